@@ -1,0 +1,101 @@
+// Electron entry: wires the pure helpers to Electron. Holds no clinical logic and no plan state.
+import { readFile, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron'
+import { APP_ORIGIN, APP_SCHEME, CHANNELS, type MenuCommand } from '../shared/ipc'
+import { mimeTypeFor, resolveAppPath } from './app-protocol'
+import { createDesktopActions } from './desktop-actions'
+import { createIpcHandlers, registerIpcHandlers } from './ipc-handlers'
+import { buildMenuTemplate } from './menu'
+import { isTrustedUrl, permissionDecision, trustedOrigins, withCspHeader } from './security'
+import { createMainWindow, hardenWebContents } from './window'
+
+const rendererDir = path.join(import.meta.dirname, '../renderer')
+const preloadPath = path.join(import.meta.dirname, '../preload/index.cjs')
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
+const origins = trustedOrigins(devServerUrl)
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }
+])
+
+if (!app.requestSingleInstanceLock()) app.quit()
+
+let mainWindow: BrowserWindow | null = null
+
+function sendMenuCommand(command: MenuCommand): void {
+  mainWindow?.webContents.send(CHANNELS.menuCommand, command)
+}
+
+function hardenSession(): void {
+  const ses = session.defaultSession
+  ses.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)))
+  ses.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission))
+  // No network: only the app's own origin (and the dev server in development) may be requested.
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isTrustedUrl(details.url, origins) || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith('blob:')
+    callback({ cancel: !allowed })
+  })
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: withCspHeader(details.responseHeaders) })
+  })
+}
+
+function serveApp(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppPath(request.url, rendererDir)
+    if (!file) return new Response('Not found', { status: 404 })
+    try {
+      const body = await readFile(file)
+      return new Response(body, { headers: { 'content-type': mimeTypeFor(file) } })
+    } catch {
+      return new Response('Not found', { status: 404 })
+    }
+  })
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  hardenWebContents(contents, (url) => void shell.openExternal(url))
+})
+
+app.on('second-instance', () => {
+  if (mainWindow) {
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  }
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+void app.whenReady().then(() => {
+  hardenSession()
+  serveApp()
+  const actions = createDesktopActions({
+    dialog,
+    fs: { writeFile, readFile, stat },
+    windowFor: (sender) => BrowserWindow.fromWebContents(sender),
+    documentsDir: app.getPath('documents'),
+    appInfo: () => ({
+      version: app.getVersion(),
+      platform: process.platform,
+      versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node }
+    })
+  })
+  registerIpcHandlers(ipcMain, createIpcHandlers(actions, origins))
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(sendMenuCommand, process.platform === 'darwin')))
+  openMainWindow()
+  app.on('activate', () => {
+    if (!mainWindow) openMainWindow()
+  })
+})
+
+function openMainWindow(): void {
+  const win = createMainWindow(BrowserWindow, preloadPath)
+  win.on('closed', () => {
+    mainWindow = null
+  })
+  mainWindow = win
+  void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
+}

@@ -1,0 +1,40 @@
+// The one application window, created with the secure preferences and hardened web contents.
+import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions, WebContents } from 'electron'
+import { allowNavigation, isAllowedExternalUrl, secureWebPreferences } from './security'
+
+export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1440,
+    height: 920,
+    minWidth: 960,
+    minHeight: 640,
+    show: false,
+    title: 'OsseoPlan',
+    backgroundColor: '#f6f7f9',
+    webPreferences: secureWebPreferences(preloadPath)
+  }
+}
+
+/** Denies navigation, redirects, new windows and webviews for any web contents of the app. */
+export function hardenWebContents(contents: WebContents, openExternal: (url: string) => void): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!allowNavigation(url)) event.preventDefault()
+  })
+  contents.on('will-redirect', (event, url) => {
+    if (!allowNavigation(url)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) openExternal(url)
+    return { action: 'deny' }
+  })
+}
+
+export function createMainWindow(
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindowType,
+  preloadPath: string
+): BrowserWindowType {
+  const win = new BrowserWindow(mainWindowOptions(preloadPath))
+  win.once('ready-to-show', () => win.show())
+  return win
+}

@@ -1,0 +1,60 @@
+// The application shell: top navigation between the plan library, the editor and settings,
+// and the native menu's commands routed to the same actions.
+import { useEffect } from 'react'
+import { onMenuCommand } from './platform'
+import { navigate, useRoute, type Route } from './router'
+import { plansRepo } from './db'
+import { LibraryPage } from './features/library/LibraryPage'
+import { EditorPage } from './features/editor/EditorPage'
+import { SettingsPage } from './features/settings/SettingsPage'
+
+async function createAndOpenPlan(): Promise<void> {
+  const plan = await plansRepo().create()
+  navigate({ name: 'editor', planId: plan.id })
+}
+
+function NavLink({ route, current, label }: { route: Route; current: Route; label: string }) {
+  const active = route.name === current.name
+  return (
+    <a className={active ? 'nav-link active' : 'nav-link'} aria-current={active ? 'page' : undefined} href={`#${route.name === 'settings' ? '/settings' : '/plans'}`}>
+      {label}
+    </a>
+  )
+}
+
+export function App() {
+  const route = useRoute()
+
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        if (command === 'new-plan') void createAndOpenPlan()
+        else if (command === 'open-library') navigate({ name: 'library' })
+        else if (command === 'open-settings') navigate({ name: 'settings' })
+        else window.dispatchEvent(new CustomEvent('osseoplan:command', { detail: command }))
+      }),
+    []
+  )
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          OsseoPlan
+        </div>
+        <nav aria-label="Main">
+          <NavLink route={{ name: 'library' }} current={route} label="Plans" />
+          {route.name === 'editor' && <span className="nav-link active" aria-current="page">Plan editor</span>}
+          <NavLink route={{ name: 'settings' }} current={route} label="Settings" />
+        </nav>
+        <div className="header-note">Decision support for qualified surgeons</div>
+      </header>
+      <main className="app-main">
+        {route.name === 'library' && <LibraryPage onCreate={createAndOpenPlan} />}
+        {route.name === 'editor' && <EditorPage key={route.planId} planId={route.planId} />}
+        {route.name === 'settings' && <SettingsPage />}
+      </main>
+    </div>
+  )
+}

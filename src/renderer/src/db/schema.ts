@@ -1,0 +1,32 @@
+// Schema versions of the local database, one dated constant per version. A new version is a new
+// constant appended to SCHEMA_VERSIONS with its upgrade function and its own upgrade test;
+// tables and indexes are never removed (tests/unit/db/schema-snapshot.test.ts guards that).
+import type { Transaction } from 'dexie'
+
+export interface SchemaVersion {
+  /** Dexie version number (integer, increasing). */
+  version: number
+  /** The day this version was introduced. */
+  date: string
+  stores: Record<string, string>
+  upgrade?: (tx: Transaction) => Promise<void> | void
+}
+
+/** 2026-11-26: first schema. Every table of the data model exists from the start. */
+export const SCHEMA_2026_11_26: SchemaVersion = {
+  version: 1,
+  date: '2026-11-26',
+  stores: {
+    plans: 'id, patientCode, surgeon, level, side, systemId, status, archived, createdAt, updatedAt, parentId',
+    revisions: 'id, planId, [planId+number], createdAt',
+    audit: '++seq, planId, at',
+    drafts: 'planId, updatedAt',
+    profiles: 'id, isDefault',
+    implantSystems: 'id',
+    settings: 'key'
+  }
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_2026_11_26]
+
+export const CURRENT_SCHEMA = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1] as SchemaVersion

@@ -1,0 +1,76 @@
+// Row types of the local database. The plan's inputs are stored as the case file itself
+// (format osseoplan.case), so backups, imports and the command line share one format.
+
+export type PlanStatus = 'draft' | 'reviewed' | 'approved' | 'superseded'
+export const PLAN_STATUSES: readonly PlanStatus[] = ['draft', 'reviewed', 'approved', 'superseded']
+
+/** A case file as stored: possibly incomplete while the plan is a draft. */
+export type StoredCase = Record<string, unknown>
+
+export interface PlanRow {
+  id: string
+  patientCode: string
+  surgeon: string
+  level: string
+  side: string
+  systemId: string
+  status: PlanStatus
+  /** 0 or 1: IndexedDB cannot index booleans. */
+  archived: 0 | 1
+  createdAt: number
+  updatedAt: number
+  /** The approved plan this one revises, if any. */
+  parentId: string
+  caseFile: StoredCase
+  notes: string
+}
+
+export interface RevisionRow {
+  id: string
+  planId: string
+  number: number
+  status: PlanStatus
+  caseFile: StoredCase
+  result: unknown
+  engineVersion: string
+  profileVersion: string
+  catalogVersion: string
+  contentHash: string
+  author: string
+  createdAt: number
+}
+
+export interface AuditRow {
+  seq?: number
+  planId: string
+  at: number
+  action: string
+  field: string
+  oldValue: string
+  newValue: string
+  appVersion: string
+}
+
+export interface DraftRow {
+  planId: string
+  caseFile: StoredCase
+  updatedAt: number
+}
+
+export interface SettingRow {
+  key: string
+  value: unknown
+}
+
+export interface ProfileRow {
+  id: string
+  isDefault: 0 | 1
+  profile: unknown
+  updatedAt: number
+}
+
+export interface ImplantSystemRow {
+  id: string
+  system: unknown
+  updatedAt: number
+}

@@ -1,0 +1,39 @@
+// A hash router: the app never navigates (the main process denies it), so routes live in the
+// URL fragment. Routes: #/plans, #/plans/<id>, #/settings.
+import { useSyncExternalStore } from 'react'
+
+export type Route = { name: 'library' } | { name: 'editor'; planId: string } | { name: 'settings' }
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '')
+  const plan = /^\/plans\/([A-Za-z0-9_-]{1,64})$/.exec(path)
+  if (plan?.[1]) return { name: 'editor', planId: plan[1] }
+  if (path === '/settings') return { name: 'settings' }
+  return { name: 'library' }
+}
+
+export function routeHash(route: Route): string {
+  switch (route.name) {
+    case 'editor':
+      return `#/plans/${route.planId}`
+    case 'settings':
+      return '#/settings'
+    default:
+      return '#/plans'
+  }
+}
+
+export function navigate(route: Route): void {
+  const hash = routeHash(route)
+  if (window.location.hash !== hash) window.location.hash = hash
+}
+
+function subscribe(callback: () => void): () => void {
+  window.addEventListener('hashchange', callback)
+  return () => window.removeEventListener('hashchange', callback)
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash)
+  return parseRoute(hash)
+}

@@ -1,0 +1,149 @@
+// The bridge contract between the renderer and the main process. Every channel is declared here
+// with its request and response types and a payload validator; the preload exposes exactly these
+// as named functions on `window.osseoplan`, and main validates each payload with the same code.
+
+export const APP_SCHEME = 'app'
+export const APP_HOST = 'osseoplan'
+/** Origin of the packaged renderer (served by main through a custom protocol). */
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
+
+export const CHANNELS = {
+  appInfo: 'osseoplan:app-info',
+  printPlan: 'osseoplan:print-plan',
+  exportPdf: 'osseoplan:export-pdf',
+  saveTextFile: 'osseoplan:save-text-file',
+  openTextFile: 'osseoplan:open-text-file',
+  menuCommand: 'osseoplan:menu-command'
+} as const
+
+export type PageSize = 'A4' | 'Letter'
+export const PAGE_SIZES: readonly PageSize[] = ['A4', 'Letter']
+
+export const MENU_COMMANDS = ['new-plan', 'open-library', 'open-settings', 'print', 'export-pdf', 'save'] as const
+export type MenuCommand = (typeof MENU_COMMANDS)[number]
+
+export interface AppInfo {
+  version: string
+  platform: string
+  versions: { electron: string; chrome: string; node: string }
+}
+
+export interface PrintRequest {
+  pageSize: PageSize
+}
+export interface ExportPdfRequest {
+  defaultFileName: string
+  pageSize: PageSize
+}
+export interface SaveTextFileRequest {
+  defaultFileName: string
+  content: string
+  kind: 'json' | 'text'
+}
+export interface OpenTextFileRequest {
+  kind: 'json'
+}
+
+export type SaveResult = { ok: true; path: string } | { ok: false; reason: 'cancelled' | 'error'; message?: string }
+export type PrintResult = { ok: true } | { ok: false; reason: 'cancelled' | 'error'; message?: string }
+export type OpenTextFileResult =
+  | { ok: true; name: string; content: string }
+  | { ok: false; reason: 'cancelled' | 'error' | 'too-large'; message?: string }
+
+/** What the preload puts on `window.osseoplan`: named functions only, never ipcRenderer. */
+export interface OsseoplanApi {
+  appInfo(): Promise<AppInfo>
+  printPlan(request: PrintRequest): Promise<PrintResult>
+  exportPdf(request: ExportPdfRequest): Promise<SaveResult>
+  saveTextFile(request: SaveTextFileRequest): Promise<SaveResult>
+  openTextFile(request: OpenTextFileRequest): Promise<OpenTextFileResult>
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void
+}
+
+/** Largest text file the bridge moves either way (a 10,000-plan backup is well under this). */
+export const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024
+export const MAX_FILE_NAME_LENGTH = 120
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; error: string }
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const proto = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
+}
+
+function exactKeys(value: Record<string, unknown>, allowed: readonly string[]): string | null {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) return `unexpected field "${key.slice(0, 40)}"`
+  }
+  return null
+}
+
+/**
+ * A file name suggested to a save dialog: a plain name, no folders, no traversal, no control or
+ * reserved characters, bounded length. Returns null when nothing usable is left.
+ */
+export function sanitizeFileName(name: unknown, extension: string): string | null {
+  if (typeof name !== 'string') return null
+  let base = name
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_')
+    .replace(/\.{2,}/g, '_')
+    .replace(/^[._\s]+|[._\s]+$/g, '')
+  if (base.toLowerCase().endsWith(`.${extension}`)) base = base.slice(0, -extension.length - 1)
+  base = base.slice(0, MAX_FILE_NAME_LENGTH).trim()
+  if (!/[\p{L}\p{N}]/u.test(base) || /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base)) return null
+  return `${base}.${extension}`
+}
+
+function pageSizeOf(value: unknown): PageSize | null {
+  return PAGE_SIZES.includes(value as PageSize) ? (value as PageSize) : null
+}
+
+export const validateRequest = {
+  appInfo(payload: unknown): Validated<void> {
+    return payload === undefined ? { ok: true, value: undefined } : { ok: false, error: 'appInfo takes no payload' }
+  },
+  printPlan(payload: unknown): Validated<PrintRequest> {
+    if (!isPlainObject(payload)) return { ok: false, error: 'print request must be an object' }
+    const extra = exactKeys(payload, ['pageSize'])
+    if (extra) return { ok: false, error: extra }
+    const pageSize = pageSizeOf(payload.pageSize)
+    if (!pageSize) return { ok: false, error: 'pageSize must be A4 or Letter' }
+    return { ok: true, value: { pageSize } }
+  },
+  exportPdf(payload: unknown): Validated<ExportPdfRequest> {
+    if (!isPlainObject(payload)) return { ok: false, error: 'export request must be an object' }
+    const extra = exactKeys(payload, ['defaultFileName', 'pageSize'])
+    if (extra) return { ok: false, error: extra }
+    const pageSize = pageSizeOf(payload.pageSize)
+    if (!pageSize) return { ok: false, error: 'pageSize must be A4 or Letter' }
+    const defaultFileName = sanitizeFileName(payload.defaultFileName, 'pdf')
+    if (!defaultFileName) return { ok: false, error: 'defaultFileName must be a plain file name' }
+    return { ok: true, value: { defaultFileName, pageSize } }
+  },
+  saveTextFile(payload: unknown): Validated<SaveTextFileRequest> {
+    if (!isPlainObject(payload)) return { ok: false, error: 'save request must be an object' }
+    const extra = exactKeys(payload, ['defaultFileName', 'content', 'kind'])
+    if (extra) return { ok: false, error: extra }
+    const kind = payload.kind === 'json' || payload.kind === 'text' ? payload.kind : null
+    if (!kind) return { ok: false, error: 'kind must be json or text' }
+    if (typeof payload.content !== 'string') return { ok: false, error: 'content must be text' }
+    if (payload.content.length > MAX_TEXT_FILE_BYTES) return { ok: false, error: 'content is too large' }
+    const defaultFileName = sanitizeFileName(payload.defaultFileName, kind === 'json' ? 'json' : 'txt')
+    if (!defaultFileName) return { ok: false, error: 'defaultFileName must be a plain file name' }
+    return { ok: true, value: { defaultFileName, content: payload.content, kind } }
+  },
+  openTextFile(payload: unknown): Validated<OpenTextFileRequest> {
+    if (!isPlainObject(payload)) return { ok: false, error: 'open request must be an object' }
+    const extra = exactKeys(payload, ['kind'])
+    if (extra) return { ok: false, error: extra }
+    if (payload.kind !== 'json') return { ok: false, error: 'kind must be json' }
+    return { ok: true, value: { kind: 'json' } }
+  }
+} as const
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return MENU_COMMANDS.includes(value as MenuCommand)
+}

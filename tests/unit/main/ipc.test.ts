@@ -1,0 +1,104 @@
+import type { WebContents } from 'electron'
+import { describe, expect, it, vi } from 'vitest'
+import { CHANNELS, MAX_TEXT_FILE_BYTES, sanitizeFileName, validateRequest } from '../../../src/shared/ipc'
+import { createIpcHandlers, registerIpcHandlers, type DesktopActions, type InvokeEvent } from '../../../src/main/ipc-handlers'
+
+function actions(): DesktopActions {
+  return {
+    appInfo: vi.fn(() => ({ version: '1', platform: 'linux', versions: { electron: '45', chrome: '1', node: '20' } })),
+    printPlan: vi.fn(async () => ({ ok: true as const })),
+    exportPdf: vi.fn(async () => ({ ok: true as const, path: '/x.pdf' })),
+    saveTextFile: vi.fn(async () => ({ ok: true as const, path: '/x.json' })),
+    openTextFile: vi.fn(async () => ({ ok: false as const, reason: 'cancelled' as const }))
+  }
+}
+
+const sender = {} as WebContents
+const appEvent: InvokeEvent = { sender, senderFrame: { url: 'app://osseoplan/index.html#/plans/1', parent: null } }
+const origins = ['app://osseoplan']
+
+describe('IPC sender validation', () => {
+  it('accepts the app top-level frame', async () => {
+    const a = actions()
+    const handlers = createIpcHandlers(a, origins)
+    await expect(handlers[CHANNELS.printPlan]!(appEvent, { pageSize: 'A4' })).resolves.toEqual({ ok: true })
+    expect(a.printPlan).toHaveBeenCalledWith(sender, { pageSize: 'A4' })
+  })
+  it('rejects foreign origins, sub-frames and vanished frames before doing anything', async () => {
+    const a = actions()
+    const handlers = createIpcHandlers(a, origins)
+    const hostile: InvokeEvent[] = [
+      { sender, senderFrame: { url: 'https://evil.example/', parent: null } },
+      { sender, senderFrame: { url: 'file:///tmp/x.html', parent: null } },
+      { sender, senderFrame: { url: 'app://osseoplan/index.html', parent: {} } },
+      { sender, senderFrame: null }
+    ]
+    for (const event of hostile) {
+      for (const handler of Object.values(handlers)) await expect(handler(event, { pageSize: 'A4' })).rejects.toThrow(/^rejected/)
+    }
+    for (const fn of Object.values(a)) expect(fn).not.toHaveBeenCalled()
+  })
+})
+
+describe('IPC payload validation', () => {
+  it('rejects wrong types, NaN, extra keys, huge strings and prototype tricks', async () => {
+    const a = actions()
+    const handlers = createIpcHandlers(a, origins)
+    const bad: Array<[string, unknown]> = [
+      [CHANNELS.appInfo, { x: 1 }],
+      [CHANNELS.printPlan, null],
+      [CHANNELS.printPlan, 'A4'],
+      [CHANNELS.printPlan, { pageSize: 'A3' }],
+      [CHANNELS.printPlan, { pageSize: 'A4', extra: true }],
+      [CHANNELS.printPlan, JSON.parse('{"pageSize":"A4","__proto__":{"polluted":true}}')],
+      [CHANNELS.printPlan, Object.assign(Object.create({ inherited: 1 }), { pageSize: 'A4' })],
+      [CHANNELS.exportPdf, { pageSize: 'A4', defaultFileName: 42 }],
+      [CHANNELS.exportPdf, { pageSize: 'A4', defaultFileName: '..' }],
+      [CHANNELS.exportPdf, { pageSize: 'A4', defaultFileName: '' }],
+      [CHANNELS.exportPdf, { pageSize: NaN, defaultFileName: 'a' }],
+      [CHANNELS.saveTextFile, { defaultFileName: 'a', content: 5, kind: 'json' }],
+      [CHANNELS.saveTextFile, { defaultFileName: 'a', content: 'x', kind: 'exe' }],
+      [CHANNELS.saveTextFile, { defaultFileName: 'a', content: 'x'.repeat(MAX_TEXT_FILE_BYTES + 1), kind: 'json' }],
+      [CHANNELS.openTextFile, { kind: 'json', path: '/etc/passwd' }],
+      [CHANNELS.openTextFile, []]
+    ]
+    for (const [channel, payload] of bad) await expect(handlers[channel]!(appEvent, payload)).rejects.toThrow(/^rejected: /)
+    for (const fn of Object.values(a)) expect(fn).not.toHaveBeenCalled()
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+  })
+  it('passes a cleaned file name on', async () => {
+    const a = actions()
+    const handlers = createIpcHandlers(a, origins)
+    await handlers[CHANNELS.exportPdf]!(appEvent, { pageSize: 'Letter', defaultFileName: '../../etc/P-001 transfemoral 2026-11-26' })
+    expect(a.exportPdf).toHaveBeenCalledWith(sender, { pageSize: 'Letter', defaultFileName: 'etc_P-001 transfemoral 2026-11-26.pdf' })
+  })
+  it('registers exactly the declared request channels', () => {
+    const handle = vi.fn()
+    registerIpcHandlers({ handle }, createIpcHandlers(actions(), origins))
+    const registered = handle.mock.calls.map((c) => c[0]).sort()
+    const declared = Object.values(CHANNELS).filter((c) => c !== CHANNELS.menuCommand).sort()
+    expect(registered).toEqual(declared)
+  })
+})
+
+describe('file names for save dialogs', () => {
+  it('keeps plain names and adds the extension once', () => {
+    expect(sanitizeFileName('P-001 transfemoral 2026-11-26', 'pdf')).toBe('P-001 transfemoral 2026-11-26.pdf')
+    expect(sanitizeFileName('backup.json', 'json')).toBe('backup.json')
+  })
+  it('removes folders, traversal, reserved and control characters', () => {
+    expect(sanitizeFileName('../../x', 'pdf')).toBe('x.pdf')
+    expect(sanitizeFileName('C:\\Windows\\x', 'pdf')).toBe('C__Windows_x.pdf')
+    expect(sanitizeFileName('\\\\server\\share\\x', 'pdf')).toBe('server_share_x.pdf')
+    expect(sanitizeFileName('a\u0000b\nc', 'pdf')).toBe('a_b_c.pdf')
+    expect(sanitizeFileName('x'.repeat(500), 'pdf')!.length).toBeLessThanOrEqual(124)
+  })
+  it('refuses names with nothing left or reserved device names', () => {
+    for (const name of ['', '...', ' ', 'CON', 'nul', 'com1']) expect(sanitizeFileName(name, 'pdf')).toBeNull()
+    expect(sanitizeFileName(undefined, 'pdf')).toBeNull()
+  })
+  it('validators accept well-formed requests', () => {
+    expect(validateRequest.openTextFile({ kind: 'json' })).toEqual({ ok: true, value: { kind: 'json' } })
+    expect(validateRequest.appInfo(undefined)).toEqual({ ok: true, value: undefined })
+  })
+})
