@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test'
 // End-to-end tests of the built renderer (out/web) in a real Chromium, served by vite preview on
 // 127.0.0.1. scripts/e2e.mjs finds the browser and passes it in CHROMIUM_PATH.
 const executablePath = process.env['CHROMIUM_PATH']
+const port = Number(process.env['E2E_PORT'] ?? 4173)
+const results = process.env['E2E_RESULTS'] ?? 'test-results'
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -11,10 +13,10 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 30_000,
-  reporter: process.env['CI'] ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
-  outputDir: 'test-results/e2e',
+  reporter: [['list'], ['json', { outputFile: `${results}/e2e.json` }]],
+  outputDir: `${results}/e2e`,
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
@@ -24,8 +26,8 @@ export default defineConfig({
     screenshot: 'only-on-failure'
   },
   webServer: {
-    command: 'npx vite preview --config vite.web.config.ts --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --config vite.web.config.ts --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000
   }

@@ -4,10 +4,14 @@ import { cspMetaPlugin } from './build-tools/csp-plugin.ts'
 
 // The same renderer as the desktop app, built for a plain browser: development, demos and
 // the end-to-end tests. `base: './'` keeps asset paths relative, as under file:// in Electron.
+// WEB_OUT_DIR and E2E_PORT let several test runs share one checkout without clashing.
+const outDir = process.env['WEB_OUT_DIR'] ?? 'out/web'
+const port = Number(process.env['E2E_PORT'] ?? 4173)
+
 export default defineConfig({
   root: 'src/renderer',
   base: './',
   plugins: [react(), cspMetaPlugin()],
-  build: { outDir: '../../out/web', emptyOutDir: true, minify: true },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true }
+  build: { outDir: `../../${outDir}`, emptyOutDir: true, minify: true },
+  preview: { host: '127.0.0.1', port, strictPort: true }
 })

@@ -7,6 +7,9 @@ import { plansRepo } from './db'
 import { LibraryPage } from './features/library/LibraryPage'
 import { EditorPage } from './features/editor/EditorPage'
 import { SettingsPage } from './features/settings/SettingsPage'
+import { PlanningContextProvider } from './features/settings/planning-context'
+import { FirstRunGate } from './features/onboarding/FirstRunGate'
+import { SummaryPage } from './features/print/SummaryPage'
 
 async function createAndOpenPlan(): Promise<void> {
   const plan = await plansRepo().create()
@@ -45,15 +48,24 @@ export function App() {
         </div>
         <nav aria-label="Main">
           <NavLink route={{ name: 'library' }} current={route} label="Plans" />
-          {route.name === 'editor' && <span className="nav-link active" aria-current="page">Plan editor</span>}
+          {(route.name === 'editor' || route.name === 'summary') && (
+            <a className="nav-link active" aria-current="page" href={`#/plans/${route.planId}`}>
+              Plan editor
+            </a>
+          )}
           <NavLink route={{ name: 'settings' }} current={route} label="Settings" />
         </nav>
         <div className="header-note">Decision support for qualified surgeons</div>
       </header>
       <main className="app-main">
-        {route.name === 'library' && <LibraryPage onCreate={createAndOpenPlan} />}
-        {route.name === 'editor' && <EditorPage key={route.planId} planId={route.planId} />}
-        {route.name === 'settings' && <SettingsPage />}
+        <PlanningContextProvider>
+          <FirstRunGate>
+            {route.name === 'library' && <LibraryPage onCreate={createAndOpenPlan} />}
+            {route.name === 'editor' && <EditorPage key={route.planId} planId={route.planId} />}
+            {route.name === 'summary' && <SummaryPage key={`${route.planId}/${route.revisionId ?? ''}`} planId={route.planId} {...(route.revisionId ? { revisionId: route.revisionId } : {})} />}
+            {route.name === 'settings' && <SettingsPage />}
+          </FirstRunGate>
+        </PlanningContextProvider>
       </main>
     </div>
   )

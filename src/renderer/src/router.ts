@@ -1,13 +1,19 @@
 // A hash router: the app never navigates (the main process denies it), so routes live in the
-// URL fragment. Routes: #/plans, #/plans/<id>, #/settings.
+// URL fragment. Routes: #/plans, #/plans/<id>, #/plans/<id>/summary[/<revisionId>], #/settings.
 import { useSyncExternalStore } from 'react'
 
-export type Route = { name: 'library' } | { name: 'editor'; planId: string } | { name: 'settings' }
+export type Route =
+  | { name: 'library' }
+  | { name: 'editor'; planId: string }
+  | { name: 'summary'; planId: string; revisionId?: string }
+  | { name: 'settings' }
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
   const plan = /^\/plans\/([A-Za-z0-9_-]{1,64})$/.exec(path)
   if (plan?.[1]) return { name: 'editor', planId: plan[1] }
+  const summary = /^\/plans\/([A-Za-z0-9_-]{1,64})\/summary(?:\/([A-Za-z0-9_-]{1,64}))?$/.exec(path)
+  if (summary?.[1]) return summary[2] ? { name: 'summary', planId: summary[1], revisionId: summary[2] } : { name: 'summary', planId: summary[1] }
   if (path === '/settings') return { name: 'settings' }
   return { name: 'library' }
 }
@@ -16,6 +22,8 @@ export function routeHash(route: Route): string {
   switch (route.name) {
     case 'editor':
       return `#/plans/${route.planId}`
+    case 'summary':
+      return `#/plans/${route.planId}/summary${route.revisionId ? `/${route.revisionId}` : ''}`
     case 'settings':
       return '#/settings'
     default:
