@@ -19,7 +19,9 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
-    spellcheck: false
+    spellcheck: false,
+    // Middle-click would otherwise open links in new windows (auxclick).
+    disableBlinkFeatures: 'Auxclick'
   }
 }
 

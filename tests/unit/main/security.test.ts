@@ -23,7 +23,8 @@ describe('secure web preferences', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
-      experimentalFeatures: false
+      experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick'
     })
   })
 })

@@ -1,0 +1,3 @@
+import type { FuseV1Config } from '@electron/fuses'
+
+export declare const FUSE_CONFIG: FuseV1Config & { strictlyRequireAllFuses: true }
