@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 
 test('a plan is created, survives a reload, reopens and is deleted', async ({ page }) => {
   await page.goto('/')

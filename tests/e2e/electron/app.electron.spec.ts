@@ -9,6 +9,10 @@ test('the desktop app starts securely and stores a plan', async () => {
   const app = await electron.launch({ executablePath, args: ['out/main/index.js'] })
   try {
     const page = await app.firstWindow()
+    // A fresh profile shows the first-run acknowledgement (issue #7) before the app's screens.
+    const acknowledge = page.getByRole('button', { name: 'I understand and acknowledge' })
+    await expect(acknowledge.or(page.getByRole('heading', { name: 'Plans' }))).toBeVisible()
+    if (await acknowledge.isVisible()) await acknowledge.click()
     await expect(page.getByRole('heading', { name: 'Plans' })).toBeVisible()
     const exposure = await page.evaluate(() => ({
       bridge: typeof window.osseoplan,

@@ -1,17 +1,35 @@
-// Placeholder settings of the shell; the profile and catalogue editors (issue #7) replace it.
+// Settings: the user and display preferences, the planning profile, the implant catalogue, and
+// where the app runs and how much local storage it uses.
 import { useEffect, useState } from 'react'
+import { settingsRepo } from '../../db'
 import { isDesktop } from '../../platform'
+import { CatalogueEditor } from './CatalogueEditor'
+import { PreferencesSection } from './PreferencesSection'
+import { ProfileEditor } from './ProfileEditor'
+import './settings.css'
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
 
 export function SettingsPage() {
   const [storage, setStorage] = useState('')
   useEffect(() => {
-    void navigator.storage?.estimate?.().then((e) => setStorage(`${((e.usage ?? 0) / 1024).toFixed(0)} kB used of ${((e.quota ?? 0) / 1024 / 1024).toFixed(0)} MB`))
+    void settingsRepo()
+      .storageUsage()
+      .then((u) => setStorage(u ? `${megabytes(u.usageBytes)} used of ${megabytes(u.quotaBytes)} available` : 'not reported by this browser'))
   }, [])
   return (
-    <section className="page" aria-labelledby="settings-title">
+    <section className="page settings-page" aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
-      <p>Running {isDesktop() ? 'as the desktop app' : 'in a browser'}.</p>
-      {storage && <p>Local storage: {storage}</p>}
+      <PreferencesSection />
+      <ProfileEditor />
+      <CatalogueEditor />
+      <section aria-labelledby="about-title" className="settings-section">
+        <h2 id="about-title">This installation</h2>
+        <p>Running {isDesktop() ? 'as the desktop app' : 'in a browser'}.</p>
+        {storage && <p>Local storage: {storage}</p>}
+      </section>
     </section>
   )
 }

@@ -1,0 +1,249 @@
+// The planning profile editor: choose a profile, see every parameter with its provenance, change,
+// confirm or reset values (recorded with the user's name and time; each change bumps the
+// version), and manage several profiles with exactly one default.
+import { useCallback, useEffect, useState } from 'react'
+import { PROFILE_KEYS } from '../../../../shared/profile/defaults'
+import type { ProfileKey } from '../../../../shared/profile/types'
+import type { ParamScalar, ParamValue } from '../../../../shared/result'
+import { profilesRepo } from '../../db'
+import type { StoredProfile } from '../../db/profiles-repo'
+import { newId } from '../../db/ids'
+import { usePlanningContext, usePlanningContextReload } from './planning-context'
+import { ProfileParamRow } from './ProfileParamRow'
+import {
+  changeParam,
+  confirmParam,
+  copyProfile,
+  errorsForKey,
+  isShippedParam,
+  lastChange,
+  MAX_PROFILE_NAME,
+  parseParamText,
+  renameProfile,
+  resetParam,
+  unconfirmedKeys,
+  type EditResult,
+  type ProfileRecord
+} from './profile-record'
+
+const GROUPS: { prefix: string; title: string }[] = [
+  { prefix: 'mag.', title: 'X-ray magnification' },
+  { prefix: 'soft.', title: 'Soft tissue' },
+  { prefix: 'elig.severity.', title: 'Eligibility: how each contraindication counts' },
+  { prefix: 'elig.', title: 'Eligibility thresholds' },
+  { prefix: 'rehab.', title: 'Rehabilitation' },
+  { prefix: 'stage.', title: 'Stages' }
+]
+
+function groupOf(key: string): string {
+  return GROUPS.find((g) => key.startsWith(g.prefix))?.title ?? 'Other'
+}
+
+function asParam(record: ProfileRecord, key: ProfileKey): ParamValue<ParamScalar> {
+  return record.profile.params[key] as unknown as ParamValue<ParamScalar>
+}
+
+export function ProfileEditor() {
+  const { userName } = usePlanningContext()
+  const reloadContext = usePlanningContextReload()
+  const [profiles, setProfiles] = useState<StoredProfile[]>([])
+  const [damaged, setDamaged] = useState<string[]>([])
+  const [selectedId, setSelectedId] = useState('')
+  const [errors, setErrors] = useState<Partial<Record<ProfileKey, string>>>({})
+  const [message, setMessage] = useState('')
+  const [newName, setNewName] = useState('')
+  const [rename, setRename] = useState('')
+
+  const load = useCallback(async () => {
+    const list = await profilesRepo().list()
+    setProfiles(list.profiles)
+    setDamaged(list.damaged)
+    setSelectedId((id) => (list.profiles.some((p) => p.id === id) ? id : (list.profiles[0]?.id ?? '')))
+  }, [])
+
+  useEffect(() => {
+    void load().catch(() => setMessage('The stored profiles could not be read; the shipped default profile is in use.'))
+  }, [load])
+
+  const selected = profiles.find((p) => p.id === selectedId)
+  useEffect(() => setRename(selected?.record.profile.name ?? ''), [selected?.record.profile.name])
+  if (!selected) return <p className="empty">Loading the planning profiles…</p>
+  const record = selected.record
+  const unconfirmed = unconfirmedKeys(record.profile)
+
+  async function store(key: ProfileKey | null, result: EditResult, done: string): Promise<void> {
+    if (!result.ok) {
+      const mine = key ? errorsForKey(result.errors, key) : []
+      const text = (mine.length ? mine : result.errors).map((e) => e.message).join('; ')
+      if (key) setErrors((e) => ({ ...e, [key]: text }))
+      else setMessage(`Not saved: ${text}`)
+      return
+    }
+    if (key) setErrors((e) => ({ ...e, [key]: '' }))
+    if (result.record === record) return
+    try {
+      await profilesRepo().save(result.record)
+      setMessage(`${done} Profile “${result.record.profile.name}” is now version ${result.record.profile.version}.`)
+      await load()
+      await reloadContext()
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : 'The profile could not be saved.')
+    }
+  }
+
+  function onSave(key: ProfileKey, text: string): void {
+    const parsed = parseParamText(key, text)
+    if (!parsed.ok) {
+      setErrors((e) => ({ ...e, [key]: parsed.message }))
+      return
+    }
+    void store(key, changeParam(record, key, parsed.value, userName, Date.now()), `${asParam(record, key).label ?? key} changed.`)
+  }
+
+  async function run(action: () => Promise<void>, done: string): Promise<void> {
+    try {
+      await action()
+      setMessage(done)
+      await load()
+      await reloadContext()
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : 'The change could not be saved.')
+    }
+  }
+
+  let lastGroup = ''
+  return (
+    <section aria-labelledby="profile-title" className="settings-section">
+      <h2 id="profile-title">Planning profile</h2>
+      <p className="muted">
+        Every threshold the plan uses. <strong>Published</strong> values cite their source; <strong>site defaults</strong> are starting values
+        nobody published — review each one and confirm it or set your own. Plans record the profile version they were computed with.
+      </p>
+      <div className="profile-bar">
+        <label className="field inline">
+          <span>Profile</span>
+          <select value={selectedId} onChange={(e) => setSelectedId(e.target.value)}>
+            {profiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.record.profile.name}
+                {p.isDefault ? ' (default)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="profile-version" data-testid="profile-version">
+          Version {record.profile.version}
+        </span>
+        {selected.isDefault ? (
+          <span className="badge">Default: plans are computed with this profile</span>
+        ) : (
+          <>
+            <button type="button" onClick={() => void run(() => profilesRepo().setDefault(selected.id), `“${record.profile.name}” is now the default profile.`)}>
+              Make default
+            </button>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                if (window.confirm(`Delete the profile “${record.profile.name}”? Plans keep the results computed with it.`))
+                  void run(() => profilesRepo().remove(selected.id), 'Profile deleted.')
+              }}
+            >
+              Delete profile
+            </button>
+          </>
+        )}
+      </div>
+      <p className={unconfirmed.length ? 'unconfirmed-count warn' : 'unconfirmed-count'} role="status" data-testid="unconfirmed-count">
+        {unconfirmed.length ? `Unconfirmed site defaults: ${unconfirmed.length}` : 'All site defaults confirmed'}
+      </p>
+      <div className="profile-manage">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault()
+            void store(null, renameProfile(record, rename), 'Profile renamed.')
+          }}
+        >
+          <label className="field inline">
+            <span>Profile name</span>
+            <input value={rename} maxLength={MAX_PROFILE_NAME} onChange={(e) => setRename(e.target.value)} />
+          </label>
+          <button type="submit" disabled={rename.trim() === record.profile.name}>
+            Rename
+          </button>
+        </form>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault()
+            const copy = copyProfile(record, newId(), newName)
+            if (!copy.ok) return setMessage('Give the new profile a name.')
+            void run(async () => {
+              await profilesRepo().add(copy.record)
+              setSelectedId(copy.record.profile.id)
+              setNewName('')
+            }, `Profile “${copy.record.profile.name}” created from “${record.profile.name}”.`)
+          }}
+        >
+          <label className="field inline">
+            <span>New profile name</span>
+            <input value={newName} maxLength={MAX_PROFILE_NAME} placeholder="e.g. Strict contraindications" onChange={(e) => setNewName(e.target.value)} />
+          </label>
+          <button type="submit">Copy this profile</button>
+        </form>
+      </div>
+      {message && (
+        <p className="settings-message" role="status">
+          {message}
+        </p>
+      )}
+      {damaged.length > 0 && (
+        <p className="error" role="alert">
+          {damaged.length} stored profile(s) could not be read and are not used.
+        </p>
+      )}
+      <table className="param-table">
+        <thead>
+          <tr>
+            <th scope="col">Parameter</th>
+            <th scope="col">Value</th>
+            <th scope="col">Provenance and explanation</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {PROFILE_KEYS.flatMap((key) => {
+            const group = groupOf(key)
+            const rows = []
+            if (group !== lastGroup) {
+              lastGroup = group
+              rows.push(
+                <tr key={`group-${group}`} className="param-group">
+                  <th colSpan={4} scope="colgroup">
+                    {group}
+                  </th>
+                </tr>
+              )
+            }
+            const p = asParam(record, key)
+            rows.push(
+              <ProfileParamRow
+                key={`${selected.id}-${key}`}
+                paramKey={key}
+                param={p}
+                isShipped={isShippedParam(p, key)}
+                last={lastChange(record, key)}
+                error={errors[key] ?? ''}
+                onSave={onSave}
+                onConfirm={(k) => void store(k, confirmParam(record, k, userName, Date.now()), `${asParam(record, k).label ?? k} confirmed.`)}
+                onReset={(k) => void store(k, resetParam(record, k, userName, Date.now()), `${asParam(record, k).label ?? k} reset to the shipped value.`)}
+              />
+            )
+            return rows
+          })}
+        </tbody>
+      </table>
+    </section>
+  )
+}

@@ -1,0 +1,92 @@
+// What would differ if a stored plan were computed again with the current profile and catalogue.
+// Pure: compares two PlanResults the core produced (stored vs recomputed now); computes nothing.
+import type { PlanResult } from '../../../../shared/result'
+
+export interface PlanDifference {
+  /** Path in the PlanResult ('implant.diameterMm', 'findings', …). */
+  path: string
+  /** Plain English name of what differs. */
+  label: string
+  before: string
+  after: string
+}
+
+/** Text of a result value; numbers in the core's canonical units (mm, kg, days). */
+function show(value: unknown, unit = ''): string {
+  if (value === null || value === undefined) return 'none'
+  if (typeof value === 'number') return `${Number.isInteger(value) ? value : Math.round(value * 100) / 100}${unit ? ` ${unit}` : ''}`
+  return String(value)
+}
+
+type Probe = { path: string; label: string; unit?: string; get: (r: PlanResult) => unknown }
+
+const PROBES: readonly Probe[] = [
+  { path: 'status', label: 'Plan status', get: (r) => r.status },
+  { path: 'system', label: 'Implant system', get: (r) => (r.system ? `${r.system.name} (version ${r.system.version})` : null) },
+  { path: 'implant.diameterMm', label: 'Implant diameter', unit: 'mm', get: (r) => r.implant?.diameterMm },
+  { path: 'implant.lengthMm', label: 'Implant length', unit: 'mm', get: (r) => r.implant?.lengthMm },
+  { path: 'implant.preparedDiameterMm', label: 'Prepared canal diameter', unit: 'mm', get: (r) => r.implant?.preparedDiameterMm },
+  { path: 'implant.contactLengthMm', label: 'Cortical contact length', unit: 'mm', get: (r) => r.implant?.contactLengthMm },
+  { path: 'implant.maxLengthMm', label: 'Longest implant the bone allows', unit: 'mm', get: (r) => r.implant?.maxLengthMm },
+  { path: 'corrected.magnification', label: 'Magnification applied', unit: '×', get: (r) => r.corrected?.magnification },
+  { path: 'softTissue.targetMm', label: 'Soft-tissue target', unit: 'mm', get: (r) => r.softTissue?.targetMm },
+  { path: 'softTissue.reductionMm', label: 'Soft-tissue reduction', unit: 'mm', get: (r) => r.softTissue?.reductionMm },
+  { path: 'buildHeight.clearanceMm', label: 'Build-height clearance', unit: 'mm', get: (r) => r.buildHeight?.clearanceMm },
+  { path: 'buildHeight.resectionMm', label: 'Proposed bone resection', unit: 'mm', get: (r) => r.buildHeight?.resectionMm },
+  { path: 'rehab.protocolName', label: 'Loading protocol', get: (r) => r.rehab?.protocolName },
+  { path: 'rehab.targetLoadKg', label: 'Target load', unit: 'kg', get: (r) => r.rehab?.targetLoadKg },
+  { path: 'rehab.schedule', label: 'Loading schedule rows', get: (r) => (r.rehab ? JSON.stringify(r.rehab.schedule) : null) },
+  { path: 'stages.count', label: 'Surgical stages', get: (r) => r.stages?.count },
+  {
+    path: 'stages.stage2AfterDays',
+    label: 'Stage 2 after stage 1',
+    get: (r) => (r.stages?.stage2AfterDays ? `${r.stages.stage2AfterDays.min}–${r.stages.stage2AfterDays.max} days` : null)
+  }
+]
+
+function eligibilityText(r: PlanResult): Map<string, string> {
+  return new Map((r.eligibility ?? []).map((e) => [e.item, `${e.outcome} (${e.severity})`]))
+}
+
+function unconfirmed(r: PlanResult): string[] {
+  return (r.siteDefaultsUsed ?? []).filter((p) => !p.confirmed).map((p) => p.key)
+}
+
+/**
+ * Differences between a stored result and the same case computed now. Empty when the plan's
+ * numbers, findings and flags would not change (a version bump alone is not a difference).
+ */
+export function compareWithCurrent(stored: PlanResult, current: PlanResult): PlanDifference[] {
+  const out: PlanDifference[] = []
+  for (const probe of PROBES) {
+    const a = probe.get(stored)
+    const b = probe.get(current)
+    if (JSON.stringify(a) !== JSON.stringify(b)) {
+      out.push({ path: probe.path, label: probe.label, before: probe.path === 'rehab.schedule' ? 'earlier schedule' : show(a, probe.unit), after: probe.path === 'rehab.schedule' ? 'changed schedule' : show(b, probe.unit) })
+    }
+  }
+  const ea = eligibilityText(stored)
+  const eb = eligibilityText(current)
+  for (const item of new Set([...ea.keys(), ...eb.keys()])) {
+    if (ea.get(item) !== eb.get(item)) out.push({ path: `eligibility.${item}`, label: `Eligibility: ${item}`, before: ea.get(item) ?? 'not checked', after: eb.get(item) ?? 'not checked' })
+  }
+  const fa = new Set((stored.findings ?? []).map((f) => f.id))
+  const fb = new Set((current.findings ?? []).map((f) => f.id))
+  const gone = [...fa].filter((id) => !fb.has(id))
+  const added = [...fb].filter((id) => !fa.has(id))
+  if (gone.length || added.length) out.push({ path: 'findings', label: 'Findings', before: gone.length ? `had ${gone.join(', ')}` : 'no others', after: added.length ? `adds ${added.join(', ')}` : 'no others' })
+  const ua = unconfirmed(stored)
+  const ub = unconfirmed(current)
+  if (ua.join('|') !== ub.join('|')) out.push({ path: 'siteDefaultsUsed', label: 'Unconfirmed site defaults', before: String(ua.length), after: String(ub.length) })
+  return out
+}
+
+/** true when the plan was computed with another profile, profile version, catalogue or system version. */
+export function versionsDiffer(stored: PlanResult, current: PlanResult): boolean {
+  return (
+    stored.profileId !== current.profileId ||
+    stored.profileVersion !== current.profileVersion ||
+    stored.catalogVersion !== current.catalogVersion ||
+    (stored.system?.version ?? null) !== (current.system?.version ?? null)
+  )
+}

@@ -1,0 +1,29 @@
+// How a parameter's provenance reads on the settings screen.
+import { SOURCES } from '../../../../shared/catalog/sources'
+import type { ParamScalar, ParamValue } from '../../../../shared/result'
+
+export function sourceTitle(key: string): string {
+  return SOURCES[key] ?? 'source not in the reference list'
+}
+
+export function provenanceText(p: ParamValue<ParamScalar>): string {
+  const pr = p.provenance
+  if (pr.kind === 'published') {
+    const all = [pr.source, ...(pr.also ?? [])]
+    return `published: ${all.map((k) => `[${k}] ${sourceTitle(k)}`).join('; ')}`
+  }
+  const based = pr.basedOn?.length ? `; based on ${pr.basedOn.map((k) => `[${k}] ${sourceTitle(k)}`).join('; ')}` : ''
+  return `${p.confirmed ? 'site value (confirmed)' : 'site default — confirm'}${based}`
+}
+
+/** A parameter value as text with its unit (lists joined). */
+export function valueText(p: ParamValue<ParamScalar>): string {
+  const v = Array.isArray(p.value) ? p.value.join(', ') : String(p.value)
+  return p.unit && p.unit !== 'stages' ? `${v} ${p.unit}` : v
+}
+
+export function dateTimeText(at: number): string {
+  const d = new Date(at)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
