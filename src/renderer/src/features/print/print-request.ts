@@ -1,0 +1,35 @@
+// Print or export a plan from anywhere (editor, library, native menu): go to the plan's summary
+// and run the action once the summary has loaded. The request is held in memory (the router
+// has no query strings); a summary page that is already open picks it up at once.
+import { navigate } from '../../router'
+
+export type PrintAction = 'print' | 'export-pdf'
+
+interface PendingRequest {
+  planId: string
+  revisionId: string | undefined
+  action: PrintAction
+}
+
+let pending: PendingRequest | null = null
+const listeners = new Set<() => void>()
+
+/** Navigate to the summary of `planId` (or of one of its revisions) and print / export it there. */
+export function requestPrint(planId: string, action: PrintAction, revisionId?: string): void {
+  pending = { planId, revisionId, action }
+  navigate(revisionId ? { name: 'summary', planId, revisionId } : { name: 'summary', planId })
+  listeners.forEach((listener) => listener())
+}
+
+/** The action requested for this summary, if any; taking it clears it (it runs once). */
+export function takePrintRequest(planId: string, revisionId: string | undefined): PrintAction | null {
+  if (!pending || pending.planId !== planId || pending.revisionId !== revisionId) return null
+  const { action } = pending
+  pending = null
+  return action
+}
+
+export function onPrintRequest(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}

@@ -1,0 +1,765 @@
+/**
+ * The printed plan summary as data: every row the print-out shows, already formatted with units
+ * and with the same display rounding as the editor (format.ts). Pure: the renderer lays it out,
+ * it computes nothing clinical — every number comes from the PlanResult or the case.
+ *
+ * buildSummary(case, result, meta)        → a printable summary
+ * buildIncompleteSummary(raw, errors, meta) → "cannot be printed", with what is missing
+ */
+import type { Condition, FieldError, Level, NormalizedCase, Side, SoftTissueMethod } from './case/types'
+import { SOURCES } from './catalog/sources'
+import { formatBmi, formatCm, formatDeg, formatKg, formatMagnification, formatMm, formatNumber, formatValue } from './format'
+import { sanitizeFileName } from './ipc'
+import type {
+  Basis,
+  BasisInput,
+  CorrectedMeasurements,
+  EligibilityCheck,
+  EligibilityItem,
+  Finding,
+  MagnificationWhatIf,
+  ParamRef,
+  ParamScalar,
+  PlanResult,
+  Severity,
+  SizeOption,
+  SourceKey
+} from './result'
+import { convertMass, type LengthUnit, type MassUnit } from './units'
+
+export const DISCLAIMER =
+  'Decision support for qualified surgeons. OsseoPlan does not replace clinical judgement: check every number against the images and the implant manufacturer’s instructions before surgery.'
+
+export interface DisplayUnits {
+  length: LengthUnit
+  mass: MassUnit
+}
+
+/** What the summary knows about the plan besides its case and result. */
+export interface SummaryMeta {
+  surgeon: string
+  /** Plan or revision status: draft, reviewed, approved, superseded. */
+  status: string
+  /** Revision number, or null for the current (working) plan. */
+  revisionNumber: number | null
+  /** Date of the plan's last change or of the revision (ms since epoch). */
+  dateMs: number
+  /** Full content hash (hex) of the revision (case file + result); printed shortened. */
+  contentHash: string
+  units: DisplayUnits
+}
+
+export interface SummaryRow {
+  label: string
+  value: string
+  /** How it was measured / where it comes from. */
+  note?: string
+}
+
+export interface SummaryHeader {
+  patientCode: string
+  /** "Transfemoral, left (femur)". */
+  levelSide: string
+  surgeon: string
+  date: string
+  status: string
+  revision: string
+  hash: string
+}
+
+export interface StationRow {
+  fromDistalEnd: string
+  endosteal: string
+  periosteal: string
+  planes: string
+}
+
+export interface SizeRow {
+  which: string
+  diameter: string
+  prepared: string
+  contact: string
+}
+
+export interface FindingRow {
+  id: string
+  severity: Severity
+  severityText: string
+  message: string
+}
+
+export interface EligibilityRow {
+  item: string
+  outcome: string
+  outcomeKind: EligibilityCheck['outcome']
+  severity: string
+  sources: string
+}
+
+export interface LoadRow {
+  day: string
+  load: string
+  activity: string
+  interpolated: boolean
+}
+
+export interface LoadChart {
+  /** Points in display units: x = day, y = load in `unit`. */
+  points: { day: number; load: number }[]
+  unit: MassUnit
+  maxDay: number
+  maxLoad: number
+}
+
+export interface BasisEntry {
+  /** Result paths this basis explains (several numbers often share one basis). */
+  keys: string[]
+  /** Their labels joined: "Implant diameter; Prepared canal". */
+  label: string
+  rule: string
+  formula: string
+  inputs: string[]
+  parameters: string[]
+  sources: string[]
+}
+
+export interface SiteDefaultRow {
+  key: string
+  label: string
+  value: string
+  status: string
+  confirmed: boolean
+}
+
+export interface SourceRow {
+  key: string
+  title: string
+}
+
+export interface PlanSummary {
+  kind: 'plan'
+  header: SummaryHeader
+  /** One line on the plan's state ("Blocked: …"). */
+  statusLine: string
+  planStatus: PlanResult['status']
+  versions: string
+  inputs: {
+    patient: SummaryRow[]
+    imaging: SummaryRow[]
+    bone: SummaryRow[]
+    stations: StationRow[]
+    stationsNote: string
+    softTissue: SummaryRow[]
+    prosthesis: SummaryRow[]
+  }
+  implant: { rows: SummaryRow[]; sizes: SizeRow[]; sensitivity: SummaryRow[]; missing: string | null }
+  canal: SummaryRow[]
+  softTissue: SummaryRow[]
+  buildHeight: { rows: SummaryRow[]; missing: string | null }
+  findings: FindingRow[]
+  eligibility: EligibilityRow[]
+  stages: { rows: SummaryRow[]; evidenceSource: string; evidence: { outcome: string; oneStage: string; twoStage: string }[] }
+  loading: { rows: SummaryRow[]; schedule: LoadRow[]; chart: LoadChart; notes: string[]; hasInterpolated: boolean }
+  basis: BasisEntry[]
+  siteDefaults: SiteDefaultRow[]
+  unconfirmedCount: number
+  sources: SourceRow[]
+  disclaimer: string
+  /** Default name for "Export PDF…": "<patient code> <level> <YYYY-MM-DD>.pdf". */
+  fileName: string
+}
+
+export interface IncompleteSummary {
+  kind: 'incomplete'
+  header: SummaryHeader
+  /** Every problem that stops the plan from being computed, by field. */
+  missing: { field: string; message: string; required: boolean }[]
+  disclaimer: string
+}
+
+// ---------------------------------------------------------------------------
+// Labels
+// ---------------------------------------------------------------------------
+
+const LEVEL_LABELS: Record<Level, string> = {
+  transfemoral: 'Transfemoral',
+  transtibial: 'Transtibial',
+  transhumeral: 'Transhumeral',
+  transradial: 'Transradial',
+  thumb: 'Thumb',
+  finger: 'Finger'
+}
+
+const CONDITION_LABELS: Record<Condition, string> = {
+  'active-infection': 'active infection',
+  malignancy: 'malignancy',
+  chemotherapy: 'chemotherapy',
+  immunosuppression: 'immunosuppression',
+  pregnancy: 'pregnancy',
+  'open-physes': 'open physes',
+  diabetes: 'diabetes',
+  'peripheral-vascular-disease': 'peripheral vascular disease',
+  smoking: 'smoking'
+}
+
+const ELIGIBILITY_LABELS: Record<EligibilityItem, string> = {
+  AGE: 'Age / skeletal maturity',
+  INFECTION: 'Active infection',
+  MALIGNANCY: 'Malignancy or chemotherapy',
+  IMMUNOSUPPRESSION: 'Immunosuppression',
+  PREGNANCY: 'Pregnancy',
+  DIABETES: 'Diabetes',
+  PVD: 'Peripheral vascular disease',
+  SMOKING: 'Smoking',
+  BMI: 'Body-mass index',
+  'BODY-WEIGHT': 'Body weight (implant limit)',
+  'SOCKET-REHAB': 'Socket rehabilitation',
+  'HIP-FLEXION': 'Hip flexion contracture',
+  'HUMERUS-LENGTH': 'Residual humerus length'
+}
+
+const OUTCOME_LABELS: Record<EligibilityCheck['outcome'], string> = {
+  pass: 'criterion met',
+  fail: 'contraindication present',
+  unknown: 'not recorded',
+  'not-applicable': 'not applicable'
+}
+
+const ELIGIBILITY_SEVERITY_LABELS: Record<EligibilityCheck['severity'], string> = {
+  absolute: 'absolute (blocks)',
+  relative: 'relative (warning)',
+  off: 'not screened'
+}
+
+const SEVERITY_LABELS: Record<Severity, string> = { block: 'Blocks', warning: 'Warning', info: 'Note' }
+
+const SOFT_METHOD_LABELS: Record<SoftTissueMethod, string> = {
+  xray: 'X-ray',
+  ct: 'CT',
+  ultrasound: 'ultrasound',
+  clinical: 'clinical measurement'
+}
+
+/** Labels of the numbers a PlanResult's basis map explains (unknown keys fall back to the key). */
+const BASIS_LABELS: Record<string, string> = {
+  'corrected.magnification': 'Magnification',
+  'corrected.residualLengthMm': 'Residual bone length (corrected)',
+  'corrected.stations': 'Canal profile (corrected)',
+  'corrected.soundSideLengthMm': 'Sound-side length (corrected)',
+  'corrected.softTissueMm': 'Soft-tissue thickness (corrected)',
+  'corrected.softTissueMagnification': 'Soft-tissue magnification',
+  'implant.lengthMm': 'Implant length',
+  'implant.maxLengthMm': 'Longest implant the bone allows',
+  'implant.diameterMm': 'Implant diameter',
+  'implant.preparedDiameterMm': 'Prepared canal',
+  'implant.contactLengthMm': 'Cortical contact length',
+  'implant.requiredContactMm': 'Required contact length',
+  'implant.minCortexMm': 'Thinnest remaining cortex',
+  'implant.minCortexAtMm': 'Position of the thinnest cortex',
+  'implant.smaller': 'One size smaller',
+  'implant.larger': 'One size larger',
+  'implant.atMagnificationMinus5': 'Size at magnification − 5 %',
+  'implant.atMagnificationPlus5': 'Size at magnification + 5 %',
+  'softTissue.measuredMm': 'Measured soft-tissue thickness',
+  'softTissue.targetMm': 'Bone-to-skin target',
+  'softTissue.reductionMm': 'Soft-tissue reduction',
+  'softTissue.plannedMm': 'Planned soft-tissue thickness',
+  'softTissue.bmi': 'Body-mass index',
+  'buildHeight.availableMm': 'Available build height',
+  'buildHeight.requiredMm': 'Required build height',
+  'buildHeight.clearanceMm': 'Build-height clearance',
+  'buildHeight.resectionMm': 'Proposed bone resection',
+  eligibility: 'Eligibility screen',
+  'rehab.schedule': 'Loading schedule',
+  'rehab.targetLoadKg': 'Target load',
+  'rehab.slowSuggested': 'Slow loading',
+  'stages.count': 'Number of stages',
+  'stages.stage2AfterDays': 'Stage 2 timing'
+}
+
+function humanise(key: string): string {
+  const last = key.split('.').pop() ?? key
+  const words = last.replace(/(Mm|Kg|Days)$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+export function basisLabel(key: string): string {
+  return BASIS_LABELS[key] ?? humanise(key)
+}
+
+export function sourceTitle(key: SourceKey): string {
+  return SOURCES[key] ?? 'source not in the reference list'
+}
+
+// ---------------------------------------------------------------------------
+// Small formatters (display only; format.ts does the rounding)
+// ---------------------------------------------------------------------------
+
+/** Local calendar date "YYYY-MM-DD" (the surgeon's date, not UTC). */
+export function formatDate(ms: number): string {
+  const d = new Date(ms)
+  if (Number.isNaN(d.getTime())) return '—'
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
+/** A parameter or basis value in the user's display units (mm → length unit, kg → mass unit). */
+export function formatQuantity(value: ParamScalar | boolean | null, unit: string, units: DisplayUnits): string {
+  if (typeof value === 'number') {
+    if (unit === 'mm') return formatMm(value, units.length)
+    if (unit === 'kg') return formatKg(value, units.mass)
+    if (unit === 'deg') return formatDeg(value)
+  }
+  if (Array.isArray(value) && unit === 'mm' && units.length !== 'mm') return value.map((v) => formatMm(v, units.length)).join(', ')
+  return formatValue(value, unit)
+}
+
+function days(d: number): string {
+  return `${formatNumber(d, 0)} days`
+}
+
+function daysRange(min: number, max: number): string {
+  const weeks = (x: number) => formatNumber(x / 7, 1)
+  if (min === max) return `${days(min)} (${weeks(min)} weeks)`
+  return `${formatNumber(min, 0)}–${formatNumber(max, 0)} days (${weeks(min)}–${weeks(max)} weeks)`
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1)
+}
+
+function statusText(status: string): string {
+  return status ? capitalise(status) : 'Draft'
+}
+
+function revisionText(n: number | null): string {
+  return n === null ? 'Current plan (not a saved revision)' : `Revision ${n}`
+}
+
+/** "Transfemoral, left (femur)". */
+export function levelSideText(level: string, side: string, bone?: string): string {
+  const l = (LEVEL_LABELS as Record<string, string>)[level] ?? (level ? capitalise(level) : 'Level not recorded')
+  const s = side ? `, ${side}` : ''
+  return `${l}${s}${bone ? ` (${bone})` : ''}`
+}
+
+/** Default PDF name: "<patient code> <level> <YYYY-MM-DD>.pdf", made safe for a save dialog. */
+export function summaryFileName(patientCode: string, level: string, dateMs: number): string {
+  const name = [patientCode.trim(), level.trim(), formatDate(dateMs)].filter((p) => p !== '').join(' ')
+  return sanitizeFileName(name, 'pdf') ?? 'OsseoPlan summary.pdf'
+}
+
+// ---------------------------------------------------------------------------
+// Sections
+// ---------------------------------------------------------------------------
+
+/** How the bone measurements were taken, with the magnification applied. */
+function imagingNote(c: NormalizedCase, corrected: CorrectedMeasurements): string {
+  const m = formatMagnification(corrected.magnification)
+  switch (c.imaging.source) {
+    case 'ct':
+      return 'CT (no magnification correction)'
+    case 'calibrated':
+      return 'calibrated measurement (no magnification correction)'
+    default:
+      switch (corrected.magnificationSource) {
+        case 'marker':
+          return `X-ray, corrected for ${m} magnification (calibration marker)`
+        case 'factor':
+          return `X-ray, corrected for ${m} magnification (factor entered)`
+        case 'profile-default':
+          return `X-ray, corrected for ${m} magnification (site default, not calibrated)`
+        default:
+          return `X-ray at ${m}`
+      }
+  }
+}
+
+function softTissueNote(c: NormalizedCase, corrected: CorrectedMeasurements): string {
+  const method = SOFT_METHOD_LABELS[c.softTissue.method]
+  if (c.softTissue.method === 'xray') return `${method}, corrected for ${formatMagnification(corrected.softTissueMagnification)} magnification`
+  return method
+}
+
+function measuredNote(measuredMm: number, correctedMm: number, note: string, units: DisplayUnits): string {
+  return measuredMm === correctedMm ? note : `${note}; measured ${formatMm(measuredMm, units.length)}`
+}
+
+function patientRows(c: NormalizedCase, result: PlanResult, u: DisplayUnits): SummaryRow[] {
+  const p = c.patient
+  const rows: SummaryRow[] = [
+    { label: 'Age', value: `${formatNumber(p.ageYears, 0)} years` },
+    { label: 'Sex', value: p.sex ?? 'not recorded' },
+    { label: 'Body weight', value: formatKg(p.weightKg, u.mass) },
+    { label: 'Height', value: formatCm(p.heightCm) },
+    { label: 'Body-mass index', value: formatBmi(result.softTissue.bmi) },
+    {
+      label: 'Conditions',
+      value: p.conditions.length === 0 ? 'none present (screened)' : p.conditions.map((x) => CONDITION_LABELS[x]).join(', ')
+    },
+    { label: 'Socket rehabilitation', value: p.socketRehabMonths === null ? 'not recorded' : `${formatNumber(p.socketRehabMonths, 0)} months` },
+    { label: 'Hip flexion contracture', value: p.hipFlexionContractureDeg === null ? 'not recorded' : formatDeg(p.hipFlexionContractureDeg) },
+    { label: 'DEXA T-score', value: p.tScore === null ? 'not recorded' : formatNumber(p.tScore, 1) }
+  ]
+  return rows
+}
+
+function imagingRows(c: NormalizedCase, corrected: CorrectedMeasurements, u: DisplayUnits): SummaryRow[] {
+  const source = { xray: 'X-ray', ct: 'CT', calibrated: 'calibrated images' }[c.imaging.source]
+  const rows: SummaryRow[] = [{ label: 'Bone imaging', value: source, note: imagingNote(c, corrected) }]
+  if (c.imaging.source === 'xray') {
+    rows.push({ label: 'Magnification applied', value: formatMagnification(corrected.magnification) })
+    if (c.imaging.marker)
+      rows.push({
+        label: 'Calibration marker',
+        value: `${formatMm(c.imaging.marker.measuredSizeMm, u.length)} measured, ${formatMm(c.imaging.marker.trueSizeMm, u.length)} true size`
+      })
+  }
+  return rows
+}
+
+function boneRows(c: NormalizedCase, corrected: CorrectedMeasurements, u: DisplayUnits): SummaryRow[] {
+  const note = imagingNote(c, corrected)
+  return [
+    {
+      label: 'Residual bone length',
+      value: formatMm(corrected.residualLengthMm, u.length),
+      note: `from ${c.bone.landmark}; ${measuredNote(c.bone.residualLengthMm, corrected.residualLengthMm, note, u)}`
+    }
+  ]
+}
+
+function stationRows(c: NormalizedCase, corrected: CorrectedMeasurements, u: DisplayUnits): StationRow[] {
+  return corrected.stations.map((s) => {
+    const raw = c.bone.stations.find((r) => r.index === s.index)
+    return {
+      fromDistalEnd: formatMm(s.fromDistalEndMm, u.length),
+      endosteal: formatMm(s.endostealMm, u.length),
+      periosteal: formatMm(s.periostealMm, u.length),
+      planes: raw?.twoPlane ? 'AP and lateral (smaller used)' : 'one plane'
+    }
+  })
+}
+
+function softTissueInputRows(c: NormalizedCase, corrected: CorrectedMeasurements, u: DisplayUnits): SummaryRow[] {
+  const note = softTissueNote(c, corrected)
+  return [
+    {
+      label: 'Distal soft-tissue thickness',
+      value: formatMm(corrected.softTissueMm, u.length),
+      note: measuredNote(c.softTissue.distalThicknessMm, corrected.softTissueMm, note, u)
+    }
+  ]
+}
+
+function prosthesisRows(c: NormalizedCase, corrected: CorrectedMeasurements, u: DisplayUnits): SummaryRow[] {
+  const p = c.prosthesis
+  const rows: SummaryRow[] = []
+  rows.push(
+    p.soundSideLengthMm === null || corrected.soundSideLengthMm === null
+      ? { label: 'Sound-side length', value: 'not recorded' }
+      : {
+          label: 'Sound-side length',
+          value: formatMm(corrected.soundSideLengthMm, u.length),
+          note: measuredNote(p.soundSideLengthMm, corrected.soundSideLengthMm, imagingNote(c, corrected), u)
+        }
+  )
+  if (p.components.length === 0) rows.push({ label: 'Components', value: 'not recorded' })
+  for (const comp of p.components) rows.push({ label: comp.name, value: formatMm(comp.buildHeightMm, u.length), note: 'build height' })
+  rows.push({
+    label: 'Adapter transcutaneous length',
+    value: p.adapterTranscutaneousLengthMm === null ? 'not recorded' : formatMm(p.adapterTranscutaneousLengthMm, u.length)
+  })
+  rows.push({ label: 'Prosthesis weight', value: p.weightKg === null ? 'not recorded' : formatKg(p.weightKg, u.mass) })
+  return rows
+}
+
+function sizeRow(which: string, s: SizeOption, u: DisplayUnits): SizeRow {
+  return {
+    which,
+    diameter: formatMm(s.diameterMm, u.length),
+    prepared: formatMm(s.preparedDiameterMm, u.length),
+    contact: formatMm(s.contactLengthMm, u.length)
+  }
+}
+
+function whatIf(label: string, w: MagnificationWhatIf, u: DisplayUnits): SummaryRow {
+  const d = w.diameterMm === null ? 'no diameter reaches the contact length' : `Ø ${formatMm(w.diameterMm, u.length)}`
+  const l = w.lengthMm === null ? 'no length fits' : `length ${formatMm(w.lengthMm, u.length)}`
+  return { label, value: `${d}, ${l}`, note: `at ${formatMagnification(w.magnification)}` }
+}
+
+function implantSection(result: PlanResult, u: DisplayUnits): PlanSummary['implant'] {
+  const i = result.implant
+  if (!i) {
+    const blocking = result.findings.filter((f) => f.severity === 'block').map((f) => f.message)
+    return {
+      rows: result.system ? [{ label: 'Implant system', value: result.system.name }] : [],
+      sizes: [],
+      sensitivity: [],
+      missing: blocking.length > 0 ? `No implant recommended: ${blocking.join(' ')}` : 'No implant recommended.'
+    }
+  }
+  const template = result.system?.template ? ' (generic template — site default sizes, confirm)' : ''
+  const sizes: SizeRow[] = []
+  if (i.smaller) sizes.push(sizeRow('One size smaller', i.smaller, u))
+  sizes.push({ which: 'Recommended', diameter: formatMm(i.diameterMm, u.length), prepared: formatMm(i.preparedDiameterMm, u.length), contact: formatMm(i.contactLengthMm, u.length) })
+  if (i.larger) sizes.push(sizeRow('One size larger', i.larger, u))
+  return {
+    rows: [
+      { label: 'Implant system', value: `${i.systemName}${template}`, note: i.fixation },
+      { label: 'Diameter', value: formatMm(i.diameterMm, u.length) },
+      { label: 'Length', value: formatMm(i.lengthMm, u.length), note: `longest the bone allows: ${formatMm(i.maxLengthMm, u.length)}` }
+    ],
+    sizes,
+    sensitivity: [whatIf('Magnification − 5 %', i.atMagnificationMinus5, u), whatIf('Magnification + 5 %', i.atMagnificationPlus5, u)],
+    missing: null
+  }
+}
+
+function canalRows(result: PlanResult, u: DisplayUnits): SummaryRow[] {
+  const i = result.implant
+  if (!i) return []
+  return [
+    { label: 'Prepared canal', value: formatMm(i.preparedDiameterMm, u.length), note: 'implant diameter − engagement' },
+    { label: 'Cortical contact length', value: formatMm(i.contactLengthMm, u.length), note: `required ${formatMm(i.requiredContactMm, u.length)}` },
+    i.minCortexMm === null
+      ? { label: 'Thinnest remaining cortex', value: 'no station inside the implant zone' }
+      : {
+          label: 'Thinnest remaining cortex',
+          value: formatMm(i.minCortexMm, u.length),
+          note: i.minCortexAtMm === null ? '' : `at ${formatMm(i.minCortexAtMm, u.length)} from the distal end`
+        }
+  ]
+}
+
+function softTissueRows(result: PlanResult, u: DisplayUnits): SummaryRow[] {
+  const s = result.softTissue
+  return [
+    { label: 'Measured thickness', value: formatMm(s.measuredMm, u.length) },
+    { label: 'Bone-to-skin target', value: formatMm(s.targetMm, u.length) },
+    { label: 'Planned reduction', value: formatMm(s.reductionMm, u.length) },
+    { label: 'Thickness after reduction', value: formatMm(s.plannedMm, u.length) }
+  ]
+}
+
+function buildHeightSection(c: NormalizedCase, result: PlanResult, u: DisplayUnits): PlanSummary['buildHeight'] {
+  const b = result.buildHeight
+  if (!b) {
+    const missing: string[] = []
+    if (c.prosthesis.soundSideLengthMm === null) missing.push('the sound-side length')
+    if (c.prosthesis.components.length === 0) missing.push('the prosthetic components with their build heights')
+    const what = missing.length > 0 ? missing.join('; ') : 'the sound-side length and the components'
+    return { rows: [], missing: `Not calculated. Still needed: ${what}.` }
+  }
+  const rows: SummaryRow[] = [
+    { label: 'Target', value: b.target },
+    { label: 'Available', value: formatMm(b.availableMm, u.length), note: 'sound-side length − residual bone length' },
+    { label: 'Required', value: formatMm(b.requiredMm, u.length), note: 'sum of component build heights' },
+    {
+      label: 'Clearance',
+      value: formatMm(b.clearanceMm, u.length),
+      note: b.clearanceMm >= 0 ? 'taken up by the pylon / tube' : `the ${b.target} would sit ${formatMm(-b.clearanceMm, u.length)} low`
+    }
+  ]
+  if (b.resectionMm > 0) rows.push({ label: 'Proposed bone resection', value: formatMm(b.resectionMm, u.length) })
+  const a = b.afterResection
+  if (a) {
+    rows.push({ label: 'Residual length after resection', value: formatMm(a.residualLengthAfterMm, u.length) })
+    rows.push({
+      label: 'Implant after resection',
+      value: a.diameterMm === null || a.lengthMm === null ? 'no implant fits the shortened bone' : `Ø ${formatMm(a.diameterMm, u.length)}, length ${formatMm(a.lengthMm, u.length)}`
+    })
+  }
+  return { rows, missing: null }
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { block: 0, warning: 1, info: 2 }
+
+function findingRows(findings: Finding[]): FindingRow[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map(({ f }) => ({ id: f.id, severity: f.severity, severityText: SEVERITY_LABELS[f.severity], message: f.message }))
+}
+
+function eligibilityRows(checks: EligibilityCheck[]): EligibilityRow[] {
+  return checks.map((c) => ({
+    item: ELIGIBILITY_LABELS[c.item] ?? c.item,
+    outcome: OUTCOME_LABELS[c.outcome],
+    outcomeKind: c.outcome,
+    severity: ELIGIBILITY_SEVERITY_LABELS[c.severity],
+    sources: c.sources.join(', ')
+  }))
+}
+
+function stageSection(result: PlanResult): PlanSummary['stages'] {
+  const s = result.stages
+  const rows: SummaryRow[] = [{ label: 'Stages', value: s.count === 1 ? 'one stage' : 'two stages' }]
+  if (s.stage2AfterDays) rows.push({ label: 'Stage 2 after stage 1', value: daysRange(s.stage2AfterDays.min, s.stage2AfterDays.max) })
+  rows.push({ label: 'Rationale', value: s.rationale })
+  return { rows, evidenceSource: s.evidence.source, evidence: s.evidence.rows.map((r) => ({ ...r })) }
+}
+
+function loadingSection(result: PlanResult, u: DisplayUnits): PlanSummary['loading'] {
+  const r = result.rehab
+  const rows: SummaryRow[] = [
+    { label: 'Protocol', value: r.protocolName, note: `[${r.source}] ${sourceTitle(r.source)}` },
+    { label: 'Day 0', value: r.dayZero },
+    { label: 'Target load', value: formatKg(r.targetLoadKg, u.mass) }
+  ]
+  if (r.slowSuggested) rows.push({ label: 'Slow loading suggested', value: r.slowReasons.join('; ') || 'yes' })
+  // Chart geometry only; the table carries the rounded numbers.
+  const points = r.schedule.map((s) => ({ day: s.day, load: convertMass(s.loadKg, u.mass) }))
+  return {
+    rows,
+    schedule: r.schedule.map((s) => ({ day: `day ${formatNumber(s.day, 0)}`, load: formatKg(s.loadKg, u.mass), activity: s.activity, interpolated: s.interpolated })),
+    chart: {
+      points,
+      unit: u.mass,
+      maxDay: Math.max(0, ...points.map((p) => p.day)),
+      maxLoad: Math.max(0, ...points.map((p) => p.load))
+    },
+    notes: r.notes.slice(),
+    hasInterpolated: r.schedule.some((s) => s.interpolated)
+  }
+}
+
+function inputText(name: string, input: BasisInput, u: DisplayUnits): string {
+  return `${name}: ${formatQuantity(input.value, input.unit, u)}`
+}
+
+function paramText(p: ParamRef, u: DisplayUnits): string {
+  const prov = p.provenance.kind === 'published' ? `[${[p.provenance.source, ...(p.provenance.also ?? [])].join(', ')}]` : p.confirmed ? 'site default — confirmed' : 'site default — not confirmed'
+  return `${p.label ?? p.key}: ${formatQuantity(p.value, p.unit, u)} (${prov})`
+}
+
+/** One entry per distinct basis, in result order; numbers sharing an identical basis are grouped. */
+function basisEntries(result: PlanResult, u: DisplayUnits): BasisEntry[] {
+  const byText = new Map<string, BasisEntry>()
+  for (const [key, b] of Object.entries(result.basis) as [string, Basis][]) {
+    const entry: BasisEntry = {
+      keys: [key],
+      label: basisLabel(key),
+      rule: b.rule,
+      formula: b.formula,
+      inputs: Object.entries(b.inputs).map(([name, input]) => inputText(name, input, u)),
+      parameters: b.parameters.map((p) => paramText(p, u)),
+      sources: b.sources.map((s) => `[${s}] ${sourceTitle(s)}`)
+    }
+    const same = JSON.stringify([entry.rule, entry.formula, entry.inputs, entry.parameters, entry.sources])
+    const existing = byText.get(same)
+    if (existing) {
+      existing.keys.push(key)
+      existing.label = `${existing.label}; ${entry.label}`
+    } else byText.set(same, entry)
+  }
+  return [...byText.values()]
+}
+
+function siteDefaultRows(result: PlanResult, u: DisplayUnits): SiteDefaultRow[] {
+  const seen = new Set<string>()
+  const rows: SiteDefaultRow[] = []
+  for (const p of result.siteDefaultsUsed) {
+    if (seen.has(p.key)) continue
+    seen.add(p.key)
+    rows.push({
+      key: p.key,
+      label: p.label ?? p.key,
+      value: formatQuantity(p.value, p.unit, u),
+      status: p.confirmed ? 'site default — confirmed' : 'site default — not confirmed',
+      confirmed: p.confirmed
+    })
+  }
+  return rows
+}
+
+/** Every source the plan cites, in reference-list order. */
+function citedSources(result: PlanResult): SourceRow[] {
+  const keys = new Set<string>()
+  for (const b of Object.values(result.basis)) b.sources.forEach((s) => keys.add(s))
+  for (const f of result.findings) f.basis.sources.forEach((s) => keys.add(s))
+  for (const e of result.eligibility) e.sources.forEach((s) => keys.add(s))
+  keys.add(result.rehab.source)
+  keys.add(result.stages.evidence.source)
+  const order = Object.keys(SOURCES)
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length)
+  return [...keys].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).map((key) => ({ key, title: sourceTitle(key) }))
+}
+
+function statusLine(result: PlanResult): string {
+  if (result.status === 'blocked') return 'Blocked: this plan cannot be approved as it stands (see the findings marked “Blocks”).'
+  if (result.status === 'warnings') return 'Plan computed with warnings: review each before approval.'
+  return 'Plan computed; no warnings.'
+}
+
+function header(code: string, level: string, side: string, bone: string | undefined, meta: SummaryMeta): SummaryHeader {
+  return {
+    patientCode: code || '—',
+    levelSide: levelSideText(level, side, bone),
+    surgeon: meta.surgeon.trim() || '—',
+    date: formatDate(meta.dateMs),
+    status: statusText(meta.status),
+    revision: revisionText(meta.revisionNumber),
+    // Same short form as the library shows (renderer/src/db/content-hash.ts shortHash).
+    hash: meta.contentHash ? meta.contentHash.slice(0, 12) : '—'
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Entry points
+// ---------------------------------------------------------------------------
+
+export function buildSummary(c: NormalizedCase, result: PlanResult, meta: SummaryMeta): PlanSummary {
+  const u = meta.units
+  const corrected = result.corrected
+  const siteDefaults = siteDefaultRows(result, u)
+  const system = result.system ? `; catalogue ${result.catalogVersion}, ${result.system.id} v${result.system.version}` : `; catalogue ${result.catalogVersion}`
+  return {
+    kind: 'plan',
+    header: header(c.patient.code, c.limb.level, c.limb.side, c.limb.bone, meta),
+    statusLine: statusLine(result),
+    planStatus: result.status,
+    versions: `Engine ${result.engineVersion}; profile ${result.profileId} v${result.profileVersion}${system}`,
+    inputs: {
+      patient: patientRows(c, result, u),
+      imaging: imagingRows(c, corrected, u),
+      bone: boneRows(c, corrected, u),
+      stations: stationRows(c, corrected, u),
+      stationsNote: `Corrected values, sorted from the distal end. ${capitalise(imagingNote(c, corrected))}.`,
+      softTissue: softTissueInputRows(c, corrected, u),
+      prosthesis: prosthesisRows(c, corrected, u)
+    },
+    implant: implantSection(result, u),
+    canal: canalRows(result, u),
+    softTissue: softTissueRows(result, u),
+    buildHeight: buildHeightSection(c, result, u),
+    findings: findingRows(result.findings),
+    eligibility: eligibilityRows(result.eligibility),
+    stages: stageSection(result),
+    loading: loadingSection(result, u),
+    basis: basisEntries(result, u),
+    siteDefaults,
+    unconfirmedCount: siteDefaults.filter((s) => !s.confirmed).length,
+    sources: citedSources(result),
+    disclaimer: DISCLAIMER,
+    fileName: summaryFileName(c.patient.code, c.limb.level, meta.dateMs)
+  }
+}
+
+function str(x: unknown): string {
+  return typeof x === 'string' ? x : ''
+}
+
+/** A case that cannot be computed: the summary says so and lists what is missing or wrong. */
+export function buildIncompleteSummary(raw: unknown, errors: readonly FieldError[], meta: SummaryMeta): IncompleteSummary {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, Record<string, unknown> | undefined>
+  const code = str(r['patient']?.['code'])
+  const level = str(r['limb']?.['level'])
+  const side = str(r['limb']?.['side']) as Side | ''
+  const missing = errors.map((e) => ({ field: e.path || 'case file', message: e.message, required: e.code === 'required' }))
+  if (missing.length === 0) missing.push({ field: 'case file', message: 'could not be read', required: false })
+  return { kind: 'incomplete', header: header(code, level, side, undefined, meta), missing, disclaimer: DISCLAIMER }
+}
+
+export type Summary = PlanSummary | IncompleteSummary

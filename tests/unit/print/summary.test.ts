@@ -1,0 +1,247 @@
+import { describe, expect, test } from 'vitest'
+import { buildIncompleteSummary, buildSummary, DISCLAIMER, formatDate, summaryFileName, type SummaryRow } from '../../../src/shared/summary'
+import { makeCase, makeMeta, makeResult } from './summary-fixtures'
+
+const value = (rows: SummaryRow[], label: string) => rows.find((r) => r.label === label)?.value
+const note = (rows: SummaryRow[], label: string) => rows.find((r) => r.label === label)?.note
+
+describe('summary of a complete case', () => {
+  const s = buildSummary(makeCase(), makeResult(), makeMeta())
+
+  test('header: patient, level and side, surgeon, date, status, revision, short hash', () => {
+    expect(s.header).toEqual({
+      patientCode: 'TF-042',
+      levelSide: 'Transfemoral, left (femur)',
+      surgeon: 'Dr A. Surgeon',
+      date: '2025-03-14',
+      status: 'Draft',
+      revision: 'Current plan (not a saved revision)',
+      hash: 'ab12cd34ef56'
+    })
+    expect(buildSummary(makeCase(), makeResult(), makeMeta({ revisionNumber: 3, status: 'approved' })).header).toMatchObject({
+      revision: 'Revision 3',
+      status: 'Approved'
+    })
+  })
+
+  test('implant: recommended size with the sizes either side, rounded like the editor (1 decimal in mm)', () => {
+    expect(value(s.implant.rows, 'Diameter')).toBe('16.3 mm')
+    expect(value(s.implant.rows, 'Length')).toBe('140 mm')
+    expect(note(s.implant.rows, 'Length')).toBe('longest the bone allows: 220 mm')
+    expect(value(s.implant.rows, 'Implant system')).toContain('generic template — site default sizes, confirm')
+    expect(s.implant.sizes).toEqual([
+      { which: 'One size smaller', diameter: '15 mm', prepared: '14 mm', contact: '12.5 mm' },
+      { which: 'Recommended', diameter: '16.3 mm', prepared: '15.3 mm', contact: '61 mm' },
+      { which: 'One size larger', diameter: '17 mm', prepared: '16 mm', contact: '95 mm' }
+    ])
+    expect(s.implant.missing).toBeNull()
+  })
+
+  test('magnification sensitivity states both what-ifs, including when nothing fits', () => {
+    expect(s.implant.sensitivity).toEqual([
+      { label: 'Magnification − 5 %', value: 'Ø 17 mm, length 140 mm', note: 'at 1.093×' },
+      { label: 'Magnification + 5 %', value: 'no diameter reaches the contact length, no length fits', note: 'at 1.208×' }
+    ])
+  })
+
+  test('prepared canal, contact length, thinnest cortex and where it is', () => {
+    expect(s.canal).toEqual([
+      { label: 'Prepared canal', value: '15.3 mm', note: 'implant diameter − engagement' },
+      { label: 'Cortical contact length', value: '61 mm', note: 'required 30 mm' },
+      { label: 'Thinnest remaining cortex', value: '5.4 mm', note: 'at 80 mm from the distal end' }
+    ])
+  })
+
+  test('bone-to-skin target and reduction', () => {
+    expect(value(s.softTissue, 'Bone-to-skin target')).toBe('15 mm')
+    expect(value(s.softTissue, 'Planned reduction')).toBe('23 mm')
+    expect(value(s.softTissue, 'Measured thickness')).toBe('38 mm')
+  })
+
+  test('inputs say how they were measured: X-ray with its magnification, ultrasound for soft tissue', () => {
+    expect(value(s.inputs.bone, 'Residual bone length')).toBe('240 mm')
+    expect(note(s.inputs.bone, 'Residual bone length')).toBe(
+      'from tip of greater trochanter; X-ray, corrected for 1.15× magnification (factor entered); measured 276 mm'
+    )
+    expect(note(s.inputs.softTissue, 'Distal soft-tissue thickness')).toBe('ultrasound')
+    expect(value(s.inputs.imaging, 'Magnification applied')).toBe('1.15×')
+    expect(s.inputs.stations[0]).toEqual({ fromDistalEnd: '20 mm', endosteal: '15 mm', periosteal: '28 mm', planes: 'AP and lateral (smaller used)' })
+    expect(value(s.inputs.patient, 'Body weight')).toBe('82.5 kg')
+    expect(value(s.inputs.patient, 'Body-mass index')).toBe('25.5 kg/m²')
+    expect(value(s.inputs.patient, 'Hip flexion contracture')).toBe('not recorded')
+    expect(value(s.inputs.patient, 'Conditions')).toBe('none present (screened)')
+  })
+
+  test('a CT case needs no magnification note', () => {
+    const c = makeCase()
+    c.imaging = { source: 'ct', magnification: null, marker: null }
+    const r = makeResult()
+    r.corrected = { ...r.corrected, magnification: 1, magnificationSource: 'none', residualLengthMm: 276 }
+    const ct = buildSummary(c, r, makeMeta())
+    expect(note(ct.inputs.bone, 'Residual bone length')).toBe('from tip of greater trochanter; CT (no magnification correction)')
+    expect(value(ct.inputs.imaging, 'Magnification applied')).toBeUndefined()
+  })
+
+  test('values follow the display units (inches, pounds) with the editor rounding', () => {
+    const us = buildSummary(makeCase(), makeResult(), makeMeta({ units: { length: 'in', mass: 'lb' } }))
+    expect(value(us.implant.rows, 'Diameter')).toBe('0.64 in')
+    expect(value(us.softTissue, 'Bone-to-skin target')).toBe('0.59 in')
+    expect(value(us.inputs.patient, 'Body weight')).toBe('181.8 lb')
+    expect(us.loading.schedule[3]?.load).toBe('181.8 lb')
+    expect(us.siteDefaults[0]?.value).toBe('0.59 in')
+  })
+
+  test('build height rows when the sound side and components are known', () => {
+    expect(value(s.buildHeight.rows, 'Available')).toBe('210 mm')
+    expect(value(s.buildHeight.rows, 'Clearance')).toBe('0 mm')
+    expect(s.buildHeight.missing).toBeNull()
+  })
+
+  test('eligibility checks and findings, blocking first', () => {
+    expect(s.eligibility[1]).toEqual({ item: 'Hip flexion contracture', outcome: 'not recorded', outcomeKind: 'unknown', severity: 'relative (warning)', sources: 'S15' })
+    expect(s.findings.map((f) => f.id)).toEqual(['PROFILE-UNCONFIRMED', 'R-MAG-INFO'])
+    expect(s.statusLine).toMatch(/warnings/)
+  })
+
+  test('loading schedule table and chart points, interpolated rows marked', () => {
+    expect(s.loading.schedule[1]).toEqual({ day: 'day 7', load: '28.6 kg', activity: 'axial loading on a scale', interpolated: true })
+    expect(s.loading.hasInterpolated).toBe(true)
+    expect(s.loading.chart.maxDay).toBe(42)
+    expect(s.loading.chart.maxLoad).toBe(82.46)
+    expect(value(s.loading.rows, 'Protocol')).toBe('Radboud standard')
+    expect(note(s.loading.rows, 'Protocol')).toBe('[S11] Radboudumc rehabilitation protocol (osseointegration.eu)')
+  })
+
+  test('stage plan', () => {
+    expect(value(s.stages.rows, 'Stages')).toBe('one stage')
+    const r = makeResult()
+    r.stages = { ...r.stages, count: 2, stage2AfterDays: { min: 28, max: 56 } }
+    expect(value(buildSummary(makeCase(), r, makeMeta()).stages.rows, 'Stage 2 after stage 1')).toBe('28–56 days (4–8 weeks)')
+  })
+
+  test('basis of each number names its rule, parameters with provenance, and source titles', () => {
+    const dia = s.basis.find((b) => b.keys.includes('implant.diameterMm'))
+    expect(dia).toMatchObject({ label: 'Implant diameter', rule: 'R-DIA' })
+    expect(dia?.inputs).toEqual(['residual length: 240 mm'])
+    expect(dia?.parameters).toEqual(['Distance kept between implant tip and proximal landmark: 20 mm (site default — confirmed)'])
+    expect(dia?.sources).toEqual(['[S66] stem diameter and diaphyseal contact length, PMC1635007'])
+    expect(s.sources.map((x) => x.key)).toEqual(expect.arrayContaining(['S9', 'S11', 'S15', 'S66', 'S60']))
+  })
+
+  test('every site default used is listed once, unconfirmed ones marked', () => {
+    expect(s.siteDefaults).toEqual([
+      { key: 'soft.targetMm', label: 'Target distal soft-tissue thickness (bone to skin)', value: '15 mm', status: 'site default — not confirmed', confirmed: false },
+      {
+        key: 'system.generic-press-fit.tipMarginMm',
+        label: 'Distance kept between implant tip and proximal landmark',
+        value: '20 mm',
+        status: 'site default — confirmed',
+        confirmed: true
+      }
+    ])
+    expect(s.unconfirmedCount).toBe(1)
+  })
+
+  test('disclaimer and default PDF file name', () => {
+    expect(s.disclaimer).toBe(DISCLAIMER)
+    expect(s.fileName).toBe('TF-042 transfemoral 2025-03-14.pdf')
+  })
+})
+
+describe('basis grouping', () => {
+  test('numbers that share one basis are listed together, once', () => {
+    const r = makeResult()
+    const { 'implant.diameterMm': dia, 'softTissue.targetMm': target } = r.basis
+    if (!dia || !target) throw new Error('fixture lacks a basis')
+    r.basis = { 'implant.diameterMm': dia, 'implant.preparedDiameterMm': { ...dia }, 'softTissue.targetMm': target }
+    const s = buildSummary(makeCase(), r, makeMeta())
+    expect(s.basis.map((b) => b.keys)).toEqual([['implant.diameterMm', 'implant.preparedDiameterMm'], ['softTissue.targetMm']])
+    expect(s.basis[0]?.label).toBe('Implant diameter; Prepared canal')
+  })
+})
+
+describe('blocked case', () => {
+  test('no implant: the summary says why instead of printing a size', () => {
+    const r = makeResult()
+    r.status = 'blocked'
+    r.implant = null
+    r.findings = [
+      ...r.findings,
+      {
+        id: 'R-LEN-SHORT-BONE',
+        severity: 'block',
+        message: 'The residual bone is too short for any catalogue length.',
+        basis: { rule: 'R-LEN', formula: 'Lmax = L − tip margin', inputs: {}, parameters: [], sources: ['S36'] }
+      }
+    ]
+    const s = buildSummary(makeCase(), r, makeMeta())
+    expect(s.planStatus).toBe('blocked')
+    expect(s.statusLine).toMatch(/^Blocked: this plan cannot be approved/)
+    expect(s.implant.rows).toEqual([{ label: 'Implant system', value: 'Generic press-fit stem (template)' }])
+    expect(s.implant.sizes).toEqual([])
+    expect(s.implant.missing).toBe('No implant recommended: The residual bone is too short for any catalogue length.')
+    expect(s.canal).toEqual([])
+    expect(s.findings[0]).toMatchObject({ id: 'R-LEN-SHORT-BONE', severityText: 'Blocks' })
+  })
+})
+
+describe('missing build height', () => {
+  test('says which inputs are missing', () => {
+    const c = makeCase()
+    c.prosthesis = { soundSideLengthMm: null, components: [], adapterTranscutaneousLengthMm: null, weightKg: null }
+    const r = makeResult()
+    r.buildHeight = null
+    r.corrected = { ...r.corrected, soundSideLengthMm: null }
+    const s = buildSummary(c, r, makeMeta())
+    expect(s.buildHeight.rows).toEqual([])
+    expect(s.buildHeight.missing).toBe('Not calculated. Still needed: the sound-side length; the prosthetic components with their build heights.')
+    expect(value(s.inputs.prosthesis, 'Sound-side length')).toBe('not recorded')
+  })
+
+  test('only the components missing', () => {
+    const c = makeCase()
+    c.prosthesis = { ...c.prosthesis, components: [] }
+    const r = makeResult()
+    r.buildHeight = null
+    expect(buildSummary(c, r, makeMeta()).buildHeight.missing).toBe('Not calculated. Still needed: the prosthetic components with their build heights.')
+  })
+})
+
+describe('incomplete case', () => {
+  test('lists every missing or invalid field and keeps what is known of the header', () => {
+    const raw = { format: 'osseoplan.case', version: 1, patient: { code: 'TT-7' }, limb: { level: 'transtibial', side: 'right' } }
+    const s = buildIncompleteSummary(
+      raw,
+      [
+        { path: 'bone.residualLength', message: 'is required', code: 'required' },
+        { path: 'imaging.magnification', message: 'must be at most 1.3', code: 'invalid' }
+      ],
+      makeMeta({ surgeon: '' })
+    )
+    expect(s.kind).toBe('incomplete')
+    expect(s.header).toMatchObject({ patientCode: 'TT-7', levelSide: 'Transtibial, right', surgeon: '—' })
+    expect(s.missing).toEqual([
+      { field: 'bone.residualLength', message: 'is required', required: true },
+      { field: 'imaging.magnification', message: 'must be at most 1.3', required: false }
+    ])
+    expect(s.disclaimer).toBe(DISCLAIMER)
+  })
+
+  test('an empty case file still gives a readable header', () => {
+    const s = buildIncompleteSummary({}, [], makeMeta())
+    expect(s.header.patientCode).toBe('—')
+    expect(s.header.levelSide).toBe('Level not recorded')
+    expect(s.missing).toEqual([{ field: 'case file', message: 'could not be read', required: false }])
+  })
+})
+
+describe('helpers', () => {
+  test('file name is sanitised and falls back when nothing usable is left', () => {
+    expect(summaryFileName('TF/042', 'transfemoral', new Date(2025, 0, 2).getTime())).toBe('TF_042 transfemoral 2025-01-02.pdf')
+    expect(summaryFileName('', '', Number.NaN)).toBe('OsseoPlan summary.pdf')
+  })
+
+  test('date is the local calendar date', () => {
+    expect(formatDate(new Date(2024, 11, 31, 23, 59).getTime())).toBe('2024-12-31')
+  })
+})
