@@ -1,7 +1,12 @@
-// To-scale SVG drawing of the residual bone, implant, soft tissue and component stack
-// (issue #4 fills this in). Used by the editor and by the printed summary.
+// To-scale SVG drawing of the residual bone, implant, soft tissue and component stack. The
+// SVG's user unit is one millimetre of the corrected (true-size) anatomy; a scale bar shows it.
+// Used by the editor and by the printed summary (printMode: black on white, real size on paper
+// when it fits, otherwise the scale is stated).
 import type { NormalizedCase } from '../../../../shared/case/types'
 import type { PlanResult } from '../../../../shared/result'
+import { formatMm, formatNumber } from '../../../../shared/format'
+import { layoutDrawing } from './drawing-geometry'
+import './drawing.css'
 
 export interface BoneDrawingProps {
   plan: NormalizedCase
@@ -10,6 +15,117 @@ export interface BoneDrawingProps {
   printMode?: boolean
 }
 
-export function BoneDrawing(_props: BoneDrawingProps) {
-  return <svg role="img" aria-label="Drawing of the residual bone (not yet available)" width="0" height="0" />
+/** Largest drawing that fits a printed page's drawing area, in mm. */
+const PRINT_MAX = { w: 170, h: 230 }
+
+export function BoneDrawing({ plan, result, printMode }: BoneDrawingProps) {
+  const L = layoutDrawing(plan, result)
+  const { viewBox: vb, fontSize: fs } = L
+  const printScale = Math.min(1, PRINT_MAX.w / vb.w, PRINT_MAX.h / vb.h)
+  const size = printMode ? { width: `${(vb.w * printScale).toFixed(1)}mm`, height: `${(vb.h * printScale).toFixed(1)}mm` } : {}
+  const scaleText = printMode ? (printScale === 1 ? 'printed at 1:1' : `printed at 1:${formatNumber(1 / printScale, 2)}`) : 'to scale'
+  const labelX = L.halfWidth + 4
+  // The envelope starts below the landmark (the proximal soft tissue is not drawn).
+  const envTop = L.landmarkY + Math.min(20, -L.landmarkY * 0.3)
+  const imp = result.implant
+  const barY = vb.y + vb.h - fs * 1.5
+  const barX = vb.x + 6
+  return (
+    <figure className={printMode ? 'bone-drawing print' : 'bone-drawing'}>
+      <svg
+        viewBox={`${vb.x} ${vb.y} ${vb.w} ${vb.h}`}
+        {...size}
+        role="img"
+        aria-label={`To-scale drawing of the residual ${result.bone}${imp ? ` with a ${formatMm(imp.diameterMm)} by ${formatMm(imp.lengthMm)} implant` : ''}`}
+        data-testid="bone-drawing"
+        preserveAspectRatio="xMidYMin meet"
+      >
+        <defs>
+          <pattern id="bd-hatch" width="2" height="2" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <line x1="0" y1="0" x2="0" y2="2" className="bd-hatch-line" />
+          </pattern>
+        </defs>
+        {/* soft-tissue envelope now (solid) and at target (dashed) */}
+        <path
+          className="bd-soft"
+          d={`M ${-L.softNow.halfWidth} ${envTop} V ${L.softNow.y - L.softNow.halfWidth * 0.5} Q ${-L.softNow.halfWidth} ${L.softNow.y} 0 ${L.softNow.y} Q ${L.softNow.halfWidth} ${L.softNow.y} ${L.softNow.halfWidth} ${L.softNow.y - L.softNow.halfWidth * 0.5} V ${envTop}`}
+        />
+        {L.softTarget && (
+          <path
+            className="bd-soft-target"
+            d={`M ${-L.softTarget.halfWidth} ${envTop} V ${L.softTarget.y - L.softTarget.halfWidth * 0.5} Q ${-L.softTarget.halfWidth} ${L.softTarget.y} 0 ${L.softTarget.y} Q ${L.softTarget.halfWidth} ${L.softTarget.y} ${L.softTarget.halfWidth} ${L.softTarget.y - L.softTarget.halfWidth * 0.5} V ${envTop}`}
+          />
+        )}
+        {/* bone: unmeasured shaft, cortex, canal */}
+        {L.shaftAbove && <rect className="bd-shaft" x={L.shaftAbove.x} y={L.shaftAbove.y} width={L.shaftAbove.w} height={L.shaftAbove.h} />}
+        <polygon className="bd-cortex" points={L.periosteal} />
+        <polygon className="bd-canal" points={L.endosteal} />
+        {/* prepared zone and implant */}
+        {L.prepared && <rect className="bd-prepared" x={L.prepared.x} y={L.prepared.y} width={L.prepared.w} height={L.prepared.h} />}
+        {L.implant && <rect className="bd-implant" x={L.implant.x} y={L.implant.y} width={L.implant.w} height={L.implant.h} rx={Math.min(2, L.implant.w / 4)} />}
+        {/* adapter through the stoma */}
+        <rect className="bd-adapter" x={L.adapter.x} y={L.adapter.y} width={L.adapter.w} height={L.adapter.h} />
+        <line className="bd-stoma" x1={L.adapter.x - 2} x2={L.adapter.x + L.adapter.w + 2} y1={L.softTarget?.y ?? L.softNow.y} y2={L.softTarget?.y ?? L.softNow.y} />
+        {/* thin cortex stations */}
+        {L.thinStations.map((s) => (
+          <line key={s.index} className="bd-thin" x1={s.x1 - 1.5} x2={s.x2 + 1.5} y1={s.y} y2={s.y}>
+            <title>{`thin cortex at station ${s.index + 1}`}</title>
+          </line>
+        ))}
+        {/* landmark and distal end */}
+        <line className="bd-ref" x1={-L.halfWidth - 6} x2={labelX} y1={L.landmarkY} y2={L.landmarkY} />
+        <text className="bd-label" x={labelX + 1} y={L.landmarkY + fs * 0.35} fontSize={fs}>
+          {plan.bone.landmark}
+        </text>
+        <text className="bd-label" x={labelX + 1} y={fs * 0.35} fontSize={fs}>
+          distal bone end
+        </text>
+        {imp && (
+          <text className="bd-label" x={labelX + 1} y={-imp.lengthMm / 2} fontSize={fs}>
+            {`implant Ø ${formatNumber(imp.diameterMm)} × ${formatNumber(imp.lengthMm)} mm`}
+          </text>
+        )}
+        <text className="bd-label" x={-L.softNow.halfWidth + L.softNow.y * 0.3 - 1} y={L.softNow.y + fs * 0.9} fontSize={fs * 0.85} textAnchor="end">
+          {`skin now (${formatNumber(result.softTissue.measuredMm)} mm)`}
+        </text>
+        {L.softTarget && (
+          <text className="bd-label" x={-L.softNow.halfWidth - 1} y={L.softTarget.y - fs * 0.2} fontSize={fs * 0.85} textAnchor="end">
+            {`skin at target (${formatNumber(result.softTissue.plannedMm)} mm)`}
+          </text>
+        )}
+        {/* component stack */}
+        {L.stack.map((s, i) => (
+          <g key={i}>
+            <rect className="bd-component" x={s.box.x} y={s.box.y} width={s.box.w} height={s.box.h} />
+            {s.box.h >= fs * 1.1 && (
+              <text className="bd-label" x={s.box.x + s.box.w + 2} y={s.box.y + s.box.h / 2 + fs * 0.35} fontSize={fs * 0.85}>
+                {`${s.name} ${formatNumber(s.heightMm)} mm`}
+              </text>
+            )}
+          </g>
+        ))}
+        {L.soundLevel && (
+          <g>
+            <line className="bd-sound" x1={vb.x} x2={vb.x + vb.w} y1={L.soundLevel.y} y2={L.soundLevel.y} />
+            <text className="bd-label bd-sound-label" x={vb.x + 2} y={L.soundLevel.y - fs * 0.4} fontSize={fs}>
+              {L.soundLevel.label}
+            </text>
+          </g>
+        )}
+        {/* scale bar */}
+        <g className="bd-scale">
+          <line x1={barX} x2={barX + L.scaleBarMm} y1={barY} y2={barY} />
+          <line x1={barX} x2={barX} y1={barY - 2} y2={barY + 2} />
+          <line x1={barX + L.scaleBarMm} x2={barX + L.scaleBarMm} y1={barY - 2} y2={barY + 2} />
+          <text x={barX + L.scaleBarMm + 2} y={barY + fs * 0.35} fontSize={fs}>
+            {`${L.scaleBarMm} mm`}
+          </text>
+        </g>
+      </svg>
+      <figcaption>
+        Corrected for magnification ({formatNumber(result.corrected.magnification, 3)}×), {scaleText}. Solid outline: skin now; dashed: skin at target
+        {L.thinStations.length > 0 ? '; red bars: thin cortex' : ''}.
+      </figcaption>
+    </figure>
+  )
 }

@@ -1,34 +1,53 @@
-// Placeholder editor of the shell: patient code only. The full editor (issue #4) replaces it.
+// The plan editor: loads the plan (or its newer unsaved draft) and hands it to the workspace.
 import { useEffect, useState } from 'react'
-import { plansRepo } from '../../db'
+import type { CaseDraft } from '../../../../shared/case/types'
+import { draftsRepo, plansRepo } from '../../db'
 import type { PlanRow } from '../../db/types'
+import { EditorWorkspace } from './EditorWorkspace'
+import './editor.css'
+
+interface Loaded {
+  plan: PlanRow
+  initial: CaseDraft
+  /** When an unsaved draft newer than the plan was restored. */
+  restoredAt: number | null
+}
 
 export function EditorPage({ planId }: { planId: string }) {
-  const [plan, setPlan] = useState<PlanRow | null | undefined>(undefined)
+  const [state, setState] = useState<Loaded | null | 'error' | undefined>(undefined)
 
   useEffect(() => {
-    void plansRepo()
-      .get(planId)
-      .then((row) => setPlan(row ?? null))
+    let live = true
+    Promise.all([plansRepo().get(planId), draftsRepo().get(planId)])
+      .then(([plan, draft]) => {
+        if (!live) return
+        if (!plan) return setState(null)
+        const editable = plan.status !== 'approved' && plan.status !== 'superseded'
+        const useDraft = editable && draft !== undefined && draft.updatedAt > plan.updatedAt
+        setState({
+          plan,
+          initial: (useDraft ? draft.caseFile : plan.caseFile) as CaseDraft,
+          restoredAt: useDraft ? draft.updatedAt : null
+        })
+      })
+      .catch(() => live && setState('error'))
+    return () => {
+      live = false
+    }
   }, [planId])
 
-  if (plan === undefined) return <p className="page">Loading…</p>
-  if (plan === null) return <p className="page error" role="alert">This plan does not exist (it may have been deleted).</p>
-
-  const patient = (plan.caseFile['patient'] ?? {}) as Record<string, unknown>
-  async function setCode(code: string) {
-    if (!plan) return
-    const caseFile = { ...plan.caseFile, patient: { ...patient, code } }
-    setPlan(await plansRepo().updateCase(plan.id, caseFile))
-  }
-
-  return (
-    <section className="page" aria-labelledby="editor-title">
-      <h1 id="editor-title">Plan editor</h1>
-      <label className="field">
-        <span>Patient code</span>
-        <input value={typeof patient['code'] === 'string' ? patient['code'] : ''} onChange={(e) => void setCode(e.target.value)} />
-      </label>
-    </section>
-  )
+  if (state === undefined) return <p className="page">Loading…</p>
+  if (state === 'error')
+    return (
+      <p className="page error" role="alert">
+        The plan could not be opened from this computer&apos;s storage. Nothing was changed; try reopening the app.
+      </p>
+    )
+  if (state === null)
+    return (
+      <p className="page error" role="alert">
+        This plan does not exist (it may have been deleted).
+      </p>
+    )
+  return <EditorWorkspace plan={state.plan} initial={state.initial} restoredAt={state.restoredAt} />
 }

@@ -1,0 +1,79 @@
+// A displayed number that opens its basis: the rule, the formula in words, the inputs, the
+// parameters with their provenance ("site default — confirm") and the sources.
+import { useId, useState, type ReactNode } from 'react'
+import type { Basis, ParamRef } from '../../../shared/result'
+import { formatValue } from '../../../shared/format'
+import './components.css'
+
+export function provenanceLabel(p: ParamRef): string {
+  if (p.provenance.kind === 'published') return `published [${[p.provenance.source, ...(p.provenance.also ?? [])].join(', ')}]`
+  return p.confirmed ? 'site default (confirmed)' : 'site default — confirm'
+}
+
+export function BasisDetails({ basis }: { basis: Basis }) {
+  const inputs = Object.entries(basis.inputs)
+  return (
+    <div className="basis-details">
+      <p className="basis-rule">
+        <strong>{basis.rule}</strong> — {basis.formula}
+      </p>
+      {inputs.length > 0 && (
+        <table className="basis-table">
+          <caption>Inputs</caption>
+          <tbody>
+            {inputs.map(([name, input]) => (
+              <tr key={name}>
+                <th scope="row">{name}</th>
+                <td>{formatValue(input.value, input.unit)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {basis.parameters.length > 0 && (
+        <table className="basis-table">
+          <caption>Parameters</caption>
+          <tbody>
+            {basis.parameters.map((p) => (
+              <tr key={p.key}>
+                <th scope="row">{p.label ?? p.key}</th>
+                <td>{formatValue(p.value, p.unit)}</td>
+                <td className={p.provenance.kind === 'site-default' && !p.confirmed ? 'basis-unconfirmed' : undefined}>{provenanceLabel(p)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {basis.sources.length > 0 && <p className="basis-sources">Sources: {basis.sources.join(', ')}</p>}
+    </div>
+  )
+}
+
+/** The value as a button; activating it shows (and hides) the basis right below. */
+export function BasisValue({ basis, children, name }: { basis: Basis | undefined; children: ReactNode; name: string }) {
+  const [open, setOpen] = useState(false)
+  const panelId = useId()
+  if (!basis) return <span className="basis-plain">{children}</span>
+  return (
+    <div className="basis-wrap">
+      <button
+        type="button"
+        className="basis-btn"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setOpen(false)
+        }}
+      >
+        {children}
+        <span className="visually-hidden"> (show the basis of {name})</span>
+      </button>
+      {open && (
+        <div id={panelId} role="region" aria-label={`Basis of ${name}`} className="basis-pop">
+          <BasisDetails basis={basis} />
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,53 @@
+// A unitless number (age, magnification factor, T-score, months, degrees). A plain number is
+// stored as a number; anything else is stored as typed so the core names the problem.
+import { useEffect, useRef, useState } from 'react'
+import { FieldShell, fieldAria } from './FieldShell'
+import { plainTextToRaw } from './unit-value'
+
+export interface PlainNumberInputProps {
+  id: string
+  label: string
+  value: unknown
+  onChange: (raw: number | string | undefined) => void
+  error?: string | null
+  missing?: string | null
+  hint?: string
+  disabled?: boolean
+  suffix?: string
+  path?: string
+}
+
+const show = (v: unknown): string => (v === undefined || v === null ? '' : String(v))
+
+export function PlainNumberInput({ id, label, value, onChange, error, missing, hint, disabled, suffix, path }: PlainNumberInputProps) {
+  const [text, setText] = useState(() => show(value))
+  const typed = useRef(value)
+  useEffect(() => {
+    if (value !== typed.current) {
+      typed.current = value
+      setText(show(value))
+    }
+  }, [value])
+  return (
+    <FieldShell id={id} label={label} error={error} missing={missing} hint={hint}>
+      <span className="ed-unit-input">
+        <input
+          id={id}
+          data-path={path}
+          inputMode="decimal"
+          autoComplete="off"
+          value={text}
+          disabled={disabled}
+          onChange={(e) => {
+            setText(e.target.value)
+            const raw = plainTextToRaw(e.target.value)
+            typed.current = raw
+            onChange(raw)
+          }}
+          {...fieldAria(id, error, missing, hint)}
+        />
+        {suffix && <span className="ed-suffix" aria-hidden="true">{suffix}</span>}
+      </span>
+    </FieldShell>
+  )
+}

@@ -1,0 +1,79 @@
+// A number with a unit selector (mm / cm / in, kg / lb, cm / in for body height). What the
+// surgeon types is stored exactly as a raw case-file value (see unit-value.ts).
+import { useEffect, useRef, useState } from 'react'
+import { FieldShell, fieldAria } from './FieldShell'
+import { rawToText, textToRaw, unitOfRaw, UNITS, type DisplayUnit, type QuantityKind } from './unit-value'
+
+export interface UnitNumberInputProps {
+  id: string
+  label: string
+  kind: QuantityKind
+  value: unknown
+  onChange: (raw: number | string | undefined) => void
+  defaultUnit: DisplayUnit
+  error?: string | null
+  missing?: string | null
+  hint?: string
+  disabled?: boolean
+  /** Short form for table cells: no visible label (aria-label instead), no shell. */
+  compact?: boolean
+  path?: string
+}
+
+export function UnitNumberInput(props: UnitNumberInputProps) {
+  const { id, label, kind, value, onChange, defaultUnit, error, missing, hint, disabled, compact, path } = props
+  const [unit, setUnit] = useState<DisplayUnit>(() => unitOfRaw(value, kind) ?? (UNITS[kind].includes(defaultUnit) ? defaultUnit : UNITS[kind][0]!))
+  const [text, setText] = useState(() => rawToText(value, kind, unit))
+  // Keep what is being typed ("7.", "12.50") unless the stored value changed from elsewhere (undo, paste).
+  const typed = useRef(value)
+  useEffect(() => {
+    if (value !== typed.current) {
+      typed.current = value
+      const own = unitOfRaw(value, kind)
+      if (own && own !== unit) setUnit(own)
+      setText(rawToText(value, kind, own ?? unit))
+    }
+  }, [value, kind, unit])
+
+  function type(next: string) {
+    setText(next)
+    const raw = textToRaw(next, kind, unit)
+    typed.current = raw
+    onChange(raw)
+  }
+
+  function changeUnit(next: DisplayUnit) {
+    setUnit(next)
+    setText(rawToText(value, kind, next))
+  }
+
+  const aria = compact ? fieldAria(id, error, missing) : fieldAria(id, error, missing, hint)
+  const control = (
+    <span className="ed-unit-input">
+      <input
+        id={id}
+        data-path={path}
+        inputMode="decimal"
+        autoComplete="off"
+        value={text}
+        disabled={disabled}
+        onChange={(e) => type(e.target.value)}
+        {...aria}
+        {...(compact ? { 'aria-label': label, title: error ?? undefined } : {})}
+      />
+      <select aria-label={`${label} unit`} value={unit} disabled={disabled} onChange={(e) => changeUnit(e.target.value as DisplayUnit)} data-unit-for={path}>
+        {UNITS[kind].map((u) => (
+          <option key={u} value={u}>
+            {u}
+          </option>
+        ))}
+      </select>
+    </span>
+  )
+  if (compact) return control
+  return (
+    <FieldShell id={id} label={label} error={error} missing={missing} hint={hint}>
+      {control}
+    </FieldShell>
+  )
+}

@@ -1,0 +1,58 @@
+// Reading and writing the raw case draft by field path ('bone.stations[2].endosteal'), the same
+// path syntax the core uses in FieldError.path, so an error lands on the input that caused it.
+import type { CaseDraft } from '../../../../shared/case/types'
+
+export type PathKey = string | number
+
+export function parsePath(path: string): PathKey[] {
+  const keys: PathKey[] = []
+  for (const part of path.split('.')) {
+    if (part === '') continue
+    const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part)
+    if (!m) {
+      keys.push(part)
+      continue
+    }
+    if (m[1]) keys.push(m[1])
+    for (const idx of (m[2] ?? '').matchAll(/\[(\d+)\]/g)) keys.push(Number(idx[1]))
+  }
+  return keys
+}
+
+export function getAt(root: unknown, path: string): unknown {
+  let node: unknown = root
+  for (const key of parsePath(path)) {
+    if (node === null || typeof node !== 'object') return undefined
+    node = (node as Record<PathKey, unknown>)[key]
+  }
+  return node
+}
+
+/** Sets a value immutably (copies along the path). `undefined` removes an object key. */
+export function setAt<T extends object>(root: T, path: string, value: unknown): T {
+  const keys = parsePath(path)
+  if (keys.length === 0) return root
+  return setKeys(root, keys, value) as T
+}
+
+function setKeys(node: unknown, keys: PathKey[], value: unknown): unknown {
+  const [key, ...rest] = keys as [PathKey, ...PathKey[]]
+  const isIndex = typeof key === 'number'
+  const base: unknown = node !== null && typeof node === 'object' ? node : isIndex ? [] : {}
+  const child = (base as Record<PathKey, unknown>)[key]
+  const next = rest.length === 0 ? value : setKeys(child, rest, value)
+  if (Array.isArray(base)) {
+    const copy = base.slice()
+    copy[key as number] = next
+    return copy
+  }
+  const copy = { ...(base as Record<string, unknown>) }
+  if (next === undefined) delete copy[key as string]
+  else copy[key as string] = next
+  return copy
+}
+
+/** A fresh draft for a new plan (format header only). */
+export function emptyDraft(): CaseDraft {
+  return { format: 'osseoplan.case', version: 1 }
+}

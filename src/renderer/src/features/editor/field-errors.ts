@@ -1,0 +1,63 @@
+// Mapping the core's field-level errors onto the form: each FieldError.path names the input it
+// belongs to; 'required' errors become the "still needed" list, grouped by editor section.
+import type { FieldError } from '../../../../shared/case/types'
+
+export const SECTIONS = [
+  { id: 'patient', title: 'Patient', prefixes: ['patient'] },
+  { id: 'limb', title: 'Level and side', prefixes: ['limb'] },
+  { id: 'imaging', title: 'Imaging and calibration', prefixes: ['imaging'] },
+  { id: 'bone', title: 'Bone and canal', prefixes: ['bone'] },
+  { id: 'soft', title: 'Soft tissue', prefixes: ['softTissue'] },
+  { id: 'prosthesis', title: 'Sound side and components', prefixes: ['prosthesis'] },
+  { id: 'implant', title: 'Implant system', prefixes: ['implant'] },
+  { id: 'protocol', title: 'Protocol and notes', prefixes: ['protocolId', 'profile', 'notes'] }
+] as const
+export type SectionId = (typeof SECTIONS)[number]['id']
+
+export function sectionOf(path: string): SectionId | null {
+  const head = path.split(/[.[]/)[0] ?? ''
+  const section = SECTIONS.find((s) => (s.prefixes as readonly string[]).includes(head))
+  return section ? section.id : null
+}
+
+export interface FormErrors {
+  /** Invalid-input messages by exact path (shown at the field). */
+  byPath: ReadonlyMap<string, string>
+  /** Missing fields (code 'required') by path. */
+  required: ReadonlyMap<string, string>
+  /** Missing field paths grouped by section, in section order. */
+  missingBySection: { id: SectionId; title: string; paths: string[] }[]
+  /** Errors whose path matches no field the form shows (listed at the top, never dropped). */
+  general: FieldError[]
+}
+
+export function mapErrors(errors: readonly FieldError[], knownPaths?: ReadonlySet<string>): FormErrors {
+  const byPath = new Map<string, string>()
+  const required = new Map<string, string>()
+  const general: FieldError[] = []
+  for (const e of errors) {
+    const target = e.code === 'required' ? required : byPath
+    if (!target.has(e.path)) target.set(e.path, e.message)
+    const shown = knownPaths ? knownPaths.has(e.path) : e.path !== ''
+    if (!shown) general.push(e)
+  }
+  const missingBySection = SECTIONS.map((s) => ({ id: s.id, title: s.title, paths: [...required.keys()].filter((p) => sectionOf(p) === s.id) })).filter(
+    (s) => s.paths.length > 0
+  )
+  return { byPath, required, missingBySection, general }
+}
+
+/** The message to show at a field: an invalid value first, else "required". */
+export function messageFor(errors: FormErrors, path: string): string | null {
+  return errors.byPath.get(path) ?? errors.required.get(path) ?? null
+}
+
+/** Readable label for a path in the "still needed" list: 'bone.stations[1].endosteal' → 'station 2 endosteal'. */
+export function pathLabel(path: string): string {
+  return path
+    .replace(/^[a-zA-Z]+\./, '')
+    .replace(/stations\[(\d+)\]/g, (_m, i: string) => `station ${Number(i) + 1}`)
+    .replace(/components\[(\d+)\]/g, (_m, i: string) => `component ${Number(i) + 1}`)
+    .replace(/\./g, ' ')
+    .replace(/([a-z])([A-Z])/g, (_m, a: string, b: string) => `${a} ${b.toLowerCase()}`)
+}

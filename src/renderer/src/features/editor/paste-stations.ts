@@ -1,0 +1,69 @@
+// Canal stations pasted from a spreadsheet: rows separated by newlines, cells by tabs (or
+// commas/semicolons when there is no tab). Columns are read from a header row when there is
+// one ("distance", "endosteal", "periosteal", optional "AP"/"Lat"); without a header, 3
+// columns are distance, endosteal, periosteal and 5 columns add the second plane.
+import type { RawStation } from '../../../../shared/case/types'
+import type { LengthUnit } from '../../../../shared/units'
+
+type Column = keyof RawStation
+
+export interface PasteResult {
+  stations: RawStation[]
+  /** Plain-English problems with the pasted text (nothing is applied when there are any). */
+  problems: string[]
+}
+
+const THREE: Column[] = ['fromDistalEnd', 'endosteal', 'periosteal']
+const FIVE: Column[] = ['fromDistalEnd', 'endostealAP', 'endostealLat', 'periostealAP', 'periostealLat']
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/
+
+function headerColumn(cell: string): Column | null {
+  const c = cell.toLowerCase()
+  const plane = /\bap\b/.test(c) ? 'AP' : /\blat/.test(c) ? 'Lat' : ''
+  if (/dist|from|level|\bz\b|station/.test(c)) return 'fromDistalEnd'
+  if (/endo|canal|inner/.test(c)) return `endosteal${plane}` as Column
+  if (/peri|outer|bone/.test(c)) return `periosteal${plane}` as Column
+  return null
+}
+
+function splitRow(line: string): string[] {
+  const sep = line.includes('\t') ? '\t' : line.includes(';') ? ';' : ','
+  return line.split(sep).map((c) => c.trim())
+}
+
+/** A cell as a raw length: plain numbers are in `unit` (stored exactly), text is kept as typed. */
+function cellValue(cell: string, unit: LengthUnit): number | string {
+  if (NUMBER.test(cell)) return unit === 'mm' ? Number(cell) : `${cell} ${unit}`
+  return cell
+}
+
+export function parseStationsPaste(text: string, unit: LengthUnit = 'mm'): PasteResult {
+  const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '')
+  if (lines.length === 0) return { stations: [], problems: ['Nothing to paste.'] }
+  let rows = lines.map(splitRow)
+  let columns: (Column | null)[]
+  const first = rows[0] as string[]
+  // A header cell has letters and no digits ("2 cm" or "14,5" are values).
+  const looksLikeHeader = first.some((c) => /[a-z]/i.test(c) && !/\d/.test(c))
+  if (looksLikeHeader) {
+    columns = first.map(headerColumn)
+    rows = rows.slice(1)
+    if (!columns.includes('fromDistalEnd')) return { stations: [], problems: ['The header has no distance column (e.g. "distance from distal end").'] }
+  } else {
+    const width = first.length
+    if (width !== 3 && width !== 5)
+      return { stations: [], problems: [`Expected 3 columns (distance, endosteal, periosteal) or 5 (distance, endosteal AP, endosteal Lat, periosteal AP, periosteal Lat); found ${width}.`] }
+    columns = width === 3 ? THREE : FIVE
+  }
+  const problems: string[] = []
+  const stations = rows.map((cells, r) => {
+    const station: RawStation = { fromDistalEnd: '' }
+    columns.forEach((column, i) => {
+      const cell = cells[i] ?? ''
+      if (column && cell !== '') station[column] = cellValue(cell, unit)
+    })
+    if (station.fromDistalEnd === '') problems.push(`Row ${r + 1} has no distance from the distal end.`)
+    return station
+  })
+  return { stations, problems }
+}

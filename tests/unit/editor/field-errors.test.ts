@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { mapErrors, messageFor, pathLabel, sectionOf } from '../../../src/renderer/src/features/editor/field-errors'
+import { getAt, parsePath, setAt } from '../../../src/renderer/src/features/editor/draft-path'
+import { parseCase } from '../../../src/shared'
+
+describe('mapping field errors onto the form', () => {
+  const errors = [
+    { path: 'patient.weight', message: 'is required', code: 'required' as const },
+    { path: 'bone.stations[1].endosteal', message: 'must be smaller than the periosteal diameter (25 mm)', code: 'invalid' as const },
+    { path: 'limb.level', message: 'is required', code: 'required' as const },
+    { path: '', message: 'not a case file', code: 'invalid' as const }
+  ]
+
+  it('puts invalid values at their field and missing ones in the still-needed list, by section order', () => {
+    const m = mapErrors(errors)
+    expect(messageFor(m, 'bone.stations[1].endosteal')).toMatch(/smaller than the periosteal/)
+    expect(messageFor(m, 'patient.weight')).toBe('is required')
+    expect(m.missingBySection.map((s) => s.id)).toEqual(['patient', 'limb'])
+    expect(m.general.map((e) => e.message)).toEqual(['not a case file'])
+  })
+
+  it('names sections and readable labels from paths', () => {
+    expect(sectionOf('softTissue.method')).toBe('soft')
+    expect(sectionOf('protocolId')).toBe('protocol')
+    expect(pathLabel('bone.stations[1].endosteal')).toBe('station 2 endosteal')
+    expect(pathLabel('patient.ageYears')).toBe('age years')
+  })
+
+  it('every error the core reports for an empty draft maps to a section', () => {
+    const parsed = parseCase({ format: 'osseoplan.case', version: 1 })
+    expect(parsed.ok).toBe(false)
+    if (parsed.ok) return
+    for (const e of parsed.errors) expect(sectionOf(e.path), e.path).not.toBeNull()
+  })
+})
+
+describe('draft paths', () => {
+  it('parses the core path syntax', () => {
+    expect(parsePath('bone.stations[2].endosteal')).toEqual(['bone', 'stations', 2, 'endosteal'])
+  })
+
+  it('sets immutably, creating objects and arrays along the way, and removes on undefined', () => {
+    const a = { bone: { stations: [{ fromDistalEnd: 1 }] } }
+    const b = setAt(a, 'bone.stations[0].endosteal', 12)
+    expect(b).toEqual({ bone: { stations: [{ fromDistalEnd: 1, endosteal: 12 }] } })
+    expect(a.bone.stations[0]).toEqual({ fromDistalEnd: 1 })
+    expect(setAt({}, 'prosthesis.components[0].name', 'knee')).toEqual({ prosthesis: { components: [{ name: 'knee' }] } })
+    expect(setAt(b, 'bone.stations[0].endosteal', undefined)).toEqual(a)
+    expect(getAt(b, 'bone.stations[0].endosteal')).toBe(12)
+    expect(getAt(b, 'patient.code')).toBeUndefined()
+  })
+})

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { parseStationsPaste } from '../../../src/renderer/src/features/editor/paste-stations'
+
+describe('pasting canal stations from a spreadsheet', () => {
+  it('reads three tab-separated columns as distance, endosteal, periosteal', () => {
+    const r = parseStationsPaste('20\t14\t28\r\n60\t12.5\t27\n')
+    expect(r.problems).toEqual([])
+    expect(r.stations).toEqual([
+      { fromDistalEnd: 20, endosteal: 14, periosteal: 28 },
+      { fromDistalEnd: 60, endosteal: 12.5, periosteal: 27 }
+    ])
+  })
+
+  it('keeps plain numbers exact in the chosen unit', () => {
+    expect(parseStationsPaste('1\t0.5\t1.1', 'in').stations).toEqual([{ fromDistalEnd: '1 in', endosteal: '0.5 in', periosteal: '1.1 in' }])
+  })
+
+  it('reads five columns as two planes', () => {
+    expect(parseStationsPaste('20\t14\t15\t28\t29').stations[0]).toEqual({ fromDistalEnd: 20, endostealAP: 14, endostealLat: 15, periostealAP: 28, periostealLat: 29 })
+  })
+
+  it('maps columns by a header row, in any order', () => {
+    const r = parseStationsPaste('Periosteal\tDistance from distal end\tEndosteal\n28\t20\t14')
+    expect(r.stations).toEqual([{ fromDistalEnd: 20, endosteal: 14, periosteal: 28 }])
+    const planes = parseStationsPaste('z\tendo AP\tendo lat\tperi AP\tperi lat\n20\t14\t15\t28\t29')
+    expect(planes.stations[0]).toEqual({ fromDistalEnd: 20, endostealAP: 14, endostealLat: 15, periostealAP: 28, periostealLat: 29 })
+  })
+
+  it('keeps cells with units or typos as typed, so the core names the problem at the field', () => {
+    expect(parseStationsPaste('2 cm\t14,5\t28').stations[0]).toEqual({ fromDistalEnd: '2 cm', endosteal: '14,5', periosteal: 28 })
+  })
+
+  it('refuses an unexpected number of columns and empty text, applying nothing', () => {
+    expect(parseStationsPaste('20\t14').problems[0]).toMatch(/Expected 3 columns/)
+    expect(parseStationsPaste('20\t14').stations).toEqual([])
+    expect(parseStationsPaste('  \n').problems).toEqual(['Nothing to paste.'])
+  })
+})
