@@ -21,7 +21,6 @@ test('a plan is created, survives a reload, reopens and is deleted', async ({ pa
   await expect(page).toHaveURL(planUrl)
 
   await page.getByRole('link', { name: 'Plans' }).click()
-  page.once('dialog', (dialog) => void dialog.accept())
   await rows.first().getByRole('button', { name: 'Delete' }).click()
   await expect(page.getByText('No plans yet')).toBeVisible()
   await page.reload()

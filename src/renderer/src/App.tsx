@@ -10,6 +10,7 @@ import { SettingsPage } from './features/settings/SettingsPage'
 import { PlanningContextProvider } from './features/settings/planning-context'
 import { FirstRunGate } from './features/onboarding/FirstRunGate'
 import { SummaryPage } from './features/print/SummaryPage'
+import { DatabaseNotice } from './features/library/DatabaseNotice'
 
 async function createAndOpenPlan(): Promise<void> {
   const plan = await plansRepo().create()
@@ -57,6 +58,7 @@ export function App() {
         </nav>
         <div className="header-note">Decision support for qualified surgeons</div>
       </header>
+      <DatabaseNotice />
       <main className="app-main">
         <PlanningContextProvider>
           <FirstRunGate>

@@ -10,7 +10,8 @@ const REQUIRED: Record<string, string[]> = {
   drafts: ['planId', 'updatedAt'],
   profiles: ['id', 'isDefault'],
   implantSystems: ['id'],
-  settings: ['key']
+  settings: ['key'],
+  planIndex: ['id', 'updatedAt']
 }
 
 function indexes(spec: string): string[] {

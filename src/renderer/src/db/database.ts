@@ -1,12 +1,15 @@
 // The Dexie database. Persistence lives in db/ only: features call repositories, not tables.
 import Dexie, { type Table } from 'dexie'
 import { SCHEMA_VERSIONS } from './schema'
-import type { AuditRow, DraftRow, ImplantSystemRow, PlanRow, ProfileRow, RevisionRow, SettingRow } from './types'
+import { reportConnectionProblem } from './connection-status'
+import type { AuditRow, DraftRow, ImplantSystemRow, PlanRow, PlanSummary, ProfileRow, RevisionRow, SettingRow } from './types'
 
 export const DATABASE_NAME = 'osseoplan'
 
 export class OsseoDb extends Dexie {
   plans!: Table<PlanRow, string>
+  /** Schema v2: one summary row per plan, written with the plan in the same transaction. */
+  planIndex!: Table<PlanSummary, string>
   revisions!: Table<RevisionRow, string>
   audit!: Table<AuditRow, number>
   drafts!: Table<DraftRow, string>
@@ -23,10 +26,25 @@ export class OsseoDb extends Dexie {
   }
 }
 
+/** Another window (or a newer version of the app) needs the database: this one steps aside. */
+export function watchConnection(db: OsseoDb): void {
+  db.on('versionchange', () => {
+    db.close({ disableAutoOpen: true })
+    reportConnectionProblem('versionchange', 'OsseoPlan was updated or opened in another window. Reload this window to keep working; everything saved is kept.')
+    return false
+  })
+  db.on('blocked', () => {
+    reportConnectionProblem('blocked', 'Another OsseoPlan window is open with an older version. Close it (or reload it) so this window can finish updating the plan library.')
+  })
+}
+
 let shared: OsseoDb | null = null
 
 /** The app's database (one per renderer). Tests create their own OsseoDb instead. */
 export function appDb(): OsseoDb {
-  shared ??= new OsseoDb()
+  if (!shared) {
+    shared = new OsseoDb()
+    watchConnection(shared)
+  }
   return shared
 }

@@ -1,10 +1,20 @@
-// Plans: create, list, reopen, update and delete. Every change writes its audit row in the same
-// transaction, so a plan and its history never disagree.
+// Plans: create, list, reopen, edit, the status workflow (draft → reviewed → approved →
+// superseded), duplicate, archive, delete and restore. Every change writes the plan, its summary
+// row and its audit row (and, for reviewed/approved, its revision) in ONE transaction, so a plan
+// and its history never disagree: if any write fails, none is kept.
+import { parseCase } from '../../../shared/case/parse'
+import type { PlanResult } from '../../../shared/result'
+import { canonicalJson, revisionContentHash } from './content-hash'
 import type { OsseoDb } from './database'
 import { newId } from './ids'
-import type { AuditRow, PlanRow, StoredCase } from './types'
+import { displayValue, diffValues } from './object-diff'
+import { planSummary } from './plan-summary'
+import type { AuditChange, AuditRow, DraftRow, PlanRow, PlanStatus, PlanSummary, RevisionRow, StoredCase } from './types'
 
 export const APP_VERSION = '0.1.0'
+
+/** Longest value text kept in an audit row (a pasted essay in the notes is cut, not lost: the plan keeps it). */
+const AUDIT_VALUE_LIMIT = 200
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : ''
@@ -28,60 +38,257 @@ export function emptyCase(): StoredCase {
   return { format: 'osseoplan.case', version: 1 }
 }
 
+/** What "Mark reviewed" and "Approve" record: the case the result was computed from, the result, who. */
+export interface RevisionSnapshot {
+  caseFile: StoredCase
+  result: PlanResult
+  author: string
+}
+
+/** Everything a delete removed, kept by the caller so "Undo" can put it back. */
+export interface DeletedPlan {
+  plan: PlanRow
+  revisions: RevisionRow[]
+  draft: DraftRow | undefined
+}
+
+export class PlanWorkflowError extends Error {
+  override name = 'PlanWorkflowError'
+}
+
+function clip(value: string): string {
+  return value.length > AUDIT_VALUE_LIMIT ? `${value.slice(0, AUDIT_VALUE_LIMIT - 1)}…` : value
+}
+
+function change(path: string, oldValue: unknown, newValue: unknown): AuditChange {
+  return { path, oldValue: clip(String(oldValue)), newValue: clip(String(newValue)) }
+}
+
 export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
-  function audit(planId: string, action: string, field = '', oldValue = '', newValue = ''): AuditRow {
-    return { planId, at: now(), action, field, oldValue, newValue, appVersion: APP_VERSION }
+  function auditRow(planId: string, action: string, changes: AuditChange[] = []): AuditRow {
+    const single = changes.length === 1 ? changes[0] : undefined
+    return {
+      planId,
+      at: now(),
+      action,
+      field: clip(changes.map((c) => c.path).join(', ')),
+      oldValue: single?.oldValue ?? '',
+      newValue: single?.newValue ?? '',
+      appVersion: APP_VERSION,
+      changes
+    }
+  }
+
+  /** Writes a plan and its summary row (inside the caller's transaction). */
+  async function putPlan(row: PlanRow): Promise<void> {
+    await db.plans.put(row)
+    await db.planIndex.put(planSummary(row))
+  }
+
+  async function mustGet(id: string): Promise<PlanRow> {
+    const row = await db.plans.get(id)
+    if (!row) throw new PlanWorkflowError('This plan no longer exists (it may have been deleted in another window).')
+    return row
+  }
+
+  function writeTables() {
+    return [db.plans, db.planIndex, db.audit, db.revisions, db.drafts] as const
+  }
+
+  async function newPlan(caseFile: StoredCase, fields: { surgeon: string; notes: string; parentId: string }, action: string, changes: AuditChange[]): Promise<PlanRow> {
+    const time = now()
+    const row: PlanRow = {
+      id: newId(),
+      ...indexedFields(caseFile),
+      surgeon: fields.surgeon,
+      status: 'draft',
+      archived: 0,
+      createdAt: time,
+      updatedAt: time,
+      parentId: fields.parentId,
+      caseFile,
+      notes: fields.notes
+    }
+    await putPlan(row)
+    await db.audit.add(auditRow(row.id, action, changes))
+    return row
+  }
+
+  /** Records a revision and moves the plan from one status to the next, in one transaction. */
+  async function snapshot(id: string, input: RevisionSnapshot, from: PlanStatus, to: PlanStatus): Promise<{ plan: PlanRow; revision: RevisionRow }> {
+    const result = input.result as Partial<PlanResult> | null
+    if (!result || typeof result !== 'object' || typeof result.engineVersion !== 'string') {
+      throw new PlanWorkflowError('The plan has no computed result yet: complete the case first.')
+    }
+    if (!parseCase(input.caseFile).ok) throw new PlanWorkflowError('The case is incomplete or has invalid values: complete it before review.')
+    if (to === 'approved' && result.status === 'blocked') {
+      throw new PlanWorkflowError('A plan with blocking findings cannot be approved. Resolve them first.')
+    }
+    // Hashing is asynchronous outside IndexedDB, so it happens before the transaction opens.
+    const caseJson = canonicalJson(input.caseFile)
+    const contentHash = await revisionContentHash(input.caseFile, input.result)
+    return db.transaction('rw', writeTables(), async () => {
+      const row = await mustGet(id)
+      if (row.status !== from) throw new PlanWorkflowError(`This plan is ${row.status}; only a ${from} plan can be marked ${to}.`)
+      if (canonicalJson(row.caseFile) !== caseJson) {
+        throw new PlanWorkflowError('The plan changed since this result was computed. Save the case, then try again.')
+      }
+      const latest = await db.revisions.where('[planId+number]').between([id, 0], [id, Infinity]).last()
+      const time = now()
+      const revision: RevisionRow = {
+        id: newId(),
+        planId: id,
+        number: (latest?.number ?? 0) + 1,
+        status: to,
+        caseFile: row.caseFile,
+        result: input.result,
+        engineVersion: text(result.engineVersion),
+        profileVersion: text(result.profileVersion),
+        catalogVersion: text(result.catalogVersion),
+        contentHash,
+        author: input.author,
+        createdAt: time
+      }
+      const next: PlanRow = { ...row, status: to, updatedAt: time }
+      await db.revisions.add(revision)
+      await putPlan(next)
+      await db.audit.add(auditRow(id, 'status', [change('status', from, to), change('revision', latest?.number ?? '', revision.number)]))
+      if (to === 'approved' && row.parentId) {
+        const parent = await db.plans.get(row.parentId)
+        if (parent?.status === 'approved') {
+          await putPlan({ ...parent, status: 'superseded', updatedAt: time })
+          await db.audit.add(auditRow(parent.id, 'status', [change('status', 'approved', 'superseded'), change('supersededBy', '', id)]))
+        }
+      }
+      return { plan: next, revision }
+    })
   }
 
   return {
     async create(input: { caseFile?: StoredCase; surgeon?: string; notes?: string } = {}): Promise<PlanRow> {
-      const caseFile = input.caseFile ?? emptyCase()
-      const time = now()
-      const row: PlanRow = {
-        id: newId(),
-        ...indexedFields(caseFile),
-        surgeon: input.surgeon ?? '',
-        status: 'draft',
-        archived: 0,
-        createdAt: time,
-        updatedAt: time,
-        parentId: '',
-        caseFile,
-        notes: input.notes ?? ''
-      }
-      await db.transaction('rw', db.plans, db.audit, async () => {
-        await db.plans.add(row)
-        await db.audit.add(audit(row.id, 'create'))
-      })
-      return row
+      return db.transaction('rw', writeTables(), () =>
+        newPlan(input.caseFile ?? emptyCase(), { surgeon: input.surgeon ?? '', notes: input.notes ?? '', parentId: '' }, 'create', [])
+      )
     },
 
     get(id: string): Promise<PlanRow | undefined> {
       return db.plans.get(id)
     },
 
-    /** Newest first. */
+    /** Newest first. Reads every case file: the library uses listSummaries instead. */
     async list(): Promise<PlanRow[]> {
       return db.plans.orderBy('updatedAt').reverse().toArray()
     },
 
+    /** Plans started by "Revise" from this one. */
+    childrenOf(id: string): Promise<PlanRow[]> {
+      return db.plans.where('parentId').equals(id).toArray()
+    },
+
+    /** Every plan's summary (no case files), newest first: what the library lists and searches. */
+    async listSummaries(): Promise<PlanSummary[]> {
+      return db.planIndex.orderBy('updatedAt').reverse().toArray()
+    },
+
+    /** Saves the case of a draft or reviewed plan. A reviewed plan whose case changes becomes a draft again. */
     async updateCase(id: string, caseFile: StoredCase): Promise<PlanRow> {
-      return db.transaction('rw', db.plans, db.audit, async () => {
-        const row = await db.plans.get(id)
-        if (!row) throw new Error('This plan no longer exists.')
-        if (row.status === 'approved' || row.status === 'superseded') throw new Error('An approved plan is read-only; revise it instead.')
-        const next: PlanRow = { ...row, ...indexedFields(caseFile), caseFile, updatedAt: now() }
-        await db.plans.put(next)
-        await db.audit.add(audit(id, 'edit', 'caseFile'))
+      return db.transaction('rw', writeTables(), async () => {
+        const row = await mustGet(id)
+        if (row.status === 'approved' || row.status === 'superseded') throw new PlanWorkflowError('An approved plan is read-only; revise it instead.')
+        const changes = diffValues(row.caseFile, caseFile).map((c) => change(c.path, displayValue(c.before), displayValue(c.after)))
+        if (changes.length === 0) return row
+        const status: PlanStatus = 'draft'
+        if (row.status !== status) changes.push(change('status', row.status, status))
+        const next: PlanRow = { ...row, ...indexedFields(caseFile), caseFile, status, updatedAt: now() }
+        await putPlan(next)
+        await db.audit.add(auditRow(id, 'edit', changes))
         return next
       })
     },
 
-    async remove(id: string): Promise<void> {
-      await db.transaction('rw', db.plans, db.drafts, db.audit, async () => {
+    /** Surgeon and library notes (not part of the case file). Allowed in every status. */
+    async updateDetails(id: string, details: { surgeon?: string; notes?: string }): Promise<PlanRow> {
+      return db.transaction('rw', writeTables(), async () => {
+        const row = await mustGet(id)
+        const next: PlanRow = { ...row, ...details, updatedAt: now() }
+        const changes: AuditChange[] = []
+        if (next.surgeon !== row.surgeon) changes.push(change('surgeon', row.surgeon, next.surgeon))
+        if (next.notes !== row.notes) changes.push(change('notes', row.notes, next.notes))
+        if (changes.length === 0) return row
+        await putPlan(next)
+        await db.audit.add(auditRow(id, 'edit', changes))
+        return next
+      })
+    },
+
+    /** draft → reviewed, recording revision N. */
+    markReviewed(id: string, input: RevisionSnapshot) {
+      return snapshot(id, input, 'draft', 'reviewed')
+    },
+
+    /** reviewed → approved, recording revision N; the plan it revises (if any) becomes superseded. */
+    approve(id: string, input: RevisionSnapshot) {
+      return snapshot(id, input, 'reviewed', 'approved')
+    },
+
+    /** Starts a new draft from an approved plan (linked by parentId). An open revision draft is reused. */
+    async revise(id: string): Promise<PlanRow> {
+      return db.transaction('rw', writeTables(), async () => {
+        const row = await mustGet(id)
+        if (row.status !== 'approved') throw new PlanWorkflowError(`Only an approved plan can be revised; this one is ${row.status}.`)
+        const open = (await db.plans.where('parentId').equals(id).toArray()).find((p) => p.status === 'draft' || p.status === 'reviewed')
+        if (open) return open
+        const child = await newPlan(structuredClone(row.caseFile), { surgeon: row.surgeon, notes: row.notes, parentId: id }, 'revise', [change('parentId', '', id)])
+        await db.audit.add(auditRow(id, 'revise', [change('revisedBy', '', child.id)]))
+        return child
+      })
+    },
+
+    /** A new, unrelated draft with a copy of the plan's case. */
+    async duplicate(id: string): Promise<PlanRow> {
+      return db.transaction('rw', writeTables(), async () => {
+        const row = await mustGet(id)
+        return newPlan(structuredClone(row.caseFile), { surgeon: row.surgeon, notes: row.notes, parentId: '' }, 'duplicate', [change('duplicatedFrom', '', id)])
+      })
+    },
+
+    async setArchived(id: string, archived: boolean): Promise<PlanRow> {
+      return db.transaction('rw', writeTables(), async () => {
+        const row = await mustGet(id)
+        const value = archived ? 1 : 0
+        if (row.archived === value) return row
+        const next: PlanRow = { ...row, archived: value, updatedAt: now() }
+        await putPlan(next)
+        await db.audit.add(auditRow(id, archived ? 'archive' : 'unarchive', [change('archived', row.archived === 1, archived)]))
+        return next
+      })
+    },
+
+    /** Deletes a plan with its revisions and unsaved draft; returns them for "Undo". The audit log keeps a 'delete' row. */
+    async remove(id: string): Promise<DeletedPlan | undefined> {
+      return db.transaction('rw', writeTables(), async () => {
+        const plan = await db.plans.get(id)
+        if (!plan) return undefined
+        const revisions = await db.revisions.where('planId').equals(id).toArray()
+        const draft = await db.drafts.get(id)
         await db.plans.delete(id)
+        await db.planIndex.delete(id)
+        await db.revisions.where('planId').equals(id).delete()
         await db.drafts.delete(id)
-        await db.audit.add(audit(id, 'delete'))
+        await db.audit.add(auditRow(id, 'delete', [change('patientCode', plan.patientCode, '')]))
+        return { plan, revisions, draft }
+      })
+    },
+
+    /** Undo of a delete: puts the plan, its revisions and its draft back exactly as they were. */
+    async restore(deleted: DeletedPlan): Promise<PlanRow> {
+      return db.transaction('rw', writeTables(), async () => {
+        if (await db.plans.get(deleted.plan.id)) throw new PlanWorkflowError('This plan is already in the library.')
+        await putPlan(deleted.plan)
+        if (deleted.revisions.length > 0) await db.revisions.bulkAdd(deleted.revisions)
+        if (deleted.draft) await db.drafts.put(deleted.draft)
+        await db.audit.add(auditRow(deleted.plan.id, 'restore'))
+        return deleted.plan
       })
     }
   }

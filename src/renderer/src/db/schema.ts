@@ -2,6 +2,8 @@
 // constant appended to SCHEMA_VERSIONS with its upgrade function and its own upgrade test;
 // tables and indexes are never removed (tests/unit/db/schema-snapshot.test.ts guards that).
 import type { Transaction } from 'dexie'
+import { planSummary } from './plan-summary'
+import type { PlanRow } from './types'
 
 export interface SchemaVersion {
   /** Dexie version number (integer, increasing). */
@@ -27,6 +29,18 @@ export const SCHEMA_2026_11_26: SchemaVersion = {
   }
 }
 
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_2026_11_26]
+/** 2026-11-26 (v2): `planIndex`, one small row per plan (indexed fields + lower-case search
+ *  text), so the library loads and searches 10,000 plans without reading every case file. */
+export const SCHEMA_2026_11_26_V2: SchemaVersion = {
+  version: 2,
+  date: '2026-11-26',
+  stores: { ...SCHEMA_2026_11_26.stores, planIndex: 'id, updatedAt' },
+  upgrade: async (tx) => {
+    const summaries = (await tx.table('plans').toArray()).map((plan) => planSummary(plan as PlanRow))
+    await tx.table('planIndex').bulkPut(summaries)
+  }
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_2026_11_26, SCHEMA_2026_11_26_V2]
 
 export const CURRENT_SCHEMA = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1] as SchemaVersion

@@ -40,15 +40,43 @@ export interface RevisionRow {
   createdAt: number
 }
 
+/** One changed value within an audited save: case-file path (or 'status', 'archived'…), old → new. */
+export interface AuditChange {
+  path: string
+  oldValue: string
+  newValue: string
+}
+
+/** Append-only. `field`/`oldValue`/`newValue` summarise; `changes` lists every changed path. */
 export interface AuditRow {
   seq?: number
   planId: string
   at: number
+  /** create, edit, status, revise, duplicate, archive, unarchive, delete, restore. */
   action: string
   field: string
   oldValue: string
   newValue: string
   appVersion: string
+  /** Present on rows written from schema version 2 on. */
+  changes?: AuditChange[]
+}
+
+/** What the library lists and searches: a plan's indexed fields without its case file (schema v2). */
+export interface PlanSummary {
+  id: string
+  patientCode: string
+  surgeon: string
+  level: string
+  side: string
+  systemId: string
+  status: PlanStatus
+  archived: 0 | 1
+  createdAt: number
+  updatedAt: number
+  parentId: string
+  /** Lower-case text searched by the library: codes, surgeon, notes and the case's free text. */
+  search: string
 }
 
 export interface DraftRow {

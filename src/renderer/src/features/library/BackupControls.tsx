@@ -1,0 +1,97 @@
+// Back up / restore the whole library and import a single case file. Files are checked
+// completely before anything is written; a refused file leaves the library unchanged.
+import { useRef, useState } from 'react'
+import { backupRepo, plansRepo } from '../../db'
+import { exportFileName, libraryBackupText } from '../../db/backup-repo'
+import { validateCaseFileText, validateLibraryBackup } from '../../db/backup-validate'
+import { storageErrorMessage } from '../../db/storage'
+import { isDesktop, openTextFile, saveTextFile } from '../../platform'
+
+type Kind = 'library' | 'case'
+
+export function BackupControls({ surgeon, onChanged, onMessage }: { surgeon: string; onChanged: () => void; onMessage: (text: string, isError: boolean) => void }) {
+  const libraryInput = useRef<HTMLInputElement>(null)
+  const caseInput = useRef<HTMLInputElement>(null)
+  const [busy, setBusy] = useState(false)
+
+  async function backUp() {
+    setBusy(true)
+    try {
+      const backup = await backupRepo().exportLibrary()
+      const saved = await saveTextFile(exportFileName('library', Date.now()), libraryBackupText(backup))
+      if (saved.ok) onMessage(`Library backed up: ${backup.plans.length} plans, ${backup.revisions.length} revisions.`, false)
+      else if (saved.reason !== 'cancelled') onMessage(`The backup could not be saved: ${saved.message ?? saved.reason}`, true)
+    } catch (error) {
+      onMessage(`The backup could not be made: ${storageErrorMessage(error)}`, true)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  async function importText(kind: Kind, content: string, name: string) {
+    if (kind === 'library') {
+      const checked = await validateLibraryBackup(content)
+      if (!checked.ok) return onMessage(`“${name}” was not imported, and the library is unchanged: ${checked.problem}`, true)
+      const outcome = await backupRepo().importLibrary(checked.value)
+      onMessage(`Restored ${outcome.added} plan${outcome.added === 1 ? '' : 's'} from “${name}”${outcome.skipped ? `; ${outcome.skipped} already in the library were left as they are` : ''}.`, false)
+    } else {
+      const checked = validateCaseFileText(content)
+      if (!checked.ok) return onMessage(`“${name}” was not imported, and the library is unchanged: ${checked.problem}`, true)
+      await plansRepo().create({ caseFile: checked.value, surgeon })
+      onMessage(`Imported “${name}” as a new draft plan.`, false)
+    }
+    onChanged()
+  }
+
+  async function pick(kind: Kind, file?: File) {
+    setBusy(true)
+    try {
+      const opened = await openTextFile(file)
+      if (opened.ok) await importText(kind, opened.content, opened.name)
+      else if (opened.reason !== 'cancelled') onMessage(`The file could not be read: ${opened.message ?? opened.reason}`, true)
+    } catch (error) {
+      onMessage(`Nothing was imported: ${storageErrorMessage(error)}`, true)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  function choose(kind: Kind) {
+    if (isDesktop()) void pick(kind)
+    else (kind === 'library' ? libraryInput : caseInput).current?.click()
+  }
+
+  function fileInput(kind: Kind, label: string, ref: React.RefObject<HTMLInputElement | null>) {
+    return (
+      <input
+        ref={ref}
+        type="file"
+        accept=".json,application/json"
+        className="visually-hidden"
+        aria-label={label}
+        tabIndex={-1}
+        onChange={(e) => {
+          const file = e.target.files?.[0]
+          e.target.value = ''
+          if (file) void pick(kind, file)
+        }}
+      />
+    )
+  }
+
+  return (
+    <div className="library-backup" role="group" aria-label="Backup and import">
+      <button type="button" disabled={busy} onClick={() => choose('case')}>
+        Import case file
+      </button>
+      <button type="button" disabled={busy} onClick={() => void backUp()}>
+        Back up library
+      </button>
+      <button type="button" disabled={busy} onClick={() => choose('library')}>
+        Restore library
+      </button>
+      {fileInput('case', 'Case file to import', caseInput)}
+      {fileInput('library', 'Library backup to restore', libraryInput)}
+    </div>
+  )
+}

@@ -1,0 +1,196 @@
+import 'fake-indexeddb/auto'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { OsseoDb } from '../../../src/renderer/src/db/database'
+import { createPlansRepo } from '../../../src/renderer/src/db/plans-repo'
+import { createBackupRepo, libraryBackupText } from '../../../src/renderer/src/db/backup-repo'
+import { validateCaseFileText, validateLibraryBackup } from '../../../src/renderer/src/db/backup-validate'
+import { caseWith, completeCase, fakeResult } from './helpers'
+
+let db: OsseoDb
+let clock = 1_000
+
+beforeEach(async () => {
+  db = new OsseoDb(`test-${Math.random()}`)
+  await db.open()
+  clock = 1_000
+})
+afterEach(async () => {
+  await db.delete()
+})
+
+const plans = () => createPlansRepo(db, () => ++clock)
+const backups = () => createBackupRepo(db, () => ++clock)
+
+/** A library with an approved plan, its revision draft (edited), and an incomplete draft. */
+async function seedLibrary() {
+  const a = await plans().create({ caseFile: completeCase('A-1'), surgeon: 'Dr A' })
+  await plans().markReviewed(a.id, { caseFile: a.caseFile, result: fakeResult(), author: 'Dr A' })
+  await plans().approve(a.id, { caseFile: a.caseFile, result: fakeResult(), author: 'Dr B' })
+  const b = await plans().revise(a.id)
+  await plans().updateCase(b.id, caseWith('A-1', { notes: 'shorter stem' }))
+  await plans().create({ caseFile: { format: 'osseoplan.case', version: 1, patient: { code: 'DRAFT-9' } } })
+  await plans().setArchived(a.id, true)
+}
+
+async function everything() {
+  return {
+    plans: await db.plans.orderBy('id').toArray(),
+    index: await db.planIndex.orderBy('id').toArray(),
+    revisions: await db.revisions.orderBy('id').toArray(),
+    audit: await db.audit.orderBy('seq').toArray()
+  }
+}
+
+async function exportedText(): Promise<string> {
+  return libraryBackupText(await backups().exportLibrary())
+}
+
+async function expectRejected(text: string, problem: RegExp) {
+  const before = await everything()
+  const checked = await validateLibraryBackup(text)
+  expect(checked.ok).toBe(false)
+  if (!checked.ok) expect(checked.problem).toMatch(problem)
+  expect(await everything()).toEqual(before)
+}
+
+function mutate(text: string, change: (doc: Record<string, any>) => void): string {
+  const doc = JSON.parse(text) as Record<string, any>
+  change(doc)
+  return JSON.stringify(doc)
+}
+
+describe('library backup round trip', () => {
+  it('export, wipe, import gives an identical library', async () => {
+    await seedLibrary()
+    const before = await everything()
+    const text = await exportedText()
+    await backups().wipeLibrary()
+    expect(await db.plans.count()).toBe(0)
+    const checked = await validateLibraryBackup(text)
+    expect(checked.ok).toBe(true)
+    if (!checked.ok) return
+    expect(await backups().importLibrary(checked.value)).toEqual({ added: 3, skipped: 0 })
+    expect(await everything()).toEqual(before)
+  })
+
+  it('keeps the audit rows of a plan deleted before the backup, once', async () => {
+    await seedLibrary()
+    const gone = await plans().create({ caseFile: completeCase('GONE-1') })
+    await plans().remove(gone.id)
+    const before = await everything()
+    const checked = await validateLibraryBackup(await exportedText())
+    if (!checked.ok) throw new Error(checked.problem)
+    await backups().wipeLibrary()
+    await backups().importLibrary(checked.value)
+    expect(await everything()).toEqual(before)
+    await backups().importLibrary(checked.value)
+    expect(await everything()).toEqual(before)
+  })
+
+  it('importing into a library that has the plans already changes nothing', async () => {
+    await seedLibrary()
+    const checked = await validateLibraryBackup(await exportedText())
+    const before = await everything()
+    if (!checked.ok) throw new Error(checked.problem)
+    expect(await backups().importLibrary(checked.value)).toEqual({ added: 0, skipped: 3 })
+    expect(await everything()).toEqual(before)
+  })
+
+  it('an import that fails part-way writes nothing', async () => {
+    await seedLibrary()
+    const checked = await validateLibraryBackup(await exportedText())
+    await backups().wipeLibrary()
+    db.audit.hook('creating', () => {
+      throw new DOMException('full', 'QuotaExceededError')
+    })
+    if (!checked.ok) throw new Error(checked.problem)
+    await expect(backups().importLibrary(checked.value)).rejects.toThrow()
+    expect(await db.plans.count()).toBe(0)
+    expect(await db.revisions.count()).toBe(0)
+    expect(await db.planIndex.count()).toBe(0)
+  })
+})
+
+describe('library backup validation refuses bad files and leaves the library unchanged', () => {
+  beforeEach(seedLibrary)
+
+  it('truncated or not JSON', async () => {
+    const text = await exportedText()
+    await expectRejected(text.slice(0, Math.floor(text.length / 2)), /not valid JSON.*truncated/)
+    await expectRejected('', /not valid JSON/)
+  })
+
+  it('50 MB of junk', async () => {
+    await expectRejected('\u0000junk'.repeat(10 * 1024 * 1024), /not valid JSON/)
+  })
+
+  it('too large', async () => {
+    const checked = await validateLibraryBackup('x'.repeat(2048), 1024)
+    expect(checked).toEqual({ ok: false, problem: expect.stringMatching(/too large.*limit/) })
+  })
+
+  it('wrong format or version', async () => {
+    const text = await exportedText()
+    await expectRejected(mutate(text, (d) => (d['format'] = 'something.else')), /format is "something.else"/)
+    await expectRejected(mutate(text, (d) => (d['version'] = 2)), /version 2, written by a newer OsseoPlan/)
+    await expectRejected(mutate(text, (d) => (d['version'] = '1')), /version "1" is not supported/)
+    await expectRejected(JSON.stringify(completeCase()), /single case file/)
+    await expectRejected('[1,2]', /not an OsseoPlan library backup/)
+  })
+
+  it('extra keys, at the top and in a record', async () => {
+    const text = await exportedText()
+    await expectRejected(mutate(text, (d) => (d['extra'] = 1)), /unexpected field "extra"/)
+    await expectRejected(mutate(text, (d) => (d['plans'][1]['isAdmin'] = true)), /plans\[1\] has an unexpected field "isAdmin"/)
+  })
+
+  it('prototype keys anywhere', async () => {
+    const text = await exportedText()
+    await expectRejected(text.replace('"patientCode":"A-1"', '"__proto__":{"polluted":1},"patientCode":"A-1"'), /__proto__ is a forbidden key/)
+    await expectRejected(mutate(text, (d) => (d['revisions'][0]['result']['constructor'] = { prototype: {} })), /constructor is a forbidden key/)
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+  })
+
+  it('NaN, Infinity and wrong types', async () => {
+    const text = await exportedText()
+    await expectRejected(text.replace('"createdAt":', '"createdAt":NaN,"x":'), /not valid JSON/)
+    await expectRejected(text.replace(/"updatedAt":\d+/, '"updatedAt":1e999'), /not a finite number/)
+    await expectRejected(mutate(text, (d) => (d['plans'][0]['status'] = 'hacked')), /plans\[0\]\.status must be one of draft/)
+    await expectRejected(mutate(text, (d) => (d['plans'][0]['archived'] = true)), /archived must be 0 or 1/)
+    await expectRejected(mutate(text, (d) => (d['plans'][0]['id'] = '../../etc')), /id is not a valid identifier/)
+    await expectRejected(mutate(text, (d) => (d['audit'] = {})), /audit must be a list/)
+  })
+
+  it('a case file the core rejects, or an approved plan with an incomplete case', async () => {
+    const text = await exportedText()
+    const approved = (d: Record<string, any>) => d['plans'].find((p: any) => p.status === 'superseded' || p.status === 'approved')
+    await expectRejected(mutate(text, (d) => (approved(d).caseFile.patient.weight = -5)), /caseFile is not a valid case file: patient\.weight/)
+    await expectRejected(mutate(text, (d) => delete approved(d).caseFile.bone), /must be complete: bone is required/)
+  })
+
+  it('duplicates, dangling links and altered revisions', async () => {
+    const text = await exportedText()
+    await expectRejected(mutate(text, (d) => d['plans'].push(d['plans'][0])), /lists the plan \w+ twice/)
+    await expectRejected(mutate(text, (d) => (d['revisions'][0]['planId'] = 'nothere')), /refers to plan nothere/)
+    await expectRejected(mutate(text, (d) => (d['revisions'][1]['result']['implant']['diameterMm'] = 18)), /revisions\[1\].*altered/)
+    await expectRejected(mutate(text, (d) => (d['revisions'][0]['engineVersion'] = '9')), /does not match the result's engineVersion/)
+  })
+
+  it('deep nesting', async () => {
+    const text = await exportedText()
+    let deep: unknown = 1
+    for (let i = 0; i < 60; i++) deep = [deep]
+    await expectRejected(mutate(text, (d) => (d['plans'][2]['caseFile']['notes'] = deep)), /nested more than 40 levels/)
+  })
+})
+
+describe('single case files', () => {
+  it('accepts a complete case and an incomplete draft; refuses invalid values, hostile keys and backups', () => {
+    expect(validateCaseFileText(JSON.stringify(completeCase()))).toEqual({ ok: true, value: completeCase() })
+    expect(validateCaseFileText('{"format":"osseoplan.case","version":1,"patient":{"code":"X"}}').ok).toBe(true)
+    expect(validateCaseFileText('{"format":"osseoplan.case","version":1,"patient":{"ageYears":-4}}')).toEqual({ ok: false, problem: expect.stringMatching(/patient\.ageYears/) })
+    expect(validateCaseFileText('{"format":"osseoplan.case","version":1,"__proto__":{}}')).toEqual({ ok: false, problem: expect.stringMatching(/__proto__/) })
+    expect(validateCaseFileText('{"format":"osseoplan.library","version":1}')).toEqual({ ok: false, problem: expect.stringMatching(/whole-library backup/) })
+    expect(validateCaseFileText('{"format":"osseoplan.case","vers')).toEqual({ ok: false, problem: expect.stringMatching(/not valid JSON/) })
+  })
+})

@@ -1,0 +1,35 @@
+// Shared setup of the db tests: a fresh database per test and a deterministic clock.
+import type { PlanResult } from '../../../src/shared/result'
+import type { StoredCase } from '../../../src/renderer/src/db/types'
+
+/** A result as the core returns it, reduced to what the repository reads (versions, status). */
+export function fakeResult(overrides: Partial<PlanResult> = {}): PlanResult {
+  return { engineVersion: '1.0.0', profileVersion: 'p-3', catalogVersion: 'c-2', status: 'ok', implant: { diameterMm: 16, lengthMm: 140 }, ...overrides } as unknown as PlanResult
+}
+
+/** A complete case with top-level sections replaced by `extra`. */
+export function caseWith(code: string, extra: StoredCase = {}): StoredCase {
+  return { ...completeCase(code), ...extra }
+}
+
+/** A complete transfemoral case file that the core's parseCase accepts. */
+export function completeCase(code = 'TF-042'): StoredCase {
+  return {
+    format: 'osseoplan.case',
+    version: 1,
+    patient: { code, ageYears: 47, sex: 'male', weight: 82, height: 180, conditions: [] },
+    limb: { level: 'transfemoral', side: 'left' },
+    imaging: { source: 'xray', magnification: 1.15 },
+    bone: {
+      residualLength: 276,
+      landmark: 'tip of greater trochanter',
+      stations: [
+        { fromDistalEnd: 23, endosteal: 17, periosteal: 32 },
+        { fromDistalEnd: 92, endosteal: 15, periosteal: 30 },
+        { fromDistalEnd: 160, endosteal: 14, periosteal: 29 }
+      ]
+    },
+    softTissue: { distalThickness: 38, method: 'ultrasound' },
+    implant: { systemId: 'generic-press-fit' }
+  }
+}
