@@ -1,0 +1,307 @@
+/**
+ * computePlan: the whole plan from a normalised case. Pure and deterministic: the same case,
+ * profile, catalogue and engine version give the same result. Clinical problems are findings,
+ * never exceptions. Radiographic values are corrected (R-MAG) before any other rule sees them.
+ */
+import { BUILTIN_SYSTEMS, CATALOG_VERSION } from './catalog/systems'
+import type { ImplantSystem } from './catalog/types'
+import { findSystem } from './catalog/validate'
+import { parseCase } from './case/parse'
+import type { FieldError, FieldWarning, NormalizedCase } from './case/types'
+import { formatMagnification, formatMm } from './format'
+import { DEFAULT_PROFILE } from './profile/defaults'
+import { PROTOCOLS } from './profile/protocols'
+import type { PlanningProfile } from './profile/types'
+import { applyProfileOverrides } from './profile/validate'
+import type { Basis, CorrectedMeasurements, Finding, ImplantPlan, MagnificationWhatIf, ParamRef, PlanResult, PlanStatus } from './result'
+import { correctStations } from './rules/canal'
+import { inp, PlanContext, preloadParams } from './rules/context'
+import { ruleBuild } from './rules/build'
+import { ruleCortex } from './rules/cortex'
+import { canalTooWide, diameterBasis, whatIf, whatIfBasis } from './rules/diameter'
+import { ruleEligibility } from './rules/eligibility'
+import { ruleLength } from './rules/length'
+import { ruleMag } from './rules/mag'
+import { ruleRehab } from './rules/rehab'
+import { sizeImplant, sizeOption } from './rules/sizing'
+import { ruleSoft } from './rules/soft'
+import { ruleStage } from './rules/stage'
+
+preloadParams(Object.values(DEFAULT_PROFILE.params))
+for (const s of BUILTIN_SYSTEMS)
+  preloadParams([s.diametersMm, s.lengthsMm, s.engagementMm, s.minCortexMm, s.minContactMm, s.tipMarginMm, s.maxBodyWeightKg, s.stages, s.stage2MinDays, s.stage2MaxDays])
+for (const pr of Object.values(PROTOCOLS))
+  preloadParams(
+    pr.kind === 'anchors'
+      ? pr.anchors.flatMap((a) => [a.day, a.load.kind === 'kg' ? a.load.kg : a.load.fraction])
+      : [pr.startDay, pr.startLoadKg, pr.stepKg, pr.intervalDays, pr.cap.bwFraction, pr.cap.kg, ...pr.afterCap.map((m) => m.days)]
+  )
+
+/** Version of the calculation engine (semver); recorded in every PlanResult. */
+export const ENGINE_VERSION = '1.0.0'
+
+export interface PlanOptions {
+  /** Planning profile (site settings); default DEFAULT_PROFILE. Case overrides apply on top. */
+  profile?: PlanningProfile
+  /** Implant catalogue; default BUILTIN_SYSTEMS. */
+  systems?: readonly ImplantSystem[]
+}
+
+export type PlanFromRawResult =
+  | { ok: true; result: PlanResult; case: NormalizedCase; warnings: FieldWarning[] }
+  | { ok: false; errors: FieldError[]; warnings: FieldWarning[] }
+
+function resolveSystem(c: NormalizedCase, ctx: PlanContext, systems: readonly ImplantSystem[]): { sys: ImplantSystem | null; sizing: ImplantSystem | null } {
+  const sys = c.implant.system ?? findSystem(systems, c.implant.systemId) ?? null
+  const none = ctx.make('SYSTEM', 'the implant system named in the case must be in the catalogue', { systemId: inp(c.implant.systemId, '') }, [])
+  if (!sys) {
+    ctx.find(
+      'SYSTEM-UNKNOWN',
+      'block',
+      `Implant system "${c.implant.systemId}" is not in the catalogue: choose a catalogue system or carry the system in the case file.`,
+      none,
+      ['implant.systemId']
+    )
+    return { sys: null, sizing: null }
+  }
+  if (!sys.bones.includes(c.limb.bone)) {
+    ctx.find(
+      'SYSTEM-BONE',
+      'block',
+      `${sys.name} is made for the ${sys.bones.join(', ')}, not the ${c.limb.bone}: choose a system for this bone.`,
+      ctx.make('SYSTEM', "the case's bone must be one of the system's bones", { bone: inp(c.limb.bone, ''), systemBones: inp(sys.bones.join(', '), '') }, []),
+      ['implant', 'limb.bone']
+    )
+    return { sys, sizing: null }
+  }
+  if (sys.template)
+    ctx.find(
+      'SYSTEM-TEMPLATE',
+      'warning',
+      `${sys.name}: ${sys.label ?? 'generic template'}. The sizes are not a manufacturer's catalogue; map the result to your implant's real sizes.`,
+      ctx.make('SYSTEM', 'template sizes are site defaults, not a product catalogue', { systemId: inp(sys.id, '') }, [sys.diametersMm, sys.lengthsMm]),
+      ['implant']
+    )
+  return { sys, sizing: sys }
+}
+
+function compute(c: NormalizedCase, options: PlanOptions | undefined): PlanResult {
+  const profile = applyProfileOverrides(options?.profile ?? DEFAULT_PROFILE, c.profile)
+  const systems = options?.systems ?? BUILTIN_SYSTEMS
+  const ctx = new PlanContext(profile)
+  const { sys, sizing: sizingSys } = resolveSystem(c, ctx, systems)
+
+  // R-MAG and R-CANAL: correct every radiographic value first.
+  const mag = ruleMag(c, ctx)
+  const m = mag.m
+  const residualMm = c.bone.residualLengthMm / m
+  const stations = correctStations(c.bone.stations, m)
+  const soundSideLengthMm = c.prosthesis.soundSideLengthMm === null ? null : c.prosthesis.soundSideLengthMm / m
+  const softTissueMm = c.softTissue.distalThicknessMm / mag.softM
+  const magInputs = { m: inp(m, '×') }
+  ctx.basis['corrected.residualLengthMm'] = ctx.make('R-MAG', 'corrected residual length = measured ÷ m', { measured: inp(c.bone.residualLengthMm, 'mm'), ...magInputs }, [])
+  ctx.basis['corrected.stations'] = (
+    ctx.make(
+      'R-CANAL',
+      'each station: distance and diameters ÷ m; with two planes the smaller of each; sorted by distance from the distal end; linear between stations',
+      { stationCount: inp(stations.length, ''), ...magInputs },
+      []
+    )
+  )
+  if (soundSideLengthMm !== null)
+    ctx.basis['corrected.soundSideLengthMm'] = ctx.make('R-MAG', 'corrected sound-side length = measured ÷ m', { measured: inp(c.prosthesis.soundSideLengthMm, 'mm'), ...magInputs }, [])
+  ctx.basis['corrected.softTissueMm'] = (
+    ctx.make('R-MAG', 'corrected soft-tissue thickness = measured ÷ m (m = 1 unless measured on X-ray)', { measured: inp(c.softTissue.distalThicknessMm, 'mm'), m: inp(mag.softM, '×') }, [])
+  )
+  const corrected: CorrectedMeasurements = {
+    magnification: m,
+    magnificationSource: mag.source,
+    residualLengthMm: residualMm,
+    stations,
+    soundSideLengthMm,
+    softTissueMagnification: mag.softM,
+    softTissueMm
+  }
+
+  // R-LEN, R-DIA, R-CORTEX
+  let implant: ImplantPlan | null = null
+  if (sizingSys) {
+    const s = sizeImplant(stations, residualMm, sizingSys)
+    ruleLength(ctx, sizingSys, s, stations, m)
+    if (s.lengthMm !== null) {
+      if (s.diameterIndex === null) canalTooWide(ctx, sizingSys, s)
+      else {
+        const i = s.diameterIndex
+        const L = s.lengthMm
+        const chosen = sizeOption(stations, sizingSys, i, L, s.contact[i])
+        if (chosen) {
+          const f = ctx.profile.params['mag.sensitivityFraction'].value
+          const minus = whatIf(stations, residualMm, sizingSys, m, 1 - f)
+          const plus = whatIf(stations, residualMm, sizingSys, m, 1 + f)
+          const cortex = ruleCortex(ctx, sizingSys, stations, L, chosen.preparedDiameterMm)
+          implant = {
+            systemId: sizingSys.id,
+            systemName: sizingSys.name,
+            fixation: sizingSys.fixation,
+            diameterMm: chosen.diameterMm,
+            lengthMm: L,
+            preparedDiameterMm: chosen.preparedDiameterMm,
+            contactLengthMm: chosen.contactLengthMm,
+            requiredContactMm: s.requiredContactMm ?? L,
+            maxLengthMm: s.maxLengthMm,
+            minCortexMm: cortex.minMm,
+            minCortexAtMm: cortex.atMm,
+            smaller: i > 0 ? sizeOption(stations, sizingSys, i - 1, L, s.contact[i - 1]) : null,
+            larger: sizeOption(stations, sizingSys, i + 1, L),
+            atMagnificationMinus5: minus,
+            atMagnificationPlus5: plus
+          }
+          const db = diameterBasis(ctx, sizingSys, s)
+          const bs = ctx.basis
+          bs['implant.diameterMm'] = db
+          bs['implant.preparedDiameterMm'] = db
+          bs['implant.contactLengthMm'] = db
+          bs['implant.requiredContactMm'] = db
+          bs['implant.smaller'] = db
+          bs['implant.larger'] = db
+          const minusBasis = whatIfBasis(ctx, sizingSys, m, -1, minus)
+          ctx.basis['implant.atMagnificationMinus5'] = minusBasis
+          ctx.basis['implant.atMagnificationPlus5'] = whatIfBasis(ctx, sizingSys, m, 1, plus)
+          if (minus.diameterMm !== chosen.diameterMm || plus.diameterMm !== chosen.diameterMm || minus.lengthMm !== L || plus.lengthMm !== L)
+            ctx.find(
+              'R-DIA-MAGNIFICATION-SENSITIVE',
+              'info',
+              `The size depends on the calibration: at ${formatMagnification(minus.magnification)} it would be ${showSize(minus)}, at ${formatMagnification(plus.magnification)} ${showSize(plus)} (planned ${formatMm(chosen.diameterMm)} × ${formatMm(L)}).`,
+              minusBasis
+            )
+        }
+      }
+    }
+  }
+
+  const softTissue = ruleSoft(c, ctx, softTissueMm, mag.softM)
+  const buildHeight = ruleBuild(c, ctx, soundSideLengthMm, residualMm, stations, sizingSys)
+  const eligibility = ruleEligibility(c, ctx, residualMm, sys)
+  const stages = ruleStage(ctx, sizingSys ?? sys)
+  const rehab = ruleRehab(c, ctx, residualMm, sizingSys ?? sys, stages.count)
+
+  const siteDefaultsUsed: ParamRef[] = []
+  for (const r of ctx.used.values()) if (r.provenance.kind === 'site-default') siteDefaultsUsed.push(r)
+  siteDefaultsUsed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  const unconfirmed = siteDefaultsUsed.filter((r) => !r.confirmed)
+  if (unconfirmed.length > 0)
+    ctx.find(
+      'PROFILE-SITE-DEFAULTS',
+      'info',
+      `This plan uses ${unconfirmed.length} site-default parameter${unconfirmed.length === 1 ? '' : 's'} not yet confirmed by the site (listed under "site defaults used").`,
+      { rule: 'PROFILE', formula: 'every site-default parameter used by the plan and not confirmed in the settings', inputs: { count: inp(unconfirmed.length, '') }, parameters: unconfirmed, sources: [] }
+    )
+
+  return {
+    engineVersion: ENGINE_VERSION,
+    profileId: profile.id,
+    profileVersion: profile.version,
+    profileOverrides: Object.keys(c.profile).sort(),
+    catalogVersion: CATALOG_VERSION,
+    system: sys ? { id: sys.id, name: sys.name, version: sys.version, template: sys.template } : null,
+    caseCode: c.patient.code,
+    level: c.limb.level,
+    side: c.limb.side,
+    bone: c.limb.bone,
+    status: statusOf(ctx.findings),
+    corrected,
+    implant,
+    softTissue,
+    buildHeight,
+    eligibility,
+    rehab,
+    stages,
+    findings: ctx.findings,
+    basis: ctx.basis,
+    siteDefaultsUsed
+  }
+}
+
+function showSize(w: MagnificationWhatIf): string {
+  return `${w.diameterMm === null ? 'no diameter' : formatMm(w.diameterMm)} × ${w.lengthMm === null ? 'no length' : formatMm(w.lengthMm)}`
+}
+
+export function statusOf(findings: readonly Finding[]): PlanStatus {
+  let warn = false
+  for (const f of findings) {
+    if (f.severity === 'block') return 'blocked'
+    if (f.severity === 'warning') warn = true
+  }
+  return warn ? 'warnings' : 'ok'
+}
+
+/** Last line of defence: an internal error becomes a blocked plan, never an exception. */
+function failSafe(c: NormalizedCase, e: unknown): PlanResult {
+  const basis: Basis = { rule: 'PROFILE', formula: 'internal error in the calculation engine', inputs: {}, parameters: [], sources: [] }
+  const level = c?.limb?.level ?? 'transfemoral'
+  return {
+    engineVersion: ENGINE_VERSION,
+    profileId: '',
+    profileVersion: '',
+    profileOverrides: [],
+    catalogVersion: CATALOG_VERSION,
+    system: null,
+    caseCode: String(c?.patient?.code ?? ''),
+    level,
+    side: c?.limb?.side ?? 'left',
+    bone: c?.limb?.bone ?? 'femur',
+    status: 'blocked',
+    corrected: { magnification: 1, magnificationSource: 'none', residualLengthMm: 0, stations: [], soundSideLengthMm: null, softTissueMagnification: 1, softTissueMm: 0 },
+    implant: null,
+    softTissue: { measuredMm: 0, targetMm: 0, reductionMm: 0, plannedMm: 0, bmi: 0 },
+    buildHeight: null,
+    eligibility: [],
+    rehab: { protocolId: '', protocolName: '', source: '', dayZero: '', slowSuggested: false, slowReasons: [], targetLoadKg: 0, schedule: [], notes: [] },
+    stages: { count: 1, stage2AfterDays: null, rationale: '', evidence: { source: 'S60', rows: [] } },
+    findings: [
+      {
+        id: 'ENGINE-ERROR',
+        severity: 'block',
+        message: `The plan could not be computed (${e instanceof Error ? e.message : String(e)}). Check the case with parseCase; report this case to the developers.`,
+        basis
+      }
+    ],
+    basis: {},
+    siteDefaultsUsed: []
+  }
+}
+
+/** The whole plan for a normalised case. Pure, deterministic, never throws. */
+export function computePlan(c: NormalizedCase, options?: PlanOptions): PlanResult {
+  try {
+    return compute(c, options)
+  } catch (e) {
+    return failSafe(c, e)
+  }
+}
+
+/** Validate a raw case file and compute its plan. Unknown system ids are validation errors here. */
+export function planFromRaw(raw: unknown, options?: PlanOptions): PlanFromRawResult {
+  const systems = options?.systems ?? BUILTIN_SYSTEMS
+  const parsed = parseCase(raw, { systems })
+  if (!parsed.ok) return { ok: false, errors: parsed.errors, warnings: parsed.warnings }
+  return { ok: true, result: computePlan(parsed.value, options), case: parsed.value, warnings: parsed.warnings }
+}
+
+/**
+ * The basis of a displayed number: `basisFor(result, 'implant.diameterMm')`,
+ * `basisFor(result, 'rehab.schedule[3].loadKg')` (falls back to the nearest parent path
+ * that has a basis, here 'rehab.schedule').
+ */
+export function basisFor(result: PlanResult, path: string): Basis | undefined {
+  let p = path
+  for (;;) {
+    const b = result.basis[p]
+    if (b) return b
+    const dot = p.lastIndexOf('.')
+    const br = p.lastIndexOf('[')
+    const cut = Math.max(dot, br)
+    if (cut <= 0) return undefined
+    p = p.slice(0, cut)
+  }
+}

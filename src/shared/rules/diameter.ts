@@ -1,0 +1,74 @@
+/**
+ * R-DIA: implant diameter. Prepared canal r = D − engagement; C(r) = length of [0, L] where
+ * the endosteal Ø ≤ r. Recommended D = the smallest catalogue diameter with
+ * C(r) ≥ min(minContact, L); none → block R-DIA-CANAL-TOO-WIDE. Reports the next smaller
+ * and larger sizes with their C, and D at m × (1 − f) and m × (1 + f) (f = 5 %).
+ */
+import type { ImplantSystem } from '../catalog/types'
+import { formatMm } from '../format'
+import type { Basis, CorrectedStation, MagnificationWhatIf } from '../result'
+import { rescaleStations } from './canal'
+import { inp, type PlanContext } from './context'
+import { sizeImplant, type Sizing } from './sizing'
+
+export const DIA_FORMULA =
+  'prepared canal r = D − engagement; contact C(r) = length of [0, implant length] where the canal (endosteal Ø, linear between stations) ≤ r; recommended D = the smallest catalogue diameter with C(r) ≥ min(minimum contact, implant length)'
+
+export function diameterBasis(ctx: PlanContext, sys: ImplantSystem, s: Sizing): Basis {
+  const i = s.diameterIndex
+  const d = i === null ? null : (sys.diametersMm.value[i] as number)
+  return ctx.make(
+    'R-DIA',
+    DIA_FORMULA,
+    {
+      length: inp(s.lengthMm, 'mm'),
+      requiredContact: inp(s.requiredContactMm, 'mm'),
+      diameter: inp(d, 'mm'),
+      preparedDiameter: inp(d === null ? null : d - sys.engagementMm.value, 'mm'),
+      contactLength: inp(i === null ? null : (s.contact[i] as number), 'mm')
+    },
+    [sys.diametersMm, sys.engagementMm, sys.minContactMm],
+    ['S66']
+  )
+}
+
+export function canalTooWide(ctx: PlanContext, sys: ImplantSystem, s: Sizing): void {
+  const ds = sys.diametersMm.value
+  const last = ds.length - 1
+  const best = s.contact[last] ?? 0
+  ctx.find(
+    'R-DIA-CANAL-TOO-WIDE',
+    'block',
+    `No ${sys.name} diameter reaches the required ${formatMm(s.requiredContactMm ?? 0)} of cortical contact over the ${formatMm(s.lengthMm ?? 0)} implant: the largest (${formatMm(ds[last] as number)}, prepared canal ${formatMm((ds[last] as number) - sys.engagementMm.value)}) gives ${formatMm(best)}. Consider a custom implant or another system.`,
+    diameterBasis(ctx, sys, s),
+    ['bone.stations', 'implant']
+  )
+}
+
+/** Sizing re-run with every radiographic measurement divided by m × factor instead of m. */
+export function whatIf(
+  st: readonly CorrectedStation[],
+  residualMm: number,
+  sys: ImplantSystem,
+  m: number,
+  factor: number
+): MagnificationWhatIf {
+  const scale = 1 / factor
+  const s = sizeImplant(rescaleStations(st, scale), residualMm * scale, sys)
+  return {
+    magnification: m * factor,
+    lengthMm: s.lengthMm,
+    diameterMm: s.diameterIndex === null ? null : (sys.diametersMm.value[s.diameterIndex] as number)
+  }
+}
+
+export function whatIfBasis(ctx: PlanContext, sys: ImplantSystem, m: number, sign: -1 | 1, w: MagnificationWhatIf): Basis {
+  const f = ctx.profile.params['mag.sensitivityFraction']
+  return ctx.make(
+    'R-DIA',
+    `R-LEN and R-DIA re-computed with every radiographic measurement divided by m × (1 ${sign < 0 ? '−' : '+'} ${f.value}) instead of m`,
+    { m: inp(m, '×'), magnification: inp(w.magnification, '×'), length: inp(w.lengthMm, 'mm'), diameter: inp(w.diameterMm, 'mm') },
+    [f, sys.diametersMm, sys.lengthsMm, sys.engagementMm, sys.minContactMm, sys.tipMarginMm],
+    ['A-calib', 'A1']
+  )
+}

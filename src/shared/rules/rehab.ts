@@ -1,0 +1,198 @@
+/**
+ * R-REHAB: loading schedule (day, target load, activity) from day 0 (the surgery that fits the
+ * adapter: the only one, or stage 2) to full weight bearing / the cap. Between published anchor
+ * points the load is interpolated linearly, and the rows say so. The slow protocol is suggested
+ * when the T-score is at or below the osteoporosis threshold or the residual bone is short.
+ */
+import { LOWER_LIMB_LEVELS, type NormalizedCase } from '../case/types'
+import { formatKg, formatNumber } from '../format'
+import { isProtocolId, PROTOCOLS } from '../profile/protocols'
+import type { AnchorProtocol, LoadSpec, RehabProtocol, StepProtocol } from '../profile/types'
+import type { ParamScalar, ParamValue, RehabPlan, ScheduleRow } from '../result'
+import type { ImplantSystem } from '../catalog/types'
+import { EPS, inp, type PlanContext } from './context'
+
+const MAX_ROWS = 400
+
+function loadOf(spec: LoadSpec, bw: number): number {
+  return spec.kind === 'kg' ? spec.kg.value : spec.fraction.value * bw
+}
+
+function anchorSchedule(p: AnchorProtocol, bw: number, used: ParamValue<ParamScalar>[]): { rows: ScheduleRow[]; interpolated: boolean } {
+  const rows: ScheduleRow[] = []
+  let interpolated = false
+  for (let i = 0; i < p.anchors.length; i++) {
+    const a = p.anchors[i]!
+    used.push(a.day, a.load.kind === 'kg' ? a.load.kg : a.load.fraction)
+    const la = loadOf(a.load, bw)
+    rows.push({ day: a.day.value, loadKg: la, activity: a.activity, interpolated: false })
+    const b = p.anchors[i + 1]
+    if (!b) break
+    const lb = loadOf(b.load, bw)
+    const d0 = a.day.value
+    const d1 = b.day.value
+    if (Math.abs(lb - la) <= EPS || d1 <= d0) continue
+    const step = p.rowIntervalDays > 0 ? p.rowIntervalDays : 1
+    for (let d = d0 + step; d < d1 - EPS && rows.length < MAX_ROWS; d += step) {
+      rows.push({ day: d, loadKg: la + ((lb - la) * (d - d0)) / (d1 - d0), activity: `${a.activity} (load increasing)`, interpolated: true })
+      interpolated = true
+    }
+  }
+  return { rows, interpolated }
+}
+
+function stepSchedule(
+  p: StepProtocol,
+  bw: number,
+  prosthesisKg: number | null,
+  used: ParamValue<ParamScalar>[],
+  notes: string[]
+): ScheduleRow[] {
+  used.push(p.startDay, p.startLoadKg, p.stepKg, p.intervalDays)
+  let cap = Infinity
+  if (p.cap.bwFraction) {
+    cap = Math.min(cap, p.cap.bwFraction.value * bw)
+    used.push(p.cap.bwFraction)
+  }
+  if (p.cap.kg) {
+    cap = Math.min(cap, p.cap.kg.value)
+    used.push(p.cap.kg)
+  }
+  if (p.cap.prosthesisWeight) {
+    if (prosthesisKg !== null) {
+      cap = Math.min(cap, prosthesisKg)
+      notes.push(`Loading is capped at the prosthesis weight (${formatKg(prosthesisKg)}).`)
+    } else if (p.cap.kg) notes.push(`Prosthesis weight not recorded: loading is capped at ${formatKg(p.cap.kg.value)} [${p.cap.kg.provenance.kind === 'published' ? p.cap.kg.provenance.source : 'site default'}].`)
+  }
+  if (!Number.isFinite(cap)) cap = bw
+  const rows: ScheduleRow[] = []
+  const start = p.startDay.value
+  const interval = p.intervalDays.value
+  const stepKg = p.stepKg.value
+  let k = 0
+  let day = start
+  for (;;) {
+    const load = p.startLoadKg.value + k * stepKg
+    day = start + k * interval
+    if (load >= cap - EPS || stepKg <= 0 || interval <= 0 || rows.length >= MAX_ROWS) {
+      rows.push({ day, loadKg: Math.min(load, cap), activity: k === 0 ? p.startActivity : `${p.startActivity}: cap reached`, interpolated: false })
+      break
+    }
+    rows.push({ day, loadKg: load, activity: k === 0 ? p.startActivity : `${p.startActivity}: + ${formatKg(stepKg)}`, interpolated: false })
+    k++
+  }
+  const capLoad = Math.min(p.startLoadKg.value + k * stepKg, cap)
+  for (const m of p.afterCap) {
+    used.push(m.days)
+    rows.push({ day: day + m.days.value, loadKg: m.load === 'cap' ? capLoad : bw, activity: m.activity, interpolated: false })
+  }
+  if (p.afterCap.some((m) => m.load === 'cap'))
+    notes.push('The load during the crutch phases is not published; the table shows the static-loading cap until full weight bearing.')
+  return rows
+}
+
+function pick(id: string | null | undefined): RehabProtocol | null {
+  return id && isProtocolId(id) ? PROTOCOLS[id] : null
+}
+
+export function ruleRehab(c: NormalizedCase, ctx: PlanContext, residualMm: number, sys: ImplantSystem | null, stages: 1 | 2): RehabPlan {
+  const lower = LOWER_LIMB_LEVELS.includes(c.limb.level)
+  const defParam = lower ? ctx.profile.params['rehab.lowerLimbProtocol'] : ctx.profile.params['rehab.upperLimbProtocol']
+  const used: ParamValue<ParamScalar>[] = []
+  const notes: string[] = []
+  let chosenBy: string
+  let protocol = pick(c.protocolId)
+  if (protocol) chosenBy = 'chosen in the case file'
+  else if ((protocol = pick(sys?.protocolId))) chosenBy = `the protocol of ${sys?.name ?? 'the implant system'}`
+  else {
+    protocol = pick(defParam.value) ?? PROTOCOLS[lower ? 'radboud-standard' : 'relimb-upper']
+    used.push(defParam)
+    chosenBy = "the profile's default"
+  }
+  const explicit = c.protocolId !== null
+
+  // Slow loading?
+  const tParam = ctx.profile.params['rehab.osteoporosisTScore']
+  const reasons: string[] = []
+  const t = c.patient.tScore
+  if (t !== null && t <= tParam.value + EPS) reasons.push(`T-score ${formatNumber(t, 1)} ≤ ${formatNumber(tParam.value, 1)}`)
+  if (lower || t !== null) used.push(tParam)
+  const shortParam = c.limb.bone === 'femur' ? ctx.profile.params['rehab.shortFemurMm'] : c.limb.bone === 'tibia' ? ctx.profile.params['rehab.shortTibiaMm'] : null
+  if (shortParam) {
+    used.push(shortParam)
+    if (residualMm < shortParam.value - EPS) reasons.push(`short residual ${c.limb.bone} (${formatNumber(residualMm, 1)} mm < ${formatNumber(shortParam.value, 1)} mm)`)
+  }
+  const slowSuggested = reasons.length > 0
+  const slowBasisParams: ParamValue<ParamScalar>[] = shortParam ? [tParam, shortParam] : [tParam]
+  if (slowSuggested && !protocol.isSlow) {
+    const sb = ctx.make(
+      'R-REHAB',
+      'slow loading when T-score ≤ threshold or the residual bone is shorter than the profile limit',
+      { tScore: inp(t, 'SD'), residualLength: inp(residualMm, 'mm') },
+      slowBasisParams,
+      ['S11', 'S29']
+    )
+    const slow = protocol.slowVariantId ? pick(protocol.slowVariantId) : null
+    if (slow && !explicit) {
+      ctx.find('R-REHAB-SLOW', 'info', `Slow loading (${slow.name}) is used instead of ${protocol.name}: ${reasons.join('; ')}.`, sb, ['patient.tScore'])
+      protocol = slow
+      chosenBy += ', switched to its slow variant'
+    } else if (slow) {
+      ctx.find('R-REHAB-SLOW', 'warning', `Slow loading (${slow.name}) is advised (${reasons.join('; ')}), but the case file chose ${protocol.name}.`, sb, ['protocolId'])
+    } else {
+      ctx.find('R-REHAB-SLOW', 'warning', `Slow loading is advised (${reasons.join('; ')}); ${protocol.name} has no slow variant: adapt the schedule.`, sb, ['patient.tScore'])
+    }
+  }
+  if (lower && t === null)
+    ctx.find(
+      'R-REHAB-TSCORE',
+      'info',
+      'T-score (DEXA) not recorded: bone quality was not considered for the loading speed [S29].',
+      ctx.make('R-REHAB', 'slow loading when T-score ≤ threshold', { tScore: inp(null, 'SD') }, [tParam], ['S29']),
+      ['patient.tScore']
+    )
+  if (!protocol.levels.includes(c.limb.level))
+    ctx.find(
+      'R-REHAB-PROTOCOL-LEVEL',
+      'warning',
+      `${protocol.name} is a ${protocol.limb}-limb protocol; this is a ${c.limb.level} case.`,
+      ctx.make('R-REHAB', 'the protocol should match the limb', { level: inp(c.limb.level, '') }, [], [protocol.source]),
+      ['protocolId']
+    )
+
+  const bw = c.patient.weightKg
+  const rows =
+    protocol.kind === 'anchors'
+      ? (() => {
+          const r = anchorSchedule(protocol, bw, used)
+          if (r.interpolated)
+            notes.push(`Loads between the published points of ${protocol.name} are interpolated linearly (rows marked "interpolated").`)
+          return r.rows
+        })()
+      : stepSchedule(protocol, bw, c.prosthesis.weightKg, used, notes)
+  const last = rows[rows.length - 1]
+  const targetLoadKg = last ? last.loadKg : 0
+  const dayZero = stages === 2 ? 'day of stage 2 (stoma and adapter)' : 'day of surgery (implant, stoma and adapter)'
+  const b = ctx.make(
+    'R-REHAB',
+    protocol.kind === 'anchors'
+      ? 'load at each published point (kg, or fraction × body weight); linear between points'
+      : 'start load + step every interval, up to the cap; then the published milestones',
+    { bodyWeight: inp(bw, 'kg'), prosthesisWeight: inp(c.prosthesis.weightKg, 'kg'), protocol: inp(protocol.id, ''), chosenBy: inp(chosenBy, '') },
+    used,
+    [protocol.source]
+  )
+  ctx.basis['rehab.schedule'] = b
+  ctx.basis['rehab.targetLoadKg'] = b
+  return {
+    protocolId: protocol.id,
+    protocolName: protocol.name,
+    source: protocol.source,
+    dayZero,
+    slowSuggested,
+    slowReasons: reasons,
+    targetLoadKg,
+    schedule: rows,
+    notes: [`${protocol.rule} [${protocol.source}]`, ...notes]
+  }
+}

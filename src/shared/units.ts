@@ -1,0 +1,170 @@
+/**
+ * Units at the edge. Internal units: millimetres (lengths), kilograms (masses),
+ * centimetres (body height only), degrees, days. Input strings with units are
+ * parsed with mathjs once and cached; plain numbers are already canonical.
+ *
+ * Conversion results are cleaned of binary floating-point noise at the 1e-9 level
+ * (e.g. "3 in" → 76.2 mm, not 76.19999999999999 mm). That is not clinical rounding:
+ * calculation never rounds, display does (format.ts).
+ */
+import { unit } from 'mathjs'
+import type { FieldError } from './case/types'
+
+export type LengthUnit = 'mm' | 'cm' | 'in'
+export type MassUnit = 'kg' | 'lb'
+
+/** Exact definitions (international inch and pound). */
+export const MM_PER_CM = 10
+export const MM_PER_IN = 25.4
+export const KG_PER_LB = 0.45359237
+
+const LENGTH_UNIT_NAMES = ['mm', 'cm', 'm', 'in', 'inch', 'inches', 'ft', 'foot', 'feet'] as const
+const MASS_UNIT_NAMES = ['kg', 'g', 'lb', 'lbs'] as const
+const LENGTH_SET: ReadonlySet<string> = new Set(LENGTH_UNIT_NAMES)
+const MASS_SET: ReadonlySet<string> = new Set(MASS_UNIT_NAMES)
+
+export type QuantityKind = 'length' | 'mass'
+type Canonical = 'mm' | 'cm' | 'kg'
+
+export interface QuantityOptions {
+  /** Smallest allowed value (canonical unit). */
+  min?: number
+  /** Whether `min` itself is allowed (default true). */
+  minInclusive?: boolean
+  max?: number
+}
+
+const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
+const QUANTITY_RE = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*([A-Za-z]+)$/
+const DECIMAL_COMMA_RE = /^\s*([+-]?\d+),(\d+)\s*([A-Za-z]*)\s*$/
+
+const cache: Record<Canonical, Map<string, number>> = { mm: new Map(), cm: new Map(), kg: new Map() }
+const CACHE_LIMIT = 2000
+
+function err(path: string, message: string, code?: FieldError['code']): FieldError {
+  return code === undefined ? { path, message } : { path, message, code }
+}
+
+export function isFieldError(x: unknown): x is FieldError {
+  return typeof x === 'object' && x !== null && 'message' in x && 'path' in x
+}
+
+function clean(x: number): number {
+  return Math.abs(x) < 1e6 ? Math.round(x * 1e9) / 1e9 : x
+}
+
+function unitList(kind: QuantityKind): string {
+  return kind === 'length' ? 'mm, cm, m or in' : 'kg or lb'
+}
+
+function parseString(raw: string, path: string, kind: QuantityKind, canonical: Canonical): number | FieldError {
+  const s = raw.trim()
+  if (s === '') return err(path, 'is required', 'required')
+  const hit = cache[canonical].get(s)
+  if (hit !== undefined) return hit
+  if (NUMBER_RE.test(s)) return Number(s)
+  const comma = DECIMAL_COMMA_RE.exec(s)
+  if (comma) {
+    const fixed = `${comma[1]}.${comma[2]}${comma[3] ? ' ' + comma[3] : ''}`
+    return err(path, `use a decimal point, not a comma: write "${fixed}"`)
+  }
+  const m = QUANTITY_RE.exec(s)
+  if (!m) return err(path, `is not a ${kind}: write a number or a value with a unit, e.g. "${kind === 'length' ? '12.5 mm' : '80 kg'}"`)
+  const name = m[2] as string
+  const own = kind === 'length' ? LENGTH_SET : MASS_SET
+  const other = kind === 'length' ? MASS_SET : LENGTH_SET
+  if (!own.has(name)) {
+    const lower = name.toLowerCase()
+    if (own.has(lower)) return err(path, `units are case-sensitive: write "${m[1]} ${lower}"`)
+    if (other.has(name) || other.has(lower))
+      return err(path, `"${s}" is a ${kind === 'length' ? 'mass' : 'length'}; expected a ${kind} (${unitList(kind)})`)
+    return err(path, `unknown unit "${name}"; use ${unitList(kind)}`)
+  }
+  let value: number
+  try {
+    value = clean(unit(Number(m[1]), name).toNumber(canonical))
+  } catch {
+    return err(path, `could not read "${s}"; use ${unitList(kind)}`)
+  }
+  if (!Number.isFinite(value)) return err(path, 'must be a finite number')
+  if (cache[canonical].size >= CACHE_LIMIT) cache[canonical].clear()
+  cache[canonical].set(s, value)
+  return value
+}
+
+function checkRange(v: number, path: string, unitLabel: string, opts: QuantityOptions | undefined): number | FieldError {
+  if (!Number.isFinite(v)) return err(path, 'must be a finite number')
+  if (opts) {
+    if (opts.min !== undefined) {
+      const inclusive = opts.minInclusive !== false
+      if (inclusive ? v < opts.min : v <= opts.min) {
+        if (opts.min === 0) return err(path, inclusive ? 'must not be negative' : 'must be greater than 0')
+        return err(path, `must be ${inclusive ? 'at least' : 'greater than'} ${fmt(opts.min)} ${unitLabel}`)
+      }
+    }
+    if (opts.max !== undefined && v > opts.max) return err(path, `must be at most ${fmt(opts.max)} ${unitLabel}`)
+  }
+  return v
+}
+
+function fmt(x: number): string {
+  return String(Math.round(x * 1000) / 1000)
+}
+
+/**
+ * Parse a quantity: a finite number (already in the canonical unit) or a string with a
+ * unit of the right kind. Returns the value in the canonical unit, or a FieldError.
+ */
+export function parseQuantity(
+  value: unknown,
+  path: string,
+  kind: QuantityKind,
+  canonical: Canonical,
+  opts?: QuantityOptions
+): number | FieldError {
+  let v: number | FieldError
+  if (typeof value === 'number') v = value
+  else if (typeof value === 'string') v = parseString(value, path, kind, canonical)
+  else if (value === undefined || value === null) return err(path, 'is required', 'required')
+  else return err(path, `must be a number (${canonical}) or a text with a unit, e.g. "${kind === 'length' ? '12.5 mm' : '80 kg'}"`)
+  if (typeof v !== 'number') return v
+  return checkRange(v, path, canonical, opts)
+}
+
+/** A length in mm: number (mm) or string with a length unit. */
+export function parseLength(value: unknown, path: string, opts?: QuantityOptions): number | FieldError {
+  return parseQuantity(value, path, 'length', 'mm', opts)
+}
+
+/** A mass in kg: number (kg) or string with a mass unit. */
+export function parseMass(value: unknown, path: string, opts?: QuantityOptions): number | FieldError {
+  return parseQuantity(value, path, 'mass', 'kg', opts)
+}
+
+/** Body height in cm: number (cm) or string with a length unit ("1.8 m", "71 in"). */
+export function parseHeight(value: unknown, path: string, opts?: QuantityOptions): number | FieldError {
+  return parseQuantity(value, path, 'length', 'cm', opts)
+}
+
+/** Convert millimetres for display or export. */
+export function convertLength(mm: number, to: LengthUnit): number {
+  if (to === 'mm') return mm
+  if (to === 'cm') return mm / MM_PER_CM
+  return mm / MM_PER_IN
+}
+
+/** Convert kilograms for display or export. */
+export function convertMass(kg: number, to: MassUnit): number {
+  return to === 'kg' ? kg : kg / KG_PER_LB
+}
+
+/** Convert a display value back to millimetres. */
+export function toMm(value: number, from: LengthUnit): number {
+  if (from === 'mm') return value
+  return clean(from === 'cm' ? value * MM_PER_CM : value * MM_PER_IN)
+}
+
+/** Convert a display value back to kilograms. */
+export function toKg(value: number, from: MassUnit): number {
+  return from === 'kg' ? value : clean(value * KG_PER_LB)
+}
