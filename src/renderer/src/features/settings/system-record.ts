@@ -18,7 +18,8 @@ export const SYSTEM_PARAM_UNITS = {
   minContactMm: 'mm',
   tipMarginMm: 'mm',
   maxBodyWeightKg: 'kg',
-  stages: 'stages',
+  // One or two stages is a count without a unit, as the core's catalogue stores it.
+  stages: '',
   stage2MinDays: 'days',
   stage2MaxDays: 'days'
 } as const
