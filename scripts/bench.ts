@@ -1,15 +1,38 @@
 /**
  * npm run bench: run every benchmark suite and print one table with the machine's details.
- * Add a suite by appending to SUITES (each returns BenchRow[]). `--json` prints JSON instead.
+ * Add a suite by appending to SUITES (each returns BenchRow[]). `--json` prints JSON instead;
+ * naming suites runs only those (`npm run bench -- core size`). Timings are reported, never
+ * asserted; docs/performance.md records a run.
  */
+import { execFileSync } from 'node:child_process'
 import { cpus, loadavg, platform, release, totalmem } from 'node:os'
+import { benchBrowser } from './bench/browser'
 import { benchCore, type BenchRow } from './bench/core'
+import { benchLibrary } from './bench/library'
+import { benchSize } from './bench/size'
 
 export type { BenchRow }
 
-const SUITES: [string, () => Promise<BenchRow[]>][] = [['core', benchCore]]
+const SUITES: [string, () => Promise<BenchRow[]>][] = [
+  ['core', benchCore],
+  ['library', benchLibrary],
+  ['size', benchSize],
+  ['browser', benchBrowser]
+]
 
-function machine(): Record<string, string> {
+async function chromiumVersion(): Promise<string> {
+  const finder = './find-browser.mjs' // plain JavaScript shared with the test scripts
+  const { findChromium } = (await import(finder)) as { findChromium: () => Promise<string | null> }
+  const path = await findChromium()
+  if (!path) return 'not found'
+  try {
+    return `${execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()} (${path})`
+  } catch {
+    return path
+  }
+}
+
+async function machine(): Promise<Record<string, string>> {
   const c = cpus()
   return {
     cpu: c[0]?.model.trim() ?? 'unknown',
@@ -17,6 +40,7 @@ function machine(): Record<string, string> {
     node: process.version,
     os: `${platform()} ${release()}`,
     memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    chromium: await chromiumVersion(),
     'load average (1 min)': loadavg()[0]?.toFixed(2) ?? '?'
   }
 }
@@ -31,9 +55,16 @@ function table(rows: BenchRow[]): string {
 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json')
-  const m = machine()
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'))
+  const unknown = wanted.filter((w) => !SUITES.some(([name]) => name === w))
+  if (unknown.length > 0) throw new Error(`unknown suite ${unknown.join(', ')}; suites: ${SUITES.map(([n]) => n).join(', ')}`)
+  const m = await machine()
   const rows: BenchRow[] = []
-  for (const [, run] of SUITES) rows.push(...(await run()))
+  for (const [name, run] of SUITES) {
+    if (wanted.length > 0 && !wanted.includes(name)) continue
+    process.stderr.write(`bench: ${name}…\n`)
+    rows.push(...(await run()))
+  }
   if (json) {
     process.stdout.write(JSON.stringify({ machine: m, date: new Date().toISOString(), rows }, null, 2) + '\n')
     return

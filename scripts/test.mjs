@@ -44,6 +44,7 @@ const desktopBuildOk = run('desktop build', 'npx', ['electron-vite', 'build'])
 if (!desktopBuildOk) failed++
 const webBuildOk = run('web build', 'npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'])
 if (!webBuildOk) failed++
+if (webBuildOk && !run('size budget', 'node', ['scripts/size-budget.mjs', 'out/renderer', 'out/web'])) failed++
 
 const chromium = await findChromium()
 if (!chromium) {

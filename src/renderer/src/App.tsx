@@ -1,21 +1,18 @@
 // The application shell: top navigation between the plan library, the editor and settings,
 // and the native menu's commands routed to the same actions.
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { onMenuCommand } from './platform'
 import { navigate, useRoute, type Route } from './router'
-import { plansRepo } from './db'
+import { createAndOpenPlan } from './features/library/create-plan'
 import { LibraryPage } from './features/library/LibraryPage'
-import { EditorPage } from './features/editor/EditorPage'
-import { SettingsPage } from './features/settings/SettingsPage'
 import { PlanningContextProvider } from './features/settings/planning-context'
 import { FirstRunGate } from './features/onboarding/FirstRunGate'
-import { SummaryPage } from './features/print/SummaryPage'
 import { DatabaseNotice } from './features/library/DatabaseNotice'
 
-async function createAndOpenPlan(): Promise<void> {
-  const plan = await plansRepo().create()
-  navigate({ name: 'editor', planId: plan.id })
-}
+// The first screen is the library; the other screens load on first use (docs/performance.md, "Size").
+const EditorPage = lazy(() => import('./features/editor/EditorPage').then((m) => ({ default: m.EditorPage })))
+const SummaryPage = lazy(() => import('./features/print/SummaryPage').then((m) => ({ default: m.SummaryPage })))
+const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })))
 
 function NavLink({ route, current, label }: { route: Route; current: Route; label: string }) {
   const active = route.name === current.name
@@ -62,10 +59,12 @@ export function App() {
       <main className="app-main">
         <PlanningContextProvider>
           <FirstRunGate>
-            {route.name === 'library' && <LibraryPage onCreate={createAndOpenPlan} />}
+            <Suspense fallback={<p className="empty">Loading…</p>}>
+            {route.name === 'library' && <LibraryPage />}
             {route.name === 'editor' && <EditorPage key={route.planId} planId={route.planId} />}
             {route.name === 'summary' && <SummaryPage key={`${route.planId}/${route.revisionId ?? ''}`} planId={route.planId} {...(route.revisionId ? { revisionId: route.revisionId } : {})} />}
             {route.name === 'settings' && <SettingsPage />}
+            </Suspense>
           </FirstRunGate>
         </PlanningContextProvider>
       </main>

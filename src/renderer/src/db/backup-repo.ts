@@ -30,8 +30,10 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
     /** Adds the backup's plans (with their revisions and audit rows) that are not in the library yet. */
     async importLibrary(backup: LibraryBackup): Promise<ImportOutcome> {
       return db.transaction('rw', [db.plans, db.planIndex, db.revisions, db.audit], async () => {
-        const existing = await db.plans.bulkGet(backup.plans.map((p) => p.id))
-        const fresh: PlanRow[] = backup.plans.filter((_, i) => existing[i] === undefined)
+        // One key-only read per table instead of one get per row: a 10,000-plan restore in Chromium
+        // takes about a fifth less time (docs/performance.md, "Slowest step").
+        const existing = new Set(await db.plans.toCollection().primaryKeys())
+        const fresh: PlanRow[] = backup.plans.filter((p) => !existing.has(p.id))
         const freshIds = new Set(fresh.map((p) => p.id))
         await db.plans.bulkAdd(fresh)
         await db.planIndex.bulkPut(fresh.map(planSummary))
@@ -41,10 +43,10 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
         // their number is free (otherwise they were restored before: importing twice adds nothing).
         const backupIds = new Set(backup.plans.map((p) => p.id))
         const candidates = backup.audit.filter((a) => freshIds.has(a.planId) || !backupIds.has(a.planId))
-        const taken = await db.audit.bulkGet(candidates.map((a) => a.seq ?? -1))
+        const taken = new Set(await db.audit.toCollection().primaryKeys())
         const audit: AuditRow[] = []
-        candidates.forEach((row, i) => {
-          const free = taken[i] === undefined && row.seq !== undefined
+        candidates.forEach((row) => {
+          const free = row.seq !== undefined && !taken.has(row.seq)
           if (free) audit.push(row)
           else if (freshIds.has(row.planId)) {
             const { seq: _seq, ...rest } = row

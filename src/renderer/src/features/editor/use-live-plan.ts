@@ -5,6 +5,7 @@ import type { CaseDraft, NormalizedCase } from '../../../../shared/case/types'
 import type { PlanResult } from '../../../../shared/result'
 import { evaluateDraft, type EvaluateOptions } from './evaluate-draft'
 import { mapErrors, type FormErrors } from './field-errors'
+import { markInput } from './render-timing'
 
 export interface LivePlan {
   errors: FormErrors
@@ -20,7 +21,10 @@ export interface LivePlan {
 
 export function useLivePlan(draft: CaseDraft, options: EvaluateOptions): LivePlan {
   const { profile, systems } = options
-  const evaluation = useMemo(() => evaluateDraft(draft, { profile, systems }), [draft, profile, systems])
+  const evaluation = useMemo(() => {
+    markInput()
+    return evaluateDraft(draft, { profile, systems })
+  }, [draft, profile, systems])
   const lastValid = useRef<{ normalized: NormalizedCase; result: PlanResult } | null>(null)
   if (evaluation.ok) lastValid.current = { normalized: evaluation.normalized, result: evaluation.result }
   const errors = useMemo(() => mapErrors(evaluation.errors), [evaluation])

@@ -1,9 +1,11 @@
 // The right-hand column: plan state (current, stale, incomplete), what is still needed, input
 // problems, the plan itself and the drawing.
+import { useEffect } from 'react'
 import type { LengthUnit, MassUnit } from '../../../../../shared/units'
 import { fieldId } from '../../../components/field-id'
 import { BoneDrawing } from '../../drawing/BoneDrawing'
 import { pathLabel } from '../field-errors'
+import { markRendered } from '../render-timing'
 import type { LivePlan } from '../use-live-plan'
 import { ResultPanel } from './ResultPanel'
 
@@ -25,6 +27,8 @@ export function ResultColumn({ live, units }: { live: LivePlan; units: { length:
   const { result, normalized, errors, stale, valid } = live
   const invalid = [...errors.byPath.entries()]
   const unconfirmed = result?.siteDefaultsUsed.filter((p) => !p.confirmed) ?? []
+  // After the commit that shows a new evaluation (errors is recomputed with every evaluation).
+  useEffect(markRendered, [errors])
   return (
     <aside className="ed-result" aria-labelledby="result-title" aria-live="off">
       <div className="ed-result-head">
