@@ -31,6 +31,16 @@ export type { ProfileParamSpec } from './profile/defaults'
 export { validateProfile, applyProfileOverrides, parseProfileOverrides } from './profile/validate'
 export { PROTOCOLS, PROTOCOL_IDS, isProtocolId } from './profile/protocols'
 export type { ProtocolId } from './profile/protocols'
+export {
+  PROTOCOL_PARAM_KEYS,
+  PROTOCOL_PARAM_SPECS,
+  SHIPPED_PROTOCOL_PARAMS,
+  isProtocolParamKey,
+  protocolParam,
+  protocolsFor,
+  shippedProtocolParam
+} from './profile/protocol-params'
+export type { ProtocolParamSpec, ProtocolTable } from './profile/protocol-params'
 export { paramRef, paramSources } from './profile/param'
 
 export {

@@ -10,6 +10,7 @@ import { parseCase } from './case/parse'
 import type { FieldError, FieldWarning, NormalizedCase } from './case/types'
 import { formatMagnification, formatMm } from './format'
 import { DEFAULT_PROFILE } from './profile/defaults'
+import { protocolParamsOf } from './profile/protocol-params'
 import { PROTOCOLS } from './profile/protocols'
 import type { PlanningProfile } from './profile/types'
 import { applyProfileOverrides } from './profile/validate'
@@ -30,12 +31,7 @@ import { ruleStage } from './rules/stage'
 preloadParams(Object.values(DEFAULT_PROFILE.params))
 for (const s of BUILTIN_SYSTEMS)
   preloadParams([s.diametersMm, s.lengthsMm, s.engagementMm, s.minCortexMm, s.minContactMm, s.tipMarginMm, s.maxBodyWeightKg, s.stages, s.stage2MinDays, s.stage2MaxDays])
-for (const pr of Object.values(PROTOCOLS))
-  preloadParams(
-    pr.kind === 'anchors'
-      ? pr.anchors.flatMap((a) => [a.day, a.load.kind === 'kg' ? a.load.kg : a.load.fraction])
-      : [pr.startDay, pr.startLoadKg, pr.stepKg, pr.intervalDays, pr.cap.bwFraction, pr.cap.kg, ...pr.afterCap.map((m) => m.days)]
-  )
+for (const pr of Object.values(PROTOCOLS)) preloadParams(protocolParamsOf(pr))
 
 /** Version of the calculation engine (semver); recorded in every PlanResult. */
 export const ENGINE_VERSION = '1.0.0'

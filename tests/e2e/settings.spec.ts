@@ -129,7 +129,7 @@ test('an import with one bad record writes nothing and lists the problems', asyn
     minContactMm: { key: 'x', value: 30, unit: 'mm', provenance: { kind: 'site-default' } },
     tipMarginMm: { key: 'x', value: 20, unit: 'mm', provenance: { kind: 'site-default' } },
     maxBodyWeightKg: null,
-    stages: { key: 'x', value: 'either', unit: 'stages', provenance: { kind: 'site-default' } },
+    stages: { key: 'x', value: 'either', unit: '', provenance: { kind: 'site-default' } },
     stage2MinDays: null,
     stage2MaxDays: null,
     protocolId: null

@@ -58,7 +58,15 @@ export interface PlanningProfile {
   /** Changes whenever a parameter changes (recorded in every PlanResult). */
   version: string
   params: ProfileParams
+  /**
+   * The site's values and confirmations of loading-protocol parameters, keyed
+   * `protocol.<id>.<param>` (see protocol-params.ts); a key not listed keeps the shipped value.
+   */
+  protocolParams?: ProtocolParamOverrides
 }
+
+/** Protocol parameters the site set or confirmed, by key. */
+export type ProtocolParamOverrides = Readonly<Record<string, ParamValue<number>>>
 
 /** Validated overrides carried by a case file. */
 export type ProfileOverrides = { [K in ProfileKey]?: ProfileParams[K] }

@@ -6,6 +6,7 @@ import type { ParamValue, Provenance } from '../result'
 import { isFieldError, parseLength } from '../units'
 import { PROFILE_KEYS, PROFILE_PARAM_SPECS, type ProfileParamSpec } from './defaults'
 import { published, siteDefault } from './param'
+import { validateProtocolParams } from './protocol-params'
 import { isProtocolId, PROTOCOL_IDS } from './protocols'
 import type { PlanningProfile, ProfileKey, ProfileOverrides, ProfileParams } from './types'
 
@@ -40,7 +41,10 @@ function checkProvenance(p: unknown): string | null {
   return 'provenance must be "published" (with a source) or "site-default"'
 }
 
-/** Validate a complete planning profile. Paths look like `params["soft.targetMm"].value`. */
+/**
+ * Validate a complete planning profile. Paths look like `params["soft.targetMm"].value` or, for the
+ * site's protocol parameters, `protocolParams["protocol.opra.startDay"].value`.
+ */
 export function validateProfile(profile: PlanningProfile): FieldError[] {
   const errors: FieldError[] = []
   const e = (path: string, message: string) => errors.push({ path, message, code: 'invalid' })
@@ -53,7 +57,7 @@ export function validateProfile(profile: PlanningProfile): FieldError[] {
     e('params', 'is required')
     return errors
   }
-  for (const k of Object.keys(params)) if (!(k in PROFILE_PARAM_SPECS)) e(keyPath('params', k), 'unknown profile parameter')
+  for (const k of Object.keys(params)) if (!Object.hasOwn(PROFILE_PARAM_SPECS, k)) e(keyPath('params', k), 'unknown profile parameter')
   for (const key of PROFILE_KEYS) {
     const p = params[key] as ParamValue<number | string> | undefined
     const base = keyPath('params', key)
@@ -74,6 +78,7 @@ export function validateProfile(profile: PlanningProfile): FieldError[] {
     if (v('stage.pressFitMinDays') > v('stage.pressFitMaxDays'))
       e(`${keyPath('params', 'stage.pressFitMinDays')}.value`, `must not exceed the latest stage 2 (${v('stage.pressFitMaxDays')} days)`)
   }
+  errors.push(...validateProtocolParams((profile as { protocolParams?: unknown }).protocolParams, checkProvenance))
   return errors
 }
 
@@ -86,7 +91,7 @@ export function parseProfileOverrides(raw: Record<string, unknown>, path: string
   const out: Record<string, ParamValue<number | string>> = {}
   for (const k of Object.keys(raw)) {
     const p = keyPath(path, k)
-    if (!(k in PROFILE_PARAM_SPECS)) {
+    if (!Object.hasOwn(PROFILE_PARAM_SPECS, k)) {
       c.error(p, `unknown profile parameter "${k}"; see docs/rules.md for the list`)
       continue
     }

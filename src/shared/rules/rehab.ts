@@ -6,7 +6,8 @@
  */
 import { LOWER_LIMB_LEVELS, type NormalizedCase } from '../case/types'
 import { formatKg, formatNumber } from '../format'
-import { isProtocolId, PROTOCOLS } from '../profile/protocols'
+import { protocolsFor, type ProtocolTable } from '../profile/protocol-params'
+import { isProtocolId } from '../profile/protocols'
 import type { AnchorProtocol, LoadSpec, RehabProtocol, StepProtocol } from '../profile/types'
 import type { ParamScalar, ParamValue, RehabPlan, ScheduleRow } from '../result'
 import type { ImplantSystem } from '../catalog/types'
@@ -91,8 +92,8 @@ function stepSchedule(
   return rows
 }
 
-function pick(id: string | null | undefined): RehabProtocol | null {
-  return id && isProtocolId(id) ? PROTOCOLS[id] : null
+function pickFrom(protocols: ProtocolTable, id: string | null | undefined): RehabProtocol | null {
+  return id && isProtocolId(id) ? protocols[id] : null
 }
 
 export function ruleRehab(c: NormalizedCase, ctx: PlanContext, residualMm: number, sys: ImplantSystem | null, stages: 1 | 2): RehabPlan {
@@ -100,12 +101,15 @@ export function ruleRehab(c: NormalizedCase, ctx: PlanContext, residualMm: numbe
   const defParam = lower ? ctx.profile.params['rehab.lowerLimbProtocol'] : ctx.profile.params['rehab.upperLimbProtocol']
   const used: ParamValue<ParamScalar>[] = []
   const notes: string[] = []
+  // The protocols with the site's confirmed or changed parameters (settings, planning profile).
+  const protocols = protocolsFor(ctx.profile)
+  const pick = (id: string | null | undefined) => pickFrom(protocols, id)
   let chosenBy: string
   let protocol = pick(c.protocolId)
   if (protocol) chosenBy = 'chosen in the case file'
   else if ((protocol = pick(sys?.protocolId))) chosenBy = `the protocol of ${sys?.name ?? 'the implant system'}`
   else {
-    protocol = pick(defParam.value) ?? PROTOCOLS[lower ? 'radboud-standard' : 'relimb-upper']
+    protocol = pick(defParam.value) ?? protocols[lower ? 'radboud-standard' : 'relimb-upper']
     used.push(defParam)
     chosenBy = "the profile's default"
   }

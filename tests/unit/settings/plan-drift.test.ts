@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { computePlan } from '../../../src/shared/plan'
 import { DEFAULT_PROFILE } from '../../../src/shared/profile/defaults'
-import { compareWithCurrent, versionsDiffer } from '../../../src/renderer/src/features/settings/plan-drift'
+import { compareWithCurrent, computedWith, planDrift, readStoredPlan, versionsDiffer } from '../../../src/renderer/src/features/settings/plan-drift'
 import { changeParam, confirmParam, shippedProfileRecord } from '../../../src/renderer/src/features/settings/profile-record'
 import { transfemoralCase } from './case-fixture'
 
@@ -43,3 +43,54 @@ describe('plan drift', () => {
     expect(diff.some((d) => d.path === 'eligibility.SMOKING')).toBe(true)
   })
 })
+
+describe('planDrift and stored revisions', () => {
+  const c = transfemoralCase()
+  const stored = computePlan(c, { profile: DEFAULT_PROFILE })
+
+  it('is null with the same settings, and null when only a version changed but nothing shown would', () => {
+    expect(planDrift(c, stored, { profile: DEFAULT_PROFILE })).toBeNull()
+    const renamedOnly = { ...DEFAULT_PROFILE, version: '1.0.7' }
+    expect(versionsDiffer(stored, computePlan(c, { profile: renamedOnly }))).toBe(true)
+    expect(planDrift(c, stored, { profile: renamedOnly })).toBeNull()
+  })
+
+  it('lists the differences and the current result when the numbers change', () => {
+    const profile = profileWith(changeParam(shippedProfileRecord(), 'soft.targetMm', 10, 'A', 1))
+    const drift = planDrift(c, stored, { profile })
+    expect(drift?.current.profileVersion).toBe('1.0.1')
+    expect(drift?.differences.map((d) => d.path)).toEqual(expect.arrayContaining(['softTissue.targetMm', 'softTissue.reductionMm']))
+  })
+
+  it('a protocol parameter change is reported as a schedule difference', () => {
+    const slow = { ...c, protocolId: 'radboud-slow' }
+    const before = computePlan(slow, { profile: DEFAULT_PROFILE })
+    const profile = profileWith(changeParam(shippedProfileRecord(), 'protocol.radboud-slow.startLoadKg', 15, 'A', 1))
+    expect(planDrift(slow, before, { profile })?.differences).toContainEqual({ path: 'rehab.schedule', label: 'Loading schedule rows', before: 'earlier schedule', after: 'changed schedule' })
+  })
+
+  it('an engine version change alone counts as different versions', () => {
+    expect(versionsDiffer(stored, { ...stored, engineVersion: '0.9.0' })).toBe(true)
+    expect(computedWith(stored)).toBe('profile “default” v1.0.0, catalogue v1.0.0, Generic press-fit stem (template) v1, engine 1.0.0')
+  })
+
+  it('reads a stored revision only when both its case and result are readable', () => {
+    const caseFile = JSON.parse(JSON.stringify(caseFileOf()))
+    expect(readStoredPlan(caseFile, stored, {})?.result).toBe(stored)
+    expect(readStoredPlan(caseFile, { nonsense: true }, {})).toBeNull()
+    expect(readStoredPlan({ format: 'osseoplan.case', version: 1 }, stored, {})).toBeNull()
+  })
+})
+
+function caseFileOf() {
+  return {
+    format: 'osseoplan.case',
+    version: 1,
+    patient: { code: 'TF-1', ageYears: 47, sex: 'male', weight: 82, height: 180, conditions: [], socketRehabMonths: 12 },
+    limb: { level: 'transfemoral', side: 'left' },
+    imaging: { source: 'ct' },
+    bone: { residualLength: 200, landmark: 'tip of greater trochanter', stations: [{ fromDistalEnd: 0, endosteal: 16, periosteal: 28 }, { fromDistalEnd: 100, endosteal: 12, periosteal: 26 }] },
+    softTissue: { distalThickness: 20, method: 'ct' },
+    implant: { systemId: 'generic-press-fit' }
+  }
+}

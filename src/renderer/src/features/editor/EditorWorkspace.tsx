@@ -5,7 +5,9 @@ import type { CaseDraft } from '../../../../shared/case/types'
 import type { PlanRow } from '../../db/types'
 import { navigate } from '../../router'
 import { usePlanningContext } from '../settings/planning-context'
+import { requestPrint } from '../print/print-request'
 import { PlanReviewBar } from '../review/PlanReviewBar'
+import { StoredPlanDrift } from '../settings/StoredPlanDrift'
 import { EditorFormContext, type EditorForm } from './form-context'
 import { useDraftHistory } from './use-draft-history'
 import { useLivePlan } from './use-live-plan'
@@ -16,7 +18,7 @@ import { ResultColumn } from './result/ResultColumn'
 
 function saveLabel(s: SaveState, readOnly: boolean): string {
   if (readOnly) return 'Read-only (approved plans are revised, not edited)'
-  if (s.kind === 'error') return `Not saved to the plan: ${s.message} (your entries are kept as a draft)`
+  if (s.kind === 'error') return `Not saved: ${s.message}`
   return s.kind === 'saved' ? 'All changes saved' : 'Saving…'
 }
 
@@ -28,14 +30,17 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { pl
   const live = useLivePlan(history.draft, { profile: ctx.profile, systems: ctx.systems })
   const autosave = useAutosave(plan.id, history.draft, initialPlan.caseFile as CaseDraft, !readOnly, setPlan)
 
+  // The summary prints the stored plan: open it only once the plan row holds what is on screen
+  // (a failed save stays here, with its message).
   const print = useCallback(() => {
-    void autosave.flush().finally(() => navigate({ name: 'summary', planId: plan.id }))
+    void autosave.flush().then((saved) => saved && navigate({ name: 'summary', planId: plan.id }))
   }, [autosave, plan.id])
   useEditorKeys({
     undo: () => !readOnly && history.undo(),
     redo: () => !readOnly && history.redo(),
     save: () => void autosave.flush(),
-    print
+    print,
+    menuPrint: (action) => void autosave.flush().then((saved) => saved && requestPrint(plan.id, action))
   })
 
   const form: EditorForm = useMemo(
@@ -50,7 +55,7 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { pl
         <div className="ed-head">
           <h1 id="editor-title">Plan editor{typeof code === 'string' && code ? ` — ${code}` : ''}</h1>
           <div className="ed-toolbar no-print">
-            <span className={`ed-save ed-save-${autosave.state.kind}`} role="status" data-testid="save-state">
+            <span className={`ed-save ed-save-${autosave.state.kind}`} role="status" data-testid="save-state" title={autosave.state.kind === 'error' ? autosave.state.detail : undefined}>
               {saveLabel(autosave.state, readOnly)}
             </span>
             <button type="button" onClick={history.undo} disabled={readOnly || !history.canUndo} title="Ctrl+Z">
@@ -68,6 +73,7 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { pl
           </div>
         </div>
         <PlanReviewBar plan={plan} result={live.valid ? live.result : null} onPlanChanged={setPlan} />
+        <StoredPlanDrift plan={plan} />
         {restoredAt !== null && (
           <p className="ed-restored" role="status">
             Restored your unsaved changes from {new Date(restoredAt).toLocaleString()}.

@@ -23,7 +23,7 @@ export type LoadedSummary =
   | { kind: 'plan'; summary: PlanSummary; normalized: NormalizedCase; result: PlanResult }
 
 /** A stored result is trusted only if it has the shape this version prints. */
-function looksLikeResult(x: unknown): x is PlanResult {
+export function looksLikeResult(x: unknown): x is PlanResult {
   if (typeof x !== 'object' || x === null) return false
   const r = x as Record<string, unknown>
   return typeof r['status'] === 'string' && typeof r['corrected'] === 'object' && typeof r['softTissue'] === 'object' && typeof r['rehab'] === 'object'

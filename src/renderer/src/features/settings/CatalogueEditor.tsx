@@ -5,11 +5,12 @@ import { useRef, useState } from 'react'
 import type { ImplantSystem } from '../../../../shared/catalog/types'
 import { systemsRepo } from '../../db'
 import { SystemValidationError } from '../../db/systems-repo'
+import { JsonFileInput } from '../../components/JsonFileInput'
 import { isDesktop, openTextFile, saveTextFile } from '../../platform'
 import { usePlanningContext, usePlanningContextReload } from './planning-context'
 import { emptySystemForm, formErrors, formFromSystem, systemFromForm, type FormField, type SystemForm } from './system-form'
 import { exportSystems, parseSystemsFile } from './system-io'
-import { isBuiltinSystemId } from './system-record'
+import { isBuiltinSystemId, unconfirmedSystemParams } from './system-record'
 import { SystemFormView } from './SystemFormView'
 
 interface Editing {
@@ -87,7 +88,10 @@ export function CatalogueEditor() {
   return (
     <section aria-labelledby="catalogue-title" className="settings-section">
       <h2 id="catalogue-title">Implant catalogue</h2>
-      <p className="muted">Shipped systems are read-only; duplicate one to adapt it, or add your own. Sizes are in millimetres, weight limits in kilograms.</p>
+      <p className="muted">
+        Shipped systems are read-only; duplicate one to adapt it or to confirm its site defaults, or add your own. Sizes are in millimetres, weight
+        limits in kilograms.
+      </p>
       <div className="catalogue-actions">
         <button type="button" className="primary" onClick={() => start({ title: 'Add an implant system', base: null, isNew: true, form: emptySystemForm() })}>
           Add system
@@ -98,18 +102,10 @@ export function CatalogueEditor() {
         <button type="button" disabled={customSystems.length === 0} onClick={() => void startExport()}>
           Export custom systems
         </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          className="visually-hidden"
-          aria-label="Implant systems file to import"
-          tabIndex={-1}
-          onChange={(e) => {
-            const file = e.target.files?.[0]
-            e.target.value = ''
-            if (file) void openTextFile(file).then((r) => (r.ok ? importText(r.name, r.content) : setMessage('The file could not be read.')))
-          }}
+        <JsonFileInput
+          inputRef={fileInput}
+          label="Implant systems file to import"
+          onFile={(file) => void openTextFile(file).then((r) => (r.ok ? importText(r.name, r.content) : setMessage('The file could not be read.')))}
         />
       </div>
       {message && (
@@ -142,11 +138,18 @@ export function CatalogueEditor() {
         <tbody>
           {systems.map((s) => {
             const builtin = isBuiltinSystemId(s.id)
+            const unconfirmed = unconfirmedSystemParams(s).length
             return (
               <tr key={s.id}>
                 <td>
                   <strong>{s.name}</strong> <span className="param-key">{s.id}</span>
                   <div className="muted">{builtin ? `shipped${s.label ? ` — ${s.label}` : ''}` : 'custom (site)'}</div>
+                  {unconfirmed > 0 && (
+                    <div className="unconfirmed-note" data-testid={`system-unconfirmed-${s.id}`}>
+                      <span className="flag">unconfirmed</span> {unconfirmed} site default{unconfirmed === 1 ? '' : 's'}
+                      {builtin ? ' — duplicate the system and save it to confirm them as your site’s values' : ' — edit and save the system to confirm them'}
+                    </div>
+                  )}
                 </td>
                 <td>{s.fixation}</td>
                 <td>{s.bones.join(', ')}</td>

@@ -1,10 +1,10 @@
 // Shown on an older plan: "computed with profile v1.0.0; with the current profile v1.0.1 these
-// numbers would differ: …", with a button to recompute into a new revision (the caller stores it).
-import { useMemo } from 'react'
+// numbers would differ: …", with a button to recompute into a new revision (the caller does it
+// through the review workflow). Nothing is shown when the plan's results would not change.
+import { useMemo, type ReactNode } from 'react'
 import type { NormalizedCase } from '../../../../shared/case/types'
-import { computePlan } from '../../../../shared/plan'
 import type { PlanResult } from '../../../../shared/result'
-import { compareWithCurrent, versionsDiffer } from './plan-drift'
+import { computedWith, planDrift } from './plan-drift'
 import { usePlanningContext } from './planning-context'
 import './settings.css'
 
@@ -14,32 +14,31 @@ export interface PlanDriftNoticeProps {
   result: PlanResult
   /** Recompute into a new revision; receives the result computed with the current settings. */
   onRecompute?: (current: PlanResult) => void
+  /** What computed the stored result, e.g. "Approved revision 2". */
+  subject?: string
+  /** What to do about it, by plan status. */
+  children?: ReactNode
 }
 
-export function PlanDriftNotice({ plan, result, onRecompute }: PlanDriftNoticeProps) {
+export function PlanDriftNotice({ plan, result, onRecompute, subject = 'This plan', children }: PlanDriftNoticeProps) {
   const { profile, systems, loaded } = usePlanningContext()
-  const current = useMemo(() => (loaded === false ? null : computePlan(plan, { profile, systems })), [plan, profile, systems, loaded])
-  if (!current || !versionsDiffer(result, current)) return null
-  const differences = compareWithCurrent(result, current)
-  const was = `profile “${result.profileId}” v${result.profileVersion}, catalogue v${result.catalogVersion}${result.system ? `, ${result.system.name} v${result.system.version}` : ''}`
-  const now = `profile “${current.profileId}” v${current.profileVersion}, catalogue v${current.catalogVersion}${current.system ? `, ${current.system.name} v${current.system.version}` : ''}`
+  const drift = useMemo(() => (loaded === false ? null : planDrift(plan, result, { profile, systems })), [plan, result, profile, systems, loaded])
+  if (!drift) return null
   return (
-    <aside className={differences.length ? 'drift-notice drift-changed' : 'drift-notice'} role="status" aria-label="Settings changed since this plan was computed">
+    <aside className="drift-notice drift-changed" role="region" aria-label="Settings changed since this plan was computed" data-testid="plan-drift">
       <p>
-        Computed with {was}. With the current settings ({now}){' '}
-        {differences.length ? 'these results would differ:' : 'the results would not change.'}
+        {subject} was computed with {computedWith(result)}. With the current settings ({computedWith(drift.current)}) these results differ:
       </p>
-      {differences.length > 0 && (
-        <ul>
-          {differences.map((d) => (
-            <li key={d.path}>
-              {d.label}: {d.before} → {d.after}
-            </li>
-          ))}
-        </ul>
-      )}
-      {differences.length > 0 && onRecompute && (
-        <button type="button" className="no-print" onClick={() => onRecompute(current)}>
+      <ul>
+        {drift.differences.map((d) => (
+          <li key={d.path}>
+            {d.label}: {d.before} → {d.after}
+          </li>
+        ))}
+      </ul>
+      {children}
+      {onRecompute && (
+        <button type="button" className="no-print" onClick={() => onRecompute(drift.current)}>
           Recompute into a new revision
         </button>
       )}

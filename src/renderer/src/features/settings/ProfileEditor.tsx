@@ -2,9 +2,7 @@
 // confirm or reset values (recorded with the user's name and time; each change bumps the
 // version), and manage several profiles with exactly one default.
 import { useCallback, useEffect, useState } from 'react'
-import { PROFILE_KEYS } from '../../../../shared/profile/defaults'
-import type { ProfileKey } from '../../../../shared/profile/types'
-import type { ParamScalar, ParamValue } from '../../../../shared/result'
+import { PROTOCOLS, isProtocolId } from '../../../../shared/profile/protocols'
 import { profilesRepo } from '../../db'
 import type { StoredProfile } from '../../db/profiles-repo'
 import { newId } from '../../db/ids'
@@ -14,14 +12,17 @@ import {
   changeParam,
   confirmParam,
   copyProfile,
+  EDITABLE_KEYS,
   errorsForKey,
   isShippedParam,
   lastChange,
   MAX_PROFILE_NAME,
   parseParamText,
+  profileParam,
   renameProfile,
   resetParam,
   unconfirmedKeys,
+  type EditableKey,
   type EditResult,
   type ProfileRecord
 } from './profile-record'
@@ -32,15 +33,31 @@ const GROUPS: { prefix: string; title: string }[] = [
   { prefix: 'elig.severity.', title: 'Eligibility: how each contraindication counts' },
   { prefix: 'elig.', title: 'Eligibility thresholds' },
   { prefix: 'rehab.', title: 'Rehabilitation' },
-  { prefix: 'stage.', title: 'Stages' }
+  { prefix: 'stage.', title: 'Stages' },
+  { prefix: 'protocol.', title: 'Loading protocols' }
 ]
 
 function groupOf(key: string): string {
   return GROUPS.find((g) => key.startsWith(g.prefix))?.title ?? 'Other'
 }
 
-function asParam(record: ProfileRecord, key: ProfileKey): ParamValue<ParamScalar> {
-  return record.profile.params[key] as unknown as ParamValue<ParamScalar>
+/** The protocol a `protocol.<id>.<param>` key belongs to, by name ('' for other parameters). */
+function protocolNameOf(key: string): string {
+  const id = key.startsWith('protocol.') ? key.split('.')[1] : undefined
+  return id && isProtocolId(id) ? PROTOCOLS[id].name : ''
+}
+
+const asParam = (record: ProfileRecord, key: EditableKey) => profileParam(record.profile, key)
+
+/** A heading row of the parameter table (a topic, or a protocol within "Loading protocols"). */
+function HeadingRow({ className, title }: { className: string; title: string }) {
+  return (
+    <tr className={className}>
+      <th colSpan={4} scope="colgroup">
+        {title}
+      </th>
+    </tr>
+  )
 }
 
 export function ProfileEditor() {
@@ -49,7 +66,7 @@ export function ProfileEditor() {
   const [profiles, setProfiles] = useState<StoredProfile[]>([])
   const [damaged, setDamaged] = useState<string[]>([])
   const [selectedId, setSelectedId] = useState('')
-  const [errors, setErrors] = useState<Partial<Record<ProfileKey, string>>>({})
+  const [errors, setErrors] = useState<Partial<Record<EditableKey, string>>>({})
   const [message, setMessage] = useState('')
   const [newName, setNewName] = useState('')
   const [rename, setRename] = useState('')
@@ -71,7 +88,7 @@ export function ProfileEditor() {
   const record = selected.record
   const unconfirmed = unconfirmedKeys(record.profile)
 
-  async function store(key: ProfileKey | null, result: EditResult, done: string): Promise<void> {
+  async function store(key: EditableKey | null, result: EditResult, done: string): Promise<void> {
     if (!result.ok) {
       const mine = key ? errorsForKey(result.errors, key) : []
       const text = (mine.length ? mine : result.errors).map((e) => e.message).join('; ')
@@ -91,7 +108,7 @@ export function ProfileEditor() {
     }
   }
 
-  function onSave(key: ProfileKey, text: string): void {
+  function onSave(key: EditableKey, text: string): void {
     const parsed = parseParamText(key, text)
     if (!parsed.ok) {
       setErrors((e) => ({ ...e, [key]: parsed.message }))
@@ -112,6 +129,7 @@ export function ProfileEditor() {
   }
 
   let lastGroup = ''
+  let lastProtocol = ''
   return (
     <section aria-labelledby="profile-title" className="settings-section">
       <h2 id="profile-title">Planning profile</h2>
@@ -213,18 +231,17 @@ export function ProfileEditor() {
           </tr>
         </thead>
         <tbody>
-          {PROFILE_KEYS.flatMap((key) => {
+          {EDITABLE_KEYS.flatMap((key) => {
             const group = groupOf(key)
+            const protocolName = protocolNameOf(key)
             const rows = []
             if (group !== lastGroup) {
               lastGroup = group
-              rows.push(
-                <tr key={`group-${group}`} className="param-group">
-                  <th colSpan={4} scope="colgroup">
-                    {group}
-                  </th>
-                </tr>
-              )
+              rows.push(<HeadingRow key={`group-${group}`} className="param-group" title={group} />)
+            }
+            if (protocolName && protocolName !== lastProtocol) {
+              lastProtocol = protocolName
+              rows.push(<HeadingRow key={`protocol-${protocolName}`} className="param-subgroup" title={protocolName} />)
             }
             const p = asParam(record, key)
             rows.push(
@@ -232,6 +249,7 @@ export function ProfileEditor() {
                 key={`${selected.id}-${key}`}
                 paramKey={key}
                 param={p}
+                {...(protocolName ? { context: protocolName } : {})}
                 isShipped={isShippedParam(p, key)}
                 last={lastChange(record, key)}
                 error={errors[key] ?? ''}

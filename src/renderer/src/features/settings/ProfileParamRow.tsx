@@ -1,22 +1,22 @@
 // One parameter of the planning profile: value with unit, provenance, explanation, who last
 // changed or confirmed it, and the actions (save a new value, confirm a site default, reset).
 import { useState } from 'react'
-import { PROFILE_PARAM_SPECS } from '../../../../shared/profile/defaults'
 import { PROTOCOL_IDS, PROTOCOLS } from '../../../../shared/profile/protocols'
-import type { ProfileKey } from '../../../../shared/profile/types'
 import type { ParamScalar, ParamValue } from '../../../../shared/result'
-import { isUnconfirmed, type ParamChange } from './profile-record'
+import { inputSpec, isUnconfirmed, type EditableKey, type ParamChange } from './profile-record'
 import { dateTimeText, provenanceText } from './provenance-text'
 
 export interface ParamRowProps {
-  paramKey: ProfileKey
+  paramKey: EditableKey
   param: ParamValue<ParamScalar>
+  /** What the parameter belongs to when its label alone is ambiguous (a protocol's name). */
+  context?: string
   isShipped: boolean
   last: ParamChange | undefined
   error: string
-  onSave: (key: ProfileKey, text: string) => void
-  onConfirm: (key: ProfileKey) => void
-  onReset: (key: ProfileKey) => void
+  onSave: (key: EditableKey, text: string) => void
+  onConfirm: (key: EditableKey) => void
+  onReset: (key: EditableKey) => void
 }
 
 const ACTION_TEXT: Record<ParamChange['action'], string> = { changed: 'set', confirmed: 'confirmed', reset: 'reset to the shipped value' }
@@ -25,8 +25,8 @@ function domId(key: string): string {
   return `param-${key.replace(/[^A-Za-z0-9]/g, '-')}`
 }
 
-export function ProfileParamRow({ paramKey, param, isShipped, last, error, onSave, onConfirm, onReset }: ParamRowProps) {
-  const spec = PROFILE_PARAM_SPECS[paramKey]
+export function ProfileParamRow({ paramKey, param, context, isShipped, last, error, onSave, onConfirm, onReset }: ParamRowProps) {
+  const spec = inputSpec(paramKey)
   const [text, setText] = useState(String(param.value))
   const [shownValue, setShownValue] = useState(param.value)
   // A saved or reset value replaces what is typed.
@@ -37,13 +37,18 @@ export function ProfileParamRow({ paramKey, param, isShipped, last, error, onSav
   const id = domId(paramKey)
   const dirty = text !== String(param.value)
   const unconfirmed = isUnconfirmed(param)
-  const label = param.label ?? paramKey
+  const shortLabel = param.label ?? paramKey
+  // Accessible name of the field and its buttons: unique even where labels repeat across protocols.
+  const label = context ? `${context}: ${shortLabel}` : shortLabel
   const unit = spec.kind === 'number' ? spec.unit : ''
 
   return (
     <tr className={unconfirmed ? 'param-row unconfirmed' : 'param-row'} data-key={paramKey}>
       <th scope="row">
-        <label htmlFor={id}>{label}</label>
+        <label htmlFor={id}>
+          {context && <span className="visually-hidden">{context}: </span>}
+          {shortLabel}
+        </label>
         <div className="param-key">{paramKey}</div>
       </th>
       <td className="param-value">

@@ -146,6 +146,7 @@ export function SystemFormView({ initial, idLocked, title, errors, onSubmit, onC
           <Err id="sys-protocolId-error" text={errors.protocolId} />
         </label>
       </div>
+      <p className="muted">Saving records every value on this form as your site’s, confirmed by you — including site defaults you leave as they are.</p>
       {errors.form && (
         <p className="error" role="alert">
           {errors.form}

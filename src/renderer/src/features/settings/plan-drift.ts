@@ -1,6 +1,11 @@
 // What would differ if a stored plan were computed again with the current profile and catalogue.
-// Pure: compares two PlanResults the core produced (stored vs recomputed now); computes nothing.
+// Pure: compares two PlanResults the core produced (stored vs recomputed now); the only numbers
+// come from the core's computePlan.
+import { parseCase } from '../../../../shared/case/parse'
+import type { NormalizedCase } from '../../../../shared/case/types'
+import { computePlan, type PlanOptions } from '../../../../shared/plan'
 import type { PlanResult } from '../../../../shared/result'
+import { looksLikeResult } from '../print/load-summary'
 
 export interface PlanDifference {
   /** Path in the PlanResult ('implant.diameterMm', 'findings', …). */
@@ -81,12 +86,42 @@ export function compareWithCurrent(stored: PlanResult, current: PlanResult): Pla
   return out
 }
 
-/** true when the plan was computed with another profile, profile version, catalogue or system version. */
+/** true when the plan was computed with another engine, profile, profile version, catalogue or system version. */
 export function versionsDiffer(stored: PlanResult, current: PlanResult): boolean {
   return (
+    stored.engineVersion !== current.engineVersion ||
     stored.profileId !== current.profileId ||
     stored.profileVersion !== current.profileVersion ||
     stored.catalogVersion !== current.catalogVersion ||
     (stored.system?.version ?? null) !== (current.system?.version ?? null)
   )
+}
+
+export interface PlanDrift {
+  /** The same case computed now, with the current settings. */
+  current: PlanResult
+  differences: PlanDifference[]
+}
+
+/**
+ * The drift of a stored result: null when it was computed with the current versions, or when
+ * nothing the plan shows would change (a version bump alone is not worth a notice).
+ */
+export function planDrift(plan: NormalizedCase, stored: PlanResult, options: PlanOptions): PlanDrift | null {
+  const current = computePlan(plan, options)
+  if (!versionsDiffer(stored, current)) return null
+  const differences = compareWithCurrent(stored, current)
+  return differences.length ? { current, differences } : null
+}
+
+/** A stored revision's case and result, when this version can read both (else null). */
+export function readStoredPlan(caseFile: unknown, result: unknown, options: PlanOptions): { plan: NormalizedCase; result: PlanResult } | null {
+  if (!looksLikeResult(result)) return null
+  const parsed = parseCase(caseFile, options.systems ? { systems: options.systems } : {})
+  return parsed.ok ? { plan: parsed.value, result } : null
+}
+
+/** "profile “default” v1.0.1, catalogue v1.0.0, OPRA femur v1, engine 1.0.0": what a result was computed with. */
+export function computedWith(r: PlanResult): string {
+  return `profile “${r.profileId}” v${r.profileVersion}, catalogue v${r.catalogVersion}${r.system ? `, ${r.system.name} v${r.system.version}` : ''}, engine ${r.engineVersion}`
 }

@@ -5,6 +5,7 @@ import { sizeRange } from '../../../../shared/catalog/systems'
 import type { ImplantSystem } from '../../../../shared/catalog/types'
 import type { Bone, FieldError, Fixation } from '../../../../shared/case/types'
 import type { ParamScalar, ParamValue } from '../../../../shared/result'
+import { isUnconfirmed } from './profile-record'
 import { checkCustomSystem, SYSTEM_PARAM_UNITS, type SystemParamName, type SystemResult } from './system-record'
 
 export interface SizeField {
@@ -173,6 +174,17 @@ export interface FormContext {
   at: number
 }
 
+/**
+ * A value the user left as it was keeps its provenance. Saving the form is the site's review of
+ * every value on it, so a site default kept as it stands becomes confirmed by the person saving
+ * (this is how the site confirms a shipped system's site defaults: duplicate it and save).
+ */
+function keptParam<T extends ParamScalar>(old: ParamValue<T>, key: string, by: string, date: string): ParamValue<T> {
+  if (!isUnconfirmed(old) || old.provenance.kind !== 'site-default') return { ...old, key }
+  const note = [old.provenance.note, `confirmed by ${by || 'the site'} on ${date}`].filter(Boolean).join('; ')
+  return { ...old, key, provenance: { ...old.provenance, note }, confirmed: true }
+}
+
 /** The system the form describes, checked by the core; field-level messages otherwise. */
 export function systemFromForm(form: SystemForm, ctx: FormContext): FormResult {
   const errors: Partial<Record<FormField | 'form', string>> = {}
@@ -182,7 +194,7 @@ export function systemFromForm(form: SystemForm, ctx: FormContext): FormResult {
 
   function param<T extends ParamScalar>(name: SystemParamName, value: T): ParamValue<T> {
     const old = ctx.base?.[name] as ParamValue<ParamScalar> | null | undefined
-    if (old && JSON.stringify(old.value) === JSON.stringify(value)) return { ...(old as ParamValue<T>), key: `system.${id}.${name}` }
+    if (old && JSON.stringify(old.value) === JSON.stringify(value)) return keptParam(old as ParamValue<T>, `system.${id}.${name}`, ctx.by, date)
     return { key: `system.${id}.${name}`, value, unit: SYSTEM_PARAM_UNITS[name], label: LABELS[name], provenance: { kind: 'site-default', note }, confirmed: true }
   }
   function num(field: FormField, unit: string, optional = false): number | null | undefined {

@@ -6,6 +6,7 @@ import { validateSystem } from '../../../../shared/catalog/validate'
 import type { FieldError } from '../../../../shared/case/types'
 import type { ParamScalar, ParamValue } from '../../../../shared/result'
 import { isRecord, sanitizeParam, stableStringify } from './param-sanitize'
+import { isUnconfirmed } from './profile-record'
 
 export type SystemResult = { ok: true; system: ImplantSystem } | { ok: false; errors: FieldError[] }
 
@@ -84,3 +85,11 @@ export function sameSystemContent(a: ImplantSystem, b: ImplantSystem): boolean {
 }
 
 export type AnyParam = ParamValue<ParamScalar>
+
+/** Names of the system's parameters that are site defaults nobody at the site has confirmed. */
+export function unconfirmedSystemParams(system: ImplantSystem): SystemParamName[] {
+  return SYSTEM_PARAM_NAMES.filter((name) => {
+    const p = system[name] as AnyParam | null
+    return p !== null && isUnconfirmed(p)
+  })
+}
