@@ -4,7 +4,7 @@ import { OsseoDb } from '../../../src/renderer/src/db/database'
 import { createProfilesRepo } from '../../../src/renderer/src/db/profiles-repo'
 import { createSettingsRepo } from '../../../src/renderer/src/db/settings-repo'
 import { createSystemsRepo, SystemValidationError } from '../../../src/renderer/src/db/systems-repo'
-import { changeParam, copyProfile, shippedProfileRecord } from '../../../src/renderer/src/features/settings/profile-record'
+import { changeParam, confirmParam, copyProfile, shippedProfileRecord, unconfirmedKeys } from '../../../src/renderer/src/features/settings/profile-record'
 import { emptySystemForm, systemFromForm } from '../../../src/renderer/src/features/settings/system-form'
 import type { ImplantSystem } from '../../../src/shared/catalog/types'
 
@@ -108,5 +108,31 @@ describe('systems repository', () => {
     await expect(repo.importAll([stem('y'), stem('x', '30')])).rejects.toThrow(/different custom system "x"/)
     expect((await repo.list()).systems.map((s) => s.id)).toEqual(['x'])
     expect(await repo.importAll([stem('y'), stem('x')])).toEqual({ added: 1, unchanged: 1 })
+  })
+})
+
+describe('profile edits', () => {
+  it('apply to the stored profile, so two quick confirmations both land', async () => {
+    const repo = createProfilesRepo(db)
+    const shipped = shippedProfileRecord()
+    const [a, b] = unconfirmedKeys(shipped.profile)
+    expect(a && b).toBeTruthy()
+    // Both edits start from the same rendered profile, as two fast clicks would.
+    await Promise.all([
+      repo.edit(shipped.profile.id, (current) => confirmParam(current, a!, 'Dr A', 1)),
+      repo.edit(shipped.profile.id, (current) => confirmParam(current, b!, 'Dr A', 2))
+    ])
+    const stored = (await repo.getDefault()).record.profile
+    expect(unconfirmedKeys(stored)).not.toContain(a)
+    expect(unconfirmedKeys(stored)).not.toContain(b)
+    expect(unconfirmedKeys(stored)).toHaveLength(unconfirmedKeys(shipped.profile).length - 2)
+  })
+
+  it('write nothing when the edit is invalid', async () => {
+    const repo = createProfilesRepo(db)
+    const id = shippedProfileRecord().profile.id
+    const result = await repo.edit(id, (current) => changeParam(current, 'soft.targetMm', -5, 'Dr A', 1))
+    expect(result.ok).toBe(false)
+    expect((await repo.getDefault()).record.profile.version).toBe(shippedProfileRecord().profile.version)
   })
 })

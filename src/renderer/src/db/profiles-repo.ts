@@ -3,7 +3,7 @@
 // Every write is validated by the core first; a damaged stored row is reported, never used.
 import type { OsseoDb } from './database'
 import type { ProfileRow } from './types'
-import { readProfileRecord, shippedProfileRecord, type ProfileRecord } from '../features/settings/profile-record'
+import { readProfileRecord, shippedProfileRecord, type EditResult, type ProfileRecord } from '../features/settings/profile-record'
 
 export interface StoredProfile {
   id: string
@@ -65,6 +65,24 @@ export function createProfilesRepo(db: OsseoDb, now: () => number = Date.now) {
         await seed()
         const existing = await db.profiles.get(valid.profile.id)
         await db.profiles.put(toRow(valid, existing ? existing.isDefault === 1 : false))
+      })
+    },
+
+    /**
+     * Applies an edit to the profile as it is stored now, inside one transaction, so two quick
+     * edits (two Confirm clicks) both land instead of the second overwriting the first.
+     */
+    async edit(id: string, apply: (record: ProfileRecord) => EditResult): Promise<EditResult> {
+      return db.transaction('rw', db.profiles, async () => {
+        await seed()
+        const row = await db.profiles.get(id)
+        const read = row ? readProfileRecord(row.profile) : null
+        if (!row || !read?.ok) throw new Error('This profile no longer exists or is damaged; reload the settings.')
+        const result = apply(read.record)
+        if (!result.ok || result.record === read.record) return result
+        const valid = check(result.record)
+        await db.profiles.put(toRow(valid, row.isDefault === 1))
+        return { ok: true, record: valid }
       })
     },
 

@@ -88,18 +88,18 @@ export function ProfileEditor() {
   const record = selected.record
   const unconfirmed = unconfirmedKeys(record.profile)
 
-  async function store(key: EditableKey | null, result: EditResult, done: string): Promise<void> {
-    if (!result.ok) {
-      const mine = key ? errorsForKey(result.errors, key) : []
-      const text = (mine.length ? mine : result.errors).map((e) => e.message).join('; ')
-      if (key) setErrors((e) => ({ ...e, [key]: text }))
-      else setMessage(`Not saved: ${text}`)
-      return
-    }
-    if (key) setErrors((e) => ({ ...e, [key]: '' }))
-    if (result.record === record) return
+  /** Applies an edit to the profile as stored now (not as rendered), then reloads. */
+  async function store(key: EditableKey | null, edit: (current: ProfileRecord) => EditResult, done: string): Promise<void> {
     try {
-      await profilesRepo().save(result.record)
+      const result = await profilesRepo().edit(record.profile.id, edit)
+      if (!result.ok) {
+        const mine = key ? errorsForKey(result.errors, key) : []
+        const text = (mine.length ? mine : result.errors).map((e) => e.message).join('; ')
+        if (key) setErrors((e) => ({ ...e, [key]: text }))
+        else setMessage(`Not saved: ${text}`)
+        return
+      }
+      if (key) setErrors((e) => ({ ...e, [key]: '' }))
       setMessage(`${done} Profile “${result.record.profile.name}” is now version ${result.record.profile.version}.`)
       await load()
       await reloadContext()
@@ -114,7 +114,7 @@ export function ProfileEditor() {
       setErrors((e) => ({ ...e, [key]: parsed.message }))
       return
     }
-    void store(key, changeParam(record, key, parsed.value, userName, Date.now()), `${asParam(record, key).label ?? key} changed.`)
+    void store(key, (current) => changeParam(current, key, parsed.value, userName, Date.now()), `${asParam(record, key).label ?? key} changed.`)
   }
 
   async function run(action: () => Promise<void>, done: string): Promise<void> {
@@ -179,7 +179,7 @@ export function ProfileEditor() {
         <form
           onSubmit={(e) => {
             e.preventDefault()
-            void store(null, renameProfile(record, rename), 'Profile renamed.')
+            void store(null, (current) => renameProfile(current, rename), 'Profile renamed.')
           }}
         >
           <label className="field inline">
@@ -254,8 +254,8 @@ export function ProfileEditor() {
                 last={lastChange(record, key)}
                 error={errors[key] ?? ''}
                 onSave={onSave}
-                onConfirm={(k) => void store(k, confirmParam(record, k, userName, Date.now()), `${asParam(record, k).label ?? k} confirmed.`)}
-                onReset={(k) => void store(k, resetParam(record, k, userName, Date.now()), `${asParam(record, k).label ?? k} reset to the shipped value.`)}
+                onConfirm={(k) => void store(k, (current) => confirmParam(current, k, userName, Date.now()), `${asParam(record, k).label ?? k} confirmed.`)}
+                onReset={(k) => void store(k, (current) => resetParam(current, k, userName, Date.now()), `${asParam(record, k).label ?? k} reset to the shipped value.`)}
               />
             )
             return rows
