@@ -111,15 +111,23 @@ export interface LoadChart {
   maxLoad: number
 }
 
-export interface BasisEntry {
-  /** Result paths this basis explains (several numbers often share one basis). */
+/** One number (or several sharing the same formula and inputs) explained by a rule. */
+export interface BasisNumber {
+  /** Result paths this line explains (several numbers often share one basis). */
   keys: string[]
   /** Their labels joined: "Implant diameter; Prepared canal". */
   label: string
-  rule: string
   formula: string
   inputs: string[]
+}
+
+/** Everything one rule explains: its numbers, then the parameters and sources they share (once). */
+export interface BasisGroup {
+  rule: string
+  numbers: BasisNumber[]
+  /** Every parameter the rule's numbers used, with its value and provenance, each once. */
   parameters: string[]
+  /** Source keys ("S66"), each once; their titles are in `sources` of the summary. */
   sources: string[]
 }
 
@@ -160,7 +168,7 @@ export interface PlanSummary {
   eligibility: EligibilityRow[]
   stages: { rows: SummaryRow[]; evidenceSource: string; evidence: { outcome: string; oneStage: string; twoStage: string }[] }
   loading: { rows: SummaryRow[]; schedule: LoadRow[]; chart: LoadChart; notes: string[]; hasInterpolated: boolean }
-  basis: BasisEntry[]
+  basis: BasisGroup[]
   siteDefaults: SiteDefaultRow[]
   unconfirmedCount: number
   sources: SourceRow[]
@@ -630,31 +638,38 @@ function inputText(name: string, input: BasisInput, u: DisplayUnits): string {
 }
 
 function paramText(p: ParamRef, u: DisplayUnits): string {
-  const prov = p.provenance.kind === 'published' ? `[${[p.provenance.source, ...(p.provenance.also ?? [])].join(', ')}]` : p.confirmed ? 'site default — confirmed' : 'site default — not confirmed'
-  return `${p.label ?? p.key}: ${formatQuantity(p.value, p.unit, u)} (${prov})`
+  // Whether the site confirmed it is in the site-defaults list; the basis only says what it is.
+  const prov = p.provenance.kind === 'published' ? `[${[p.provenance.source, ...(p.provenance.also ?? [])].join(', ')}]` : '(site default)'
+  return `${p.label ?? p.key}: ${formatQuantity(p.value, p.unit, u)} ${prov}`
 }
 
-/** One entry per distinct basis, in result order; numbers sharing an identical basis are grouped. */
-function basisEntries(result: PlanResult, u: DisplayUnits): BasisEntry[] {
-  const byText = new Map<string, BasisEntry>()
+function pushOnce(list: string[], items: readonly string[]): void {
+  for (const item of items) if (!list.includes(item)) list.push(item)
+}
+
+/**
+ * The bases grouped by rule, in result order: a rule's parameters and sources are printed once
+ * for all its numbers, and numbers with the same formula and inputs share one line.
+ */
+function basisGroups(result: PlanResult, u: DisplayUnits): BasisGroup[] {
+  const groups = new Map<string, BasisGroup>()
   for (const [key, b] of Object.entries(result.basis) as [string, Basis][]) {
-    const entry: BasisEntry = {
-      keys: [key],
-      label: basisLabel(key),
-      rule: b.rule,
-      formula: b.formula,
-      inputs: Object.entries(b.inputs).map(([name, input]) => inputText(name, input, u)),
-      parameters: b.parameters.map((p) => paramText(p, u)),
-      sources: b.sources.map((s) => `[${s}] ${sourceTitle(s)}`)
+    let group = groups.get(b.rule)
+    if (!group) {
+      group = { rule: b.rule, numbers: [], parameters: [], sources: [] }
+      groups.set(b.rule, group)
     }
-    const same = JSON.stringify([entry.rule, entry.formula, entry.inputs, entry.parameters, entry.sources])
-    const existing = byText.get(same)
+    const inputs = Object.entries(b.inputs).map(([name, input]) => inputText(name, input, u))
+    const same = JSON.stringify([b.formula, inputs])
+    const existing = group.numbers.find((n) => JSON.stringify([n.formula, n.inputs]) === same)
     if (existing) {
       existing.keys.push(key)
-      existing.label = `${existing.label}; ${entry.label}`
-    } else byText.set(same, entry)
+      existing.label = `${existing.label}; ${basisLabel(key)}`
+    } else group.numbers.push({ keys: [key], label: basisLabel(key), formula: b.formula, inputs })
+    pushOnce(group.parameters, b.parameters.map((p) => paramText(p, u)))
+    pushOnce(group.sources, b.sources)
   }
-  return [...byText.values()]
+  return [...groups.values()]
 }
 
 function siteDefaultRows(result: PlanResult, u: DisplayUnits): SiteDefaultRow[] {
@@ -738,7 +753,7 @@ export function buildSummary(c: NormalizedCase, result: PlanResult, meta: Summar
     eligibility: eligibilityRows(result.eligibility),
     stages: stageSection(result),
     loading: loadingSection(result, u),
-    basis: basisEntries(result, u),
+    basis: basisGroups(result, u),
     siteDefaults,
     unconfirmedCount: siteDefaults.filter((s) => !s.confirmed).length,
     sources: citedSources(result),

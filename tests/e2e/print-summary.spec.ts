@@ -3,10 +3,11 @@
 // patient code, the implant size, the soft-tissue target and, on every page, the disclaimer and
 // the page number. Each page is also rendered to PNG (test-results/<port>/) to be looked at.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { bridgeCalls, installFakeBridge, openSeededPlan, seedPlan, today } from './plan-helpers'
 
 const OUT = path.join('test-results', process.env['E2E_PORT'] ?? 'local', 'print')
 const CASE = JSON.parse(readFileSync('resources/cases/transfemoral.json', 'utf8')) as Record<string, unknown>
@@ -35,38 +36,6 @@ async function shownOnScreen(page: Page): Promise<Expected> {
   return want
 }
 
-/** Creates a plan through the UI, then writes the case file into its row (as an import would). */
-async function seedPlan(page: Page, caseFile: Record<string, unknown>): Promise<string> {
-  await page.goto('/')
-  await page.getByRole('button', { name: 'New plan' }).first().click()
-  await expect(page).toHaveURL(/#\/plans\/[A-Za-z0-9_-]+$/)
-  const planId = /#\/plans\/([A-Za-z0-9_-]+)$/.exec(page.url())?.[1] ?? ''
-  await page.evaluate(
-    async ({ id, caseFile }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('osseoplan')
-        req.onsuccess = () => resolve(req.result)
-        req.onerror = () => reject(req.error)
-      })
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('plans', 'readwrite')
-        const store = tx.objectStore('plans')
-        const get = store.get(id)
-        get.onsuccess = () => {
-          const patient = caseFile['patient'] as Record<string, unknown>
-          const limb = caseFile['limb'] as Record<string, unknown>
-          store.put({ ...get.result, caseFile, patientCode: patient['code'], level: limb['level'], side: limb['side'], surgeon: 'Dr E2E' })
-        }
-        tx.oncomplete = () => resolve()
-        tx.onerror = () => reject(tx.error)
-      })
-      db.close()
-    },
-    { id: planId, caseFile }
-  )
-  return planId
-}
-
 function pdfPages(file: string): string[] {
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
   return text
@@ -75,9 +44,28 @@ function pdfPages(file: string): string[] {
     .filter((p) => p !== '')
 }
 
-async function printAndCheck(page: Page, format: 'A4' | 'Letter', want: Expected) {
+/** Printable width in CSS px of each paper (page width − the @page side margins of print.css). */
+const PRINTABLE_WIDTH_PX = { A4: ((210 - 24) / 25.4) * 96, Letter: ((215.9 - 26) / 25.4) * 96 }
+
+/**
+ * Nothing in the printed sheet is wider than the paper: Chromium would otherwise shrink the whole
+ * document to fit, and a page count or a type size checked on the PDF would mean nothing.
+ */
+async function expectFitsPaperWidth(page: Page, format: 'A4' | 'Letter') {
+  await page.emulateMedia({ media: 'print' })
+  await page.setViewportSize({ width: Math.floor(PRINTABLE_WIDTH_PX[format]), height: 1000 })
+  const overflow = await page.getByTestId('plan-summary').evaluate((sheet) => {
+    const limit = sheet.getBoundingClientRect().right + 0.5
+    return [...sheet.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > limit).map((el) => `${el.tagName}.${el.className}`)
+  })
+  await page.emulateMedia({ media: null })
+  expect(overflow, `elements wider than the ${format} page`).toEqual([])
+}
+
+async function printAndCheck(page: Page, format: 'A4' | 'Letter', want: Expected, name = `summary-${format}`) {
+  await expectFitsPaperWidth(page, format)
   mkdirSync(OUT, { recursive: true })
-  const file = path.join(OUT, `summary-${format}.pdf`)
+  const file = path.join(OUT, `${name}.pdf`)
   writeFileSync(file, await page.pdf({ format }))
   const pages = pdfPages(file)
   expect(pages.length).toBeGreaterThanOrEqual(1)
@@ -93,7 +81,11 @@ async function printAndCheck(page: Page, format: 'A4' | 'Letter', want: Expected
   })
   const size = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
   expect(size).toMatch(format === 'A4' ? /Page size:.*\(A4\)/ : /Page size:.*\(letter\)/)
-  execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(OUT, `summary-${format}`)])
+  // One PNG per page of this PDF (earlier runs' extra pages removed, so what is there is current).
+  readdirSync(OUT)
+    .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
+    .forEach((f) => rmSync(path.join(OUT, f)))
+  execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(OUT, name)])
   return pages
 }
 
@@ -111,8 +103,35 @@ test('the summary of a complete case prints to PDF on A4 and US Letter with the 
   const want = await shownOnScreen(page)
   const a4 = await printAndCheck(page, 'A4', want)
   const letter = await printAndCheck(page, 'Letter', want)
-  expect(a4.length).toBeLessThanOrEqual(5)
-  expect(letter.length).toBeLessThanOrEqual(5)
+  // Three pages: results, inputs and drawing first; then the basis of every number, the site
+  // defaults and the sources (docs/user-guide.md, "Printing and PDF", says why not two).
+  expect(a4.length).toBeLessThanOrEqual(3)
+  expect(letter.length).toBeLessThanOrEqual(3)
+  const all = a4.join(' ')
+  for (const heading of ['Basis of each number', 'Site defaults used', 'Sources', 'Sign-off', 'Loading schedule', 'To-scale drawing'])
+    expect(all, `the PDF has the section "${heading}"`).toContain(heading)
+})
+
+test('a stored revision prints as stored: its number, status and hash on every page', async ({ page }) => {
+  const planId = await openSeededPlan(page, CASE)
+  await page.getByRole('region', { name: 'Review and approval' }).getByRole('button', { name: 'Mark reviewed' }).click()
+  await expect(page.getByRole('region', { name: 'Review and approval' })).toContainText('Status: reviewed')
+  await page.getByRole('region', { name: 'Review and approval' }).getByRole('button', { name: 'History' }).click()
+  await page.getByRole('dialog').getByRole('link', { name: 'Summary' }).click()
+  await expect(page).toHaveURL(new RegExp(`#/plans/${planId}/summary/[A-Za-z0-9_-]+$`))
+  const sheet = page.getByTestId('plan-summary')
+  await expect(sheet).toContainText('Revision 1')
+  await expect(sheet).toContainText('Reviewed')
+  const hash = (await sheet.locator('.sum-hfield', { hasText: 'Content hash' }).locator('dd').innerText()).trim()
+  expect(hash).toMatch(/^[0-9a-f]{12}$/)
+
+  const want = await shownOnScreen(page)
+  const pages = await printAndCheck(page, 'A4', want, 'revision-A4')
+  expect(pages.length).toBeLessThanOrEqual(3)
+  pages.forEach((text, i) => {
+    expect(text, `page ${i + 1} names the revision`).toContain('Revision 1')
+    expect(text, `page ${i + 1} carries the hash`).toContain(hash)
+  })
 })
 
 test('an incomplete case says it cannot be printed and lists what is missing', async ({ page }) => {
@@ -126,25 +145,7 @@ test('an incomplete case says it cannot be printed and lists what is missing', a
 })
 
 test('Export PDF goes through the desktop bridge with the default file name and the paper size', async ({ page }) => {
-  await page.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown>
-    const calls: unknown[] = []
-    w['__calls'] = calls
-    w['osseoplan'] = {
-      appInfo: async () => ({ version: 'test', platform: 'test', versions: { electron: '', chrome: '', node: '' } }),
-      printPlan: async (request: unknown) => {
-        calls.push(['print', request])
-        return { ok: true }
-      },
-      exportPdf: async (request: unknown) => {
-        calls.push(['pdf', request])
-        return { ok: true, path: '/tmp/plan.pdf' }
-      },
-      saveTextFile: async () => ({ ok: false, reason: 'cancelled' }),
-      openTextFile: async () => ({ ok: false, reason: 'cancelled' }),
-      onMenuCommand: () => () => undefined
-    }
-  })
+  await installFakeBridge(page)
   const planId = await seedPlan(page, CASE)
   await page.goto(`/#/plans/${planId}/summary`)
   await page.getByRole('button', { name: 'Export PDF…' }).click()
@@ -152,13 +153,8 @@ test('Export PDF goes through the desktop bridge with the default file name and 
   // The native menu's command reaches the open summary as a window event.
   await page.evaluate(() => window.dispatchEvent(new CustomEvent('osseoplan:command', { detail: 'print' })))
   await expect(page.getByText('Sent to the printer.')).toBeVisible()
-  const calls = await page.evaluate(() => (window as unknown as { __calls: unknown[] }).__calls)
-  const today = await page.evaluate(() => {
-    const d = new Date()
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-  })
-  expect(calls).toEqual([
-    ['pdf', { defaultFileName: `${PATIENT_CODE} transfemoral ${today}.pdf`, pageSize: 'A4' }],
+  expect(await bridgeCalls(page)).toEqual([
+    ['pdf', { defaultFileName: `${PATIENT_CODE} transfemoral ${await today(page)}.pdf`, pageSize: 'A4' }],
     ['print', { pageSize: 'A4' }]
   ])
 })

@@ -1,25 +1,14 @@
 import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { OsseoDb } from '../../../src/renderer/src/db/database'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { createPlansRepo } from '../../../src/renderer/src/db/plans-repo'
 import { createBackupRepo, libraryBackupText } from '../../../src/renderer/src/db/backup-repo'
 import { validateCaseFileText, validateLibraryBackup } from '../../../src/renderer/src/db/backup-validate'
-import { caseWith, completeCase, fakeResult } from './helpers'
+import { caseWith, completeCase, fakeResult, useTestDb } from './helpers'
 
-let db: OsseoDb
-let clock = 1_000
+const t = useTestDb()
 
-beforeEach(async () => {
-  db = new OsseoDb(`test-${Math.random()}`)
-  await db.open()
-  clock = 1_000
-})
-afterEach(async () => {
-  await db.delete()
-})
-
-const plans = () => createPlansRepo(db, () => ++clock)
-const backups = () => createBackupRepo(db, () => ++clock)
+const plans = () => createPlansRepo(t.db, t.now)
+const backups = () => createBackupRepo(t.db, t.now)
 
 /** A library with an approved plan, its revision draft (edited), and an incomplete draft. */
 async function seedLibrary() {
@@ -34,10 +23,10 @@ async function seedLibrary() {
 
 async function everything() {
   return {
-    plans: await db.plans.orderBy('id').toArray(),
-    index: await db.planIndex.orderBy('id').toArray(),
-    revisions: await db.revisions.orderBy('id').toArray(),
-    audit: await db.audit.orderBy('seq').toArray()
+    plans: await t.db.plans.orderBy('id').toArray(),
+    index: await t.db.planIndex.orderBy('id').toArray(),
+    revisions: await t.db.revisions.orderBy('id').toArray(),
+    audit: await t.db.audit.orderBy('seq').toArray()
   }
 }
 
@@ -65,7 +54,7 @@ describe('library backup round trip', () => {
     const before = await everything()
     const text = await exportedText()
     await backups().wipeLibrary()
-    expect(await db.plans.count()).toBe(0)
+    expect(await t.db.plans.count()).toBe(0)
     const checked = await validateLibraryBackup(text)
     expect(checked.ok).toBe(true)
     if (!checked.ok) return
@@ -100,14 +89,14 @@ describe('library backup round trip', () => {
     await seedLibrary()
     const checked = await validateLibraryBackup(await exportedText())
     await backups().wipeLibrary()
-    db.audit.hook('creating', () => {
+    t.db.audit.hook('creating', () => {
       throw new DOMException('full', 'QuotaExceededError')
     })
     if (!checked.ok) throw new Error(checked.problem)
     await expect(backups().importLibrary(checked.value)).rejects.toThrow()
-    expect(await db.plans.count()).toBe(0)
-    expect(await db.revisions.count()).toBe(0)
-    expect(await db.planIndex.count()).toBe(0)
+    expect(await t.db.plans.count()).toBe(0)
+    expect(await t.db.revisions.count()).toBe(0)
+    expect(await t.db.planIndex.count()).toBe(0)
   })
 })
 

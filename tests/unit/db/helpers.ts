@@ -1,4 +1,6 @@
 // Shared setup of the db tests: a fresh database per test and a deterministic clock.
+import { afterEach, beforeEach } from 'vitest'
+import { OsseoDb } from '../../../src/renderer/src/db/database'
 import type { PlanResult } from '../../../src/shared/result'
 import type { StoredCase } from '../../../src/renderer/src/db/types'
 
@@ -31,5 +33,29 @@ export function completeCase(code = 'TF-042'): StoredCase {
     },
     softTissue: { distalThickness: 38, method: 'ultrasound' },
     implant: { systemId: 'generic-press-fit' }
+  }
+}
+
+/**
+ * Registers a fresh database for every test of the file (deleted after it) and a clock that
+ * ticks by one on each call: `const t = useTestDb()`, then `t.db` and `createPlansRepo(t.db, t.now)`.
+ */
+export function useTestDb(): { readonly db: OsseoDb; now: () => number } {
+  let db: OsseoDb | undefined
+  let clock = 1_000
+  beforeEach(async () => {
+    db = new OsseoDb(`test-${Math.random()}`)
+    await db.open()
+    clock = 1_000
+  })
+  afterEach(async () => {
+    await db?.delete()
+  })
+  return {
+    get db(): OsseoDb {
+      if (!db) throw new Error('useTestDb: the database exists only inside a test')
+      return db
+    },
+    now: () => ++clock
   }
 }

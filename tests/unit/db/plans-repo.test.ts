@@ -1,21 +1,12 @@
 import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { OsseoDb } from '../../../src/renderer/src/db/database'
 import { createPlansRepo, indexedFields } from '../../../src/renderer/src/db/plans-repo'
+import { useTestDb } from './helpers'
 
-let db: OsseoDb
-let clock = 1_000
+const t = useTestDb()
 
-beforeEach(async () => {
-  db = new OsseoDb(`test-${Math.random()}`)
-  await db.open()
-  clock = 1_000
-})
-afterEach(async () => {
-  await db.delete()
-})
-
-const repo = () => createPlansRepo(db, () => ++clock)
+const repo = () => createPlansRepo(t.db, t.now)
 
 describe('plans repository', () => {
   it('creates a draft plan and lists it newest first', async () => {
@@ -28,12 +19,12 @@ describe('plans repository', () => {
 
   it('reopens a plan after the database is closed and opened again', async () => {
     const created = await repo().create({ caseFile: { format: 'osseoplan.case', version: 1, patient: { code: 'P-001' } } })
-    db.close()
-    const reopened = new OsseoDb(db.name)
+    t.db.close()
+    const reopened = new OsseoDb(t.db.name)
     const row = await createPlansRepo(reopened).get(created.id)
     expect(row?.caseFile).toEqual({ format: 'osseoplan.case', version: 1, patient: { code: 'P-001' } })
     reopened.close()
-    await db.open()
+    await t.db.open()
   })
 
   it('updates the case and its indexed fields, with an audit row in the same transaction', async () => {
@@ -41,24 +32,24 @@ describe('plans repository', () => {
     const updated = await repo().updateCase(plan.id, { format: 'osseoplan.case', version: 1, patient: { code: 'P-9' }, implant: { systemId: 'opra-femur' } })
     expect(updated).toMatchObject({ patientCode: 'P-9', systemId: 'opra-femur' })
     expect(updated.updatedAt).toBeGreaterThan(plan.updatedAt)
-    const audit = await db.audit.where('planId').equals(plan.id).toArray()
+    const audit = await t.db.audit.where('planId').equals(plan.id).toArray()
     expect(audit.map((a) => a.action)).toEqual(['create', 'edit'])
   })
 
   it('refuses to edit an approved plan and changes nothing', async () => {
     const plan = await repo().create()
-    await db.plans.update(plan.id, { status: 'approved' })
+    await t.db.plans.update(plan.id, { status: 'approved' })
     await expect(repo().updateCase(plan.id, { patient: { code: 'X' } })).rejects.toThrow(/read-only/)
     expect((await repo().get(plan.id))?.patientCode).toBe('')
-    expect(await db.audit.where('planId').equals(plan.id).count()).toBe(1)
+    expect(await t.db.audit.where('planId').equals(plan.id).count()).toBe(1)
   })
 
   it('deletes a plan and its draft', async () => {
     const plan = await repo().create()
-    await db.drafts.put({ planId: plan.id, caseFile: {}, updatedAt: 1 })
+    await t.db.drafts.put({ planId: plan.id, caseFile: {}, updatedAt: 1 })
     await repo().remove(plan.id)
     expect(await repo().get(plan.id)).toBeUndefined()
-    expect(await db.drafts.get(plan.id)).toBeUndefined()
+    expect(await t.db.drafts.get(plan.id)).toBeUndefined()
     expect(await repo().list()).toEqual([])
   })
 

@@ -1,25 +1,14 @@
 import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { OsseoDb } from '../../../src/renderer/src/db/database'
+import { describe, expect, it } from 'vitest'
 import { createPlansRepo } from '../../../src/renderer/src/db/plans-repo'
 import { createRevisionsRepo } from '../../../src/renderer/src/db/revisions-repo'
 import { createAuditRepo } from '../../../src/renderer/src/db/audit-repo'
 import { canonicalJson, revisionContentHash, shortHash } from '../../../src/renderer/src/db/content-hash'
-import { caseWith, fakeResult } from './helpers'
+import { caseWith, fakeResult, useTestDb } from './helpers'
 
-let db: OsseoDb
-let clock = 1_000
+const t = useTestDb()
 
-beforeEach(async () => {
-  db = new OsseoDb(`test-${Math.random()}`)
-  await db.open()
-  clock = 1_000
-})
-afterEach(async () => {
-  await db.delete()
-})
-
-const repo = () => createPlansRepo(db, () => ++clock)
+const repo = () => createPlansRepo(t.db, t.now)
 
 async function approvedPlan(code = 'P-1') {
   const plan = await repo().create({ caseFile: caseWith(code), surgeon: 'Dr A' })
@@ -35,7 +24,7 @@ describe('status workflow', () => {
     expect(reviewed.plan.status).toBe('reviewed')
     const approved = await repo().approve(plan.id, { caseFile: plan.caseFile, result: fakeResult(), author: 'Dr B' })
     expect(approved.plan.status).toBe('approved')
-    const revisions = await createRevisionsRepo(db).listForPlan(plan.id)
+    const revisions = await createRevisionsRepo(t.db).listForPlan(plan.id)
     expect(revisions.map((r) => [r.number, r.status, r.author])).toEqual([
       [1, 'reviewed', 'Dr A'],
       [2, 'approved', 'Dr B']
@@ -43,8 +32,8 @@ describe('status workflow', () => {
     expect(revisions[1]).toMatchObject({ engineVersion: '1.0.0', profileVersion: 'p-3', catalogVersion: 'c-2', caseFile: plan.caseFile })
     expect(revisions[1]!.contentHash).toBe(await revisionContentHash(plan.caseFile, fakeResult()))
     expect(revisions[1]!.contentHash).toMatch(/^[0-9a-f]{64}$/)
-    expect((await createRevisionsRepo(db).latestForPlan(plan.id))?.number).toBe(2)
-    const audit = await createAuditRepo(db).listForPlan(plan.id)
+    expect((await createRevisionsRepo(t.db).latestForPlan(plan.id))?.number).toBe(2)
+    const audit = await createAuditRepo(t.db).listForPlan(plan.id)
     expect(audit.map((a) => a.action)).toEqual(['create', 'status', 'status'])
     expect(audit[2]!.changes).toContainEqual({ path: 'status', oldValue: 'reviewed', newValue: 'approved' })
   })
@@ -59,7 +48,7 @@ describe('status workflow', () => {
     await expect(repo().approve(plan.id, { caseFile: plan.caseFile, result: fakeResult({ status: 'blocked' }), author: 'A' })).rejects.toThrow(/blocking/)
     expect((await repo().get(plan.id))?.status).toBe('reviewed')
     expect((await repo().get(incomplete.id))?.status).toBe('draft')
-    expect(await db.revisions.count()).toBe(1)
+    expect(await t.db.revisions.count()).toBe(1)
   })
 
   it('editing a reviewed plan sends it back to draft and audits every changed path, old → new', async () => {
@@ -67,7 +56,7 @@ describe('status workflow', () => {
     await repo().markReviewed(plan.id, { caseFile: plan.caseFile, result: fakeResult(), author: 'A' })
     const edited = await repo().updateCase(plan.id, caseWith('P-1', { limb: { level: 'transfemoral', side: 'right' }, notes: 'x' }))
     expect(edited.status).toBe('draft')
-    const last = (await createAuditRepo(db).listForPlan(plan.id)).at(-1)!
+    const last = (await createAuditRepo(t.db).listForPlan(plan.id)).at(-1)!
     expect(last.changes).toEqual([
       { path: 'limb.side', oldValue: 'left', newValue: 'right' },
       { path: 'notes', oldValue: '—', newValue: 'x' },
@@ -78,7 +67,7 @@ describe('status workflow', () => {
   it('a save that changes nothing writes nothing', async () => {
     const plan = await repo().create({ caseFile: caseWith('P-1') })
     await repo().updateCase(plan.id, caseWith('P-1'))
-    expect(await db.audit.count()).toBe(1)
+    expect(await t.db.audit.count()).toBe(1)
   })
 
   it('Revise starts a linked draft; approving it supersedes the old plan; the old one stays read-only', async () => {
@@ -102,26 +91,26 @@ describe('status workflow', () => {
     expect(copy).toMatchObject({ status: 'draft', parentId: '', patientCode: 'P-1' })
     expect(copy.id).not.toBe(old.id)
     await repo().setArchived(old.id, true)
-    expect((await db.planIndex.get(old.id))?.archived).toBe(1)
+    expect((await t.db.planIndex.get(old.id))?.archived).toBe(1)
     await repo().setArchived(old.id, false)
-    const actions = (await createAuditRepo(db).listForPlan(old.id)).map((a) => a.action)
+    const actions = (await createAuditRepo(t.db).listForPlan(old.id)).map((a) => a.action)
     expect(actions.slice(-2)).toEqual(['archive', 'unarchive'])
   })
 
   it('delete then restore puts back the plan, its revisions and draft exactly', async () => {
     const plan = await approvedPlan()
-    await db.drafts.put({ planId: plan.id, caseFile: caseWith('unsaved'), updatedAt: 5 })
-    const before = { plan: await repo().get(plan.id), revisions: await createRevisionsRepo(db).listForPlan(plan.id), summary: await db.planIndex.get(plan.id) }
+    await t.db.drafts.put({ planId: plan.id, caseFile: caseWith('unsaved'), updatedAt: 5 })
+    const before = { plan: await repo().get(plan.id), revisions: await createRevisionsRepo(t.db).listForPlan(plan.id), summary: await t.db.planIndex.get(plan.id) }
     const deleted = await repo().remove(plan.id)
     expect(await repo().get(plan.id)).toBeUndefined()
-    expect(await db.revisions.count()).toBe(0)
-    expect(await db.planIndex.count()).toBe(0)
+    expect(await t.db.revisions.count()).toBe(0)
+    expect(await t.db.planIndex.count()).toBe(0)
     await repo().restore(deleted!)
     expect(await repo().get(plan.id)).toEqual(before.plan)
-    expect(await createRevisionsRepo(db).listForPlan(plan.id)).toEqual(before.revisions)
-    expect(await db.planIndex.get(plan.id)).toEqual(before.summary)
-    expect((await db.drafts.get(plan.id))?.caseFile).toEqual(caseWith('unsaved'))
-    const actions = (await createAuditRepo(db).listForPlan(plan.id)).map((a) => a.action)
+    expect(await createRevisionsRepo(t.db).listForPlan(plan.id)).toEqual(before.revisions)
+    expect(await t.db.planIndex.get(plan.id)).toEqual(before.summary)
+    expect((await t.db.drafts.get(plan.id))?.caseFile).toEqual(caseWith('unsaved'))
+    const actions = (await createAuditRepo(t.db).listForPlan(plan.id)).map((a) => a.action)
     expect(actions.slice(-2)).toEqual(['delete', 'restore'])
   })
 

@@ -119,13 +119,17 @@ describe('summary of a complete case', () => {
     expect(value(buildSummary(makeCase(), r, makeMeta()).stages.rows, 'Stage 2 after stage 1')).toBe('28–56 days (4–8 weeks)')
   })
 
-  test('basis of each number names its rule, parameters with provenance, and source titles', () => {
-    const dia = s.basis.find((b) => b.keys.includes('implant.diameterMm'))
-    expect(dia).toMatchObject({ label: 'Implant diameter', rule: 'R-DIA' })
-    expect(dia?.inputs).toEqual(['residual length: 240 mm'])
-    expect(dia?.parameters).toEqual(['Distance kept between implant tip and proximal landmark: 20 mm (site default — confirmed)'])
-    expect(dia?.sources).toEqual(['[S66] stem diameter and diaphyseal contact length, PMC1635007'])
-    expect(s.sources.map((x) => x.key)).toEqual(expect.arrayContaining(['S9', 'S11', 'S15', 'S66', 'S60']))
+  test('basis of each number names its rule, parameters with provenance, and source keys', () => {
+    const dia = s.basis.find((g) => g.numbers.some((n) => n.keys.includes('implant.diameterMm')))
+    expect(dia?.rule).toBe('R-DIA')
+    expect(dia?.numbers[0]).toMatchObject({ label: 'Implant diameter', inputs: ['residual length: 240 mm'] })
+    expect(dia?.parameters).toEqual(['Distance kept between implant tip and proximal landmark: 20 mm (site default)'])
+    expect(dia?.sources).toEqual(['S66'])
+    // Every source key a basis cites has its title in the summary's source list.
+    const listed = s.sources.map((x) => x.key)
+    s.basis.flatMap((g) => g.sources).forEach((key) => expect(listed).toContain(key))
+    expect(s.sources.find((x) => x.key === 'S66')?.title).toBe('stem diameter and diaphyseal contact length, PMC1635007')
+    expect(listed).toEqual(expect.arrayContaining(['S9', 'S11', 'S15', 'S66', 'S60']))
   })
 
   test('every site default used is listed once, unconfirmed ones marked', () => {
@@ -155,8 +159,25 @@ describe('basis grouping', () => {
     if (!dia || !target) throw new Error('fixture lacks a basis')
     r.basis = { 'implant.diameterMm': dia, 'implant.preparedDiameterMm': { ...dia }, 'softTissue.targetMm': target }
     const s = buildSummary(makeCase(), r, makeMeta())
-    expect(s.basis.map((b) => b.keys)).toEqual([['implant.diameterMm', 'implant.preparedDiameterMm'], ['softTissue.targetMm']])
-    expect(s.basis[0]?.label).toBe('Implant diameter; Prepared canal')
+    expect(s.basis.map((g) => g.numbers.map((n) => n.keys))).toEqual([[['implant.diameterMm', 'implant.preparedDiameterMm']], [['softTissue.targetMm']]])
+    expect(s.basis[0]?.numbers[0]?.label).toBe('Implant diameter; Prepared canal')
+  })
+
+  test('a rule explaining several numbers prints its shared parameters and sources once', () => {
+    const r = makeResult()
+    const dia = r.basis['implant.diameterMm']
+    if (!dia) throw new Error('fixture lacks a basis')
+    const published = { key: 'sys.diameters', value: [16, 17], unit: 'mm', provenance: { kind: 'published' as const, source: 'S1' }, confirmed: true, label: 'Fixture diameters' }
+    r.basis = {
+      'implant.diameterMm': dia,
+      'implant.atMagnificationMinus5': { ...dia, formula: 'D at m × 0.95', inputs: {}, parameters: [...dia.parameters, published], sources: ['S66', 'S1'] }
+    }
+    const [group, ...rest] = buildSummary(makeCase(), r, makeMeta()).basis
+    expect(rest).toEqual([])
+    expect(group?.numbers.map((n) => n.label)).toEqual(['Implant diameter', 'Size at magnification − 5 %'])
+    expect(group?.numbers[1]).toMatchObject({ formula: 'D at m × 0.95', inputs: [] })
+    expect(group?.parameters).toEqual(['Distance kept between implant tip and proximal landmark: 20 mm (site default)', 'Fixture diameters: 16, 17 mm [S1]'])
+    expect(group?.sources).toEqual(['S66', 'S1'])
   })
 })
 

@@ -13,15 +13,17 @@ export interface BoneDrawingProps {
   result: PlanResult
   /** Print styling: black on white, no interactive affordances. */
   printMode?: boolean
+  /** Print: the box (mm) the drawing must fit on paper; the stated scale is computed for it. */
+  printBoxMm?: { w: number; h: number }
 }
 
 /** Largest drawing that fits a printed page's drawing area, in mm. */
 const PRINT_MAX = { w: 170, h: 230 }
 
-export function BoneDrawing({ plan, result, printMode }: BoneDrawingProps) {
+export function BoneDrawing({ plan, result, printMode, printBoxMm = PRINT_MAX }: BoneDrawingProps) {
   const L = layoutDrawing(plan, result)
   const { viewBox: vb, fontSize: fs } = L
-  const printScale = Math.min(1, PRINT_MAX.w / vb.w, PRINT_MAX.h / vb.h)
+  const printScale = Math.min(1, printBoxMm.w / vb.w, printBoxMm.h / vb.h)
   const size = printMode ? { width: `${(vb.w * printScale).toFixed(1)}mm`, height: `${(vb.h * printScale).toFixed(1)}mm` } : {}
   const scaleText = printMode ? (printScale === 1 ? 'printed at 1:1' : `printed at 1:${formatNumber(1 / printScale, 2)}`) : 'to scale'
   const labelX = L.halfWidth + 4

@@ -1,12 +1,15 @@
 // Editor keyboard shortcuts: Ctrl+Z undo, Ctrl+Shift+Z / Ctrl+Y redo, Ctrl+S save, Ctrl+P print
-// (Cmd on macOS), and the native menu's 'save' command.
+// (Cmd on macOS), and the native menu's 'save', 'print' and 'export-pdf' commands.
 import { useEffect, useRef } from 'react'
+import type { PrintAction } from '../print/print-request'
 
 export interface EditorKeyActions {
   undo: () => void
   redo: () => void
   save: () => void
   print: () => void
+  /** The native menu's File → Print… / Export PDF… while the editor is open. */
+  menuPrint: (action: PrintAction) => void
 }
 
 export function useEditorKeys(actions: EditorKeyActions): void {
@@ -26,7 +29,9 @@ export function useEditorKeys(actions: EditorKeyActions): void {
       else if (key === 'p') run(ref.current.print)
     }
     const onCommand = (e: Event) => {
-      if ((e as CustomEvent<string>).detail === 'save') ref.current.save()
+      const command = (e as CustomEvent<unknown>).detail
+      if (command === 'save') ref.current.save()
+      else if (command === 'print' || command === 'export-pdf') ref.current.menuPrint(command)
     }
     window.addEventListener('keydown', onKey)
     window.addEventListener('osseoplan:command', onCommand)

@@ -5,6 +5,7 @@ import { backupRepo, plansRepo } from '../../db'
 import { exportFileName, libraryBackupText } from '../../db/backup-repo'
 import { validateCaseFileText, validateLibraryBackup } from '../../db/backup-validate'
 import { storageErrorMessage } from '../../db/storage'
+import { JsonFileInput } from '../../components/JsonFileInput'
 import { isDesktop, openTextFile, saveTextFile } from '../../platform'
 
 type Kind = 'library' | 'case'
@@ -61,24 +62,6 @@ export function BackupControls({ surgeon, onChanged, onMessage }: { surgeon: str
     else (kind === 'library' ? libraryInput : caseInput).current?.click()
   }
 
-  function fileInput(kind: Kind, label: string, ref: React.RefObject<HTMLInputElement | null>) {
-    return (
-      <input
-        ref={ref}
-        type="file"
-        accept=".json,application/json"
-        className="visually-hidden"
-        aria-label={label}
-        tabIndex={-1}
-        onChange={(e) => {
-          const file = e.target.files?.[0]
-          e.target.value = ''
-          if (file) void pick(kind, file)
-        }}
-      />
-    )
-  }
-
   return (
     <div className="library-backup" role="group" aria-label="Backup and import">
       <button type="button" disabled={busy} onClick={() => choose('case')}>
@@ -90,8 +73,8 @@ export function BackupControls({ surgeon, onChanged, onMessage }: { surgeon: str
       <button type="button" disabled={busy} onClick={() => choose('library')}>
         Restore library
       </button>
-      {fileInput('case', 'Case file to import', caseInput)}
-      {fileInput('library', 'Library backup to restore', libraryInput)}
+      <JsonFileInput inputRef={caseInput} label="Case file to import" onFile={(file) => void pick('case', file)} />
+      <JsonFileInput inputRef={libraryInput} label="Library backup to restore" onFile={(file) => void pick('library', file)} />
     </div>
   )
 }

@@ -12,6 +12,7 @@ import { navigate } from '../../router'
 import { PlanHistory } from '../review/PlanHistory'
 import { usePlanningContext } from '../settings/planning-context'
 import { BackupControls } from './BackupControls'
+import { createAndOpenPlan } from './create-plan'
 import { countPlans, distinctValues, EMPTY_QUERY, filterPlans, type LibraryQuery, type SortKey } from './library-query'
 import { useDebounced } from './useDebounced'
 import './library.css'
@@ -46,7 +47,7 @@ interface Notice {
   undo?: DeletedPlan
 }
 
-export function LibraryPage(_props: { onCreate: () => Promise<void> }) {
+export function LibraryPage() {
   const { userName } = usePlanningContext()
   const [plans, setPlans] = useState<PlanSummary[] | null>(null)
   const [query, setQuery] = useState<LibraryQuery>(EMPTY_QUERY)
@@ -87,11 +88,7 @@ export function LibraryPage(_props: { onCreate: () => Promise<void> }) {
     await reload()
   }
 
-  const create = () =>
-    act(async () => {
-      const plan = await plansRepo().create({ surgeon: userName })
-      navigate({ name: 'editor', planId: plan.id })
-    }, 'The plan could not be created')
+  const create = () => act(createAndOpenPlan, 'The plan could not be created')
 
   const duplicate = (plan: PlanSummary) =>
     act(async () => {

@@ -11,6 +11,21 @@ export function Section({ id, title, children, className }: { id: string; title:
   )
 }
 
+/** Label/value rows on one line each: "Label value (note) · Label value …" (short rows only). */
+export function RowsInline({ rows }: { rows: SummaryRow[] }) {
+  return (
+    <p className="sum-inline">
+      {rows.map((r, i) => (
+        <span key={`${r.label}-${i}`}>
+          {i > 0 && ' · '}
+          {r.label} <span className="value">{r.value}</span>
+          {r.note ? <span className="note"> {r.note}</span> : null}
+        </span>
+      ))}
+    </p>
+  )
+}
+
 export function RowsTable({ rows, caption }: { rows: SummaryRow[]; caption?: string }) {
   if (rows.length === 0) return null
   return (
@@ -28,5 +43,24 @@ export function RowsTable({ rows, caption }: { rows: SummaryRow[]; caption?: str
         ))}
       </tbody>
     </table>
+  )
+}
+
+/**
+ * A long, narrow table printed as two halves side by side (first half left), each with the
+ * header, so it takes half the height without dropping a row. `row` gets the index in `rows`.
+ */
+export function HalvedTable<T>({ rows, head, row, className }: { rows: readonly T[]; head: ReactNode; row: (item: T, index: number) => ReactNode; className?: string }) {
+  const half = Math.ceil(rows.length / 2)
+  const halves = [rows.slice(0, half), rows.slice(half)].filter((h) => h.length > 0)
+  return (
+    <div className="sum-halves">
+      {halves.map((items, h) => (
+        <table key={h} className={className ? `sum-grid-table ${className}` : 'sum-grid-table'}>
+          <thead>{head}</thead>
+          <tbody>{items.map((item, i) => row(item, h * half + i))}</tbody>
+        </table>
+      ))}
+    </div>
   )
 }

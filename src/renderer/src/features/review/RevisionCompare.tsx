@@ -1,9 +1,13 @@
 // Two revisions side by side: case-file inputs and computed results, differing values highlighted.
-// Values are shown as stored (the core's numbers, in its units): nothing is recomputed here.
+// Values are compared as stored and shown rounded as the editor and the print-out show them, the
+// stored value in a tooltip: nothing is recomputed here.
 import { useState } from 'react'
+import type { DisplayUnits } from '../../../../shared/summary'
 import { shortHash } from '../../db/content-hash'
-import { displayValue, flatten, type FlatValue } from '../../db/object-diff'
+import { flatten, type FlatValue } from '../../db/object-diff'
 import type { RevisionRow } from '../../db/types'
+import { usePlanningContext } from '../settings/planning-context'
+import { formatCompared } from './compare-format'
 
 /** The result's basis trail is long and repeats the inputs; the compare view shows the numbers. */
 function resultWithoutBasis(result: unknown): unknown {
@@ -20,9 +24,12 @@ function rows(a: unknown, b: unknown, showAll: boolean) {
   return { shown: showAll ? all : all.filter((r) => r.differs), differing: all.filter((r) => r.differs).length }
 }
 
-function Section({ title, a, b, showAll }: { title: string; a: unknown; b: unknown; showAll: boolean }) {
+function ComparedCell({ path, value, units }: { path: string; value: FlatValue | undefined; units: DisplayUnits }) {
+  return <td title={typeof value === 'number' ? `stored value: ${String(value)}` : undefined}>{formatCompared(path, value, units)}</td>
+}
+
+function Section({ title, a, b, showAll, units }: { title: string; a: unknown; b: unknown; showAll: boolean; units: DisplayUnits }) {
   const { shown, differing } = rows(a, b, showAll)
-  const cell = (v: FlatValue | undefined) => displayValue(v)
   return (
     <section>
       <h3>
@@ -41,8 +48,8 @@ function Section({ title, a, b, showAll }: { title: string; a: unknown; b: unkno
             {shown.map((r) => (
               <tr key={r.path} className={r.differs ? 'differs' : undefined}>
                 <th scope="row">{r.path}</th>
-                <td>{cell(r.a)}</td>
-                <td>{cell(r.b)}</td>
+                <ComparedCell path={r.path} value={r.a} units={units} />
+                <ComparedCell path={r.path} value={r.b} units={units} />
               </tr>
             ))}
           </tbody>
@@ -54,6 +61,7 @@ function Section({ title, a, b, showAll }: { title: string; a: unknown; b: unkno
 
 export function RevisionCompare({ earlier, later, label }: { earlier: RevisionRow; later: RevisionRow; label: (r: RevisionRow) => string }) {
   const [showAll, setShowAll] = useState(false)
+  const { units } = usePlanningContext()
   return (
     <div className="revision-compare" aria-label="Compare revisions">
       <h2>
@@ -66,8 +74,8 @@ export function RevisionCompare({ earlier, later, label }: { earlier: RevisionRo
       <label className="check">
         <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> Show unchanged fields too
       </label>
-      <Section title="Inputs (case file)" a={earlier.caseFile} b={later.caseFile} showAll={showAll} />
-      <Section title="Results" a={resultWithoutBasis(earlier.result)} b={resultWithoutBasis(later.result)} showAll={showAll} />
+      <Section title="Inputs (case file)" a={earlier.caseFile} b={later.caseFile} showAll={showAll} units={units} />
+      <Section title="Results" a={resultWithoutBasis(earlier.result)} b={resultWithoutBasis(later.result)} showAll={showAll} units={units} />
     </div>
   )
 }
