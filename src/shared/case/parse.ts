@@ -197,7 +197,8 @@ function parseLimb(r: Record<string, unknown>, c: Collector): NormalizedCase['li
     if (bone !== undefined && !allowed.includes(bone)) {
       c.error('limb.bone', `"${bone}" is not a bone of a ${level} level; use ${list(allowed)}`)
       bone = undefined
-    } else if (bone === undefined && o.bone === undefined) {
+    } else if (bone === undefined && (o.bone === undefined || o.bone === null || o.bone === '')) {
+      // Absent the way oneOf counts it (null and "" too): default it or ask for it, never fail silently.
       if (LEVELS_REQUIRING_BONE.includes(level)) c.required('limb.bone', `is required for ${level}: ${list(allowed)}`)
       else bone = allowed[0] as Bone
     }
