@@ -156,6 +156,7 @@ test(`hostile files (${REFUSED.length}) are refused with a message naming the pr
     expect(await rows(page).allInnerTexts(), item.label).toEqual(before)
   }
   await page.reload()
+  await expect(rows(page)).toHaveCount(2)
   expect(await rows(page).allInnerTexts()).toEqual(before)
   await page.screenshot({ path: path.join(OUT, 'refused-import.png') })
 })

@@ -1,7 +1,7 @@
 // Back up / restore the whole library and import a single case file. Files are checked
 // completely before anything is written; a refused file leaves the library unchanged.
 import { useRef, useState } from 'react'
-import { backupRepo, plansRepo } from '../../db'
+import { backupRepo, plansRepo, settingsRepo } from '../../db'
 import { exportFileName, libraryBackupText } from '../../db/backup-repo'
 import { validateCaseFileText, validateLibraryBackup } from '../../db/backup-validate'
 import { storageErrorMessage } from '../../db/storage'
@@ -10,7 +10,7 @@ import { isDesktop, openTextFile, saveTextFile } from '../../platform'
 
 type Kind = 'library' | 'case'
 
-export function BackupControls({ surgeon, onChanged, onMessage }: { surgeon: string; onChanged: () => void; onMessage: (text: string, isError: boolean) => void }) {
+export function BackupControls({ onChanged, onMessage }: { onChanged: () => void; onMessage: (text: string, isError: boolean) => void }) {
   const libraryInput = useRef<HTMLInputElement>(null)
   const caseInput = useRef<HTMLInputElement>(null)
   const [busy, setBusy] = useState(false)
@@ -38,7 +38,8 @@ export function BackupControls({ surgeon, onChanged, onMessage }: { surgeon: str
     } else {
       const checked = validateCaseFileText(content)
       if (!checked.ok) return onMessage(`“${name}” was not imported, and the library is unchanged: ${checked.problem}`, true)
-      await plansRepo().create({ caseFile: checked.value, surgeon })
+      // The surgeon is read from the store, not from context that may still be loading.
+      await plansRepo().create({ caseFile: checked.value, surgeon: await settingsRepo().getUserName() })
       onMessage(`Imported “${name}” as a new draft plan.`, false)
     }
     onChanged()

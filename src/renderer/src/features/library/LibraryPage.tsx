@@ -10,7 +10,6 @@ import { PLAN_STATUSES, type PlanSummary } from '../../db/types'
 import { saveTextFile } from '../../platform'
 import { navigate } from '../../router'
 import { PlanHistory } from '../review/PlanHistory'
-import { usePlanningContext } from '../settings/planning-context'
 import { BackupControls } from './BackupControls'
 import { createAndOpenPlan } from './create-plan'
 import { countPlans, distinctValues, EMPTY_QUERY, filterPlans, type LibraryQuery, type SortKey } from './library-query'
@@ -48,7 +47,6 @@ interface Notice {
 }
 
 export function LibraryPage() {
-  const { userName } = usePlanningContext()
   const [plans, setPlans] = useState<PlanSummary[] | null>(null)
   const [query, setQuery] = useState<LibraryQuery>(EMPTY_QUERY)
   const [shown, setShown] = useState(PAGE_SIZE)
@@ -131,7 +129,7 @@ export function LibraryPage() {
       <div className="page-head">
         <h1 id="library-title">Plans</h1>
         <div className="library-head-actions">
-          <BackupControls surgeon={userName} onChanged={() => void reload()} onMessage={(text, isError) => setNotice({ text, isError })} />
+          <BackupControls onChanged={() => void reload()} onMessage={(text, isError) => setNotice({ text, isError })} />
           <button type="button" className="primary" onClick={() => void create()}>
             New plan
           </button>
