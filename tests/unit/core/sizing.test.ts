@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { basisFor, computePlan } from '../../../src/shared/index'
 import { contactLength, resectStations } from '../../../src/shared/rules/canal'
-import { baseRaw, clone, finding, ids, parseOk, plan, testSystem } from './helpers'
+import { baseRaw, clone, finding, ids, parseOk, plan } from './helpers'
 
 describe('R-MAG magnification', () => {
   it('uses the marker: m = measured ÷ true', () => {
