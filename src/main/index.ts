@@ -7,13 +7,14 @@ import { mimeTypeFor, resolveAppPath } from './app-protocol'
 import { createDesktopActions } from './desktop-actions'
 import { createIpcHandlers, registerIpcHandlers } from './ipc-handlers'
 import { buildMenuTemplate } from './menu'
-import { isTrustedUrl, permissionDecision, trustedOrigins, withCspHeader } from './security'
+import { contentSecurityPolicyFor, isAllowedRequest, permissionDecision, trustedOrigins, withCspHeader } from './security'
 import { createMainWindow, hardenWebContents } from './window'
 
 const rendererDir = path.join(import.meta.dirname, '../renderer')
 const preloadPath = path.join(import.meta.dirname, '../preload/index.cjs')
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
 const origins = trustedOrigins(devServerUrl)
+const csp = contentSecurityPolicyFor(devServerUrl)
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }
@@ -33,11 +34,10 @@ function hardenSession(): void {
   ses.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission))
   // No network: only the app's own origin (and the dev server in development) may be requested.
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isTrustedUrl(details.url, origins) || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith('blob:')
-    callback({ cancel: !allowed })
+    callback({ cancel: !isAllowedRequest(details.url, origins, devServerUrl) })
   })
   ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: withCspHeader(details.responseHeaders) })
+    callback({ responseHeaders: withCspHeader(details.responseHeaders, csp) })
   })
 }
 
@@ -47,7 +47,7 @@ function serveApp(): void {
     if (!file) return new Response('Not found', { status: 404 })
     try {
       const body = await readFile(file)
-      return new Response(body, { headers: { 'content-type': mimeTypeFor(file) } })
+      return new Response(body, { headers: { 'content-type': mimeTypeFor(file), 'content-security-policy': csp } })
     } catch {
       return new Response('Not found', { status: 404 })
     }

@@ -73,12 +73,34 @@ export function permissionDecision(_permission: string): boolean {
   return false
 }
 
+/**
+ * The policy for the window. Packaged and previewed builds get the strict policy. Only with the
+ * development server (`npm run dev`, never packaged) are the dev server's inline refresh
+ * preamble and its hot-reload websocket allowed, or the development renderer could not start.
+ */
+export function contentSecurityPolicyFor(devServerUrl: string | undefined): string {
+  const dev = devServerUrl ? safeUrl(devServerUrl) : null
+  if (!dev || (dev.hostname !== 'localhost' && dev.hostname !== '127.0.0.1')) return CONTENT_SECURITY_POLICY
+  const ws = `ws://${dev.host}`
+  return CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+    .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+    .replace("connect-src 'self'", `connect-src 'self' ${ws}`)
+}
+
 /** Adds the CSP header to every response, replacing any the server sent. */
-export function withCspHeader(headers: Record<string, string[]> | undefined): Record<string, string[]> {
+export function withCspHeader(headers: Record<string, string[]> | undefined, policy: string = CONTENT_SECURITY_POLICY): Record<string, string[]> {
   const result: Record<string, string[]> = {}
   for (const [key, value] of Object.entries(headers ?? {})) {
     if (key.toLowerCase() !== 'content-security-policy') result[key] = value
   }
-  result['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY]
+  result['Content-Security-Policy'] = [policy]
   return result
+}
+
+/** Requests the window may make: the app itself (and, in development only, the dev server and its websocket). */
+export function isAllowedRequest(url: string, origins: readonly string[], devServerUrl: string | undefined): boolean {
+  if (isTrustedUrl(url, origins) || url.startsWith('devtools://') || url.startsWith('data:') || url.startsWith('blob:')) return true
+  const dev = devServerUrl ? safeUrl(devServerUrl) : null
+  const parsed = safeUrl(url)
+  return Boolean(dev && parsed && parsed.protocol === 'ws:' && parsed.host === dev.host && origins.includes(dev.origin))
 }

@@ -108,3 +108,15 @@ test('screenshot of the app shell', async ({ page }) => {
   await expect(page.locator('tbody tr')).toHaveCount(1)
   await page.screenshot({ path: 'test-results/screenshots/shell.png' })
 })
+
+test('a screen that fails to load shows a plain message and a way back, not a stack trace', async ({ page }) => {
+  await page.route('**/assets/EditorPage-*.js', (route) => route.abort())
+  await page.goto('/')
+  await page.getByRole('button', { name: 'New plan' }).click()
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('This screen could not be shown')
+  await expect(alert).toContainText('Your stored plans are not affected')
+  await expect(alert).not.toContainText(/TypeError|Failed to fetch|at \S+:\d+/)
+  await alert.getByRole('link', { name: 'Back to the plan library' }).click()
+  await expect(page.locator('tbody tr')).toHaveCount(1)
+})

@@ -2,12 +2,13 @@
 // and the native menu's commands routed to the same actions.
 import { lazy, Suspense, useEffect } from 'react'
 import { onMenuCommand } from './platform'
-import { navigate, useRoute, type Route } from './router'
+import { navigate, routeHash, useRoute, type Route } from './router'
 import { createAndOpenPlan } from './features/library/create-plan'
 import { LibraryPage } from './features/library/LibraryPage'
 import { PlanningContextProvider } from './features/settings/planning-context'
 import { FirstRunGate } from './features/onboarding/FirstRunGate'
 import { DatabaseNotice } from './features/library/DatabaseNotice'
+import { ScreenErrorBoundary } from './components/ScreenErrorBoundary'
 
 // The first screen is the library; the other screens load on first use (docs/performance.md, "Size").
 const EditorPage = lazy(() => import('./features/editor/EditorPage').then((m) => ({ default: m.EditorPage })))
@@ -59,12 +60,14 @@ export function App() {
       <main className="app-main">
         <PlanningContextProvider>
           <FirstRunGate>
-            <Suspense fallback={<p className="empty">Loading…</p>}>
-            {route.name === 'library' && <LibraryPage />}
-            {route.name === 'editor' && <EditorPage key={route.planId} planId={route.planId} />}
-            {route.name === 'summary' && <SummaryPage key={`${route.planId}/${route.revisionId ?? ''}`} planId={route.planId} {...(route.revisionId ? { revisionId: route.revisionId } : {})} />}
-            {route.name === 'settings' && <SettingsPage />}
-            </Suspense>
+            <ScreenErrorBoundary resetKey={routeHash(route)}>
+              <Suspense fallback={<p className="empty">Loading…</p>}>
+                {route.name === 'library' && <LibraryPage />}
+                {route.name === 'editor' && <EditorPage key={route.planId} planId={route.planId} />}
+                {route.name === 'summary' && <SummaryPage key={`${route.planId}/${route.revisionId ?? ''}`} planId={route.planId} {...(route.revisionId ? { revisionId: route.revisionId } : {})} />}
+                {route.name === 'settings' && <SettingsPage />}
+              </Suspense>
+            </ScreenErrorBoundary>
           </FirstRunGate>
         </PlanningContextProvider>
       </main>

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import {
   CONTENT_SECURITY_POLICY,
   allowNavigation,
+  contentSecurityPolicyFor,
+  isAllowedRequest,
   isAllowedExternalUrl,
   isTrustedUrl,
   permissionDecision,
@@ -89,5 +91,29 @@ describe('navigation, windows, permissions and external links', () => {
     expect(isAllowedExternalUrl('https://example.org/other', allow)).toBe(false)
     expect(isAllowedExternalUrl('file:///C:/Windows/system32/calc.exe', allow)).toBe(false)
     expect(isAllowedExternalUrl('https://example.org/help')).toBe(false)
+  })
+})
+
+describe('development server exceptions', () => {
+  it('keep the strict policy unless a local dev server is in use', () => {
+    expect(contentSecurityPolicyFor(undefined)).toBe(CONTENT_SECURITY_POLICY)
+    expect(contentSecurityPolicyFor('http://evil.example:5173/')).toBe(CONTENT_SECURITY_POLICY)
+    expect(contentSecurityPolicyFor('not a url')).toBe(CONTENT_SECURITY_POLICY)
+  })
+  it('allow the dev server preamble and its websocket, and nothing remote', () => {
+    const dev = contentSecurityPolicyFor('http://localhost:5173/')
+    expect(dev).toContain("script-src 'self' 'unsafe-inline'")
+    expect(dev).toContain("connect-src 'self' ws://localhost:5173")
+    expect(dev).not.toMatch(/unsafe-eval|https?:/)
+  })
+  it('let requests reach only the app, and the dev server websocket in development', () => {
+    const origins = trustedOrigins(undefined)
+    expect(isAllowedRequest('app://osseoplan/assets/a.js', origins, undefined)).toBe(true)
+    expect(isAllowedRequest('https://example.com/x.js', origins, undefined)).toBe(false)
+    expect(isAllowedRequest('ws://localhost:5173/', origins, undefined)).toBe(false)
+    const devOrigins = trustedOrigins('http://localhost:5173')
+    expect(isAllowedRequest('ws://localhost:5173/', devOrigins, 'http://localhost:5173')).toBe(true)
+    expect(isAllowedRequest('ws://localhost:9999/', devOrigins, 'http://localhost:5173')).toBe(false)
+    expect(isAllowedRequest('http://localhost:5173/src/main.tsx', devOrigins, 'http://localhost:5173')).toBe(true)
   })
 })
