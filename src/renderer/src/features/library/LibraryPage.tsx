@@ -15,6 +15,7 @@ import { createAndOpenPlan } from './create-plan'
 import { countPlans, distinctValues, EMPTY_QUERY, filterPlans, type LibraryQuery, type SortKey } from './library-query'
 import { useDebounced } from './useDebounced'
 import './library.css'
+import { TableHead } from '../../components/TableHead'
 
 const PAGE_SIZE = 100
 const SEARCH_DEBOUNCE_MS = 100
@@ -240,20 +241,7 @@ export function LibraryPage() {
             <p className="empty">No plan matches this search. Clear the search or the filters to see all plans.</p>
           ) : (
             <table className="plan-table">
-              <thead>
-                <tr>
-                  <th scope="col">Patient</th>
-                  <th scope="col">Surgeon</th>
-                  <th scope="col">Level</th>
-                  <th scope="col">Side</th>
-                  <th scope="col">System</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Updated</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={['Patient', 'Surgeon', 'Level', 'Side', 'System', 'Status', 'Updated']} actions="Actions" />
               <tbody>
                 {visible.map((plan) => (
                   <tr key={plan.id} data-plan-id={plan.id} className={plan.archived ? 'archived' : undefined}>

@@ -7,6 +7,7 @@ import { storageErrorMessage } from '../../db/storage'
 import type { AuditRow, PlanRow, RevisionRow } from '../../db/types'
 import { RevisionCompare } from './RevisionCompare'
 import './review.css'
+import { TableHead } from '../../components/TableHead'
 
 /** The plan and the approved plans it revises, newest first (bounded: a chain never loops). */
 async function lineage(planId: string): Promise<PlanRow[]> {
@@ -96,19 +97,7 @@ export function PlanHistory({ planId, onClose }: { planId: string; onClose: () =
           ) : (
             <>
               <table className="history-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Compare</th>
-                    <th scope="col">Revision</th>
-                    <th scope="col">When</th>
-                    <th scope="col">By</th>
-                    <th scope="col">Hash</th>
-                    <th scope="col">Engine / profile / catalogue</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Print</span>
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Compare', 'Revision', 'When', 'By', 'Hash', 'Engine / profile / catalogue']} actions="Print" />
                 <tbody>
                   {loaded.revisions.map((r) => (
                     <tr key={r.id}>

@@ -8,6 +8,7 @@ import { flatten, type FlatValue } from '../../db/object-diff'
 import type { RevisionRow } from '../../db/types'
 import { usePlanningContext } from '../settings/planning-context'
 import { formatCompared } from './compare-format'
+import { TableHead } from '../../components/TableHead'
 
 /** The result's basis trail is long and repeats the inputs; the compare view shows the numbers. */
 function resultWithoutBasis(result: unknown): unknown {
@@ -37,13 +38,7 @@ function Section({ title, a, b, showAll, units }: { title: string; a: unknown; b
       </h3>
       {shown.length > 0 && (
         <table className="compare-table">
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Earlier</th>
-              <th scope="col">Later</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Field', 'Earlier', 'Later']} />
           <tbody>
             {shown.map((r) => (
               <tr key={r.path} className={r.differs ? 'differs' : undefined}>

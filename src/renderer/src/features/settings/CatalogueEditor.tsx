@@ -12,6 +12,7 @@ import { emptySystemForm, formErrors, formFromSystem, systemFromForm, type FormF
 import { exportSystems, parseSystemsFile } from './system-io'
 import { isBuiltinSystemId, unconfirmedSystemParams } from './system-record'
 import { SystemFormView } from './SystemFormView'
+import { TableHead } from '../../components/TableHead'
 
 interface Editing {
   title: string
@@ -122,19 +123,7 @@ export function CatalogueEditor() {
       )}
       {editing && <SystemFormView key={editing.title + editing.form.id} initial={editing.form} idLocked={!editing.isNew} title={editing.title} errors={errors} onSubmit={(f) => void save(f)} onCancel={() => setEditing(null)} />}
       <table className="plan-table system-table">
-        <thead>
-          <tr>
-            <th scope="col">System</th>
-            <th scope="col">Fixation</th>
-            <th scope="col">Bones</th>
-            <th scope="col">Diameters</th>
-            <th scope="col">Lengths</th>
-            <th scope="col">Version</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['System', 'Fixation', 'Bones', 'Diameters', 'Lengths', 'Version']} actions="Actions" />
         <tbody>
           {systems.map((s) => {
             const builtin = isBuiltinSystemId(s.id)

@@ -26,6 +26,7 @@ import {
   type EditResult,
   type ProfileRecord
 } from './profile-record'
+import { TableHead } from '../../components/TableHead'
 
 const GROUPS: { prefix: string; title: string }[] = [
   { prefix: 'mag.', title: 'X-ray magnification' },
@@ -220,16 +221,7 @@ export function ProfileEditor() {
         </p>
       )}
       <table className="param-table">
-        <thead>
-          <tr>
-            <th scope="col">Parameter</th>
-            <th scope="col">Value</th>
-            <th scope="col">Provenance and explanation</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Parameter', 'Value', 'Provenance and explanation']} actions="Actions" />
         <tbody>
           {EDITABLE_KEYS.flatMap((key) => {
             const group = groupOf(key)
