@@ -63,18 +63,7 @@ export interface AuditRow {
 }
 
 /** What the library lists and searches: a plan's indexed fields without its case file (schema v2). */
-export interface PlanSummary {
-  id: string
-  patientCode: string
-  surgeon: string
-  level: string
-  side: string
-  systemId: string
-  status: PlanStatus
-  archived: 0 | 1
-  createdAt: number
-  updatedAt: number
-  parentId: string
+export type PlanSummary = Omit<PlanRow, 'caseFile' | 'notes'> & {
   /** Lower-case text searched by the library: codes, surgeon, notes and the case's free text. */
   search: string
 }
