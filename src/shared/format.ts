@@ -22,6 +22,28 @@ export function formatMm(mm: number, unit: LengthUnit = 'mm', decimals?: number)
   return `${formatNumber(convertLength(mm, unit), decimals ?? LENGTH_DECIMALS[unit])} ${unit}`
 }
 
+/**
+ * `x` for a message that compares it with the threshold `ref`: printed with the fewest decimals
+ * (from `decimals` up to 3, or one more than `decimals`) at which it no longer prints the same as `ref`, so that display
+ * rounding never produces "2 mm is below the 2 mm minimum" or "BMI 35 is above the limit of 35".
+ * If they still print the same at the most decimals: "just under 2 mm" / "just over 35 kg/m²".
+ * `unit` is appended as given (include its leading space: " mm", " kg/m²"; "×" and "°" without).
+ */
+export function formatApart(x: number, ref: number, decimals: number, unit: string): string {
+  if (x === ref || !Number.isFinite(x) || !Number.isFinite(ref)) return `${formatNumber(x, decimals)}${unit}`
+  const most = Math.max(3, decimals + 1)
+  for (let d = decimals; d <= most; d++) {
+    const a = formatNumber(x, d)
+    if (a !== formatNumber(ref, d)) return `${a}${unit}`
+  }
+  return `just ${x < ref ? 'under' : 'over'} ${formatNumber(ref, most)}${unit}`
+}
+
+/** A length in mm for a message comparing it with `refMm` (see formatApart). */
+export function formatMmApart(mm: number, refMm: number): string {
+  return formatApart(mm, refMm, 1, ' mm')
+}
+
 /** "82.5 kg", "181.9 lb". */
 export function formatKg(kg: number, unit: MassUnit = 'kg', decimals = 1): string {
   return `${formatNumber(convertMass(kg, unit), decimals)} ${unit}`

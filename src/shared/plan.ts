@@ -125,7 +125,7 @@ function compute(c: NormalizedCase, options: PlanOptions | undefined): PlanResul
     const s = sizeImplant(stations, residualMm, sizingSys)
     ruleLength(ctx, sizingSys, s, stations, m)
     if (s.lengthMm !== null) {
-      if (s.diameterIndex === null) canalTooWide(ctx, sizingSys, s)
+      if (s.diameterIndex === null) canalTooWide(ctx, sizingSys, s, stations, m)
       else {
         const i = s.diameterIndex
         const L = s.lengthMm
@@ -134,7 +134,7 @@ function compute(c: NormalizedCase, options: PlanOptions | undefined): PlanResul
           const f = ctx.profile.params['mag.sensitivityFraction'].value
           const minus = whatIf(stations, residualMm, sizingSys, m, 1 - f)
           const plus = whatIf(stations, residualMm, sizingSys, m, 1 + f)
-          const cortex = ruleCortex(ctx, sizingSys, stations, L, chosen.preparedDiameterMm)
+          const cortex = ruleCortex(ctx, sizingSys, stations, L, chosen.preparedDiameterMm, m)
           implant = {
             systemId: sizingSys.id,
             systemName: sizingSys.name,

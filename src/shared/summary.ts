@@ -98,7 +98,11 @@ export interface EligibilityRow {
 
 export interface LoadRow {
   day: string
+  /** The day number alone ("14"), for the compact table whose row label says "Day". */
+  dayValue: string
   load: string
+  /** The load without its unit (the unit is in the table's row label), same rounding as `load`. */
+  loadValue: string
   activity: string
   interpolated: boolean
 }
@@ -125,8 +129,10 @@ export interface BasisNumber {
 export interface BasisGroup {
   rule: string
   numbers: BasisNumber[]
-  /** Every parameter the rule's numbers used, with its value and provenance, each once. */
+  /** Every published parameter (or site default not in the site-defaults list) the rule's numbers used, with its value and provenance, each once. */
   parameters: string[]
+  /** Site defaults the rule used, by name only: their values and whether the site confirmed them are in `siteDefaults` of the summary. */
+  siteDefaults: string[]
   /** Source keys ("S66"), each once; their titles are in `sources` of the summary. */
   sources: string[]
 }
@@ -166,8 +172,27 @@ export interface PlanSummary {
   buildHeight: { rows: SummaryRow[]; missing: string | null }
   findings: FindingRow[]
   eligibility: EligibilityRow[]
-  stages: { rows: SummaryRow[]; evidenceSource: string; evidence: { outcome: string; oneStage: string; twoStage: string }[] }
-  loading: { rows: SummaryRow[]; schedule: LoadRow[]; chart: LoadChart; notes: string[]; hasInterpolated: boolean }
+  /**
+   * The eligibility screen as findings: items that are not met, not recorded (or otherwise need a
+   * look) one by one; the met ones, and the ones that do not apply, each as one compact line.
+   */
+  eligibilityFindings: { listed: EligibilityRow[]; met: string; notApplicable: string }
+  stages: {
+    rows: SummaryRow[]
+    evidenceSource: string
+    evidence: { outcome: string; oneStage: string; twoStage: string }[]
+    /** The evidence in one line: "superficial infection 38 % vs 52 %; …" (one stage vs two stages). */
+    evidenceLine: string
+  }
+  loading: {
+    rows: SummaryRow[]
+    schedule: LoadRow[]
+    /** Each activity with the days it applies to, in order: "day 0: …; days 14–168: …". */
+    activities: string
+    chart: LoadChart
+    notes: string[]
+    hasInterpolated: boolean
+  }
   basis: BasisGroup[]
   siteDefaults: SiteDefaultRow[]
   unconfirmedCount: number
@@ -383,6 +408,15 @@ function imagingNote(c: NormalizedCase, corrected: CorrectedMeasurements): strin
   }
 }
 
+/**
+ * The same, short, for each bone input: the "Bone imaging" row states where the magnification
+ * came from (marker, factor, site default), so each measurement names only the correction.
+ */
+function imagingShortNote(c: NormalizedCase, corrected: CorrectedMeasurements): string {
+  if (c.imaging.source !== 'xray') return imagingNote(c, corrected)
+  return corrected.magnificationSource === 'none' ? imagingNote(c, corrected) : `X-ray, corrected for ${formatMagnification(corrected.magnification)}`
+}
+
 function softTissueNote(c: NormalizedCase, corrected: CorrectedMeasurements): string {
   const method = SOFT_METHOD_LABELS[c.softTissue.method]
   if (c.softTissue.method === 'xray') return `${method}, corrected for ${formatMagnification(corrected.softTissueMagnification)} magnification`
@@ -427,7 +461,7 @@ function imagingRows(c: NormalizedCase, corrected: CorrectedMeasurements, u: Dis
 }
 
 function boneRows(c: NormalizedCase, corrected: CorrectedMeasurements, u: DisplayUnits): SummaryRow[] {
-  const note = imagingNote(c, corrected)
+  const note = imagingShortNote(c, corrected)
   return [
     {
       label: 'Residual bone length',
@@ -469,11 +503,13 @@ function prosthesisRows(c: NormalizedCase, corrected: CorrectedMeasurements, u: 
       : {
           label: 'Sound-side length',
           value: formatMm(corrected.soundSideLengthMm, u.length),
-          note: measuredNote(p.soundSideLengthMm, corrected.soundSideLengthMm, imagingNote(c, corrected), u)
+          note: measuredNote(p.soundSideLengthMm, corrected.soundSideLengthMm, imagingShortNote(c, corrected), u)
         }
   )
-  if (p.components.length === 0) rows.push({ label: 'Components', value: 'not recorded' })
-  for (const comp of p.components) rows.push({ label: comp.name, value: formatMm(comp.buildHeightMm, u.length), note: 'build height' })
+  rows.push({
+    label: 'Components (build height)',
+    value: p.components.length === 0 ? 'not recorded' : p.components.map((comp) => `${comp.name} ${formatMm(comp.buildHeightMm, u.length)}`).join('; ')
+  })
   rows.push({
     label: 'Adapter transcutaneous length',
     value: p.adapterTranscutaneousLengthMm === null ? 'not recorded' : formatMm(p.adapterTranscutaneousLengthMm, u.length)
@@ -601,12 +637,43 @@ function eligibilityRows(checks: EligibilityCheck[]): EligibilityRow[] {
   }))
 }
 
+/**
+ * Eligibility as findings: what is not met or not recorded one by one (with its programme setting
+ * and sources); the met items in one line with their sources, the not-applicable ones in another.
+ */
+function eligibilityFindings(rows: EligibilityRow[]): PlanSummary['eligibilityFindings'] {
+  const withSources = (r: EligibilityRow) => (r.sources ? `${r.item} [${r.sources}]` : r.item)
+  return {
+    listed: rows.filter((r) => r.outcomeKind !== 'pass' && r.outcomeKind !== 'not-applicable'),
+    met: rows.filter((r) => r.outcomeKind === 'pass').map(withSources).join('; '),
+    notApplicable: rows.filter((r) => r.outcomeKind === 'not-applicable').map(withSources).join('; ')
+  }
+}
+
 function stageSection(result: PlanResult): PlanSummary['stages'] {
   const s = result.stages
   const rows: SummaryRow[] = [{ label: 'Stages', value: s.count === 1 ? 'one stage' : 'two stages' }]
   if (s.stage2AfterDays) rows.push({ label: 'Stage 2 after stage 1', value: daysRange(s.stage2AfterDays.min, s.stage2AfterDays.max) })
   rows.push({ label: 'Rationale', value: s.rationale })
-  return { rows, evidenceSource: s.evidence.source, evidence: s.evidence.rows.map((r) => ({ ...r })) }
+  return {
+    rows,
+    evidenceSource: s.evidence.source,
+    evidence: s.evidence.rows.map((r) => ({ ...r })),
+    evidenceLine: s.evidence.rows.map((r) => `${r.outcome} ${r.oneStage} vs ${r.twoStage}`).join('; ')
+  }
+}
+
+/** Runs of the same activity with their days: "day 0: start; days 14–168: increasing; day 182: full". */
+function activityRuns(schedule: PlanResult['rehab']['schedule']): string {
+  const runs: { first: number; last: number; activity: string }[] = []
+  for (const s of schedule) {
+    const run = runs[runs.length - 1]
+    if (run && run.activity === s.activity) run.last = s.day
+    else runs.push({ first: s.day, last: s.day, activity: s.activity })
+  }
+  return runs
+    .map((r) => (r.first === r.last ? `day ${formatNumber(r.first, 0)}: ${r.activity}` : `days ${formatNumber(r.first, 0)}–${formatNumber(r.last, 0)}: ${r.activity}`))
+    .join('; ')
 }
 
 function loadingSection(result: PlanResult, u: DisplayUnits): PlanSummary['loading'] {
@@ -621,7 +688,15 @@ function loadingSection(result: PlanResult, u: DisplayUnits): PlanSummary['loadi
   const points = r.schedule.map((s) => ({ day: s.day, load: convertMass(s.loadKg, u.mass) }))
   return {
     rows,
-    schedule: r.schedule.map((s) => ({ day: `day ${formatNumber(s.day, 0)}`, load: formatKg(s.loadKg, u.mass), activity: s.activity, interpolated: s.interpolated })),
+    schedule: r.schedule.map((s) => ({
+      day: `day ${formatNumber(s.day, 0)}`,
+      dayValue: formatNumber(s.day, 0),
+      load: formatKg(s.loadKg, u.mass),
+      loadValue: formatNumber(convertMass(s.loadKg, u.mass), 1),
+      activity: s.activity,
+      interpolated: s.interpolated
+    })),
+    activities: activityRuns(r.schedule),
     chart: {
       points,
       unit: u.mass,
@@ -649,14 +724,17 @@ function pushOnce(list: string[], items: readonly string[]): void {
 
 /**
  * The bases grouped by rule, in result order: a rule's parameters and sources are printed once
- * for all its numbers, and numbers with the same formula and inputs share one line.
+ * for all its numbers, and numbers with the same formula and inputs share one line. A site
+ * default that the site-defaults list carries (value and confirmation) is named, not repeated.
  */
 function basisGroups(result: PlanResult, u: DisplayUnits): BasisGroup[] {
   const groups = new Map<string, BasisGroup>()
+  const listed = new Set(result.siteDefaultsUsed.map((p) => p.key))
+  const inList = (p: ParamRef) => p.provenance.kind !== 'published' && listed.has(p.key)
   for (const [key, b] of Object.entries(result.basis) as [string, Basis][]) {
     let group = groups.get(b.rule)
     if (!group) {
-      group = { rule: b.rule, numbers: [], parameters: [], sources: [] }
+      group = { rule: b.rule, numbers: [], parameters: [], siteDefaults: [], sources: [] }
       groups.set(b.rule, group)
     }
     const inputs = Object.entries(b.inputs).map(([name, input]) => inputText(name, input, u))
@@ -666,7 +744,8 @@ function basisGroups(result: PlanResult, u: DisplayUnits): BasisGroup[] {
       existing.keys.push(key)
       existing.label = `${existing.label}; ${basisLabel(key)}`
     } else group.numbers.push({ keys: [key], label: basisLabel(key), formula: b.formula, inputs })
-    pushOnce(group.parameters, b.parameters.map((p) => paramText(p, u)))
+    pushOnce(group.parameters, b.parameters.filter((p) => !inList(p)).map((p) => paramText(p, u)))
+    pushOnce(group.siteDefaults, b.parameters.filter(inList).map((p) => p.label ?? p.key))
     pushOnce(group.sources, b.sources)
   }
   return [...groups.values()]
@@ -729,6 +808,7 @@ export function buildSummary(c: NormalizedCase, result: PlanResult, meta: Summar
   const u = meta.units
   const corrected = result.corrected
   const siteDefaults = siteDefaultRows(result, u)
+  const eligibility = eligibilityRows(result.eligibility)
   const system = result.system ? `; catalogue ${result.catalogVersion}, ${result.system.id} v${result.system.version}` : `; catalogue ${result.catalogVersion}`
   return {
     kind: 'plan',
@@ -741,7 +821,7 @@ export function buildSummary(c: NormalizedCase, result: PlanResult, meta: Summar
       imaging: imagingRows(c, corrected, u),
       bone: boneRows(c, corrected, u),
       stations: stationRows(c, corrected, u),
-      stationsNote: `Corrected values, sorted from the distal end. ${capitalise(imagingNote(c, corrected))}.`,
+      stationsNote: `Corrected values (${imagingShortNote(c, corrected)}), sorted from the distal end.`,
       softTissue: softTissueInputRows(c, corrected, u),
       prosthesis: prosthesisRows(c, corrected, u)
     },
@@ -750,7 +830,8 @@ export function buildSummary(c: NormalizedCase, result: PlanResult, meta: Summar
     softTissue: softTissueRows(result, u),
     buildHeight: buildHeightSection(c, result, u),
     findings: findingRows(result.findings),
-    eligibility: eligibilityRows(result.eligibility),
+    eligibility,
+    eligibilityFindings: eligibilityFindings(eligibility),
     stages: stageSection(result),
     loading: loadingSection(result, u),
     basis: basisGroups(result, u),

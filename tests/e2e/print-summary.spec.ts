@@ -1,7 +1,10 @@
 // The printed plan summary: a complete case is seeded into the app's IndexedDB, its summary is
-// opened and printed to PDF (A4 and US Letter) by Chromium; the PDF's text must carry the
-// patient code, the implant size, the soft-tissue target and, on every page, the disclaimer and
-// the page number. Each page is also rendered to PNG (test-results/<port>/) to be looked at.
+// opened and printed to PDF (A4 and US Letter) by Chromium, on two pages at most; the PDF's text
+// must carry every section issue #6 requires (header, inputs, implant with its neighbours and the
+// magnification sensitivity, canal, bone-to-skin, build height, findings, eligibility, stage plan,
+// loading table and chart, drawing, the basis of every rule, every site default, every source,
+// sign-off) and, on every page, the disclaimer and the page number. Each page is also rendered to
+// PNG (test-results/<port>/print/) to be looked at.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -36,6 +39,17 @@ async function shownOnScreen(page: Page): Promise<Expected> {
   return want
 }
 
+/**
+ * Text compared without white space, hyphens and case (pdftotext joins a word split at a line-end
+ * hyphen; small headings are upper-cased by CSS).
+ */
+const squash = (text: string) => text.replace(/[\s\u00ad\u2010-]+/g, '').toLowerCase()
+
+/** The PDF's text in reading order (columns one after the other), for "is it on the sheet" checks. */
+function pdfText(file: string): string {
+  return squash(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }))
+}
+
 function pdfPages(file: string): string[] {
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
   return text
@@ -62,12 +76,25 @@ async function expectFitsPaperWidth(page: Page, format: 'A4' | 'Letter') {
   expect(overflow, `elements wider than the ${format} page`).toEqual([])
 }
 
+/** What the sheet shows on screen that the paper must carry too: every basis rule, site default and source. */
+async function referenceOnScreen(page: Page) {
+  const sheet = page.getByTestId('plan-summary')
+  const texts = async (selector: string) => (await sheet.locator(selector).allInnerTexts()).map((t) => t.trim()).filter((t) => t !== '')
+  const siteDefaults = await sheet.locator('.sum-defaults span[title]').allInnerTexts()
+  return {
+    rules: await texts('.sum-basis-rule .mono'),
+    siteDefaults: siteDefaults.map((t) => t.replace(/^\s*·\s*/, '').trim()),
+    sources: await texts('.sum-sources > span > .mono')
+  }
+}
+
 async function printAndCheck(page: Page, format: 'A4' | 'Letter', want: Expected, name = `summary-${format}`) {
   await expectFitsPaperWidth(page, format)
   mkdirSync(OUT, { recursive: true })
   const file = path.join(OUT, `${name}.pdf`)
   writeFileSync(file, await page.pdf({ format }))
   const pages = pdfPages(file)
+  expect(pages.length, `the ${format} summary fits two pages`).toBeLessThanOrEqual(2)
   expect(pages.length).toBeGreaterThanOrEqual(1)
   const all = pages.join(' ')
   expect(all).toContain(want.code)
@@ -85,8 +112,77 @@ async function printAndCheck(page: Page, format: 'A4' | 'Letter', want: Expected
   readdirSync(OUT)
     .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
     .forEach((f) => rmSync(path.join(OUT, f)))
-  execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(OUT, name)])
-  return pages
+  execFileSync('pdftoppm', ['-png', '-r', '80', file, path.join(OUT, name)])
+  return { pages, text: pdfText(file) }
+}
+
+/** Every section the issue requires, by the text that shows it is there (squashed, see `squash`). */
+const REQUIRED_TEXT = [
+  // header
+  'Osseointegration plan summary',
+  'Transfemoral, left (femur)',
+  'Current plan (not a saved revision)',
+  'Content hash',
+  // inputs, with how each was measured
+  'Inputs and how they were measured',
+  'Age 45 years',
+  'X-ray, corrected for 1.15× magnification (calibration marker)',
+  'Residual bone length 220 mm from tip of greater trochanter',
+  'Distal soft-tissue thickness 30 mm ultrasound',
+  'Canal stations',
+  'Sound-side length 410 mm',
+  'Components (build height) abutment / adapter 40 mm; safety device 30 mm; prosthetic knee 100 mm',
+  // implant, neighbours, sensitivity; canal; bone-to-skin; build height
+  'Implant recommendation',
+  'One size smaller',
+  'One size larger',
+  'Magnification sensitivity',
+  'Magnification − 5 %',
+  'Magnification + 5 %',
+  'Prepared canal',
+  'Cortical contact length',
+  'Thinnest remaining cortex',
+  'Planned reduction',
+  'Build height',
+  'Required 170 mm',
+  // findings, eligibility, stage plan
+  'Findings',
+  'R-SOFT-REDUCTION',
+  'Eligibility findings',
+  'Criteria met: Age / skeletal maturity',
+  'Stage plan',
+  'Stages two stages',
+  'Evidence, one stage vs two stages [S60]: superficial infection 38 % vs 52 %',
+  // loading schedule: table (every day) and chart
+  'Loading schedule',
+  'Day 0 14 28 42 56 70 84 98 112 126 140 154 168 182',
+  'Load (kg) 10 15.5* 21.1*',
+  'Activity day 0: start of gradual loading',
+  '* interpolated; bold: published anchor point; the chart shows every point.',
+  'day after day 0',
+  // drawing
+  'To-scale drawing',
+  'printed at 1:',
+  // reference
+  'Basis of each number',
+  'Site defaults used',
+  'Not confirmed by the site (22)',
+  'Sources',
+  'Engine 1.0.0',
+  'Sign-off',
+  'Surgeon: name and signature',
+  'MDT reviewer: name and signature'
+]
+
+function expectRequiredContent(text: string, format: string, reference: Awaited<ReturnType<typeof referenceOnScreen>>) {
+  const shows = (part: string) => text.includes(squash(part))
+  for (const required of REQUIRED_TEXT) expect(shows(required), `the ${format} PDF shows "${required}"`).toBe(true)
+  expect(reference.rules.length).toBeGreaterThanOrEqual(8)
+  for (const rule of reference.rules) expect(shows(rule), `the ${format} PDF gives the basis of ${rule}`).toBe(true)
+  expect(reference.siteDefaults).toHaveLength(22)
+  for (const d of reference.siteDefaults) expect(shows(d), `the ${format} PDF lists the site default "${d}"`).toBe(true)
+  expect(reference.sources.length).toBeGreaterThanOrEqual(10)
+  for (const src of reference.sources) expect(shows(src), `the ${format} PDF lists the source ${src}`).toBe(true)
 }
 
 test('the summary of a complete case prints to PDF on A4 and US Letter with the disclaimer and page numbers on every page', async ({ page }) => {
@@ -101,15 +197,17 @@ test('the summary of a complete case prints to PDF on A4 and US Letter with the 
   await page.screenshot({ path: path.join(OUT, 'summary-screen.png'), fullPage: true })
 
   const want = await shownOnScreen(page)
+  const reference = await referenceOnScreen(page)
+  await expect(sheet.locator('svg.load-chart')).toBeVisible()
+  await expect(sheet.getByTestId('bone-drawing')).toBeVisible()
+  // Two pages on either paper (printAndCheck), with every required section on them.
   const a4 = await printAndCheck(page, 'A4', want)
   const letter = await printAndCheck(page, 'Letter', want)
-  // Three pages: results, inputs and drawing first; then the basis of every number, the site
-  // defaults and the sources (docs/user-guide.md, "Printing and PDF", says why not two).
-  expect(a4.length).toBeLessThanOrEqual(3)
-  expect(letter.length).toBeLessThanOrEqual(3)
-  const all = a4.join(' ')
-  for (const heading of ['Basis of each number', 'Site defaults used', 'Sources', 'Sign-off', 'Loading schedule', 'To-scale drawing'])
-    expect(all, `the PDF has the section "${heading}"`).toContain(heading)
+  expectRequiredContent(a4.text, 'A4', reference)
+  expectRequiredContent(letter.text, 'Letter', reference)
+  // Page 1 is what theatre needs (results, inputs, drawing, loading); page 2 the reference.
+  expect(a4.pages[0]).toContain('To-scale drawing')
+  expect(a4.pages[1]).toContain('Basis of each number')
 })
 
 test('a stored revision prints as stored: its number, status and hash on every page', async ({ page }) => {
@@ -126,8 +224,7 @@ test('a stored revision prints as stored: its number, status and hash on every p
   expect(hash).toMatch(/^[0-9a-f]{12}$/)
 
   const want = await shownOnScreen(page)
-  const pages = await printAndCheck(page, 'A4', want, 'revision-A4')
-  expect(pages.length).toBeLessThanOrEqual(3)
+  const { pages } = await printAndCheck(page, 'A4', want, 'revision-A4')
   pages.forEach((text, i) => {
     expect(text, `page ${i + 1} names the revision`).toContain('Revision 1')
     expect(text, `page ${i + 1} carries the hash`).toContain(hash)

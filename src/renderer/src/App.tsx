@@ -1,6 +1,6 @@
 // The application shell: top navigation between the plan library, the editor and settings,
 // and the native menu's commands routed to the same actions.
-import { lazy, Suspense, useEffect } from 'react'
+import { lazy, Suspense, useEffect, useRef, type MouseEvent } from 'react'
 import { onMenuCommand } from './platform'
 import { navigate, routeHash, useRoute, type Route } from './router'
 import { createAndOpenPlan } from './features/library/create-plan'
@@ -24,8 +24,25 @@ function NavLink({ route, current, label }: { route: Route; current: Route; labe
   )
 }
 
+/** Moves focus to the main content (the skip link, and a new screen opened from the keyboard). */
+function focusMain(event?: MouseEvent): void {
+  event?.preventDefault() // the URL fragment is the route: a plain #main link would navigate
+  document.getElementById('main')?.focus()
+}
+
 export function App() {
   const route = useRoute()
+  const hash = routeHash(route)
+
+  // A new screen replaces the control that opened it; focus would fall back to the page body
+  // and the next Tab would start over from the header. Give it to the new screen's content
+  // instead (screen readers then read from there). Not on the first screen after start.
+  const shownHash = useRef(hash)
+  useEffect(() => {
+    if (shownHash.current === hash) return
+    shownHash.current = hash
+    focusMain()
+  }, [hash])
 
   useEffect(
     () =>
@@ -40,6 +57,9 @@ export function App() {
 
   return (
     <div className="app">
+      <a className="skip-link" href="#main" onClick={focusMain}>
+        Skip to main content
+      </a>
       <header className="app-header">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" />
@@ -57,10 +77,10 @@ export function App() {
         <div className="header-note">Decision support for qualified surgeons</div>
       </header>
       <DatabaseNotice />
-      <main className="app-main">
+      <main className="app-main" id="main" tabIndex={-1}>
         <PlanningContextProvider>
           <FirstRunGate>
-            <ScreenErrorBoundary resetKey={routeHash(route)}>
+            <ScreenErrorBoundary resetKey={hash}>
               <Suspense fallback={<p className="empty">Loading…</p>}>
                 {route.name === 'library' && <LibraryPage />}
                 {route.name === 'editor' && <EditorPage key={route.planId} planId={route.planId} />}

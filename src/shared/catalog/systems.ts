@@ -29,6 +29,9 @@ interface TemplateSpec {
   minContact: number
   tipMargin: number
   note: string
+  /** Why minContact / tipMargin have their value (defaults: the femoral rationale, [S66] / [S36]). */
+  contactNote?: string
+  tipNote?: string
 }
 
 const TEMPLATE_LABEL = 'generic template — site default sizes, confirm or replace with your catalogue'
@@ -55,11 +58,11 @@ function template(t: TemplateSpec): ImplantSystem {
     minCortexMm: siteDefault(k('minCortexMm'), t.minCortex, 'mm', 'Minimum remaining cortex'),
     minContactMm: siteDefault(k('minContactMm'), t.minContact, 'mm', 'Minimum cortical contact length', {
       basedOn: ['S66'],
-      note: '3–4 cm diaphyseal contact for porous press-fit stems (revision hip surgery)'
+      note: t.contactNote ?? '3–4 cm diaphyseal contact for porous press-fit stems (revision hip surgery)'
     }),
     tipMarginMm: siteDefault(k('tipMarginMm'), t.tipMargin, 'mm', 'Distance kept between implant tip and proximal landmark', {
       basedOn: ['S36'],
-      note: 'periprosthetic fractures cluster within 2 cm of the implant tip'
+      note: t.tipNote ?? 'periprosthetic fractures cluster within 2 cm of the implant tip'
     }),
     maxBodyWeightKg: null,
     stages,
@@ -124,7 +127,9 @@ export const GENERIC_FOREARM: ImplantSystem = template({
   minCortex: 1,
   minContact: 20,
   tipMargin: 15,
-  note: 'template range; no published sizes'
+  note: 'template range; no published sizes',
+  contactNote: 'scaled down for the forearm from the 3–4 cm diaphyseal-contact rule for porous press-fit stems in revision hip surgery [S66]; no published value',
+  tipNote: 'scaled down for the forearm from the 2 cm zone at the implant tip where fractures clustered [S36]; no published value'
 })
 
 export const GENERIC_DIGIT: ImplantSystem = template({
@@ -137,7 +142,9 @@ export const GENERIC_DIGIT: ImplantSystem = template({
   minCortex: 0.8,
   minContact: 10,
   tipMargin: 5,
-  note: 'template range; no published sizes'
+  note: 'template range; no published sizes',
+  contactNote: 'scaled down for the digits from the 3–4 cm diaphyseal-contact rule for porous press-fit stems in revision hip surgery [S66]; no published value',
+  tipNote: 'scaled down for the digits from the 2 cm zone at the implant tip where fractures clustered [S36]; no published value'
 })
 
 export const BUILTIN_SYSTEMS: readonly ImplantSystem[] = [OPRA_FEMUR, GENERIC_PRESS_FIT, GENERIC_FOREARM, GENERIC_DIGIT]

@@ -7,7 +7,7 @@
  */
 import type { ImplantSystem } from '../catalog/types'
 import { LOWER_LIMB_LEVELS, type Level, type NormalizedCase } from '../case/types'
-import { formatMm } from '../format'
+import { formatMm, formatMmApart } from '../format'
 import type { BuildHeightPlan, CorrectedStation } from '../result'
 import { resectStations } from './canal'
 import { EPS, inp, type PlanContext } from './context'
@@ -102,12 +102,13 @@ export function ruleBuild(
     lower ? ['S32'] : []
   )
   ctx.basis['buildHeight.afterResection'] = rb
-  const low = `The ${joint === 'knee' ? 'knee centre' : joint === 'ankle' ? 'ankle' : target} would sit ${formatMm(resectionMm)} ${lower ? 'low' : 'too far distally'}`
+  const res = formatMmApart(resectionMm, 0)
+  const low = `The ${joint === 'knee' ? 'knee centre' : joint === 'ankle' ? 'ankle' : target} would sit ${res} ${lower ? 'low' : 'too far distally'}`
   if (sys && lengthMm === null) {
     ctx.find(
       'R-BUILD-NO-ROOM',
       'block',
-      `${low}, and after resecting ${formatMm(resectionMm)} the shortened bone (${formatMm(Math.max(0, residualAfter))}) takes no ${sys.name} length: there is no room for the components. Consider lower-profile components.`,
+      `${low}, and after resecting ${res} the shortened bone (${formatMm(Math.max(0, residualAfter))}) takes no ${sys.name} length: there is no room for the components. Consider lower-profile components.`,
       rb,
       ['prosthesis.components', 'prosthesis.soundSideLength', 'bone.residualLength']
     )
@@ -115,7 +116,7 @@ export function ruleBuild(
     const after = !sys
       ? 'the implant could not be sized on the shortened bone (no implant system)'
       : `the shortened bone (${formatMm(residualAfter)}) takes a ${formatMm(lengthMm as number)} implant${diameterMm === null ? ', but no catalogue diameter reaches the contact length' : ` of ${formatMm(diameterMm)}`}`
-    ctx.find('R-BUILD-RESECTION', 'warning', `${low}: proposed bone resection ${formatMm(resectionMm)}; ${after}.`, rb, [
+    ctx.find('R-BUILD-RESECTION', 'warning', `${low}: proposed bone resection ${res}; ${after}.`, rb, [
       'prosthesis.components',
       'prosthesis.soundSideLength'
     ])

@@ -4,7 +4,7 @@
  * naming the station; min t ≤ 0 → block R-CORTEX-BREACH.
  */
 import type { ImplantSystem } from '../catalog/types'
-import { formatMm } from '../format'
+import { formatMm, formatMmApart } from '../format'
 import type { CorrectedStation } from '../result'
 import { EPS, inp, type PlanContext } from './context'
 
@@ -16,7 +16,7 @@ export interface CortexResult {
 export const CORTEX_FORMULA =
   'remaining cortex t = (periosteal Ø − max(endosteal Ø, prepared canal r)) ÷ 2 at each station within [0, implant length]; min t < minimum cortex → warning; min t ≤ 0 → block'
 
-export function ruleCortex(ctx: PlanContext, sys: ImplantSystem, st: readonly CorrectedStation[], L: number, r: number): CortexResult {
+export function ruleCortex(ctx: PlanContext, sys: ImplantSystem, st: readonly CorrectedStation[], L: number, r: number, m = 1): CortexResult {
   let minMm: number | null = null
   let atMm: number | null = null
   const ts: number[] = []
@@ -46,11 +46,11 @@ export function ruleCortex(ctx: PlanContext, sys: ImplantSystem, st: readonly Co
   ctx.basis['implant.minCortexAtMm'] = b
   if (minMm === null || atMm === null) return { minMm, atMm }
   if (minMm <= EPS) {
-    const others = zs.filter((z, k) => (ts[k] as number) <= EPS && z !== atMm).map((z) => formatMm(z))
+    const others = zs.filter((z, k) => (ts[k] as number) <= EPS && z !== atMm).map((z) => distance(z, m))
     ctx.find(
       'R-CORTEX-BREACH',
       'block',
-      `The prepared canal (${formatMm(r)}) breaches the cortex at ${formatMm(atMm)} from the distal end (remaining cortex ${formatMm(minMm)})${others.length ? `; also at ${others.join(', ')}` : ''}. Choose a smaller diameter or another system.`,
+      `The prepared canal (${formatMm(r)}) breaches the cortex at ${stationName(atMm, m)} (remaining cortex ${formatMm(minMm)})${others.length ? `; also at ${others.join(', ')}` : ''}. Choose a smaller diameter or another system.`,
       b,
       stationPaths(idx, ts, EPS, true)
     )
@@ -58,11 +58,11 @@ export function ruleCortex(ctx: PlanContext, sys: ImplantSystem, st: readonly Co
     const others = zs
       .map((z, k) => ({ z, t: ts[k] as number }))
       .filter((x) => x.t < min.value - EPS && x.z !== atMm)
-      .map((x) => `${formatMm(x.z)} (${formatMm(x.t)})`)
+      .map((x) => `${distance(x.z, m)}: ${formatMmApart(x.t, min.value)}`)
     ctx.find(
       'R-CORTEX-THIN',
       'warning',
-      `Remaining cortex ${formatMm(minMm)} at the station ${formatMm(atMm)} from the distal end is below the ${formatMm(min.value)} minimum${others.length ? `; also thin at ${others.join(', ')}` : ''}.`,
+      `Remaining cortex ${formatMmApart(minMm, min.value)} at ${stationName(atMm, m)} is below the ${formatMm(min.value)} minimum${others.length ? `; also thin at ${others.join(', ')}` : ''}.`,
       b,
       stationPaths(idx, ts, min.value - EPS, false)
     )
@@ -78,4 +78,20 @@ function stationPaths(idx: number[], ts: number[], limit: number, inclusive: boo
     if ((idx[k] as number) >= 0 && (inclusive ? t <= limit : t < limit)) out.push(`bone.stations[${idx[k]}]`)
   }
   return out
+}
+
+/**
+ * "the station 100 mm from the distal end"; on a magnified radiograph the distance as measured
+ * comes first (that is where the surgeon finds the station on the image), then the corrected one.
+ * (The case-file station is named by the finding's paths; the text stays independent of file order.)
+ */
+function stationName(zMm: number, m: number): string {
+  return m !== 1
+    ? `the station ${formatMm(zMm * m)} from the distal end as measured (${formatMm(zMm)} after correction)`
+    : `the station ${formatMm(zMm)} from the distal end`
+}
+
+/** A further station's distance: as measured (and corrected) on a magnified radiograph. */
+function distance(zMm: number, m: number): string {
+  return m !== 1 ? `${formatMm(zMm * m)} as measured (${formatMm(zMm)} corrected)` : formatMm(zMm)
 }

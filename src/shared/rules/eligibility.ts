@@ -5,9 +5,10 @@
  */
 import type { ImplantSystem } from '../catalog/types'
 import type { Condition, NormalizedCase } from '../case/types'
-import { formatBmi, formatDeg, formatKg, formatMm, formatNumber } from '../format'
+import { formatApart, formatBmi, formatDeg, formatKg, formatMm, formatMmApart, formatNumber } from '../format'
 import type { BasisInput, EligibilityCheck, EligibilityItem, ParamScalar, ParamValue, SourceKey } from '../result'
 import type { EligibilitySeverityKey } from '../profile/types'
+import { paramSources } from '../profile/param'
 import { cite, EPS, inp, type PlanContext } from './context'
 import { bmiOf } from './soft'
 
@@ -56,7 +57,7 @@ export const ELIGIBILITY_DEFS: readonly { item: EligibilityItem; sources: Source
       const min = ctx.profile.params['elig.minAgeYears']
       const young = c.patient.ageYears < min.value - EPS
       const physes = has(c, 'open-physes')
-      const why = [young ? `age ${formatNumber(c.patient.ageYears, 1)} years is below ${formatNumber(min.value, 1)}` : '', physes ? 'open physes recorded' : '']
+      const why = [young ? `age ${formatApart(c.patient.ageYears, min.value, 1, ' years')} is below ${formatNumber(min.value, 1)}` : '', physes ? 'open physes recorded' : '']
         .filter(Boolean)
         .join(' and ')
       return {
@@ -96,7 +97,7 @@ export const ELIGIBILITY_DEFS: readonly { item: EligibilityItem; sources: Source
       const bmi = bmiOf(c.patient.weightKg, c.patient.heightCm)
       return {
         outcome: bmi > max.value + EPS ? 'fail' : 'pass',
-        message: `BMI ${formatBmi(bmi)} is above the limit of ${formatBmi(max.value)}`,
+        message: `BMI ${formatApart(bmi, max.value, 1, ' kg/m²')} is above the limit of ${formatBmi(max.value)}`,
         inputs: { bmi: inp(bmi, 'kg/m²') },
         params: [max],
         paths: ['patient.weight', 'patient.height'],
@@ -113,7 +114,7 @@ export const ELIGIBILITY_DEFS: readonly { item: EligibilityItem; sources: Source
         return { outcome: 'not-applicable', inputs: {}, params: [], paths: [], criterion: "body weight > the implant's stated limit (none stated)" }
       return {
         outcome: c.patient.weightKg > lim.value + EPS ? 'fail' : 'pass',
-        message: `body weight ${formatKg(c.patient.weightKg)} exceeds the ${sys?.name ?? ''} limit of ${formatKg(lim.value)}`,
+        message: `body weight ${formatApart(c.patient.weightKg, lim.value, 1, ' kg')} exceeds the ${sys?.name ?? ''} limit of ${formatKg(lim.value)}`,
         inputs: { weight: inp(c.patient.weightKg, 'kg') },
         params: [lim],
         paths: ['patient.weight'],
@@ -133,7 +134,7 @@ export const ELIGIBILITY_DEFS: readonly { item: EligibilityItem; sources: Source
         return { outcome: 'unknown', inputs: { socketRehabMonths: inp(null, 'months') }, params: [min], paths: ['patient.socketRehabMonths'], criterion: 'socket rehabilitation < minimum' }
       return {
         outcome: v < min.value - EPS ? 'fail' : 'pass',
-        message: `socket rehabilitation of ${formatNumber(v, 1)} months is shorter than ${formatNumber(min.value, 1)} months (ITAP criterion)`,
+        message: `socket rehabilitation of ${formatApart(v, min.value, 1, ' months')} is shorter than ${formatNumber(min.value, 1)} months (ITAP criterion)`,
         inputs: { socketRehabMonths: inp(v, 'months') },
         params: [min],
         paths: ['patient.socketRehabMonths'],
@@ -153,7 +154,7 @@ export const ELIGIBILITY_DEFS: readonly { item: EligibilityItem; sources: Source
         return { outcome: 'unknown', inputs: { hipFlexionContractureDeg: inp(null, 'deg') }, params: [max], paths: ['patient.hipFlexionContractureDeg'], criterion: 'hip flexion contracture > maximum' }
       return {
         outcome: v > max.value + EPS ? 'fail' : 'pass',
-        message: `hip flexion contracture of ${formatDeg(v)} is above ${formatDeg(max.value)} (ITAP criterion)`,
+        message: `hip flexion contracture of ${formatApart(v, max.value, 0, '°')} is above ${formatDeg(max.value)} (ITAP criterion)`,
         inputs: { hipFlexionContractureDeg: inp(v, 'deg') },
         params: [max],
         paths: ['patient.hipFlexionContractureDeg'],
@@ -170,7 +171,7 @@ export const ELIGIBILITY_DEFS: readonly { item: EligibilityItem; sources: Source
         return { outcome: 'not-applicable', inputs: {}, params: [], paths: [], criterion: 'residual humerus length (transhumeral only)' }
       return {
         outcome: residualMm < min.value - EPS ? 'fail' : 'pass',
-        message: `residual humerus ${formatMm(residualMm)} (corrected) is shorter than ${formatMm(min.value)} (OPRA transhumeral criterion)`,
+        message: `residual humerus ${formatMmApart(residualMm, min.value)} (corrected) is shorter than ${formatMm(min.value)} (OPRA transhumeral criterion)`,
         inputs: { residualLength: inp(residualMm, 'mm') },
         params: [min],
         paths: ['bone.residualLength'],
@@ -192,13 +193,17 @@ export function ruleEligibility(c: NormalizedCase, ctx: PlanContext, residualMm:
     const sevParam = params[SEVERITY_KEYS[d]!]
     const severity = sevParam.value
     const o = def.check(env)
-    checks.push({ item: def.item, outcome: o.outcome, severity, sources: def.sources })
+    // An item without a source of its own (BODY-WEIGHT) cites the source of its threshold:
+    // the implant system's stated limit, when that is published.
+    let sources = def.sources
+    if (sources.length === 0) for (const prm of o.params) if (prm) for (const k of paramSources(prm)) if (!sources.includes(k)) sources = [...sources, k]
+    checks.push({ item: def.item, outcome: o.outcome, severity, sources })
     all.push(sevParam)
     if (o.outcome === 'not-applicable' || severity === 'off') continue
     for (const prm of o.params) if (prm) all.push(prm)
     if (o.outcome === 'pass') continue
-    const b = ctx.make('R-ELIG', `${o.criterion} → ${severity} contraindication (programme profile)`, o.inputs, [...o.params, sevParam], def.sources)
-    const src = def.sources.length ? ` ${cite(def.sources)}` : ''
+    const b = ctx.make('R-ELIG', `${o.criterion} → ${severity} contraindication (programme profile)`, o.inputs, [...o.params, sevParam], sources)
+    const src = sources.length ? ` ${cite(sources)}` : ''
     if (o.outcome === 'fail') {
       const msg = o.message ?? o.criterion
       ctx.find(

@@ -4,7 +4,7 @@
  * would fit. Canal stations not covering [0, L] → warning R-LEN-PROFILE-INCOMPLETE.
  */
 import type { ImplantSystem } from '../catalog/types'
-import { formatMagnification, formatMm } from '../format'
+import { formatMagnification, formatMm, formatMmApart } from '../format'
 import type { Basis, CorrectedStation } from '../result'
 import { coverage } from './canal'
 import { EPS, inp, type PlanContext } from './context'
@@ -31,10 +31,15 @@ export function ruleLength(ctx: PlanContext, sys: ImplantSystem, s: Sizing, st: 
     const shortest = sys.lengthsMm.value[0] as number
     const need = shortest + sys.tipMarginMm.value
     const asMeasured = m !== 1 ? ` (${formatMm(need * m)} as measured on the radiograph at ${formatMagnification(m)})` : ''
+    // Both residual lengths printed apart from the needed one: never "80 mm … at least 80 mm would fit".
+    const residual =
+      m !== 1
+        ? `${formatMmApart(s.residualMm, need)} after correction, ${formatMmApart(s.residualMm * m, need * m)} as measured`
+        : formatMmApart(s.residualMm, need)
     ctx.find(
       'R-LEN-SHORT-BONE',
       'block',
-      `The residual bone (${formatMm(s.residualMm)} after correction) is too short for the shortest ${sys.name} length (${formatMm(shortest)}) with a ${formatMm(sys.tipMarginMm.value)} tip margin: a residual length of at least ${formatMm(need)}${asMeasured} would fit.`,
+      `The residual bone (${residual}) is too short for the shortest ${sys.name} length (${formatMm(shortest)}) with a ${formatMm(sys.tipMarginMm.value)} tip margin: a residual length of at least ${formatMm(need)}${asMeasured} would fit.`,
       b,
       ['bone.residualLength']
     )

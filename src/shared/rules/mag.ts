@@ -5,7 +5,7 @@
  * corrected only when it was measured on X-ray.
  */
 import type { NormalizedCase } from '../case/types'
-import { formatMagnification } from '../format'
+import { formatApart, formatMagnification } from '../format'
 import type { CorrectedMeasurements } from '../result'
 import { inp, type PlanContext } from './context'
 
@@ -66,7 +66,7 @@ export function ruleMag(c: NormalizedCase, ctx: PlanContext): MagResult {
       ctx.find(
         'R-MAG-RANGE',
         'warning',
-        `Magnification ${formatMagnification(m)} is outside the usual ${formatMagnification(lo.value)}–${formatMagnification(hi.value)} of radiographs: check the calibration.`,
+        `Magnification ${formatApart(m, m < lo.value ? lo.value : hi.value, 3, '×')} is outside the usual ${formatMagnification(lo.value)}–${formatMagnification(hi.value)} of radiographs: check the calibration.`,
         ctx.make('R-MAG', 'warn when m < lower limit or m > upper limit', { m: inp(m, '×') }, [lo, hi], ['A3']),
         source === 'marker' ? ['imaging.marker'] : ['imaging.magnification']
       )

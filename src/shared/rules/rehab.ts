@@ -5,7 +5,7 @@
  * when the T-score is at or below the osteoporosis threshold or the residual bone is short.
  */
 import { LOWER_LIMB_LEVELS, type NormalizedCase } from '../case/types'
-import { formatKg, formatNumber } from '../format'
+import { formatKg, formatMm, formatMmApart, formatNumber } from '../format'
 import { protocolsFor, type ProtocolTable } from '../profile/protocol-params'
 import { isProtocolId } from '../profile/protocols'
 import type { AnchorProtocol, LoadSpec, RehabProtocol, StepProtocol } from '../profile/types'
@@ -124,7 +124,7 @@ export function ruleRehab(c: NormalizedCase, ctx: PlanContext, residualMm: numbe
   const shortParam = c.limb.bone === 'femur' ? ctx.profile.params['rehab.shortFemurMm'] : c.limb.bone === 'tibia' ? ctx.profile.params['rehab.shortTibiaMm'] : null
   if (shortParam) {
     used.push(shortParam)
-    if (residualMm < shortParam.value - EPS) reasons.push(`short residual ${c.limb.bone} (${formatNumber(residualMm, 1)} mm < ${formatNumber(shortParam.value, 1)} mm)`)
+    if (residualMm < shortParam.value - EPS) reasons.push(`short residual ${c.limb.bone} (${formatMmApart(residualMm, shortParam.value)} < ${formatMm(shortParam.value)})`)
   }
   const slowSuggested = reasons.length > 0
   const slowBasisParams: ParamValue<ParamScalar>[] = shortParam ? [tParam, shortParam] : [tParam]

@@ -60,9 +60,10 @@ describe('summary of a complete case', () => {
 
   test('inputs say how they were measured: X-ray with its magnification, ultrasound for soft tissue', () => {
     expect(value(s.inputs.bone, 'Residual bone length')).toBe('240 mm')
-    expect(note(s.inputs.bone, 'Residual bone length')).toBe(
-      'from tip of greater trochanter; X-ray, corrected for 1.15× magnification (factor entered); measured 276 mm'
-    )
+    // Each bone measurement names its correction; the "Bone imaging" row says where the magnification came from.
+    expect(note(s.inputs.bone, 'Residual bone length')).toBe('from tip of greater trochanter; X-ray, corrected for 1.15×; measured 276 mm')
+    expect(note(s.inputs.imaging, 'Bone imaging')).toBe('X-ray, corrected for 1.15× magnification (factor entered)')
+    expect(s.inputs.stationsNote).toBe('Corrected values (X-ray, corrected for 1.15×), sorted from the distal end.')
     expect(note(s.inputs.softTissue, 'Distal soft-tissue thickness')).toBe('ultrasound')
     expect(value(s.inputs.imaging, 'Magnification applied')).toBe('1.15×')
     expect(s.inputs.stations[0]).toEqual({ fromDistalEnd: '20 mm', endosteal: '15 mm', periosteal: '28 mm', planes: 'AP and lateral (smaller used)' })
@@ -70,6 +71,8 @@ describe('summary of a complete case', () => {
     expect(value(s.inputs.patient, 'Body-mass index')).toBe('25.5 kg/m²')
     expect(value(s.inputs.patient, 'Hip flexion contracture')).toBe('not recorded')
     expect(value(s.inputs.patient, 'Conditions')).toBe('none present (screened)')
+    // The components and their build heights in one row.
+    expect(value(s.inputs.prosthesis, 'Components (build height)')).toBe('Adapter 60 mm; Knee 150 mm')
   })
 
   test('a CT case needs no magnification note', () => {
@@ -104,7 +107,9 @@ describe('summary of a complete case', () => {
   })
 
   test('loading schedule table and chart points, interpolated rows marked', () => {
-    expect(s.loading.schedule[1]).toEqual({ day: 'day 7', load: '28.6 kg', activity: 'axial loading on a scale', interpolated: true })
+    expect(s.loading.schedule[1]).toEqual({ day: 'day 7', dayValue: '7', load: '28.6 kg', loadValue: '28.6', activity: 'axial loading on a scale', interpolated: true })
+    // Each activity once, with the days it applies to (the compact table prints day and load only).
+    expect(s.loading.activities).toBe('days 3–7: axial loading on a scale; day 10: 50 % weight bearing; day 42: full weight bearing')
     expect(s.loading.hasInterpolated).toBe(true)
     expect(s.loading.chart.maxDay).toBe(42)
     expect(s.loading.chart.maxLoad).toBe(82.46)
@@ -112,8 +117,27 @@ describe('summary of a complete case', () => {
     expect(note(s.loading.rows, 'Protocol')).toBe('[S11] Radboudumc rehabilitation protocol (osseointegration.eu)')
   })
 
+  test('eligibility findings: not met / not recorded one by one, met and not-applicable items each in one line with sources', () => {
+    expect(s.eligibilityFindings).toEqual({ listed: [s.eligibility[1]], met: 'Age / skeletal maturity [S24, S25]', notApplicable: '' })
+    const r = makeResult()
+    r.eligibility = [
+      ...r.eligibility,
+      { item: 'SMOKING', outcome: 'fail', severity: 'relative', sources: ['S4'] },
+      { item: 'BMI', outcome: 'pass', severity: 'relative', sources: ['S18'] },
+      { item: 'HUMERUS-LENGTH', outcome: 'not-applicable', severity: 'relative', sources: [] }
+    ]
+    const e = buildSummary(makeCase(), r, makeMeta()).eligibilityFindings
+    expect(e.listed.map((x) => [x.item, x.outcome, x.severity])).toEqual([
+      ['Hip flexion contracture', 'not recorded', 'relative (warning)'],
+      ['Smoking', 'contraindication present', 'relative (warning)']
+    ])
+    expect(e.met).toBe('Age / skeletal maturity [S24, S25]; Body-mass index [S18]')
+    expect(e.notApplicable).toBe('Residual humerus length')
+  })
+
   test('stage plan', () => {
     expect(value(s.stages.rows, 'Stages')).toBe('one stage')
+    expect(s.stages.evidenceLine).toBe('osteomyelitis fewer vs more')
     const r = makeResult()
     r.stages = { ...r.stages, count: 2, stage2AfterDays: { min: 28, max: 56 } }
     expect(value(buildSummary(makeCase(), r, makeMeta()).stages.rows, 'Stage 2 after stage 1')).toBe('28–56 days (4–8 weeks)')
@@ -123,7 +147,10 @@ describe('summary of a complete case', () => {
     const dia = s.basis.find((g) => g.numbers.some((n) => n.keys.includes('implant.diameterMm')))
     expect(dia?.rule).toBe('R-DIA')
     expect(dia?.numbers[0]).toMatchObject({ label: 'Implant diameter', inputs: ['residual length: 240 mm'] })
-    expect(dia?.parameters).toEqual(['Distance kept between implant tip and proximal landmark: 20 mm (site default)'])
+    // A site default is named in the basis; its value and confirmation are in the site-defaults list.
+    expect(dia?.parameters).toEqual([])
+    expect(dia?.siteDefaults).toEqual(['Distance kept between implant tip and proximal landmark'])
+    s.basis.flatMap((g) => g.siteDefaults).forEach((name) => expect(s.siteDefaults.map((d) => d.label)).toContain(name))
     expect(dia?.sources).toEqual(['S66'])
     // Every source key a basis cites has its title in the summary's source list.
     const listed = s.sources.map((x) => x.key)
@@ -176,7 +203,8 @@ describe('basis grouping', () => {
     expect(rest).toEqual([])
     expect(group?.numbers.map((n) => n.label)).toEqual(['Implant diameter', 'Size at magnification − 5 %'])
     expect(group?.numbers[1]).toMatchObject({ formula: 'D at m × 0.95', inputs: [] })
-    expect(group?.parameters).toEqual(['Distance kept between implant tip and proximal landmark: 20 mm (site default)', 'Fixture diameters: 16, 17 mm [S1]'])
+    expect(group?.parameters).toEqual(['Fixture diameters: 16, 17 mm [S1]'])
+    expect(group?.siteDefaults).toEqual(['Distance kept between implant tip and proximal landmark'])
     expect(group?.sources).toEqual(['S66', 'S1'])
   })
 })

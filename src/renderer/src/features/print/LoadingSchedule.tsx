@@ -1,52 +1,48 @@
-// The loading schedule: its protocol rows, every scheduled point as a compact table in two halves
-// side by side, and the chart. An activity is written where it changes (" repeats the one just
-// above in the same half), so the table stays short without dropping a row.
+// The loading schedule: its protocol line, every scheduled point as a compact table printed
+// across (one column per day), the activities with the days they apply to, and the chart.
 import type { PlanSummary } from '../../../../shared/summary'
 import { LoadChart } from './LoadChart'
-import { HalvedTable, RowsInline } from './summary-parts'
+import { BandedTable, RowsInline } from './summary-parts'
 
 type Loading = PlanSummary['loading']
 type LoadRow = Loading['schedule'][number]
 
-const DITTO = '"'
+/** Days per band of the table (a typical schedule fits one band). */
+const DAYS_PER_BAND = 14
 
 export function LoadingSchedule({ loading }: { loading: Loading }) {
-  const half = Math.ceil(loading.schedule.length / 2)
-  const activityShown = (r: LoadRow, i: number) => {
-    const above = i === 0 || i === half ? undefined : loading.schedule[i - 1]?.activity
-    return r.activity === above ? DITTO : r.activity
-  }
   return (
     <>
       <RowsInline rows={loading.rows} />
       <div className="sum-loading">
-      <HalvedTable
-        rows={loading.schedule}
-        className="sum-schedule"
-        head={
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Load</th>
-            <th scope="col">Activity</th>
-          </tr>
-        }
-        row={(r, i) => (
-          <tr key={r.day} className={r.interpolated ? 'interpolated' : undefined}>
-            <td>{r.day}</td>
-            <td>
-              {r.load}
-              {r.interpolated ? ' *' : ''}
-            </td>
-            <td>{activityShown(r, i)}</td>
-          </tr>
-        )}
-      />
-      <LoadChart chart={loading.chart} />
+        <div>
+          <BandedTable<LoadRow>
+            items={loading.schedule}
+            perBand={DAYS_PER_BAND}
+            className="sum-schedule"
+            rows={[
+              { label: 'Day', cells: (band, start) => band.map((r, i) => ({ key: String(start + i), content: r.dayValue })) },
+              {
+                label: `Load (${loading.chart.unit})`,
+                cells: (band, start) =>
+                  band.map((r, i) => ({
+                    key: String(start + i),
+                    content: `${r.loadValue}${r.interpolated ? '*' : ''}`,
+                    className: r.interpolated ? 'interpolated' : 'anchor'
+                  }))
+              }
+            ]}
+          />
+          <p className="sum-activities">
+            <strong>Activity</strong> {loading.activities}
+          </p>
+          <p className="muted small">
+            {loading.hasInterpolated ? '* interpolated; bold: published anchor point; the chart shows every point. ' : ''}
+            {loading.notes.join(' ')}
+          </p>
+        </div>
+        <LoadChart chart={loading.chart} />
       </div>
-      <p className="muted small">
-        {loading.hasInterpolated ? '* interpolated linearly between published anchor points. ' : ''}
-        {DITTO} same activity as the row above. {loading.notes.join(' ')}
-      </p>
     </>
   )
 }

@@ -5,8 +5,8 @@ import type { PlanResult } from '../../../../shared/result'
 import type { IncompleteSummary, PlanSummary, SummaryHeader } from '../../../../shared/summary'
 import { BoneDrawing } from '../drawing/BoneDrawing'
 import { LoadingSchedule } from './LoadingSchedule'
-import { EligibilityTable, ImplantBlock, StagesBlock, StationsTable } from './summary-blocks'
-import { RowsTable, Section } from './summary-parts'
+import { EligibilityFindings, ImplantBlock, StagesBlock, StationsTable } from './summary-blocks'
+import { RowsInline, RowsTable, Section } from './summary-parts'
 import { BasisTable, SiteDefaultsList, SourcesList } from './summary-reference'
 
 function HeaderBlock({ header }: { header: SummaryHeader }) {
@@ -100,9 +100,14 @@ export function PlanDocument({ summary: s, normalized, result }: { summary: Plan
           <h3>Bone-to-skin distance</h3>
           <RowsTable rows={s.softTissue} />
         </Section>
-        <Section id="build" title="Build height">
-          {s.buildHeight.missing ? <p className="sum-missing">{s.buildHeight.missing}</p> : <RowsTable rows={s.buildHeight.rows} />}
-        </Section>
+        <div>
+          <Section id="build" title="Build height">
+            {s.buildHeight.missing ? <p className="sum-missing">{s.buildHeight.missing}</p> : <RowsTable rows={s.buildHeight.rows} />}
+          </Section>
+          <Section id="stages" title="Stage plan" className="sum-stages">
+            <StagesBlock stages={s.stages} />
+          </Section>
+        </div>
       </div>
 
       <Section id="findings" title="Findings">
@@ -120,28 +125,28 @@ export function PlanDocument({ summary: s, normalized, result }: { summary: Plan
       </Section>
 
       <div className="sum-body">
-        <Section id="inputs" title="Inputs and how they were measured">
-          <h3>Patient</h3>
-          <div className="sum-halves">
-            <RowsTable rows={s.inputs.patient.slice(0, 5)} />
-            <RowsTable rows={s.inputs.patient.slice(5)} />
-          </div>
-          <RowsTable rows={[...s.inputs.imaging, ...s.inputs.bone, ...s.inputs.softTissue]} caption="Imaging, bone and soft tissue" />
-          <StationsTable inputs={s.inputs} />
-          <RowsTable rows={s.inputs.prosthesis} caption="Prosthesis" />
-        </Section>
         <div>
-          <Section id="drawing" title="To-scale drawing" className="sum-drawing">
-            <BoneDrawing plan={normalized} result={result} printMode printBoxMm={DRAWING_BOX_MM} />
-          </Section>
-          <Section id="stages" title="Stage plan">
-            <StagesBlock stages={s.stages} />
+          <Section id="inputs" title="Inputs and how they were measured">
+            <h3>Patient</h3>
+            <div className="sum-halves">
+              <RowsTable rows={s.inputs.patient.slice(0, 5)} />
+              {/* The long "Conditions" value last, where it can wrap. */}
+              <RowsTable rows={[...s.inputs.patient.slice(6), ...s.inputs.patient.slice(5, 6)]} />
+            </div>
+            <h3>Imaging, bone and soft tissue</h3>
+            <RowsInline rows={[...s.inputs.imaging, ...s.inputs.bone, ...s.inputs.softTissue]} />
+            <StationsTable inputs={s.inputs} />
+            <h3>Prosthesis</h3>
+            <RowsInline rows={s.inputs.prosthesis} />
           </Section>
         </div>
+        <Section id="drawing" title="To-scale drawing" className="sum-drawing">
+          <BoneDrawing plan={normalized} result={result} printMode printBoxMm={DRAWING_BOX_MM} />
+        </Section>
       </div>
 
-      <Section id="eligibility" title="Eligibility screen">
-        <EligibilityTable rows={s.eligibility} />
+      <Section id="eligibility" title="Eligibility findings">
+        <EligibilityFindings eligibility={s.eligibilityFindings} />
       </Section>
 
       <Section id="loading" title="Loading schedule" className="sum-keep">

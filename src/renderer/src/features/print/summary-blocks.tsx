@@ -1,7 +1,7 @@
 // Result and input blocks of the printed summary (implant sizes, canal stations, eligibility,
 // stage plan): tables laid out from the summary model, nothing computed here.
 import type { PlanSummary } from '../../../../shared/summary'
-import { HalvedTable, RowsTable } from './summary-parts'
+import { BandedTable, RowsInline, RowsTable, runCells } from './summary-parts'
 
 export function ImplantBlock({ implant }: { implant: PlanSummary['implant'] }) {
   return (
@@ -35,89 +35,68 @@ export function ImplantBlock({ implant }: { implant: PlanSummary['implant'] }) {
   )
 }
 
+type Station = PlanSummary['inputs']['stations'][number]
+
+/** Stations per band of the canal-profile table. */
+const STATIONS_PER_BAND = 8
+
+/** The canal stations across: one column per station, the planes spanning the stations they apply to. */
 export function StationsTable({ inputs }: { inputs: PlanSummary['inputs'] }) {
+  if (inputs.stations.length === 0) return null
   return (
-    <table className="sum-grid-table">
-      <caption>Canal stations</caption>
-      <thead>
-        <tr>
-          <th scope="col">From distal end</th>
-          <th scope="col">Endosteal Ø</th>
-          <th scope="col">Periosteal Ø</th>
-          <th scope="col">Planes</th>
-        </tr>
-      </thead>
-      <tbody>
-        {inputs.stations.map((st, i) => (
-          <tr key={i}>
-            <td>{st.fromDistalEnd}</td>
-            <td>{st.endosteal}</td>
-            <td>{st.periosteal}</td>
-            <td>{st.planes}</td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <td colSpan={4} className="small muted">
-            {inputs.stationsNote}
-          </td>
-        </tr>
-      </tfoot>
-    </table>
+    <>
+      <BandedTable<Station>
+        items={inputs.stations}
+        perBand={STATIONS_PER_BAND}
+        caption="Canal stations"
+        className="sum-stations"
+        rows={[
+          { label: 'From distal end', cells: (band, start) => band.map((st, i) => ({ key: String(start + i), content: st.fromDistalEnd })) },
+          { label: 'Endosteal Ø', cells: (band, start) => band.map((st, i) => ({ key: String(start + i), content: st.endosteal })) },
+          { label: 'Periosteal Ø', cells: (band, start) => band.map((st, i) => ({ key: String(start + i), content: st.periosteal })) },
+          { label: 'Planes', cells: (band, start) => runCells(band, start, (st) => st.planes) }
+        ]}
+      />
+      <p className="small muted">{inputs.stationsNote}</p>
+    </>
   )
 }
 
-export function EligibilityTable({ rows }: { rows: PlanSummary['eligibility'] }) {
+/**
+ * Eligibility findings: each item not met or not recorded on its own line with its programme
+ * setting and sources; the met items in one line with their sources, the not-applicable in another.
+ */
+export function EligibilityFindings({ eligibility }: { eligibility: PlanSummary['eligibilityFindings'] }) {
+  const { listed, met, notApplicable } = eligibility
   return (
-    <HalvedTable
-      rows={rows}
-      className="sum-eligibility"
-      head={
-        <tr>
-          <th scope="col">Item [sources]</th>
-          <th scope="col">Outcome (programme setting)</th>
-        </tr>
-      }
-      row={(e) => (
-        <tr key={e.item} className={`outcome-${e.outcomeKind}`}>
-          <th scope="row">
-            {e.item}
-            {e.sources && <span className="sum-src"> [{e.sources}]</span>}
-          </th>
-          <td>
-            {e.outcome} <span className="sum-src">({e.severity})</span>
-          </td>
-        </tr>
+    <ul className="sum-elig">
+      {listed.map((e) => (
+        <li key={e.item} className={`outcome-${e.outcomeKind}`}>
+          <strong>{e.item}</strong>: {e.outcome} <span className="sum-src">({e.severity}){e.sources && ` [${e.sources}]`}</span>
+        </li>
+      ))}
+      {met && (
+        <li className="outcome-pass">
+          <strong>Criteria met</strong>: {met}
+        </li>
       )}
-    />
+      {notApplicable && (
+        <li className="outcome-not-applicable">
+          <strong>Not applicable</strong>: {notApplicable}
+        </li>
+      )}
+    </ul>
   )
 }
 
 export function StagesBlock({ stages }: { stages: PlanSummary['stages'] }) {
   return (
     <>
-      <RowsTable rows={stages.rows} />
-      {stages.evidence.length > 0 && (
-        <table className="sum-grid-table">
-          <caption>One or two stages: evidence [{stages.evidenceSource}]</caption>
-          <thead>
-            <tr>
-              <th scope="col">Outcome</th>
-              <th scope="col">One stage</th>
-              <th scope="col">Two stages</th>
-            </tr>
-          </thead>
-          <tbody>
-            {stages.evidence.map((e) => (
-              <tr key={e.outcome}>
-                <th scope="row">{e.outcome}</th>
-                <td>{e.oneStage}</td>
-                <td>{e.twoStage}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <RowsInline rows={stages.rows} />
+      {stages.evidenceLine && (
+        <p className="small">
+          <strong>Evidence, one stage vs two stages [{stages.evidenceSource}]:</strong> {stages.evidenceLine}
+        </p>
       )}
     </>
   )

@@ -46,21 +46,60 @@ export function RowsTable({ rows, caption }: { rows: SummaryRow[]; caption?: str
   )
 }
 
+/** One cell of a banded table: its content and how many items (columns) it spans. */
+export interface BandCell {
+  key: string
+  content: ReactNode
+  span?: number
+  className?: string
+}
+
+/** One field of a banded table: its row label and its cells for the items of one band. */
+export interface BandRow<T> {
+  label: ReactNode
+  cells: (band: readonly T[], start: number) => BandCell[]
+}
+
+/** Runs of equal text among a band's items, as cells spanning the run (e.g. one activity for many days). */
+export function runCells<T>(band: readonly T[], start: number, text: (item: T) => string): BandCell[] {
+  const cells: BandCell[] = []
+  let i = 0
+  while (i < band.length) {
+    const item = band[i] as T
+    let j = i + 1
+    while (j < band.length && text(band[j] as T) === text(item)) j++
+    cells.push({ key: String(start + i), content: text(item), span: j - i })
+    i = j
+  }
+  return cells
+}
+
 /**
- * A long, narrow table printed as two halves side by side (first half left), each with the
- * header, so it takes half the height without dropping a row. `row` gets the index in `rows`.
+ * A long list of short items printed across: one column per item and one row per field, split
+ * into bands of at most `perBand` items, so a schedule or a canal profile takes a few lines
+ * without dropping an item.
  */
-export function HalvedTable<T>({ rows, head, row, className }: { rows: readonly T[]; head: ReactNode; row: (item: T, index: number) => ReactNode; className?: string }) {
-  const half = Math.ceil(rows.length / 2)
-  const halves = [rows.slice(0, half), rows.slice(half)].filter((h) => h.length > 0)
+export function BandedTable<T>({ items, perBand, rows, className, caption }: { items: readonly T[]; perBand: number; rows: BandRow<T>[]; className?: string; caption?: string }) {
+  const bands: { start: number; band: readonly T[] }[] = []
+  for (let start = 0; start < items.length; start += perBand) bands.push({ start, band: items.slice(start, start + perBand) })
   return (
-    <div className="sum-halves">
-      {halves.map((items, h) => (
-        <table key={h} className={className ? `sum-grid-table ${className}` : 'sum-grid-table'}>
-          <thead>{head}</thead>
-          <tbody>{items.map((item, i) => row(item, h * half + i))}</tbody>
-        </table>
+    <table className={className ? `sum-grid-table sum-banded ${className}` : 'sum-grid-table sum-banded'}>
+      {caption && <caption>{caption}</caption>}
+      {bands.map(({ start, band }) => (
+        <tbody key={start}>
+          {rows.map((r, ri) => (
+            <tr key={ri}>
+              <th scope="row">{r.label}</th>
+              {r.cells(band, start).map((c) => (
+                <td key={c.key} colSpan={c.span && c.span > 1 ? c.span : undefined} className={c.className}>
+                  {c.content}
+                </td>
+              ))}
+              {band.length < perBand && bands.length > 1 && <td className="sum-band-pad" colSpan={perBand - band.length} />}
+            </tr>
+          ))}
+        </tbody>
       ))}
-    </div>
+    </table>
   )
 }

@@ -1,6 +1,7 @@
 // The reference part of the printed summary: the basis of every number grouped by rule, the site
-// defaults the plan used and the cited sources. Dense on purpose (small type, shared basis once)
-// so a typical case prints on two pages without leaving any of it out.
+// defaults the plan used and the cited sources. Dense on purpose (small type, shared basis once,
+// a site default's value printed once, in its list) so a typical case prints on two pages
+// without leaving any of it out.
 import type { BasisGroup, SiteDefaultRow, SourceRow } from '../../../../shared/summary'
 
 /** Rule [sources] | each number: its formula in words and its inputs; the rule's parameters once, last. */
@@ -18,7 +19,7 @@ export function BasisTable({ groups }: { groups: BasisGroup[] }) {
           {g.numbers.map((n, i) => (
             <tr key={n.keys.join(',')}>
               {i === 0 && (
-                <th scope="rowgroup" rowSpan={g.numbers.length + (g.parameters.length > 0 ? 1 : 0)} className="sum-basis-rule">
+                <th scope="rowgroup" rowSpan={g.numbers.length + (g.parameters.length + g.siteDefaults.length > 0 ? 1 : 0)} className="sum-basis-rule">
                   <span className="mono">{g.rule}</span>
                   {g.sources.length > 0 && <span className="sum-basis-src">[{g.sources.join(', ')}]</span>}
                 </th>
@@ -29,10 +30,20 @@ export function BasisTable({ groups }: { groups: BasisGroup[] }) {
               </td>
             </tr>
           ))}
-          {g.parameters.length > 0 && (
+          {g.parameters.length + g.siteDefaults.length > 0 && (
             <tr className="sum-basis-params">
               <td>
-                <span className="sum-basis-tag">Parameters:</span> {g.parameters.join('; ')}
+                {g.parameters.length > 0 && (
+                  <>
+                    <span className="sum-basis-tag">Parameters:</span> {g.parameters.join('; ')}
+                    {g.siteDefaults.length > 0 && '. '}
+                  </>
+                )}
+                {g.siteDefaults.length > 0 && (
+                  <>
+                    <span className="sum-basis-tag">Site defaults</span> (values under “Site defaults used”): {g.siteDefaults.join('; ')}
+                  </>
+                )}
               </td>
             </tr>
           )}
@@ -42,7 +53,7 @@ export function BasisTable({ groups }: { groups: BasisGroup[] }) {
   )
 }
 
-/** "Label = value" in columns, the ones the site has not confirmed first and marked. */
+/** "Label = value", run on, the ones the site has not confirmed first and marked as such. */
 export function SiteDefaultsList({ rows }: { rows: SiteDefaultRow[] }) {
   if (rows.length === 0) return <p>This plan used no site defaults: every parameter is published.</p>
   const groups = [
@@ -52,34 +63,33 @@ export function SiteDefaultsList({ rows }: { rows: SiteDefaultRow[] }) {
   return (
     <>
       {groups.map((g) => (
-        <div key={g.title} className={`sum-defaults ${g.className}`}>
-          <h3>
-            {g.title} ({g.rows.length})
-          </h3>
-          <ul>
-            {g.rows.map((d) => (
-              <li key={d.key} title={d.status}>
-                {d.label} = <strong>{d.value}</strong>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <p key={g.title} className={`sum-defaults ${g.className}`}>
+          <strong className="sum-defaults-title">
+            {g.title} ({g.rows.length}):
+          </strong>{' '}
+          {g.rows.map((d, i) => (
+            <span key={d.key} title={d.status}>
+              {i > 0 && ' · '}
+              {d.label} = <strong>{d.value}</strong>
+            </span>
+          ))}
+        </p>
       ))}
     </>
   )
 }
 
+/** The cited sources, run on: "[S1] title · [S4] title …", then the engine and data versions. */
 export function SourcesList({ sources, versions }: { sources: SourceRow[]; versions: string }) {
   return (
-    <>
-      <ul className="sum-sources">
-        {sources.map((src) => (
-          <li key={src.key}>
-            <span className="mono">[{src.key}]</span> {src.title}
-          </li>
-        ))}
-      </ul>
-      <p className="muted small">{versions}</p>
-    </>
+    <p className="sum-sources">
+      {sources.map((src, i) => (
+        <span key={src.key}>
+          {i > 0 && ' · '}
+          <span className="mono">[{src.key}]</span> {src.title}
+        </span>
+      ))}
+      <span className="muted"> — {versions}.</span>
+    </p>
   )
 }

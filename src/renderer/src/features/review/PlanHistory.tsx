@@ -8,6 +8,7 @@ import type { AuditRow, PlanRow, RevisionRow } from '../../db/types'
 import { RevisionCompare } from './RevisionCompare'
 import './review.css'
 import { TableHead } from '../../components/TableHead'
+import { keepTabInside } from '../../components/focus-trap'
 
 /** The plan and the approved plans it revises, newest first (bounded: a chain never loops). */
 async function lineage(planId: string): Promise<PlanRow[]> {
@@ -39,9 +40,16 @@ export function PlanHistory({ planId, onClose }: { planId: string; onClose: () =
   const [selected, setSelected] = useState<string[]>([])
   const [comparing, setComparing] = useState<[RevisionRow, RevisionRow] | null>(null)
 
+  // The control that opened the dialog (focused when it first renders) gets focus back on close.
+  const opener = useRef<Element | null>(document.activeElement)
+
   useEffect(() => {
     const d = dialog.current
     if (d && !d.open) d.showModal()
+    const back = opener.current
+    return () => {
+      if (back instanceof HTMLElement && back.isConnected) back.focus()
+    }
   }, [])
 
   useEffect(() => {
@@ -76,7 +84,7 @@ export function PlanHistory({ planId, onClose }: { planId: string; onClose: () =
   const plan = loaded?.chain[0]
 
   return (
-    <dialog ref={dialog} className="history-dialog" aria-labelledby="history-title" onClose={onClose} onCancel={onClose}>
+    <dialog ref={dialog} className="history-dialog" aria-labelledby="history-title" onClose={onClose} onCancel={onClose} onKeyDown={keepTabInside}>
       <div className="history-head">
         <h1 id="history-title">History{plan ? ` of ${plan.patientCode || 'an unnamed plan'}` : ''}</h1>
         <button type="button" onClick={() => dialog.current?.close()}>

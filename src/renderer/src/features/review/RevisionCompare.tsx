@@ -58,8 +58,8 @@ export function RevisionCompare({ earlier, later, label }: { earlier: RevisionRo
   const [showAll, setShowAll] = useState(false)
   const { units } = usePlanningContext()
   return (
-    <div className="revision-compare" aria-label="Compare revisions">
-      <h2>
+    <section className="revision-compare" aria-labelledby="compare-title">
+      <h2 id="compare-title">
         Comparing {label(earlier)} with {label(later)}
       </h2>
       <p className="muted">
@@ -71,6 +71,6 @@ export function RevisionCompare({ earlier, later, label }: { earlier: RevisionRo
       </label>
       <Section title="Inputs (case file)" a={earlier.caseFile} b={later.caseFile} showAll={showAll} units={units} />
       <Section title="Results" a={resultWithoutBasis(earlier.result)} b={resultWithoutBasis(later.result)} showAll={showAll} units={units} />
-    </div>
+    </section>
   )
 }

@@ -103,8 +103,11 @@ function StationsTable() {
     form.replace('bone.stations', [...stations, {}])
     requestAnimationFrame(() => document.getElementById(fieldId(`bone.stations[${stations.length}].fromDistalEnd`))?.focus())
   }
+  // A read-only plan's table has no fields to Tab into; it takes focus itself so that a wide
+  // table can still be scrolled sideways with the arrow keys.
+  const scrollable = form.readOnly ? ({ tabIndex: 0, role: 'region', 'aria-label': 'Canal stations' } as const) : {}
   return (
-    <div className="ed-stations">
+    <div className="ed-stations" {...scrollable}>
       <table className="ed-table" aria-describedby={tableError ? 'stations-msg' : undefined}>
         <caption>Canal stations (measured from the distal bone end)</caption>
         <thead>
