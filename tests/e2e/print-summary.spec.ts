@@ -45,9 +45,9 @@ async function shownOnScreen(page: Page): Promise<Expected> {
  */
 const squash = (text: string) => text.replace(/[\s\u00ad\u2010-]+/g, '').toLowerCase()
 
-/** The PDF's text in reading order (columns one after the other), for "is it on the sheet" checks. */
+/** The PDF's text in the order it was drawn (document order: a column's text stays together), for "is it on the sheet" checks. */
 function pdfText(file: string): string {
-  return squash(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }))
+  return squash(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }))
 }
 
 function pdfPages(file: string): string[] {
@@ -125,7 +125,8 @@ const REQUIRED_TEXT = [
   'Content hash',
   // inputs, with how each was measured
   'Inputs and how they were measured',
-  'Age 45 years',
+  'Socket rehabilitation',
+  'DEXA T-score',
   'X-ray, corrected for 1.15× magnification (calibration marker)',
   'Residual bone length 220 mm from tip of greater trochanter',
   'Distal soft-tissue thickness 30 mm ultrasound',

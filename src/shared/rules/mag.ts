@@ -86,12 +86,18 @@ export function ruleMag(c: NormalizedCase, ctx: PlanContext): MagResult {
       ctx.basis['corrected.softTissueMagnification'] = (
         ctx.make('R-MAG', 'soft tissue measured on the same radiograph: the same m', { m: inp(m, '×') }, source === 'profile-default' ? [def] : [])
       )
+    } else if (img.source === 'calibrated') {
+      // Measured on the calibrated radiographs: already true size. Dividing again would
+      // under-state the thickness, the planned reduction and the adapter check.
+      ctx.basis['corrected.softTissueMagnification'] = (
+        ctx.make('R-MAG', 'soft tissue measured on the already calibrated radiographs: true size (m = 1)', { m: inp(1, '×') }, [])
+      )
     } else {
       softM = def.value
       softSource = 'profile-default'
       const b = ctx.make(
         'R-MAG',
-        'soft tissue measured on X-ray while the bone imaging is not: m = the profile default',
+        'soft tissue measured on X-ray while the bone imaging is CT: m = the profile default',
         { m: inp(softM, '×') },
         [def],
         ['A3']
@@ -100,7 +106,7 @@ export function ruleMag(c: NormalizedCase, ctx: PlanContext): MagResult {
       ctx.find(
         'R-MAG-UNCALIBRATED',
         'warning',
-        `The soft-tissue thickness was measured on X-ray but the bone imaging is ${img.source === 'ct' ? 'CT' : 'calibrated'}: the default ${formatMagnification(softM)} was assumed for it.`,
+        `The soft-tissue thickness was measured on X-ray but the bones on CT: the default ${formatMagnification(softM)} was assumed for the radiograph.`,
         b,
         ['softTissue.method']
       )

@@ -97,6 +97,14 @@ describe('R-MAG magnification', () => {
     const p = plan(ct)
     expect(p.corrected.softTissueMm).toBeCloseTo(20, 12) // CT bones, X-ray soft tissue: default 1.15 → 23 / 1.15
     expect(finding(p, 'R-MAG-UNCALIBRATED')?.paths).toEqual(['softTissue.method'])
+    // Calibrated radiographs: the soft tissue measured on them is true size too (no second division).
+    const cal = baseRaw()
+    cal.imaging = { source: 'calibrated' }
+    cal.softTissue = { distalThickness: 23, method: 'xray' }
+    const q = plan(cal)
+    expect(q.corrected.softTissueMm).toBe(23)
+    expect(q.corrected.softTissueMagnification).toBe(1)
+    expect(ids(q)).not.toContain('R-MAG-UNCALIBRATED')
   })
 })
 

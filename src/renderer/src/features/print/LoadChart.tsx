@@ -4,8 +4,8 @@ import { formatNumber } from '../../../../shared/format'
 import type { LoadChart as LoadChartData } from '../../../../shared/summary'
 
 const W = 460
-const H = 170
-const PAD = { left: 44, right: 12, top: 10, bottom: 30 }
+const H = 150
+const PAD = { left: 44, right: 12, top: 8, bottom: 30 }
 
 /** 4–6 round tick values from 0 to max (display only). */
 function ticks(max: number): number[] {

@@ -36,13 +36,13 @@ export function LoadingSchedule({ loading }: { loading: Loading }) {
           <p className="sum-activities">
             <strong>Activity</strong> {loading.activities}
           </p>
-          <p className="muted small">
-            {loading.hasInterpolated ? '* interpolated; bold: published anchor point; the chart shows every point. ' : ''}
-            {loading.notes.join(' ')}
-          </p>
         </div>
         <LoadChart chart={loading.chart} />
       </div>
+      <p className="muted small">
+        {loading.hasInterpolated ? '* interpolated; bold: published anchor point; the chart shows every point. ' : ''}
+        {loading.notes.join(' ')}
+      </p>
     </>
   )
 }

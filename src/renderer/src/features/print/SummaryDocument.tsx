@@ -128,7 +128,7 @@ export function PlanDocument({ summary: s, normalized, result }: { summary: Plan
         <div>
           <Section id="inputs" title="Inputs and how they were measured">
             <h3>Patient</h3>
-            <div className="sum-halves">
+            <div className="sum-halves sum-patient">
               <RowsTable rows={s.inputs.patient.slice(0, 5)} />
               {/* The long "Conditions" value last, where it can wrap. */}
               <RowsTable rows={[...s.inputs.patient.slice(6), ...s.inputs.patient.slice(5, 6)]} />
@@ -139,15 +139,14 @@ export function PlanDocument({ summary: s, normalized, result }: { summary: Plan
             <h3>Prosthesis</h3>
             <RowsInline rows={s.inputs.prosthesis} />
           </Section>
+          <Section id="eligibility" title="Eligibility findings">
+            <EligibilityFindings eligibility={s.eligibilityFindings} />
+          </Section>
         </div>
         <Section id="drawing" title="To-scale drawing" className="sum-drawing">
           <BoneDrawing plan={normalized} result={result} printMode printBoxMm={DRAWING_BOX_MM} />
         </Section>
       </div>
-
-      <Section id="eligibility" title="Eligibility findings">
-        <EligibilityFindings eligibility={s.eligibilityFindings} />
-      </Section>
 
       <Section id="loading" title="Loading schedule" className="sum-keep">
         <LoadingSchedule loading={s.loading} />
