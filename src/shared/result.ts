@@ -6,7 +6,7 @@
  * `basisFor(result, 'implant.diameterMm')` (see plan.ts) or directly via
  * `result.basis['implant.diameterMm']`.
  */
-import type { Bone, Level, Side } from './case/types'
+import type { Bone, Level, Side, StationPlane } from './case/types'
 
 /** Keys of the sources listed in REFERENCE.md (e.g. 'S1', 'S66', 'A3') plus 'WHO'. */
 export type SourceKey = string
@@ -150,6 +150,8 @@ export interface CorrectedStation {
   periostealMm: number
   /** Index of the station in the case file (bone.stations[i]). */
   index: number
+  /** Two-plane stations: each plane's corrected pair (R-CORTEX checks each plane too). */
+  planes?: StationPlane[]
 }
 
 export interface CorrectedMeasurements {

@@ -32,7 +32,8 @@ import {
   type FieldWarning,
   type NormalizedCase,
   type NormalizedStation,
-  type StageOption
+  type StageOption,
+  type StationPlane
 } from './types'
 
 /** Plausibility limits applied by parseCase (documented in docs/case-file.md). */
@@ -312,7 +313,22 @@ function parseStation(s: unknown, i: number, residual: number | undefined, c: Co
     ok = false
   }
   if (!ok) return undefined
-  return { index: i, fromDistalEndMm: z, endostealMm: endo.min, periostealMm: peri.min, twoPlane: endo.count > 1 || peri.count > 1 }
+  const twoPlane = endo.count > 1 || peri.count > 1
+  const station: NormalizedStation = { index: i, fromDistalEndMm: z, endostealMm: endo.min, periostealMm: peri.min, twoPlane }
+  if (twoPlane) station.planes = stationPlanes(endo, peri)
+  return station
+}
+
+/** Each plane's own pair; a plane with neither value given is left out. */
+function stationPlanes(endo: Planes, peri: Planes): StationPlane[] {
+  const out: StationPlane[] = []
+  for (const plane of ['AP', 'Lat'] as const) {
+    if (endo.values[plane] === undefined && peri.values[plane] === undefined) continue
+    const e = endo.values[plane] ?? endo.values.single
+    const p = peri.values[plane] ?? peri.values.single
+    if (e !== undefined && p !== undefined) out.push({ plane, endostealMm: e, periostealMm: p })
+  }
+  return out
 }
 
 interface Planes {

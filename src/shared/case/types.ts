@@ -243,6 +243,18 @@ export interface NormalizedStation {
   /** Periosteal (outer) diameter; the smaller plane when two are given. */
   periostealMm: number
   twoPlane: boolean
+  /**
+   * With two planes: each plane's own (endosteal, periosteal) pair, a single value standing for
+   * both planes where only one was given. R-CORTEX also checks each plane, because the smaller
+   * endosteal and the smaller periosteal may come from different planes.
+   */
+  planes?: StationPlane[]
+}
+
+export interface StationPlane {
+  plane: 'AP' | 'Lat'
+  endostealMm: number
+  periostealMm: number
 }
 
 export interface NormalizedCase {

@@ -3,7 +3,7 @@
  * sorted by z (distance from the distal bone end), linear between stations. Outside the
  * measured range the profile is unknown: the contact length counts the measured part only.
  */
-import type { NormalizedStation } from '../case/types'
+import type { NormalizedStation, StationPlane } from '../case/types'
 import type { CorrectedStation } from '../result'
 import { EPS } from './context'
 
@@ -12,6 +12,7 @@ export function correctStations(stations: readonly NormalizedStation[], m: numbe
   for (let i = 0; i < stations.length; i++) {
     const s = stations[i] as NormalizedStation
     out[i] = { fromDistalEndMm: s.fromDistalEndMm / m, endostealMm: s.endostealMm / m, periostealMm: s.periostealMm / m, index: s.index }
+    if (s.planes) (out[i] as CorrectedStation).planes = scalePlanes(s.planes, 1 / m)
   }
   out.sort((a, b) => a.fromDistalEndMm - b.fromDistalEndMm || a.index - b.index)
   return out
@@ -23,8 +24,13 @@ export function rescaleStations(st: readonly CorrectedStation[], factor: number)
   for (let i = 0; i < st.length; i++) {
     const s = st[i] as CorrectedStation
     out[i] = { fromDistalEndMm: s.fromDistalEndMm * factor, endostealMm: s.endostealMm * factor, periostealMm: s.periostealMm * factor, index: s.index }
+    if (s.planes) (out[i] as CorrectedStation).planes = scalePlanes(s.planes, factor)
   }
   return out
+}
+
+function scalePlanes(planes: readonly StationPlane[], factor: number): StationPlane[] {
+  return planes.map((p) => ({ plane: p.plane, endostealMm: p.endostealMm * factor, periostealMm: p.periostealMm * factor }))
 }
 
 /** Linear interpolation of a station field at z (z inside the measured range). */
@@ -48,7 +54,7 @@ export function resectStations(st: readonly CorrectedStation[], res: number): Co
         const a = st[i - 1] as CorrectedStation
         out.push({ fromDistalEndMm: 0, endostealMm: interp(a, s, res, 'endostealMm'), periostealMm: interp(a, s, res, 'periostealMm'), index: -1 })
       }
-      out.push({ fromDistalEndMm: Math.max(0, s.fromDistalEndMm - res), endostealMm: s.endostealMm, periostealMm: s.periostealMm, index: s.index })
+      out.push({ ...s, fromDistalEndMm: Math.max(0, s.fromDistalEndMm - res) })
     }
   }
   return out

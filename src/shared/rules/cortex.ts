@@ -1,7 +1,9 @@
 /**
  * R-CORTEX: remaining cortex at every station inside the implant zone [0, L]:
  * t = (periosteal − max(endosteal, r)) / 2. min t < minCortex → warning R-CORTEX-THIN
- * naming the station; min t ≤ 0 → block R-CORTEX-BREACH.
+ * naming the station; min t ≤ 0 → block R-CORTEX-BREACH. At a two-plane station the smaller
+ * endosteal and the smaller periosteal diameter may come from different planes, which can
+ * over-state the cortex; t is then the thinnest of that and each plane's own cortex.
  */
 import type { ImplantSystem } from '../catalog/types'
 import { formatMm, formatMmApart } from '../format'
@@ -14,7 +16,7 @@ export interface CortexResult {
 }
 
 export const CORTEX_FORMULA =
-  'remaining cortex t = (periosteal Ø − max(endosteal Ø, prepared canal r)) ÷ 2 at each station within [0, implant length]; min t < minimum cortex → warning; min t ≤ 0 → block'
+  'remaining cortex t = (periosteal Ø − max(endosteal Ø, prepared canal r)) ÷ 2 at each station within [0, implant length] (at a two-plane station also in each plane, the thinnest counting); min t < minimum cortex → warning; min t ≤ 0 → block'
 
 export function ruleCortex(ctx: PlanContext, sys: ImplantSystem, st: readonly CorrectedStation[], L: number, r: number, m = 1): CortexResult {
   let minMm: number | null = null
@@ -25,7 +27,11 @@ export function ruleCortex(ctx: PlanContext, sys: ImplantSystem, st: readonly Co
   for (const s of st) {
     const z = s.fromDistalEndMm
     if (z < -EPS || z > L + EPS) continue
-    const t = (s.periostealMm - Math.max(s.endostealMm, r)) / 2
+    let t = (s.periostealMm - Math.max(s.endostealMm, r)) / 2
+    for (const p of s.planes ?? []) {
+      const tp = (p.periostealMm - Math.max(p.endostealMm, r)) / 2
+      if (tp < t) t = tp
+    }
     ts.push(t)
     zs.push(z)
     idx.push(s.index)

@@ -285,6 +285,37 @@ describe('R-CORTEX (review)', () => {
   })
 })
 
+describe('R-CORTEX at two-plane stations (review fix)', () => {
+  it('counts each plane\'s own cortex, so smaller values from different planes cannot hide a thin wall', () => {
+    // Station at 100 mm: AP endosteal 10 / periosteal 30, lateral endosteal 16 / periosteal 22.
+    // Smaller of each: endosteal 10, periosteal 22 → (22 − max(10, 11))/2 = 5.5 (looks safe).
+    // Lateral plane on its own: (22 − max(16, 11))/2 = 3; AP: (30 − 11)/2 = 9.5. Thinnest: 3.
+    // The plan's minimum elsewhere is 6 (z0), so the station at 100 mm becomes the thinnest.
+    const r = ct()
+    r.bone.stations[2] = { fromDistalEnd: 100, endostealAP: 10, periostealAP: 30, endostealLat: 16, periostealLat: 22 }
+    const i = plan(r).implant!
+    expect(i.preparedDiameterMm).toBe(11)
+    expect(i.minCortexMm).toBeCloseTo(3, 9)
+    expect(i.minCortexAtMm).toBe(100)
+  })
+  it('warns when only one plane is thin', () => {
+    // Lateral: endosteal 12, periosteal 15 → (15 − 12)/2 = 1.5 < 2; AP: 10 / 26 → 7.5.
+    // Smaller of each: (15 − max(10, 11))/2 = 2 (exactly the minimum: would pass without the plane check).
+    const r = ct()
+    r.bone.stations[2] = { fromDistalEnd: 100, endostealAP: 10, periostealAP: 26, endostealLat: 12, periostealLat: 15 }
+    const p = plan(r)
+    expect(p.implant!.minCortexMm).toBeCloseTo(1.5, 9)
+    expect(finding(p, 'R-CORTEX-THIN')?.paths).toEqual(['bone.stations[2]'])
+  })
+  it('one plane given singly stands for both planes', () => {
+    // endosteal 12 (both planes), periosteal AP 26 / Lat 20 → AP (26 − 12)/2 = 7, Lat (20 − 12)/2 = 4,
+    // smaller of each (20 − 12)/2 = 4 → 4 either way.
+    const r = ct()
+    r.bone.stations[2] = { fromDistalEnd: 100, endosteal: 12, periostealAP: 26, periostealLat: 20 }
+    expect(plan(r).implant!.minCortexMm).toBeCloseTo(4, 9)
+  })
+})
+
 describe('R-SOFT (review)', () => {
   const soft = (measured: number, adapter?: number) => {
     const r = ct()

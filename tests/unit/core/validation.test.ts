@@ -208,7 +208,17 @@ describe('normalisation', () => {
     expect(c.patient.weightKg).toBeCloseTo(80, 2) // 176.37 × 0.45359237 = 79.9999
     expect(c.patient.heightCm).toBe(180)
     expect(c.bone.residualLengthMm).toBe(200)
-    expect(c.bone.stations[1]).toEqual({ index: 1, fromDistalEndMm: 50, endostealMm: 12, periostealMm: 26, twoPlane: true })
+    expect(c.bone.stations[1]).toEqual({
+      index: 1,
+      fromDistalEndMm: 50,
+      endostealMm: 12,
+      periostealMm: 26,
+      twoPlane: true,
+      planes: [
+        { plane: 'AP', endostealMm: 13, periostealMm: 26 },
+        { plane: 'Lat', endostealMm: 12, periostealMm: 27 }
+      ]
+    })
     expect(c.limb.bone).toBe('femur') // default bone of the level
     expect(c.patient.socketRehabMonths).toBe(12)
   })
