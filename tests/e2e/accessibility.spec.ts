@@ -51,7 +51,7 @@ rawTest('the first-run screen', async ({ page }) => {
 
 test('the library with plans, its history dialog and a revision compare', async ({ page }) => {
   test.setTimeout(60_000)
-  for (const name of ['transtibial', 'transhumeral']) await seedPlan(page, caseFile(name))
+  for (const name of ['transtibial', 'transhumeral']) await openSeededPlan(page, caseFile(name))
   await reviewedPlan(page, 'transfemoral')
   // A second revision: approve the reviewed plan.
   await reviewBar(page).getByRole('button', { name: 'Approve' }).click()

@@ -68,6 +68,7 @@ export function StationsTable({ inputs }: { inputs: PlanSummary['inputs'] }) {
  */
 export function EligibilityFindings({ eligibility }: { eligibility: PlanSummary['eligibilityFindings'] }) {
   const { listed, met, notApplicable } = eligibility
+  if (listed.length === 0 && !met && !notApplicable) return <p>No eligibility items were screened.</p>
   return (
     <ul className="sum-elig">
       {listed.map((e) => (
