@@ -8,6 +8,7 @@ import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { openSeededPlan, seedPlan } from './plan-helpers'
 
+const results = process.env['E2E_RESULTS'] ?? 'test-results'
 const caseFile = (name: string) => JSON.parse(readFileSync(`resources/cases/${name}.json`, 'utf8')) as Record<string, unknown>
 const reviewBar = (page: Page) => page.getByRole('region', { name: 'Review and approval' })
 const isFocused = (locator: Locator) => locator.evaluate((el) => el === document.activeElement)
@@ -67,6 +68,8 @@ test('keyboard only: create a plan, fill a field, move through sections, review 
   // The first Tab reaches the skip link; it moves focus to the main content.
   await page.keyboard.press('Tab')
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused()
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeInViewport()
+  await page.screenshot({ path: `${results}/keyboard-skip-link.png` })
   await page.keyboard.press('Enter')
   await expect(page.getByRole('main')).toBeFocused()
   await tabTo(page, page.getByRole('button', { name: 'New plan' }), { max: 10 })
@@ -104,6 +107,8 @@ test('keyboard only: create a plan, fill a field, move through sections, review 
   await page.keyboard.press('Enter')
   await expect(page.getByRole('dialog')).toBeVisible()
   expect((await focused(page)).inDialog).toBe(true)
+  await page.keyboard.press('Tab')
+  await page.screenshot({ path: `${results}/keyboard-history-focus.png` })
   await page.keyboard.press('Escape')
   await expect(page.getByRole('dialog')).toHaveCount(0)
   await expect(history).toBeFocused()
