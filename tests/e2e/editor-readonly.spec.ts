@@ -127,8 +127,10 @@ test('New plan from the native menu records the surgeon as the library button do
   const fromMenu = /#\/plans\/([A-Za-z0-9_-]+)$/.exec(page.url())?.[1] ?? ''
   await page.goto('/')
   await page.getByRole('button', { name: 'New plan' }).first().click()
-  await expect(page).not.toHaveURL(new RegExp(`#/plans/${fromMenu}$`))
+  // Wait for the editor of a plan other than the menu's (the library's URL has no plan id).
+  await expect(page).toHaveURL(new RegExp(`#/plans/(?!${fromMenu}$)[A-Za-z0-9_-]+$`))
   const fromButton = /#\/plans\/([A-Za-z0-9_-]+)$/.exec(page.url())?.[1] ?? ''
+  expect(fromButton).not.toBe(fromMenu)
   expect((await storedPlan(page, fromMenu))['surgeon']).toBe(E2E_USER_NAME)
   expect((await storedPlan(page, fromButton))['surgeon']).toBe(E2E_USER_NAME)
 })
