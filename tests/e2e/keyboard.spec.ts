@@ -203,3 +203,18 @@ test('every Tab stop shows a visible focus indicator and Tab never gets stuck', 
     expect(unmarked, `${name}: Tab stops without a visible focus indicator`).toEqual([])
   }
 })
+
+test('Add station and Add component put the cursor in the new row at once, so fast typing lands there', async ({ page }) => {
+  await page.goto('/')
+  await page.getByRole('button', { name: 'New plan' }).first().click()
+  await page.getByRole('heading', { name: /Plan editor/ }).waitFor()
+  await page.getByRole('button', { name: 'Add station' }).click()
+  await expect(page.locator('#f-bone-stations-0-fromDistalEnd')).toBeFocused()
+  // Type immediately: the keystrokes go to the new row's first field.
+  await page.keyboard.type('12')
+  await expect(page.locator('#f-bone-stations-0-fromDistalEnd')).toHaveValue('12')
+  await page.getByRole('button', { name: 'Add component' }).click()
+  await expect(page.locator('#f-prosthesis-components-0-name')).toBeFocused()
+  await page.keyboard.type('safety device')
+  await expect(page.locator('#f-prosthesis-components-0-name')).toHaveValue('safety device')
+})

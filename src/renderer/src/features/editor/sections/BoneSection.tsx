@@ -8,6 +8,7 @@ import { fieldId } from '../../../components/field-id'
 import { messageId } from '../../../components/FieldShell'
 import { useEditorForm, useField } from '../form-context'
 import { parseStationsPaste } from '../paste-stations'
+import { useFocusAfterRender } from '../../../components/use-focus-after-render'
 
 const ONE_PLANE = [
   ['fromDistalEnd', 'Distance from distal end'],
@@ -99,9 +100,10 @@ function StationsTable() {
   const [twoPlaneView, setTwoPlaneView] = useState(twoPlanes)
   const columns = twoPlanes || twoPlaneView ? TWO_PLANES : ONE_PLANE
   const tableError = form.errors.byPath.get('bone.stations') ?? form.errors.required.get('bone.stations')
+  const focusAfterRender = useFocusAfterRender()
   const add = () => {
     form.replace('bone.stations', [...stations, {}])
-    requestAnimationFrame(() => document.getElementById(fieldId(`bone.stations[${stations.length}].fromDistalEnd`))?.focus())
+    focusAfterRender(fieldId(`bone.stations[${stations.length}].fromDistalEnd`))
   }
   // A read-only plan's table has no fields to Tab into; it takes focus itself so that a wide
   // table can still be scrolled sideways with the arrow keys.

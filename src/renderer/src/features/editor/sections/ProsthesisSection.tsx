@@ -5,6 +5,7 @@ import { TextInput } from '../../../components/TextInput'
 import { UnitNumberInput } from '../../../components/UnitNumberInput'
 import { fieldId } from '../../../components/field-id'
 import { useEditorForm, useField } from '../form-context'
+import { useFocusAfterRender } from '../../../components/use-focus-after-render'
 
 const SOUND_TARGET: Record<Level, string> = {
   transfemoral: 'landmark to knee centre',
@@ -40,9 +41,10 @@ export function ProsthesisSection() {
   const form = useEditorForm()
   const level = form.draft.limb?.level as Level | undefined
   const components = (form.draft.prosthesis?.components ?? []) as unknown[]
+  const focusAfterRender = useFocusAfterRender()
   const add = () => {
     form.replace('prosthesis.components', [...components, {}])
-    requestAnimationFrame(() => document.getElementById(fieldId(`prosthesis.components[${components.length}].name`))?.focus())
+    focusAfterRender(fieldId(`prosthesis.components[${components.length}].name`))
   }
   return (
     <>
