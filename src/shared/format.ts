@@ -39,6 +39,18 @@ export function formatApart(x: number, ref: number, decimals: number, unit: stri
   return `just ${x < ref ? 'under' : 'over'} ${formatNumber(ref, most)}${unit}`
 }
 
+/**
+ * A maximum length, rounded DOWN at the display precision: a limit is never shown above its true
+ * value (Lmax 179.9996 mm prints as "179.9 mm", not "180 mm" beside a chosen 160 mm implant
+ * when the 180 mm one does not fit).
+ */
+export function formatMmAtMost(mm: number, unit: LengthUnit = 'mm'): string {
+  const d = LENGTH_DECIMALS[unit]
+  const f = 10 ** d
+  const x = convertLength(mm, unit)
+  return `${formatNumber(Math.floor(x * f + 1e-9) / f, d)} ${unit}`
+}
+
 /** A length in mm for a message comparing it with `refMm` (see formatApart). */
 export function formatMmApart(mm: number, refMm: number): string {
   return formatApart(mm, refMm, 1, ' mm')
@@ -105,7 +117,7 @@ export function planToText(r: import('./result').PlanResult): string {
   if (r.system) L.push(`Implant system: ${r.system.name}${r.system.template ? ' [template]' : ''}`)
   const i = r.implant
   if (i) {
-    L.push(`Implant: Ø ${formatMm(i.diameterMm)} × ${formatMm(i.lengthMm)} (max length ${formatMm(i.maxLengthMm)})`)
+    L.push(`Implant: Ø ${formatMm(i.diameterMm)} × ${formatMm(i.lengthMm)} (max length ${formatMmAtMost(i.maxLengthMm)})`)
     L.push(`  prepared canal ${formatMm(i.preparedDiameterMm)}; cortical contact ${formatMm(i.contactLengthMm)} of ${formatMm(i.requiredContactMm)} required`)
     if (i.minCortexMm !== null && i.minCortexAtMm !== null)
       L.push(`  thinnest cortex ${formatMm(i.minCortexMm)} at ${formatMm(i.minCortexAtMm)} from the distal end`)

@@ -8,7 +8,7 @@
  */
 import type { Condition, FieldError, Level, NormalizedCase, Side, SoftTissueMethod } from './case/types'
 import { SOURCES } from './catalog/sources'
-import { formatBmi, formatCm, formatDeg, formatKg, formatMagnification, formatMm, formatNumber, formatValue } from './format'
+import { formatBmi, formatCm, formatDeg, formatKg, formatMagnification, formatMm, formatMmAtMost, formatNumber, formatValue } from './format'
 import { sanitizeFileName } from './ipc'
 import type {
   Basis,
@@ -553,7 +553,7 @@ function implantSection(result: PlanResult, u: DisplayUnits): PlanSummary['impla
     rows: [
       { label: 'Implant system', value: `${i.systemName}${template}`, note: i.fixation },
       { label: 'Diameter', value: formatMm(i.diameterMm, u.length) },
-      { label: 'Length', value: formatMm(i.lengthMm, u.length), note: `longest the bone allows: ${formatMm(i.maxLengthMm, u.length)}` }
+      { label: 'Length', value: formatMm(i.lengthMm, u.length), note: `longest the bone allows: ${formatMmAtMost(i.maxLengthMm, u.length)}` }
     ],
     sizes,
     sensitivity: [whatIf('Magnification − 5 %', i.atMagnificationMinus5, u), whatIf('Magnification + 5 %', i.atMagnificationPlus5, u)],

@@ -633,3 +633,14 @@ describe('formatApart (review helper)', () => {
     expect(formatApart(15.4, 15, 0, '°')).toBe('15.4°')
   })
 })
+
+describe('maximum length display (review note)', () => {
+  it('rounds a limit down, so it never prints above its true value', async () => {
+    const { formatMmAtMost } = await import('../../../src/shared/format')
+    expect(formatMmAtMost(179.9996)).toBe('179.9 mm')
+    expect(formatMmAtMost(200)).toBe('200 mm')
+    expect(formatMmAtMost(80.06)).toBe('80 mm')
+    expect(formatMmAtMost(254, 'in')).toBe('10 in')
+    expect(formatMmAtMost(253.9, 'in')).toBe('9.99 in')
+  })
+})
