@@ -119,12 +119,20 @@ export function ruleRehab(c: NormalizedCase, ctx: PlanContext, residualMm: numbe
   const tParam = ctx.profile.params['rehab.osteoporosisTScore']
   const reasons: string[] = []
   const t = c.patient.tScore
-  if (t !== null && t <= tParam.value + EPS) reasons.push(`T-score ${formatNumber(t, 1)} ≤ ${formatNumber(tParam.value, 1)}`)
+  // The case-file fields behind the suggestion, for the editor to highlight.
+  const reasonPaths: string[] = []
+  if (t !== null && t <= tParam.value + EPS) {
+    reasons.push(`T-score ${formatNumber(t, 1)} ≤ ${formatNumber(tParam.value, 1)}`)
+    reasonPaths.push('patient.tScore')
+  }
   if (lower || t !== null) used.push(tParam)
   const shortParam = c.limb.bone === 'femur' ? ctx.profile.params['rehab.shortFemurMm'] : c.limb.bone === 'tibia' ? ctx.profile.params['rehab.shortTibiaMm'] : null
   if (shortParam) {
     used.push(shortParam)
-    if (residualMm < shortParam.value - EPS) reasons.push(`short residual ${c.limb.bone} (${formatMmApart(residualMm, shortParam.value)} < ${formatMm(shortParam.value)})`)
+    if (residualMm < shortParam.value - EPS) {
+      reasons.push(`short residual ${c.limb.bone} (${formatMmApart(residualMm, shortParam.value)} < ${formatMm(shortParam.value)})`)
+      reasonPaths.push('bone.residualLength')
+    }
   }
   const slowSuggested = reasons.length > 0
   const slowBasisParams: ParamValue<ParamScalar>[] = shortParam ? [tParam, shortParam] : [tParam]
@@ -138,13 +146,13 @@ export function ruleRehab(c: NormalizedCase, ctx: PlanContext, residualMm: numbe
     )
     const slow = protocol.slowVariantId ? pick(protocol.slowVariantId) : null
     if (slow && !explicit) {
-      ctx.find('R-REHAB-SLOW', 'info', `Slow loading (${slow.name}) is used instead of ${protocol.name}: ${reasons.join('; ')}.`, sb, ['patient.tScore'])
+      ctx.find('R-REHAB-SLOW', 'info', `Slow loading (${slow.name}) is used instead of ${protocol.name}: ${reasons.join('; ')}.`, sb, reasonPaths)
       protocol = slow
       chosenBy += ', switched to its slow variant'
     } else if (slow) {
       ctx.find('R-REHAB-SLOW', 'warning', `Slow loading (${slow.name}) is advised (${reasons.join('; ')}), but the case file chose ${protocol.name}.`, sb, ['protocolId'])
     } else {
-      ctx.find('R-REHAB-SLOW', 'warning', `Slow loading is advised (${reasons.join('; ')}); ${protocol.name} has no slow variant: adapt the schedule.`, sb, ['patient.tScore'])
+      ctx.find('R-REHAB-SLOW', 'warning', `Slow loading is advised (${reasons.join('; ')}); ${protocol.name} has no slow variant: adapt the schedule.`, sb, reasonPaths)
     }
   }
   if (lower && t === null)

@@ -108,6 +108,7 @@ describe('R-REHAB protocol choice and slow loading', () => {
     expect(p.rehab.slowSuggested).toBe(slow)
     expect(p.rehab.protocolId).toBe(slow ? 'radboud-slow' : 'radboud-standard')
     if (slow) expect(finding(p, 'R-REHAB-SLOW')?.severity).toBe('info')
+    if (slow) expect(finding(p, 'R-REHAB-SLOW')?.paths).toEqual(['patient.tScore'])
   })
   it.each([
     [150, false], // not shorter than 150
@@ -122,7 +123,11 @@ describe('R-REHAB protocol choice and slow loading', () => {
     delete r.prosthesis.soundSideLength
     const p = plan(r)
     expect(p.rehab.slowSuggested).toBe(slow)
-    if (slow) expect(p.rehab.slowReasons[0]).toContain('short residual femur')
+    if (slow) {
+      expect(p.rehab.slowReasons[0]).toContain('short residual femur')
+      // The finding points at the field behind the reason (the bone length, not the T-score).
+      expect(finding(p, 'R-REHAB-SLOW')?.paths).toEqual(['bone.residualLength'])
+    }
   })
   it('radboud slow: 50 % BW by week 6, full by week 12', () => {
     const r = baseRaw()
