@@ -137,8 +137,11 @@ export const PROTOCOLS: Readonly<Record<ProtocolId, RehabProtocol>> = {
     startActivity: 'axial loading',
     cap: {
       bwFraction: null,
-      kg: published('protocol.relimb-upper.capKg', 6, 'kg', 'Loading cap when the prosthesis weight is not recorded', 'S48', {
-        note: 'prosthesis weight ≈ 5–6 kg'
+      // The source caps at the prosthesis weight and gives it only as "≈ 5–6 kg": the figure used
+      // when the weight is not recorded is a site choice, not a published cap.
+      kg: siteDefault('protocol.relimb-upper.capKg', 6, 'kg', 'Loading cap when the prosthesis weight is not recorded', {
+        basedOn: ['S48'],
+        note: 'the source gives the prosthesis weight as ≈ 5–6 kg; record the prosthesis weight to use it instead'
       }),
       prosthesisWeight: true
     },
