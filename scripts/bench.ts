@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process'
 import { cpus, loadavg, platform, release, totalmem } from 'node:os'
 import { benchBrowser } from './bench/browser'
 import { benchCore, type BenchRow } from './bench/core'
+import { benchEditor } from './bench/editor'
 import { benchLibrary } from './bench/library'
 import { benchSize } from './bench/size'
 
@@ -15,6 +16,7 @@ export type { BenchRow }
 
 const SUITES: [string, () => Promise<BenchRow[]>][] = [
   ['core', benchCore],
+  ['editor', benchEditor],
   ['library', benchLibrary],
   ['size', benchSize],
   ['browser', benchBrowser]

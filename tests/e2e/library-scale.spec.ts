@@ -1,6 +1,7 @@
-// 10,000 plans in Chromium: restore them from a backup, then time opening the library and each
-// search keystroke until the list has updated (this includes the 100 ms search debounce).
-// Figures are printed and attached; docs/performance.md ("Library") records a run.
+// 10,000 plans in Chromium: restore them from a backup; the library opens, counts and pages them,
+// and each search keystroke narrows the list correctly. Timings (opening, each keystroke until the
+// list has updated, including the 100 ms debounce) are printed and attached, not asserted;
+// docs/performance.md ("Library") records them.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -67,8 +68,7 @@ test('with 10,000 plans the library opens and searches as you type', async ({ pa
   const figures = { plans: PLANS, restoreMs, reloadToFirstRowMs: opens, openFromSettingsMs: switches, keystrokeToUpdatedListMs: Object.fromEntries(keystrokes) }
   console.log(`library scale (Chromium): ${JSON.stringify(figures)}`)
   await testInfo.attach('library-scale.json', { body: JSON.stringify(figures, null, 2), contentType: 'application/json' })
-  // Loose bounds on a shared 2-core machine: "feels instant" is well under these.
-  expect(Math.min(...opens)).toBeLessThan(3000)
-  expect(Math.min(...switches)).toBeLessThan(1500)
-  for (const [, ms] of keystrokes) expect(ms).toBeLessThan(500)
+  // The figures are measured, not asserted (a benchmark is not a timed test): `npm run bench`
+  // measures them again and docs/performance.md holds the budgets.
+  expect(keystrokes).toHaveLength(4)
 })

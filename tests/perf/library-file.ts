@@ -19,7 +19,7 @@ export function writeBenchLibrary(file: string): void {
   const library = JSON.parse(readFileSync(file, 'utf8')) as { plans: GeneratedPlan[] }
   const plan = library.plans.find((p) => p.id === BENCH_PLAN_ID)
   if (plan?.caseFile.limb.level !== 'transfemoral') throw new Error(`bench: ${BENCH_PLAN_ID} is not the transfemoral example`)
-  // The same 30 stations as tests/unit/editor/recompute-timing.test.ts.
+  // The same 30 stations as tests/unit/editor/recompute-timings.ts.
   const stations = Array.from({ length: 30 }, (_, i) => ({ fromDistalEnd: i * 8, endosteal: 25 - i * 0.25, periosteal: 35 - i * 0.1 }))
   plan.caseFile = { ...plan.caseFile, bone: { ...plan.caseFile.bone, stations } }
   writeFileSync(file, JSON.stringify(library))
