@@ -1,8 +1,8 @@
 // A unitless number (age, magnification factor, T-score, months, degrees). A plain number is
 // stored as a number; anything else is stored as typed so the core names the problem.
-import { useEffect, useRef, useState } from 'react'
 import { FieldShell, fieldAria } from './FieldShell'
 import { plainTextToRaw } from './unit-value'
+import { useTypedText } from './use-typed-text'
 
 export interface PlainNumberInputProps {
   id: string
@@ -20,14 +20,7 @@ export interface PlainNumberInputProps {
 const show = (v: unknown): string => (v === undefined || v === null ? '' : String(v))
 
 export function PlainNumberInput({ id, label, value, onChange, error, missing, hint, disabled, suffix, path }: PlainNumberInputProps) {
-  const [text, setText] = useState(() => show(value))
-  const typed = useRef(value)
-  useEffect(() => {
-    if (value !== typed.current) {
-      typed.current = value
-      setText(show(value))
-    }
-  }, [value])
+  const { text, type } = useTypedText(value, show)
   return (
     <FieldShell id={id} label={label} error={error} missing={missing} hint={hint}>
       <span className="ed-unit-input">
@@ -39,9 +32,8 @@ export function PlainNumberInput({ id, label, value, onChange, error, missing, h
           value={text}
           disabled={disabled}
           onChange={(e) => {
-            setText(e.target.value)
             const raw = plainTextToRaw(e.target.value)
-            typed.current = raw
+            type(e.target.value, raw)
             onChange(raw)
           }}
           {...fieldAria(id, error, missing, hint)}

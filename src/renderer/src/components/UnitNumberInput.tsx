@@ -1,8 +1,9 @@
 // A number with a unit selector (mm / cm / in, kg / lb, cm / in for body height). What the
 // surgeon types is stored exactly as a raw case-file value (see unit-value.ts).
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { FieldShell, fieldAria } from './FieldShell'
 import { rawToText, textToRaw, unitOfRaw, UNITS, type DisplayUnit, type QuantityKind } from './unit-value'
+import { useTypedText } from './use-typed-text'
 
 export interface UnitNumberInputProps {
   id: string
@@ -23,22 +24,20 @@ export interface UnitNumberInputProps {
 export function UnitNumberInput(props: UnitNumberInputProps) {
   const { id, label, kind, value, onChange, defaultUnit, error, missing, hint, disabled, compact, path } = props
   const [unit, setUnit] = useState<DisplayUnit>(() => unitOfRaw(value, kind) ?? (UNITS[kind].includes(defaultUnit) ? defaultUnit : UNITS[kind][0]!))
-  const [text, setText] = useState(() => rawToText(value, kind, unit))
-  // Keep what is being typed ("7.", "12.50") unless the stored value changed from elsewhere (undo, paste).
-  const typed = useRef(value)
-  useEffect(() => {
-    if (value !== typed.current) {
-      typed.current = value
-      const own = unitOfRaw(value, kind)
+  // A value stored with its own unit ("7.5 in") is shown in that unit.
+  const format = useCallback((v: unknown) => rawToText(v, kind, unitOfRaw(v, kind) ?? unit), [kind, unit])
+  const adoptUnit = useCallback(
+    (v: unknown) => {
+      const own = unitOfRaw(v, kind)
       if (own && own !== unit) setUnit(own)
-      setText(rawToText(value, kind, own ?? unit))
-    }
-  }, [value, kind, unit])
+    },
+    [kind, unit]
+  )
+  const { text, setText, type: keep } = useTypedText(value, format, adoptUnit)
 
   function type(next: string) {
-    setText(next)
     const raw = textToRaw(next, kind, unit)
-    typed.current = raw
+    keep(next, raw)
     onChange(raw)
   }
 

@@ -1,7 +1,6 @@
 // Drafts: the editor's unsaved case file per plan, written as the surgeon types, so a closed
 // window or a crash loses nothing. One row per plan (the newest edit wins).
 import type { OsseoDb } from './database'
-import { appDb } from './database'
 import type { DraftRow, StoredCase } from './types'
 
 // When the window closes, an IndexedDB write started at that moment can be cut off with the page;
@@ -56,10 +55,3 @@ export function createDraftsRepo(db: OsseoDb, now: () => number = Date.now) {
 }
 
 export type DraftsRepo = ReturnType<typeof createDraftsRepo>
-
-let drafts: DraftsRepo | null = null
-
-export function draftsRepo(): DraftsRepo {
-  drafts ??= createDraftsRepo(appDb())
-  return drafts
-}

@@ -1,35 +1,28 @@
-// The repositories the features use, bound to the app's database.
-import { appDb } from './database'
-import { createPlansRepo, type PlansRepo } from './plans-repo'
-import { createRevisionsRepo, type RevisionsRepo } from './revisions-repo'
-import { createAuditRepo, type AuditRepo } from './audit-repo'
-import { createBackupRepo, type BackupRepo } from './backup-repo'
+// The repositories the features use, each bound once to the app's database.
+import { appDb, type OsseoDb } from './database'
+import { createAuditRepo } from './audit-repo'
+import { createBackupRepo } from './backup-repo'
+import { createDraftsRepo } from './drafts-repo'
+import { createPlansRepo } from './plans-repo'
+import { createProfilesRepo } from './profiles-repo'
+import { createRevisionsRepo } from './revisions-repo'
+import { createSettingsRepo } from './settings-repo'
+import { createSystemsRepo } from './systems-repo'
 
-let plans: PlansRepo | null = null
-let revisions: RevisionsRepo | null = null
-
-export function plansRepo(): PlansRepo {
-  plans ??= createPlansRepo(appDb())
-  return plans
+/** A getter that creates the repository on first use (the database opens lazily too). */
+function bound<T>(create: (db: OsseoDb) => T): () => T {
+  let repo: T | null = null
+  return () => (repo ??= create(appDb()))
 }
 
-export function revisionsRepo(): RevisionsRepo {
-  revisions ??= createRevisionsRepo(appDb())
-  return revisions
-}
-
-let audit: AuditRepo | null = null
-export function auditRepo(): AuditRepo {
-  audit ??= createAuditRepo(appDb())
-  return audit
-}
-
-let backup: BackupRepo | null = null
-export function backupRepo(): BackupRepo {
-  backup ??= createBackupRepo(appDb())
-  return backup
-}
+export const plansRepo = bound(createPlansRepo)
+export const revisionsRepo = bound(createRevisionsRepo)
+export const auditRepo = bound(createAuditRepo)
+export const backupRepo = bound(createBackupRepo)
+export const draftsRepo = bound(createDraftsRepo)
+export const settingsRepo = bound(createSettingsRepo)
+export const profilesRepo = bound(createProfilesRepo)
+export const systemsRepo = bound(createSystemsRepo)
 
 export { storageEstimate, requestPersistentStorage, storageErrorMessage, isQuotaError, type StorageEstimate } from './storage'
-export { draftsRepo, createDraftsRepo, type DraftsRepo } from './drafts-repo'
-export { settingsRepo, profilesRepo, systemsRepo } from './settings-repos'
+export { createDraftsRepo, type DraftsRepo } from './drafts-repo'
