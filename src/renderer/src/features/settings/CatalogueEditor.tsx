@@ -3,7 +3,7 @@
 // written) and export.
 import { useRef, useState } from 'react'
 import type { ImplantSystem } from '../../../../shared/catalog/types'
-import { systemsRepo } from '../../db'
+import { storageErrorMessage, systemsRepo } from '../../db'
 import { SystemValidationError } from '../../db/systems-repo'
 import { JsonFileInput } from '../../components/JsonFileInput'
 import { isDesktop, openTextFile, saveTextFile } from '../../platform'
@@ -52,7 +52,7 @@ export function CatalogueEditor() {
       setMessage(`Implant system “${stored.name}” saved (version ${stored.version}).`)
     } catch (error) {
       if (error instanceof SystemValidationError) setErrors(formErrors(error.errors))
-      else setErrors({ form: 'The system could not be saved.' })
+      else setErrors({ form: `The system could not be saved: ${storageErrorMessage(error)}` })
     }
   }
 
@@ -69,7 +69,7 @@ export function CatalogueEditor() {
       await reload()
       setMessage(`Imported ${r.added} system(s) from ${name}${r.unchanged ? `; ${r.unchanged} already present` : ''}.`)
     } catch (error) {
-      setMessage(`Nothing was imported from ${name}: ${error instanceof SystemValidationError ? error.errors.map((e) => e.message).join('; ') : 'the systems could not be stored.'}`)
+      setMessage(`Nothing was imported from ${name}: ${error instanceof SystemValidationError ? error.errors.map((e) => e.message).join('; ') : storageErrorMessage(error)}`)
     }
   }
 

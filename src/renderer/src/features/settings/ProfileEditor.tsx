@@ -3,7 +3,7 @@
 // version), and manage several profiles with exactly one default.
 import { useCallback, useEffect, useState } from 'react'
 import { PROTOCOLS, isProtocolId } from '../../../../shared/profile/protocols'
-import { profilesRepo } from '../../db'
+import { profilesRepo, storageErrorMessage } from '../../db'
 import type { StoredProfile } from '../../db/profiles-repo'
 import { newId } from '../../db/ids'
 import { usePlanningContext, usePlanningContextReload } from './planning-context'
@@ -105,7 +105,7 @@ export function ProfileEditor() {
       await load()
       await reloadContext()
     } catch (error) {
-      setMessage(error instanceof Error ? error.message : 'The profile could not be saved.')
+      setMessage(storageErrorMessage(error))
     }
   }
 
@@ -125,7 +125,7 @@ export function ProfileEditor() {
       await load()
       await reloadContext()
     } catch (error) {
-      setMessage(error instanceof Error ? error.message : 'The change could not be saved.')
+      setMessage(storageErrorMessage(error))
     }
   }
 

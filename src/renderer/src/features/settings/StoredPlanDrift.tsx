@@ -4,7 +4,7 @@
 // draft or reviewed plan already shows the current numbers and only needs reviewing again.
 import { useEffect, useMemo, useState } from 'react'
 import { plansRepo, revisionsRepo } from '../../db'
-import { storageErrorMessage } from '../../db/storage'
+import { storageErrorMessage } from '../../db'
 import type { PlanRow, RevisionRow } from '../../db/types'
 import { navigate } from '../../router'
 import { readStoredPlan } from './plan-drift'
