@@ -18,7 +18,6 @@ export const LEVELS = ['transfemoral', 'transtibial', 'transhumeral', 'transradi
 export type Level = (typeof LEVELS)[number]
 
 export const LOWER_LIMB_LEVELS: readonly Level[] = ['transfemoral', 'transtibial']
-export const UPPER_LIMB_LEVELS: readonly Level[] = ['transhumeral', 'transradial', 'thumb', 'finger']
 
 export const SIDES = ['left', 'right'] as const
 export type Side = (typeof SIDES)[number]

@@ -24,21 +24,6 @@ export const PROFILE_NUMBER_KEYS = [
 ] as const
 export type ProfileNumberKey = (typeof PROFILE_NUMBER_KEYS)[number]
 
-export const ELIGIBILITY_ITEMS: readonly EligibilityItem[] = [
-  'AGE',
-  'INFECTION',
-  'MALIGNANCY',
-  'IMMUNOSUPPRESSION',
-  'PREGNANCY',
-  'DIABETES',
-  'PVD',
-  'SMOKING',
-  'BMI',
-  'BODY-WEIGHT',
-  'SOCKET-REHAB',
-  'HIP-FLEXION',
-  'HUMERUS-LENGTH'
-]
 export type EligibilitySeverityKey = `elig.severity.${EligibilityItem}`
 
 export type ProfileParams = { [K in ProfileNumberKey]: ParamValue<number> } & {

@@ -1,6 +1,5 @@
 // Reading and writing the raw case draft by field path ('bone.stations[2].endosteal'), the same
 // path syntax the core uses in FieldError.path, so an error lands on the input that caused it.
-import type { CaseDraft } from '../../../../shared/case/types'
 
 export type PathKey = string | number
 
@@ -50,9 +49,4 @@ function setKeys(node: unknown, keys: PathKey[], value: unknown): unknown {
   if (next === undefined) delete copy[key as string]
   else copy[key as string] = next
   return copy
-}
-
-/** A fresh draft for a new plan (format header only). */
-export function emptyDraft(): CaseDraft {
-  return { format: 'osseoplan.case', version: 1 }
 }

@@ -16,12 +16,6 @@ export function provenanceText(p: ParamValue<ParamScalar>): string {
   return `${p.confirmed ? 'site value (confirmed)' : 'site default — confirm'}${based}`
 }
 
-/** A parameter value as text with its unit (lists joined). */
-export function valueText(p: ParamValue<ParamScalar>): string {
-  const v = Array.isArray(p.value) ? p.value.join(', ') : String(p.value)
-  return p.unit && p.unit !== 'stages' ? `${v} ${p.unit}` : v
-}
-
 export function dateTimeText(at: number): string {
   const d = new Date(at)
   const pad = (n: number) => String(n).padStart(2, '0')
