@@ -157,3 +157,19 @@ export function planToText(r: import('./result').PlanResult): string {
   }
   return L.join('\n')
 }
+
+const pad2 = (n: number) => String(n).padStart(2, '0')
+
+/** Local calendar date "YYYY-MM-DD" (the surgeon's date, not UTC); "—" for an invalid time. */
+export function formatDate(ms: number): string {
+  const d = new Date(ms)
+  if (Number.isNaN(d.getTime())) return '—'
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`
+}
+
+/** Local date and time "YYYY-MM-DD HH:MM", one format on every screen. */
+export function formatDateTime(ms: number): string {
+  const d = new Date(ms)
+  if (Number.isNaN(d.getTime())) return '—'
+  return `${formatDate(ms)} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`
+}

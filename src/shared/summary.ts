@@ -8,7 +8,9 @@
  */
 import type { Condition, FieldError, Level, NormalizedCase, Side, SoftTissueMethod } from './case/types'
 import { SOURCES } from './catalog/sources'
-import { formatBmi, formatCm, formatDeg, formatKg, formatMagnification, formatMm, formatMmAtMost, formatNumber, formatValue } from './format'
+import { formatBmi, formatCm, formatDeg, formatKg, formatDate, formatMagnification, formatMm, formatMmAtMost, formatNumber, formatValue } from './format'
+
+export { formatDate }
 import { sanitizeFileName } from './ipc'
 import type {
   Basis,
@@ -328,13 +330,6 @@ export function sourceTitle(key: SourceKey): string {
 // Small formatters (display only; format.ts does the rounding)
 // ---------------------------------------------------------------------------
 
-/** Local calendar date "YYYY-MM-DD" (the surgeon's date, not UTC). */
-export function formatDate(ms: number): string {
-  const d = new Date(ms)
-  if (Number.isNaN(d.getTime())) return '—'
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-}
 
 /** A parameter or basis value in the user's display units (mm → length unit, kg → mass unit). */
 export function formatQuantity(value: ParamScalar | boolean | null, unit: string, units: DisplayUnits): string {

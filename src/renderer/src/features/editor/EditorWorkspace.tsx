@@ -15,6 +15,7 @@ import { useAutosave, type SaveState } from './use-autosave'
 import { enterMovesOn, useEditorKeys } from './use-editor-keys'
 import { SectionNav, Sections } from './Sections'
 import { ResultColumn } from './result/ResultColumn'
+import { formatDateTime } from '../../../../shared/format'
 
 function saveLabel(s: SaveState, readOnly: boolean): string {
   if (readOnly) return 'Read-only (approved plans are revised, not edited)'
@@ -76,7 +77,7 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { pl
         <StoredPlanDrift plan={plan} />
         {restoredAt !== null && (
           <p className="ed-restored" role="status">
-            Restored your unsaved changes from {new Date(restoredAt).toLocaleString()}.
+            Restored your unsaved changes from {formatDateTime(restoredAt)}.
           </p>
         )}
         <div className="ed-layout">

@@ -16,15 +16,10 @@ import { countPlans, distinctValues, EMPTY_QUERY, filterPlans, type LibraryQuery
 import { useDebounced } from './useDebounced'
 import './library.css'
 import { TableHead } from '../../components/TableHead'
+import { formatDateTime } from '../../../../shared/format'
 
 const PAGE_SIZE = 100
 const SEARCH_DEBOUNCE_MS = 100
-
-function formatDate(ms: number): string {
-  const d = new Date(ms)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
 
 /** A labelled filter control; the label is tied by id, so its name is exactly the label text. */
 function FilterField({ label, className, children }: { label: string; className?: string; children: (id: string) => ReactNode }) {
@@ -256,7 +251,7 @@ export function LibraryPage() {
                     <td>
                       <span className={`status status-${plan.status}`}>{plan.status}</span>
                     </td>
-                    <td>{formatDate(plan.updatedAt)}</td>
+                    <td>{formatDateTime(plan.updatedAt)}</td>
                     <td className="actions">
                       <button type="button" onClick={() => navigate({ name: 'editor', planId: plan.id })}>
                         Open

@@ -9,6 +9,7 @@ import { RevisionCompare } from './RevisionCompare'
 import './review.css'
 import { TableHead } from '../../components/TableHead'
 import { keepTabInside } from '../../components/focus-trap'
+import { formatDateTime } from '../../../../shared/format'
 
 /** The plan and the approved plans it revises, newest first (bounded: a chain never loops). */
 async function lineage(planId: string): Promise<PlanRow[]> {
@@ -23,9 +24,6 @@ async function lineage(planId: string): Promise<PlanRow[]> {
   return chain
 }
 
-function when(ms: number): string {
-  return new Date(ms).toLocaleString()
-}
 
 interface Loaded {
   chain: PlanRow[]
@@ -113,7 +111,7 @@ export function PlanHistory({ planId, onClose }: { planId: string; onClose: () =
                         <input type="checkbox" aria-label={`Compare ${label(r)}`} checked={selected.includes(r.id)} onChange={() => toggle(r.id)} />
                       </td>
                       <td>{label(r)}</td>
-                      <td>{when(r.createdAt)}</td>
+                      <td>{formatDateTime(r.createdAt)}</td>
                       <td>{r.author || '(no name set)'}</td>
                       <td>
                         <code title={r.contentHash}>{shortHash(r.contentHash)}</code>
@@ -139,7 +137,7 @@ export function PlanHistory({ planId, onClose }: { planId: string; onClose: () =
           <ol className="audit-list">
             {loaded.audit.map((a) => (
               <li key={a.seq}>
-                <span className="audit-when">{when(a.at)}</span> <strong>{a.action}</strong> <span className="muted">(app {a.appVersion})</span>
+                <span className="audit-when">{formatDateTime(a.at)}</span> <strong>{a.action}</strong> <span className="muted">(app {a.appVersion})</span>
                 {(a.changes ?? []).length > 0 ? (
                   <ul>
                     {a.changes!.map((c) => (

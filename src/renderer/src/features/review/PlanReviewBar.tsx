@@ -13,6 +13,7 @@ import { navigate } from '../../router'
 import { usePlanningContext } from '../settings/planning-context'
 import { PlanHistory } from './PlanHistory'
 import './review.css'
+import { formatDateTime } from '../../../../shared/format'
 
 export interface PlanReviewBarProps {
   plan: PlanRow
@@ -84,7 +85,7 @@ export function PlanReviewBar({ plan, result, onPlanChanged }: PlanReviewBarProp
         </span>
         {latest && (
           <span className="muted">
-            Revision {latest.number} ({latest.status}) by {latest.author || '(no name set)'}, {new Date(latest.createdAt).toLocaleString()} · <code title={latest.contentHash}>{shortHash(latest.contentHash)}</code>
+            Revision {latest.number} ({latest.status}) by {latest.author || '(no name set)'}, {formatDateTime(latest.createdAt)} · <code title={latest.contentHash}>{shortHash(latest.contentHash)}</code>
           </span>
         )}
         {plan.parentId && (

@@ -4,7 +4,8 @@ import { useState } from 'react'
 import { PROTOCOL_IDS, PROTOCOLS } from '../../../../shared/profile/protocols'
 import type { ParamScalar, ParamValue } from '../../../../shared/result'
 import { inputSpec, isUnconfirmed, type EditableKey, type ParamChange } from './profile-record'
-import { dateTimeText, provenanceText } from './provenance-text'
+import { formatDateTime } from '../../../../shared/format'
+import { provenanceText } from './provenance-text'
 
 export interface ParamRowProps {
   paramKey: EditableKey
@@ -87,7 +88,7 @@ export function ProfileParamRow({ paramKey, param, context, isShipped, last, err
         {param.provenance.note && <div className="param-note">{param.provenance.note}</div>}
         {last && (
           <div className="param-change">
-            {ACTION_TEXT[last.action]} by {last.by || 'an unnamed user'} on {dateTimeText(last.at)} (v{last.version})
+            {ACTION_TEXT[last.action]} by {last.by || 'an unnamed user'} on {formatDateTime(last.at)} (v{last.version})
           </div>
         )}
       </td>

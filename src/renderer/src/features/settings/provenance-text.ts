@@ -16,8 +16,3 @@ export function provenanceText(p: ParamValue<ParamScalar>): string {
   return `${p.confirmed ? 'site value (confirmed)' : 'site default — confirm'}${based}`
 }
 
-export function dateTimeText(at: number): string {
-  const d = new Date(at)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
