@@ -4,6 +4,7 @@
 import { parseCase } from '../../../shared/case/parse'
 import type { FieldError } from '../../../shared/case/types'
 import { MAX_TEXT_FILE_BYTES } from '../../../shared/ipc'
+import { HIDDEN_CHARACTER_PROBLEM, hiddenCharacter } from '../../../shared/patient-code'
 import { revisionContentHash } from './content-hash'
 import { PLAN_STATUSES, type AuditRow, type PlanRow, type RevisionRow, type StoredCase } from './types'
 
@@ -114,6 +115,11 @@ function checkPlan(value: unknown, path: string): PlanRow {
   id(value, 'id', path)
   for (const key of ['patientCode', 'level', 'side', 'systemId']) str(value, key, path)
   str(value, 'surgeon', path)
+  // Who and which patient must read as what they are: no bidi override or zero-width character.
+  for (const key of ['patientCode', 'surgeon']) {
+    const hidden = hiddenCharacter(value[key] as string)
+    if (hidden) fail(`${path}.${key}`, `${HIDDEN_CHARACTER_PROBLEM} (${hidden})`)
+  }
   str(value, 'notes', path, 10_000)
   status(value, path)
   if (value['archived'] !== 0 && value['archived'] !== 1) fail(`${path}.archived`, 'must be 0 or 1')
