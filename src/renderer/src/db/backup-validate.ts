@@ -29,7 +29,7 @@ export interface LibraryBackup {
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string }
 
 const TOP_KEYS = ['format', 'version', 'exportedAt', 'appVersion', 'plans', 'revisions', 'audit']
-const PLAN_KEYS = ['id', 'patientCode', 'surgeon', 'level', 'side', 'systemId', 'status', 'archived', 'createdAt', 'updatedAt', 'parentId', 'caseFile', 'notes']
+const PLAN_KEYS = ['id', 'patientCode', 'surgeon', 'level', 'side', 'systemId', 'status', 'archived', 'createdAt', 'updatedAt', 'parentId', 'caseFile', 'notes', 'version', 'editSeq']
 const REVISION_KEYS = ['id', 'planId', 'number', 'status', 'caseFile', 'result', 'engineVersion', 'profileVersion', 'catalogVersion', 'contentHash', 'author', 'createdAt']
 const AUDIT_KEYS = ['seq', 'planId', 'at', 'action', 'field', 'oldValue', 'newValue', 'appVersion', 'changes']
 const CHANGE_KEYS = ['path', 'oldValue', 'newValue']
@@ -121,6 +121,11 @@ function checkPlan(value: unknown, path: string): PlanRow {
     if (hidden) fail(`${path}.${key}`, `${HIDDEN_CHARACTER_PROBLEM} (${hidden})`)
   }
   str(value, 'notes', path, 10_000)
+  // Save counters (issue #18): optional, whole numbers.
+  for (const key of ['version', 'editSeq']) {
+    const n = value[key]
+    if (n !== undefined && (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0)) fail(`${path}.${key}`, 'must be a whole number of at least 0')
+  }
   status(value, path)
   if (value['archived'] !== 0 && value['archived'] !== 1) fail(`${path}.archived`, 'must be 0 or 1')
   time(value, 'createdAt', path)

@@ -8,6 +8,7 @@ import { canonicalJson, revisionContentHash } from './content-hash'
 import type { OsseoDb } from './database'
 import { newId } from './ids'
 import { displayValue, diffValues } from './object-diff'
+import { announcePlanSaved } from './plan-events'
 import { planSummary } from './plan-summary'
 import type { AuditChange, AuditRow, DraftRow, PlanRow, PlanStatus, PlanSummary, RevisionRow, StoredCase } from './types'
 
@@ -54,6 +55,32 @@ export interface DeletedPlan {
 
 export class PlanWorkflowError extends Error {
   override name = 'PlanWorkflowError'
+}
+
+/** The plan was saved elsewhere (another window) since this editor loaded it: nothing was written. */
+export class PlanConflictError extends Error {
+  override name = 'PlanConflictError'
+  constructor(readonly current: PlanRow) {
+    super('This plan was changed in another window since you opened it; your changes were not saved over it.')
+  }
+}
+
+/** What the editor opens: the plan's case, or its draft when the draft holds later edits — or
+ *  edits made against an older version of the plan (another window saved since): that draft is
+ *  opened on its old version, so its first save meets the conflict and the user chooses. */
+export function caseToOpen(plan: PlanRow, draft: DraftRow | undefined): { useDraft: boolean; base: { version: number; editSeq: number } } {
+  const version = plan.version ?? 0
+  const editSeq = Math.max(plan.editSeq ?? 0, draft?.editSeq ?? 0)
+  if (!draft || plan.status === 'approved' || plan.status === 'superseded') return { useDraft: false, base: { version, editSeq } }
+  const behind = typeof draft.baseVersion === 'number' && draft.baseVersion < version && canonicalJson(draft.caseFile) !== canonicalJson(plan.caseFile)
+  if (behind) return { useDraft: true, base: { version: draft.baseVersion as number, editSeq } }
+  return { useDraft: draftIsNewer(draft, plan), base: { version, editSeq } }
+}
+
+/** Which holds the newer case: a draft or the plan row (by edit counter; wall clock only for rows from before it). */
+export function draftIsNewer(draft: Pick<DraftRow, 'editSeq' | 'updatedAt'>, plan: Pick<PlanRow, 'editSeq' | 'updatedAt'>): boolean {
+  if (typeof draft.editSeq === 'number') return draft.editSeq > (plan.editSeq ?? 0)
+  return typeof plan.editSeq === 'number' ? false : draft.updatedAt > plan.updatedAt
 }
 
 function clip(value: string): string {
@@ -190,20 +217,34 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
       return db.planIndex.orderBy('updatedAt').reverse().toArray()
     },
 
-    /** Saves the case of a draft or reviewed plan. A reviewed plan whose case changes becomes a draft again. */
-    async updateCase(id: string, caseFile: StoredCase): Promise<PlanRow> {
-      return db.transaction('rw', writeTables(), async () => {
+    /**
+     * Saves the case of a draft or reviewed plan. A reviewed plan whose case changes becomes a draft
+     * again. With `expectedVersion` (the editor's), a plan saved elsewhere since is never
+     * overwritten: PlanConflictError carries the newer row. `editSeq` orders drafts against it.
+     */
+    async updateCase(id: string, caseFile: StoredCase, options: { expectedVersion?: number; editSeq?: number } = {}): Promise<PlanRow> {
+      const saved = await db.transaction('rw', writeTables(), async () => {
         const row = await mustGet(id)
+        if (options.expectedVersion !== undefined && (row.version ?? 0) !== options.expectedVersion) throw new PlanConflictError(row)
         if (row.status === 'approved' || row.status === 'superseded') throw new PlanWorkflowError('An approved plan is read-only; revise it instead.')
         const changes = diffValues(row.caseFile, caseFile).map((c) => change(c.path, displayValue(c.before), displayValue(c.after)))
-        if (changes.length === 0) return row
+        const editSeq = Math.max(row.editSeq ?? 0, options.editSeq ?? 0)
+        if (changes.length === 0) {
+          // Same case: only the edit counter moves on (so an identical draft is not "restored" later).
+          if (editSeq === (row.editSeq ?? 0)) return row
+          const same: PlanRow = { ...row, editSeq }
+          await db.plans.put(same)
+          return same
+        }
         const status: PlanStatus = 'draft'
         if (row.status !== status) changes.push(change('status', row.status, status))
-        const next: PlanRow = { ...row, ...indexedFields(caseFile), caseFile, status, updatedAt: now() }
+        const next: PlanRow = { ...row, ...indexedFields(caseFile), caseFile, status, updatedAt: now(), version: (row.version ?? 0) + 1, editSeq }
         await putPlan(next)
         await db.audit.add(auditRow(id, 'edit', changes))
         return next
       })
+      announcePlanSaved({ planId: id, version: saved.version ?? 0 })
+      return saved
     },
 
     /** Surgeon and library notes (not part of the case file). Allowed in every status. */

@@ -11,7 +11,8 @@ import { StoredPlanDrift } from '../settings/StoredPlanDrift'
 import { EditorFormContext, type EditorForm } from './form-context'
 import { useDraftHistory } from './use-draft-history'
 import { useLivePlan } from './use-live-plan'
-import { useAutosave, type SaveState } from './use-autosave'
+import { useAutosave, type AutosaveBase, type SaveState } from './use-autosave'
+import { ConflictBanner } from './ConflictBanner'
 import { enterMovesOn, useEditorKeys } from './use-editor-keys'
 import { SectionNav, Sections } from './Sections'
 import { ResultColumn } from './result/ResultColumn'
@@ -20,16 +21,17 @@ import { formatDateTime } from '../../../../shared/format'
 function saveLabel(s: SaveState, readOnly: boolean): string {
   if (readOnly) return 'Read-only (approved plans are revised, not edited)'
   if (s.kind === 'error') return `Not saved: ${s.message}`
+  if (s.kind === 'conflict') return s.unsaved ? 'Not saved: changed in another window' : 'Changed in another window'
   return s.kind === 'saved' ? 'All changes saved' : 'Saving…'
 }
 
-export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { plan: PlanRow; initial: CaseDraft; restoredAt: number | null }) {
+export function EditorWorkspace({ plan: initialPlan, initial, restoredAt, base }: { plan: PlanRow; initial: CaseDraft; restoredAt: number | null; base?: AutosaveBase }) {
   const ctx = usePlanningContext()
   const [plan, setPlan] = useState(initialPlan)
   const readOnly = plan.status === 'approved' || plan.status === 'superseded'
   const history = useDraftHistory(initial)
   const live = useLivePlan(history.draft, { profile: ctx.profile, systems: ctx.systems })
-  const autosave = useAutosave(plan.id, history.draft, initialPlan.caseFile as CaseDraft, !readOnly, setPlan)
+  const autosave = useAutosave(plan.id, history.draft, initialPlan.caseFile as CaseDraft, !readOnly, setPlan, base)
 
   // The summary prints the stored plan: open it only once the plan row holds what is on screen
   // (a failed save stays here, with its message).
@@ -74,6 +76,9 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { pl
           </div>
         </div>
         <PlanReviewBar plan={plan} result={live.valid ? live.result : null} onPlanChanged={setPlan} />
+        {autosave.state.kind === 'conflict' && (
+          <ConflictBanner state={autosave.state} plan={plan} mine={history.draft} keepMine={autosave.keepMine} discardMine={autosave.discardMine} />
+        )}
         <StoredPlanDrift plan={plan} />
         {restoredAt !== null && (
           <p className="ed-restored" role="status">
