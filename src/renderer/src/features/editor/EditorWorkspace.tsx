@@ -1,6 +1,7 @@
 // Form on the left, live plan on the right. Every edit goes into the draft (with undo), is
 // evaluated by the core at once and autosaved shortly after.
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { keepOnScreenPlan } from '../../db/connection-status'
 import type { CaseDraft } from '../../../../shared/case/types'
 import type { PlanRow } from '../../db/types'
 import { navigate } from '../../router'
@@ -32,6 +33,10 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt, base }
   const history = useDraftHistory(initial)
   const live = useLivePlan(history.draft, { profile: ctx.profile, systems: ctx.systems })
   const autosave = useAutosave(plan.id, history.draft, initialPlan.caseFile as CaseDraft, !readOnly, setPlan, base)
+  // If the library is deleted underneath the app, the case on screen can be written back.
+  const onScreen = useRef({ plan, draft: history.draft })
+  onScreen.current = { plan, draft: history.draft }
+  useEffect(() => keepOnScreenPlan(() => ({ ...onScreen.current.plan, caseFile: onScreen.current.draft as Record<string, unknown> })), [])
 
   // The summary prints the stored plan: open it only once the plan row holds what is on screen
   // (a failed save stays here, with its message).
