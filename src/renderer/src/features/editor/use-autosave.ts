@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CaseDraft } from '../../../../shared/case/types'
 import { draftsRepo, plansRepo, storageErrorMessage } from '../../db'
+import { connectionProblem } from '../../db/connection-status'
 import { onPlanSavedElsewhere } from '../../db/plan-events'
 import { PlanConflictError } from '../../db/plans-repo'
 import { isQuotaError, QUOTA_MESSAGE } from '../../db/storage'
@@ -20,6 +21,10 @@ export type SaveState =
 /** A failed save in plain words (the storage helpers' message for a full disk); the technical
  *  reason goes to `detail` (a tooltip), never a stack trace. The case stays on screen. */
 export function saveError(error: unknown): SaveState {
+  // After the library was deleted, "everything saved before is kept" would be false.
+  if (connectionProblem()?.kind === 'deleted') {
+    return { kind: 'error', message: 'the plan library was deleted (see the notice at the top). Your entries are still on screen.', detail: storageErrorMessage(error) }
+  }
   const message = isQuotaError(error)
     ? QUOTA_MESSAGE
     : 'This computer’s storage could not be written, so this change was not saved. Everything saved before is kept; your entries are still on screen. Save again with Ctrl+S.'
@@ -108,6 +113,7 @@ export function useAutosave(planId: string, draft: CaseDraft, inPlan: CaseDraft,
     latest.current = draft
     if (!enabled || draft === savedToPlan.current) return
     if (!conflict.current) setState({ kind: 'pending' })
+    else setState((s) => (s.kind === 'conflict' && !s.unsaved ? { ...s, unsaved: true } : s))
     const d = setTimeout(() => void saveDraft(), DRAFT_DELAY_MS)
     const p = setTimeout(() => void savePlan(), PLAN_DELAY_MS)
     return () => {
