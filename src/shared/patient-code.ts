@@ -59,7 +59,7 @@ export function checkPatientCode(raw: string): PatientCodeCheck {
   // Plain spaces, tabs and line ends around the code are trimmed; anything else hidden is refused.
   const stripped = raw.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '')
   const invisible = Array.from(stripped).find((c) => c !== ' ' && INVISIBLE.test(c))
-  if (invisible) return { ok: false, problem: `${HIDDEN_CHARACTER_PROBLEM} (${codePointLabel(invisible)}); type the code again without it` }
+  if (invisible) return { ok: false, problem: `${HIDDEN_CHARACTER_PROBLEM} (${codePointLabel(invisible)}): type the code again without it` }
   const code = stripped.normalize('NFC')
   if (code === '') return { ok: false, problem: 'must not be empty' }
   if (Array.from(code).length > PATIENT_CODE_MAX_LENGTH) return { ok: false, problem: `is too long (at most ${PATIENT_CODE_MAX_LENGTH} characters)` }
@@ -68,12 +68,12 @@ export function checkPatientCode(raw: string): PatientCodeCheck {
   // Fullwidth letters, ligatures, superscripts, circled digits: look-alikes of plain characters.
   if (code.normalize('NFKC') !== code) {
     const compat = Array.from(code).find((c) => c.normalize('NFKC') !== c) ?? ''
-    return { ok: false, problem: `contains a compatibility form (“${compat}”, ${codePointLabel(compat)}); type the plain letter or digit` }
+    return { ok: false, problem: `contains a compatibility form (“${compat}”, ${codePointLabel(compat)}): type the plain letter or digit` }
   }
   const letters = Array.from(code).filter((c) => /\p{L}/u.test(c))
   const scripts = new Set(letters.map(scriptOf))
-  if (!oneScript(scripts)) return { ok: false, problem: `mixes letters of different alphabets (${[...scripts].map((s) => s.replace(/^other:/, '')).join(', ')}), as look-alike codes do; use one alphabet` }
+  if (!oneScript(scripts)) return { ok: false, problem: `mixes letters of different alphabets (${[...scripts].map((s) => s.replace(/^other:/, '')).join(', ')}), as look-alike codes do: use one alphabet` }
   const zeros = new Set(Array.from(code).filter((c) => /\p{Nd}/u.test(c)).map(digitZero))
-  if (zeros.size > 1) return { ok: false, problem: 'mixes digits of different numbering systems; use one' }
+  if (zeros.size > 1) return { ok: false, problem: 'mixes digits of different numbering systems: use one' }
   return { ok: true, code }
 }

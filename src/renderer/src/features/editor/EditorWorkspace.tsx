@@ -2,6 +2,7 @@
 // evaluated by the core at once and autosaved shortly after.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { keepOnScreenPlan } from '../../db/connection-status'
+import { checkPatientCode } from '../../../../shared/patient-code'
 import type { CaseDraft } from '../../../../shared/case/types'
 import type { PlanRow } from '../../db/types'
 import { navigate } from '../../router'
@@ -56,7 +57,9 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt, base }
     [history.draft, history.set, history.replace, live.errors, ctx.units, readOnly]
   )
 
-  const code = history.draft.patient?.code
+  // A code that is refused (a bidi override can make "EX-TF-\u202E10" read "EX-TF-01") is not shown as the title.
+  const typed = history.draft.patient?.code
+  const code = typeof typed === 'string' && checkPatientCode(typed).ok ? typed : ''
   return (
     <EditorFormContext.Provider value={form}>
       <section className="page editor" aria-labelledby="editor-title">
