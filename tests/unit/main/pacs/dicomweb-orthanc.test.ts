@@ -104,7 +104,7 @@ describe('DICOMweb client against Orthanc', () => {
     expect(stored).toEqual({ ok: true, stored: expect.arrayContaining([pdf.sopInstanceUid, sc.sopInstanceUid]) })
 
     const lookup = await fetch(`${orthanc.url}/tools/lookup`, { method: 'POST', body: pdf.sopInstanceUid })
-    const [{ ID: pdfId }] = (await lookup.json()) as { ID: string }[]
+    const [{ ID: pdfId }] = (await lookup.json()) as [{ ID: string }]
     const tags = (await (await orthanc.rest(`/instances/${pdfId}/simplified-tags`)).json()) as Record<string, string>
     expect(tags).toMatchObject({
       SOPClassUID: ENCAPSULATED_PDF_STORAGE,
@@ -122,7 +122,7 @@ describe('DICOMweb client against Orthanc', () => {
     expect(Buffer.from(content.subarray(0, pdfBytes.length)).equals(Buffer.from(pdfBytes))).toBe(true)
 
     const scLookup = await fetch(`${orthanc.url}/tools/lookup`, { method: 'POST', body: sc.sopInstanceUid })
-    const [{ ID: scId }] = (await scLookup.json()) as { ID: string }[]
+    const [{ ID: scId }] = (await scLookup.json()) as [{ ID: string }]
     const scTags = (await (await orthanc.rest(`/instances/${scId}/simplified-tags`)).json()) as Record<string, string>
     expect(scTags).toMatchObject({ SOPClassUID: SECONDARY_CAPTURE_STORAGE, Rows: '20', Columns: '10', PhotometricInterpretation: 'RGB', PatientID: 'HOSP-0001' })
     const pixels = new Uint8Array(await (await orthanc.rest(`/instances/${scId}/frames/0/raw`)).arrayBuffer())
