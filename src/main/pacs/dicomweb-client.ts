@@ -7,6 +7,7 @@ import { failure, type PacsFailure } from './errors'
 import { exchange, type FetchLike } from './http'
 import { boundaryOf, buildMultipart, parseMultipart } from './multipart'
 import { isUid } from './uids'
+import type { InstanceSummary, SeriesSummary, StudyQuery, StudySummary } from '../../shared/pacs-contract'
 
 export interface ServerConnection {
   baseUrl: string
@@ -27,43 +28,6 @@ export const DEFAULT_LIMITS: ClientLimits = {
   // The radiograph import limit (a 10,000 × 10,000 16-bit image is 200 MB) plus headers.
   maxInstanceBytes: 210 * 1024 * 1024,
   maxResults: 200
-}
-
-export interface StudyQuery {
-  patientId?: string
-  accessionNumber?: string
-  /** YYYY-MM-DD, inclusive. */
-  from?: string
-  to?: string
-  modalities?: readonly string[]
-}
-
-export interface StudySummary {
-  studyUid: string
-  patientId: string
-  accessionNumber: string
-  studyDate: string
-  description: string
-  modalities: string[]
-  seriesCount: number | null
-  instanceCount: number | null
-}
-
-export interface SeriesSummary {
-  seriesUid: string
-  modality: string
-  number: number | null
-  description: string
-  instanceCount: number | null
-}
-
-export interface InstanceSummary {
-  sopInstanceUid: string
-  sopClassUid: string
-  number: number | null
-  rows: number | null
-  columns: number | null
-  frames: number | null
 }
 
 type Result<T> = ({ ok: true } & T) | PacsFailure
@@ -259,7 +223,9 @@ export function createDicomWebClient(fetchImpl: FetchLike, server: ServerConnect
 
 export type DicomWebClient = ReturnType<typeof createDicomWebClient>
 
-export function authorizationHeader(auth: { kind: 'none' } | { kind: 'basic'; username: string; password: string } | { kind: 'bearer'; token: string }): string | undefined {
+export type ServerAuth = { kind: 'none' } | { kind: 'basic'; username: string; password: string } | { kind: 'bearer'; token: string }
+
+export function authorizationHeader(auth: ServerAuth): string | undefined {
   if (auth.kind === 'basic') return `Basic ${Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64')}`
   if (auth.kind === 'bearer') return `Bearer ${auth.token}`
   return undefined
