@@ -2,9 +2,9 @@
 // plain message, returns no partial data, and is never retried behind the user's back.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { authorizationHeader, createDicomWebClient, DEFAULT_LIMITS } from '../../../../src/main/pacs/dicomweb-client'
-import { startFaultProxy, type FaultProxy } from './fault-proxy'
-import { startOrthanc, type RunningOrthanc } from './orthanc'
-import { phantomRadiograph, phantomStudy, type PhantomStudy } from './phantom'
+import { startFaultProxy, type FaultProxy } from '../../../support/pacs/fault-proxy'
+import { startOrthanc, type RunningOrthanc } from '../../../support/pacs/orthanc'
+import { phantomRadiograph, phantomStudy, type PhantomStudy } from '../../../support/pacs/phantom'
 
 let orthanc: RunningOrthanc
 let proxy: FaultProxy

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDicomWebClient, type DicomWebClient } from '../../../../src/main/pacs/dicomweb-client'
 import { dicomClock, encapsulatedPdf, secondaryCapture, studyAttributesFrom, ENCAPSULATED_PDF_STORAGE, SECONDARY_CAPTURE_STORAGE } from '../../../../src/main/pacs/plan-documents'
 import { newUid } from '../../../../src/main/pacs/uids'
-import { startOrthanc, type RunningOrthanc } from './orthanc'
-import { phantomRadiograph, phantomStudy, type PhantomStudy } from './phantom'
+import { startOrthanc, type RunningOrthanc } from '../../../support/pacs/orthanc'
+import { phantomRadiograph, phantomStudy, type PhantomStudy } from '../../../support/pacs/phantom'
 
 let orthanc: RunningOrthanc
 let client: DicomWebClient

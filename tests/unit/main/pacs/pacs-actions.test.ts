@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPacsActions, type PacsSender } from '../../../../src/main/pacs/pacs-actions'
 import { createServerStore } from '../../../../src/main/pacs/server-store'
 import { PACS_CHANNELS } from '../../../../src/shared/pacs-contract'
-import { startFaultProxy, type FaultProxy } from './fault-proxy'
-import { startOrthanc, type RunningOrthanc } from './orthanc'
-import { phantomRadiograph, phantomStudy, type PhantomStudy } from './phantom'
+import { startFaultProxy, type FaultProxy } from '../../../support/pacs/fault-proxy'
+import { startOrthanc, type RunningOrthanc } from '../../../support/pacs/orthanc'
+import { phantomRadiograph, phantomStudy, type PhantomStudy } from '../../../support/pacs/phantom'
 
 let orthanc: RunningOrthanc
 let proxy: FaultProxy

@@ -1,7 +1,7 @@
 // Small test radiographs as real DICOM files (written with the app's own Part 10 writer), with
 // identity attributes so the tests can prove OsseoPlan does not pass them on or keep them.
-import { writePart10, type DicomElement } from '../../../../src/main/pacs/dicom-write'
-import { newUid } from '../../../../src/main/pacs/uids'
+import { writePart10, type DicomElement } from '../../../src/main/pacs/dicom-write'
+import { newUid } from '../../../src/main/pacs/uids'
 
 export interface PhantomStudy {
   studyUid: string

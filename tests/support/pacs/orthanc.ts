@@ -83,7 +83,7 @@ export async function startOrthanc(options: { users?: Record<string, string> } =
     dicomWebUrl: `${url}/dicom-web`,
     authHeader,
     async upload(file) {
-      const res = await fetch(`${url}/instances`, { method: 'POST', body: file, headers: authHeader })
+      const res = await fetch(`${url}/instances`, { method: "POST", body: new Blob([file as Uint8Array<ArrayBuffer>]), headers: authHeader })
       if (!res.ok) throw new Error(`upload failed: HTTP ${res.status} ${await res.text()}`)
       return (await res.json()) as { ID: string }
     },
