@@ -2,7 +2,7 @@
 // the response size, cancellation, progress, and every failure mapped to a plain PacsFailure.
 import { failure, failureForStatus, type PacsFailure } from './errors'
 
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: Uint8Array; signal: AbortSignal; redirect: 'error' }) => Promise<{
+export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: Uint8Array<ArrayBuffer>; signal: AbortSignal; redirect: 'error' }) => Promise<{
   status: number
   headers: { get(name: string): string | null }
   body: ReadableStream<Uint8Array> | null
@@ -11,7 +11,7 @@ export type FetchLike = (url: string, init: { method: string; headers: Record<st
 export interface ExchangeOptions {
   method?: 'GET' | 'POST'
   headers?: Record<string, string>
-  body?: Uint8Array
+  body?: Uint8Array<ArrayBuffer>
   /** Largest body accepted, in bytes. */
   maxBytes: number
   /** No byte for this long → timeout. */

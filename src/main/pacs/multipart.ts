@@ -49,7 +49,7 @@ export function parseMultipart(body: Uint8Array, boundary: string): ParsedMultip
   }
 }
 
-export function buildMultipart(parts: readonly Uint8Array[], contentType: string, boundary: string): Uint8Array {
+export function buildMultipart(parts: readonly Uint8Array[], contentType: string, boundary: string): Uint8Array<ArrayBuffer> {
   const chunks: Uint8Array[] = []
   for (const part of parts) {
     chunks.push(encoder.encode(`--${boundary}\r\nContent-Type: ${contentType}\r\nContent-Length: ${part.length}\r\n\r\n`), part, encoder.encode('\r\n'))

@@ -64,38 +64,39 @@ function ServerForm({ initial, onDone }: { initial: FormState; onDone: (saved: P
 
   return (
     <form className="pacs-form" onSubmit={(e) => void save(e)} aria-label={editing ? `Edit ${initial.label}` : 'Add an image server'}>
-      <label className="pacs-field">
-        <span>Name</span>
-        <input value={form.label} maxLength={80} onChange={(e) => set({ label: e.target.value })} {...aria('label')} autoFocus />
+      <div className="pacs-field">
+        <label htmlFor={`${id}-label`}>Name</label>
+        <input id={`${id}-label`} value={form.label} maxLength={80} onChange={(e) => set({ label: e.target.value })} {...aria('label')} autoFocus />
         {message('label')}
-      </label>
-      <label className="pacs-field pacs-field-wide">
-        <span>DICOMweb address</span>
-        <input value={form.baseUrl} maxLength={2048} placeholder="https://pacs.hospital.example/dicom-web" spellCheck={false} onChange={(e) => set({ baseUrl: e.target.value })} {...aria('baseUrl')} />
+      </div>
+      <div className="pacs-field pacs-field-wide">
+        <label htmlFor={`${id}-url`}>DICOMweb address</label>
+        <input id={`${id}-url`} value={form.baseUrl} maxLength={2048} placeholder="https://pacs.hospital.example/dicom-web" spellCheck={false} onChange={(e) => set({ baseUrl: e.target.value })} {...aria('baseUrl')} />
         <span className="ed-msg">https only; plain http is accepted only for a server on this computer.</span>
         {message('baseUrl')}
-      </label>
-      <label className="pacs-field">
-        <span>Sign-in</span>
-        <select value={form.auth} onChange={(e) => set({ auth: e.target.value as PacsAuthKind, secret: '' })}>
+      </div>
+      <div className="pacs-field">
+        <label htmlFor={`${id}-auth`}>Sign-in</label>
+        <select id={`${id}-auth`} value={form.auth} onChange={(e) => set({ auth: e.target.value as PacsAuthKind, secret: '' })}>
           {(Object.keys(AUTH_LABEL) as PacsAuthKind[]).map((kind) => (
             <option key={kind} value={kind}>
               {AUTH_LABEL[kind]}
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {form.auth === 'basic' && (
-        <label className="pacs-field">
-          <span>User name</span>
-          <input value={form.username} maxLength={256} autoComplete="off" onChange={(e) => set({ username: e.target.value })} {...aria('username')} />
+        <div className="pacs-field">
+          <label htmlFor={`${id}-user`}>User name</label>
+          <input id={`${id}-user`} value={form.username} maxLength={256} autoComplete="off" onChange={(e) => set({ username: e.target.value })} {...aria('username')} />
           {message('username')}
-        </label>
+        </div>
       )}
       {form.auth !== 'none' && (
-        <label className="pacs-field">
-          <span>{form.auth === 'basic' ? 'Password' : 'Token'}</span>
+        <div className="pacs-field">
+          <label htmlFor={`${id}-secret`}>{form.auth === 'basic' ? 'Password' : 'Token'}</label>
           <input
+            id={`${id}-secret`}
             type="password"
             value={form.secret}
             maxLength={4096}
@@ -105,7 +106,7 @@ function ServerForm({ initial, onDone }: { initial: FormState; onDone: (saved: P
             {...aria('secret')}
           />
           {message('secret')}
-        </label>
+        </div>
       )}
       {error && !error.field && <p className="ed-msg ed-msg-error">{error.message}</p>}
       <div className="pacs-actions">
