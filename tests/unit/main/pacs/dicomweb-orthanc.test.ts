@@ -68,6 +68,12 @@ describe('DICOMweb client against Orthanc', () => {
     expect(progress.length).toBeGreaterThan(0)
   })
 
+  it('gives a JPEG preview where the server renders one', async () => {
+    const study = studies[0]!
+    const thumb = await client.thumbnail(study.studyUid, study.seriesUid, study.sopInstanceUid)
+    expect(thumb.ok && thumb.jpeg && [thumb.jpeg[0], thumb.jpeg[1]]).toEqual([0xff, 0xd8])
+  })
+
   it('reports a study that does not exist as not found', async () => {
     const result = await client.retrieveInstance(newUid(), newUid(), newUid())
     expect(result).toMatchObject({ ok: false, kind: 'not-found' })
