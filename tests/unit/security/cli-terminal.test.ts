@@ -13,7 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), 'osseoplan-cli-'))
 const example = JSON.parse(readFileSync(join(root, 'resources/cases/transfemoral.json'), 'utf8')) as Record<string, Record<string, unknown>>
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/plan.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 30000 })
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/plan.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60000 })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
@@ -45,7 +45,7 @@ describe('plan command and terminal control characters', () => {
     expect(refused.code).toBe(2)
     expect(refused.stderr).not.toMatch(RAW_CONTROL)
     expect(refused.stderr).toContain('in\\x1bvalid.json')
-  }, 60000)
+  }, 120_000)
 
   it('reads UTF-8 with a byte-order mark and UTF-16 with one; refuses UTF-16 without one in one plain sentence', () => {
     const text = JSON.stringify(example)
@@ -55,7 +55,7 @@ describe('plan command and terminal control characters', () => {
     const bare = run(file('bare16.json', le))
     expect(bare.code).toBe(2)
     expect(bare.stderr).toBe(`plan: ${join(dir, 'bare16.json')}: it is not UTF-8 text (nor UTF-16 with a byte-order mark); save it again as UTF-8 text and try again\n`)
-  }, 60000)
+  }, 120_000)
 })
 
 describe('terminal escaping helpers', () => {
