@@ -72,7 +72,7 @@ export function useAutosave(planId: string, draft: CaseDraft, inPlan: CaseDraft,
 
   const savePlan = useCallback(async () => {
     const current = latest.current
-    // After a conflict nothing is written to the plan until the user chooses (see resolve*).
+    // After a conflict nothing is written to the plan until the user chooses (keepMine, discardMine).
     if (conflict.current) return false
     if (current === savedToPlan.current) {
       setState({ kind: 'saved' })
