@@ -38,9 +38,10 @@ function requiredUs(ds: DataSet, tag: string, name: string): number {
   return v === undefined ? refuse(`The file has no ${name}; it is not an image OsseoPlan can show.`) : v
 }
 
+/** First value of a decimal string: null when absent, NaN when present but not a number. */
 function firstNumber(ds: DataSet, tag: string): number | null {
   const t = text(ds, tag)
-  return t === undefined ? null : parseDecimalString(t.split('\\')[0] ?? '')
+  return t === undefined ? null : (parseDecimalString(t.split('\\')[0] ?? '') ?? NaN)
 }
 
 function keptTags(ds: DataSet, transferSyntax: string): KeptTag[] {
@@ -92,6 +93,7 @@ function parse(bytes: Uint8Array, options: DicomReadOptions): ImageReadResult {
     return refuse('The DICOM file header is damaged or cut short.')
   }
   const transferSyntax = text(meta, TAG.transferSyntax) ?? ''
+  if (transferSyntax === '') refuse('The DICOM file header is damaged or cut short: it names no transfer syntax.')
   const syntax = supportedTransferSyntax(transferSyntax)
   if (!syntax) refuse(unsupportedTransferSyntaxMessage(transferSyntax))
 

@@ -104,7 +104,11 @@ export function applyImageValues(draft: CaseDraft, result: ImageCaseValues, plan
   const old = Array.isArray(bone.stations) ? (bone.stations as unknown[]) : []
   const stationCount = Math.max(-1, ...result.values.map((v) => Number(/^bone\.stations\[(\d+)\]/.exec(v.path)?.[1] ?? -1))) + 1
   // A single-plane or AP image owns the station list; a lateral image adds to the stations there.
-  const stations: Draft[] = plane === 'Lat' ? old.map((s) => ({ ...obj(s) })) : Array.from({ length: stationCount }, (_, i) => (plane === 'AP' ? { ...obj(old[i]) } : {}))
+  const lateralOnly = (s: unknown): Draft => {
+    const o = obj(s)
+    return Object.fromEntries(Object.entries(o).filter(([k]) => k === 'endostealLat' || k === 'periostealLat'))
+  }
+  const stations: Draft[] = plane === 'Lat' ? old.map((s) => ({ ...obj(s) })) : Array.from({ length: stationCount }, (_, i) => (plane === 'AP' ? lateralOnly(old[i]) : {}))
   while (stations.length < stationCount) stations.push({})
   const soft = { ...obj(next.softTissue) }
   for (const v of result.values) {
