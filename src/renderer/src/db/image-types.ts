@@ -1,0 +1,20 @@
+// Stored radiographs (schema v5). Only de-identified header fields and one frame of raw pixels
+// are kept: never the original file, its name, or any identifying tag.
+import type { CalibrationInput } from '../../../shared/imaging/calibration'
+import type { ImageHeader } from '../../../shared/imaging/image-types'
+import type { ImageMarks } from '../../../shared/imaging/to-case'
+
+export interface ImageRow {
+  id: string
+  planId: string
+  /** Shown on the image and in each value's origin, e.g. "AP-1". */
+  label: string
+  createdAt: number
+  updatedAt: number
+  header: ImageHeader
+  /** One frame of little-endian grayscale samples (8 or 16 bits, `header.bitsAllocated`). */
+  pixels: ArrayBuffer
+  /** How the image is calibrated (re-derived on load), or null: pixels only, cannot feed the plan. */
+  calibration: CalibrationInput | null
+  marks: ImageMarks
+}
