@@ -14,6 +14,8 @@ export interface StationMark {
   t: number
   /** The four edge handles in image pixels (null = not placed yet). */
   edges: Record<EdgeName, Point | null>
+  /** False while the edges are the app's suggestion: they feed the case only once accepted or moved. */
+  accepted: boolean
 }
 
 /** Which plane the image shows: its stations fill the single-plane or the AP or lateral diameters. */
@@ -25,6 +27,8 @@ export interface ImageMarks {
   /** Skin surface beyond the distal bone end, along the axis (soft-tissue thickness). */
   skin: Point | null
   plane: ImagePlane
+  /** Case paths the surgeon typed over: the image no longer writes them (until relinked). */
+  unlinked?: string[]
 }
 
 export interface LinkedValue {
@@ -68,6 +72,10 @@ export function imageCaseValues(marks: ImageMarks, calibration: Calibration, ima
     const z = st.t * frame.lengthMm
     if (primary) values.push({ path: `bone.stations[${i}].fromDistalEnd`, value: round1(z), label: `${name} — distance from the distal end` })
     const e = st.edges
+    if (!st.accepted) {
+      problems.push(`${name}: accept or move the suggested edges.`)
+      return
+    }
     if (!e.periostealA || !e.endostealA || !e.endostealB || !e.periostealB) {
       problems.push(`${name}: place all four edges.`)
       return
@@ -97,7 +105,7 @@ const obj = (x: unknown): Draft => (x !== null && typeof x === 'object' && !Arra
  * bone stations rebuilt from the image (other planes' diameters of the same station kept), and
  * the soft-tissue method set to X-ray when the thickness comes from the image.
  */
-export function applyImageValues(draft: CaseDraft, result: ImageCaseValues, plane: ImagePlane): CaseDraft {
+export function applyImageValues(draft: CaseDraft, result: ImageCaseValues, plane: ImagePlane, skipPaths: readonly string[] = []): CaseDraft {
   const next = { ...(draft as Draft) }
   next.imaging = { ...result.imaging }
   const bone = { ...obj(next.bone) }
@@ -110,8 +118,21 @@ export function applyImageValues(draft: CaseDraft, result: ImageCaseValues, plan
   }
   const stations: Draft[] = plane === 'Lat' ? old.map((s) => ({ ...obj(s) })) : Array.from({ length: stationCount }, (_, i) => (plane === 'AP' ? lateralOnly(old[i]) : {}))
   while (stations.length < stationCount) stations.push({})
+  // A value typed over stays what was typed, even where the image rebuilds the station list.
+  const keepTyped = (path: string) => {
+    const m = /^bone\.stations\[(\d+)\]\.(\w+)$/.exec(path)
+    if (m) {
+      const was = obj(old[Number(m[1])])[m[2]!]
+      if (was !== undefined) stations[Number(m[1])]![m[2]!] = was
+    }
+  }
   const soft = { ...obj(next.softTissue) }
+  const skip = new Set(skipPaths)
   for (const v of result.values) {
+    if (skip.has(v.path)) {
+      keepTyped(v.path)
+      continue
+    }
     const m = /^bone\.stations\[(\d+)\]\.(\w+)$/.exec(v.path)
     if (m) stations[Number(m[1])]![m[2]!] = v.value
     else if (v.path === 'bone.residualLength') bone.residualLength = v.value

@@ -17,7 +17,7 @@ function cal(input: Parameters<typeof calibrate>[0]): Calibration {
 }
 
 function marks(plane: ImageMarks['plane'] = 'single'): ImageMarks {
-  const stations: StationMark[] = truth.stations.map((s, i) => ({ id: `s${i}`, t: s.zMm / truth.residualMm, edges: { ...s.edges } }))
+  const stations: StationMark[] = truth.stations.map((s, i) => ({ id: `s${i}`, t: s.zMm / truth.residualMm, edges: { ...s.edges }, accepted: true }))
   return { axis: truth.axis, stations: stations.reverse(), skin: truth.skin, plane }
 }
 
@@ -99,6 +99,25 @@ describe('writing into the case', () => {
     const states = linkStates(typedOver, result.values, getAt)
     expect(states.find((s) => s.value.path === 'bone.residualLength')).toMatchObject({ linked: false, current: 300 })
     expect(states.filter((s) => s.linked)).toHaveLength(result.values.length - 1)
+  })
+
+  it('a value typed over is not overwritten by the image, even in a rebuilt station list', () => {
+    const typedOver = applyImageValues(measured, result, 'single')
+    ;(typedOver.bone!.stations![2] as Record<string, number>).endosteal = 99
+    typedOver.bone!.residualLength = 301
+    const again = applyImageValues(typedOver, result, 'single', ['bone.stations[2].endosteal', 'bone.residualLength'])
+    expect(again.bone?.residualLength).toBe(301)
+    expect((again.bone?.stations?.[2] as Record<string, number>).endosteal).toBe(99)
+    expect((again.bone?.stations?.[3] as Record<string, number>).endosteal).toBe((measured.bone?.stations?.[3] as Record<string, number>).endosteal)
+  })
+
+  it('suggested edges feed the case only once accepted', () => {
+    const m = marks()
+    m.stations[0] = { ...m.stations[0]!, accepted: false }
+    const r = imageCaseValues(m, c, 'AP-1')
+    expect(r.problems).toEqual(['Station 13: accept or move the suggested edges.'])
+    expect(r.values.some((v) => v.path === 'bone.stations[12].endosteal')).toBe(false)
+    expect(r.values.some((v) => v.path === 'bone.stations[12].fromDistalEnd')).toBe(true)
   })
 
   it('a lateral image adds its diameters to the stations of the AP image', () => {
