@@ -80,6 +80,16 @@ function valueAt(x: number, y: number, L: ReturnType<typeof layout>): number {
   return INTENSITY.air
 }
 
+/** The four edge positions (pixels) across the bone `zMm` true mm from the distal end. */
+export function edgesAtTrueZ(zMm: number, options: PhantomOptions = {}): { periostealA: Pt; endostealA: Pt; endostealB: Pt; periostealB: Pt } {
+  const o = { rows: 1400, columns: 520, detectorPixelMm: 0.3, magnification: 1.15, ...options }
+  const L = layout(o)
+  const e = ANATOMY.endosteal(zMm) / 2
+  const p = periosteal(zMm) / 2
+  const y = L.distalY - zMm * L.pxPerMm
+  return { periostealA: { x: L.cx - p * L.pxPerMm, y }, endostealA: { x: L.cx - e * L.pxPerMm, y }, endostealB: { x: L.cx + e * L.pxPerMm, y }, periostealB: { x: L.cx + p * L.pxPerMm, y } }
+}
+
 export function phantomTruth(options: PhantomOptions = {}): PhantomTruth {
   const o = { rows: 1400, columns: 520, detectorPixelMm: 0.3, magnification: 1.15, ...options }
   const L = layout(o)
