@@ -59,8 +59,11 @@ describe('images repository', () => {
     const deleted = await plans.remove(p1.id)
     expect(await images.list(p1.id)).toEqual([])
     expect(await images.list(p2.id)).toHaveLength(1)
+    expect(await t.db.imagePixels.count()).toBe(1)
     await plans.restore(deleted!)
     expect(await images.list(p1.id)).toHaveLength(2)
+    expect(await t.db.imagePixels.count()).toBe(3)
+    expect((await images.get((await images.list(p1.id))[0]!.id))?.pixels.byteLength).toBe(60 * 40 * 2)
   })
 
   it('wiping the library before a restore removes the images too', async () => {
@@ -69,5 +72,6 @@ describe('images repository', () => {
     await images.add(image((await plans.create()).id))
     await createBackupRepo(t.db).wipeLibrary()
     expect(await t.db.images.count()).toBe(0)
+    expect(await t.db.imagePixels.count()).toBe(0)
   })
 })

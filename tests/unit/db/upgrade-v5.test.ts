@@ -34,6 +34,7 @@ describe.each(earlier.map((s) => [s.version, s] as const))('schema upgrade v%i â
     expect(await db.drafts.count()).toBe(1)
     expect(await db.planIndex.get('a')).toMatchObject({ patientCode: 'P-1' })
     expect(await db.images.count()).toBe(0)
+    expect(await db.imagePixels.count()).toBe(0)
     expect(await db.images.where('planId').equals('a').count()).toBe(0)
     await db.delete()
   })

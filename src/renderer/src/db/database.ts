@@ -3,7 +3,7 @@ import Dexie, { type Table } from 'dexie'
 import { SCHEMA_VERSIONS } from './schema'
 import { reportConnectionProblem } from './connection-status'
 import type { AuditRow, DraftRow, ImplantSystemRow, PlanRow, PlanSummary, ProfileRow, RevisionRow, SettingRow } from './types'
-import type { ImageRow } from './image-types'
+import type { ImagePixelsRow, ImageRow } from './image-types'
 
 export const DATABASE_NAME = 'osseoplan'
 
@@ -19,6 +19,7 @@ export class OsseoDb extends Dexie {
   settings!: Table<SettingRow, string>
   /** Schema v5: radiographs of a plan (images-repo.ts). */
   images!: Table<ImageRow, string>
+  imagePixels!: Table<ImagePixelsRow, string>
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options)

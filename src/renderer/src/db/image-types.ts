@@ -12,9 +12,16 @@ export interface ImageRow {
   createdAt: number
   updatedAt: number
   header: ImageHeader
-  /** One frame of little-endian grayscale samples (8 or 16 bits, `header.bitsAllocated`). */
-  pixels: ArrayBuffer
   /** How the image is calibrated (re-derived on load), or null: pixels only, cannot feed the plan. */
   calibration: CalibrationInput | null
   marks: ImageMarks
 }
+
+/** One frame of little-endian grayscale samples (8 or 16 bits, `header.bitsAllocated`), keyed by image id. */
+export interface ImagePixelsRow {
+  id: string
+  pixels: ArrayBuffer
+}
+
+/** An image with its pixels, as the viewer opens it. */
+export type ImageWithPixels = ImageRow & { pixels: ArrayBuffer }

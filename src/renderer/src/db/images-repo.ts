@@ -1,14 +1,14 @@
 // Radiographs of a plan. Every write checks the plan exists and is not approved (an approved
 // plan's images and measurements are as immutable as the rest of it).
 import type { OsseoDb } from './database'
-import type { ImageRow } from './image-types'
+import type { ImageRow, ImageWithPixels } from './image-types'
 import { newId } from './ids'
 
 export class ImageStoreError extends Error {
   override name = 'ImageStoreError'
 }
 
-export type NewImage = Omit<ImageRow, 'id' | 'createdAt' | 'updatedAt' | 'label'> & { label?: string }
+export type NewImage = Omit<ImageRow, 'id' | 'createdAt' | 'updatedAt' | 'label'> & { label?: string; pixels: ArrayBuffer }
 
 const LOCKED = new Set(['approved', 'superseded'])
 
@@ -21,24 +21,29 @@ export function createImagesRepo(db: OsseoDb, now: () => number = Date.now) {
 
   return {
     /** The plan's images, oldest first, without pixels (for lists). */
-    async list(planId: string): Promise<Omit<ImageRow, 'pixels'>[]> {
-      const rows = await db.images.where('planId').equals(planId).sortBy('createdAt')
-      return rows.map(({ pixels: _pixels, ...rest }) => rest)
+    async list(planId: string): Promise<ImageRow[]> {
+      return db.images.where('planId').equals(planId).sortBy('createdAt')
     },
 
-    async get(id: string): Promise<ImageRow | undefined> {
-      return db.images.get(id)
+    /** An image with its pixels. */
+    async get(id: string): Promise<ImageWithPixels | undefined> {
+      return db.transaction('r', [db.images, db.imagePixels], async () => {
+        const [row, px] = await Promise.all([db.images.get(id), db.imagePixels.get(id)])
+        return row && px ? { ...row, pixels: px.pixels } : undefined
+      })
     },
 
     /** Adds an image; its label is the view and a running number ("AP-1", "LAT-2", "IMG-3"). */
     async add(image: NewImage): Promise<ImageRow> {
-      return db.transaction('rw', [db.plans, db.images], async () => {
+      return db.transaction('rw', [db.plans, db.images, db.imagePixels], async () => {
         await writablePlan(image.planId)
         const count = await db.images.where('planId').equals(image.planId).count()
         const view = image.marks.plane === 'single' ? 'IMG' : image.marks.plane.toUpperCase()
         const at = now()
-        const row: ImageRow = { ...image, id: newId(), label: image.label ?? `${view}-${count + 1}`, createdAt: at, updatedAt: at }
+        const { pixels, ...meta } = image
+        const row: ImageRow = { ...meta, id: newId(), label: image.label ?? `${view}-${count + 1}`, createdAt: at, updatedAt: at }
         await db.images.add(row)
+        await db.imagePixels.add({ id: row.id, pixels })
         return row
       })
     },
@@ -54,11 +59,12 @@ export function createImagesRepo(db: OsseoDb, now: () => number = Date.now) {
     },
 
     async remove(id: string): Promise<void> {
-      await db.transaction('rw', [db.plans, db.images], async () => {
+      await db.transaction('rw', [db.plans, db.images, db.imagePixels], async () => {
         const row = await db.images.get(id)
         if (!row) return
         await writablePlan(row.planId)
         await db.images.delete(id)
+        await db.imagePixels.delete(id)
       })
     }
   }

@@ -41,12 +41,13 @@ export const SCHEMA_2026_11_26_V2: SchemaVersion = {
   }
 }
 
-/** 2026-11-29 (v5): `images`, the radiographs of a plan (de-identified header, one frame of
- *  pixels, calibration and measurements), found by plan. A new table: nothing to convert. */
+/** 2026-11-29 (v5): `images`, the radiographs of a plan (de-identified header, calibration and
+ *  measurements), found by plan; `imagePixels`, each image's one frame of pixels, apart so that
+ *  saving a measurement never rewrites megabytes. New tables: nothing to convert. */
 export const SCHEMA_2026_11_29_V5: SchemaVersion = {
   version: 5,
   date: '2026-11-29',
-  stores: { ...SCHEMA_2026_11_26_V2.stores, images: 'id, planId, createdAt' },
+  stores: { ...SCHEMA_2026_11_26_V2.stores, images: 'id, planId, createdAt', imagePixels: 'id' },
   upgrade: () => {
     // Existing plans have no images; the table starts empty.
   }

@@ -19,7 +19,7 @@ import {
   type StationMark
 } from '../../../../shared/imaging'
 import type { PlanResult } from '../../../../shared/result'
-import type { ImageRow } from '../../db/image-types'
+import type { ImageWithPixels } from '../../db/image-types'
 import { imagesRepo } from '../../db'
 import { getAt } from '../editor/draft-path'
 import { useEditorForm } from '../editor/form-context'
@@ -62,7 +62,7 @@ function reprojectStations(stations: StationMark[], from: Axis, to: Axis, s: Pix
   })
 }
 
-export function ImageWorkspace({ row, result, onRemove }: { row: ImageRow; result: PlanResult | null; onRemove: () => void }) {
+export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels; result: PlanResult | null; onRemove: () => void }) {
   const form = useEditorForm()
   const readOnly = form.readOnly
   const header = row.header

@@ -5,18 +5,18 @@ import { IMAGE_LIMITS, type ImagePlane } from '../../../../shared/imaging'
 import { megabytes } from '../../../../shared/imaging/limits'
 import type { PlanResult } from '../../../../shared/result'
 import { imagesRepo, storageErrorMessage } from '../../db'
-import type { ImageRow } from '../../db/image-types'
+import type { ImageRow, ImageWithPixels } from '../../db/image-types'
 import { ImageWorkspace } from './ImageWorkspace'
 import { loadImageBytes } from './load-file'
 import './imaging.css'
 
-type Listed = Omit<ImageRow, 'pixels'>
+type Listed = ImageRow
 
 const PLANE_LABELS: Record<ImagePlane, string> = { single: 'One plane', AP: 'AP', Lat: 'Lateral' }
 
 export default function ImagingPanel({ planId, readOnly, result }: { planId: string; readOnly: boolean; result: PlanResult | null }) {
   const [images, setImages] = useState<Listed[]>([])
-  const [selected, setSelected] = useState<ImageRow | null>(null)
+  const [selected, setSelected] = useState<ImageWithPixels | null>(null)
   const [plane, setPlane] = useState<ImagePlane>('single')
   const [errors, setErrors] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
