@@ -26,7 +26,7 @@ import { useEditorForm } from '../editor/form-context'
 import { CalibrationControls } from './CalibrationControls'
 import { ImageCanvas, VIEW_HEIGHT, VIEW_WIDTH } from './ImageCanvas'
 import { Overlay } from './Overlay'
-import { defaultWindow, gridOf, renderGray, samplesOf, type WindowLevel } from './display'
+import { defaultWindow, gridOf, renderGray, samplesOf, type WindowLevel } from '../../../../shared/imaging/window-level'
 import { useCaseLink } from './use-case-link'
 import { fitView, type View } from './viewport'
 

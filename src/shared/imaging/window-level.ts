@@ -1,7 +1,8 @@
 // Pixels → what is shown. Stored samples go through rescale (slope, intercept), the window
 // (centre, width) and MONOCHROME1/invert into an 8-bit canvas, by a lookup table built once per
 // window change; pan and zoom then only redraw that canvas.
-import type { Grid, ImageHeader } from '../../../../shared/imaging'
+import type { Grid } from './edges'
+import type { ImageHeader } from './image-types'
 
 export interface WindowLevel {
   center: number
