@@ -11,6 +11,7 @@ import { benchCore, type BenchRow } from './bench/core'
 import { benchEditor } from './bench/editor'
 import { benchImaging } from './bench/imaging'
 import { benchLibrary } from './bench/library'
+import { benchPacs } from './bench/pacs'
 import { benchSize } from './bench/size'
 
 export type { BenchRow }
@@ -21,7 +22,8 @@ const SUITES: [string, () => Promise<BenchRow[]>][] = [
   ['library', benchLibrary],
   ['size', benchSize],
   ['imaging', benchImaging],
-  ['browser', benchBrowser]
+  ['browser', benchBrowser],
+  ['pacs', benchPacs]
 ]
 
 async function chromiumVersion(): Promise<string> {

@@ -129,3 +129,62 @@ test('measure the phantom: file calibration, axis, 6 stations and soft tissue wi
   await enterCase(page, typed)
   await expect(page.getByTestId('result-panel')).toHaveText(measuredResult)
 })
+
+test('calibrate the phantom each of the four ways: the case gets the matching imaging section and the true residual length', async ({ page }) => {
+  test.setTimeout(300_000)
+  const base = loadCase('transfemoral')
+  const id = await seedPlan(page, base as unknown as Record<string, unknown>)
+  await page.goto(`/#/plans/${id}`)
+  await page.reload()
+  await expect(page.locator('#f-patient-code')).toHaveValue(base.patient.code, { timeout: 30_000 })
+  await openPhantom(page)
+
+  // Uncalibrated: the panel says it cannot feed the plan, and the case is unchanged.
+  await expect(page.getByTestId('calibration-status')).toContainText('cannot feed the plan')
+  await page.getByRole('button', { name: 'Bone axis' }).click()
+  await clickImage(page, truth.axis.proximal)
+  await clickImage(page, truth.axis.distal)
+  await page.getByRole('button', { name: 'Zoom to the distal bone end' }).click()
+  await dragHandle(page, 'axis-distal', truth.axis.distal)
+  await page.getByRole('button', { name: 'Zoom to the proximal landmark' }).click()
+  await dragHandle(page, 'axis-proximal', truth.axis.proximal)
+  await expect(page.locator(fid('bone.residualLength'))).toHaveValue(String(base.bone.residualLength))
+
+  const trueResidual = async (m: number) => Math.abs((await fieldNumber(page, 'bone.residualLength')) / m - truth.residualMm)
+
+  // 1. From the file (Imager Pixel Spacing ÷ ERMF): X-ray with the ERMF as the factor.
+  await page.getByRole('radio', { name: 'From the file' }).check()
+  await expect(page.locator(fid('imaging.magnification'))).toHaveValue('1.15')
+  expect(await trueResidual(1.15)).toBeLessThanOrEqual(0.5)
+
+  // 2. Marker: the 25 mm ball's diameter, drawn and then refined at high zoom.
+  await page.getByRole('radio', { name: 'Calibration marker' }).check()
+  await page.getByRole('button', { name: 'Draw across the marker' }).click()
+  await clickImage(page, truth.marker.from)
+  await clickImage(page, truth.marker.to)
+  const centre = await screenOf(page, truth.marker.centre)
+  await page.mouse.move(centre.x, centre.y)
+  for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -100)
+  await dragHandle(page, 'cal-line-from', truth.marker.from)
+  await dragHandle(page, 'cal-line-to', truth.marker.to)
+  await expect(page.getByTestId('calibration-status')).toContainText('marker 25 mm')
+  await expect(page.locator(fid('imaging.marker.trueSize'))).toHaveValue('25')
+  const measured = Number(await page.locator(fid('imaging.marker.measuredSize')).inputValue())
+  expect(Math.abs(measured - 25 * M)).toBeLessThanOrEqual(0.1)
+  expect(await trueResidual(measured / 25)).toBeLessThanOrEqual(0.5)
+
+  // 3. Known distance over the same ball: true size, already calibrated.
+  await page.getByRole('radio', { name: 'Known distance' }).check()
+  await page.getByLabel('Known true length in mm').fill('25')
+  await expect(page.getByTestId('calibration-status')).toContainText('known distance 25 mm')
+  await expect(page.locator(fid('imaging.source'))).toHaveValue('calibrated')
+  expect(await trueResidual(1)).toBeLessThanOrEqual(0.5)
+
+  // 4. Department factor on the detector pixel size.
+  await page.getByRole('radio', { name: 'Department factor' }).check()
+  await page.getByLabel('Department magnification factor').fill('1.15')
+  await expect(page.getByTestId('calibration-status')).toContainText('department factor 1.15')
+  await expect(page.locator(fid('imaging.source'))).toHaveValue('xray')
+  await expect(page.locator(fid('imaging.magnification'))).toHaveValue('1.15')
+  expect(await trueResidual(1.15)).toBeLessThanOrEqual(0.5)
+})
