@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test'
 import { planFromRaw } from '../../src/shared'
 import { expect, test } from './fixtures'
+import { acknowledgeSiteDefaults } from './review-helpers'
 import { fid, loadCase } from './editor-helpers'
 
 const results = process.env['E2E_RESULTS'] ?? 'test-results'
@@ -128,6 +129,7 @@ test('an approved plan shows what a profile change would alter and is recomputed
   const bar = reviewBar(page)
   await bar.getByRole('button', { name: 'Mark reviewed' }).click()
   await expect(bar).toContainText('Status: reviewed')
+  await acknowledgeSiteDefaults(bar)
   await bar.getByRole('button', { name: 'Approve' }).click()
   await expect(bar).toContainText('Approved — read-only')
   await expect(page.getByTestId('plan-drift')).toHaveCount(0)
@@ -153,6 +155,7 @@ test('an approved plan shows what a profile change would alter and is recomputed
   await expect(bar).toContainText('Revises the earlier approved plan')
   await expect(page.getByTestId('plan-drift')).toHaveCount(0)
   await bar.getByRole('button', { name: 'Mark reviewed' }).click()
+  await acknowledgeSiteDefaults(bar)
   await bar.getByRole('button', { name: 'Approve' }).click()
   await expect(bar).toContainText('Approved — read-only')
 

@@ -38,7 +38,7 @@ export const SOURCES: Readonly<Record<string, string>> = {
   A3: 'TraumaCad admin guide, calibration',
   'A-calib': 'calibration error and component size in digital templating',
   'A-thieme': 'marker height and magnification error',
-  WHO: 'WHO definition of osteoporosis (T-score ≤ −2.5), as cited in REFERENCE.md §3',
+  WHO: 'WHO Technical Report Series 843 (1994): osteoporosis defined as T-score ≤ −2.5',
   N1: 'NICE IPG270',
   N2: 'NICE IPG795 draft',
   N3: 'NHS England clinical commissioning policy 2206',
