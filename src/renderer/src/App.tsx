@@ -81,7 +81,7 @@ export function App() {
         </div>
         <nav aria-label="Main">
           <NavLink route={{ name: 'library' }} current={route} label="Plans" />
-          {(route.name === 'editor' || route.name === 'summary') && (
+          {(route.name === 'editor' || route.name === 'summary' || route.name === 'theatre') && (
             <a className="nav-link active" aria-current="page" href={`#/plans/${route.planId}`}>
               Plan editor
             </a>
@@ -98,7 +98,14 @@ export function App() {
               <Suspense fallback={<p className="empty">Loading…</p>}>
                 {route.name === 'library' && <LibraryPage />}
                 {route.name === 'editor' && <EditorPage key={route.planId} planId={route.planId} />}
-                {route.name === 'summary' && <SummaryPage key={`${route.planId}/${route.revisionId ?? ''}`} planId={route.planId} {...(route.revisionId ? { revisionId: route.revisionId } : {})} />}
+                {(route.name === 'summary' || route.name === 'theatre') && (
+                  <SummaryPage
+                    key={`${route.name}/${route.planId}/${route.revisionId ?? ''}`}
+                    planId={route.planId}
+                    document={route.name}
+                    {...(route.revisionId ? { revisionId: route.revisionId } : {})}
+                  />
+                )}
                 {route.name === 'settings' && <SettingsPage />}
               </Suspense>
             </ScreenErrorBoundary>
