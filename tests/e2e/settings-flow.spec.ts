@@ -91,7 +91,6 @@ test('a custom press-fit system is chosen in the editor and sizes the case', asy
   await page.goto('/#/settings')
   await page.getByRole('button', { name: 'Add system' }).click()
   const form = page.getByRole('form', { name: 'Add an implant system' })
-  await form.getByLabel('System id').fill('site-stem')
   await form.getByLabel('Name').fill('Site press-fit stem')
   await form.getByLabel('femur').check()
   await form.getByLabel('Diameters list').fill('14, 15, 16, 17')
@@ -104,7 +103,7 @@ test('a custom press-fit system is chosen in the editor and sizes the case', asy
   await expect(page.getByText('Implant system “Site press-fit stem” saved (version 1).')).toBeVisible()
 
   await importAndOpen(page)
-  await page.locator(fid('implant.systemId')).selectOption('site-stem')
+  await page.locator(fid('implant.systemId')).selectOption('site-press-fit-stem')
   await expect(page.getByTestId('res-system')).toHaveText(/Site press-fit stem \(press-fit\)/)
   // m = 28.75 / 25 = 1.15: residual 253 → 220 mm, longest 220 − 20 = 200 → 150 mm. Ø 16 (canal
   // prepared to 15 mm) touches cortex from 80 to 140 mm = 60 mm ≥ 30 mm required.
