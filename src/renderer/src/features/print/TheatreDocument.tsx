@@ -25,11 +25,13 @@ export function TheatreDocument({ sheet, normalized, result }: { sheet: TheatreS
         </p>
       </header>
       {sheet.alerts.length > 0 && (
-        <ul className="th-alerts" role="note">
-          {sheet.alerts.map((a) => (
-            <li key={a}>{a}</li>
-          ))}
-        </ul>
+        <div className="th-alerts" role="note" aria-label="Before the first cut">
+          <ul>
+            {sheet.alerts.map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
+        </div>
       )}
       <div className="th-body">
         <div>
