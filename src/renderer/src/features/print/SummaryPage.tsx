@@ -9,6 +9,7 @@ import { loadSummary, type LoadedSummary } from './load-summary'
 import { onPrintRequest, takePrintRequest, type PrintAction } from './print-request'
 import { setPrintPageVars } from './print-page-vars'
 import { PrintActions, runPrintAction, type ActionState } from './PrintActions'
+import { FileToPacs } from '../pacs/FileToPacs'
 import { IncompleteDocument, PlanDocument } from './SummaryDocument'
 import { TheatreDocument } from './TheatreDocument'
 import { buildTheatreSheet } from './theatre-sheet'
@@ -127,6 +128,9 @@ export function SummaryPage({ planId, revisionId, document = 'summary' }: { plan
           <a href={`#/plans/${planId}/${other}${revisionId ? `/${revisionId}` : ''}`}>{other === 'theatre' ? 'Theatre sheet (one page, large print)' : 'Plan summary (two pages)'}</a>
         </nav>
         <PrintActions printable={printable} paperSize={paperSize} state={action} onAction={(a) => void perform(a)} />
+        {loaded.kind === 'plan' && (
+          <FileToPacs target={{ planId, patientCode: loaded.summary.header.patientCode, revision: loaded.summary.header.revision, pageSize: paperSize }} />
+        )}
       </div>
       {theatre && loaded.kind === 'plan' ? (
         <article className={`summary-sheet theatre ${paper}`} aria-labelledby="summary-title" data-testid="theatre-sheet">

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react'
 import { settingsRepo } from '../../db'
 import { isDesktop } from '../../platform'
+import { ImageServersSection } from '../pacs/ImageServersSection'
 import { CatalogueEditor } from './CatalogueEditor'
 import { PreferencesSection } from './PreferencesSection'
 import { ProfileEditor } from './ProfileEditor'
@@ -14,6 +15,7 @@ const SECTIONS = [
   { id: 'settings-prefs', title: 'You and display' },
   { id: 'settings-profile', title: 'Planning profile' },
   { id: 'settings-catalogue', title: 'Implant catalogue' },
+  { id: 'settings-image-servers', title: 'Image servers (PACS)' },
   { id: 'settings-about', title: 'This installation' }
 ] as const
 
@@ -62,6 +64,7 @@ export function SettingsPage() {
       <PreferencesSection />
       <ProfileEditor />
       <CatalogueEditor />
+      <ImageServersSection />
       <section aria-labelledby="about-title" className="settings-section" id="settings-about">
         <h2 id="about-title">This installation</h2>
         <p>Running {isDesktop() ? 'as the desktop app' : 'in a browser'}.</p>
