@@ -73,11 +73,11 @@ test('confirming site defaults in Settings clears the plan’s unconfirmed flag,
   await opra.getByRole('button', { name: /^Duplicate / }).click()
   await page.getByRole('button', { name: 'Save system' }).click()
   await expect(page.getByText(/Implant system “.*\(site copy\)” saved/)).toBeVisible()
-  await expect(page.getByTestId('system-unconfirmed-opra-femur-site')).toHaveCount(0)
+  await expect(page.getByTestId('system-unconfirmed-opra-femur-fixture-site-copy')).toHaveCount(0)
 
   await page.goto(planUrl)
   await expect(flag(page).locator('summary')).toContainText('Computed with 4 unconfirmed')
-  await page.locator(fid('implant.systemId')).selectOption('opra-femur-site')
+  await page.locator(fid('implant.systemId')).selectOption('opra-femur-fixture-site-copy')
   await expect(page.getByTestId('res-system')).toContainText('(site copy)')
   await expect(flag(page)).toHaveCount(0)
   await expect(page.getByTestId('res-implant')).toContainText(/Ø 18\.5 mm .*× 80 mm/)

@@ -163,7 +163,7 @@ export function CatalogueEditor() {
                     type="button"
                     aria-label={`Duplicate ${s.name}`}
                     onClick={() =>
-                      start({ title: `New system from ${s.name}`, base: s, isNew: true, at: s.id, form: { ...formFromSystem(s), id: '', name: `${s.name} (site copy)` } })
+                      start({ title: `New system from ${s.name}`, base: s, isNew: true, at: s.id, form: { ...formFromSystem(s), id: '', name: `${s.name.replace(/\s*\(template\)\s*$/i, '')} (site copy)` } })
                     }
                   >
                     Duplicate
