@@ -19,6 +19,7 @@ import { enterMovesOn, useEditorKeys } from './use-editor-keys'
 import { SectionNav, Sections } from './Sections'
 import { ResultColumn } from './result/ResultColumn'
 import { formatDateTime } from '../../../../shared/format'
+import { ImagingMount } from '../imaging/ImagingMount'
 
 function saveLabel(s: SaveState, readOnly: boolean): string {
   if (readOnly) return 'Read-only (approved plans are revised, not edited)'
@@ -44,6 +45,15 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt, base }
   const print = useCallback(() => {
     void autosave.flush().then((saved) => saved && navigate({ name: 'summary', planId: plan.id }))
   }, [autosave, plan.id])
+  // The theatre sheet, like the summary, prints the stored plan (toolbar button and native menu).
+  const theatre = useCallback(() => {
+    void autosave.flush().then((saved) => saved && navigate({ name: 'theatre', planId: plan.id }))
+  }, [autosave, plan.id])
+  useEffect(() => {
+    const onCommand = (event: Event) => (event as CustomEvent<unknown>).detail === 'theatre-sheet' && theatre()
+    window.addEventListener('osseoplan:command', onCommand)
+    return () => window.removeEventListener('osseoplan:command', onCommand)
+  }, [theatre])
   useEditorKeys({
     undo: () => !readOnly && history.undo(),
     redo: () => !readOnly && history.redo(),
@@ -81,6 +91,9 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt, base }
             <button type="button" onClick={print} title="Ctrl+P">
               Print summary
             </button>
+            <button type="button" onClick={theatre} title="Ctrl+Shift+T (menu)">
+              Theatre sheet
+            </button>
           </div>
         </div>
         <PlanReviewBar plan={plan} result={live.valid ? live.result : null} onPlanChanged={setPlan} />
@@ -93,6 +106,7 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt, base }
             Restored your unsaved changes from {formatDateTime(restoredAt)}.
           </p>
         )}
+        <ImagingMount planId={plan.id} readOnly={readOnly} result={live.valid ? live.result : null} />
         <div className="ed-layout">
           <form className="ed-form" aria-label="Case" onSubmit={(e) => e.preventDefault()} onKeyDown={enterMovesOn} noValidate>
             <SectionNav />
