@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { planFromRaw, planToText } from '../src/shared/index'
+import { parseStrictJson } from '../src/shared/strict-json'
 
 const USAGE = 'usage: npm run --silent plan -- <case.json> [--text]'
 
@@ -38,12 +39,10 @@ function main(argv: string[]): void {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : 'cannot be read'
     fail(2, [`plan: ${file}: ${why}`])
   }
-  let raw: unknown
-  try {
-    raw = JSON.parse(content.replace(/^\uFEFF/, ''))
-  } catch (e) {
-    fail(2, [`plan: ${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`])
-  }
+  // The app's strict reader: a repeated key is refused, never silently read as its last value.
+  const read = parseStrictJson(content.replace(/^\uFEFF/, ''))
+  if (!read.ok) fail(2, [`plan: ${file}: ${read.message}`])
+  const raw: unknown = read.value
   const r = planFromRaw(raw)
   for (const w of r.warnings) process.stderr.write(`warning: ${w.path || '(file)'}: ${w.message}\n`)
   if (!r.ok) fail(2, [`plan: ${file}: the case is invalid (${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}):`, ...r.errors.map((e) => `  ${e.path || '(file)'}: ${e.message}`)])

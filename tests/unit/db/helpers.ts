@@ -40,13 +40,13 @@ export function completeCase(code = 'TF-042'): StoredCase {
  * Registers a fresh database for every test of the file (deleted after it) and a clock that
  * ticks by one on each call: `const t = useTestDb()`, then `t.db` and `createPlansRepo(t.db, t.now)`.
  */
-export function useTestDb(): { readonly db: OsseoDb; now: () => number } {
+export function useTestDb(start = 1_000): { readonly db: OsseoDb; now: () => number } {
   let db: OsseoDb | undefined
-  let clock = 1_000
+  let clock = start
   beforeEach(async () => {
     db = new OsseoDb(`test-${Math.random()}`)
     await db.open()
-    clock = 1_000
+    clock = start
   })
   afterEach(async () => {
     await db?.delete()

@@ -29,6 +29,8 @@ export interface HostileItem {
   text?: string
   // profile items
   key?: string
+  /** backup items: the size limit, scaled down so the test need not build a 500 MB file. */
+  limit?: number
 }
 
 export function loadCorpus(): HostileItem[] {
@@ -83,7 +85,7 @@ export const GENERATORS: Record<string, () => string | Promise<string>> = {
     for (let i = 0; i < 30_000; i++) (doc['patient'] as Record<string, unknown>)[`k${i}`] = { v: i }
     return JSON.stringify(doc)
   },
-  'backup-over-64mb': () => `{"format":"osseoplan.library","version":1,"plans":[],"revisions":[],"audit":[],"pad":"${'x'.repeat(65 * MB)}"}`,
+  'backup-over-limit': () => `{"format":"osseoplan.library","version":1,"plans":[],"revisions":[],"audit":[],"pad":"${'x'.repeat(3 * MB)}"}`,
   'systems-over-2mb': () => JSON.stringify({ format: 'osseoplan.implant-systems', version: 1, systems: [], pad: 'x'.repeat(3 * MB) })
 }
 
