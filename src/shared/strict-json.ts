@@ -27,7 +27,10 @@ const CLOSE_LIST = 93
 const COMMA = 44
 
 interface Frame {
-  keys: Set<string> | null
+  /** Keys seen in this object (null for a list); a short list, as most objects have few keys. */
+  keys: string[] | null
+  /** The same keys as a set, once an object has many (a linear search would be quadratic). */
+  many: Set<string> | null
   /** Object: the current key; list: the current index. */
   at: string | number
   expectKey: boolean
@@ -92,6 +95,8 @@ function stringEnd(text: string, i: number): { end: number; escaped: boolean } {
 
 /** Checks text that JSON.parse accepted: keys, numbers, depth. Throws ScanProblem. */
 function scan(text: string, maxDepth: number): void {
+  // Frames are reused by depth: a backup has hundreds of thousands of objects.
+  const pool: Frame[] = []
   const stack: Frame[] = []
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i)
@@ -106,11 +111,13 @@ function scan(text: string, maxDepth: number): void {
           const path = pathOf(stack)
           throw new ScanProblem(path, `${path} is a forbidden key (it could alter the program)`)
         }
-        if (top.keys.has(key)) {
+        if (top.many === null && top.keys.length >= 32) top.many = new Set(top.keys)
+        if (top.many ? top.many.has(key) : top.keys.includes(key)) {
           const path = pathOf(stack)
           throw new ScanProblem(path, `${path} appears twice in the same object (a file with repeated keys is ambiguous)`)
         }
-        top.keys.add(key)
+        if (top.many) top.many.add(key)
+        else top.keys.push(key)
       }
       i = end
     } else if (c === OPEN_OBJECT || c === OPEN_LIST) {
@@ -118,7 +125,19 @@ function scan(text: string, maxDepth: number): void {
         const path = pathOf(stack)
         throw new ScanProblem(path, `${where(path)}is nested more than ${maxDepth} levels deep`)
       }
-      stack.push(c === OPEN_OBJECT ? { keys: new Set(), at: '', expectKey: true } : { keys: null, at: 0, expectKey: false })
+      const frame = (pool[stack.length] ??= { keys: null, many: null, at: 0, expectKey: false })
+      frame.many = null
+      if (c === OPEN_OBJECT) {
+        frame.keys = frame.keys ?? []
+        frame.keys.length = 0
+        frame.at = ''
+        frame.expectKey = true
+      } else {
+        frame.keys = null
+        frame.at = 0
+        frame.expectKey = false
+      }
+      stack.push(frame)
       i++
     } else if (c === CLOSE_OBJECT || c === CLOSE_LIST) {
       stack.pop()

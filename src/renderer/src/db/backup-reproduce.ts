@@ -31,7 +31,7 @@ function named(value: unknown): string {
  * null when `result` is exactly what the engine computes for `caseFile`; otherwise why not, in
  * words a surgeon can act on. Identical cases share one computation through `cache`.
  */
-export function whyNotReproduced(caseFile: StoredCase, result: unknown, using: ReproduceWith, cache: Map<string, string>): string | null {
+export function whyNotReproduced(caseFile: StoredCase, result: unknown, using: ReproduceWith, cache: Map<string, unknown>): string | null {
   if (typeof result !== 'object' || result === null || Array.isArray(result)) return 'its stored result is not a computed plan'
   const engine = field(result, 'engineVersion')
   if (engine !== ENGINE_VERSION) return `its result was computed by engine ${named(engine)}, and this OsseoPlan (engine ${ENGINE_VERSION}) cannot check it`
@@ -52,14 +52,31 @@ export function whyNotReproduced(caseFile: StoredCase, result: unknown, using: R
   const key = `${profile.id}\u0000${profile.version}\u0000${canonicalJson(caseFile)}`
   let expected = cache.get(key)
   if (expected === undefined) {
-    expected = canonicalJson(computePlan(parsed.value, { profile, systems: using.systems }))
+    expected = computePlan(parsed.value, { profile, systems: using.systems })
     cache.set(key, expected)
   }
-  let stored: string
-  try {
-    stored = canonicalJson(result)
-  } catch {
-    return 'its stored result holds values a computed plan never has'
+  return sameJson(result, expected) ? null : 'its stored result does not follow from its case (recomputed with the same engine, profile and catalogue, the numbers differ)'
+}
+
+/** Equal as JSON: same values, object keys in any order, undefined members absent. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  if (Array.isArray(a)) {
+    const other = b as unknown[]
+    if (a.length !== other.length) return false
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i] ?? null, other[i] ?? null)) return false
+    return true
   }
-  return stored === expected ? null : 'its stored result does not follow from its case (recomputed with the same engine, profile and catalogue, the numbers differ)'
+  const x = a as Record<string, unknown>
+  const y = b as Record<string, unknown>
+  let count = 0
+  for (const k in x) {
+    if (!Object.hasOwn(x, k) || x[k] === undefined) continue
+    count++
+    if (!Object.hasOwn(y, k) || !sameJson(x[k], y[k])) return false
+  }
+  for (const k in y) if (Object.hasOwn(y, k) && y[k] !== undefined) count--
+  return count === 0
 }

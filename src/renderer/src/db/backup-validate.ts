@@ -133,7 +133,7 @@ export async function validateLibraryBackup(text: string, options: BackupCheckOp
   if (!checked.ok) return checked
   const { plans, audit, exportedAt } = checked.value
   const using = options.reproduce ?? SHIPPED_REPRODUCTION
-  const cache = new Map<string, string>()
+  const cache = new Map<string, unknown>()
   const revisions: RevisionRow[] = []
   for (const [i, r] of checked.value.revisions.entries()) {
     const { fileCaseFile, ...revision } = r
