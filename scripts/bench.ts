@@ -10,6 +10,7 @@ import { benchBrowser } from './bench/browser'
 import { benchCore, type BenchRow } from './bench/core'
 import { benchEditor } from './bench/editor'
 import { benchLibrary } from './bench/library'
+import { benchPacs } from './bench/pacs'
 import { benchRestore } from './bench/restore'
 import { benchSize } from './bench/size'
 
@@ -21,6 +22,7 @@ const SUITES: [string, () => Promise<BenchRow[]>][] = [
   ['library', benchLibrary],
   ['size', benchSize],
   ['browser', benchBrowser],
+  ['pacs', benchPacs],
   ['restore', benchRestore]
 ]
 

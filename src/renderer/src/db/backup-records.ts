@@ -4,6 +4,7 @@
 // file. A new table (e.g. outcomes) is one more entry in BACKUP_TABLES.
 import { parseCase } from '../../../shared/case/parse'
 import type { FieldError, FieldWarning } from '../../../shared/case/types'
+import { FILED_ACTION } from './filings-repo'
 import { indexedFields } from './plans-repo'
 import { PLAN_STATUSES, type AuditRow, type PlanRow, type RevisionRow, type StoredCase } from './types'
 
@@ -29,7 +30,8 @@ const PLAN_KEYS = ['id', 'patientCode', 'surgeon', 'level', 'side', 'systemId', 
 const REVISION_KEYS = ['id', 'planId', 'number', 'status', 'caseFile', 'result', 'engineVersion', 'profileVersion', 'catalogVersion', 'contentHash', 'author', 'createdAt']
 const AUDIT_KEYS = ['seq', 'planId', 'at', 'action', 'field', 'oldValue', 'newValue', 'appVersion', 'changes', 'importedFrom']
 const CHANGE_KEYS = ['path', 'oldValue', 'newValue']
-const AUDIT_ACTIONS = ['create', 'edit', 'status', 'revise', 'duplicate', 'archive', 'unarchive', 'delete', 'restore', 'restore-backup']
+/** Every action the app writes to the audit log (a new kind of entry is added here too). */
+const AUDIT_ACTIONS = ['create', 'edit', 'status', 'revise', 'duplicate', 'archive', 'unarchive', 'delete', 'restore', 'restore-backup', FILED_ACTION]
 
 function onlyKeys(record: Record<string, unknown>, allowed: readonly string[], path: string): void {
   for (const key of Object.keys(record)) if (!allowed.includes(key)) fail(path, `has an unexpected field "${key.slice(0, 40)}"`)
