@@ -10,6 +10,7 @@ import { revisionContentHash } from '../../../src/renderer/src/db/content-hash'
 import { planFromRaw } from '../../../src/shared/plan'
 import type { PlanResult } from '../../../src/shared/result'
 import type { StoredCase } from '../../../src/renderer/src/db/types'
+import { createFilingsRepo } from '../../../src/renderer/src/db/filings-repo'
 import { completeCase, useTestDb } from './helpers'
 
 const t = useTestDb(Date.UTC(2026, 10, 1))
@@ -215,5 +216,19 @@ describe('unknown fields are dropped, not stored nor exported again', () => {
     // The stored hashes are of what is stored: the export restores again.
     await backups().wipeLibrary()
     expect(await restore(again)).toBeNull()
+  })
+})
+
+describe('every kind of entry the app writes restores', () => {
+  it('a plan filed to the PACS keeps its filing in the restored history, marked imported', async () => {
+    await approvedLibrary()
+    const plan = (await plans().list()).find((p) => p.status === 'approved')!
+    await createFilingsRepo(t.db).record(plan.id, 'revision 2', { serverId: 's1', serverLabel: 'PACS', studyUid: '1.2.3', seriesUid: '1.2.3.4', seriesNumber: 901, seriesDescription: 'OsseoPlan', filedAt: new Date(t.now()).toISOString(), instances: [] })
+    const text = libraryBackupText(await backups().exportLibrary())
+    await backups().wipeLibrary()
+    expect(await restore(text)).toBeNull()
+    const filings = await createFilingsRepo(t.db).list(plan.id)
+    expect(filings.map((f) => f.studyUid)).toEqual(['1.2.3'])
+    expect((await t.db.audit.where('planId').equals(plan.id).toArray()).every((a) => a.importedFrom)).toBe(true)
   })
 })
