@@ -24,8 +24,12 @@ test('a 100,000-plan backup restores, and backing it up again loses nothing', as
   const dir = mkdtempSync(join(tmpdir(), 'osseoplan-100k-'))
   try {
     const file = join(dir, 'library-100000.json')
-    execFileSync('npx', ['tsx', 'tests/unit/db/library-generator.ts', file, String(PLANS)])
+    // One reviewed, two approved and one superseded plan (with their revisions, ~50 kB each) per
+    // 2,500 plans: about 140 MB, like the app's own backup of such a library.
+    execFileSync('npx', ['tsx', 'tests/unit/db/library-generator.ts', file, String(PLANS), '2500'])
     expect(statSync(file).size).toBeGreaterThan(64 * 1024 * 1024)
+    page.on('crash', () => console.log('backup-scale: the page crashed'))
+    page.on('pageerror', (error) => console.log(`backup-scale: page error ${error.message}`))
     await page.goto('/')
     await expect(page.getByText('No plans yet')).toBeVisible()
     await page.getByLabel('Library backup to restore').setInputFiles(file)

@@ -141,6 +141,10 @@ test('import, review, approve, revise, compare, archive, delete + undo, back up 
   await restore(other, { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(before) })
   await expect(other.getByRole('status')).toContainText('Restored 2 plans')
   await expect(rows(other)).toHaveCount(2)
+  // The restored history is the file's, and says so.
+  await rows(other).first().getByRole('button', { name: 'History' }).click()
+  await expect(other.getByRole('dialog').locator('.audit-imported').first()).toContainText('imported: the history of backup')
+  await other.getByRole('dialog').getByRole('button', { name: 'Close' }).click()
   expect(content(await backUp(other))).toEqual(content(before))
   await fresh.close()
 })

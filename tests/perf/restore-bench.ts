@@ -123,7 +123,8 @@ export async function benchRestore(sizes: readonly number[]): Promise<BenchRow[]
   try {
     for (const plans of sizes) {
       const file = join(dir, `library-${plans}.json`)
-      execFileSync('npx', ['tsx', 'tests/unit/db/library-generator.ts', file, String(plans)])
+      // One reviewed, two approved and one superseded plan per 2,500 (revisions hold ~50 kB results).
+      execFileSync('npx', ['tsx', 'tests/unit/db/library-generator.ts', file, String(plans), '2500'])
       const mb = (statSync(file).size / 1e6).toFixed(1)
       const floors: number[] = []
       const apps: number[] = []

@@ -15,7 +15,10 @@ const SURGEONS = ['Dr Ng', 'Dr Okafor', 'Dr Brånemark', 'Dr Hagberg', 'Dr Ascho
  * the engine's full result (~50 kB each, as the app stores them), so a denser mix would make the
  * file mostly revisions.
  */
-export const STATUSES: readonly string[] = [...Array<string>(246).fill('draft'), 'reviewed', 'approved', 'approved', 'superseded']
+export function statusCycle(length: number): string[] {
+  return [...Array<string>(Math.max(0, length - 4)).fill('draft'), 'reviewed', 'approved', 'approved', 'superseded']
+}
+export const STATUSES: readonly string[] = statusCycle(250)
 const DAY = 86_400_000
 
 /**
@@ -93,7 +96,7 @@ export function generatedLibrary(count: number, start = Date.UTC(2024, 0, 1), st
 }
 
 if (process.argv[1]?.endsWith('library-generator.ts')) {
-  const [out, count] = process.argv.slice(2)
-  if (!out) throw new Error('usage: library-generator.ts <out.json> [count]')
-  writeFileSync(out, JSON.stringify(generatedLibrary(Number(count ?? 10_000))))
+  const [out, count, cycle] = process.argv.slice(2)
+  if (!out) throw new Error('usage: library-generator.ts <out.json> [count] [plans per reviewed/approved/superseded group, default 250]')
+  writeFileSync(out, JSON.stringify(generatedLibrary(Number(count ?? 10_000), undefined, cycle ? statusCycle(Number(cycle)) : STATUSES)))
 }

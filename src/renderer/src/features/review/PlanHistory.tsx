@@ -138,6 +138,7 @@ export function PlanHistory({ planId, onClose }: { planId: string; onClose: () =
             {loaded.audit.map((a) => (
               <li key={a.seq}>
                 <span className="audit-when">{formatDateTime(a.at)}</span> <strong>{a.action}</strong> <span className="muted">(app {a.appVersion})</span>
+                {a.importedFrom && <span className="audit-imported"> — imported: the history of {a.importedFrom}, not recorded by this library</span>}
                 {(a.changes ?? []).length > 0 ? (
                   <ul>
                     {a.changes!.map((c) => (
