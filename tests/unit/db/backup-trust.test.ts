@@ -7,27 +7,18 @@ import { createPlansRepo } from '../../../src/renderer/src/db/plans-repo'
 import { createBackupRepo, libraryBackupText, RestoreConflict } from '../../../src/renderer/src/db/backup-repo'
 import { validateLibraryBackup } from '../../../src/renderer/src/db/backup-validate'
 import { revisionContentHash } from '../../../src/renderer/src/db/content-hash'
-import { planFromRaw } from '../../../src/shared/plan'
-import type { PlanResult } from '../../../src/shared/result'
-import type { StoredCase } from '../../../src/renderer/src/db/types'
 import { createFilingsRepo } from '../../../src/renderer/src/db/filings-repo'
-import { completeCase, useTestDb } from './helpers'
+import { completeCase, engineResult, useTestDb } from './helpers'
 
 const t = useTestDb(Date.UTC(2026, 10, 1))
 const plans = () => createPlansRepo(t.db, t.now)
 const backups = () => createBackupRepo(t.db, t.now)
 
-function resultOf(caseFile: StoredCase): PlanResult {
-  const planned = planFromRaw(caseFile)
-  if (!planned.ok) throw new Error('the test case must plan')
-  return JSON.parse(JSON.stringify(planned.result)) as PlanResult
-}
-
 /** One approved plan (with a draft revising it) and one draft; returns the backup text. */
 async function approvedLibrary(): Promise<string> {
   const a = await plans().create({ caseFile: completeCase('EX-TF-01'), surgeon: 'Dr A' })
-  await plans().markReviewed(a.id, { caseFile: a.caseFile, result: resultOf(a.caseFile), author: 'Dr A' })
-  await plans().approve(a.id, { caseFile: a.caseFile, result: resultOf(a.caseFile), author: 'Dr A' })
+  await plans().markReviewed(a.id, { caseFile: a.caseFile, result: engineResult(a.caseFile), author: 'Dr A' })
+  await plans().approve(a.id, { caseFile: a.caseFile, result: engineResult(a.caseFile), author: 'Dr A' })
   await plans().create({ caseFile: completeCase('EX-TF-02'), surgeon: 'Dr B' })
   return libraryBackupText(await backups().exportLibrary())
 }

@@ -3,10 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createPlansRepo } from '../../../src/renderer/src/db/plans-repo'
 import { createBackupRepo, libraryBackupText } from '../../../src/renderer/src/db/backup-repo'
 import { validateCaseFileText, validateLibraryBackup } from '../../../src/renderer/src/db/backup-validate'
-import { planFromRaw } from '../../../src/shared/plan'
-import type { PlanResult } from '../../../src/shared/result'
-import type { StoredCase } from '../../../src/renderer/src/db/types'
-import { caseWith, completeCase, useTestDb } from './helpers'
+import { caseWith, completeCase, engineResult, useTestDb } from './helpers'
 
 /** Backups hold times from 2000 on: the clock starts on 1 November 2026. */
 const t = useTestDb(Date.UTC(2026, 10, 1))
@@ -14,18 +11,11 @@ const t = useTestDb(Date.UTC(2026, 10, 1))
 const plans = () => createPlansRepo(t.db, t.now)
 const backups = () => createBackupRepo(t.db, t.now)
 
-/** What the engine computes for the case (a restore recomputes every stored result). */
-function resultOf(caseFile: StoredCase): PlanResult {
-  const planned = planFromRaw(caseFile)
-  if (!planned.ok) throw new Error('the test case must plan')
-  return JSON.parse(JSON.stringify(planned.result)) as PlanResult
-}
-
 /** A library with an approved plan, its revision draft (edited), and an incomplete draft. */
 async function seedLibrary() {
   const a = await plans().create({ caseFile: completeCase('A-1'), surgeon: 'Dr A' })
-  await plans().markReviewed(a.id, { caseFile: a.caseFile, result: resultOf(a.caseFile), author: 'Dr A' })
-  await plans().approve(a.id, { caseFile: a.caseFile, result: resultOf(a.caseFile), author: 'Dr B' })
+  await plans().markReviewed(a.id, { caseFile: a.caseFile, result: engineResult(a.caseFile), author: 'Dr A' })
+  await plans().approve(a.id, { caseFile: a.caseFile, result: engineResult(a.caseFile), author: 'Dr B' })
   const b = await plans().revise(a.id)
   await plans().updateCase(b.id, caseWith('A-1', { notes: 'shorter stem' }))
   await plans().create({ caseFile: { format: 'osseoplan.case', version: 1, patient: { code: 'DRAFT-9' } } })
