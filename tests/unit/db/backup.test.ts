@@ -195,4 +195,11 @@ describe('single case files', () => {
     expect(validateCaseFileText('{"format":"osseoplan.library","version":1}')).toEqual({ ok: false, problem: expect.stringMatching(/whole-library backup/) })
     expect(validateCaseFileText('{"format":"osseoplan.case","vers')).toEqual({ ok: false, problem: expect.stringMatching(/not valid JSON/) })
   })
+
+  it('drops fields the format does not know (no names kept) and refuses a repeated key', () => {
+    const withName = { ...completeCase(), patient: { ...(completeCase()['patient'] as object), fullName: 'Jane Example' } }
+    expect(validateCaseFileText(JSON.stringify(withName))).toEqual({ ok: true, value: completeCase() })
+    const repeated = JSON.stringify(completeCase()).replace('"side":"left"', '"side":"left","side":"right"')
+    expect(validateCaseFileText(repeated)).toEqual({ ok: false, problem: expect.stringMatching(/limb\.side appears twice/) })
+  })
 })
