@@ -3,7 +3,7 @@
 // expects the restore to refuse it with the library unchanged, or to take only what is true.
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
-import { createPlansRepo } from '../../../src/renderer/src/db/plans-repo'
+import { createPlansRepo, unconfirmedSiteDefaults } from '../../../src/renderer/src/db/plans-repo'
 import { createBackupRepo, libraryBackupText, RestoreConflict } from '../../../src/renderer/src/db/backup-repo'
 import { validateLibraryBackup } from '../../../src/renderer/src/db/backup-validate'
 import { revisionContentHash } from '../../../src/renderer/src/db/content-hash'
@@ -18,7 +18,7 @@ const backups = () => createBackupRepo(t.db, t.now)
 async function approvedLibrary(): Promise<string> {
   const a = await plans().create({ caseFile: completeCase('EX-TF-01'), surgeon: 'Dr A' })
   await plans().markReviewed(a.id, { caseFile: a.caseFile, result: engineResult(a.caseFile), author: 'Dr A' })
-  await plans().approve(a.id, { caseFile: a.caseFile, result: engineResult(a.caseFile), author: 'Dr A' })
+  await plans().approve(a.id, { caseFile: a.caseFile, result: engineResult(a.caseFile), author: 'Dr A', acknowledgedSiteDefaults: unconfirmedSiteDefaults(engineResult(a.caseFile)) })
   await plans().create({ caseFile: completeCase('EX-TF-02'), surgeon: 'Dr B' })
   return libraryBackupText(await backups().exportLibrary())
 }

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createPlansRepo } from '../../../src/renderer/src/db/plans-repo'
+import { createPlansRepo, unconfirmedSiteDefaults } from '../../../src/renderer/src/db/plans-repo'
 import { createBackupRepo, libraryBackupText } from '../../../src/renderer/src/db/backup-repo'
 import { validateCaseFileText, validateLibraryBackup } from '../../../src/renderer/src/db/backup-validate'
 import { caseWith, completeCase, engineResult, useTestDb } from './helpers'
@@ -15,7 +15,7 @@ const backups = () => createBackupRepo(t.db, t.now)
 async function seedLibrary() {
   const a = await plans().create({ caseFile: completeCase('A-1'), surgeon: 'Dr A' })
   await plans().markReviewed(a.id, { caseFile: a.caseFile, result: engineResult(a.caseFile), author: 'Dr A' })
-  await plans().approve(a.id, { caseFile: a.caseFile, result: engineResult(a.caseFile), author: 'Dr B' })
+  await plans().approve(a.id, { caseFile: a.caseFile, result: engineResult(a.caseFile), author: 'Dr B', acknowledgedSiteDefaults: unconfirmedSiteDefaults(engineResult(a.caseFile)) })
   const b = await plans().revise(a.id)
   await plans().updateCase(b.id, caseWith('A-1', { notes: 'shorter stem' }))
   await plans().create({ caseFile: { format: 'osseoplan.case', version: 1, patient: { code: 'DRAFT-9' } } })

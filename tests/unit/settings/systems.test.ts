@@ -132,7 +132,7 @@ describe('import and export of systems', () => {
     const published = (source: string) => ({ ...system, minCortexMm: { ...system.minCortexMm, provenance: { kind: 'published', source, note: 'trust me' } } })
     const known = parseSystemsFile(file(published('S1')))
     expect(known.ok && known.systems[0]!.minCortexMm.provenance).toEqual({ kind: 'published', source: 'S1', note: IMPORTED_CLAIM })
-    expect(parseSystemsFile(file(published('S404')))).toMatchObject({ ok: false, errors: [{ path: 'systems[0].minCortexMm.provenance', message: expect.stringMatching(/S404.*not in OsseoPlan's list of sources/) }] })
+    expect(parseSystemsFile(file(published('S404')))).toMatchObject({ ok: false, errors: [{ path: 'systems[0].minCortexMm.provenance', message: expect.stringMatching(/unknown source key "S404"/) }] })
     expect(parseSystemsFile(file({ ...system, name: ' OPRA  Femur fixture' }))).toMatchObject({ ok: false, errors: [{ path: 'systems[0].name', message: expect.stringMatching(/already the name of another system \(opra-femur\)/) }] })
     expect(parseSystemsFile(file(system), [{ ...system, id: 'mine-1' }])).toMatchObject({ ok: false, errors: [{ path: 'systems[0].name' }] })
     expect(parseSystemsFile(file(system), [system]).ok).toBe(true)

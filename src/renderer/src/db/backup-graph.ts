@@ -17,9 +17,14 @@ function byPlan(revisions: readonly RevisionRow[]): Map<string, RevisionRow[]> {
   return out
 }
 
-function checkRevisionChain(plan: PlanRow, chain: readonly RevisionRow[], where: string): void {
+/**
+ * Revisions are numbered without gaps. A revised plan continues its parent's count (the parent's
+ * last revision + 1); backups written before that numbering start a revised plan at 1.
+ */
+function checkRevisionChain(plan: PlanRow, chain: readonly RevisionRow[], where: string, parentLast: number): void {
+  const first = chain[0]?.number === parentLast + 1 ? parentLast + 1 : 1
   chain.forEach((r, i) => {
-    if (r.number !== i + 1) fail('', `${where} has revision ${r.number} where revision ${i + 1} should be: revisions are numbered 1, 2, 3… without gaps.`)
+    if (r.number !== first + i) fail('', `${where} has revision ${r.number} where revision ${first + i} should be: revisions are numbered without gaps.`)
     if (r.createdAt < plan.createdAt) fail('', `${where}, revision ${r.number}, is dated before the plan was created.`)
     const before = chain[i - 1]
     if (before && r.createdAt < before.createdAt) fail('', `${where}, revision ${r.number}, is dated before revision ${before.number}.`)
@@ -80,7 +85,8 @@ export function checkGraph(plans: readonly PlanRow[], revisions: readonly Revisi
   const chains = byPlan(revisions)
   for (const plan of plans) {
     const chain = chains.get(plan.id) ?? []
-    checkRevisionChain(plan, chain, label(plan))
+    const parentLast = plan.parentId ? (chains.get(plan.parentId)?.at(-1)?.number ?? 0) : 0
+    checkRevisionChain(plan, chain, label(plan), parentLast)
     checkStatus(plan, chain, label(plan))
   }
   checkParents(plans, byId, label)

@@ -1,9 +1,8 @@
 // Import and export of custom implant systems as JSON. An import is read and every record
 // validated before anything is written; one bad record refuses the whole file. A file is a claim,
-// not a confirmation: its parameters arrive unconfirmed, a "published" value must name a source
-// OsseoPlan knows (and is shown as the file's claim), and a name may not pass for another system's.
+// not a confirmation: its parameters arrive unconfirmed, a "published" value (whose source key the
+// core checks) is shown as the file's claim, and a name may not pass for another system's.
 import { BUILTIN_SYSTEMS } from '../../../../shared/catalog/systems'
-import { SOURCES } from '../../../../shared/catalog/sources'
 import type { ImplantSystem } from '../../../../shared/catalog/types'
 import type { FieldError } from '../../../../shared/case/types'
 import type { ParamScalar, ParamValue } from '../../../../shared/result'
@@ -35,18 +34,17 @@ function nameKey(name: string): string {
   return name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase()
 }
 
-/** The system as imported: every parameter unconfirmed, published sources checked and marked as the file's claim. */
-function asClaim(system: ImplantSystem, at: string, errors: FieldError[]): ImplantSystem {
+/**
+ * The system as imported: every parameter unconfirmed, and a published value marked as the file's
+ * claim (the core's validateSystem has already refused source keys OsseoPlan does not know).
+ */
+function asClaim(system: ImplantSystem): ImplantSystem {
   const out: Record<string, unknown> = { ...system }
   for (const name of SYSTEM_PARAM_NAMES) {
     const p = system[name] as ParamValue<ParamScalar> | null
     if (!p) continue
     const { confirmed: _confirmed, ...rest } = p
-    if (rest.provenance.kind === 'published') {
-      const unknown = [rest.provenance.source, ...(rest.provenance.also ?? [])].filter((key) => !Object.hasOwn(SOURCES, key))
-      if (unknown.length) errors.push({ path: `${at}.${name}.provenance`, message: `names source ${unknown.map((k) => `"${k.slice(0, 20)}"`).join(', ')}, which is not in OsseoPlan's list of sources: a published value needs a source OsseoPlan knows`, code: 'invalid' })
-      rest.provenance = { ...rest.provenance, note: IMPORTED_CLAIM }
-    }
+    if (rest.provenance.kind === 'published') rest.provenance = { ...rest.provenance, note: IMPORTED_CLAIM }
     out[name] = rest
   }
   return out as unknown as ImplantSystem
@@ -78,7 +76,7 @@ export function parseSystemsFile(text: string, existing: readonly ImplantSystem[
       for (const e of checked.errors) errors.push({ ...e, path: `systems[${i}]${e.path ? `.${e.path}` : ''}` })
       return
     }
-    const system = asClaim(checked.system, `systems[${i}]`, errors)
+    const system = asClaim(checked.system)
     if (seen.has(system.id)) errors.push({ path: `systems[${i}].id`, message: `"${system.id}" appears twice in the file`, code: 'invalid' })
     seen.add(system.id)
     const owner = names.get(nameKey(system.name))
