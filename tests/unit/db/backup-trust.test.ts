@@ -223,3 +223,20 @@ describe('every kind of entry the app writes restores', () => {
     expect((await t.db.audit.where('planId').equals(plan.id).toArray()).every((a) => a.importedFrom)).toBe(true)
   })
 })
+
+describe('revision numbers across a revised plan', () => {
+  it('a revision approved after Revise (numbered on from its parent) restores; a gap does not', async () => {
+    await approvedLibrary()
+    const parent = (await plans().list()).find((p) => p.status === 'approved')!
+    const child = await plans().revise(parent.id)
+    const result = engineResult(child.caseFile)
+    await plans().markReviewed(child.id, { caseFile: child.caseFile, result, author: 'Dr A' })
+    await plans().approve(child.id, { caseFile: child.caseFile, result, author: 'Dr A', acknowledgedSiteDefaults: unconfirmedSiteDefaults(result) })
+    const text = libraryBackupText(await backups().exportLibrary())
+    expect((JSON.parse(text) as Doc)['revisions'].filter((r: Doc) => r.planId === child.id).map((r: Doc) => r.number)).toEqual([3, 4])
+    await backups().wipeLibrary()
+    expect(await restore(text)).toBeNull()
+    expect((await t.db.plans.get(parent.id))?.status).toBe('superseded')
+    await expectRefused(await forge(text, (d) => d['revisions'].filter((r: Doc) => r.planId === child.id).forEach((r: Doc) => (r.number += 2))), /revision 5 where revision [13] should be/)
+  })
+})
