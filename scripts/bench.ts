@@ -12,6 +12,7 @@ import { benchEditor } from './bench/editor'
 import { benchImaging } from './bench/imaging'
 import { benchLibrary } from './bench/library'
 import { benchPacs } from './bench/pacs'
+import { benchRestore } from './bench/restore'
 import { benchSize } from './bench/size'
 
 export type { BenchRow }
@@ -23,7 +24,8 @@ const SUITES: [string, () => Promise<BenchRow[]>][] = [
   ['size', benchSize],
   ['imaging', benchImaging],
   ['browser', benchBrowser],
-  ['pacs', benchPacs]
+  ['pacs', benchPacs],
+  ['restore', benchRestore]
 ]
 
 async function chromiumVersion(): Promise<string> {

@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { planFromRaw, planToText } from '../src/shared/index'
+import { parseStrictJson } from '../src/shared/strict-json'
 import { escapeForTerminal, escapeJsonForTerminal, escapeReportForTerminal } from '../src/shared/terminal-text'
 import { decodeTextFile } from '../src/shared/text-file'
 
@@ -43,12 +44,10 @@ function main(argv: string[]): void {
   }
   const decoded = decodeTextFile(bytes)
   if (!decoded.ok) fail(2, [`plan: ${file}: ${decoded.problem}`])
-  let raw: unknown
-  try {
-    raw = JSON.parse(decoded.text)
-  } catch (e) {
-    fail(2, [`plan: ${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`])
-  }
+  // The app's strict reader: a repeated key is refused, never silently read as its last value.
+  const read = parseStrictJson(decoded.text)
+  if (!read.ok) fail(2, [`plan: ${file}: ${read.message}`])
+  const raw: unknown = read.value
   const r = planFromRaw(raw)
   for (const w of r.warnings) process.stderr.write(escapeForTerminal(`warning: ${w.path || '(file)'}: ${w.message}`) + '\n')
   if (!r.ok) fail(2, [`plan: ${file}: the case is invalid (${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}):`, ...r.errors.map((e) => `  ${e.path || '(file)'}: ${e.message}`)])

@@ -36,10 +36,11 @@ async function backUp(page: Page): Promise<string> {
   return readFileSync(path, 'utf8')
 }
 
-/** Plans, revisions and audit of a backup, without the export time. */
+/** Plans, revisions and audit of a backup, without the export time and what a restore adds to the
+ *  audit log (its own entry, and the "imported" mark on the file's rows). */
 function content(text: string) {
-  const { exportedAt: _at, ...rest } = JSON.parse(text) as Record<string, unknown>
-  return rest
+  const { exportedAt: _at, audit, ...rest } = JSON.parse(text) as Record<string, unknown> & { audit: Array<Record<string, unknown>> }
+  return { ...rest, audit: audit.filter((a) => a['action'] !== 'restore-backup').map(({ importedFrom: _i, ...row }) => row) }
 }
 
 test('import, review, approve, revise, compare, archive, delete + undo, back up and restore', async ({ page, browser }) => {
@@ -143,6 +144,10 @@ test('import, review, approve, revise, compare, archive, delete + undo, back up 
   await restore(other, { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(before) })
   await expect(other.getByRole('status')).toContainText('Restored 2 plans')
   await expect(rows(other)).toHaveCount(2)
+  // The restored history is the file's, and says so.
+  await rows(other).first().getByRole('button', { name: 'History' }).click()
+  await expect(other.getByRole('dialog').locator('.audit-imported').first()).toContainText('imported: the history of backup')
+  await other.getByRole('dialog').getByRole('button', { name: 'Close' }).click()
   expect(content(await backUp(other))).toEqual(content(before))
   await fresh.close()
 })

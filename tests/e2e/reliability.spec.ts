@@ -127,7 +127,7 @@ test('the page closed mid-import of a large backup: reopening shows all of it or
     caseFile: { ...caseFile, patient: { ...caseFile.patient, code: `BULK-${i}` } },
     notes: ''
   }))
-  const backup = JSON.stringify({ format: 'osseoplan.library', version: 1, exportedAt: new Date(at).toISOString(), appVersion: '0.1.0', plans, revisions: [], audit: [] })
+  const backup = JSON.stringify({ format: 'osseoplan.library', version: 1, exportedAt: new Date(at + N).toISOString(), appVersion: '0.1.0', plans, revisions: [], audit: [] })
   // Signal the moment the import's transaction starts writing plans, then close the page at once.
   await page.evaluate(() => {
     const add = IDBObjectStore.prototype.add

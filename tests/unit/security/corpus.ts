@@ -2,7 +2,6 @@
 // text a file would hold. Very large inputs are generated here at test time, never committed.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { MAX_BACKUP_CHARS } from '../../../src/renderer/src/db/backup-validate'
 
 export const HOSTILE_DIR = 'tests/fixtures/hostile'
 
@@ -30,6 +29,8 @@ export interface HostileItem {
   text?: string
   // profile items
   key?: string
+  /** backup items: the size limit, scaled down so the test need not build a 500 MB file. */
+  limit?: number
 }
 
 export function loadCorpus(): HostileItem[] {
@@ -84,10 +85,6 @@ export const GENERATORS: Record<string, () => string | Promise<string>> = {
     for (let i = 0; i < 30_000; i++) (doc['patient'] as Record<string, unknown>)[`k${i}`] = { v: i }
     return JSON.stringify(doc)
   },
-  'backup-over-limit': () => {
-    const head = '{"format":"osseoplan.library","version":1,"plans":[],"revisions":[],"audit":[],"pad":"'
-    return `${head}${'x'.repeat(MAX_BACKUP_CHARS + 1 - head.length - 2)}"}`
-  },
   // Issue #18: hidden and look-alike characters in the names a surgeon reads (variants generated here).
   'backup-bidi-surgeon': () => withBackupPlan((plan) => (plan['surgeon'] = 'Dr A\u202Egnp.exe')),
   'backup-zero-width-code': () => withBackupPlan((plan) => (plan['patientCode'] = 'HX-\u200BTF-07')),
@@ -96,6 +93,7 @@ export const GENERATORS: Record<string, () => string | Promise<string>> = {
   'systems-bidi-name': () => withSystemName('OPRA femur \u202Efixture'),
   'systems-zero-width-name': () => withSystemName('OPRA\u200D femur fixture'),
   'systems-line-separator-name': () => withSystemName('OPRA femur\u2028fixture'),
+  'backup-over-limit': () => `{"format":"osseoplan.library","version":1,"plans":[],"revisions":[],"audit":[],"pad":"${'x'.repeat(3 * MB)}"}`,
   'systems-over-2mb': () => JSON.stringify({ format: 'osseoplan.implant-systems', version: 1, systems: [], pad: 'x'.repeat(3 * MB) })
 }
 

@@ -66,6 +66,8 @@ export interface AuditRow {
   appVersion: string
   /** Present on rows written from schema version 2 on. */
   changes?: AuditChange[]
+  /** Set on rows that came from a restored backup: the file's history, not this library's ("backup <checksum> of <date>"). */
+  importedFrom?: string
 }
 
 /** What the library lists and searches: a plan's indexed fields without its case file (schema v2). */
