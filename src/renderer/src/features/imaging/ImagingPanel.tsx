@@ -8,6 +8,7 @@ import { imagesRepo, storageErrorMessage } from '../../db'
 import type { ImageRow, ImageWithPixels } from '../../db/image-types'
 import { ImageWorkspace } from './ImageWorkspace'
 import { loadImageBytes } from './load-file'
+import { PacsFetch } from '../pacs/PacsFetch'
 import './imaging.css'
 
 type Listed = ImageRow
@@ -107,6 +108,7 @@ export default function ImagingPanel({ planId, readOnly, result }: { planId: str
         </label>
         <span className="im-note">or drop files here. Names, IDs and dates in DICOM files are not kept.</span>
       </div>
+      <PacsFetch disabled={readOnly || busy} onFetched={(name, bytes) => store(name, bytes)} />
       {busy && <p role="status">Opening…</p>}
       {errors.length > 0 && (
         <ul className="im-error" role="alert" data-testid="image-errors">
