@@ -4,6 +4,17 @@ import { contextBridge, ipcRenderer } from 'electron'
 import { CHANNELS, isMenuCommand, type MenuCommand, type OsseoplanApi } from '../shared/ipc'
 import { isTransferProgress, type TransferProgress } from '../shared/pacs-contract'
 
+/** Subscribes a listener to main → renderer messages on one channel, passing on only valid ones. */
+function subscribe<T>(channel: string, isValid: (value: unknown) => value is T, listener: (value: T) => void): () => void {
+  const wrapped = (_event: unknown, value: unknown) => {
+    if (isValid(value)) listener(value)
+  }
+  ipcRenderer.on(channel, wrapped)
+  return () => {
+    ipcRenderer.removeListener(channel, wrapped)
+  }
+}
+
 const api: OsseoplanApi = {
   appInfo: () => ipcRenderer.invoke(CHANNELS.appInfo),
   printPlan: (request) => ipcRenderer.invoke(CHANNELS.printPlan, request),
@@ -21,24 +32,8 @@ const api: OsseoplanApi = {
   pacsFetchInstance: (request) => ipcRenderer.invoke(CHANNELS.pacsFetchInstance, request),
   pacsCancel: (request) => ipcRenderer.invoke(CHANNELS.pacsCancel, request),
   pacsFilePlan: (request) => ipcRenderer.invoke(CHANNELS.pacsFilePlan, request),
-  onPacsProgress: (listener: (progress: TransferProgress) => void) => {
-    const wrapped = (_event: unknown, progress: unknown) => {
-      if (isTransferProgress(progress)) listener(progress)
-    }
-    ipcRenderer.on(CHANNELS.pacsProgress, wrapped)
-    return () => {
-      ipcRenderer.removeListener(CHANNELS.pacsProgress, wrapped)
-    }
-  },
-  onMenuCommand: (listener: (command: MenuCommand) => void) => {
-    const wrapped = (_event: unknown, command: unknown) => {
-      if (isMenuCommand(command)) listener(command)
-    }
-    ipcRenderer.on(CHANNELS.menuCommand, wrapped)
-    return () => {
-      ipcRenderer.removeListener(CHANNELS.menuCommand, wrapped)
-    }
-  }
+  onPacsProgress: (listener: (progress: TransferProgress) => void) => subscribe(CHANNELS.pacsProgress, isTransferProgress, listener),
+  onMenuCommand: (listener: (command: MenuCommand) => void) => subscribe(CHANNELS.menuCommand, isMenuCommand, listener)
 }
 
 contextBridge.exposeInMainWorld('osseoplan', api)

@@ -34,6 +34,18 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     req.pipe(up)
   }
 
+  /** Reads the whole upstream answer, sends its status and headers, then lets `send` write the body. */
+  function forwardWhole(req: IncomingMessage, res: ServerResponse, send: (body: Buffer) => void) {
+    forward(req, res, (up) => {
+      const chunks: Buffer[] = []
+      up.on('data', (c: Buffer) => chunks.push(c))
+      up.on('end', () => {
+        res.writeHead(up.statusCode ?? 502, up.headers)
+        send(Buffer.concat(chunks))
+      })
+    })
+  }
+
   const server: Server = createServer((req, res) => {
     state.requests++
     const fault = state.fault
@@ -63,34 +75,22 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         return
       }
       case 'truncate':
-        forward(req, res, (up) => {
-          const chunks: Buffer[] = []
-          up.on('data', (c: Buffer) => chunks.push(c))
-          up.on('end', () => {
-            const body = Buffer.concat(chunks)
-            res.writeHead(up.statusCode ?? 502, up.headers)
-            res.write(body.subarray(0, Math.floor(body.length / 2)))
-            setTimeout(() => res.socket?.destroy(), 20)
-          })
+        forwardWhole(req, res, (body) => {
+          res.write(body.subarray(0, Math.floor(body.length / 2)))
+          setTimeout(() => res.socket?.destroy(), 20)
         })
         return
       case 'slow':
-        forward(req, res, (up) => {
-          const chunks: Buffer[] = []
-          up.on('data', (c: Buffer) => chunks.push(c))
-          up.on('end', () => {
-            const body = Buffer.concat(chunks)
-            res.writeHead(up.statusCode ?? 502, up.headers)
-            let at = 0
-            const tick = () => {
-              if (res.destroyed) return
-              if (at >= body.length) return void res.end()
-              res.write(body.subarray(at, at + fault.chunkBytes))
-              at += fault.chunkBytes
-              setTimeout(tick, fault.delayMs)
-            }
-            tick()
-          })
+        forwardWhole(req, res, (body) => {
+          let at = 0
+          const tick = () => {
+            if (res.destroyed) return
+            if (at >= body.length) return void res.end()
+            res.write(body.subarray(at, at + fault.chunkBytes))
+            at += fault.chunkBytes
+            setTimeout(tick, fault.delayMs)
+          }
+          tick()
         })
         return
       default:

@@ -9,6 +9,7 @@ import type { OsseoDb } from './database'
 import { newId } from './ids'
 import { displayValue, diffValues } from './object-diff'
 import { planSummary } from './plan-summary'
+import type { ImagePixelsRow, ImageRow } from './image-types'
 import type { AuditChange, AuditRow, DraftRow, PlanRow, PlanStatus, PlanSummary, RevisionRow, StoredCase } from './types'
 
 export const APP_VERSION = '0.1.0'
@@ -61,6 +62,9 @@ export interface DeletedPlan {
   plan: PlanRow
   revisions: RevisionRow[]
   draft: DraftRow | undefined
+  /** The plan's radiographs and their pixels (schema v5), put back by "Undo" too. */
+  images?: ImageRow[]
+  imagePixels?: ImagePixelsRow[]
 }
 
 export class PlanWorkflowError extends Error {
@@ -116,7 +120,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
   }
 
   function writeTables() {
-    return [db.plans, db.planIndex, db.audit, db.revisions, db.drafts] as const
+    return [db.plans, db.planIndex, db.audit, db.revisions, db.drafts, db.images, db.imagePixels] as const
   }
 
   async function newPlan(caseFile: StoredCase, fields: { surgeon: string; notes: string; parentId: string }, action: string, changes: AuditChange[]): Promise<PlanRow> {
@@ -305,12 +309,16 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
         if (!plan) return undefined
         const revisions = await db.revisions.where('planId').equals(id).toArray()
         const draft = await db.drafts.get(id)
+        const images = await db.images.where('planId').equals(id).toArray()
+        const imagePixels = (await db.imagePixels.bulkGet(images.map((i) => i.id))).filter((p): p is ImagePixelsRow => p !== undefined)
         await db.plans.delete(id)
+        await db.images.where('planId').equals(id).delete()
+        await db.imagePixels.bulkDelete(images.map((i) => i.id))
         await db.planIndex.delete(id)
         await db.revisions.where('planId').equals(id).delete()
         await db.drafts.delete(id)
         await db.audit.add(auditRow(id, 'delete', [change('patientCode', plan.patientCode, '')]))
-        return { plan, revisions, draft }
+        return { plan, revisions, draft, images, imagePixels }
       })
     },
 
@@ -321,6 +329,8 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
         await putPlan(deleted.plan)
         if (deleted.revisions.length > 0) await db.revisions.bulkAdd(deleted.revisions)
         if (deleted.draft) await db.drafts.put(deleted.draft)
+        if (deleted.images?.length) await db.images.bulkAdd(deleted.images)
+        if (deleted.imagePixels?.length) await db.imagePixels.bulkAdd(deleted.imagePixels)
         await db.audit.add(auditRow(deleted.plan.id, 'restore'))
         return deleted.plan
       })

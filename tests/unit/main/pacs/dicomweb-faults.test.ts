@@ -34,7 +34,8 @@ beforeEach(() => {
 const withAuth = () =>
   createDicomWebClient(fetch, { baseUrl: `${proxy.url}/dicom-web`, authorization: authorizationHeader({ kind: 'basic', username: 'surgeon', password: 'correct horse' })! }, limits)
 
-describe('DICOMweb failures, against Orthanc behind a fault-injecting proxy', () => {
+// Real server and network: generous per-test time on a loaded machine.
+describe('DICOMweb failures, against Orthanc behind a fault-injecting proxy', { timeout: 30_000 }, () => {
   it('signs in with HTTP basic authentication and fetches through the proxy', async () => {
     const result = await withAuth().retrieveInstance(study.studyUid, study.seriesUid, study.sopInstanceUid)
     expect(result.ok).toBe(true)

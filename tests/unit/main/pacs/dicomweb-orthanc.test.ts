@@ -33,7 +33,8 @@ afterAll(async () => {
   await orthanc?.stop()
 })
 
-describe('DICOMweb client against Orthanc', () => {
+// Real server and network: generous per-test time on a loaded machine.
+describe('DICOMweb client against Orthanc', { timeout: 30_000 }, () => {
   it('tests the connection', async () => {
     expect(await client.testConnection()).toEqual({ ok: true })
   })
@@ -68,22 +69,15 @@ describe('DICOMweb client against Orthanc', () => {
     expect(progress.length).toBeGreaterThan(0)
   })
 
+  it('gives a JPEG preview where the server renders one', async () => {
+    const study = studies[0]!
+    const thumb = await client.thumbnail(study.studyUid, study.seriesUid, study.sopInstanceUid)
+    expect(thumb.ok && thumb.jpeg && [thumb.jpeg[0], thumb.jpeg[1]]).toEqual([0xff, 0xd8])
+  })
+
   it('reports a study that does not exist as not found', async () => {
     const result = await client.retrieveInstance(newUid(), newUid(), newUid())
     expect(result).toMatchObject({ ok: false, kind: 'not-found' })
-  })
-
-  it('cancels a transfer in flight', async () => {
-    const study = studies[0]!
-    const controller = new AbortController()
-    const result = await client.retrieveInstance(study.studyUid, study.seriesUid, study.sopInstanceUid, {
-      signal: controller.signal,
-      onProgress: () => controller.abort()
-    })
-    // Either the abort lands while reading (cancelled) or after the last chunk (completed):
-    // a small file may arrive in one piece, so the cancellation case is proven with a slow
-    // server in the fault tests; here the client must never report a broken transfer.
-    expect(result.ok || (!result.ok && result.kind === 'cancelled')).toBe(true)
   })
 
   it('files the plan back: an Encapsulated PDF and a Secondary Capture in a new series of the same study', async () => {

@@ -50,7 +50,8 @@ afterAll(async () => {
   await orthanc?.stop()
 })
 
-describe('image-server actions', () => {
+// Real server and network: generous per-test time on a loaded machine.
+describe('image-server actions', { timeout: 30_000 }, () => {
   it('tests the connection of a configured server, and names one that is not configured', async () => {
     expect(await actions.testServer({ serverId })).toEqual({ ok: true })
     expect(await actions.testServer({ serverId: 'server-9' })).toMatchObject({ ok: false, kind: 'not-configured' })

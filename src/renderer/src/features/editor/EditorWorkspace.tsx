@@ -16,6 +16,7 @@ import { enterMovesOn, useEditorKeys } from './use-editor-keys'
 import { SectionNav, Sections } from './Sections'
 import { ResultColumn } from './result/ResultColumn'
 import { formatDateTime } from '../../../../shared/format'
+import { ImagingMount } from '../imaging/ImagingMount'
 
 function saveLabel(s: SaveState, readOnly: boolean): string {
   if (readOnly) return 'Read-only (approved plans are revised, not edited)'
@@ -92,6 +93,7 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { pl
             Restored your unsaved changes from {formatDateTime(restoredAt)}.
           </p>
         )}
+        <ImagingMount planId={plan.id} readOnly={readOnly} result={live.valid ? live.result : null} />
         <div className="ed-layout">
           <form className="ed-form" aria-label="Case" onSubmit={(e) => e.preventDefault()} onKeyDown={enterMovesOn} noValidate>
             <SectionNav />
