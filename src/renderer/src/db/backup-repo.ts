@@ -4,7 +4,7 @@
 import type { OsseoDb } from './database'
 import { LIBRARY_FORMAT, LIBRARY_VERSION, type LibraryBackup } from './backup-validate'
 import { APP_VERSION } from './plans-repo'
-import { planSummary } from './plan-summary'
+import { summariesWithHistory } from './plan-summary'
 import type { AuditRow, PlanRow } from './types'
 
 export interface ImportOutcome {
@@ -36,7 +36,7 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
         const fresh: PlanRow[] = backup.plans.filter((p) => !existing.has(p.id))
         const freshIds = new Set(fresh.map((p) => p.id))
         await db.plans.bulkAdd(fresh)
-        await db.planIndex.bulkPut(fresh.map(planSummary))
+        await db.planIndex.bulkPut(summariesWithHistory(fresh, backup.revisions, backup.audit))
         await db.revisions.bulkAdd(backup.revisions.filter((r) => freshIds.has(r.planId)))
         // Audit rows keep their number where it is free (a restore into an empty library is identical).
         // Rows of imported plans are always added; rows of plans deleted before the backup only when
