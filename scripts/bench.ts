@@ -2,7 +2,8 @@
  * npm run bench: run every benchmark suite and print one table with the machine's details.
  * Add a suite by appending to SUITES (each returns BenchRow[]). `--json` prints JSON instead;
  * naming suites runs only those (`npm run bench -- core size`). Timings are reported, never
- * asserted; docs/performance.md records a run.
+ * asserted; docs/performance.md records a run. `--full` adds the 100,000-plan row of the `ratios`
+ * suite (library paths as ratios to floors measured in the same run).
  */
 import { execFileSync } from 'node:child_process'
 import { cpus, loadavg, platform, release, totalmem } from 'node:os'
@@ -10,6 +11,7 @@ import { benchBrowser } from './bench/browser'
 import { benchCore, type BenchRow } from './bench/core'
 import { benchEditor } from './bench/editor'
 import { benchLibrary } from './bench/library'
+import { benchRatios } from './bench/ratios'
 import { benchSize } from './bench/size'
 
 export type { BenchRow }
@@ -19,7 +21,8 @@ const SUITES: [string, () => Promise<BenchRow[]>][] = [
   ['editor', benchEditor],
   ['library', benchLibrary],
   ['size', benchSize],
-  ['browser', benchBrowser]
+  ['browser', benchBrowser],
+  ['ratios', benchRatios]
 ]
 
 async function chromiumVersion(): Promise<string> {

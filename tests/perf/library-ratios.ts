@@ -55,20 +55,24 @@ function writeRows({ plans, summaries }: { plans: unknown[]; summaries: unknown[
     const open = indexedDB.open('osseoplan')
     open.onerror = () => reject(open.error)
     open.onsuccess = () => {
-      const db = open.result
-      const tx = db.transaction(['plans', 'planIndex'], 'readwrite')
-      for (const p of plans) tx.objectStore('plans').put(p)
-      for (const s of summaries) tx.objectStore('planIndex').put(s)
-      tx.oncomplete = () => {
-        db.close()
-        resolve()
+      try {
+        const db = open.result
+        const tx = db.transaction(['plans', 'planIndex'], 'readwrite')
+        tx.oncomplete = () => {
+          db.close()
+          resolve()
+        }
+        tx.onerror = () => reject(new Error(String(tx.error)))
+        for (const p of plans) tx.objectStore('plans').put(p)
+        for (const s of summaries) tx.objectStore('planIndex').put(s)
+      } catch (e) {
+        reject(new Error(String(e)))
       }
-      tx.onerror = () => reject(tx.error)
     }
   })
 }
 
-async function seedProfile(dir: string, url: string, executablePath: string, count: number): Promise<void> {
+export async function seedProfile(dir: string, url: string, executablePath: string, count: number): Promise<void> {
   const context = await openProfile(dir, executablePath)
   try {
     const page = await firstPage(context)
@@ -76,9 +80,11 @@ async function seedProfile(dir: string, url: string, executablePath: string, cou
     await page.getByText('No plans yet').waitFor({ timeout: 60_000 })
     if (count === 0) return
     const file = join(dir, '..', `rows-${count}.json`)
+    process.stderr.write(`bench ratios: generating ${count} rows…\n`)
     execFileSync('npx', ['tsx', 'tests/unit/db/library-rows.ts', file, String(count)])
     const rows = JSON.parse(readFileSync(file, 'utf8')) as { plans: unknown[]; summaries: unknown[] }
     rmSync(file)
+    process.stderr.write(`bench ratios: writing ${count} rows…\n`)
     for (let i = 0; i < count; i += SEED_CHUNK) await page.evaluate(writeRows, { plans: rows.plans.slice(i, i + SEED_CHUNK), summaries: rows.summaries.slice(i, i + SEED_CHUNK) })
   } finally {
     await context.close()
