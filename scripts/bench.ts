@@ -70,6 +70,8 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: ${name}…\n`)
     rows.push(...(await run()))
   }
+  // The machine is shared: its load during the run is part of the result.
+  m['load average at the end (1 / 5 / 15 min)'] = loadavg().map((l) => l.toFixed(2)).join(' / ')
   if (json) {
     process.stdout.write(JSON.stringify({ machine: m, date: new Date().toISOString(), rows }, null, 2) + '\n')
     return

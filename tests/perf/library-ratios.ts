@@ -36,7 +36,7 @@ const SEED_CHUNK = 5000
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d
 
-async function openProfile(dir: string, executablePath: string): Promise<BrowserContext> {
+export async function openProfile(dir: string, executablePath: string): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(dir, { executablePath, args: LAUNCH_ARGS, viewport: { width: 1280, height: 800 } })
   await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f)')
   await context.addInitScript(() => {
@@ -108,7 +108,7 @@ async function coldOpen(dir: string, url: string, executablePath: string): Promi
 
 /** The floor of a search keystroke, in the app's page: a plain input, a substring filter over
  *  the same search texts, and 20 rows replaced. */
-async function installFloor(page: Page): Promise<void> {
+export async function installFloor(page: Page): Promise<void> {
   await page.evaluate(async () => {
     const texts = await new Promise<string[]>((resolve, reject) => {
       const open = indexedDB.open('osseoplan')
@@ -156,8 +156,16 @@ async function search(dir: string, url: string, executablePath: string): Promise
     const times = { app: [] as number[], floor: [] as number[] }
     for (let i = 0; i < SEARCH_KEYS + 2; i++) {
       const key = i % 2 === 0 ? '1' : 'Backspace' // P-00 ↔ P-001: 900 ↔ 90 shown plans
-      const a = await timeInPage(page, { kind: 'text-change', selector: '.library-count' }, () => app.press(key))
-      const f = await timeInPage(page, { kind: 'text-change', selector: '#floor-count' }, () => floor.press(key))
+      // Focus (caret at the end) before each timed key: the two boxes take turns.
+      await app.focus()
+      await page.keyboard.press('End')
+      const before = await page.locator('.library-count').textContent()
+      const a = await timeInPage(page, { kind: 'text-change', selector: '.library-count' }, () => page.keyboard.press(key)).catch(async (e: unknown) => {
+        throw new Error(`bench: the app's count did not change after key ${i} "${key}" (search "${await app.inputValue()}", count "${before}" → "${await page.locator('.library-count').textContent()}"): ${String(e)}`)
+      })
+      await floor.focus()
+      await page.keyboard.press('End')
+      const f = await timeInPage(page, { kind: 'text-change', selector: '#floor-count' }, () => page.keyboard.press(key))
       if (i < 2) continue // warm-up
       times.app.push(a.painted)
       times.floor.push(f.painted)
