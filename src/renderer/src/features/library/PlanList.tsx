@@ -115,7 +115,9 @@ export const PlanList = memo(function PlanList({
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
 
   return (
-    <div ref={scroller} className="plan-scroll" style={{ paddingTop: before, paddingBottom: after }}>
+    <div ref={scroller} className="plan-scroll">
+      {/* The rows not rendered take their height as padding (inside the scroll box, not on it). */}
+      <div style={{ paddingTop: before, paddingBottom: after }}>
       <table className="plan-table" aria-rowcount={matches.length + 1}>
         <TableHead columns={COLUMNS} actions="Actions" />
         <tbody>
@@ -135,6 +137,7 @@ export const PlanList = memo(function PlanList({
           })}
         </tbody>
       </table>
+      </div>
     </div>
   )
 })
