@@ -6,7 +6,7 @@ import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
 import { OsseoDb } from '../../../src/renderer/src/db/database'
 import { planSummary } from '../../../src/renderer/src/db/plan-summary'
-import { SCHEMA_2026_11_26_V2 } from '../../../src/renderer/src/db/schema'
+import { CURRENT_SCHEMA, SCHEMA_2026_11_26_V2 } from '../../../src/renderer/src/db/schema'
 import type { PlanRow, PlanStatus } from '../../../src/renderer/src/db/types'
 
 function plan(id: string, status: PlanStatus, caseFile: Record<string, unknown> = {}): PlanRow {
@@ -60,7 +60,7 @@ describe('schema upgrade v2 → v3', () => {
 
     const db = new OsseoDb(name)
     await db.open()
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(CURRENT_SCHEMA.version) // v3's upgrade ran, with any later version's on top
     expect(await db.plans.count()).toBe(3)
     expect(await db.revisions.count()).toBe(3)
     expect(await db.audit.count()).toBe(2)
