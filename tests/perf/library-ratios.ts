@@ -199,9 +199,9 @@ async function pdf(dir: string, url: string, executablePath: string): Promise<{ 
   }
 }
 
-export async function benchLibraryRatios(full: boolean): Promise<BenchRow[]> {
+export async function benchLibraryRatios(full: boolean, only?: number[]): Promise<BenchRow[]> {
   const executablePath = await findBrowser()
-  const sizes = full ? [1000, 10_000, 100_000] : [1000, 10_000]
+  const sizes = only ?? (full ? [1000, 10_000, 100_000] : [1000, 10_000])
   const work = mkdtempSync(join(tmpdir(), 'osseoplan-ratios-'))
   const server = await startBenchServer()
   const rows: BenchRow[] = []
@@ -255,7 +255,9 @@ export async function benchLibraryRatios(full: boolean): Promise<BenchRow[]> {
 }
 
 if (process.argv[1]?.endsWith('library-ratios.ts')) {
-  const rows = await benchLibraryRatios(process.argv.includes('--full'))
+  // --sizes=1000,10000 measures only those library sizes.
+  const only = process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length).split(',').map(Number)
+  const rows = await benchLibraryRatios(process.argv.includes('--full'), only)
   if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(rows) + '\n')
   else for (const r of rows) console.log(`${r.name}: ${r.value} ${r.unit}${r.note ? ` (${r.note})` : ''}`)
 }
