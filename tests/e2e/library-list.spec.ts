@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { deleteRow, rowAction } from './library-helpers'
+import { acknowledgeSiteDefaults } from './review-helpers'
 
 const results = process.env['E2E_RESULTS'] ?? 'test-results'
 const rows = (page: Page) => page.locator('tbody tr')
@@ -21,6 +22,7 @@ async function approveOpenPlan(page: Page) {
   const bar = reviewBar(page)
   await bar.getByRole('button', { name: 'Mark reviewed' }).click()
   await expect(bar).toContainText('Status: reviewed')
+  await acknowledgeSiteDefaults(bar)
   await bar.getByRole('button', { name: 'Approve' }).click()
   await expect(bar).toContainText('Approved — read-only')
 }
