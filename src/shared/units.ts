@@ -7,7 +7,7 @@
  * (e.g. "3 in" → 76.2 mm, not 76.19999999999999 mm). That is not clinical rounding:
  * calculation never rounds, display does (format.ts).
  */
-import { unit } from 'mathjs'
+import { create, unitDependencies, type MathJsInstance } from 'mathjs'
 import type { FieldError } from './case/types'
 
 export type LengthUnit = 'mm' | 'cm' | 'in'
@@ -37,6 +37,14 @@ export interface QuantityOptions {
 const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
 const QUANTITY_RE = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*([A-Za-z]+)$/
 const DECIMAL_COMMA_RE = /^\s*([+-]?\d+),(\d+)\s*([A-Za-z]*)\s*$/
+
+// mathjs (with typed-function) is set up on the first unit string, not when the app starts: the
+// library screen and plain numbers never need it (docs/performance.md, "Start").
+let math: Pick<MathJsInstance, 'unit'> | null = null
+function unit(value: number, name: string) {
+  math ??= create({ unitDependencies: unitDependencies! })
+  return math.unit(value, name)
+}
 
 const cache: Record<Canonical, Map<string, number>> = { mm: new Map(), cm: new Map(), kg: new Map() }
 const CACHE_LIMIT = 2000

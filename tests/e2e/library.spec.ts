@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { deleteRow, rowAction } from './library-helpers'
 import { acknowledgeSiteDefaults } from './review-helpers'
 
 const results = process.env['E2E_RESULTS'] ?? 'test-results'
@@ -102,11 +103,11 @@ test('import, review, approve, revise, compare, archive, delete + undo, back up 
   await expect(rows(page).locator('.status')).toHaveText(['approved', 'superseded'])
 
   // Archive hides a plan until "Show archived"; unarchive brings it back.
-  await rows(page).nth(1).getByRole('button', { name: 'Archive', exact: true }).click()
+  await rowAction(rows(page).nth(1), 'Archive')
   await expect(rows(page)).toHaveCount(1)
   await page.getByLabel(/Show archived/).check()
   await expect(rows(page)).toHaveCount(2)
-  await rows(page).filter({ hasText: 'archived' }).getByRole('button', { name: 'Unarchive' }).click()
+  await rowAction(rows(page).filter({ hasText: 'archived' }), 'Unarchive')
   await page.getByLabel(/Show archived/).uncheck()
   await expect(rows(page)).toHaveCount(2)
 
@@ -127,12 +128,12 @@ test('import, review, approve, revise, compare, archive, delete + undo, back up 
 
   // Delete + undo restores the plan and its history.
   const current = () => rows(page).filter({ has: page.locator('.status-approved') })
-  await current().getByRole('button', { name: 'Delete' }).click()
+  await deleteRow(current())
   await expect(rows(page)).toHaveCount(1)
   await page.getByRole('button', { name: 'Undo' }).click()
   await expect(rows(page)).toHaveCount(2)
   await expect(page.getByRole('status')).toContainText('Restored the plan')
-  await current().getByRole('button', { name: 'History' }).click()
+  await rowAction(current(), 'History')
   await expect(page.getByRole('dialog').getByRole('checkbox')).toHaveCount(4)
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click()
 

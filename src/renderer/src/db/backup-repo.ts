@@ -6,7 +6,7 @@ import type { OsseoDb } from './database'
 import { LIBRARY_FORMAT, LIBRARY_VERSION, type CheckedBackup, type LibraryBackup } from './backup-validate'
 import { canonicalJson, shortHash } from './content-hash'
 import { APP_VERSION } from './plans-repo'
-import { planSummary } from './plan-summary'
+import { summariesWithHistory } from './plan-summary'
 import type { AuditRow, PlanRow } from './types'
 
 export interface ImportOutcome {
@@ -85,7 +85,7 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
           }
         }
         await inChunks(fresh, (chunk) => db.plans.bulkAdd(chunk))
-        await inChunks(fresh, (chunk) => db.planIndex.bulkAdd(chunk.map(planSummary)))
+        await inChunks(summariesWithHistory(fresh, revisions, backup.audit), (chunk) => db.planIndex.bulkAdd(chunk))
         await inChunks(revisions, (chunk) => db.revisions.bulkAdd(chunk))
         await inChunks(audit, (chunk) => db.audit.bulkAdd(chunk))
         const skipped = backup.plans.length - fresh.length

@@ -9,7 +9,7 @@ import type { OsseoDb } from './database'
 import { newId } from './ids'
 import { displayValue, diffValues } from './object-diff'
 import { announcePlanSaved } from './plan-events'
-import { planSummary } from './plan-summary'
+import { planSummary, type SummaryContext } from './plan-summary'
 import type { ImagePixelsRow, ImageRow } from './image-types'
 import type { AuditChange, AuditRow, DraftRow, PlanRow, PlanStatus, PlanSummary, RevisionRow, StoredCase } from './types'
 
@@ -61,6 +61,8 @@ export function unconfirmedSiteDefaults(result: Partial<PlanResult> | null | und
 /** Everything a delete removed, kept by the caller so "Undo" can put it back. */
 export interface DeletedPlan {
   plan: PlanRow
+  /** Its summary row as it was (the library's outcome and origin columns come back with Undo). */
+  summary?: PlanSummary | undefined
   revisions: RevisionRow[]
   draft: DraftRow | undefined
   /** The plan's radiographs and their pixels (schema v5), put back by "Undo" too. */
@@ -121,10 +123,15 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
     }
   }
 
-  /** Writes a plan and its summary row (inside the caller's transaction). */
-  async function putPlan(row: PlanRow): Promise<void> {
+  /** Writes a plan and its summary row (inside the caller's transaction). The summary keeps what
+   *  it knew from before (origin; the outcome of the last review while the plan is not a draft)
+   *  unless `context` brings newer. */
+  async function putPlan(row: PlanRow, context: SummaryContext = {}): Promise<void> {
     await db.plans.put(row)
-    await db.planIndex.put(planSummary(row))
+    const before = await db.planIndex.get(row.id)
+    const summary = planSummary(row, { duplicatedFrom: before?.duplicatedFrom, ...context })
+    if (!context.revision && before?.outcome && row.status !== 'draft') summary.outcome = before.outcome
+    await db.planIndex.put(summary)
   }
 
   async function mustGet(id: string): Promise<PlanRow> {
@@ -150,7 +157,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
     return [db.plans, db.planIndex, db.audit, db.revisions, db.drafts, db.images, db.imagePixels] as const
   }
 
-  async function newPlan(caseFile: StoredCase, fields: { surgeon: string; notes: string; parentId: string }, action: string, changes: AuditChange[]): Promise<PlanRow> {
+  async function newPlan(caseFile: StoredCase, fields: { surgeon: string; notes: string; parentId: string; duplicatedFrom?: string }, action: string, changes: AuditChange[]): Promise<PlanRow> {
     const time = now()
     const row: PlanRow = {
       id: newId(),
@@ -164,7 +171,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
       caseFile,
       notes: fields.notes
     }
-    await putPlan(row)
+    await putPlan(row, { duplicatedFrom: fields.duplicatedFrom ?? '' })
     await db.audit.add(auditRow(row.id, action, changes))
     return row
   }
@@ -214,7 +221,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
       }
       const next: PlanRow = { ...row, status: to, updatedAt: time }
       await db.revisions.add(revision)
-      await putPlan(next)
+      await putPlan(next, { revision })
       const changes = [change('status', from, to), change('revision', previous || '', revision.number)]
       if (unconfirmed > 0) changes.push(change('siteDefaultsAcknowledged', '', `${unconfirmed} unconfirmed site default${unconfirmed === 1 ? '' : 's'} acknowledged by ${input.author || '(no name set)'}`))
       await db.audit.add(auditRow(id, 'status', changes))
@@ -253,6 +260,24 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
     /** Every plan's summary (no case files), newest first: what the library lists and searches. */
     async listSummaries(): Promise<PlanSummary[]> {
       return db.planIndex.orderBy('updatedAt').reverse().toArray()
+    },
+
+    /** The `count` most recently updated summaries: the library's first screen, read before the rest. */
+    newestSummaries(count: number): Promise<PlanSummary[]> {
+      return db.planIndex.orderBy('updatedAt').reverse().limit(count).toArray()
+    },
+
+    /** Every summary, unordered, read in chunks by key so that no single read holds the page
+     *  for long at 100,000 plans (the library sorts in memory). */
+    async allSummaries(chunk = 5000): Promise<PlanSummary[]> {
+      const out: PlanSummary[] = []
+      let last: string | null = null
+      for (;;) {
+        const part: PlanSummary[] = await (last === null ? db.planIndex.orderBy(':id') : db.planIndex.where(':id').above(last)).limit(chunk).toArray()
+        out.push(...part)
+        if (part.length < chunk) return out
+        last = part[part.length - 1]!.id
+      }
     },
 
     /**
@@ -327,7 +352,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
     async duplicate(id: string): Promise<PlanRow> {
       return db.transaction('rw', writeTables(), async () => {
         const row = await mustGet(id)
-        return newPlan(structuredClone(row.caseFile), { surgeon: row.surgeon, notes: row.notes, parentId: '' }, 'duplicate', [change('duplicatedFrom', '', id)])
+        return newPlan(structuredClone(row.caseFile), { surgeon: row.surgeon, notes: row.notes, parentId: '', duplicatedFrom: id }, 'duplicate', [change('duplicatedFrom', '', id)])
       })
     },
 
@@ -350,6 +375,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
         if (!plan) return undefined
         const revisions = await db.revisions.where('planId').equals(id).toArray()
         const draft = await db.drafts.get(id)
+        const summary = await db.planIndex.get(id)
         const images = await db.images.where('planId').equals(id).toArray()
         const imagePixels = (await db.imagePixels.bulkGet(images.map((i) => i.id))).filter((p): p is ImagePixelsRow => p !== undefined)
         await db.plans.delete(id)
@@ -359,7 +385,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
         await db.revisions.where('planId').equals(id).delete()
         await db.drafts.delete(id)
         await db.audit.add(auditRow(id, 'delete', [change('patientCode', plan.patientCode, '')]))
-        return { plan, revisions, draft, images, imagePixels }
+        return { plan, summary, revisions, draft, images, imagePixels }
       })
     },
 
@@ -367,7 +393,8 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
     async restore(deleted: DeletedPlan): Promise<PlanRow> {
       return db.transaction('rw', writeTables(), async () => {
         if (await db.plans.get(deleted.plan.id)) throw new PlanWorkflowError('This plan is already in the library.')
-        await putPlan(deleted.plan)
+        const latest = deleted.revisions.reduce<RevisionRow | undefined>((a, r) => (!a || r.number > a.number ? r : a), undefined)
+        await putPlan(deleted.plan, { revision: latest, duplicatedFrom: deleted.summary?.duplicatedFrom })
         if (deleted.revisions.length > 0) await db.revisions.bulkAdd(deleted.revisions)
         if (deleted.draft) await db.drafts.put(deleted.draft)
         if (deleted.images?.length) await db.images.bulkAdd(deleted.images)

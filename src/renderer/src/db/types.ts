@@ -70,10 +70,26 @@ export interface AuditRow {
   importedFrom?: string
 }
 
+/** The result of the plan's latest review or approval, as the library lists it (schema v3). */
+export interface PlanOutcome {
+  /** The plan's verdict when it was reviewed: 'ok', 'warnings' or 'blocked'. */
+  status: 'ok' | 'warnings' | 'blocked'
+  /** Recommended implant, mm; null when no size fits. */
+  implant: { diameterMm: number; lengthMm: number } | null
+  /** The implant system's name as the result recorded it ('' when none). */
+  systemName: string
+}
+
 /** What the library lists and searches: a plan's indexed fields without its case file (schema v2). */
 export type PlanSummary = Omit<PlanRow, 'caseFile' | 'notes'> & {
   /** Lower-case text searched by the library: codes, surgeon, notes and the case's free text. */
   search: string
+  /** Schema v3: the implant system's name from the case file ('' when it names only a catalogue id). */
+  systemName?: string
+  /** Schema v3: outcome of the latest review or approval; absent for a draft. */
+  outcome?: PlanOutcome
+  /** Schema v3: the plan this one was duplicated from ('' or absent when none). */
+  duplicatedFrom?: string
 }
 
 export interface DraftRow {
