@@ -1,6 +1,6 @@
 // Form on the left, live plan on the right. Every edit goes into the draft (with undo), is
 // evaluated by the core at once and autosaved shortly after.
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useLayoutEffect, useState, useSyncExternalStore } from 'react'
 import type { CaseDraft } from '../../../../shared/case/types'
 import type { PlanRow } from '../../db/types'
 import { navigate } from '../../router'
@@ -8,8 +8,8 @@ import { usePlanningContext } from '../settings/planning-context'
 import { requestPrint } from '../print/print-request'
 import { PlanReviewBar } from '../review/PlanReviewBar'
 import { StoredPlanDrift } from '../settings/StoredPlanDrift'
-import { EditorFormContext, type EditorForm } from './form-context'
-import { useDraftHistory } from './use-draft-history'
+import { EditorStoreContext } from './form-context'
+import { createEditorStore } from './editor-store'
 import { useLivePlan } from './use-live-plan'
 import { useAutosave, type SaveState } from './use-autosave'
 import { enterMovesOn, useEditorKeys } from './use-editor-keys'
@@ -27,9 +27,13 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { pl
   const ctx = usePlanningContext()
   const [plan, setPlan] = useState(initialPlan)
   const readOnly = plan.status === 'approved' || plan.status === 'superseded'
-  const history = useDraftHistory(initial)
-  const live = useLivePlan(history.draft, { profile: ctx.profile, systems: ctx.systems })
-  const autosave = useAutosave(plan.id, history.draft, initialPlan.caseFile as CaseDraft, !readOnly, setPlan)
+  const [store] = useState(() => createEditorStore(initial))
+  // The workspace follows the whole draft (plan, autosave); the form's fields follow their own paths.
+  const history = useSyncExternalStore(store.subscribe, store.history)
+  const draft = history.present
+  const live = useLivePlan(draft, { profile: ctx.profile, systems: ctx.systems })
+  const autosave = useAutosave(plan.id, draft, initialPlan.caseFile as CaseDraft, !readOnly, setPlan)
+  useLayoutEffect(() => store.setMeta({ errors: live.errors, units: ctx.units, readOnly }), [store, live.errors, ctx.units, readOnly])
 
   // The summary prints the stored plan: open it only once the plan row holds what is on screen
   // (a failed save stays here, with its message).
@@ -37,21 +41,16 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { pl
     void autosave.flush().then((saved) => saved && navigate({ name: 'summary', planId: plan.id }))
   }, [autosave, plan.id])
   useEditorKeys({
-    undo: () => !readOnly && history.undo(),
-    redo: () => !readOnly && history.redo(),
+    undo: () => !readOnly && store.undo(),
+    redo: () => !readOnly && store.redo(),
     save: () => void autosave.flush(),
     print,
     menuPrint: (action) => void autosave.flush().then((saved) => saved && requestPrint(plan.id, action))
   })
 
-  const form: EditorForm = useMemo(
-    () => ({ draft: history.draft, set: history.set, replace: history.replace, errors: live.errors, units: ctx.units, readOnly }),
-    [history.draft, history.set, history.replace, live.errors, ctx.units, readOnly]
-  )
-
-  const code = history.draft.patient?.code
+  const code = draft.patient?.code
   return (
-    <EditorFormContext.Provider value={form}>
+    <EditorStoreContext.Provider value={store}>
       <section className="page editor" aria-labelledby="editor-title">
         <div className="ed-head">
           <h1 id="editor-title">Plan editor{typeof code === 'string' && code ? ` — ${code}` : ''}</h1>
@@ -59,10 +58,10 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { pl
             <span className={`ed-save ed-save-${autosave.state.kind}`} role="status" data-testid="save-state" title={autosave.state.kind === 'error' ? autosave.state.detail : undefined}>
               {saveLabel(autosave.state, readOnly)}
             </span>
-            <button type="button" onClick={history.undo} disabled={readOnly || !history.canUndo} title="Ctrl+Z">
+            <button type="button" onClick={store.undo} disabled={readOnly || !store.canUndo()} title="Ctrl+Z">
               Undo
             </button>
-            <button type="button" onClick={history.redo} disabled={readOnly || !history.canRedo} title="Ctrl+Shift+Z or Ctrl+Y">
+            <button type="button" onClick={store.redo} disabled={readOnly || !store.canRedo()} title="Ctrl+Shift+Z or Ctrl+Y">
               Redo
             </button>
             <button type="button" onClick={() => void autosave.flush()} disabled={readOnly} title="Ctrl+S">
@@ -91,6 +90,6 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { pl
           <ResultColumn live={live} units={ctx.units} />
         </div>
       </section>
-    </EditorFormContext.Provider>
+    </EditorStoreContext.Provider>
   )
 }
