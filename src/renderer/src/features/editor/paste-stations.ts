@@ -3,7 +3,7 @@
 // one ("distance", "endosteal", "periosteal", optional "AP"/"Lat"); without a header, 3
 // columns are distance, endosteal, periosteal and 5 columns add the second plane.
 import type { RawStation } from '../../../../shared/case/types'
-import type { LengthUnit } from '../../../../shared/units'
+import { readDecimal, type LengthUnit } from '../../../../shared/units'
 
 type Column = keyof RawStation
 
@@ -15,7 +15,6 @@ export interface PasteResult {
 
 const THREE: Column[] = ['fromDistalEnd', 'endosteal', 'periosteal']
 const FIVE: Column[] = ['fromDistalEnd', 'endostealAP', 'endostealLat', 'periostealAP', 'periostealLat']
-const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/
 
 function headerColumn(cell: string): Column | null {
   const c = cell.toLowerCase()
@@ -33,7 +32,8 @@ function splitRow(line: string): string[] {
 
 /** A cell as a raw length: plain numbers are in `unit` (stored exactly), text is kept as typed. */
 function cellValue(cell: string, unit: LengthUnit): number | string {
-  if (NUMBER.test(cell)) return unit === 'mm' ? Number(cell) : `${cell} ${unit}`
+  const n = readDecimal(cell)
+  if (n !== null) return unit === 'mm' ? n : `${cell} ${unit}`
   return cell
 }
 
