@@ -5,15 +5,17 @@ import { PlainNumberInput, type PlainNumberInputProps } from '../../components/P
 import { SelectInput, TextInput, type Choice } from '../../components/TextInput'
 import { UnitNumberInput, type UnitNumberInputProps } from '../../components/UnitNumberInput'
 import type { DisplayUnit } from '../../components/unit-value'
-import { useField, useUnits } from './form-context'
+import { useErrorAt, useField, useUnits } from './form-context'
 
 type Bound<P> = Omit<P, 'id' | 'value' | 'onChange' | 'error' | 'missing' | 'disabled' | 'path'> & { path: string }
 
-export const UnitField = memo(function UnitField(props: Omit<Bound<UnitNumberInputProps>, 'defaultUnit'> & { defaultUnit?: DisplayUnit }) {
+export const UnitField = memo(function UnitField(props: Omit<Bound<UnitNumberInputProps>, 'defaultUnit'> & { defaultUnit?: DisplayUnit; errorOf?: string }) {
   const field = useField(props.path)
+  // A message about the enclosing object (e.g. the whole marker) shown at this field.
+  const outer = useErrorAt(props.errorOf ?? '')
   const units = useUnits()
   const fallback = props.kind === 'mass' ? units.mass : props.kind === 'height' ? (units.length === 'in' ? 'in' : 'cm') : units.length
-  return <UnitNumberInput {...props} {...field} defaultUnit={props.defaultUnit ?? fallback} />
+  return <UnitNumberInput {...props} {...field} error={field.error ?? (props.errorOf ? outer : null)} defaultUnit={props.defaultUnit ?? fallback} />
 })
 
 export const NumberField = memo(function NumberField(props: Bound<PlainNumberInputProps>) {

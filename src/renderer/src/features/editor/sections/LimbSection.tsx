@@ -18,11 +18,13 @@ const SIDE_CHOICES = SIDES.map((s) => ({ value: s, label: s }))
 export function LimbSection() {
   const level = useDraftAt('limb.level') as Level | undefined
   const bones = level && LEVEL_BONES[level] ? LEVEL_BONES[level] : []
+  // A bone chosen for another level stays visible (with its message) until it is changed.
+  const bone = useDraftAt('limb.bone')
   return (
     <div className="ed-grid">
       <SelectField label="Level" path="limb.level" choices={LEVEL_CHOICES} />
       <SelectField label="Side" path="limb.side" choices={SIDE_CHOICES} />
-      {bones.length > 1 && (
+      {(bones.length > 1 || bone !== undefined) && (
         <SelectField
           label="Bone"
           path="limb.bone"
