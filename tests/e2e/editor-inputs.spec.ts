@@ -133,3 +133,18 @@ test('exponent notation and a 400-digit number are refused at the field, whateve
   await expect(page.locator(fid('bone.residualLength'))).toHaveValue('9'.repeat(400))
   await page.screenshot({ path: `${results}/editor-exponent.png` })
 })
+
+test('"still needed" names the missing fields in clinical words and each link lands on its field', async ({ page }) => {
+  await newPlan(page)
+  const missing = page.getByTestId('missing-list')
+  await expect(missing).toContainText('Patient code')
+  await expect(missing).toContainText('Body weight')
+  await expect(missing).toContainText('Level')
+  await expect(missing).not.toContainText(/Patient: patient\b|age years|: limb\b|: bone\b/)
+  await missing.getByRole('button', { name: 'Body weight' }).click()
+  await expect(page.locator(fid('patient.weight'))).toBeFocused()
+  await missing.getByRole('button', { name: 'Side', exact: true }).click()
+  await expect(page.locator(fid('limb.side'))).toBeFocused()
+  await missing.getByRole('button', { name: 'Canal stations' }).click()
+  await expect(page.getByRole('button', { name: 'Add station' })).toBeFocused()
+})

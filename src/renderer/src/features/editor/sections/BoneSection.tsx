@@ -167,7 +167,7 @@ function StationsTable() {
         </span>
       )}
       <div className="ed-actions">
-        <button type="button" onClick={add} disabled={readOnly}>
+        <button type="button" id={fieldId('bone.stations')} onClick={add} disabled={readOnly}>
           Add station
         </button>
         <button type="button" onClick={() => setPasting(true)} disabled={readOnly || pasting}>
