@@ -14,6 +14,7 @@ export interface UnitNumberInputProps {
   defaultUnit: DisplayUnit
   error?: string | null
   missing?: string | null
+  warning?: string | null
   hint?: string
   disabled?: boolean
   /** Short form for table cells: no visible label (aria-label instead), no shell. */
@@ -22,7 +23,7 @@ export interface UnitNumberInputProps {
 }
 
 export function UnitNumberInput(props: UnitNumberInputProps) {
-  const { id, label, kind, value, onChange, defaultUnit, error, missing, hint, disabled, compact, path } = props
+  const { id, label, kind, value, onChange, defaultUnit, error, missing, warning, hint, disabled, compact, path } = props
   const [unit, setUnit] = useState<DisplayUnit>(() => unitOfRaw(value, kind) ?? (UNITS[kind].includes(defaultUnit) ? defaultUnit : UNITS[kind][0]!))
   // A value stored with its own unit ("7.5 in") is shown in that unit.
   const format = useCallback((v: unknown) => rawToText(v, kind, unitOfRaw(v, kind) ?? unit), [kind, unit])
@@ -46,7 +47,7 @@ export function UnitNumberInput(props: UnitNumberInputProps) {
     setText(rawToText(value, kind, next))
   }
 
-  const aria = compact ? fieldAria(id, error, missing) : fieldAria(id, error, missing, hint)
+  const aria = compact ? fieldAria(id, error, missing, undefined, warning) : fieldAria(id, error, missing, hint, warning)
   const control = (
     <span className="ed-unit-input">
       <input
@@ -58,7 +59,7 @@ export function UnitNumberInput(props: UnitNumberInputProps) {
         disabled={disabled}
         onChange={(e) => type(e.target.value)}
         {...aria}
-        {...(compact ? { 'aria-label': label, title: error ?? undefined } : {})}
+        {...(compact ? { 'aria-label': label, title: error ?? warning ?? undefined } : {})}
       />
       <select aria-label={`${label} unit`} value={unit} disabled={disabled} onChange={(e) => changeUnit(e.target.value as DisplayUnit)} data-unit-for={path}>
         {UNITS[kind].map((u) => (
@@ -71,7 +72,7 @@ export function UnitNumberInput(props: UnitNumberInputProps) {
   )
   if (compact) return control
   return (
-    <FieldShell id={id} label={label} error={error} missing={missing} hint={hint}>
+    <FieldShell id={id} label={label} error={error} missing={missing} warning={warning} hint={hint}>
       {control}
     </FieldShell>
   )

@@ -1,6 +1,6 @@
 // Mapping the core's field-level errors onto the form: each FieldError.path names the input it
 // belongs to; 'required' errors become the "still needed" list, grouped by editor section.
-import type { FieldError } from '../../../../shared/case/types'
+import type { FieldError, FieldWarning } from '../../../../shared/case/types'
 import { fieldLabel, SECTION_REQUIRED } from './field-labels'
 
 export const SECTIONS = [
@@ -30,9 +30,11 @@ export interface FormErrors {
   missingBySection: { id: SectionId; title: string; paths: string[] }[]
   /** Errors whose path matches no field the form shows (listed at the top, never dropped). */
   general: FieldError[]
+  /** Warnings by exact path (an unusual but possible value: shown at the field). */
+  warnings: ReadonlyMap<string, string>
 }
 
-export function mapErrors(errors: readonly FieldError[], knownPaths?: ReadonlySet<string>): FormErrors {
+export function mapErrors(errors: readonly FieldError[], knownPaths?: ReadonlySet<string>, fieldWarnings: readonly FieldWarning[] = []): FormErrors {
   const byPath = new Map<string, string>()
   const required = new Map<string, string>()
   const general: FieldError[] = []
@@ -45,7 +47,9 @@ export function mapErrors(errors: readonly FieldError[], knownPaths?: ReadonlySe
   const missingBySection = SECTIONS.map((s) => ({ id: s.id, title: s.title, paths: [...required.keys()].filter((p) => sectionOf(p) === s.id) })).filter(
     (s) => s.paths.length > 0
   )
-  return { byPath, required, missingBySection, general }
+  const warnings = new Map<string, string>()
+  for (const w of fieldWarnings) if (!warnings.has(w.path) && !byPath.has(w.path)) warnings.set(w.path, w.message)
+  return { byPath, required, missingBySection, general, warnings }
 }
 
 /** The message to show at a field: an invalid value first, else "required". */

@@ -28,6 +28,7 @@ export const useUnits = () => useEditorSelect((_d, m) => m.units)
 export const useReadOnly = () => useEditorSelect((_d, m) => m.readOnly)
 export const useErrorAt = (path: string) => useEditorSelect((_d, m) => m.errors.byPath.get(path) ?? null)
 export const useMissingAt = (path: string) => useEditorSelect((_d, m) => m.errors.required.get(path) ?? null)
+export const useWarningAt = (path: string) => useEditorSelect((_d, m) => m.errors.warnings.get(path) ?? null)
 
 /** Props for a field component bound to `path` (a stable onChange). */
 export function useField(path: string) {
@@ -40,6 +41,7 @@ export function useField(path: string) {
     onChange,
     error: useErrorAt(path),
     missing: useMissingAt(path),
+    warning: useWarningAt(path),
     disabled: useReadOnly()
   }
 }

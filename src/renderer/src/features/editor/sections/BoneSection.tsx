@@ -38,7 +38,9 @@ function rowMessages(errors: FormErrors, index: number, columns: readonly (reado
     ...columns.flatMap(([key, header]) => {
       const bad = errors.byPath.get(`${rowPath}.${key}`)
       const needed = errors.required.get(`${rowPath}.${key}`)
+      const unusual = errors.warnings.get(`${rowPath}.${key}`)
       if (bad) return [{ id: fieldId(`${rowPath}.${key}`), text: `${header}: ${bad}`, missing: false }]
+      if (unusual) return [{ id: fieldId(`${rowPath}.${key}`), text: `${header}: ${unusual}`, missing: true }]
       return needed ? [{ id: fieldId(`${rowPath}.${key}`), text: `${header}: still needed`, missing: true }] : []
     })
   ]
