@@ -1,6 +1,6 @@
 // Bone (rules R-CANAL, R-LEN): residual length from the landmark, and the canal stations
 // table — one plane or two (AP and lateral), rows added, removed or pasted from a spreadsheet.
-import { memo, useState } from 'react'
+import { memo, useRef, useState } from 'react'
 import { LANDMARK_SUGGESTIONS, type Level, type RawStation } from '../../../../../shared/case/types'
 import { fieldId } from '../../../components/field-id'
 import { messageId } from '../../../components/FieldShell'
@@ -8,6 +8,9 @@ import { TextField, UnitField } from '../bound-fields'
 import { useDraftAt, useEditorSelect, useEditorStore, useReadOnly, useUnits } from '../form-context'
 import { parseStationsPaste } from '../paste-stations'
 import type { FormErrors } from '../field-errors'
+import { hasSecondPlane, toOnePlane, toTwoPlanes } from '../station-planes'
+import { UNITS, type DisplayUnit } from '../../../components/unit-value'
+import type { LengthUnit } from '../../../../../shared/units'
 import { useFocusAfterRender } from '../../../components/use-focus-after-render'
 
 const ONE_PLANE = [
@@ -23,10 +26,10 @@ const TWO_PLANES = [
   ['periostealLat', 'Periosteal Ø lateral']
 ] as const
 
-const StationCell = memo(function StationCell({ index, column, header }: { index: number; column: keyof RawStation; header: string }) {
+const StationCell = memo(function StationCell({ index, column, header, unit }: { index: number; column: keyof RawStation; header: string; unit: DisplayUnit }) {
   return (
     <td>
-      <UnitField path={`bone.stations[${index}].${column}`} compact label={`Station ${index + 1} ${header}`} kind="length" />
+      <UnitField path={`bone.stations[${index}].${column}`} compact label={`Station ${index + 1} — ${header}`} kind="length" unit={unit} />
     </td>
   )
 })
@@ -64,13 +67,19 @@ const StationErrors = memo(function StationErrors({ index, columns }: { index: n
   )
 })
 
-function PasteBox({ onDone }: { onDone: () => void }) {
+function PasteBox({ onDone, unit }: { onDone: () => void; unit: LengthUnit }) {
   const store = useEditorStore()
-  const units = useUnits()
   const [text, setText] = useState('')
   const [problems, setProblems] = useState<string[]>([])
-  const apply = () => {
-    const parsed = parseStationsPaste(text, units.length)
+  // A paste written with decimal commas throughout: ask before reading them as points.
+  const [askCommas, setAskCommas] = useState(false)
+  const apply = (readCommasAsPoints: boolean | null) => {
+    const parsed = parseStationsPaste(text, unit, readCommasAsPoints === true)
+    if (readCommasAsPoints === null && parsed.decimalCommas) {
+      setProblems([])
+      return setAskCommas(true)
+    }
+    setAskCommas(false)
     setProblems(parsed.problems)
     if (parsed.problems.length > 0) return
     store.replace('bone.stations', parsed.stations)
@@ -79,15 +88,26 @@ function PasteBox({ onDone }: { onDone: () => void }) {
   }
   return (
     <div className="ed-paste">
-      <label htmlFor="stations-paste">Paste rows from a spreadsheet (distance, endosteal, periosteal; plain numbers are in {units.length})</label>
-      <textarea id="stations-paste" rows={5} value={text} onChange={(e) => setText(e.target.value)} aria-describedby={problems.length ? 'stations-paste-msg' : undefined} />
+      <label htmlFor="stations-paste">Paste rows from a spreadsheet (distance, endosteal, periosteal; plain numbers are in {unit})</label>
+      <textarea id="stations-paste" rows={5} value={text} onChange={(e) => (setText(e.target.value), setAskCommas(false))} aria-describedby={problems.length ? 'stations-paste-msg' : undefined} />
       {problems.length > 0 && (
         <span id="stations-paste-msg" className="ed-msg ed-msg-error" role="alert">
           {problems.join(' ')}
         </span>
       )}
+      {askCommas && (
+        <div className="ed-notice" role="alert" data-testid="paste-commas">
+          The pasted numbers use decimal commas (e.g. 14,5). Read them as decimal points (14.5)?{' '}
+          <button type="button" onClick={() => apply(true)}>
+            Read commas as decimal points
+          </button>{' '}
+          <button type="button" onClick={() => apply(false)}>
+            Paste as written
+          </button>
+        </div>
+      )}
       <div className="ed-actions">
-        <button type="button" onClick={apply}>
+        <button type="button" onClick={() => apply(null)}>
           Replace stations with pasted rows
         </button>
         <button type="button" onClick={onDone}>
@@ -99,7 +119,6 @@ function PasteBox({ onDone }: { onDone: () => void }) {
 }
 
 const stationsOf = (d: { bone?: { stations?: unknown } }): RawStation[] => (Array.isArray(d.bone?.stations) ? (d.bone.stations as RawStation[]) : [])
-const hasSecondPlane = (s: RawStation) => s.endostealAP !== undefined || s.endostealLat !== undefined || s.periostealAP !== undefined || s.periostealLat !== undefined
 
 function StationsTable() {
   const store = useEditorStore()
@@ -109,7 +128,22 @@ function StationsTable() {
   const count = useEditorSelect((d) => stationsOf(d).length)
   const twoPlanes = useEditorSelect((d) => stationsOf(d).some(hasSecondPlane))
   const [twoPlaneView, setTwoPlaneView] = useState(twoPlanes)
-  const columns = twoPlanes || twoPlaneView ? TWO_PLANES : ONE_PLANE
+  const showTwo = twoPlanes || twoPlaneView
+  const columns = showTwo ? TWO_PLANES : ONE_PLANE
+  // One unit for the whole table (plain numbers typed are in it).
+  const units = useUnits()
+  const [unit, setUnit] = useState<DisplayUnit>(units.length)
+  // Switching planes never hides a value (station-planes.ts); two-plane values are kept aside.
+  const aside = useRef<{ stations: RawStation[]; onePlane: RawStation[] } | null>(null)
+  const [planeNotice, setPlaneNotice] = useState<string | null>(null)
+  const switchPlanes = (on: boolean) => {
+    const stations = stationsOf(store.draft())
+    const s = on ? toTwoPlanes(stations, aside.current?.stations ?? null, aside.current?.onePlane ?? null) : toOnePlane(stations)
+    aside.current = s.aside ? { stations: s.aside, onePlane: s.stations } : null
+    setPlaneNotice(s.notice)
+    setTwoPlaneView(on)
+    if (stations.length > 0 && JSON.stringify(s.stations) !== JSON.stringify(stations)) store.replace('bone.stations', s.stations)
+  }
   const tableInvalid = useEditorSelect((_d, m) => m.errors.byPath.get('bone.stations') ?? null)
   const tableMissing = useEditorSelect((_d, m) => m.errors.required.get('bone.stations') ?? null)
   const tableError = tableInvalid ?? tableMissing
@@ -126,7 +160,16 @@ function StationsTable() {
   return (
     <div className="ed-stations" {...scrollable}>
       <table className="ed-table" aria-describedby={tableError ? 'stations-msg' : undefined}>
-        <caption>Canal stations (measured from the distal bone end)</caption>
+        <caption>
+          Canal stations (measured from the distal bone end), in{' '}
+          <select aria-label="Canal stations unit" value={unit} onChange={(e) => setUnit(e.target.value as DisplayUnit)} disabled={readOnly} data-unit-for="bone.stations">
+            {UNITS.length.map((u) => (
+              <option key={u} value={u}>
+                {u}
+              </option>
+            ))}
+          </select>
+        </caption>
         <thead>
           <tr>
             <th scope="col">#</th>
@@ -145,7 +188,7 @@ function StationsTable() {
             <tr key={`r${i}`}>
               <th scope="row">{i + 1}</th>
               {columns.map(([key, header]) => (
-                <StationCell key={key} index={i} column={key} header={header} />
+                <StationCell key={key} index={i} column={key} header={header} unit={unit} />
               ))}
               <td>
                 <button
@@ -175,14 +218,17 @@ function StationsTable() {
         <button type="button" onClick={() => setPasting(true)} disabled={readOnly || pasting}>
           Paste from spreadsheet…
         </button>
-        {!twoPlanes && (
-          <label className="ed-check">
-            <input type="checkbox" checked={twoPlaneView} onChange={(e) => setTwoPlaneView(e.target.checked)} disabled={readOnly} />
-            Two planes (AP and lateral)
-          </label>
-        )}
+        <label className="ed-check">
+          <input type="checkbox" checked={showTwo} onChange={(e) => switchPlanes(e.target.checked)} disabled={readOnly} />
+          Two planes (AP and lateral)
+        </label>
       </div>
-      {pasting && <PasteBox onDone={() => setPasting(false)} />}
+      {planeNotice && (
+        <p className="ed-notice" role="status" data-testid="planes-notice">
+          {planeNotice}
+        </p>
+      )}
+      {pasting && <PasteBox onDone={() => setPasting(false)} unit={unit as LengthUnit} />}
     </div>
   )
 }
