@@ -15,6 +15,7 @@ import { useAutosave, type SaveState } from './use-autosave'
 import { enterMovesOn, useEditorKeys } from './use-editor-keys'
 import { SectionNav, Sections } from './Sections'
 import { ResultColumn } from './result/ResultColumn'
+import { PlanStrip } from './result/PlanStrip'
 import { formatDateTime } from '../../../../shared/format'
 
 function saveLabel(s: SaveState, readOnly: boolean): string {
@@ -79,6 +80,7 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { pl
             Restored your unsaved changes from {formatDateTime(restoredAt)}.
           </p>
         )}
+        <PlanStrip live={live} />
         <div className="ed-layout">
           <form className="ed-form" aria-label="Case" onSubmit={(e) => e.preventDefault()} onKeyDown={enterMovesOn} noValidate>
             <SectionNav />

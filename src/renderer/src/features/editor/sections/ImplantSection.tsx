@@ -29,7 +29,7 @@ export function ImplantSection() {
         <SelectField label="Implant system" path="implant.systemId" missing={implantMissing} choices={[...fits, ...others].map((s) => ({ value: s.id, label: label(s) }))} />
       )}
       {chosen?.label && <p className="ed-system-label">{chosen.label}</p>}
-      <SelectField label="Loading protocol" path="protocolId" choices={PROTOCOL_CHOICES} placeholder="— default (system or site profile) —" />
+      <SelectField label="Loading protocol" path="protocolId" choices={PROTOCOL_CHOICES} placeholder="— default —" hint="default: the implant system’s protocol, else the site profile’s" />
     </div>
   )
 }
