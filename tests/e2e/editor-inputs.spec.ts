@@ -164,3 +164,15 @@ test('an implausible residual femur is refused at the field; an unusual one is a
   await expect(page.locator(`#${await residual.getAttribute('aria-describedby')}`)).toContainText('unusual')
   await expect(page.getByTestId('stale-label')).toHaveCount(0)
 })
+
+test('a spreadsheet paste with decimal commas throughout is offered to be read as decimal points', async ({ page }) => {
+  await newPlan(page)
+  await page.getByRole('button', { name: 'Paste from spreadsheet…' }).click()
+  await page.getByLabel(/Paste rows from a spreadsheet/).fill('Distance\tEndosteal\tPeriosteal\n0\t25,3\t34,5\n46\t20,7\t32,2\n92\t17,25\t31,05')
+  await page.getByRole('button', { name: 'Replace stations with pasted rows' }).click()
+  await expect(page.getByTestId('paste-commas')).toContainText('decimal commas')
+  await page.getByRole('button', { name: 'Read commas as decimal points' }).click()
+  await expect(page.locator(fid('bone.stations[2].endosteal'))).toHaveValue('17.25')
+  await expect(page.locator(fid('bone.stations[0].periosteal'))).not.toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByTestId('input-problems')).toHaveCount(0)
+})
