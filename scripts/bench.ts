@@ -9,7 +9,9 @@ import { cpus, loadavg, platform, release, totalmem } from 'node:os'
 import { benchBrowser } from './bench/browser'
 import { benchCore, type BenchRow } from './bench/core'
 import { benchEditor } from './bench/editor'
+import { benchImaging } from './bench/imaging'
 import { benchLibrary } from './bench/library'
+import { benchPacs } from './bench/pacs'
 import { benchSize } from './bench/size'
 
 export type { BenchRow }
@@ -19,7 +21,9 @@ const SUITES: [string, () => Promise<BenchRow[]>][] = [
   ['editor', benchEditor],
   ['library', benchLibrary],
   ['size', benchSize],
-  ['browser', benchBrowser]
+  ['imaging', benchImaging],
+  ['browser', benchBrowser],
+  ['pacs', benchPacs]
 ]
 
 async function chromiumVersion(): Promise<string> {

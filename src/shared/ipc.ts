@@ -7,7 +7,10 @@ export const APP_HOST = 'osseoplan'
 /** Origin of the packaged renderer (served by main through a custom protocol). */
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 
+import { PACS_CHANNELS, type PacsApi } from './pacs-contract'
+
 export const CHANNELS = {
+  ...PACS_CHANNELS,
   appInfo: 'osseoplan:app-info',
   printPlan: 'osseoplan:print-plan',
   exportPdf: 'osseoplan:export-pdf',
@@ -19,7 +22,7 @@ export const CHANNELS = {
 export type PageSize = 'A4' | 'Letter'
 export const PAGE_SIZES: readonly PageSize[] = ['A4', 'Letter']
 
-export const MENU_COMMANDS = ['new-plan', 'open-library', 'open-settings', 'print', 'export-pdf', 'save'] as const
+export const MENU_COMMANDS = ['new-plan', 'open-library', 'open-settings', 'print', 'export-pdf', 'theatre-sheet', 'save'] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
 export interface AppInfo {
@@ -51,7 +54,7 @@ export type OpenTextFileResult =
   | { ok: false; reason: 'cancelled' | 'error' | 'too-large'; message?: string }
 
 /** What the preload puts on `window.osseoplan`: named functions only, never ipcRenderer. */
-export interface OsseoplanApi {
+export interface OsseoplanApi extends PacsApi {
   appInfo(): Promise<AppInfo>
   printPlan(request: PrintRequest): Promise<PrintResult>
   exportPdf(request: ExportPdfRequest): Promise<SaveResult>

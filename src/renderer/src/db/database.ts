@@ -3,6 +3,7 @@ import Dexie, { type Table } from 'dexie'
 import { SCHEMA_VERSIONS } from './schema'
 import { reportConnectionProblem } from './connection-status'
 import type { AuditRow, DraftRow, ImplantSystemRow, PlanRow, PlanSummary, ProfileRow, RevisionRow, SettingRow } from './types'
+import type { ImagePixelsRow, ImageRow } from './image-types'
 
 export const DATABASE_NAME = 'osseoplan'
 
@@ -16,6 +17,9 @@ export class OsseoDb extends Dexie {
   profiles!: Table<ProfileRow, string>
   implantSystems!: Table<ImplantSystemRow, string>
   settings!: Table<SettingRow, string>
+  /** Schema v5: radiographs of a plan (images-repo.ts). */
+  images!: Table<ImageRow, string>
+  imagePixels!: Table<ImagePixelsRow, string>
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options)

@@ -22,7 +22,7 @@ export const NumberField = memo(function NumberField(props: Bound<PlainNumberInp
   return <PlainNumberInput {...props} {...useField(props.path)} />
 })
 
-export const TextField = memo(function TextField(props: { path: string; label: string; hint?: string; list?: string; wide?: boolean }) {
+export const TextField = memo(function TextField(props: { path: string; label: string; hint?: string; list?: string; wide?: boolean; multiline?: boolean }) {
   return <TextInput {...props} {...useField(props.path)} />
 })
 

@@ -1,10 +1,12 @@
 // What every editor field needs, read from the editor store by path: its value, its messages,
 // the display units and whether the plan is read-only. The context holds the store itself, which
 // never changes; each component subscribes only to what it shows.
-import { createContext, useCallback, useContext, useSyncExternalStore } from 'react'
+import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from 'react'
 import { fieldId } from '../../components/field-id'
 import { getAt } from './draft-path'
 import type { EditorStore, FormMeta } from './editor-store'
+import type { FormErrors } from './field-errors'
+import type { LengthUnit, MassUnit } from '../../../../shared/units'
 import type { CaseDraft } from '../../../../shared/case/types'
 
 export const EditorStoreContext = createContext<EditorStore | null>(null)
@@ -44,4 +46,23 @@ export function useField(path: string) {
     warning: useWarningAt(path),
     disabled: useReadOnly()
   }
+}
+
+/** The whole form at once, for a component that works on the whole draft (the radiograph panel
+ *  writes measured values into several sections). It re-renders on every change of the draft, so
+ *  form fields use useField/useDraftAt instead. */
+export interface EditorForm {
+  draft: CaseDraft
+  set: (path: string, value: unknown) => void
+  replace: (path: string, value: unknown) => void
+  errors: FormErrors
+  units: { length: LengthUnit; mass: MassUnit }
+  readOnly: boolean
+}
+
+export function useEditorForm(): EditorForm {
+  const store = useEditorStore()
+  const draft = useSyncExternalStore(store.subscribe, store.draft, store.draft)
+  const meta = useSyncExternalStore(store.subscribe, store.meta, store.meta)
+  return useMemo(() => ({ draft, set: store.set, replace: store.replace, errors: meta.errors, units: meta.units, readOnly: meta.readOnly }), [store, draft, meta])
 }

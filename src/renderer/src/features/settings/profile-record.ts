@@ -12,9 +12,11 @@ import {
   shippedProtocolParam
 } from '../../../../shared/profile/protocol-params'
 import type { PlanningProfile, ProfileKey, ProfileParams, ProtocolParamOverrides } from '../../../../shared/profile/types'
+import { upgradeLegacyParam } from '../../../../shared/profile/legacy'
 import { validateProfile } from '../../../../shared/profile/validate'
 import type { ParamScalar, ParamValue } from '../../../../shared/result'
 import { isRecord, sanitizeParam, stableStringify } from './param-sanitize'
+import { readNumberText } from './number-text'
 
 /**
  * A parameter the site can confirm or change: a profile parameter, or a loading-protocol
@@ -191,7 +193,8 @@ export function readProfileRecord(raw: unknown): EditResult {
   const p = raw['profile']
   const rawParams = isRecord(p['params']) ? p['params'] : {}
   // fromEntries makes every key an own property ("__proto__" included), so the validator names it.
-  const params = Object.fromEntries(Object.keys(rawParams).map((k) => [k, sanitizeParam(rawParams[k])]))
+  // Legacy values (the "WHO" source key, eligibility "off") are upgraded before validation.
+  const params = Object.fromEntries(Object.keys(rawParams).map((k) => [k, upgradeLegacyParam(sanitizeParam(rawParams[k]))]))
   const profile = {
     id: typeof p['id'] === 'string' ? p['id'].slice(0, 64) : '',
     name: typeof p['name'] === 'string' ? p['name'].slice(0, MAX_PROFILE_NAME) : '',
@@ -227,6 +230,6 @@ export function parseParamText(key: EditableKey, text: string): { ok: true; valu
     const match = spec.values.find((v) => String(v) === t)
     return match === undefined ? { ok: false, message: `must be one of ${spec.values.join(', ')}` } : { ok: true, value: match }
   }
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return { ok: false, message: `must be a number (${spec.unit})` }
-  return { ok: true, value: Number(t) }
+  const n = readNumberText(t, `a number (${spec.unit})`)
+  return n.ok ? { ok: true, value: n.value } : n
 }

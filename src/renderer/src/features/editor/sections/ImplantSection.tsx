@@ -5,6 +5,7 @@ import { PROTOCOL_IDS, PROTOCOLS } from '../../../../../shared/profile/protocols
 import { usePlanningContext } from '../../settings/planning-context'
 import { SelectField } from '../bound-fields'
 import { useDraftAt, useMissingAt } from '../form-context'
+import { systemDisplayName } from '../../../../../shared/catalog/display-name'
 
 const PROTOCOL_CHOICES = PROTOCOL_IDS.map((id) => ({ value: id, label: PROTOCOLS[id].name }))
 
@@ -16,7 +17,7 @@ export function ImplantSection() {
   const bone = ((useDraftAt('limb.bone') as Bone | undefined) ?? (level ? LEVEL_BONES[level]?.[0] : undefined)) as Bone | undefined
   const fits = systems.filter((s) => bone && s.bones.includes(bone))
   const others = systems.filter((s) => !fits.includes(s))
-  const label = (s: (typeof systems)[number]) => `${s.name}${s.template ? ' (template)' : ''}${bone && !s.bones.includes(bone) ? ` — not for the ${bone}` : ''}`
+  const label = (s: (typeof systems)[number]) => `${systemDisplayName(s)}${bone && !s.bones.includes(bone) ? ` — not for the ${bone}` : ''}`
   const carried = implant && typeof implant === 'object' && 'system' in implant ? implant.system : undefined
   const chosen = systems.find((s) => s.id === implant?.systemId)
   return (

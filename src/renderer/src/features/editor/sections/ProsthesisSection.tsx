@@ -74,5 +74,5 @@ function useEditorSelectCount(): number {
 }
 
 export function NotesField() {
-  return <TextField label="Notes" wide path="notes" />
+  return <TextField label="Notes" wide multiline hint="Several lines allowed: Enter starts a new line." path="notes" />
 }
