@@ -34,8 +34,35 @@ export interface QuantityOptions {
   max?: number
 }
 
-const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
-const QUANTITY_RE = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*([A-Za-z]+)$/
+/** A decimal number as a clinician writes it: digits, an optional point, no exponent. */
+export const DECIMAL_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/
+const NUMBER_RE = DECIMAL_RE
+const QUANTITY_RE = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*([A-Za-z]+)$/
+/** "1e3", "1.8e2 lb", "3E0cm": exponent notation, refused in clinical fields (a misread exponent
+ *  is a thousandfold error, and it hid the selected unit). */
+const EXPONENT_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+\s*[A-Za-z]*$/
+/** More digits than any measurement has: refused before it can become Infinity. */
+export const MAX_DIGITS = 15
+
+/** The exponent-notation message (one wording for every clinical field). */
+export const EXPONENT_MESSAGE = 'write the number in full (e.g. 180 or 0.25), not in exponent notation'
+export const TOO_LONG_MESSAGE = `has too many digits to be a measurement (at most ${MAX_DIGITS})`
+
+/** A plain decimal read as a finite number, or null (exponent forms, too many digits, text). */
+export function readDecimal(text: string): number | null {
+  const t = text.trim()
+  if (!DECIMAL_RE.test(t) || t.replace(/\D/g, '').length > MAX_DIGITS) return null
+  const n = Number(t)
+  return Number.isFinite(n) ? n : null
+}
+
+/** Why a numeric-looking text is not accepted (exponent, too long), or null. */
+export function numberTextProblem(text: string): string | null {
+  const t = text.trim()
+  if (EXPONENT_RE.test(t)) return EXPONENT_MESSAGE
+  const digits = /^[+-]?[\d.]+\s*[A-Za-z]*$/.test(t) ? t.replace(/\D/g, '').length : 0
+  return digits > MAX_DIGITS ? TOO_LONG_MESSAGE : null
+}
 const DECIMAL_COMMA_RE = /^\s*([+-]?\d+),(\d+)\s*([A-Za-z]*)\s*$/
 
 // mathjs (with typed-function) is set up on the first unit string, not when the app starts: the
@@ -70,6 +97,8 @@ function parseString(raw: string, path: string, kind: QuantityKind, canonical: C
   if (s === '') return err(path, 'is required', 'required')
   const hit = cache[canonical].get(s)
   if (hit !== undefined) return hit
+  const problem = numberTextProblem(s)
+  if (problem) return err(path, problem)
   if (NUMBER_RE.test(s)) return Number(s)
   const comma = DECIMAL_COMMA_RE.exec(s)
   if (comma) {
