@@ -272,3 +272,38 @@ describe('9. inverted ranges are invalid input', () => {
     expect(validateProfile(bad).map((e) => e.path)).toEqual(['params["stage.pressFitMinDays"].value'])
   })
 })
+
+describe('8. Relimb cap: parameter, number and note agree', () => {
+  const upper = (weight: number | null) => {
+    const r = baseRaw()
+    r.limb = { level: 'transhumeral', side: 'left' }
+    r.bone.residualLength = 200
+    delete r.prosthesis.soundSideLength
+    r.prosthesis.components = []
+    if (weight !== null) r.prosthesis.weight = weight
+    return plan(r).rehab
+  }
+  it('an 8 kg prosthesis: the schedule stops at the 6 kg cap and the note says so', () => {
+    const r = upper(8)
+    expect(r.targetLoadKg).toBe(6)
+    expect(r.notes.join(' ')).toContain('capped at 6 kg (site default), below the prosthesis weight (8 kg)')
+    expect(r.notes.join(' ')).not.toContain('capped at the prosthesis weight (8 kg)')
+  })
+  it('a 4 kg prosthesis caps at 4 kg; none recorded caps at 6 kg', () => {
+    expect(upper(4).targetLoadKg).toBe(4)
+    expect(upper(4).notes.join(' ')).toContain('capped at the prosthesis weight (4 kg)')
+    expect(upper(null).notes.join(' ')).toContain('Prosthesis weight not recorded: loading is capped at 6 kg (site default)')
+  })
+})
+
+describe('11. slow loading has a basis', () => {
+  it('rehab.slowSuggested is explained whether or not it is suggested', () => {
+    for (const t of [0, -3]) {
+      const r = baseRaw()
+      r.patient.tScore = t
+      const p = plan(r)
+      expect(p.basis['rehab.slowSuggested']?.rule).toBe('R-REHAB')
+      expect(p.basis['rehab.slowSuggested']?.sources).toContain('W1')
+    }
+  })
+})
