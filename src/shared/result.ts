@@ -231,6 +231,7 @@ export type EligibilityItem =
   | 'BODY-WEIGHT'
   | 'SOCKET-REHAB'
   | 'HIP-FLEXION'
+  | 'KNEE-FLEXION'
   | 'HUMERUS-LENGTH'
 
 /** No "off": every item is screened (PLANNING-RULES R-ELIG). */

@@ -267,6 +267,7 @@ const ELIGIBILITY_LABELS: Record<EligibilityItem, string> = {
   'BODY-WEIGHT': 'Body weight (implant limit)',
   'SOCKET-REHAB': 'Socket rehabilitation',
   'HIP-FLEXION': 'Hip flexion contracture',
+  'KNEE-FLEXION': 'Knee flexion contracture',
   'HUMERUS-LENGTH': 'Residual humerus length'
 }
 
@@ -453,6 +454,7 @@ function patientRows(c: NormalizedCase, result: PlanResult, u: DisplayUnits): Su
     },
     { label: 'Socket rehabilitation', value: p.socketRehabMonths === null ? 'not recorded' : patientText.socketRehab(p.socketRehabMonths, result) },
     { label: 'Hip flexion contracture', value: p.hipFlexionContractureDeg === null ? 'not recorded' : patientText.hipFlexion(p.hipFlexionContractureDeg, result) },
+    { label: 'Knee flexion contracture', value: p.kneeFlexionContractureDeg === null ? 'not recorded' : patientText.kneeFlexion(p.kneeFlexionContractureDeg, result) },
     { label: 'DEXA T-score', value: p.tScore === null ? 'not recorded' : patientText.tScore(p.tScore, result) }
   ]
   return rows

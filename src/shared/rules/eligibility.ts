@@ -175,6 +175,26 @@ export const ELIGIBILITY_DEFS: readonly { item: EligibilityItem; sources: Source
     }
   },
   {
+    item: 'KNEE-FLEXION',
+    sources: [],
+    check: ({ c, ctx }): Outcome => {
+      const max = ctx.profile.params['elig.maxKneeFlexionDeg']
+      const v = c.patient.kneeFlexionContractureDeg
+      if (c.limb.level !== 'transtibial')
+        return { outcome: 'not-applicable', inputs: {}, params: [], paths: [], criterion: 'knee flexion contracture (transtibial only)' }
+      if (v === null)
+        return { outcome: 'unknown', inputs: { kneeFlexionContractureDeg: inp(null, 'deg') }, params: [max], paths: ['patient.kneeFlexionContractureDeg'], criterion: 'knee flexion contracture > maximum' }
+      return {
+        outcome: v > max.value + EPS ? 'fail' : 'pass',
+        message: `knee flexion contracture of ${formatApart(v, max.value, 0, '°')} is above ${formatDeg(max.value)} (site limit)`,
+        inputs: { kneeFlexionContractureDeg: inp(v, 'deg') },
+        params: [max],
+        paths: ['patient.kneeFlexionContractureDeg'],
+        criterion: 'knee flexion contracture > maximum'
+      }
+    }
+  },
+  {
     item: 'HUMERUS-LENGTH',
     sources: ['S18'],
     check: ({ c, ctx, residualMm }): Outcome => {

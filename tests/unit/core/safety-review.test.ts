@@ -307,3 +307,31 @@ describe('11. slow loading has a basis', () => {
     }
   })
 })
+
+describe('10. transtibial: the ankle, and a knee (not hip) flexion contracture', () => {
+  const tt = () => {
+    const r = baseRaw()
+    r.limb = { level: 'transtibial', side: 'left' }
+    delete r.patient.hipFlexionContractureDeg
+    return r
+  }
+  it('asks for the knee flexion contracture (site-default limit) and not the hip', () => {
+    const p = plan(tt())
+    expect(p.eligibility.find((e) => e.item === 'HIP-FLEXION')?.outcome).toBe('not-applicable')
+    expect(p.eligibility.find((e) => e.item === 'KNEE-FLEXION')?.outcome).toBe('unknown')
+    const r = tt()
+    r.patient.kneeFlexionContractureDeg = 20
+    const q = plan(r)
+    expect(finding(q, 'R-ELIG-KNEE-FLEXION')?.severity).toBe('warning')
+    expect(finding(q, 'R-ELIG-KNEE-FLEXION')?.basis.parameters[0]).toMatchObject({ key: 'elig.maxKneeFlexionDeg', value: 15, provenance: { kind: 'site-default' } })
+  })
+  it('says the ankle would sit low, in the finding and in the summary', () => {
+    const r = tt()
+    r.prosthesis.soundSideLength = 350 // available 150, required 180 → 30 low
+    const c = parseCase(r)
+    if (!c.ok) throw new Error('invalid')
+    const p = plan(r)
+    expect(finding(p, 'R-BUILD-RESECTION')?.message).toContain('The ankle would sit 30 mm low')
+    expect(p.buildHeight).toMatchObject({ target: 'floor', joint: 'ankle' })
+  })
+})

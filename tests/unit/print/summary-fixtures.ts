@@ -17,6 +17,7 @@ export function makeCase(): NormalizedCase {
       conditions: [],
       socketRehabMonths: 12,
       hipFlexionContractureDeg: null,
+      kneeFlexionContractureDeg: null,
       tScore: -1.2
     },
     limb: { level: 'transfemoral', side: 'left', bone: 'femur' },

@@ -55,7 +55,7 @@ function Conditions() {
 
 export function PatientSection() {
   const { units, draft } = useEditorForm()
-  const lower = draft.limb?.level === 'transfemoral' || draft.limb?.level === 'transtibial'
+  const level = draft.limb?.level
   return (
     <div className="ed-grid">
       <TextInput label="Patient code (no names)" {...useField('patient.code')} />
@@ -64,7 +64,8 @@ export function PatientSection() {
       <UnitNumberInput label="Body weight" kind="mass" defaultUnit={units.mass} {...useField('patient.weight')} />
       <UnitNumberInput label="Body height" kind="height" defaultUnit={units.length === 'in' ? 'in' : 'cm'} {...useField('patient.height')} />
       <PlainNumberInput label="Socket rehabilitation" suffix="months" hint="optional" {...useField('patient.socketRehabMonths')} />
-      {lower && <PlainNumberInput label="Hip flexion contracture" suffix="°" hint="optional" {...useField('patient.hipFlexionContractureDeg')} />}
+      {level === 'transfemoral' && <PlainNumberInput label="Hip flexion contracture" suffix="°" hint="optional" {...useField('patient.hipFlexionContractureDeg')} />}
+      {level === 'transtibial' && <PlainNumberInput label="Knee flexion contracture" suffix="°" hint="optional" {...useField('patient.kneeFlexionContractureDeg')} />}
       <PlainNumberInput label="DEXA T-score" hint="optional" {...useField('patient.tScore')} />
       <Conditions />
     </div>
