@@ -10,6 +10,7 @@ import { benchBrowser } from './bench/browser'
 import { benchCore, type BenchRow } from './bench/core'
 import { benchEditor } from './bench/editor'
 import { benchLibrary } from './bench/library'
+import { benchPacs } from './bench/pacs'
 import { benchSize } from './bench/size'
 
 export type { BenchRow }
@@ -19,7 +20,8 @@ const SUITES: [string, () => Promise<BenchRow[]>][] = [
   ['editor', benchEditor],
   ['library', benchLibrary],
   ['size', benchSize],
-  ['browser', benchBrowser]
+  ['browser', benchBrowser],
+  ['pacs', benchPacs]
 ]
 
 async function chromiumVersion(): Promise<string> {
