@@ -109,7 +109,7 @@ export const ELIGIBILITY_DEFS: readonly { item: EligibilityItem; sources: Source
       const bmi = bmiOf(c.patient.weightKg, c.patient.heightCm)
       return {
         outcome: bmi > max.value + EPS ? 'fail' : 'pass',
-        message: `BMI ${formatApart(bmi, max.value, 1, ' kg/m²')} is above the limit of ${formatBmi(max.value)}`,
+        message: `BMI ${formatApart(bmi, max.value, 1, ' kg/m²')} is above the limit of ${formatBmi(max.value)}${max.provenance.kind !== 'published' && max.value === OPRA_TRANSHUMERAL_MAX_BMI.value ? ' (the OPRA transhumeral limit [S18], a site default at this level)' : ''}`,
         inputs: { bmi: inp(bmi, 'kg/m²') },
         params: [max],
         paths: ['patient.weight', 'patient.height'],
