@@ -15,10 +15,10 @@ import {
   cortexText,
   cortexWhereText,
   diameterText,
+  implantSizeText,
   magnificationText,
   patientText,
   requiredBuildText,
-  resectedImplantText,
   sensitivityLabel,
   sensitivityNotApplicable,
   sitsLowText,
@@ -575,7 +575,7 @@ function implantSection(result: PlanResult, u: DisplayUnits): PlanSummary['impla
     ],
     sizes,
     sensitivity: na
-      ? [{ label: 'Magnification check', value: na }]
+      ? [{ label: 'Magnification check', value: 'not applicable', note: na.replace(/^not applicable: /, '') }]
       : [whatIf(sensitivityLabel(i, -1), i.atMagnificationMinus5, u), whatIf(sensitivityLabel(i, 1), i.atMagnificationPlus5, u)],
     missing: null
   }
@@ -595,9 +595,10 @@ function canalRows(result: PlanResult, u: DisplayUnits): SummaryRow[] {
           note: `${cortexWhereText(i, u.length)}; minimum ${formatMm(i.cortexMinimumMm, u.length)}`
         },
     {
+      // The value stays short (the three-column print keeps values on one line); the rest is the note.
       label: 'Implant tip',
-      value: `${formatMm(i.lengthMm, u.length)} from the ${i.resectionMm > 0 ? 'new ' : ''}distal end, ${formatMm(i.tipFromLandmarkMm, u.length)} from the proximal landmark`,
-      note: `remaining cortex at the tip ${i.tipCortexMm === null ? 'not measured' : cortexText(i.tipCortexMm, i, u.length)}; periprosthetic fractures cluster within 2 cm of the tip [S36]`
+      value: formatMm(i.lengthMm, u.length),
+      note: `from the ${i.resectionMm > 0 ? 'new ' : ''}distal end, ${formatMm(i.tipFromLandmarkMm, u.length)} from the proximal landmark; remaining cortex at the tip ${i.tipCortexMm === null ? 'not measured' : cortexText(i.tipCortexMm, i, u.length)}; periprosthetic fractures cluster within 2 cm of the tip [S36]`
     }
   ]
 }
@@ -635,7 +636,12 @@ function buildHeightSection(c: NormalizedCase, result: PlanResult, u: DisplayUni
   const a = b.afterResection
   if (a) {
     rows.push({ label: 'Residual length after resection', value: formatMm(a.residualLengthAfterMm, u.length) })
-    rows.push({ label: 'Implant on the shortened bone', value: resectedImplantText(b, u.length) })
+    const w = a.withoutResection
+    rows.push({
+      label: 'Implant on the shortened bone',
+      value: a.diameterMm === null || a.lengthMm === null ? 'none fits' : implantSizeText(a.diameterMm, a.lengthMm, u.length),
+      note: w.diameterMm !== null && w.lengthMm !== null ? `the plan's implant; without the resection it would have been ${implantSizeText(w.diameterMm, w.lengthMm, u.length)}` : "the plan's implant"
+    })
   }
   return { rows, missing: null }
 }

@@ -149,7 +149,7 @@ describe('the magnification check (issue #12 item 7, issue #13 item 11)', () => 
       r.imaging = { source }
       const { r: p, s, text } = summaryOf(r)
       expect(p.implant?.sensitivity.applies).toBe(false)
-      expect(s.implant.sensitivity).toEqual([{ label: 'Magnification check', value: 'not applicable: the measurements are true size (no X-ray magnification)' }])
+      expect(s.implant.sensitivity).toEqual([{ label: 'Magnification check', value: 'not applicable', note: 'the measurements are true size (no X-ray magnification)' }])
       expect(text).not.toContain('1.05×')
       expect(p.findings.map((f) => f.id)).not.toContain('R-DIA-MAGNIFICATION-SENSITIVE')
     }

@@ -52,8 +52,8 @@ describe('summary of a complete case', () => {
       { label: 'Thinnest remaining cortex', value: '5.4 mm', note: 'at 80 mm from the distal end; minimum 2 mm' },
       {
         label: 'Implant tip',
-        value: '140 mm from the distal end, 100 mm from the proximal landmark',
-        note: 'remaining cortex at the tip 6.1 mm; periprosthetic fractures cluster within 2 cm of the tip [S36]'
+        value: '140 mm',
+        note: 'from the distal end, 100 mm from the proximal landmark; remaining cortex at the tip 6.1 mm; periprosthetic fractures cluster within 2 cm of the tip [S36]'
       }
     ])
   })
