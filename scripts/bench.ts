@@ -9,6 +9,7 @@ import { cpus, loadavg, platform, release, totalmem } from 'node:os'
 import { benchBrowser } from './bench/browser'
 import { benchCore, type BenchRow } from './bench/core'
 import { benchEditor } from './bench/editor'
+import { benchImaging } from './bench/imaging'
 import { benchLibrary } from './bench/library'
 import { benchPacs } from './bench/pacs'
 import { benchSize } from './bench/size'
@@ -20,6 +21,7 @@ const SUITES: [string, () => Promise<BenchRow[]>][] = [
   ['editor', benchEditor],
   ['library', benchLibrary],
   ['size', benchSize],
+  ['imaging', benchImaging],
   ['browser', benchBrowser],
   ['pacs', benchPacs]
 ]

@@ -4,6 +4,7 @@
 import { parseCase } from '../../../shared/case/parse'
 import type { FieldError } from '../../../shared/case/types'
 import { MAX_TEXT_FILE_BYTES } from '../../../shared/ipc'
+import { HIDDEN_CHARACTER_PROBLEM, hiddenCharacter } from '../../../shared/patient-code'
 import { revisionContentHash } from './content-hash'
 import { PLAN_STATUSES, type AuditRow, type PlanRow, type RevisionRow, type StoredCase } from './types'
 
@@ -28,7 +29,7 @@ export interface LibraryBackup {
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string }
 
 const TOP_KEYS = ['format', 'version', 'exportedAt', 'appVersion', 'plans', 'revisions', 'audit']
-const PLAN_KEYS = ['id', 'patientCode', 'surgeon', 'level', 'side', 'systemId', 'status', 'archived', 'createdAt', 'updatedAt', 'parentId', 'caseFile', 'notes']
+const PLAN_KEYS = ['id', 'patientCode', 'surgeon', 'level', 'side', 'systemId', 'status', 'archived', 'createdAt', 'updatedAt', 'parentId', 'caseFile', 'notes', 'version', 'editSeq']
 const REVISION_KEYS = ['id', 'planId', 'number', 'status', 'caseFile', 'result', 'engineVersion', 'profileVersion', 'catalogVersion', 'contentHash', 'author', 'createdAt']
 const AUDIT_KEYS = ['seq', 'planId', 'at', 'action', 'field', 'oldValue', 'newValue', 'appVersion', 'changes']
 const CHANGE_KEYS = ['path', 'oldValue', 'newValue']
@@ -114,7 +115,17 @@ function checkPlan(value: unknown, path: string): PlanRow {
   id(value, 'id', path)
   for (const key of ['patientCode', 'level', 'side', 'systemId']) str(value, key, path)
   str(value, 'surgeon', path)
+  // Who and which patient must read as what they are: no bidi override or zero-width character.
+  for (const key of ['patientCode', 'surgeon']) {
+    const hidden = hiddenCharacter(value[key] as string)
+    if (hidden) fail(`${path}.${key}`, `${HIDDEN_CHARACTER_PROBLEM} (${hidden})`)
+  }
   str(value, 'notes', path, 10_000)
+  // Save counters (issue #18): optional, whole numbers.
+  for (const key of ['version', 'editSeq']) {
+    const n = value[key]
+    if (n !== undefined && (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0)) fail(`${path}.${key}`, 'must be a whole number of at least 0')
+  }
   status(value, path)
   if (value['archived'] !== 0 && value['archived'] !== 1) fail(`${path}.archived`, 'must be 0 or 1')
   time(value, 'createdAt', path)

@@ -9,6 +9,7 @@ import { createProfilesRepo } from './profiles-repo'
 import { createRevisionsRepo } from './revisions-repo'
 import { createSettingsRepo } from './settings-repo'
 import { createSystemsRepo } from './systems-repo'
+import { createImagesRepo } from './images-repo'
 
 /** A getter that creates the repository on first use (the database opens lazily too). */
 function bound<T>(create: (db: OsseoDb) => T): () => T {
@@ -24,6 +25,7 @@ export const draftsRepo = bound(createDraftsRepo)
 export const settingsRepo = bound(createSettingsRepo)
 export const profilesRepo = bound(createProfilesRepo)
 export const systemsRepo = bound(createSystemsRepo)
+export const imagesRepo = bound(createImagesRepo)
 export const filingsRepo = bound(createFilingsRepo)
 
 export { storageEstimate, requestPersistentStorage, storageErrorMessage, isQuotaError, type StorageEstimate } from './storage'

@@ -8,7 +8,9 @@ import { canonicalJson, revisionContentHash } from './content-hash'
 import type { OsseoDb } from './database'
 import { newId } from './ids'
 import { displayValue, diffValues } from './object-diff'
+import { announcePlanSaved } from './plan-events'
 import { planSummary } from './plan-summary'
+import type { ImagePixelsRow, ImageRow } from './image-types'
 import type { AuditChange, AuditRow, DraftRow, PlanRow, PlanStatus, PlanSummary, RevisionRow, StoredCase } from './types'
 
 export const APP_VERSION = '0.1.0'
@@ -43,6 +45,17 @@ export interface RevisionSnapshot {
   caseFile: StoredCase
   result: PlanResult
   author: string
+  /**
+   * Approval only: how many unconfirmed site defaults the approver acknowledged. It must equal
+   * the number the result rests on (unconfirmedSiteDefaults) or the approval is refused.
+   */
+  acknowledgedSiteDefaults?: number
+}
+
+/** How many distinct site defaults the result used that the site has not confirmed. */
+export function unconfirmedSiteDefaults(result: Partial<PlanResult> | null | undefined): number {
+  const used = Array.isArray(result?.siteDefaultsUsed) ? result.siteDefaultsUsed : []
+  return new Set(used.filter((p) => !p.confirmed).map((p) => p.key)).size
 }
 
 /** Everything a delete removed, kept by the caller so "Undo" can put it back. */
@@ -50,10 +63,39 @@ export interface DeletedPlan {
   plan: PlanRow
   revisions: RevisionRow[]
   draft: DraftRow | undefined
+  /** The plan's radiographs and their pixels (schema v5), put back by "Undo" too. */
+  images?: ImageRow[]
+  imagePixels?: ImagePixelsRow[]
 }
 
 export class PlanWorkflowError extends Error {
   override name = 'PlanWorkflowError'
+}
+
+/** The plan was saved elsewhere (another window) since this editor loaded it: nothing was written. */
+export class PlanConflictError extends Error {
+  override name = 'PlanConflictError'
+  constructor(readonly current: PlanRow) {
+    super('This plan was changed in another window since you opened it; your changes were not saved over it.')
+  }
+}
+
+/** What the editor opens: the plan's case, or its draft when the draft holds later edits — or
+ *  edits made against an older version of the plan (another window saved since): that draft is
+ *  opened on its old version, so its first save meets the conflict and the user chooses. */
+export function caseToOpen(plan: PlanRow, draft: DraftRow | undefined): { useDraft: boolean; base: { version: number; editSeq: number } } {
+  const version = plan.version ?? 0
+  const editSeq = Math.max(plan.editSeq ?? 0, draft?.editSeq ?? 0)
+  if (!draft || plan.status === 'approved' || plan.status === 'superseded') return { useDraft: false, base: { version, editSeq } }
+  const behind = typeof draft.baseVersion === 'number' && draft.baseVersion < version && canonicalJson(draft.caseFile) !== canonicalJson(plan.caseFile)
+  if (behind) return { useDraft: true, base: { version: draft.baseVersion as number, editSeq } }
+  return { useDraft: draftIsNewer(draft, plan), base: { version, editSeq } }
+}
+
+/** Which holds the newer case: a draft or the plan row (by edit counter; wall clock only for rows from before it). */
+export function draftIsNewer(draft: Pick<DraftRow, 'editSeq' | 'updatedAt'>, plan: Pick<PlanRow, 'editSeq' | 'updatedAt'>): boolean {
+  if (typeof draft.editSeq === 'number') return draft.editSeq > (plan.editSeq ?? 0)
+  return typeof plan.editSeq === 'number' ? false : draft.updatedAt > plan.updatedAt
 }
 
 function clip(value: string): string {
@@ -91,8 +133,21 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
     return row
   }
 
+  /** The highest revision number among the plans a plan revises (its parent chain; bounded, never loops). */
+  async function lineageRevisionCount(parentId: string): Promise<number> {
+    let highest = 0
+    const seen = new Set<string>()
+    for (let id = parentId; id && !seen.has(id) && seen.size < 50; ) {
+      seen.add(id)
+      const last = await db.revisions.where('[planId+number]').between([id, 0], [id, Infinity]).last()
+      highest = Math.max(highest, last?.number ?? 0)
+      id = (await db.plans.get(id))?.parentId ?? ''
+    }
+    return highest
+  }
+
   function writeTables() {
-    return [db.plans, db.planIndex, db.audit, db.revisions, db.drafts] as const
+    return [db.plans, db.planIndex, db.audit, db.revisions, db.drafts, db.images, db.imagePixels] as const
   }
 
   async function newPlan(caseFile: StoredCase, fields: { surgeon: string; notes: string; parentId: string }, action: string, changes: AuditChange[]): Promise<PlanRow> {
@@ -124,6 +179,12 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
     if (to === 'approved' && result.status === 'blocked') {
       throw new PlanWorkflowError('A plan with blocking findings cannot be approved. Resolve them first.')
     }
+    const unconfirmed = to === 'approved' ? unconfirmedSiteDefaults(result) : 0
+    if (unconfirmed > 0 && input.acknowledgedSiteDefaults !== unconfirmed) {
+      throw new PlanWorkflowError(
+        `This plan rests on ${unconfirmed} site default${unconfirmed === 1 ? '' : 's'} not confirmed by the site: acknowledge ${unconfirmed === 1 ? 'it' : 'them'} to approve.`
+      )
+    }
     // Hashing is asynchronous outside IndexedDB, so it happens before the transaction opens.
     const caseJson = canonicalJson(input.caseFile)
     const contentHash = await revisionContentHash(input.caseFile, input.result)
@@ -134,11 +195,13 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
         throw new PlanWorkflowError('The plan changed since this result was computed. Save the case, then try again.')
       }
       const latest = await db.revisions.where('[planId+number]').between([id, 0], [id, Infinity]).last()
+      // Revisions are numbered once across a lineage: a revised plan continues its parent's count.
+      const previous = Math.max(latest?.number ?? 0, await lineageRevisionCount(row.parentId))
       const time = now()
       const revision: RevisionRow = {
         id: newId(),
         planId: id,
-        number: (latest?.number ?? 0) + 1,
+        number: previous + 1,
         status: to,
         caseFile: row.caseFile,
         result: input.result,
@@ -152,7 +215,9 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
       const next: PlanRow = { ...row, status: to, updatedAt: time }
       await db.revisions.add(revision)
       await putPlan(next)
-      await db.audit.add(auditRow(id, 'status', [change('status', from, to), change('revision', latest?.number ?? '', revision.number)]))
+      const changes = [change('status', from, to), change('revision', previous || '', revision.number)]
+      if (unconfirmed > 0) changes.push(change('siteDefaultsAcknowledged', '', `${unconfirmed} unconfirmed site default${unconfirmed === 1 ? '' : 's'} acknowledged by ${input.author || '(no name set)'}`))
+      await db.audit.add(auditRow(id, 'status', changes))
       if (to === 'approved' && row.parentId) {
         const parent = await db.plans.get(row.parentId)
         if (parent?.status === 'approved') {
@@ -190,20 +255,34 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
       return db.planIndex.orderBy('updatedAt').reverse().toArray()
     },
 
-    /** Saves the case of a draft or reviewed plan. A reviewed plan whose case changes becomes a draft again. */
-    async updateCase(id: string, caseFile: StoredCase): Promise<PlanRow> {
-      return db.transaction('rw', writeTables(), async () => {
+    /**
+     * Saves the case of a draft or reviewed plan. A reviewed plan whose case changes becomes a draft
+     * again. With `expectedVersion` (the editor's), a plan saved elsewhere since is never
+     * overwritten: PlanConflictError carries the newer row. `editSeq` orders drafts against it.
+     */
+    async updateCase(id: string, caseFile: StoredCase, options: { expectedVersion?: number; editSeq?: number } = {}): Promise<PlanRow> {
+      const saved = await db.transaction('rw', writeTables(), async () => {
         const row = await mustGet(id)
+        if (options.expectedVersion !== undefined && (row.version ?? 0) !== options.expectedVersion) throw new PlanConflictError(row)
         if (row.status === 'approved' || row.status === 'superseded') throw new PlanWorkflowError('An approved plan is read-only; revise it instead.')
         const changes = diffValues(row.caseFile, caseFile).map((c) => change(c.path, displayValue(c.before), displayValue(c.after)))
-        if (changes.length === 0) return row
+        const editSeq = Math.max(row.editSeq ?? 0, options.editSeq ?? 0)
+        if (changes.length === 0) {
+          // Same case: only the edit counter moves on (so an identical draft is not "restored" later).
+          if (editSeq === (row.editSeq ?? 0)) return row
+          const same: PlanRow = { ...row, editSeq }
+          await db.plans.put(same)
+          return same
+        }
         const status: PlanStatus = 'draft'
         if (row.status !== status) changes.push(change('status', row.status, status))
-        const next: PlanRow = { ...row, ...indexedFields(caseFile), caseFile, status, updatedAt: now() }
+        const next: PlanRow = { ...row, ...indexedFields(caseFile), caseFile, status, updatedAt: now(), version: (row.version ?? 0) + 1, editSeq }
         await putPlan(next)
         await db.audit.add(auditRow(id, 'edit', changes))
         return next
       })
+      announcePlanSaved({ planId: id, version: saved.version ?? 0 })
+      return saved
     },
 
     /** Surgeon and library notes (not part of the case file). Allowed in every status. */
@@ -271,12 +350,16 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
         if (!plan) return undefined
         const revisions = await db.revisions.where('planId').equals(id).toArray()
         const draft = await db.drafts.get(id)
+        const images = await db.images.where('planId').equals(id).toArray()
+        const imagePixels = (await db.imagePixels.bulkGet(images.map((i) => i.id))).filter((p): p is ImagePixelsRow => p !== undefined)
         await db.plans.delete(id)
+        await db.images.where('planId').equals(id).delete()
+        await db.imagePixels.bulkDelete(images.map((i) => i.id))
         await db.planIndex.delete(id)
         await db.revisions.where('planId').equals(id).delete()
         await db.drafts.delete(id)
         await db.audit.add(auditRow(id, 'delete', [change('patientCode', plan.patientCode, '')]))
-        return { plan, revisions, draft }
+        return { plan, revisions, draft, images, imagePixels }
       })
     },
 
@@ -287,6 +370,8 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
         await putPlan(deleted.plan)
         if (deleted.revisions.length > 0) await db.revisions.bulkAdd(deleted.revisions)
         if (deleted.draft) await db.drafts.put(deleted.draft)
+        if (deleted.images?.length) await db.images.bulkAdd(deleted.images)
+        if (deleted.imagePixels?.length) await db.imagePixels.bulkAdd(deleted.imagePixels)
         await db.audit.add(auditRow(deleted.plan.id, 'restore'))
         return deleted.plan
       })

@@ -41,6 +41,18 @@ export const SCHEMA_2026_11_26_V2: SchemaVersion = {
   }
 }
 
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_2026_11_26, SCHEMA_2026_11_26_V2]
+/** 2026-11-29 (v5): `images`, the radiographs of a plan (de-identified header, calibration and
+ *  measurements), found by plan; `imagePixels`, each image's one frame of pixels, apart so that
+ *  saving a measurement never rewrites megabytes. New tables: nothing to convert. */
+export const SCHEMA_2026_11_29_V5: SchemaVersion = {
+  version: 5,
+  date: '2026-11-29',
+  stores: { ...SCHEMA_2026_11_26_V2.stores, images: 'id, planId, createdAt', imagePixels: 'id' },
+  upgrade: () => {
+    // Existing plans have no images; the table starts empty.
+  }
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_2026_11_26, SCHEMA_2026_11_26_V2, SCHEMA_2026_11_29_V5]
 
 export const CURRENT_SCHEMA = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1] as SchemaVersion

@@ -23,6 +23,12 @@ export interface PlanRow {
   parentId: string
   caseFile: StoredCase
   notes: string
+  /** Case saves so far (absent on rows from before issue #18: 0). A save names the version it
+   *  edited and is refused when the row moved on: two windows never overwrite each other silently. */
+  version?: number
+  /** The editor's edit counter for the case this row holds: drafts are ordered against the plan
+   *  by it, never by the wall clock (which can go backwards). */
+  editSeq?: number
 }
 
 export interface RevisionRow {
@@ -71,7 +77,12 @@ export type PlanSummary = Omit<PlanRow, 'caseFile' | 'notes'> & {
 export interface DraftRow {
   planId: string
   caseFile: StoredCase
+  /** Wall-clock time, shown to the user only; never used to order drafts. */
   updatedAt: number
+  /** The editor's edit counter (see PlanRow.editSeq); absent on drafts from before issue #18. */
+  editSeq?: number
+  /** The plan version the draft was edited from: lower than the plan's when another window saved since. */
+  baseVersion?: number
 }
 
 export interface SettingRow {

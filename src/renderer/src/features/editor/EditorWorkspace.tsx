@@ -1,6 +1,8 @@
 // Form on the left, live plan on the right. Every edit goes into the draft (with undo), is
 // evaluated by the core at once and autosaved shortly after.
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { keepOnScreenPlan } from '../../db/connection-status'
+import { checkPatientCode } from '../../../../shared/patient-code'
 import type { CaseDraft } from '../../../../shared/case/types'
 import type { PlanRow } from '../../db/types'
 import { navigate } from '../../router'
@@ -11,31 +13,47 @@ import { StoredPlanDrift } from '../settings/StoredPlanDrift'
 import { EditorFormContext, type EditorForm } from './form-context'
 import { useDraftHistory } from './use-draft-history'
 import { useLivePlan } from './use-live-plan'
-import { useAutosave, type SaveState } from './use-autosave'
+import { useAutosave, type AutosaveBase, type SaveState } from './use-autosave'
+import { ConflictBanner } from './ConflictBanner'
 import { enterMovesOn, useEditorKeys } from './use-editor-keys'
 import { SectionNav, Sections } from './Sections'
 import { ResultColumn } from './result/ResultColumn'
 import { formatDateTime } from '../../../../shared/format'
+import { ImagingMount } from '../imaging/ImagingMount'
 
 function saveLabel(s: SaveState, readOnly: boolean): string {
   if (readOnly) return 'Read-only (approved plans are revised, not edited)'
   if (s.kind === 'error') return `Not saved: ${s.message}`
+  if (s.kind === 'conflict') return s.unsaved ? 'Not saved: changed in another window' : 'Changed in another window'
   return s.kind === 'saved' ? 'All changes saved' : 'Saving…'
 }
 
-export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { plan: PlanRow; initial: CaseDraft; restoredAt: number | null }) {
+export function EditorWorkspace({ plan: initialPlan, initial, restoredAt, base }: { plan: PlanRow; initial: CaseDraft; restoredAt: number | null; base?: AutosaveBase }) {
   const ctx = usePlanningContext()
   const [plan, setPlan] = useState(initialPlan)
   const readOnly = plan.status === 'approved' || plan.status === 'superseded'
   const history = useDraftHistory(initial)
   const live = useLivePlan(history.draft, { profile: ctx.profile, systems: ctx.systems })
-  const autosave = useAutosave(plan.id, history.draft, initialPlan.caseFile as CaseDraft, !readOnly, setPlan)
+  const autosave = useAutosave(plan.id, history.draft, initialPlan.caseFile as CaseDraft, !readOnly, setPlan, base)
+  // If the library is deleted underneath the app, the case on screen can be written back.
+  const onScreen = useRef({ plan, draft: history.draft })
+  onScreen.current = { plan, draft: history.draft }
+  useEffect(() => keepOnScreenPlan(() => ({ ...onScreen.current.plan, caseFile: onScreen.current.draft as Record<string, unknown> })), [])
 
   // The summary prints the stored plan: open it only once the plan row holds what is on screen
   // (a failed save stays here, with its message).
   const print = useCallback(() => {
     void autosave.flush().then((saved) => saved && navigate({ name: 'summary', planId: plan.id }))
   }, [autosave, plan.id])
+  // The theatre sheet, like the summary, prints the stored plan (toolbar button and native menu).
+  const theatre = useCallback(() => {
+    void autosave.flush().then((saved) => saved && navigate({ name: 'theatre', planId: plan.id }))
+  }, [autosave, plan.id])
+  useEffect(() => {
+    const onCommand = (event: Event) => (event as CustomEvent<unknown>).detail === 'theatre-sheet' && theatre()
+    window.addEventListener('osseoplan:command', onCommand)
+    return () => window.removeEventListener('osseoplan:command', onCommand)
+  }, [theatre])
   useEditorKeys({
     undo: () => !readOnly && history.undo(),
     redo: () => !readOnly && history.redo(),
@@ -49,7 +67,9 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { pl
     [history.draft, history.set, history.replace, live.errors, ctx.units, readOnly]
   )
 
-  const code = history.draft.patient?.code
+  // A code that is refused (a bidi override can make "EX-TF-\u202E10" read "EX-TF-01") is not shown as the title.
+  const typed = history.draft.patient?.code
+  const code = typeof typed === 'string' && checkPatientCode(typed).ok ? typed : ''
   return (
     <EditorFormContext.Provider value={form}>
       <section className="page editor" aria-labelledby="editor-title">
@@ -71,15 +91,22 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { pl
             <button type="button" onClick={print} title="Ctrl+P">
               Print summary
             </button>
+            <button type="button" onClick={theatre} title="Ctrl+Shift+T (menu)">
+              Theatre sheet
+            </button>
           </div>
         </div>
         <PlanReviewBar plan={plan} result={live.valid ? live.result : null} onPlanChanged={setPlan} />
+        {autosave.state.kind === 'conflict' && (
+          <ConflictBanner state={autosave.state} plan={plan} mine={history.draft} keepMine={autosave.keepMine} discardMine={autosave.discardMine} />
+        )}
         <StoredPlanDrift plan={plan} />
         {restoredAt !== null && (
           <p className="ed-restored" role="status">
             Restored your unsaved changes from {formatDateTime(restoredAt)}.
           </p>
         )}
+        <ImagingMount planId={plan.id} readOnly={readOnly} result={live.valid ? live.result : null} />
         <div className="ed-layout">
           <form className="ed-form" aria-label="Case" onSubmit={(e) => e.preventDefault()} onKeyDown={enterMovesOn} noValidate>
             <SectionNav />

@@ -2,7 +2,9 @@
 import { CONDITIONS, SEXES, type Condition } from '../../../../../shared/case/types'
 import { PlainNumberInput } from '../../../components/PlainNumberInput'
 import { SelectInput, TextInput } from '../../../components/TextInput'
+import { LookAlikeCodeWarning } from '../../../components/LookAlikeCodeWarning'
 import { UnitNumberInput } from '../../../components/UnitNumberInput'
+import { useRoute } from '../../../router'
 import { useEditorForm, useField } from '../form-context'
 
 const CONDITION_LABELS: Record<Condition, string> = {
@@ -56,9 +58,11 @@ function Conditions() {
 export function PatientSection() {
   const { units, draft } = useEditorForm()
   const level = draft.limb?.level
+  const route = useRoute()
   return (
     <div className="ed-grid">
       <TextInput label="Patient code (no names)" {...useField('patient.code')} />
+      <LookAlikeCodeWarning code={draft.patient?.code} planId={route.name === 'editor' ? route.planId : undefined} />
       <PlainNumberInput label="Age" suffix="years" {...useField('patient.ageYears')} />
       <SelectInput label="Sex" {...useField('patient.sex')} choices={SEXES.map((s) => ({ value: s, label: s }))} placeholder="— not recorded —" />
       <UnitNumberInput label="Body weight" kind="mass" defaultUnit={units.mass} {...useField('patient.weight')} />
