@@ -455,8 +455,13 @@ function patientRows(c: NormalizedCase, result: PlanResult, u: DisplayUnits): Su
       value: p.conditions.length === 0 ? 'none present (screened)' : p.conditions.map((x) => CONDITION_LABELS[x]).join(', ')
     },
     { label: 'Socket rehabilitation', value: p.socketRehabMonths === null ? 'not recorded' : patientText.socketRehab(p.socketRehabMonths, result) },
-    { label: 'Hip flexion contracture', value: p.hipFlexionContractureDeg === null ? 'not recorded' : patientText.hipFlexion(p.hipFlexionContractureDeg, result) },
-    { label: 'Knee flexion contracture', value: p.kneeFlexionContractureDeg === null ? 'not recorded' : patientText.kneeFlexion(p.kneeFlexionContractureDeg, result) },
+    // Only the contracture the level asks for: the hip for transfemoral, the knee for transtibial.
+    ...(c.limb.level === 'transfemoral'
+      ? [{ label: 'Hip flexion contracture', value: p.hipFlexionContractureDeg === null ? 'not recorded' : patientText.hipFlexion(p.hipFlexionContractureDeg, result) }]
+      : []),
+    ...(c.limb.level === 'transtibial'
+      ? [{ label: 'Knee flexion contracture', value: p.kneeFlexionContractureDeg === null ? 'not recorded' : patientText.kneeFlexion(p.kneeFlexionContractureDeg, result) }]
+      : []),
     { label: 'DEXA T-score', value: p.tScore === null ? 'not recorded' : patientText.tScore(p.tScore, result) }
   ]
   return rows
@@ -590,18 +595,13 @@ function canalRows(result: PlanResult, u: DisplayUnits): SummaryRow[] {
     { label: 'Prepared canal', value: diameterText(i.preparedDiameterMm, u.length), note: 'implant diameter − engagement' },
     { label: 'Cortical contact length', value: contactText(i.contactLengthMm, i.requiredContactMm, u.length), note: `required ${formatMm(i.requiredContactMm, u.length)}` },
     i.minCortexMm === null
-      ? { label: 'Thinnest remaining cortex', value: 'no station inside the implant zone' }
+      ? { label: 'Thinnest remaining cortex', value: 'no station inside the implant zone', note: `implant tip ${formatMm(i.lengthMm, u.length)} from the ${i.resectionMm > 0 ? 'new ' : ''}distal end, ${formatMm(i.tipFromLandmarkMm, u.length)} from the proximal landmark, cortex there ${i.tipCortexMm === null ? 'not measured' : cortexText(i.tipCortexMm, i, u.length)} (fractures cluster within 2 cm of the tip [S36])` }
       : {
           label: 'Thinnest remaining cortex',
           value: cortexText(i.minCortexMm, i, u.length),
-          note: `${cortexWhereText(i, u.length)}; minimum ${formatMm(i.cortexMinimumMm, u.length)}`
-        },
-    {
-      // The value stays short (the three-column print keeps values on one line); the rest is the note.
-      label: 'Implant tip',
-      value: formatMm(i.lengthMm, u.length),
-      note: `from the ${i.resectionMm > 0 ? 'new ' : ''}distal end, ${formatMm(i.tipFromLandmarkMm, u.length)} from the proximal landmark; remaining cortex at the tip ${i.tipCortexMm === null ? 'not measured' : cortexText(i.tipCortexMm, i, u.length)}; periprosthetic fractures cluster within 2 cm of the tip [S36]`
-    }
+          // The tip (fracture counselling) in the same row: the A4 summary stays on two pages.
+          note: `${cortexWhereText(i, u.length)}; minimum ${formatMm(i.cortexMinimumMm, u.length)}; ${`implant tip ${formatMm(i.lengthMm, u.length)} from the ${i.resectionMm > 0 ? 'new ' : ''}distal end, ${formatMm(i.tipFromLandmarkMm, u.length)} from the proximal landmark, cortex there ${i.tipCortexMm === null ? 'not measured' : cortexText(i.tipCortexMm, i, u.length)} (fractures cluster within 2 cm of the tip [S36])`}`
+        }
   ]
 }
 

@@ -49,11 +49,10 @@ describe('summary of a complete case', () => {
     expect(s.canal).toEqual([
       { label: 'Prepared canal', value: 'Ø 15.25 mm', note: 'implant diameter − engagement' },
       { label: 'Cortical contact length', value: '61 mm', note: 'required 30 mm' },
-      { label: 'Thinnest remaining cortex', value: '5.4 mm', note: 'at 80 mm from the distal end; minimum 2 mm' },
       {
-        label: 'Implant tip',
-        value: '140 mm',
-        note: 'from the distal end, 100 mm from the proximal landmark; remaining cortex at the tip 6.1 mm; periprosthetic fractures cluster within 2 cm of the tip [S36]'
+        label: 'Thinnest remaining cortex',
+        value: '5.4 mm',
+        note: 'at 80 mm from the distal end; minimum 2 mm; implant tip 140 mm from the distal end, 100 mm from the proximal landmark, cortex there 6.1 mm (fractures cluster within 2 cm of the tip [S36])'
       }
     ])
   })
