@@ -5,12 +5,17 @@
  */
 import { convertLength, convertMass, type LengthUnit, type MassUnit } from './units'
 
+/** x rounded to `decimals` places the way it is displayed (half away from zero). */
+function roundAt(x: number, decimals: number): number {
+  const f = 10 ** decimals
+  const r = Math.round(Math.abs(x) * f) / f
+  return x < 0 ? -r : r
+}
+
 /** Round to `decimals` places, drop trailing zeros, never print "-0". */
 export function formatNumber(x: number, decimals = 1): string {
   if (!Number.isFinite(x)) return '—'
-  const f = 10 ** decimals
-  let r = Math.round(Math.abs(x) * f) / f
-  if (x < 0) r = -r
+  const r = roundAt(x, decimals)
   if (Object.is(r, -0) || r === 0) return '0'
   return String(r)
 }
@@ -23,20 +28,36 @@ export function formatMm(mm: number, unit: LengthUnit = 'mm', decimals?: number)
 }
 
 /**
- * `x` for a message that compares it with the threshold `ref`: printed with the fewest decimals
- * (from `decimals` up to 3, or one more than `decimals`) at which it no longer prints the same as `ref`, so that display
- * rounding never produces "2 mm is below the 2 mm minimum" or "BMI 35 is above the limit of 35".
- * If they still print the same at the most decimals: "just under 2 mm" / "just over 35 kg/m²".
- * `unit` is appended as given (include its leading space: " mm", " kg/m²"; "×" and "°" without).
+ * `x` shown beside the limits it is compared with (the rounding principle of PLANNING-RULES): with
+ * the fewest decimals (from `decimals` up to 3, or one more than `decimals`) at which the displayed
+ * value lies on the same side of every limit as `x` itself — never on a limit it is not on, never
+ * across one: 1.96 mm beside a 2 mm minimum is "1.96 mm", 0.04 mm beside 0 is "0.04 mm", an age of
+ * 17.6 beside 18 is "17.6". If no such rounding exists at the most decimals: "just under 2 mm" /
+ * "just over 35 kg/m²". `unit` is appended as given (include its leading space: " mm"; "×" and "°"
+ * without). Null limits are ignored.
  */
-export function formatApart(x: number, ref: number, decimals: number, unit: string): string {
-  if (x === ref || !Number.isFinite(x) || !Number.isFinite(ref)) return `${formatNumber(x, decimals)}${unit}`
+export function formatBeside(x: number, limits: readonly (number | null | undefined)[], decimals: number, unit: string): string {
+  if (!Number.isFinite(x)) return `${formatNumber(x, decimals)}${unit}`
   const most = Math.max(3, decimals + 1)
+  let crossed = NaN
   for (let d = decimals; d <= most; d++) {
-    const a = formatNumber(x, d)
-    if (a !== formatNumber(ref, d)) return `${a}${unit}`
+    const r = roundAt(x, d)
+    crossed = NaN
+    for (const l of limits) {
+      if (l === null || l === undefined || !Number.isFinite(l) || x === l) continue
+      if (x < l ? r >= l : r <= l) {
+        crossed = l
+        break
+      }
+    }
+    if (Number.isNaN(crossed)) return `${formatNumber(x, d)}${unit}`
   }
-  return `just ${x < ref ? 'under' : 'over'} ${formatNumber(ref, most)}${unit}`
+  return `just ${x < crossed ? 'under' : 'over'} ${formatNumber(crossed, most)}${unit}`
+}
+
+/** `x` for a message that compares it with the threshold `ref` (see formatBeside). */
+export function formatApart(x: number, ref: number, decimals: number, unit: string): string {
+  return formatBeside(x, [ref], decimals, unit)
 }
 
 /**
@@ -54,6 +75,21 @@ export function formatMmAtMost(mm: number, unit: LengthUnit = 'mm'): string {
 /** A length in mm for a message comparing it with `refMm` (see formatApart). */
 export function formatMmApart(mm: number, refMm: number): string {
   return formatApart(mm, refMm, 1, ' mm')
+}
+
+/** A length beside the limits it is compared with, in the display unit (see formatBeside). */
+export function formatMmBeside(mm: number, limitsMm: readonly (number | null | undefined)[], unit: LengthUnit = 'mm'): string {
+  return formatBeside(convertLength(mm, unit), limitsMm.map((l) => (l === null || l === undefined ? l : convertLength(l, unit))), LENGTH_DECIMALS[unit], ` ${unit}`)
+}
+
+/**
+ * A catalogue size (implant diameter or length, prepared canal / reamer size): always in mm and
+ * exactly as the catalogue states it (Ø 15.25 mm, never 15.3), with the inch equivalent in
+ * brackets when the display unit is inches (cm users read mm directly).
+ */
+export function formatSize(mm: number, unit: LengthUnit = 'mm'): string {
+  const exact = `${formatNumber(mm, 3)} mm`
+  return unit === 'in' ? `${exact} (${formatNumber(convertLength(mm, 'in'), 2)} in)` : exact
 }
 
 /** "82.5 kg", "181.9 lb". */
@@ -101,61 +137,6 @@ export function formatValue(value: number | string | boolean | null | number[], 
     return `${formatNumber(value, 2)}${unit ? ' ' + unit : ''}`
   }
   return String(value)
-}
-
-/** Plain-text summary of a plan (command line, logs). Uses display rounding only. */
-export function planToText(r: import('./result').PlanResult): string {
-  const L: string[] = []
-  const sev = { block: 'BLOCK', warning: 'WARNING', info: 'info' } as const
-  L.push(`OsseoPlan plan: ${r.caseCode} — ${r.level}, ${r.side} (${r.bone})`)
-  L.push(`Status: ${r.status.toUpperCase()}`)
-  L.push(`Engine ${r.engineVersion} · profile ${r.profileId} ${r.profileVersion} · catalogue ${r.catalogVersion}`)
-  L.push('')
-  const c = r.corrected
-  L.push(`Magnification: ${formatMagnification(c.magnification)} (${c.magnificationSource})`)
-  L.push(`Residual bone (corrected): ${formatMm(c.residualLengthMm)}`)
-  if (r.system) L.push(`Implant system: ${r.system.name}${r.system.template ? ' [template]' : ''}`)
-  const i = r.implant
-  if (i) {
-    L.push(`Implant: Ø ${formatMm(i.diameterMm)} × ${formatMm(i.lengthMm)} (max length ${formatMmAtMost(i.maxLengthMm)})`)
-    L.push(`  prepared canal ${formatMm(i.preparedDiameterMm)}; cortical contact ${formatMm(i.contactLengthMm)} of ${formatMm(i.requiredContactMm)} required`)
-    if (i.minCortexMm !== null && i.minCortexAtMm !== null)
-      L.push(`  thinnest cortex ${formatMm(i.minCortexMm)} at ${formatMm(i.minCortexAtMm)} from the distal end`)
-    const opt = (o: import('./result').SizeOption | null) =>
-      o ? `Ø ${formatMm(o.diameterMm)} (contact ${formatMm(o.contactLengthMm)})` : 'none'
-    L.push(`  one size smaller: ${opt(i.smaller)}; one size larger: ${opt(i.larger)}`)
-    const w = (x: import('./result').MagnificationWhatIf) =>
-      `${formatMagnification(x.magnification)} → ${x.diameterMm === null ? 'no diameter' : 'Ø ' + formatMm(x.diameterMm)} × ${x.lengthMm === null ? 'no length' : formatMm(x.lengthMm)}`
-    L.push(`  if the magnification were ${w(i.atMagnificationMinus5)}; ${w(i.atMagnificationPlus5)}`)
-  } else L.push('Implant: not sized (see findings)')
-  const s = r.softTissue
-  L.push(`Soft tissue: measured ${formatMm(s.measuredMm)}, target ${formatMm(s.targetMm)}, reduce by ${formatMm(s.reductionMm)}; BMI ${formatBmi(s.bmi)}`)
-  const b = r.buildHeight
-  if (b) {
-    L.push(`Build height (to ${b.target}): available ${formatMm(b.availableMm)}, required ${formatMm(b.requiredMm)}, clearance ${formatMm(b.clearanceMm)}`)
-    if (b.afterResection)
-      L.push(
-        `  proposed resection ${formatMm(b.resectionMm)} → residual ${formatMm(b.afterResection.residualLengthAfterMm)}, implant ${b.afterResection.lengthMm === null ? 'none fits' : formatMm(b.afterResection.lengthMm)}`
-      )
-  } else L.push('Build height: not checked (no sound-side length)')
-  const st = r.stages
-  L.push(
-    `Stages: ${st.count}${st.stage2AfterDays ? ` (stage 2 after ${st.stage2AfterDays.min === st.stage2AfterDays.max ? formatNumber(st.stage2AfterDays.min, 0) : `${formatNumber(st.stage2AfterDays.min, 0)}–${formatNumber(st.stage2AfterDays.max, 0)}`} days)` : ''}`
-  )
-  L.push(`Rehabilitation: ${r.rehab.protocolName} [${r.rehab.source}]; day 0 = ${r.rehab.dayZero}`)
-  for (const row of r.rehab.schedule)
-    L.push(`  ${formatDays(row.day).padEnd(8)} ${formatKg(row.loadKg).padStart(9)}  ${row.activity}${row.interpolated ? ' (interpolated)' : ''}`)
-  for (const n of r.rehab.notes) L.push(`  note: ${n}`)
-  L.push('')
-  L.push(`Findings (${r.findings.length}):`)
-  for (const f of r.findings) L.push(`  [${sev[f.severity]}] ${f.id}: ${f.message}`)
-  const unconf = r.siteDefaultsUsed.filter((p) => !p.confirmed)
-  if (unconf.length) {
-    L.push('')
-    L.push(`Site defaults used, not confirmed (${unconf.length}):`)
-    for (const p of unconf) L.push(`  ${p.key} = ${formatValue(p.value, p.unit)}${p.label ? ` — ${p.label}` : ''}`)
-  }
-  return L.join('\n')
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0')

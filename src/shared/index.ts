@@ -68,6 +68,6 @@ export {
   formatBmi,
   formatDays,
   formatDeg,
-  formatValue,
-  planToText
+  formatValue
 } from './format'
+export { planToText } from './plan-format'

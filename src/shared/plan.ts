@@ -139,18 +139,19 @@ function compute(c: NormalizedCase, options: PlanOptions | undefined): PlanResul
   const geometry = buildGeometry(c, soundSideLengthMm, residualMm)
   const resectionMm = geometry?.resectionMm ?? 0
   const landmark = c.bone.landmark
+  const xray = c.imaging.source === 'xray'
   let implant: ImplantPlan | null = null
   let shortened: ShortenedBone | null = null
   if (sizingSys && resectionMm > 0) {
-    const aside = sizeBone(new PlanContext(profile), sizingSys, { stations, residualMm, m, resectionMm: 0, landmark })
+    const aside = sizeBone(new PlanContext(profile), sizingSys, { stations, residualMm, m, resectionMm: 0, landmark, xray })
     const residualAfterMm = residualMm - resectionMm
     const withoutResection = { lengthMm: aside.lengthMm, diameterMm: aside.diameterMm }
     if (residualAfterMm > EPS) {
-      const sized = sizeBone(ctx, sizingSys, { stations: resectStations(stations, resectionMm), residualMm: residualAfterMm, m, resectionMm, landmark })
+      const sized = sizeBone(ctx, sizingSys, { stations: resectStations(stations, resectionMm), residualMm: residualAfterMm, m, resectionMm, landmark, xray })
       implant = sized.implant
       shortened = { residualAfterMm, lengthMm: sized.lengthMm, diameterMm: sized.diameterMm, blocks: sized.blocks, withoutResection }
     } else shortened = { residualAfterMm, lengthMm: null, diameterMm: null, blocks: ['nothing of the bone remains'], withoutResection }
-  } else if (sizingSys) implant = sizeBone(ctx, sizingSys, { stations, residualMm, m, resectionMm: 0, landmark }).implant
+  } else if (sizingSys) implant = sizeBone(ctx, sizingSys, { stations, residualMm, m, resectionMm: 0, landmark, xray }).implant
   if (implant && resectionMm === 0) ctx.basis['implant.resectionMm'] = ctx.make('R-BUILD', 'no resection proposed: the implant is sized on the bone as measured', { resection: inp(0, 'mm') }, [])
 
   const softTissue = ruleSoft(c, ctx, softTissueMm, mag.softM)

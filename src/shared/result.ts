@@ -138,6 +138,8 @@ export interface ImplantPlan {
   minCortexMm: number | null
   /** Distance from the distal bone end where the cortex is thinnest (a station or the implant tip). */
   minCortexAtMm: number | null
+  /** The system's minimum remaining cortex (R-CORTEX), shown beside the thinnest cortex. */
+  cortexMinimumMm: number
   /** Remaining cortex at the implant tip z = L (fracture counselling), null when the stations stop short of the tip. */
   tipCortexMm: number | null
   /** Distance from the implant tip to the proximal landmark (residual length − L). */
@@ -151,6 +153,11 @@ export interface ImplantPlan {
   larger: SizeOption | null
   atMagnificationMinus5: MagnificationWhatIf
   atMagnificationPlus5: MagnificationWhatIf
+  /**
+   * The magnification check: the profile's fraction f (the what-ifs are at m × (1 ∓ f)), and whether
+   * it applies (X-ray only: CT and calibrated measurements are true size).
+   */
+  sensitivity: { fraction: number; applies: boolean }
 }
 
 export interface CorrectedStation {
@@ -203,6 +210,8 @@ export interface BuildHeightPlan {
   joint: 'knee centre' | 'ankle' | 'elbow centre' | 'wrist' | 'digit tip'
   availableMm: number
   requiredMm: number
+  /** Number of components entered (0: nothing to fit, the required height is not a real check). */
+  componentCount: number
   clearanceMm: number
   /** Proposed bone resection (0 when the clearance is ≥ 0). */
   resectionMm: number
@@ -222,6 +231,7 @@ export type EligibilityItem =
   | 'BODY-WEIGHT'
   | 'SOCKET-REHAB'
   | 'HIP-FLEXION'
+  | 'KNEE-FLEXION'
   | 'HUMERUS-LENGTH'
 
 /** No "off": every item is screened (PLANNING-RULES R-ELIG). */

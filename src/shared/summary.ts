@@ -8,7 +8,24 @@
  */
 import type { Condition, FieldError, Level, NormalizedCase, Side, SoftTissueMethod } from './case/types'
 import { SOURCES } from './catalog/sources'
-import { formatBmi, formatCm, formatDeg, formatKg, formatDate, formatMagnification, formatMm, formatMmAtMost, formatNumber, formatValue } from './format'
+import { formatCm, formatDeg, formatKg, formatDate, formatMagnification, formatMm, formatMmAtMost, formatMmBeside, formatNumber, formatSize, formatValue } from './format'
+import {
+  clearanceText,
+  contactText,
+  cortexText,
+  cortexWhereText,
+  diameterText,
+  implantSizeText,
+  magnificationText,
+  patientText,
+  requiredBuildText,
+  sensitivityLabel,
+  sensitivityNotApplicable,
+  sitsLowText,
+  softMeasuredText,
+  stageDaysText,
+  whatIfText
+} from './plan-format'
 
 export { formatDate }
 import { sanitizeFileName } from './ipc'
@@ -252,6 +269,7 @@ export const ELIGIBILITY_LABELS: Record<EligibilityItem, string> = {
   'BODY-WEIGHT': 'Body weight (implant limit)',
   'SOCKET-REHAB': 'Socket rehabilitation',
   'HIP-FLEXION': 'Hip flexion contracture',
+  'KNEE-FLEXION': 'Knee flexion contracture',
   'HUMERUS-LENGTH': 'Residual humerus length'
 }
 
@@ -294,8 +312,14 @@ const BASIS_LABELS: Record<string, string> = {
   'implant.minCortexAtMm': 'Position of the thinnest cortex',
   'implant.smaller': 'One size smaller',
   'implant.larger': 'One size larger',
-  'implant.atMagnificationMinus5': 'Size at magnification − 5 %',
-  'implant.atMagnificationPlus5': 'Size at magnification + 5 %',
+  'implant.atMagnificationMinus5': 'Size at the lower magnification',
+  'implant.atMagnificationPlus5': 'Size at the higher magnification',
+  'implant.sensitivity': 'Magnification check',
+  'implant.tipCortexMm': 'Remaining cortex at the implant tip',
+  'implant.cortexMinimumMm': 'Minimum remaining cortex',
+  'implant.tipFromLandmarkMm': 'Implant tip to the proximal landmark',
+  'implant.resectionMm': 'Resection the sizes assume',
+  'buildHeight.afterResection': 'Implant on the shortened bone',
   'softTissue.measuredMm': 'Measured soft-tissue thickness',
   'softTissue.targetMm': 'Bone-to-skin target',
   'softTissue.reductionMm': 'Soft-tissue reduction',
@@ -343,14 +367,9 @@ export function formatQuantity(value: ParamScalar | boolean | null, unit: string
   return formatValue(value, unit)
 }
 
-function days(d: number): string {
-  return `${formatNumber(d, 0)} days`
-}
-
 function daysRange(min: number, max: number): string {
   const weeks = (x: number) => formatNumber(x / 7, 1)
-  if (min === max) return `${days(min)} (${weeks(min)} weeks)`
-  return `${formatNumber(min, 0)}–${formatNumber(max, 0)} days (${weeks(min)}–${weeks(max)} weeks)`
+  return `${stageDaysText({ min, max })} (${min === max ? weeks(min) : `${weeks(min)}–${weeks(max)}`} weeks)`
 }
 
 function capitalise(s: string): string {
@@ -426,27 +445,34 @@ function measuredNote(measuredMm: number, correctedMm: number, note: string, uni
 function patientRows(c: NormalizedCase, result: PlanResult, u: DisplayUnits): SummaryRow[] {
   const p = c.patient
   const rows: SummaryRow[] = [
-    { label: 'Age', value: `${formatNumber(p.ageYears, 0)} years` },
+    { label: 'Age', value: patientText.age(p.ageYears, result) },
     { label: 'Sex', value: p.sex ?? 'not recorded' },
     { label: 'Body weight', value: formatKg(p.weightKg, u.mass) },
     { label: 'Height', value: formatCm(p.heightCm) },
-    { label: 'Body-mass index', value: formatBmi(result.softTissue.bmi) },
+    { label: 'Body-mass index', value: patientText.bmi(result.softTissue.bmi, result) },
     {
       label: 'Conditions',
       value: p.conditions.length === 0 ? 'none present (screened)' : p.conditions.map((x) => CONDITION_LABELS[x]).join(', ')
     },
-    { label: 'Socket rehabilitation', value: p.socketRehabMonths === null ? 'not recorded' : `${formatNumber(p.socketRehabMonths, 0)} months` },
-    { label: 'Hip flexion contracture', value: p.hipFlexionContractureDeg === null ? 'not recorded' : formatDeg(p.hipFlexionContractureDeg) },
-    { label: 'DEXA T-score', value: p.tScore === null ? 'not recorded' : formatNumber(p.tScore, 1) }
+    { label: 'Socket rehabilitation', value: p.socketRehabMonths === null ? 'not recorded' : patientText.socketRehab(p.socketRehabMonths, result) },
+    // Only the contracture the level asks for: the hip for transfemoral, the knee for transtibial.
+    ...(c.limb.level === 'transfemoral'
+      ? [{ label: 'Hip flexion contracture', value: p.hipFlexionContractureDeg === null ? 'not recorded' : patientText.hipFlexion(p.hipFlexionContractureDeg, result) }]
+      : []),
+    ...(c.limb.level === 'transtibial'
+      ? [{ label: 'Knee flexion contracture', value: p.kneeFlexionContractureDeg === null ? 'not recorded' : patientText.kneeFlexion(p.kneeFlexionContractureDeg, result) }]
+      : []),
+    { label: 'DEXA T-score', value: p.tScore === null ? 'not recorded' : patientText.tScore(p.tScore, result) }
   ]
   return rows
 }
 
-function imagingRows(c: NormalizedCase, corrected: CorrectedMeasurements, u: DisplayUnits): SummaryRow[] {
+function imagingRows(c: NormalizedCase, result: PlanResult, u: DisplayUnits): SummaryRow[] {
+  const corrected = result.corrected
   const source = { xray: 'X-ray', ct: 'CT', calibrated: 'calibrated images' }[c.imaging.source]
   const rows: SummaryRow[] = [{ label: 'Bone imaging', value: source, note: imagingNote(c, corrected) }]
   if (c.imaging.source === 'xray') {
-    rows.push({ label: 'Magnification applied', value: formatMagnification(corrected.magnification) })
+    rows.push({ label: 'Magnification applied', value: magnificationText(result) })
     if (c.imaging.marker)
       rows.push({
         label: 'Calibration marker',
@@ -456,12 +482,13 @@ function imagingRows(c: NormalizedCase, corrected: CorrectedMeasurements, u: Dis
   return rows
 }
 
-function boneRows(c: NormalizedCase, corrected: CorrectedMeasurements, u: DisplayUnits): SummaryRow[] {
+function boneRows(c: NormalizedCase, result: PlanResult, u: DisplayUnits): SummaryRow[] {
+  const corrected = result.corrected
   const note = imagingShortNote(c, corrected)
   return [
     {
       label: 'Residual bone length',
-      value: formatMm(corrected.residualLengthMm, u.length),
+      value: patientText.residual(corrected.residualLengthMm, result, u.length),
       note: `from ${c.bone.landmark}; ${measuredNote(c.bone.residualLengthMm, corrected.residualLengthMm, note, u)}`
     }
   ]
@@ -514,19 +541,18 @@ function prosthesisRows(c: NormalizedCase, corrected: CorrectedMeasurements, u: 
   return rows
 }
 
-function sizeRow(which: string, s: SizeOption, u: DisplayUnits): SizeRow {
+/** A size row: catalogue sizes exact and in mm, the contact beside the required contact. */
+function sizeRow(which: string, s: SizeOption, requiredMm: number, u: DisplayUnits): SizeRow {
   return {
     which,
-    diameter: formatMm(s.diameterMm, u.length),
-    prepared: formatMm(s.preparedDiameterMm, u.length),
-    contact: formatMm(s.contactLengthMm, u.length)
+    diameter: formatSize(s.diameterMm, u.length),
+    prepared: formatSize(s.preparedDiameterMm, u.length),
+    contact: contactText(s.contactLengthMm, requiredMm, u.length)
   }
 }
 
 function whatIf(label: string, w: MagnificationWhatIf, u: DisplayUnits): SummaryRow {
-  const d = w.diameterMm === null ? 'no diameter reaches the contact length' : `Ø ${formatMm(w.diameterMm, u.length)}`
-  const l = w.lengthMm === null ? 'no length fits' : `length ${formatMm(w.lengthMm, u.length)}`
-  return { label, value: `${d}, ${l}`, note: `at ${formatMagnification(w.magnification)}` }
+  return { label, value: whatIfText(w, u.length), note: `at ${formatMagnification(w.magnification)}` }
 }
 
 function implantSection(result: PlanResult, u: DisplayUnits): PlanSummary['implant'] {
@@ -542,17 +568,22 @@ function implantSection(result: PlanResult, u: DisplayUnits): PlanSummary['impla
   }
   const systemName = systemDisplayName({ name: i.systemName, template: result.system?.template ?? false }, 'generic template — site default sizes, confirm')
   const sizes: SizeRow[] = []
-  if (i.smaller) sizes.push(sizeRow('One size smaller', i.smaller, u))
-  sizes.push({ which: 'Recommended', diameter: formatMm(i.diameterMm, u.length), prepared: formatMm(i.preparedDiameterMm, u.length), contact: formatMm(i.contactLengthMm, u.length) })
-  if (i.larger) sizes.push(sizeRow('One size larger', i.larger, u))
+  const req = i.requiredContactMm
+  if (i.smaller) sizes.push(sizeRow('One size smaller', i.smaller, req, u))
+  sizes.push(sizeRow('Recommended', i, req, u))
+  if (i.larger) sizes.push(sizeRow('One size larger', i.larger, req, u))
+  const shortened = i.resectionMm > 0 ? `; on the bone shortened by the proposed ${formatMm(i.resectionMm, u.length)} resection` : ''
+  const na = sensitivityNotApplicable(result)
   return {
     rows: [
       { label: 'Implant system', value: systemName, note: i.fixation },
-      { label: 'Diameter', value: formatMm(i.diameterMm, u.length) },
-      { label: 'Length', value: formatMm(i.lengthMm, u.length), note: `longest the bone allows: ${formatMmAtMost(i.maxLengthMm, u.length)}` }
+      { label: 'Diameter', value: diameterText(i.diameterMm, u.length) },
+      { label: 'Length', value: formatSize(i.lengthMm, u.length), note: `longest the bone allows: ${formatMmAtMost(i.maxLengthMm, u.length)}${shortened}` }
     ],
     sizes,
-    sensitivity: [whatIf('Magnification − 5 %', i.atMagnificationMinus5, u), whatIf('Magnification + 5 %', i.atMagnificationPlus5, u)],
+    sensitivity: na
+      ? [{ label: 'Magnification check', value: 'not applicable', note: na.replace(/^not applicable: /, '') }]
+      : [whatIf(sensitivityLabel(i, -1), i.atMagnificationMinus5, u), whatIf(sensitivityLabel(i, 1), i.atMagnificationPlus5, u)],
     missing: null
   }
 }
@@ -561,14 +592,15 @@ function canalRows(result: PlanResult, u: DisplayUnits): SummaryRow[] {
   const i = result.implant
   if (!i) return []
   return [
-    { label: 'Prepared canal', value: formatMm(i.preparedDiameterMm, u.length), note: 'implant diameter − engagement' },
-    { label: 'Cortical contact length', value: formatMm(i.contactLengthMm, u.length), note: `required ${formatMm(i.requiredContactMm, u.length)}` },
+    { label: 'Prepared canal', value: diameterText(i.preparedDiameterMm, u.length), note: 'implant diameter − engagement' },
+    { label: 'Cortical contact length', value: contactText(i.contactLengthMm, i.requiredContactMm, u.length), note: `required ${formatMm(i.requiredContactMm, u.length)}` },
     i.minCortexMm === null
-      ? { label: 'Thinnest remaining cortex', value: 'no station inside the implant zone' }
+      ? { label: 'Thinnest remaining cortex', value: 'no station inside the implant zone', note: `implant tip ${formatMm(i.lengthMm, u.length)} from the ${i.resectionMm > 0 ? 'new ' : ''}distal end, ${formatMm(i.tipFromLandmarkMm, u.length)} from the proximal landmark, cortex there ${i.tipCortexMm === null ? 'not measured' : cortexText(i.tipCortexMm, i, u.length)} (fractures cluster within 2 cm of the tip [S36])` }
       : {
           label: 'Thinnest remaining cortex',
-          value: formatMm(i.minCortexMm, u.length),
-          note: i.minCortexAtMm === null ? '' : `at ${formatMm(i.minCortexAtMm, u.length)} from the distal end`
+          value: cortexText(i.minCortexMm, i, u.length),
+          // The tip (fracture counselling) in the same row: the A4 summary stays on two pages.
+          note: `${cortexWhereText(i, u.length)}; minimum ${formatMm(i.cortexMinimumMm, u.length)}; ${`implant tip ${formatMm(i.lengthMm, u.length)} from the ${i.resectionMm > 0 ? 'new ' : ''}distal end, ${formatMm(i.tipFromLandmarkMm, u.length)} from the proximal landmark, cortex there ${i.tipCortexMm === null ? 'not measured' : cortexText(i.tipCortexMm, i, u.length)} (fractures cluster within 2 cm of the tip [S36])`}`
         }
   ]
 }
@@ -576,7 +608,7 @@ function canalRows(result: PlanResult, u: DisplayUnits): SummaryRow[] {
 function softTissueRows(result: PlanResult, u: DisplayUnits): SummaryRow[] {
   const s = result.softTissue
   return [
-    { label: 'Measured thickness', value: formatMm(s.measuredMm, u.length) },
+    { label: 'Measured thickness', value: softMeasuredText(result, u.length) },
     { label: 'Bone-to-skin target', value: formatMm(s.targetMm, u.length) },
     { label: 'Planned reduction', value: formatMm(s.reductionMm, u.length) },
     { label: 'Thickness after reduction', value: formatMm(s.plannedMm, u.length) }
@@ -595,20 +627,22 @@ function buildHeightSection(c: NormalizedCase, result: PlanResult, u: DisplayUni
   const rows: SummaryRow[] = [
     { label: 'Target', value: b.target },
     { label: 'Available', value: formatMm(b.availableMm, u.length), note: 'sound-side length − residual bone length' },
-    { label: 'Required', value: formatMm(b.requiredMm, u.length), note: 'sum of component build heights' },
+    { label: 'Required', value: requiredBuildText(b, u.length), note: 'sum of component build heights' },
     {
       label: 'Clearance',
-      value: formatMm(b.clearanceMm, u.length),
-      note: b.clearanceMm >= 0 ? 'taken up by the pylon / tube' : `the ${b.target} would sit ${formatMm(-b.clearanceMm, u.length)} low`
+      value: clearanceText(b, u.length),
+      note: b.resectionMm === 0 ? (b.componentCount === 0 ? 'no components to fit' : 'taken up by the pylon / tube') : sitsLowText(b, u.length)
     }
   ]
-  if (b.resectionMm > 0) rows.push({ label: 'Proposed bone resection', value: formatMm(b.resectionMm, u.length) })
+  if (b.resectionMm > 0) rows.push({ label: 'Proposed bone resection', value: formatMmBeside(b.resectionMm, [0], u.length) })
   const a = b.afterResection
   if (a) {
     rows.push({ label: 'Residual length after resection', value: formatMm(a.residualLengthAfterMm, u.length) })
+    const w = a.withoutResection
     rows.push({
-      label: 'Implant after resection',
-      value: a.diameterMm === null || a.lengthMm === null ? 'no implant fits the shortened bone' : `Ø ${formatMm(a.diameterMm, u.length)}, length ${formatMm(a.lengthMm, u.length)}`
+      label: 'Implant on the shortened bone',
+      value: a.diameterMm === null || a.lengthMm === null ? 'none fits' : implantSizeText(a.diameterMm, a.lengthMm, u.length),
+      note: w.diameterMm !== null && w.lengthMm !== null ? `the plan's implant; without the resection it would have been ${implantSizeText(w.diameterMm, w.lengthMm, u.length)}` : "the plan's implant"
     })
   }
   return { rows, missing: null }
@@ -814,8 +848,8 @@ export function buildSummary(c: NormalizedCase, result: PlanResult, meta: Summar
     versions: `Engine ${result.engineVersion}; profile ${result.profileId} v${result.profileVersion}${system}`,
     inputs: {
       patient: patientRows(c, result, u),
-      imaging: imagingRows(c, corrected, u),
-      bone: boneRows(c, corrected, u),
+      imaging: imagingRows(c, result, u),
+      bone: boneRows(c, result, u),
       stations: stationRows(c, corrected, u),
       stationsNote: `Corrected values (${imagingShortNote(c, corrected)}), sorted from the distal end.`,
       softTissue: softTissueInputRows(c, corrected, u),

@@ -33,7 +33,7 @@ async function shownOnScreen(page: Page): Promise<Expected> {
     target: await valueOf('Bone-to-skin target'),
     disclaimer: (await sheet.getByRole('note').innerText()).trim()
   }
-  expect(want.diameter).toMatch(/^\d+(\.\d)? mm$/)
+  expect(want.diameter).toMatch(/^Ø \d+(\.\d+)? mm$/) // catalogue size, exact, in mm
   expect(want.target).toMatch(/^\d+(\.\d)? mm$/)
   expect(want.disclaimer).toMatch(/^Decision support for qualified surgeons/)
   return want

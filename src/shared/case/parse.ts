@@ -154,7 +154,7 @@ function parsePatient(r: Record<string, unknown>, c: Collector): NormalizedCase[
   const o = c.object(r, 'patient', '', true)
   if (!o) return undefined
   const P = 'patient'
-  c.keys(o, P, ['code', 'ageYears', 'sex', 'weight', 'height', 'conditions', 'socketRehabMonths', 'hipFlexionContractureDeg', 'tScore'])
+  c.keys(o, P, ['code', 'ageYears', 'sex', 'weight', 'height', 'conditions', 'socketRehabMonths', 'hipFlexionContractureDeg', 'kneeFlexionContractureDeg', 'tScore'])
   const code = patientCode(c.string(o, 'code', P, true, 64), o['code'], c)
   const ageYears = c.number(o, 'ageYears', P, true, AGE_RANGE)
   const sex = c.oneOf(o, 'sex', P, SEXES, false)
@@ -183,9 +183,10 @@ function parsePatient(r: Record<string, unknown>, c: Collector): NormalizedCase[
   }
   const socketRehabMonths = c.number(o, 'socketRehabMonths', P, false, SOCKET_RANGE) ?? null
   const hipFlexionContractureDeg = c.number(o, 'hipFlexionContractureDeg', P, false, HIP_RANGE) ?? null
+  const kneeFlexionContractureDeg = c.number(o, 'kneeFlexionContractureDeg', P, false, HIP_RANGE) ?? null
   const tScore = c.number(o, 'tScore', P, false, LIMITS.tScore) ?? null
   if (code === undefined || ageYears === undefined || weightKg === undefined || heightCm === undefined || !list0) return undefined
-  return { code, ageYears, sex: sex ?? null, weightKg, heightCm, conditions, socketRehabMonths, hipFlexionContractureDeg, tScore }
+  return { code, ageYears, sex: sex ?? null, weightKg, heightCm, conditions, socketRehabMonths, hipFlexionContractureDeg, kneeFlexionContractureDeg, tScore }
 }
 
 /** Look-alike codes are a wrong-patient hazard: the defined character set of shared/patient-code.ts. */

@@ -61,6 +61,7 @@ export function toCaseFile(c: NormalizedCase): CaseFileV1 {
   if (p.sex) patient.sex = p.sex
   if (p.socketRehabMonths !== null) patient.socketRehabMonths = p.socketRehabMonths
   if (p.hipFlexionContractureDeg !== null) patient.hipFlexionContractureDeg = p.hipFlexionContractureDeg
+  if (p.kneeFlexionContractureDeg !== null) patient.kneeFlexionContractureDeg = p.kneeFlexionContractureDeg
   if (p.tScore !== null) patient.tScore = p.tScore
   const imaging: CaseFileV1['imaging'] = { source: c.imaging.source }
   if (c.imaging.magnification !== null) imaging.magnification = c.imaging.magnification

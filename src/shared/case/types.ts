@@ -115,6 +115,8 @@ export interface RawPatient {
   socketRehabMonths?: number | null
   /** Hip flexion contracture in degrees; omitted/null = not recorded. */
   hipFlexionContractureDeg?: number | null
+  /** Knee flexion contracture in degrees (transtibial); omitted/null = not recorded. */
+  kneeFlexionContractureDeg?: number | null
   /** DEXA T-score; omitted/null = not recorded. */
   tScore?: number | null
 }
@@ -268,6 +270,7 @@ export interface NormalizedCase {
     conditions: Condition[]
     socketRehabMonths: number | null
     hipFlexionContractureDeg: number | null
+    kneeFlexionContractureDeg: number | null
     tScore: number | null
   }
   limb: { level: Level; side: Side; bone: Bone }

@@ -58,6 +58,10 @@ const params: ProfileParams = {
   'elig.maxHipFlexionDeg': published('elig.maxHipFlexionDeg', 15, 'deg', 'Maximum hip flexion contracture', 'S15', {
     note: 'ITAP trial criterion'
   }),
+  // Transtibial: the knee, not the hip (R-ELIG). No published limit: a site default.
+  'elig.maxKneeFlexionDeg': siteDefault('elig.maxKneeFlexionDeg', 15, 'deg', 'Maximum knee flexion contracture (transtibial)', {
+    note: 'no published limit; the ITAP criterion [S15] is for the hip'
+  }),
   'elig.minResidualHumerusMm': published('elig.minResidualHumerusMm', 100, 'mm', 'Minimum residual humerus length', 'S18', {
     note: 'OPRA transhumeral criterion (≥ 10 cm)'
   }),
@@ -95,6 +99,7 @@ const params: ProfileParams = {
   'elig.severity.BODY-WEIGHT': severity('BODY-WEIGHT', 'absolute', "Body weight above the implant's limit", []),
   'elig.severity.SOCKET-REHAB': severity('SOCKET-REHAB', 'relative', 'Socket rehabilitation shorter than the minimum', ['S15']),
   'elig.severity.HIP-FLEXION': severity('HIP-FLEXION', 'relative', 'Hip flexion contracture above the maximum', ['S15']),
+  'elig.severity.KNEE-FLEXION': severity('KNEE-FLEXION', 'relative', 'Knee flexion contracture above the maximum (transtibial)', []),
   'elig.severity.HUMERUS-LENGTH': severity('HUMERUS-LENGTH', 'relative', 'Residual humerus shorter than the minimum', ['S18'], 'absolute in the OPRA transhumeral programme'),
   'stage.preferred': siteDefault('stage.preferred', 1, '', 'Stages when the implant system allows one or two', {
     basedOn: ['S60'],
@@ -135,6 +140,7 @@ export const PROFILE_PARAM_SPECS: Readonly<Record<ProfileKey, ProfileParamSpec>>
   'elig.maxBmi': { key: 'elig.maxBmi', kind: 'number', unit: 'kg/m²', min: 15, max: 80 },
   'elig.minSocketRehabMonths': { key: 'elig.minSocketRehabMonths', kind: 'number', unit: 'months', min: 0, max: 120 },
   'elig.maxHipFlexionDeg': { key: 'elig.maxHipFlexionDeg', kind: 'number', unit: 'deg', min: 0, max: 90 },
+  'elig.maxKneeFlexionDeg': { key: 'elig.maxKneeFlexionDeg', kind: 'number', unit: 'deg', min: 0, max: 90 },
   'elig.minResidualHumerusMm': { key: 'elig.minResidualHumerusMm', kind: 'number', unit: 'mm', min: 0, max: 400, length: true },
   'rehab.osteoporosisTScore': { key: 'rehab.osteoporosisTScore', kind: 'number', unit: 'SD', min: -6, max: 2 },
   'rehab.shortFemurMm': { key: 'rehab.shortFemurMm', kind: 'number', unit: 'mm', min: 0, max: 600, length: true },
@@ -154,6 +160,7 @@ export const PROFILE_PARAM_SPECS: Readonly<Record<ProfileKey, ProfileParamSpec>>
   'elig.severity.BODY-WEIGHT': { key: 'elig.severity.BODY-WEIGHT', kind: 'enum', values: SEVERITIES },
   'elig.severity.SOCKET-REHAB': { key: 'elig.severity.SOCKET-REHAB', kind: 'enum', values: SEVERITIES },
   'elig.severity.HIP-FLEXION': { key: 'elig.severity.HIP-FLEXION', kind: 'enum', values: SEVERITIES },
+  'elig.severity.KNEE-FLEXION': { key: 'elig.severity.KNEE-FLEXION', kind: 'enum', values: SEVERITIES },
   'elig.severity.HUMERUS-LENGTH': { key: 'elig.severity.HUMERUS-LENGTH', kind: 'enum', values: SEVERITIES },
   'stage.preferred': { key: 'stage.preferred', kind: 'enum', values: [1, 2] },
   'rehab.lowerLimbProtocol': { key: 'rehab.lowerLimbProtocol', kind: 'protocol' },

@@ -141,11 +141,11 @@ export const PROTOCOLS: Readonly<Record<ProtocolId, RehabProtocol>> = {
     startActivity: 'axial loading',
     cap: {
       bwFraction: null,
-      // The source caps at the prosthesis weight and gives it only as "≈ 5–6 kg": the figure used
-      // when the weight is not recorded is a site choice, not a published cap.
-      kg: siteDefault('protocol.relimb-upper.capKg', 6, 'kg', 'Loading cap when the prosthesis weight is not recorded', {
+      // The source caps at the prosthesis weight and gives it only as "≈ 5–6 kg": the cap is
+      // min(prosthesis weight, this) (PLANNING-RULES R-REHAB), a site choice, not a published cap.
+      kg: siteDefault('protocol.relimb-upper.capKg', 6, 'kg', 'Loading cap (a lighter prosthesis caps lower)', {
         basedOn: ['S48'],
-        note: 'the source gives the prosthesis weight as ≈ 5–6 kg; record the prosthesis weight to use it instead'
+        note: 'the source caps at the prosthesis weight, ≈ 5–6 kg; the load is capped at the lighter of the prosthesis weight and this value'
       }),
       prosthesisWeight: true
     },

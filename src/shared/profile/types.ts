@@ -14,6 +14,7 @@ export const PROFILE_NUMBER_KEYS = [
   'elig.maxBmi',
   'elig.minSocketRehabMonths',
   'elig.maxHipFlexionDeg',
+  'elig.maxKneeFlexionDeg',
   'elig.minResidualHumerusMm',
   'rehab.osteoporosisTScore',
   'rehab.shortFemurMm',

@@ -187,6 +187,7 @@ const ELIGIBILITY_STRICTER: Partial<Record<ProfileKey, 'min' | 'max' | 'severity
   'elig.maxBmi': 'max',
   'elig.minSocketRehabMonths': 'min',
   'elig.maxHipFlexionDeg': 'max',
+  'elig.maxKneeFlexionDeg': 'max',
   'elig.minResidualHumerusMm': 'min'
 }
 

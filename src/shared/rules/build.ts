@@ -104,6 +104,7 @@ export function ruleBuild(c: NormalizedCase, ctx: PlanContext, g: BuildGeometry 
   )
   ctx.basis['buildHeight.availableMm'] = b
   ctx.basis['buildHeight.requiredMm'] = b
+  ctx.basis['buildHeight.componentCount'] = b
   ctx.basis['buildHeight.clearanceMm'] = b
   ctx.basis['buildHeight.resectionMm'] = b
   if (lower && comps.length === 0)
@@ -121,7 +122,7 @@ export function ruleBuild(c: NormalizedCase, ctx: PlanContext, g: BuildGeometry 
         ? `No components were entered: ${formatMm(availableMm)} is available from the bone end to the ${target}.`
         : `Clearance ${formatMm(clearanceMm)}: the components fit and the ${lower ? 'pylon/tube' : 'prosthesis'} takes up the remaining length (available ${formatMm(availableMm)}, required ${formatMm(requiredMm)}).`
     ctx.find('R-BUILD-CLEARANCE', 'info', message, b)
-    return { target, joint, availableMm, requiredMm, clearanceMm, resectionMm: 0, afterResection: null }
+    return { target, joint, availableMm, requiredMm, componentCount: comps.length, clearanceMm, resectionMm: 0, afterResection: null }
   }
   const residualAfter = after ? after.residualAfterMm : (g.inputs.residualLength?.value as number) - resectionMm
   const lengthMm = after?.lengthMm ?? null
@@ -169,6 +170,7 @@ export function ruleBuild(c: NormalizedCase, ctx: PlanContext, g: BuildGeometry 
     joint,
     availableMm,
     requiredMm,
+    componentCount: comps.length,
     clearanceMm,
     resectionMm,
     afterResection: {

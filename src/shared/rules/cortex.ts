@@ -155,6 +155,7 @@ export function ruleCortex(ctx: PlanContext, sys: ImplantSystem, st: readonly Co
   ctx.basis['implant.minCortexMm'] = b
   ctx.basis['implant.minCortexAtMm'] = b
   ctx.basis['implant.tipCortexMm'] = b
+  ctx.basis['implant.cortexMinimumMm'] = b
   const result: CortexResult = { minMm: min ? min.t : null, atMm: min ? min.z : null, tipCortexMm: tip ? tip.t : null }
   if (!min) return result
   const paths = (bad: (pt: CortexPoint) => boolean) =>

@@ -109,7 +109,7 @@ export const ELIGIBILITY_DEFS: readonly { item: EligibilityItem; sources: Source
       const bmi = bmiOf(c.patient.weightKg, c.patient.heightCm)
       return {
         outcome: bmi > max.value + EPS ? 'fail' : 'pass',
-        message: `BMI ${formatApart(bmi, max.value, 1, ' kg/m²')} is above the limit of ${formatBmi(max.value)}`,
+        message: `BMI ${formatApart(bmi, max.value, 1, ' kg/m²')} is above the limit of ${formatBmi(max.value)}${max.provenance.kind !== 'published' && max.value === OPRA_TRANSHUMERAL_MAX_BMI.value ? ' (the OPRA transhumeral limit [S18], a site default at this level)' : ''}`,
         inputs: { bmi: inp(bmi, 'kg/m²') },
         params: [max],
         paths: ['patient.weight', 'patient.height'],
@@ -171,6 +171,26 @@ export const ELIGIBILITY_DEFS: readonly { item: EligibilityItem; sources: Source
         params: [max],
         paths: ['patient.hipFlexionContractureDeg'],
         criterion: 'hip flexion contracture > maximum'
+      }
+    }
+  },
+  {
+    item: 'KNEE-FLEXION',
+    sources: [],
+    check: ({ c, ctx }): Outcome => {
+      const max = ctx.profile.params['elig.maxKneeFlexionDeg']
+      const v = c.patient.kneeFlexionContractureDeg
+      if (c.limb.level !== 'transtibial')
+        return { outcome: 'not-applicable', inputs: {}, params: [], paths: [], criterion: 'knee flexion contracture (transtibial only)' }
+      if (v === null)
+        return { outcome: 'unknown', inputs: { kneeFlexionContractureDeg: inp(null, 'deg') }, params: [max], paths: ['patient.kneeFlexionContractureDeg'], criterion: 'knee flexion contracture > maximum' }
+      return {
+        outcome: v > max.value + EPS ? 'fail' : 'pass',
+        message: `knee flexion contracture of ${formatApart(v, max.value, 0, '°')} is above ${formatDeg(max.value)} (site limit)`,
+        inputs: { kneeFlexionContractureDeg: inp(v, 'deg') },
+        params: [max],
+        paths: ['patient.kneeFlexionContractureDeg'],
+        criterion: 'knee flexion contracture > maximum'
       }
     }
   },

@@ -38,6 +38,8 @@ export interface BoneToSize {
   /** 0 for the bone as measured; else the proposed resection (findings then say so). */
   resectionMm: number
   landmark: string
+  /** X-ray measurements: the magnification can be wrong, so the size sensitivity applies (not CT or calibrated). */
+  xray: boolean
 }
 
 export function sizeBone(ctx: PlanContext, sys: ImplantSystem, bone: BoneToSize): SizedBone {
@@ -70,6 +72,7 @@ export function sizeBone(ctx: PlanContext, sys: ImplantSystem, bone: BoneToSize)
         requiredContactMm: s.requiredContactMm ?? L,
         maxLengthMm: s.maxLengthMm,
         minCortexMm: cortex.minMm,
+        cortexMinimumMm: sys.minCortexMm.value,
         minCortexAtMm: cortex.atMm,
         tipCortexMm: cortex.tipCortexMm,
         tipFromLandmarkMm: residualMm - L,
@@ -77,15 +80,17 @@ export function sizeBone(ctx: PlanContext, sys: ImplantSystem, bone: BoneToSize)
         smaller: i > 0 ? sizeOption(stations, sys, i - 1, L, s.contact[i - 1]) : null,
         larger: sizeOption(stations, sys, i + 1, L),
         atMagnificationMinus5: minus,
-        atMagnificationPlus5: plus
+        atMagnificationPlus5: plus,
+        sensitivity: { fraction: f, applies: bone.xray }
       }
       const db = diameterBasis(ctx, sys, s)
       for (const k of ['diameterMm', 'preparedDiameterMm', 'contactLengthMm', 'requiredContactMm', 'smaller', 'larger']) ctx.basis[`implant.${k}`] = db
       ctx.basis['implant.tipFromLandmarkMm'] = ctx.basis['implant.lengthMm'] as NonNullable<(typeof ctx.basis)[string]>
       const minusBasis = whatIfBasis(ctx, sys, m, -1, minus)
       ctx.basis['implant.atMagnificationMinus5'] = minusBasis
+      ctx.basis['implant.sensitivity'] = minusBasis
       ctx.basis['implant.atMagnificationPlus5'] = whatIfBasis(ctx, sys, m, 1, plus)
-      if (minus.diameterMm !== chosen.diameterMm || plus.diameterMm !== chosen.diameterMm || minus.lengthMm !== L || plus.lengthMm !== L)
+      if (bone.xray && (minus.diameterMm !== chosen.diameterMm || plus.diameterMm !== chosen.diameterMm || minus.lengthMm !== L || plus.lengthMm !== L))
         ctx.find(
           'R-DIA-MAGNIFICATION-SENSITIVE',
           'info',

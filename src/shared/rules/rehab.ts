@@ -59,11 +59,16 @@ function stepSchedule(
     cap = Math.min(cap, p.cap.kg.value)
     used.push(p.cap.kg)
   }
+  // Relimb: min(prosthesis weight, cap); the note names the value that actually caps.
   if (p.cap.prosthesisWeight) {
-    if (prosthesisKg !== null) {
+    const kgCap = p.cap.kg
+    const capProv = kgCap ? (kgCap.provenance.kind === 'published' ? `[${kgCap.provenance.source}]` : '(site default)') : ''
+    if (prosthesisKg !== null && (!kgCap || prosthesisKg <= kgCap.value + EPS)) {
       cap = Math.min(cap, prosthesisKg)
       notes.push(`Loading is capped at the prosthesis weight (${formatKg(prosthesisKg)}).`)
-    } else if (p.cap.kg) notes.push(`Prosthesis weight not recorded: loading is capped at ${formatKg(p.cap.kg.value)} [${p.cap.kg.provenance.kind === 'published' ? p.cap.kg.provenance.source : 'site default'}].`)
+    } else if (prosthesisKg !== null && kgCap)
+      notes.push(`Loading is capped at ${formatKg(kgCap.value)} ${capProv}, below the prosthesis weight (${formatKg(prosthesisKg)}).`)
+    else if (kgCap) notes.push(`Prosthesis weight not recorded: loading is capped at ${formatKg(kgCap.value)} ${capProv}.`)
   }
   if (!Number.isFinite(cap)) cap = bw
   const rows: ScheduleRow[] = []
@@ -136,14 +141,17 @@ export function ruleRehab(c: NormalizedCase, ctx: PlanContext, residualMm: numbe
   }
   const slowSuggested = reasons.length > 0
   const slowBasisParams: ParamValue<ParamScalar>[] = shortParam ? [tParam, shortParam] : [tParam]
+  // Every plan explains whether slow loading is suggested (suggested or not).
+  const sb = ctx.make(
+    'R-REHAB',
+    'slow loading when T-score ≤ threshold or the residual bone is shorter than the profile limit',
+    { tScore: inp(t, 'SD'), residualLength: inp(residualMm, 'mm'), slowSuggested: inp(slowSuggested, '') },
+    slowBasisParams,
+    ['W1', 'S11', 'S29']
+  )
+  ctx.basis['rehab.slowSuggested'] = sb
+  ctx.basis['rehab.slowReasons'] = sb
   if (slowSuggested && !protocol.isSlow) {
-    const sb = ctx.make(
-      'R-REHAB',
-      'slow loading when T-score ≤ threshold or the residual bone is shorter than the profile limit',
-      { tScore: inp(t, 'SD'), residualLength: inp(residualMm, 'mm') },
-      slowBasisParams,
-      ['S11', 'S29']
-    )
     const slow = protocol.slowVariantId ? pick(protocol.slowVariantId) : null
     if (slow && !explicit) {
       ctx.find('R-REHAB-SLOW', 'info', `Slow loading (${slow.name}) is used instead of ${protocol.name}: ${reasons.join('; ')}.`, sb, reasonPaths)

@@ -272,3 +272,66 @@ describe('9. inverted ranges are invalid input', () => {
     expect(validateProfile(bad).map((e) => e.path)).toEqual(['params["stage.pressFitMinDays"].value'])
   })
 })
+
+describe('8. Relimb cap: parameter, number and note agree', () => {
+  const upper = (weight: number | null) => {
+    const r = baseRaw()
+    r.limb = { level: 'transhumeral', side: 'left' }
+    r.bone.residualLength = 200
+    delete r.prosthesis.soundSideLength
+    r.prosthesis.components = []
+    if (weight !== null) r.prosthesis.weight = weight
+    return plan(r).rehab
+  }
+  it('an 8 kg prosthesis: the schedule stops at the 6 kg cap and the note says so', () => {
+    const r = upper(8)
+    expect(r.targetLoadKg).toBe(6)
+    expect(r.notes.join(' ')).toContain('capped at 6 kg (site default), below the prosthesis weight (8 kg)')
+    expect(r.notes.join(' ')).not.toContain('capped at the prosthesis weight (8 kg)')
+  })
+  it('a 4 kg prosthesis caps at 4 kg; none recorded caps at 6 kg', () => {
+    expect(upper(4).targetLoadKg).toBe(4)
+    expect(upper(4).notes.join(' ')).toContain('capped at the prosthesis weight (4 kg)')
+    expect(upper(null).notes.join(' ')).toContain('Prosthesis weight not recorded: loading is capped at 6 kg (site default)')
+  })
+})
+
+describe('11. slow loading has a basis', () => {
+  it('rehab.slowSuggested is explained whether or not it is suggested', () => {
+    for (const t of [0, -3]) {
+      const r = baseRaw()
+      r.patient.tScore = t
+      const p = plan(r)
+      expect(p.basis['rehab.slowSuggested']?.rule).toBe('R-REHAB')
+      expect(p.basis['rehab.slowSuggested']?.sources).toContain('W1')
+    }
+  })
+})
+
+describe('10. transtibial: the ankle, and a knee (not hip) flexion contracture', () => {
+  const tt = () => {
+    const r = baseRaw()
+    r.limb = { level: 'transtibial', side: 'left' }
+    delete r.patient.hipFlexionContractureDeg
+    return r
+  }
+  it('asks for the knee flexion contracture (site-default limit) and not the hip', () => {
+    const p = plan(tt())
+    expect(p.eligibility.find((e) => e.item === 'HIP-FLEXION')?.outcome).toBe('not-applicable')
+    expect(p.eligibility.find((e) => e.item === 'KNEE-FLEXION')?.outcome).toBe('unknown')
+    const r = tt()
+    r.patient.kneeFlexionContractureDeg = 20
+    const q = plan(r)
+    expect(finding(q, 'R-ELIG-KNEE-FLEXION')?.severity).toBe('warning')
+    expect(finding(q, 'R-ELIG-KNEE-FLEXION')?.basis.parameters[0]).toMatchObject({ key: 'elig.maxKneeFlexionDeg', value: 15, provenance: { kind: 'site-default' } })
+  })
+  it('says the ankle would sit low, in the finding and in the summary', () => {
+    const r = tt()
+    r.prosthesis.soundSideLength = 350 // available 150, required 180 → 30 low
+    const c = parseCase(r)
+    if (!c.ok) throw new Error('invalid')
+    const p = plan(r)
+    expect(finding(p, 'R-BUILD-RESECTION')?.message).toContain('The ankle would sit 30 mm low')
+    expect(p.buildHeight).toMatchObject({ target: 'floor', joint: 'ankle' })
+  })
+})

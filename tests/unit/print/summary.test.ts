@@ -24,14 +24,15 @@ describe('summary of a complete case', () => {
     })
   })
 
-  test('implant: recommended size with the sizes either side, rounded like the editor (1 decimal in mm)', () => {
-    expect(value(s.implant.rows, 'Diameter')).toBe('16.3 mm')
+  test('implant: recommended size with the sizes either side, catalogue sizes exactly as stated (issue #12)', () => {
+    // before: "16.3 mm" / prepared "15.3 mm" — neither a catalogue size nor a reamer size
+    expect(value(s.implant.rows, 'Diameter')).toBe('Ø 16.25 mm')
     expect(value(s.implant.rows, 'Length')).toBe('140 mm')
     expect(note(s.implant.rows, 'Length')).toBe('longest the bone allows: 220 mm')
     expect(value(s.implant.rows, 'Implant system')).toContain('generic template — site default sizes, confirm')
     expect(s.implant.sizes).toEqual([
       { which: 'One size smaller', diameter: '15 mm', prepared: '14 mm', contact: '12.5 mm' },
-      { which: 'Recommended', diameter: '16.3 mm', prepared: '15.3 mm', contact: '61 mm' },
+      { which: 'Recommended', diameter: '16.25 mm', prepared: '15.25 mm', contact: '61 mm' },
       { which: 'One size larger', diameter: '17 mm', prepared: '16 mm', contact: '95 mm' }
     ])
     expect(s.implant.missing).toBeNull()
@@ -39,16 +40,20 @@ describe('summary of a complete case', () => {
 
   test('magnification sensitivity states both what-ifs, including when nothing fits', () => {
     expect(s.implant.sensitivity).toEqual([
-      { label: 'Magnification − 5 %', value: 'Ø 17 mm, length 140 mm', note: 'at 1.093×' },
-      { label: 'Magnification + 5 %', value: 'no diameter reaches the contact length, no length fits', note: 'at 1.208×' }
+      { label: 'Magnification − 5 %', value: 'Ø 17 mm × 140 mm', note: 'at 1.093×' },
+      { label: 'Magnification + 5 %', value: 'no length fits', note: 'at 1.208×' }
     ])
   })
 
   test('prepared canal, contact length, thinnest cortex and where it is', () => {
     expect(s.canal).toEqual([
-      { label: 'Prepared canal', value: '15.3 mm', note: 'implant diameter − engagement' },
+      { label: 'Prepared canal', value: 'Ø 15.25 mm', note: 'implant diameter − engagement' },
       { label: 'Cortical contact length', value: '61 mm', note: 'required 30 mm' },
-      { label: 'Thinnest remaining cortex', value: '5.4 mm', note: 'at 80 mm from the distal end' }
+      {
+        label: 'Thinnest remaining cortex',
+        value: '5.4 mm',
+        note: 'at 80 mm from the distal end; minimum 2 mm; implant tip 140 mm from the distal end, 100 mm from the proximal landmark, cortex there 6.1 mm (fractures cluster within 2 cm of the tip [S36])'
+      }
     ])
   })
 
@@ -87,7 +92,8 @@ describe('summary of a complete case', () => {
 
   test('values follow the display units (inches, pounds) with the editor rounding', () => {
     const us = buildSummary(makeCase(), makeResult(), makeMeta({ units: { length: 'in', mass: 'lb' } }))
-    expect(value(us.implant.rows, 'Diameter')).toBe('0.64 in')
+    // implant sizes always in mm, the inch equivalent in brackets (issue #13 item 3)
+    expect(value(us.implant.rows, 'Diameter')).toBe('Ø 16.25 mm (0.64 in)')
     expect(value(us.softTissue, 'Bone-to-skin target')).toBe('0.59 in')
     expect(value(us.inputs.patient, 'Body weight')).toBe('181.8 lb')
     expect(us.loading.schedule[3]?.load).toBe('181.8 lb')
@@ -201,7 +207,7 @@ describe('basis grouping', () => {
     }
     const [group, ...rest] = buildSummary(makeCase(), r, makeMeta()).basis
     expect(rest).toEqual([])
-    expect(group?.numbers.map((n) => n.label)).toEqual(['Implant diameter', 'Size at magnification − 5 %'])
+    expect(group?.numbers.map((n) => n.label)).toEqual(['Implant diameter', 'Size at the lower magnification'])
     expect(group?.numbers[1]).toMatchObject({ formula: 'D at m × 0.95', inputs: [] })
     expect(group?.parameters).toEqual(['Fixture diameters: 16, 17 mm [S1]'])
     expect(group?.siteDefaults).toEqual(['Distance kept between implant tip and proximal landmark'])

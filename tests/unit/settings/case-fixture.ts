@@ -5,7 +5,7 @@ export function transfemoralCase(): NormalizedCase {
   return {
     format: 'osseoplan.case',
     version: 1,
-    patient: { code: 'TF-001', ageYears: 47, sex: 'male', weightKg: 82, heightCm: 180, conditions: [], socketRehabMonths: 12, hipFlexionContractureDeg: null, tScore: -1.2 },
+    patient: { code: 'TF-001', ageYears: 47, sex: 'male', weightKg: 82, heightCm: 180, conditions: [], socketRehabMonths: 12, hipFlexionContractureDeg: null, kneeFlexionContractureDeg: null, tScore: -1.2 },
     limb: { level: 'transfemoral', side: 'left', bone: 'femur' },
     imaging: { source: 'xray', magnification: 1.15, marker: null },
     bone: {

@@ -1,7 +1,24 @@
 // The live plan beside the form: every number is the core's, and each opens its basis.
 import type { ReactNode } from 'react'
 import type { MagnificationWhatIf, PlanResult } from '../../../../../shared/result'
-import { formatDays, formatKg, formatMagnification, formatMm, formatNumber } from '../../../../../shared/format'
+import { formatDays, formatKg, formatMagnification, formatMm, formatMmBeside, formatSize } from '../../../../../shared/format'
+import {
+  clearanceText,
+  contactText,
+  cortexText,
+  cortexWhereText,
+  diameterText,
+  magnificationText,
+  patientText,
+  requiredBuildText,
+  resectedImplantText,
+  sensitivityLabel,
+  sensitivityNotApplicable,
+  sizeOptionText,
+  softMeasuredText,
+  stageDaysText,
+  whatIfText
+} from '../../../../../shared/plan-format'
 import type { LengthUnit, MassUnit } from '../../../../../shared/units'
 import { BasisValue } from '../../../components/BasisValue'
 import { FindingsList } from './FindingsList'
@@ -32,15 +49,15 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 
 function ImplantBlock({ result, units }: ResultPanelProps) {
   const imp = result.implant
-  const mm = (v: number) => formatMm(v, units.length)
+  const u = units.length
   if (!imp)
     return (
       <p className="ed-no-implant" data-testid="no-implant">
         No implant size fits this bone — see the blocking findings.
       </p>
     )
-  const whatIf = (w: MagnificationWhatIf) =>
-    w.diameterMm === null || w.lengthMm === null ? 'no size fits' : `${mm(w.diameterMm)} × ${mm(w.lengthMm)}`
+  const whatIf = (w: MagnificationWhatIf) => whatIfText(w, u)
+  const na = sensitivityNotApplicable(result)
   return (
     <dl className="ed-kvs">
       <Row label="System" testId="res-system">
@@ -48,37 +65,42 @@ function ImplantBlock({ result, units }: ResultPanelProps) {
       </Row>
       <Row label="Recommended implant" testId="res-implant">
         <N result={result} path="implant.diameterMm" name="implant diameter">
-          Ø {mm(imp.diameterMm)}
+          {diameterText(imp.diameterMm, u)}
         </N>{' '}
         ×{' '}
         <N result={result} path="implant.lengthMm" name="implant length">
-          {mm(imp.lengthMm)}
+          {formatSize(imp.lengthMm, u)}
         </N>
+        {imp.resectionMm > 0 && ` on the bone shortened by the proposed ${formatMm(imp.resectionMm, u)} resection`}
       </Row>
       <Row label="Sizes either side" testId="res-neighbours">
-        {imp.smaller ? `Ø ${mm(imp.smaller.diameterMm)} (contact ${mm(imp.smaller.contactLengthMm)})` : 'none smaller'}
+        {imp.smaller ? sizeOptionText(imp.smaller, imp.requiredContactMm, u) : 'none smaller'}
         {' · '}
-        {imp.larger ? `Ø ${mm(imp.larger.diameterMm)} (contact ${mm(imp.larger.contactLengthMm)})` : 'none larger'}
+        {imp.larger ? sizeOptionText(imp.larger, imp.requiredContactMm, u) : 'none larger'}
       </Row>
-      <Row label="If magnification is off by ±5 %" testId="res-sensitivity">
-        <N result={result} path="implant.atMagnificationMinus5" name="size at magnification −5 %">
-          {formatMagnification(imp.atMagnificationMinus5.magnification)}: {whatIf(imp.atMagnificationMinus5)}
-        </N>
-        <br />
-        <N result={result} path="implant.atMagnificationPlus5" name="size at magnification +5 %">
-          {formatMagnification(imp.atMagnificationPlus5.magnification)}: {whatIf(imp.atMagnificationPlus5)}
-        </N>
+      <Row label={`If the magnification is off (${sensitivityLabel(imp)})`} testId="res-sensitivity">
+        {na ?? (
+          <>
+            <N result={result} path="implant.atMagnificationMinus5" name="size at the lower magnification">
+              {formatMagnification(imp.atMagnificationMinus5.magnification)}: {whatIf(imp.atMagnificationMinus5)}
+            </N>
+            <br />
+            <N result={result} path="implant.atMagnificationPlus5" name="size at the higher magnification">
+              {formatMagnification(imp.atMagnificationPlus5.magnification)}: {whatIf(imp.atMagnificationPlus5)}
+            </N>
+          </>
+        )}
       </Row>
       <Row label="Prepared canal" testId="res-prepared">
         <N result={result} path="implant.preparedDiameterMm" name="prepared canal">
-          Ø {mm(imp.preparedDiameterMm)}
+          {diameterText(imp.preparedDiameterMm, u)}
         </N>
       </Row>
       <Row label="Cortical contact length" testId="res-contact">
         <N result={result} path="implant.contactLengthMm" name="contact length">
-          {mm(imp.contactLengthMm)}
+          {contactText(imp.contactLengthMm, imp.requiredContactMm, u)}
         </N>{' '}
-        (needs {mm(imp.requiredContactMm)})
+        (needs {formatMm(imp.requiredContactMm, u)})
       </Row>
       <Row label="Thinnest cortex" testId="res-cortex">
         {imp.minCortexMm === null ? (
@@ -86,9 +108,9 @@ function ImplantBlock({ result, units }: ResultPanelProps) {
         ) : (
           <>
             <N result={result} path="implant.minCortexMm" name="thinnest cortex">
-              {mm(imp.minCortexMm)}
+              {cortexText(imp.minCortexMm, imp, u)}
             </N>
-            {imp.minCortexAtMm !== null && ` at ${mm(imp.minCortexAtMm)} from the distal end`}
+            {` ${cortexWhereText(imp, u)} (minimum ${formatMm(imp.cortexMinimumMm, u)})`}
           </>
         )}
       </Row>
@@ -98,6 +120,7 @@ function ImplantBlock({ result, units }: ResultPanelProps) {
 
 export function ResultPanel({ result, units }: ResultPanelProps) {
   const mm = (v: number) => formatMm(v, units.length)
+  const u = units.length
   const soft = result.softTissue
   const build = result.buildHeight
   const c = result.corrected
@@ -108,11 +131,11 @@ export function ResultPanel({ result, units }: ResultPanelProps) {
       <p className="ed-note" data-testid="res-magnification">
         Magnification applied:{' '}
         <N result={result} path="corrected.magnification" name="magnification">
-          {formatMagnification(c.magnification)}
+          {magnificationText(result)}
         </N>{' '}
         ({c.magnificationSource === 'profile-default' ? 'site default, no calibration' : c.magnificationSource}) · residual bone{' '}
         <N result={result} path="corrected.residualLengthMm" name="corrected residual length">
-          {mm(c.residualLengthMm)}
+          {patientText.residual(c.residualLengthMm, result, u)}
         </N>
       </p>
 
@@ -120,7 +143,7 @@ export function ResultPanel({ result, units }: ResultPanelProps) {
       <dl className="ed-kvs">
         <Row label="Measured / target" testId="res-soft">
           <N result={result} path="softTissue.measuredMm" name="measured soft tissue">
-            {mm(soft.measuredMm)}
+            {softMeasuredText(result, u)}
           </N>{' '}
           /{' '}
           <N result={result} path="softTissue.targetMm" name="soft-tissue target">
@@ -134,7 +157,7 @@ export function ResultPanel({ result, units }: ResultPanelProps) {
         </Row>
         <Row label="BMI">
           <N result={result} path="softTissue.bmi" name="BMI">
-            {formatNumber(soft.bmi, 1)} kg/m²
+            {patientText.bmi(soft.bmi, result)}
           </N>
         </Row>
       </dl>
@@ -149,26 +172,21 @@ export function ResultPanel({ result, units }: ResultPanelProps) {
           </Row>
           <Row label="Components need">
             <N result={result} path="buildHeight.requiredMm" name="required build height">
-              {mm(build.requiredMm)}
+              {requiredBuildText(build, u)}
             </N>
           </Row>
           {build.clearanceMm >= 0 ? (
             <Row label="Clearance" testId="res-clearance">
               <N result={result} path="buildHeight.clearanceMm" name="clearance">
-                {mm(build.clearanceMm)}
+                {clearanceText(build, u)}
               </N>
             </Row>
           ) : (
             <Row label="Proposed resection" testId="res-resection">
               <N result={result} path="buildHeight.resectionMm" name="proposed resection">
-                {mm(build.resectionMm)}
+                {formatMmBeside(build.resectionMm, [0], u)}
               </N>
-              {build.afterResection &&
-                ` → residual ${mm(build.afterResection.residualLengthAfterMm)}, implant ${
-                  build.afterResection.diameterMm !== null && build.afterResection.lengthMm !== null
-                    ? `Ø ${mm(build.afterResection.diameterMm)} × ${mm(build.afterResection.lengthMm)}`
-                    : 'none fits'
-                }`}
+              {build.afterResection && ` → residual ${mm(build.afterResection.residualLengthAfterMm)}, implant ${resectedImplantText(build, u)}`}
             </Row>
           )}
         </dl>
@@ -184,7 +202,7 @@ export function ResultPanel({ result, units }: ResultPanelProps) {
         <N result={result} path="stages.count" name="number of stages">
           {result.stages.count === 1 ? 'One stage' : 'Two stages'}
         </N>
-        {result.stages.stage2AfterDays && ` — stage 2 after ${result.stages.stage2AfterDays.min}–${result.stages.stage2AfterDays.max} days`}. {result.stages.rationale}
+        {result.stages.stage2AfterDays && ` — stage 2 after ${stageDaysText(result.stages.stage2AfterDays)}`}. {result.stages.rationale}
       </p>
 
       <h3>Loading schedule — {result.rehab.protocolName}</h3>

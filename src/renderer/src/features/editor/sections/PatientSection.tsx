@@ -57,7 +57,6 @@ function Conditions() {
 
 export function PatientSection() {
   const level = useDraftAt('limb.level')
-  const lower = level === 'transfemoral' || level === 'transtibial'
   const code = useDraftAt('patient.code')
   const route = useRoute()
   return (
@@ -69,7 +68,8 @@ export function PatientSection() {
       <UnitField label="Body weight" kind="mass" path="patient.weight" />
       <UnitField label="Body height" kind="height" path="patient.height" />
       <NumberField label="Socket rehabilitation" suffix="months" hint="optional" path="patient.socketRehabMonths" />
-      {lower && <NumberField label="Hip flexion contracture" suffix="°" hint="optional" path="patient.hipFlexionContractureDeg" />}
+      {level === 'transfemoral' && <NumberField label="Hip flexion contracture" suffix="°" hint="optional" path="patient.hipFlexionContractureDeg" />}
+      {level === 'transtibial' && <NumberField label="Knee flexion contracture" suffix="°" hint="optional" path="patient.kneeFlexionContractureDeg" />}
       <NumberField label="DEXA T-score" hint="optional" path="patient.tScore" />
       <Conditions />
     </div>
