@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
 import { OsseoDb } from '../../../src/renderer/src/db/database'
-import { SCHEMA_2026_11_26 } from '../../../src/renderer/src/db/schema'
+import { CURRENT_SCHEMA, SCHEMA_2026_11_26 } from '../../../src/renderer/src/db/schema'
 import type { PlanRow } from '../../../src/renderer/src/db/types'
 
 function v1Plan(id: string, code: string, updatedAt: number): PlanRow {
@@ -39,7 +39,7 @@ describe('schema upgrade v1 → v2', () => {
 
     const db = new OsseoDb(name)
     await db.open()
-    expect(db.verno).toBe(2)
+    expect(db.verno).toBe(CURRENT_SCHEMA.version) // through every later version too
     expect(await db.plans.count()).toBe(2)
     expect(await db.revisions.count()).toBe(1)
     expect(await db.audit.count()).toBe(1)

@@ -8,6 +8,7 @@ import { createProfilesRepo } from './profiles-repo'
 import { createRevisionsRepo } from './revisions-repo'
 import { createSettingsRepo } from './settings-repo'
 import { createSystemsRepo } from './systems-repo'
+import { createOutcomesRepo } from './outcomes-repo'
 
 /** A getter that creates the repository on first use (the database opens lazily too). */
 function bound<T>(create: (db: OsseoDb) => T): () => T {
@@ -23,6 +24,7 @@ export const draftsRepo = bound(createDraftsRepo)
 export const settingsRepo = bound(createSettingsRepo)
 export const profilesRepo = bound(createProfilesRepo)
 export const systemsRepo = bound(createSystemsRepo)
+export const outcomesRepo = bound(createOutcomesRepo)
 
 export { storageEstimate, requestPersistentStorage, storageErrorMessage, isQuotaError, type StorageEstimate } from './storage'
 export { createDraftsRepo, type DraftsRepo } from './drafts-repo'

@@ -3,6 +3,7 @@
 // row and its audit row (and, for reviewed/approved, its revision) in ONE transaction, so a plan
 // and its history never disagree: if any write fails, none is kept.
 import { parseCase } from '../../../shared/case/parse'
+import type { FollowUpVisit, OperationRecord, OutcomeEvent } from '../../../shared/outcomes/types'
 import type { PlanResult } from '../../../shared/result'
 import { canonicalJson, revisionContentHash } from './content-hash'
 import type { OsseoDb } from './database'
@@ -50,6 +51,8 @@ export interface DeletedPlan {
   plan: PlanRow
   revisions: RevisionRow[]
   draft: DraftRow | undefined
+  /** Operation records, visits and events of the plan (schema v6), removed with it. */
+  outcomes?: { operations: OperationRecord[]; visits: FollowUpVisit[]; events: OutcomeEvent[] }
 }
 
 export class PlanWorkflowError extends Error {
@@ -92,7 +95,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
   }
 
   function writeTables() {
-    return [db.plans, db.planIndex, db.audit, db.revisions, db.drafts] as const
+    return [db.plans, db.planIndex, db.audit, db.revisions, db.drafts, db.operations, db.visits, db.outcomeEvents, db.outcomeDrafts] as const
   }
 
   async function newPlan(caseFile: StoredCase, fields: { surgeon: string; notes: string; parentId: string }, action: string, changes: AuditChange[]): Promise<PlanRow> {
@@ -271,12 +274,21 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
         if (!plan) return undefined
         const revisions = await db.revisions.where('planId').equals(id).toArray()
         const draft = await db.drafts.get(id)
+        const outcomes = {
+          operations: await db.operations.where('planId').equals(id).toArray(),
+          visits: await db.visits.where('planId').equals(id).toArray(),
+          events: await db.outcomeEvents.where('planId').equals(id).toArray()
+        }
+        await db.operations.where('planId').equals(id).delete()
+        await db.visits.where('planId').equals(id).delete()
+        await db.outcomeEvents.where('planId').equals(id).delete()
+        await db.outcomeDrafts.filter((d) => d.planId === id).delete()
         await db.plans.delete(id)
         await db.planIndex.delete(id)
         await db.revisions.where('planId').equals(id).delete()
         await db.drafts.delete(id)
         await db.audit.add(auditRow(id, 'delete', [change('patientCode', plan.patientCode, '')]))
-        return { plan, revisions, draft }
+        return { plan, revisions, draft, outcomes }
       })
     },
 
@@ -287,6 +299,11 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
         await putPlan(deleted.plan)
         if (deleted.revisions.length > 0) await db.revisions.bulkAdd(deleted.revisions)
         if (deleted.draft) await db.drafts.put(deleted.draft)
+        if (deleted.outcomes) {
+          await db.operations.bulkPut(deleted.outcomes.operations)
+          await db.visits.bulkPut(deleted.outcomes.visits)
+          await db.outcomeEvents.bulkPut(deleted.outcomes.events)
+        }
         await db.audit.add(auditRow(deleted.plan.id, 'restore'))
         return deleted.plan
       })
