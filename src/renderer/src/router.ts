@@ -1,5 +1,6 @@
 // A hash router: the app never navigates (the main process denies it), so routes live in the
-// URL fragment. Routes: #/plans, #/plans/<id>, #/plans/<id>/summary[/<revisionId>], #/settings.
+// URL fragment. Routes: #/plans, #/plans/<id>, #/plans/<id>/summary[/<revisionId>], #/settings,
+// #/plans/<id>/outcomes (operation, follow-up, events), #/audit.
 import { useSyncExternalStore } from 'react'
 
 export type Route =
@@ -7,6 +8,8 @@ export type Route =
   | { name: 'editor'; planId: string }
   | { name: 'summary'; planId: string; revisionId?: string }
   | { name: 'settings' }
+  | { name: 'outcomes'; planId: string }
+  | { name: 'audit' }
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
@@ -15,6 +18,9 @@ export function parseRoute(hash: string): Route {
   const summary = /^\/plans\/([A-Za-z0-9_-]{1,64})\/summary(?:\/([A-Za-z0-9_-]{1,64}))?$/.exec(path)
   if (summary?.[1]) return summary[2] ? { name: 'summary', planId: summary[1], revisionId: summary[2] } : { name: 'summary', planId: summary[1] }
   if (path === '/settings') return { name: 'settings' }
+  const outcomes = /^\/plans\/([A-Za-z0-9_-]{1,64})\/outcomes$/.exec(path)
+  if (outcomes?.[1]) return { name: 'outcomes', planId: outcomes[1] }
+  if (path === '/audit') return { name: 'audit' }
   return { name: 'library' }
 }
 
@@ -26,6 +32,10 @@ export function routeHash(route: Route): string {
       return `#/plans/${route.planId}/summary${route.revisionId ? `/${route.revisionId}` : ''}`
     case 'settings':
       return '#/settings'
+    case 'outcomes':
+      return `#/plans/${route.planId}/outcomes`
+    case 'audit':
+      return '#/audit'
     default:
       return '#/plans'
   }

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from
 import { plansRepo } from '../../db'
 import { caseFileText, exportFileName } from '../../db/backup-repo'
 import type { DeletedPlan } from '../../db/plans-repo'
+import { confirmPlanDelete } from '../outcomes/confirm-plan-delete'
 import { storageErrorMessage } from '../../db/storage'
 import { PLAN_STATUSES, type PlanSummary } from '../../db/types'
 import { saveTextFile } from '../../platform'
@@ -99,6 +100,7 @@ export function LibraryPage() {
 
   const remove = (plan: PlanSummary) =>
     act(async () => {
+      if (!(await confirmPlanDelete(plan.id, plan.patientCode))) return
       const deleted = await plansRepo().remove(plan.id)
       if (deleted) setNotice({ text: `Deleted the plan for ${plan.patientCode || 'an unnamed patient'}.`, isError: false, undo: deleted })
     }, 'The plan could not be deleted')
