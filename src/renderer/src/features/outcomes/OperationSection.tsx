@@ -28,7 +28,8 @@ function plannedImplant(revision: RevisionRow): PlanResult['implant'] {
 export function OperationSection({ planId, revision, operation, systems, onSaved }: Props) {
   const planned = plannedImplant(revision)
   const initial: FormValues = operation ? operationToForm(operation) : { systemId: planned?.systemId ?? '', diameterMm: '', lengthMm: '' }
-  const form = useOutcomeForm(`operation:${operation?.id ?? `new:${planId}`}`, planId, initial)
+  // One draft per plan's operation form, so the form keeps its state across the save of a new record.
+  const form = useOutcomeForm(`operation:${planId}`, planId, initial)
   const [failure, setFailure] = useState<SaveFailure | null>(null)
   const [saved, setSaved] = useState('')
   const errors = failure?.fields ?? {}

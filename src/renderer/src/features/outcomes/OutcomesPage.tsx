@@ -65,7 +65,7 @@ export function OutcomesPage({ planId }: { planId: string }) {
         <a href={`#/plans/${plan.id}`}>Back to the plan</a>
       </div>
       {approved ? (
-        <OperationSection key={operation?.id ?? 'new'} planId={plan.id} revision={approved} operation={operation} systems={systems} onSaved={() => void load()} />
+        <OperationSection key={approved.id} planId={plan.id} revision={approved} operation={operation} systems={systems} onSaved={() => void load()} />
       ) : (
         <section className="oc-section">
           <h2>Operation</h2>

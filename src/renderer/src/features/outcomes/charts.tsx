@@ -134,7 +134,7 @@ export function SurvivalChart({ curve, atRiskTimes, atRisk }: { curve: KmCurve; 
   return (
     <figure className="oc-chart oc-km">
       <figcaption>
-        Survival free of implant removal (Kaplan–Meier, 95 % band) — {curve.n} patients, {curve.events} removal{curve.events === 1 ? '' : 's'}; now {formatNumber(s * 100, 0)} %
+        Survival free of implant removal (Kaplan–Meier, 95 % band) — {curve.n} patient{curve.n === 1 ? '' : 's'}, {curve.events} removal{curve.events === 1 ? '' : 's'}; now {formatNumber(s * 100, 0)} %
       </figcaption>
       <svg viewBox={`0 0 ${w} ${h + 24}`} width={w} height={h + 24} aria-hidden="true" focusable="false">
         <polygon points={band} className="oc-band" />
