@@ -10,6 +10,7 @@ import { benchBrowser } from './bench/browser'
 import { benchCore, type BenchRow } from './bench/core'
 import { benchEditor } from './bench/editor'
 import { benchLibrary } from './bench/library'
+import { benchOutcomes } from './bench/outcomes'
 import { benchSize } from './bench/size'
 
 export type { BenchRow }
@@ -18,6 +19,7 @@ const SUITES: [string, () => Promise<BenchRow[]>][] = [
   ['core', benchCore],
   ['editor', benchEditor],
   ['library', benchLibrary],
+  ['outcomes', benchOutcomes],
   ['size', benchSize],
   ['browser', benchBrowser]
 ]

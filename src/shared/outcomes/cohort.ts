@@ -94,7 +94,8 @@ export function followUpCompleteness(patients: readonly CohortPatient[], today: 
       if (s.status === 'due' || s.status === 'overdue') list.push({ planId: p.planId, patientCode: p.patientCode, label: s.interval.label, dueDate: s.dueDate, status: s.status })
     })
   }
-  list.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.patientCode.localeCompare(b.patientCode)))
+  const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+  list.sort((a, b) => order(a.dueDate, b.dueDate) || order(a.patientCode, b.patientCode))
   // Rows where nothing is done, due or overdue yet (far-future years) say nothing: drop them.
   return { n: patients.length, rows: rows.filter((r) => r.counts.done + r.counts.due + r.counts.overdue > 0), list }
 }
@@ -224,17 +225,26 @@ export interface PairedRow {
 export function pairedChanges(patients: readonly CohortPatient[], intervalLabel = '12 months', intervals: readonly ScheduledInterval[] = defaultIntervals()): PairedRow[] {
   const interval = intervals.find((i) => i.label === intervalLabel)
   if (!interval) throw new RangeError(`No follow-up interval "${intervalLabel}"`)
+  // Per patient once: baseline visits newest first, and the visits in the interval's window
+  // nearest the due day first; then each measure takes the first visit that recorded it.
+  const prepared = patients.map((p) => {
+    const surgery = surgeryDate(p)
+    const start = dayNumber(surgery)!
+    const baselines = p.visits.filter((v) => v.kind === 'baseline' && v.date <= surgery).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+    const after = p.visits
+      .filter((v) => v.kind === 'follow-up')
+      .map((v) => ({ v, off: Math.abs(dayNumber(v.date)! - start - interval.dueDay) }))
+      .filter((x) => x.off <= interval.windowDays)
+      .sort((a, b) => a.off - b.off)
+      .map((x) => x.v)
+    return { baselines, after }
+  })
   return PAIRED_MEASURES.map((m) => {
     const pairs: { before: number; after: number }[] = []
-    for (const p of patients) {
-      const start = dayNumber(surgeryDate(p))!
-      const baseline = p.visits
-        .filter((v) => v.kind === 'baseline' && v.date <= surgeryDate(p) && visitMeasure(v, m.key) !== undefined)
-        .sort((a, b) => (a.date < b.date ? 1 : -1))[0]
-      const after = p.visits
-        .filter((v) => v.kind === 'follow-up' && visitMeasure(v, m.key) !== undefined && Math.abs(dayNumber(v.date)! - start - interval.dueDay) <= interval.windowDays)
-        .sort((a, b) => Math.abs(dayNumber(a.date)! - start - interval.dueDay) - Math.abs(dayNumber(b.date)! - start - interval.dueDay))[0]
-      if (baseline && after) pairs.push({ before: visitMeasure(baseline, m.key)!, after: visitMeasure(after, m.key)! })
+    for (const { baselines, after } of prepared) {
+      const before = baselines.find((v) => visitMeasure(v, m.key) !== undefined)
+      const later = before && after.find((v) => visitMeasure(v, m.key) !== undefined)
+      if (before && later) pairs.push({ before: visitMeasure(before, m.key)!, after: visitMeasure(later, m.key)! })
     }
     return { key: m.key, label: m.label, unit: m.unit, better: m.better, change: pairedChange(pairs) }
   })

@@ -69,13 +69,16 @@ export function scheduleStatus(
   const used = new Set<number>()
   return intervals.map((interval) => {
     const dueDate = dateOfDay(surgery + interval.dueDay)
-    const match = visits
-      .map((v, i) => ({ v, i }))
-      .filter(({ v, i }) => !used.has(i) && Math.abs(v - interval.dueDay) <= interval.windowDays)
-      .sort((a, b) => Math.abs(a.v - interval.dueDay) - Math.abs(b.v - interval.dueDay))[0]
-    if (match) {
-      used.add(match.i)
-      return { interval, dueDate, status: 'done', visitDate: dateOfDay(surgery + match.v) }
+    // The unused visit nearest the due day inside the window (earlier one on a tie).
+    let best = -1
+    for (let i = 0; i < visits.length; i++) {
+      const off = Math.abs(visits[i]! - interval.dueDay)
+      if (used.has(i) || off > interval.windowDays) continue
+      if (best < 0 || off < Math.abs(visits[best]! - interval.dueDay)) best = i
+    }
+    if (best >= 0) {
+      used.add(best)
+      return { interval, dueDate, status: 'done', visitDate: dateOfDay(surgery + visits[best]!) }
     }
     const opens = surgery + interval.dueDay - interval.windowDays
     const closes = surgery + interval.dueDay + interval.windowDays

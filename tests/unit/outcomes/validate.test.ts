@@ -93,3 +93,19 @@ describe('calendar dates', () => {
     expect(isCalendarDate(20270201)).toBe(false)
   })
 })
+
+describe('day arithmetic', () => {
+  it('agrees with the JavaScript calendar for every day from 1950 to 2100 (property of the conversion)', async () => {
+    const { dayNumber, dateOfDay } = await import('../../../src/shared/outcomes')
+    const wrong: string[] = []
+    for (let ms = Date.UTC(1950, 0, 1); ms <= Date.UTC(2100, 11, 31); ms += 86_400_000) {
+      const iso = new Date(ms).toISOString().slice(0, 10)
+      const day = Math.round(ms / 86_400_000)
+      if (dayNumber(iso) !== day || dateOfDay(day) !== iso) wrong.push(iso)
+    }
+    expect(wrong).toEqual([])
+    expect(dayNumber('2024-02-29')).toBe(Date.UTC(2024, 1, 29) / 86_400_000)
+    expect(dayNumber('1900-02-29')).toBeNull()
+    expect(dayNumber('2000-02-29')).not.toBeNull()
+  })
+})
