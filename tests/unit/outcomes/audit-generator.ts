@@ -68,3 +68,11 @@ export function generatedCohort(patients: number, visitsTotal: number, eventsTot
   }
   return out
 }
+
+// `npx tsx tests/unit/outcomes/audit-generator.ts out.json [patients visits events]`: the cohort as
+// JSON (the Chromium scale test writes it into IndexedDB).
+if (process.argv[1]?.endsWith('audit-generator.ts') && process.argv[2]) {
+  const { writeFileSync } = await import('node:fs')
+  const [p, v, e] = process.argv.slice(3).map(Number)
+  writeFileSync(process.argv[2], JSON.stringify(generatedCohort(p || 2000, v || 20000, e || 3000)))
+}
