@@ -11,6 +11,7 @@ import { benchCore, type BenchRow } from './bench/core'
 import { benchEditor } from './bench/editor'
 import { benchLibrary } from './bench/library'
 import { benchOutcomes } from './bench/outcomes'
+import { benchPacs } from './bench/pacs'
 import { benchSize } from './bench/size'
 
 export type { BenchRow }
@@ -21,7 +22,8 @@ const SUITES: [string, () => Promise<BenchRow[]>][] = [
   ['library', benchLibrary],
   ['outcomes', benchOutcomes],
   ['size', benchSize],
-  ['browser', benchBrowser]
+  ['browser', benchBrowser],
+  ['pacs', benchPacs]
 ]
 
 async function chromiumVersion(): Promise<string> {

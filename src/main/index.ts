@@ -1,12 +1,16 @@
 // Electron entry: wires the pure helpers to Electron. Holds no clinical logic and no plan state.
-import { readFile, stat, writeFile } from 'node:fs/promises'
+import { readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { randomUUID } from 'node:crypto'
 import path from 'node:path'
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron'
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron'
 import { APP_ORIGIN, APP_SCHEME, CHANNELS, type MenuCommand } from '../shared/ipc'
 import { mimeTypeFor, resolveAppPath } from './app-protocol'
 import { createDesktopActions } from './desktop-actions'
 import { createIpcHandlers, registerIpcHandlers } from './ipc-handlers'
 import { buildMenuTemplate } from './menu'
+import { createPacsActions } from './pacs/pacs-actions'
+import { createPacsHandlers } from './pacs/pacs-handlers'
+import { createServerStore } from './pacs/server-store'
 import { contentSecurityPolicyFor, isAllowedRequest, permissionDecision, trustedOrigins, withCspHeader } from './security'
 import { createMainWindow, hardenWebContents } from './window'
 
@@ -84,6 +88,15 @@ void app.whenReady().then(() => {
     })
   })
   registerIpcHandlers(ipcMain, createIpcHandlers(actions, origins))
+  // The only network code of the app: DICOMweb to the image servers the user configured, from
+  // this process, when the renderer asks for a named server (never a URL).
+  const imageServers = createServerStore({
+    file: path.join(app.getPath('userData'), 'image-servers.json'),
+    fs: { readFile, writeFile, rename },
+    box: safeStorage,
+    newId: () => `server-${randomUUID()}`
+  })
+  registerIpcHandlers(ipcMain, createPacsHandlers(createPacsActions({ store: imageServers, fetch }), origins))
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(sendMenuCommand, process.platform === 'darwin')))
   openMainWindow()
   app.on('activate', () => {

@@ -51,13 +51,21 @@ function valid<T>(result: Validated<T>): T {
 
 export type Handler = (event: InvokeEvent, payload?: unknown) => Promise<unknown>
 
+/** A handler that runs only for the app's own frame and a payload that passes its validator. */
+export function guardedHandler<T>(
+  trustedOrigins: readonly string[],
+  validate: (payload: unknown) => Validated<T>,
+  run: (sender: WebContents, request: T) => Promise<unknown> | unknown
+): Handler {
+  return async (event, payload) => {
+    checkSender(event, trustedOrigins)
+    return run(event.sender, valid(validate(payload)))
+  }
+}
+
 export function createIpcHandlers(actions: DesktopActions, trustedOrigins: readonly string[]): Record<string, Handler> {
-  const guarded =
-    <T>(validate: (payload: unknown) => Validated<T>, run: (sender: WebContents, request: T) => Promise<unknown> | unknown): Handler =>
-    async (event, payload) => {
-      checkSender(event, trustedOrigins)
-      return run(event.sender, valid(validate(payload)))
-    }
+  const guarded = <T>(validate: (payload: unknown) => Validated<T>, run: (sender: WebContents, request: T) => Promise<unknown> | unknown): Handler =>
+    guardedHandler(trustedOrigins, validate, run)
   return {
     [CHANNELS.appInfo]: guarded(validateRequest.appInfo, () => actions.appInfo()),
     [CHANNELS.printPlan]: guarded(validateRequest.printPlan, (s, r) => actions.printPlan(s, r)),

@@ -2,6 +2,18 @@
 // No ipcRenderer, no generic send: a compromised page can only call these.
 import { contextBridge, ipcRenderer } from 'electron'
 import { CHANNELS, isMenuCommand, type MenuCommand, type OsseoplanApi } from '../shared/ipc'
+import { isTransferProgress, type TransferProgress } from '../shared/pacs-contract'
+
+/** Subscribes a listener to main → renderer messages on one channel, passing on only valid ones. */
+function subscribe<T>(channel: string, isValid: (value: unknown) => value is T, listener: (value: T) => void): () => void {
+  const wrapped = (_event: unknown, value: unknown) => {
+    if (isValid(value)) listener(value)
+  }
+  ipcRenderer.on(channel, wrapped)
+  return () => {
+    ipcRenderer.removeListener(channel, wrapped)
+  }
+}
 
 const api: OsseoplanApi = {
   appInfo: () => ipcRenderer.invoke(CHANNELS.appInfo),
@@ -9,15 +21,19 @@ const api: OsseoplanApi = {
   exportPdf: (request) => ipcRenderer.invoke(CHANNELS.exportPdf, request),
   saveTextFile: (request) => ipcRenderer.invoke(CHANNELS.saveTextFile, request),
   openTextFile: (request) => ipcRenderer.invoke(CHANNELS.openTextFile, request),
-  onMenuCommand: (listener: (command: MenuCommand) => void) => {
-    const wrapped = (_event: unknown, command: unknown) => {
-      if (isMenuCommand(command)) listener(command)
-    }
-    ipcRenderer.on(CHANNELS.menuCommand, wrapped)
-    return () => {
-      ipcRenderer.removeListener(CHANNELS.menuCommand, wrapped)
-    }
-  }
+  pacsListServers: () => ipcRenderer.invoke(CHANNELS.pacsListServers),
+  pacsSaveServer: (input) => ipcRenderer.invoke(CHANNELS.pacsSaveServer, input),
+  pacsRemoveServer: (request) => ipcRenderer.invoke(CHANNELS.pacsRemoveServer, request),
+  pacsTestServer: (request) => ipcRenderer.invoke(CHANNELS.pacsTestServer, request),
+  pacsSearchStudies: (request) => ipcRenderer.invoke(CHANNELS.pacsSearchStudies, request),
+  pacsListSeries: (request) => ipcRenderer.invoke(CHANNELS.pacsListSeries, request),
+  pacsListInstances: (request) => ipcRenderer.invoke(CHANNELS.pacsListInstances, request),
+  pacsThumbnail: (request) => ipcRenderer.invoke(CHANNELS.pacsThumbnail, request),
+  pacsFetchInstance: (request) => ipcRenderer.invoke(CHANNELS.pacsFetchInstance, request),
+  pacsCancel: (request) => ipcRenderer.invoke(CHANNELS.pacsCancel, request),
+  pacsFilePlan: (request) => ipcRenderer.invoke(CHANNELS.pacsFilePlan, request),
+  onPacsProgress: (listener: (progress: TransferProgress) => void) => subscribe(CHANNELS.pacsProgress, isTransferProgress, listener),
+  onMenuCommand: (listener: (command: MenuCommand) => void) => subscribe(CHANNELS.menuCommand, isMenuCommand, listener)
 }
 
 contextBridge.exposeInMainWorld('osseoplan', api)

@@ -7,7 +7,10 @@ export const APP_HOST = 'osseoplan'
 /** Origin of the packaged renderer (served by main through a custom protocol). */
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 
+import { PACS_CHANNELS, type PacsApi } from './pacs-contract'
+
 export const CHANNELS = {
+  ...PACS_CHANNELS,
   appInfo: 'osseoplan:app-info',
   printPlan: 'osseoplan:print-plan',
   exportPdf: 'osseoplan:export-pdf',
@@ -52,7 +55,7 @@ export type OpenTextFileResult =
   | { ok: false; reason: 'cancelled' | 'error' | 'too-large'; message?: string }
 
 /** What the preload puts on `window.osseoplan`: named functions only, never ipcRenderer. */
-export interface OsseoplanApi {
+export interface OsseoplanApi extends PacsApi {
   appInfo(): Promise<AppInfo>
   printPlan(request: PrintRequest): Promise<PrintResult>
   exportPdf(request: ExportPdfRequest): Promise<SaveResult>

@@ -8,27 +8,23 @@ import type { ImplantSystem } from './catalog/types'
 import { findSystem } from './catalog/validate'
 import { parseCase } from './case/parse'
 import type { FieldError, FieldWarning, NormalizedCase } from './case/types'
-import { formatMagnification, formatMm } from './format'
 import { DEFAULT_PROFILE } from './profile/defaults'
 import { protocolParamsOf } from './profile/protocol-params'
 import { PROTOCOLS } from './profile/protocols'
 import type { PlanningProfile } from './profile/types'
-import { applyProfileOverrides } from './profile/validate'
-import type { Basis, CorrectedMeasurements, Finding, ImplantPlan, MagnificationWhatIf, ParamRef, PlanResult, PlanStatus } from './result'
-import { correctStations } from './rules/canal'
-import { inp, PlanContext, preloadParams } from './rules/context'
-import { ruleBuild } from './rules/build'
-import { ruleCortex } from './rules/cortex'
-import { canalTooWide, diameterBasis, whatIf, whatIfBasis } from './rules/diameter'
-import { ruleEligibility } from './rules/eligibility'
-import { ruleLength } from './rules/length'
+import { applyCaseOverrides, caseRangeErrors } from './profile/validate'
+import type { Basis, CorrectedMeasurements, Finding, ImplantPlan, ParamRef, PlanResult, PlanStatus } from './result'
+import { correctStations, resectStations } from './rules/canal'
+import { EPS, inp, PlanContext, preloadParams } from './rules/context'
+import { buildGeometry, ruleBuild, type ShortenedBone } from './rules/build'
+import { sizeBone } from './rules/implant'
+import { OPRA_TRANSHUMERAL_MAX_BMI, ruleEligibility } from './rules/eligibility'
 import { ruleMag } from './rules/mag'
 import { ruleRehab } from './rules/rehab'
-import { sizeImplant, sizeOption } from './rules/sizing'
 import { ruleSoft } from './rules/soft'
 import { ruleStage } from './rules/stage'
 
-preloadParams(Object.values(DEFAULT_PROFILE.params))
+preloadParams([...Object.values(DEFAULT_PROFILE.params), OPRA_TRANSHUMERAL_MAX_BMI])
 for (const s of BUILTIN_SYSTEMS)
   preloadParams([s.diametersMm, s.lengthsMm, s.engagementMm, s.minCortexMm, s.minContactMm, s.tipMarginMm, s.maxBodyWeightKg, s.stages, s.stage2MinDays, s.stage2MaxDays])
 for (const pr of Object.values(PROTOCOLS)) preloadParams(protocolParamsOf(pr))
@@ -82,9 +78,27 @@ function resolveSystem(c: NormalizedCase, ctx: PlanContext, systems: readonly Im
 }
 
 function compute(c: NormalizedCase, options: PlanOptions | undefined): PlanResult {
-  const profile = applyProfileOverrides(options?.profile ?? DEFAULT_PROFILE, c.profile)
+  const applied = applyCaseOverrides(options?.profile ?? DEFAULT_PROFILE, c.profile)
+  const profile = applied.profile
   const systems = options?.systems ?? BUILTIN_SYSTEMS
   const ctx = new PlanContext(profile)
+  for (const x of applied.refused)
+    ctx.find(
+      x.reason === 'weaker' ? 'PROFILE-OVERRIDE-WEAKER' : 'PROFILE-OVERRIDE-RANGE',
+      'warning',
+      x.reason === 'weaker'
+        ? `The case file sets “${x.label}” to ${String(x.caseValue)}, less strict than the planning profile's ${String(x.profileValue)}: a case file may make eligibility stricter, never weaker, so the profile's value is used.`
+        : `The case file sets “${x.label}” to ${String(x.caseValue)}, which puts a minimum above its maximum: the planning profile's ${String(x.profileValue)} is used.`,
+      ctx.make(
+        'PROFILE',
+        x.reason === 'weaker'
+          ? 'case-file overrides of eligibility apply only when they are stricter than the planning profile'
+          : 'case-file overrides apply only when every range stays ordered (minimum ≤ maximum)',
+        { caseValue: inp(x.caseValue, ''), profileValue: inp(x.profileValue, '') },
+        [profile.params[x.key]]
+      ),
+      [`profile["${x.key}"]`]
+    )
   const { sys, sizing: sizingSys } = resolveSystem(c, ctx, systems)
 
   // R-MAG and R-CANAL: correct every radiographic value first.
@@ -119,64 +133,29 @@ function compute(c: NormalizedCase, options: PlanOptions | undefined): PlanResul
     softTissueMm
   }
 
-  // R-LEN, R-DIA, R-CORTEX
+  // R-BUILD first decides which bone is sized: with a proposed resection, R-LEN, R-DIA and
+  // R-CORTEX run on the shortened bone and those sizes are the plan's; the unresected sizes are
+  // computed aside (findings discarded) and reported as what they would have been.
+  const geometry = buildGeometry(c, soundSideLengthMm, residualMm)
+  const resectionMm = geometry?.resectionMm ?? 0
+  const landmark = c.bone.landmark
   let implant: ImplantPlan | null = null
-  if (sizingSys) {
-    const s = sizeImplant(stations, residualMm, sizingSys)
-    ruleLength(ctx, sizingSys, s, stations, m)
-    if (s.lengthMm !== null) {
-      if (s.diameterIndex === null) canalTooWide(ctx, sizingSys, s, stations, m)
-      else {
-        const i = s.diameterIndex
-        const L = s.lengthMm
-        const chosen = sizeOption(stations, sizingSys, i, L, s.contact[i])
-        if (chosen) {
-          const f = ctx.profile.params['mag.sensitivityFraction'].value
-          const minus = whatIf(stations, residualMm, sizingSys, m, 1 - f)
-          const plus = whatIf(stations, residualMm, sizingSys, m, 1 + f)
-          const cortex = ruleCortex(ctx, sizingSys, stations, L, chosen.preparedDiameterMm, m)
-          implant = {
-            systemId: sizingSys.id,
-            systemName: sizingSys.name,
-            fixation: sizingSys.fixation,
-            diameterMm: chosen.diameterMm,
-            lengthMm: L,
-            preparedDiameterMm: chosen.preparedDiameterMm,
-            contactLengthMm: chosen.contactLengthMm,
-            requiredContactMm: s.requiredContactMm ?? L,
-            maxLengthMm: s.maxLengthMm,
-            minCortexMm: cortex.minMm,
-            minCortexAtMm: cortex.atMm,
-            smaller: i > 0 ? sizeOption(stations, sizingSys, i - 1, L, s.contact[i - 1]) : null,
-            larger: sizeOption(stations, sizingSys, i + 1, L),
-            atMagnificationMinus5: minus,
-            atMagnificationPlus5: plus
-          }
-          const db = diameterBasis(ctx, sizingSys, s)
-          const bs = ctx.basis
-          bs['implant.diameterMm'] = db
-          bs['implant.preparedDiameterMm'] = db
-          bs['implant.contactLengthMm'] = db
-          bs['implant.requiredContactMm'] = db
-          bs['implant.smaller'] = db
-          bs['implant.larger'] = db
-          const minusBasis = whatIfBasis(ctx, sizingSys, m, -1, minus)
-          ctx.basis['implant.atMagnificationMinus5'] = minusBasis
-          ctx.basis['implant.atMagnificationPlus5'] = whatIfBasis(ctx, sizingSys, m, 1, plus)
-          if (minus.diameterMm !== chosen.diameterMm || plus.diameterMm !== chosen.diameterMm || minus.lengthMm !== L || plus.lengthMm !== L)
-            ctx.find(
-              'R-DIA-MAGNIFICATION-SENSITIVE',
-              'info',
-              `The size depends on the calibration: at ${formatMagnification(minus.magnification)} it would be ${showSize(minus)}, at ${formatMagnification(plus.magnification)} ${showSize(plus)} (planned ${formatMm(chosen.diameterMm)} × ${formatMm(L)}).`,
-              minusBasis
-            )
-        }
-      }
-    }
-  }
+  let shortened: ShortenedBone | null = null
+  if (sizingSys && resectionMm > 0) {
+    const aside = sizeBone(new PlanContext(profile), sizingSys, { stations, residualMm, m, resectionMm: 0, landmark })
+    const residualAfterMm = residualMm - resectionMm
+    const withoutResection = { lengthMm: aside.lengthMm, diameterMm: aside.diameterMm }
+    if (residualAfterMm > EPS) {
+      const sized = sizeBone(ctx, sizingSys, { stations: resectStations(stations, resectionMm), residualMm: residualAfterMm, m, resectionMm, landmark })
+      implant = sized.implant
+      shortened = { residualAfterMm, lengthMm: sized.lengthMm, diameterMm: sized.diameterMm, blocks: sized.blocks, withoutResection }
+    } else shortened = { residualAfterMm, lengthMm: null, diameterMm: null, blocks: ['nothing of the bone remains'], withoutResection }
+  } else if (sizingSys) implant = sizeBone(ctx, sizingSys, { stations, residualMm, m, resectionMm: 0, landmark }).implant
+  if (implant && resectionMm === 0) ctx.basis['implant.resectionMm'] = ctx.make('R-BUILD', 'no resection proposed: the implant is sized on the bone as measured', { resection: inp(0, 'mm') }, [])
 
   const softTissue = ruleSoft(c, ctx, softTissueMm, mag.softM)
-  const buildHeight = ruleBuild(c, ctx, soundSideLengthMm, residualMm, stations, sizingSys)
+  const buildHeight = ruleBuild(c, ctx, geometry, sizingSys, shortened)
+  if (implant && resectionMm > 0) ctx.basis['implant.resectionMm'] = ctx.basis['buildHeight.resectionMm'] as Basis
   const eligibility = ruleEligibility(c, ctx, residualMm, sys)
   const stages = ruleStage(ctx, sizingSys ?? sys)
   const rehab = ruleRehab(c, ctx, residualMm, sizingSys ?? sys, stages.count)
@@ -216,10 +195,6 @@ function compute(c: NormalizedCase, options: PlanOptions | undefined): PlanResul
     basis: ctx.basis,
     siteDefaultsUsed
   }
-}
-
-function showSize(w: MagnificationWhatIf): string {
-  return `${w.diameterMm === null ? 'no diameter' : formatMm(w.diameterMm)} × ${w.lengthMm === null ? 'no length' : formatMm(w.lengthMm)}`
 }
 
 export function statusOf(findings: readonly Finding[]): PlanStatus {
@@ -281,6 +256,8 @@ export function planFromRaw(raw: unknown, options?: PlanOptions): PlanFromRawRes
   const systems = options?.systems ?? BUILTIN_SYSTEMS
   const parsed = parseCase(raw, { systems })
   if (!parsed.ok) return { ok: false, errors: parsed.errors, warnings: parsed.warnings }
+  const inverted = caseRangeErrors(options?.profile ?? DEFAULT_PROFILE, parsed.value.profile)
+  if (inverted.length > 0) return { ok: false, errors: inverted, warnings: parsed.warnings }
   return { ok: true, result: computePlan(parsed.value, options), case: parsed.value, warnings: parsed.warnings }
 }
 

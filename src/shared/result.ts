@@ -8,7 +8,7 @@
  */
 import type { Bone, Level, Side, StationPlane } from './case/types'
 
-/** Keys of the sources listed in REFERENCE.md (e.g. 'S1', 'S66', 'A3') plus 'WHO'. */
+/** Keys of the sources listed in REFERENCE.md (e.g. 'S1', 'S66', 'A3', 'W1'). */
 export type SourceKey = string
 
 /** Where a parameter value comes from. */
@@ -134,10 +134,19 @@ export interface ImplantPlan {
   requiredContactMm: number
   /** Longest implant the bone allows (residual length − tip margin). */
   maxLengthMm: number
-  /** Thinnest remaining cortex at the stations inside the implant zone; null if no station lies there. */
+  /** Thinnest remaining cortex over the measured part of the implant zone [0, L], any plane; null if none of it is measured. */
   minCortexMm: number | null
-  /** Distance from the distal bone end of the station with the thinnest cortex. */
+  /** Distance from the distal bone end where the cortex is thinnest (a station or the implant tip). */
   minCortexAtMm: number | null
+  /** Remaining cortex at the implant tip z = L (fracture counselling), null when the stations stop short of the tip. */
+  tipCortexMm: number | null
+  /** Distance from the implant tip to the proximal landmark (residual length − L). */
+  tipFromLandmarkMm: number
+  /**
+   * Bone resection the sizes assume (R-BUILD): 0 on the bone as measured; otherwise the sizes are
+   * for the shortened bone and distances (minCortexAtMm) are from its new distal end.
+   */
+  resectionMm: number
   smaller: SizeOption | null
   larger: SizeOption | null
   atMagnificationMinus5: MagnificationWhatIf
@@ -179,14 +188,19 @@ export interface SoftTissuePlan {
 export interface ResectionPlan {
   resectionMm: number
   residualLengthAfterMm: number
-  /** Implant length on the shortened bone (R-LEN re-run), null if none fits. */
+  /** Implant length on the shortened bone (R-LEN re-run), null if none fits: the plan's length. */
   lengthMm: number | null
-  /** Recommended diameter on the shortened bone, null if none reaches the contact length. */
+  /** Recommended diameter on the shortened bone, null if none reaches the contact length: the plan's diameter. */
   diameterMm: number | null
+  /** The sizes on the bone as measured: what they would have been without the resection. */
+  withoutResection: { lengthMm: number | null; diameterMm: number | null }
 }
 
 export interface BuildHeightPlan {
+  /** What the sound-side length is measured to. */
   target: 'knee centre' | 'floor' | 'elbow centre' | 'wrist' | 'digit tip'
+  /** What would sit low (too far distally) when the clearance is negative (transtibial: the ankle). */
+  joint: 'knee centre' | 'ankle' | 'elbow centre' | 'wrist' | 'digit tip'
   availableMm: number
   requiredMm: number
   clearanceMm: number
@@ -210,7 +224,8 @@ export type EligibilityItem =
   | 'HIP-FLEXION'
   | 'HUMERUS-LENGTH'
 
-export type EligibilitySeverity = 'absolute' | 'relative' | 'off'
+/** No "off": every item is screened (PLANNING-RULES R-ELIG). */
+export type EligibilitySeverity = 'absolute' | 'relative'
 
 export interface EligibilityCheck {
   item: EligibilityItem

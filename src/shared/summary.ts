@@ -262,8 +262,7 @@ const OUTCOME_LABELS: Record<EligibilityCheck['outcome'], string> = {
 
 const ELIGIBILITY_SEVERITY_LABELS: Record<EligibilityCheck['severity'], string> = {
   absolute: 'absolute (blocks)',
-  relative: 'relative (warning)',
-  off: 'not screened'
+  relative: 'relative (warning)'
 }
 
 const SEVERITY_LABELS: Record<Severity, string> = { block: 'Blocks', warning: 'Warning', info: 'Note' }

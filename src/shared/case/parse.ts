@@ -4,6 +4,7 @@
  * Nothing is corrected for magnification here (rule R-MAG runs in computePlan).
  */
 import type { ImplantSystem } from '../catalog/types'
+import { isKnownSource } from '../catalog/sources'
 import { findSystem, SYSTEM_LIMITS } from '../catalog/validate'
 import { published, siteDefault } from '../profile/param'
 import { isProtocolId, PROTOCOL_IDS } from '../profile/protocols'
@@ -358,6 +359,12 @@ function planes(s: Record<string, unknown>, P: string, name: 'endosteal' | 'peri
     c.required(`${P}.${name}`, `is required (or ${name}AP and ${name}Lat)`)
     return undefined
   }
+  // Half a plane is never dropped silently: a two-plane diameter needs both AP and lateral (R-CORTEX).
+  if (ap !== lat) {
+    const missing = ap ? keys[2] : keys[1]
+    c.error(`${P}.${missing}`, `is required: with ${ap ? keys[1] : keys[2]} given, the ${name} diameter needs both planes (AP and lateral), or one value for both`)
+    return undefined
+  }
   const out: Planes = { min: Infinity, minKey: name, count: 0, values: {} }
   let ok = true
   for (let i = 0; i < 3; i++) {
@@ -488,7 +495,7 @@ export function parseSystemInput(raw: unknown, path: string, c: Collector = new 
   const engagement = c.number(raw, 'engagementMm', path, true, { min: 0, max: SYSTEM_LIMITS.engagementMm, unit: 'mm' })
   if (engagement !== undefined && diameters && diameters.length > 0 && engagement >= (diameters[0] as number))
     c.error(join(path, 'engagementMm'), `must be smaller than the smallest diameter (${formatNumber(diameters[0] as number, 2)} mm)`)
-  const minCortex = c.number(raw, 'minCortexMm', path, true, { min: 0, max: SYSTEM_LIMITS.minCortexMm, unit: 'mm' })
+  const minCortex = c.number(raw, 'minCortexMm', path, true, { min: 0, max: SYSTEM_LIMITS.minCortexMm, unit: 'mm', minExclusive: true })
   const minContact = c.number(raw, 'minContactMm', path, true, { min: 0, max: SYSTEM_LIMITS.minContactMm, unit: 'mm', minExclusive: true })
   const tipMargin = c.number(raw, 'tipMarginMm', path, true, { min: 0, max: SYSTEM_LIMITS.tipMarginMm, unit: 'mm' })
   const maxBw = c.number(raw, 'maxBodyWeightKg', path, false, { min: 0, max: SYSTEM_LIMITS.maxBodyWeightKg, unit: 'kg', minExclusive: true })
@@ -515,7 +522,8 @@ export function parseSystemInput(raw: unknown, path: string, c: Collector = new 
     c.keys(so, sp, SOURCE_PARAMS)
     for (const k of SOURCE_PARAMS) {
       const v = c.string(so, k, sp, false, 40)
-      if (v !== undefined) sources[k] = v
+      if (v !== undefined && !isKnownSource(v)) c.error(join(sp, k), `unknown source key "${v}": use a key of the source list (docs/rules.md), or leave it out for a site default`)
+      else if (v !== undefined) sources[k] = v
     }
   }
   if (

@@ -38,9 +38,14 @@ export const SOURCES: Readonly<Record<string, string>> = {
   A3: 'TraumaCad admin guide, calibration',
   'A-calib': 'calibration error and component size in digital templating',
   'A-thieme': 'marker height and magnification error',
-  WHO: 'WHO definition of osteoporosis (T-score ≤ −2.5), as cited in REFERENCE.md §3',
   N1: 'NICE IPG270',
   N2: 'NICE IPG795 draft',
   N3: 'NHS England clinical commissioning policy 2206',
-  A6: 'PeekMed 510(k) K182464'
+  A6: 'PeekMed 510(k) K182464',
+  W1: 'WHO Technical Report Series 843 (1994), assessment of fracture risk and its application to screening for postmenopausal osteoporosis (T-score ≤ −2.5)'
+}
+
+/** true when `key` is in the source list (an unknown key is invalid input, never counted as published). */
+export function isKnownSource(key: unknown): key is string {
+  return typeof key === 'string' && Object.hasOwn(SOURCES, key)
 }

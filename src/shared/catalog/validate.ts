@@ -2,6 +2,7 @@
 import { BONES, FIXATIONS, type FieldError } from '../case/types'
 import { isPlainObject } from '../case/migrations'
 import { isProtocolId } from '../profile/protocols'
+import { checkProvenance } from '../profile/validate'
 import type { ParamValue } from '../result'
 import type { ImplantSystem } from './types'
 
@@ -40,11 +41,9 @@ export function validateSystem(system: ImplantSystem): FieldError[] {
       e(name, 'is required', 'required')
       return false
     }
-    const pr = p.provenance as unknown
-    if (!isPlainObject(pr) || (pr.kind !== 'published' && pr.kind !== 'site-default'))
-      e(`${name}.provenance`, 'must be "published" (with a source) or "site-default"')
-    else if (pr.kind === 'published' && (typeof pr.source !== 'string' || pr.source.trim() === ''))
-      e(`${name}.provenance`, 'a published value needs its source key')
+    // Every source key must be in the source list (an unknown key is never counted as published).
+    const msg = checkProvenance(p.provenance)
+    if (msg) e(`${name}.provenance`, msg)
     return true
   }
   const sizes = (name: 'diametersMm' | 'lengthsMm', max: number) => {
@@ -68,7 +67,7 @@ export function validateSystem(system: ImplantSystem): FieldError[] {
       e(`${name}.value`, `must be a number ${exclusive ? 'greater than' : 'from'} ${min} ${exclusive ? 'and at most' : 'to'} ${max} mm`)
   }
   num('engagementMm', 0, SYSTEM_LIMITS.engagementMm)
-  num('minCortexMm', 0, SYSTEM_LIMITS.minCortexMm)
+  num('minCortexMm', 0, SYSTEM_LIMITS.minCortexMm, true) // 0 would let an implant as wide as the bone pass (R-CORTEX)
   num('minContactMm', 0, SYSTEM_LIMITS.minContactMm, true)
   num('tipMarginMm', 0, SYSTEM_LIMITS.tipMarginMm)
   if (errors.length === 0) {

@@ -46,8 +46,11 @@ const params: ProfileParams = {
     note: 'BMI ≥ 30: soft-tissue infection odds ratio 3.1'
   }),
   'elig.minAgeYears': published('elig.minAgeYears', 18, 'years', 'Minimum age (skeletal maturity)', 'S24', { also: ['S25'] }),
-  'elig.maxBmi': published('elig.maxBmi', 35, 'kg/m²', 'BMI above this is a contraindication', 'S18', {
-    note: 'BMI > 35 excluded in the OPRA transhumeral programme'
+  // [S18] is an OPRA transhumeral programme: its BMI limit is a site default at every level until
+  // the site confirms it (R-ELIG), and the finding says where the value comes from.
+  'elig.maxBmi': siteDefault('elig.maxBmi', 35, 'kg/m²', 'BMI above this is a contraindication', {
+    basedOn: ['S18'],
+    note: 'BMI > 35 excluded in the OPRA transhumeral programme [S18]; a site default elsewhere'
   }),
   'elig.minSocketRehabMonths': published('elig.minSocketRehabMonths', 6, 'months', 'Minimum attempted socket rehabilitation', 'S15', {
     note: 'ITAP trial criterion'
@@ -58,9 +61,8 @@ const params: ProfileParams = {
   'elig.minResidualHumerusMm': published('elig.minResidualHumerusMm', 100, 'mm', 'Minimum residual humerus length', 'S18', {
     note: 'OPRA transhumeral criterion (≥ 10 cm)'
   }),
-  'rehab.osteoporosisTScore': published('rehab.osteoporosisTScore', -2.5, 'SD', 'T-score at or below which slow loading is suggested', 'WHO', {
-    also: ['S29'],
-    note: 'WHO definition of osteoporosis; bone quality by DEXA sets the loading speed [S29]'
+  'rehab.osteoporosisTScore': published('rehab.osteoporosisTScore', -2.5, 'SD', 'T-score at or below which slow loading is suggested', 'W1', {
+    note: 'WHO definition of osteoporosis (T-score ≤ −2.5); that bone quality by DEXA sets the loading speed is [S29]'
   }),
   'rehab.shortFemurMm': siteDefault('rehab.shortFemurMm', 150, 'mm', 'Residual femur shorter than this counts as short (slow loading)', {
     basedOn: ['S11', 'S10'],
@@ -70,13 +72,13 @@ const params: ProfileParams = {
     basedOn: ['S11'],
     note: 'the Radboud slow protocol is for short bone; no length is published'
   }),
+  // Each source for what it says: ILP [S4] 4–8 weeks; Radboud [S10] 6–8 weeks (so only [S4] backs 4 weeks).
   'stage.pressFitMinDays': published('stage.pressFitMinDays', 28, 'days', 'Press-fit: earliest stage 2 after stage 1', 'S4', {
-    also: ['S10'],
-    note: '4–8 weeks'
+    note: '4 weeks (ILP, 4–8 weeks [S4]); Radboud starts at 6 weeks [S10]'
   }),
   'stage.pressFitMaxDays': published('stage.pressFitMaxDays', 56, 'days', 'Press-fit: latest stage 2 after stage 1', 'S4', {
     also: ['S10'],
-    note: '4–8 weeks'
+    note: '8 weeks (ILP 4–8 weeks [S4], Radboud 6–8 weeks [S10])'
   }),
   'stage.threadedDays': published('stage.threadedDays', 182, 'days', 'Threaded (OPRA): stage 2 after stage 1', 'S1', {
     note: 'about 6 months (26 weeks)'
@@ -119,7 +121,8 @@ export type ProfileParamSpec =
   | { key: ProfileKey; kind: 'enum'; values: readonly (string | number)[] }
   | { key: ProfileKey; kind: 'protocol' }
 
-const SEVERITIES: readonly EligibilitySeverity[] = ['absolute', 'relative', 'off']
+/** No "off": every eligibility item is screened (R-ELIG). */
+const SEVERITIES: readonly EligibilitySeverity[] = ['absolute', 'relative']
 
 export const PROFILE_PARAM_SPECS: Readonly<Record<ProfileKey, ProfileParamSpec>> = {
   'mag.defaultFactor': { key: 'mag.defaultFactor', kind: 'number', unit: '×', min: 1, max: 1.3 },

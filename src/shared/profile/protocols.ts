@@ -114,7 +114,11 @@ export const PROTOCOLS: Readonly<Record<ProtocolId, RehabProtocol>> = {
         load: 'cap'
       },
       {
-        days: published('protocol.royal-free-lower.fullAfterCapDays', 84, 'days', 'Full weight bearing (days after the cap)', 'S29', { note: 'after 6 weeks with one crutch' }),
+        // [S29] gives the crutch phases only, not when full weight bearing starts: a site default.
+        days: siteDefault('protocol.royal-free-lower.fullAfterCapDays', 84, 'days', 'Full weight bearing (days after the cap)', {
+          basedOn: ['S29'],
+          note: '[S29] gives 6 weeks with two crutches and 6 weeks with one, not when full weight bearing starts'
+        }),
         activity: 'full weight bearing without crutches',
         load: 'bw'
       }

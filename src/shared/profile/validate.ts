@@ -2,6 +2,7 @@
 import { Collector, list } from '../case/fields'
 import { isPlainObject } from '../case/migrations'
 import type { FieldError } from '../case/types'
+import { isKnownSource } from '../catalog/sources'
 import type { ParamValue, Provenance } from '../result'
 import { isFieldError, parseLength } from '../units'
 import { PROFILE_KEYS, PROFILE_PARAM_SPECS, type ProfileParamSpec } from './defaults'
@@ -30,14 +31,24 @@ function checkValue(spec: ProfileParamSpec, value: unknown): string | null {
   return null
 }
 
-function checkProvenance(p: unknown): string | null {
+/** "unknown source key "S9999" (not in the source list)" for the first unknown key, else null. */
+function unknownSources(keys: unknown): string | null {
+  if (keys === undefined) return null
+  if (!Array.isArray(keys)) return 'source keys must be a list'
+  for (const k of keys) if (!isKnownSource(k)) return `unknown source key "${String(k)}": not in the source list`
+  return null
+}
+
+/** Provenance check shared by profiles, protocol parameters and implant systems: every source key must be known. */
+export function checkProvenance(p: unknown): string | null {
   if (!isPlainObject(p)) return 'provenance is missing'
   const pr = p as Partial<Provenance>
   if (pr.kind === 'published') {
     if (typeof pr.source !== 'string' || pr.source.trim() === '') return 'a published value needs its source key (e.g. "S66")'
-    return null
+    if (!isKnownSource(pr.source)) return `unknown source key "${pr.source}": not in the source list`
+    return unknownSources(pr.also)
   }
-  if (pr.kind === 'site-default') return null
+  if (pr.kind === 'site-default') return unknownSources(pr.basedOn)
   return 'provenance must be "published" (with a source) or "site-default"'
 }
 
@@ -71,15 +82,34 @@ export function validateProfile(profile: PlanningProfile): FieldError[] {
     const pm = checkProvenance(p.provenance)
     if (pm) e(`${base}.provenance`, pm)
   }
-  if (errors.length === 0) {
-    const v = <K extends ProfileKey>(k: K) => (params as ProfileParams)[k].value
-    if (v('mag.warnBelow') > v('mag.warnAbove'))
-      e(`${keyPath('params', 'mag.warnBelow')}.value`, `must not exceed the upper warning limit (${v('mag.warnAbove')})`)
-    if (v('stage.pressFitMinDays') > v('stage.pressFitMaxDays'))
-      e(`${keyPath('params', 'stage.pressFitMinDays')}.value`, `must not exceed the latest stage 2 (${v('stage.pressFitMaxDays')} days)`)
-  }
+  if (errors.length === 0)
+    for (const r of invertedRanges((k) => (params as ProfileParams)[k].value as number)) e(`${keyPath('params', r.low)}.value`, r.message)
   errors.push(...validateProtocolParams((profile as { protocolParams?: unknown }).protocolParams, checkProvenance))
   return errors
+}
+
+/** Profile ranges that must be ordered (minimum ≤ maximum), with how to say so. */
+const RANGES: readonly { low: ProfileKey; high: ProfileKey; what: (high: number) => string }[] = [
+  { low: 'mag.warnBelow', high: 'mag.warnAbove', what: (h) => `the upper warning limit (${h})` },
+  { low: 'stage.pressFitMinDays', high: 'stage.pressFitMaxDays', what: (h) => `the latest stage 2 (${h} days)` }
+]
+
+/** The ranges inverted under `value` (each reported on its lower end). */
+function invertedRanges(value: (k: ProfileKey) => number): { low: ProfileKey; high: ProfileKey; message: string }[] {
+  return RANGES.filter((r) => value(r.low) > value(r.high)).map((r) => ({ low: r.low, high: r.high, message: `must not exceed ${r.what(value(r.high))}` }))
+}
+
+/**
+ * Field errors of a case's overrides that invert a range (R-STAGE, R-MAG), against the profile the
+ * plan uses for the end the case does not set. Paths are the case file's (`profile["key"]`).
+ */
+export function caseRangeErrors(profile: PlanningProfile, overrides: ProfileOverrides): FieldError[] {
+  const value = (k: ProfileKey) => ((overrides[k] as ParamValue<number> | undefined) ?? (profile.params[k] as ParamValue<number>)).value
+  return invertedRanges(value).map((r) => {
+    const at = overrides[r.low] !== undefined ? r.low : r.high
+    const message = at === r.low ? r.message : `must not be below “${profile.params[r.low].label ?? r.low}” (${value(r.low)})`
+    return { path: keyPath('profile', at), message, code: 'invalid' as const }
+  })
 }
 
 /**
@@ -105,6 +135,10 @@ export function parseProfileOverrides(raw: Record<string, unknown>, path: string
       if (v.source !== undefined) {
         if (typeof v.source !== 'string' || v.source.trim() === '') {
           c.error(`${p}.source`, 'must be a source key such as "S66"')
+          continue
+        }
+        if (!isKnownSource(v.source.trim())) {
+          c.error(`${p}.source`, `unknown source key "${v.source.trim()}": use a key of the source list (docs/rules.md), or leave the source out for a site default`)
           continue
         }
         source = v.source.trim()
@@ -137,19 +171,70 @@ export function parseProfileOverrides(raw: Record<string, unknown>, path: string
         ? siteDefault(key, value, unit, key, { note: 'set in the case file' })
         : published(key, value, unit, key, source)
   }
+  // Both ends of a range in the case file: they must be ordered (the profile's ends are checked when planning).
+  for (const r of RANGES)
+    if (out[r.low] && out[r.high] && (out[r.low]?.value as number) > (out[r.high]?.value as number))
+      c.error(keyPath(path, r.low), `must not exceed ${r.what(out[r.high]?.value as number)}`)
   return out as ProfileOverrides
 }
 
-/** The profile with the case's overrides applied (labels kept from the base profile). */
-export function applyProfileOverrides(profile: PlanningProfile, overrides: ProfileOverrides): PlanningProfile {
+/**
+ * Eligibility parameters and the direction that makes eligibility stricter: a minimum ('min')
+ * is stricter when higher, a maximum ('max') when lower, a severity when absolute.
+ */
+const ELIGIBILITY_STRICTER: Partial<Record<ProfileKey, 'min' | 'max' | 'severity'>> = {
+  'elig.minAgeYears': 'min',
+  'elig.maxBmi': 'max',
+  'elig.minSocketRehabMonths': 'min',
+  'elig.maxHipFlexionDeg': 'max',
+  'elig.minResidualHumerusMm': 'min'
+}
+
+/** true when the case's value would make eligibility less strict than the profile's. */
+function weakens(key: ProfileKey, profileValue: unknown, caseValue: unknown): boolean {
+  const dir = key.startsWith('elig.severity.') ? 'severity' : ELIGIBILITY_STRICTER[key]
+  if (dir === undefined) return false
+  if (dir === 'severity') return profileValue === 'absolute' && caseValue !== 'absolute'
+  if (typeof profileValue !== 'number' || typeof caseValue !== 'number') return false
+  return dir === 'min' ? caseValue < profileValue : caseValue > profileValue
+}
+
+export interface AppliedOverrides {
+  profile: PlanningProfile
+  /** Overrides not applied because they would weaken eligibility (the profile's value is kept). */
+  refused: { key: ProfileKey; caseValue: number | string; profileValue: number | string; label: string; reason: 'weaker' | 'range' }[]
+}
+
+/**
+ * The profile with the case's overrides applied (labels kept from the base profile). A case file
+ * may make eligibility stricter, never weaker (R-ELIG): such overrides are refused and listed.
+ */
+export function applyCaseOverrides(profile: PlanningProfile, overrides: ProfileOverrides): AppliedOverrides {
   const keys = Object.keys(overrides) as ProfileKey[]
-  if (keys.length === 0) return profile
+  const refused: AppliedOverrides['refused'] = []
+  if (keys.length === 0) return { profile, refused }
   const params = { ...profile.params } as Record<ProfileKey, ParamValue<number | string>>
   for (const k of keys) {
     const o = overrides[k] as ParamValue<number | string> | undefined
     if (!o) continue
-    const label = profile.params[k].label
-    params[k] = label === undefined ? o : { ...o, label }
+    const base = profile.params[k] as ParamValue<number | string>
+    if (weakens(k, base.value, o.value)) {
+      refused.push({ key: k, caseValue: o.value, profileValue: base.value, label: base.label ?? k, reason: 'weaker' })
+      continue
+    }
+    params[k] = base.label === undefined ? o : { ...o, label: base.label }
   }
-  return { ...profile, version: `${profile.version}+case`, params: params as unknown as ProfileParams }
+  // A case value that inverts a range against the profile (planFromRaw refuses such a file) is not applied.
+  for (const r of invertedRanges((k) => params[k].value as number))
+    for (const k of [r.low, r.high])
+      if (params[k] !== profile.params[k]) {
+        refused.push({ key: k, caseValue: params[k].value, profileValue: profile.params[k].value, label: profile.params[k].label ?? k, reason: 'range' })
+        params[k] = profile.params[k] as ParamValue<number | string>
+      }
+  return { profile: { ...profile, version: `${profile.version}+case`, params: params as unknown as ProfileParams }, refused }
+}
+
+/** The profile with the case's overrides applied; overrides that would weaken eligibility are not. */
+export function applyProfileOverrides(profile: PlanningProfile, overrides: ProfileOverrides): PlanningProfile {
+  return applyCaseOverrides(profile, overrides).profile
 }

@@ -1,6 +1,6 @@
 /**
- * R-ELIG: eligibility screen. The profile sets each item to absolute (block), relative
- * (warning) or off. Findings are R-ELIG-<ITEM>; every item names its source.
+ * R-ELIG: eligibility screen. The profile sets each item to absolute (block) or relative
+ * (warning); there is no "off". Findings are R-ELIG-<ITEM>; every item names its source.
  * Data not recorded → info "not checked".
  */
 import type { ImplantSystem } from '../catalog/types'
@@ -8,7 +8,7 @@ import type { Condition, NormalizedCase } from '../case/types'
 import { formatApart, formatBmi, formatDeg, formatKg, formatMm, formatMmApart, formatNumber } from '../format'
 import type { BasisInput, EligibilityCheck, EligibilityItem, ParamScalar, ParamValue, SourceKey } from '../result'
 import type { EligibilitySeverityKey } from '../profile/types'
-import { paramSources } from '../profile/param'
+import { paramSources, published } from '../profile/param'
 import { cite, EPS, inp, type PlanContext } from './context'
 import { bmiOf } from './soft'
 
@@ -45,6 +45,18 @@ function conditionItem(conds: Condition[], text: string, criterion: string): (e:
       criterion
     }
   }
+}
+
+/** The BMI limit of [S18], published for the OPRA transhumeral programme it comes from. */
+export const OPRA_TRANSHUMERAL_MAX_BMI = published('elig.maxBmi', 35, 'kg/m²', 'BMI above this is a contraindication', 'S18', {
+  note: 'BMI > 35 excluded in the OPRA transhumeral programme'
+})
+
+/** The profile's BMI limit; at the transhumeral level the shipped value is the published one of [S18]. */
+function bmiLimit(c: NormalizedCase, ctx: PlanContext): ParamValue {
+  const p = ctx.profile.params['elig.maxBmi']
+  const shipped = p.provenance.kind === 'site-default' && p.value === OPRA_TRANSHUMERAL_MAX_BMI.value
+  return c.limb.level === 'transhumeral' && shipped ? OPRA_TRANSHUMERAL_MAX_BMI : p
 }
 
 const SOCKET_LEVELS = ['transfemoral', 'transtibial', 'transhumeral', 'transradial']
@@ -93,7 +105,7 @@ export const ELIGIBILITY_DEFS: readonly { item: EligibilityItem; sources: Source
     item: 'BMI',
     sources: ['S18'],
     check: ({ c, ctx }): Outcome => {
-      const max = ctx.profile.params['elig.maxBmi']
+      const max = bmiLimit(c, ctx)
       const bmi = bmiOf(c.patient.weightKg, c.patient.heightCm)
       return {
         outcome: bmi > max.value + EPS ? 'fail' : 'pass',
@@ -199,7 +211,7 @@ export function ruleEligibility(c: NormalizedCase, ctx: PlanContext, residualMm:
     if (sources.length === 0) for (const prm of o.params) if (prm) for (const k of paramSources(prm)) if (!sources.includes(k)) sources = [...sources, k]
     checks.push({ item: def.item, outcome: o.outcome, severity, sources })
     all.push(sevParam)
-    if (o.outcome === 'not-applicable' || severity === 'off') continue
+    if (o.outcome === 'not-applicable') continue
     for (const prm of o.params) if (prm) all.push(prm)
     if (o.outcome === 'pass') continue
     const b = ctx.make('R-ELIG', `${o.criterion} → ${severity} contraindication (programme profile)`, o.inputs, [...o.params, sevParam], sources)
@@ -217,6 +229,6 @@ export function ruleEligibility(c: NormalizedCase, ctx: PlanContext, residualMm:
       ctx.find(`R-ELIG-${def.item}`, 'info', `Not recorded, so not checked: ${o.criterion}.${src}`, b, o.paths)
     }
   }
-  ctx.basis['eligibility'] = ctx.make('R-ELIG', 'each item checked against its threshold and the programme profile: absolute → block, relative → warning, off → not reported', {}, all, [])
+  ctx.basis['eligibility'] = ctx.make('R-ELIG', 'each item checked against its threshold and the programme profile: absolute → block, relative → warning (there is no "off")', {}, all, [])
   return checks
 }

@@ -89,7 +89,7 @@ describe('default planning profile', () => {
       params: {
         ...DEFAULT_PROFILE.params,
         'soft.targetMm': { ...DEFAULT_PROFILE.params['soft.targetMm'], value: -1 },
-        'elig.severity.SMOKING': { ...DEFAULT_PROFILE.params['elig.severity.SMOKING'], value: 'sometimes' as 'off' },
+        'elig.severity.SMOKING': { ...DEFAULT_PROFILE.params['elig.severity.SMOKING'], value: 'sometimes' as 'relative' },
         'rehab.lowerLimbProtocol': { ...DEFAULT_PROFILE.params['rehab.lowerLimbProtocol'], value: 'fast' },
         'elig.maxBmi': { ...DEFAULT_PROFILE.params['elig.maxBmi'], provenance: { kind: 'unknown' } as never }
       }
@@ -97,7 +97,7 @@ describe('default planning profile', () => {
     expect(validateProfile(bad)).toEqual([
       { path: 'params["soft.targetMm"].value', message: 'must be between 0 and 100 mm', code: 'invalid' },
       { path: 'params["elig.maxBmi"].provenance', message: 'provenance must be "published" (with a source) or "site-default"', code: 'invalid' },
-      { path: 'params["elig.severity.SMOKING"].value', message: 'must be one of "absolute", "relative", "off"', code: 'invalid' },
+      { path: 'params["elig.severity.SMOKING"].value', message: 'must be one of "absolute", "relative"', code: 'invalid' },
       {
         path: 'params["rehab.lowerLimbProtocol"].value',
         message: 'must be a protocol id: "radboud-standard", "radboud-slow", "royal-free-lower", "relimb-upper", "opra"',

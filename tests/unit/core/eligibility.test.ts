@@ -100,14 +100,14 @@ describe('R-ELIG items with the default profile', () => {
 })
 
 describe('R-ELIG severities come from the programme profile', () => {
-  it('a case override or a site profile changes absolute/relative/off', () => {
+  it('a case override makes an item stricter; a site profile changes absolute/relative', () => {
     const r = baseRaw()
     r.patient.conditions = ['diabetes', 'smoking']
-    r.profile = { 'elig.severity.DIABETES': 'absolute', 'elig.severity.SMOKING': 'off' }
+    r.profile = { 'elig.severity.DIABETES': 'absolute', 'elig.severity.SMOKING': 'relative' }
     const p = plan(r)
     expect(finding(p, 'R-ELIG-DIABETES')?.severity).toBe('block')
-    expect(finding(p, 'R-ELIG-SMOKING')).toBeUndefined()
-    expect(p.eligibility.find((e) => e.item === 'SMOKING')).toMatchObject({ outcome: 'fail', severity: 'off' })
+    expect(finding(p, 'R-ELIG-SMOKING')?.severity).toBe('warning')
+    expect(p.eligibility.find((e) => e.item === 'SMOKING')).toMatchObject({ outcome: 'fail', severity: 'relative' })
 
     const site: PlanningProfile = {
       ...DEFAULT_PROFILE,

@@ -51,7 +51,7 @@ describe('transfemoral (OPRA, X-ray with marker)', () => {
     expect(p.stages).toMatchObject({ count: 2, stage2AfterDays: { min: 182, max: 182 } })
     expect(p.rehab.protocolId).toBe('opra')
     expect(p.status).toBe('ok')
-    expect(ids(p)).toEqual(['info:R-DIA-MAGNIFICATION-SENSITIVE', 'info:R-SOFT-REDUCTION', 'info:R-BUILD-CLEARANCE', 'info:R-STAGE-PLAN', 'info:PROFILE-SITE-DEFAULTS'])
+    expect(ids(p)).toEqual(['info:R-DIA-MAGNIFICATION-SENSITIVE', 'info:R-CORTEX-TIP', 'info:R-SOFT-REDUCTION', 'info:R-BUILD-CLEARANCE', 'info:R-STAGE-PLAN', 'info:PROFILE-SITE-DEFAULTS'])
   })
 })
 

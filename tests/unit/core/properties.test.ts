@@ -149,7 +149,7 @@ function strip(r: PlanResult): unknown {
   return JSON.parse(JSON.stringify(r, (k, v) => (k === 'paths' || k === 'index' ? undefined : v)))
 }
 
-describe('properties of computePlan', () => {
+describe('properties of computePlan', { timeout: 120_000 }, () => {
   it('never throws, never NaN/Infinity, no negative sizes, status matches the findings', () => {
     fc.assert(
       fc.property(genArb(1.2), (g) => {
@@ -179,10 +179,15 @@ describe('properties of computePlan', () => {
         }
         const sev = p.findings.map((f) => f.severity)
         expect(p.status).toBe(sev.includes('block') ? 'blocked' : sev.includes('warning') ? 'warnings' : 'ok')
-        // the implant is null only when sizing is impossible, and then a block finding says why
-        const why = p.findings.filter((f) => ['SYSTEM-UNKNOWN', 'SYSTEM-BONE', 'R-LEN-SHORT-BONE', 'R-DIA-CANAL-TOO-WIDE'].includes(f.id))
-        expect(p.implant === null).toBe(why.length > 0)
+        // the implant is null only when sizing is impossible (on the shortened bone too, when a
+        // resection is proposed), and then a block finding says why
+        const why = p.findings.filter((f) => ['SYSTEM-UNKNOWN', 'SYSTEM-BONE', 'R-LEN-SHORT-BONE', 'R-DIA-CANAL-TOO-WIDE', 'R-BUILD-NO-ROOM'].includes(f.id))
+        if (p.implant === null) expect(why.length).toBeGreaterThan(0)
+        if (why.some((f) => f.id !== 'R-BUILD-NO-ROOM')) expect(p.implant).toBeNull()
         for (const f of why) expect(f.severity).toBe('block')
+        // one consistent set of sizes: with a resection, the plan's sizes are the shortened bone's
+        const after = p.buildHeight?.afterResection
+        if (after && p.implant) expect([p.implant.diameterMm, p.implant.lengthMm, p.implant.resectionMm]).toEqual([after.diameterMm, after.lengthMm, after.resectionMm])
       }),
       { numRuns: RUNS }
     )

@@ -302,22 +302,26 @@ describe('R-DIA implant diameter', () => {
 describe('R-CORTEX remaining cortex', () => {
   it('reports the thinnest station inside the implant zone', () => {
     const p = plan(baseRaw())
-    // t = (peri − max(endo, 11)) / 2: z0 (28 − 16)/2 = 6; z50 (26 − 12)/2 = 7; z100 (26 − 11)/2 = 7.5; z150 outside
+    // t = (peri − max(endo, 11)) / 2: z0 (28 − 16)/2 = 6; z50 (26 − 12)/2 = 7; z100 (26 − 11)/2 = 7.5;
+    // the tip z120 (26.8 − max(10.8, 11))/2 = 7.9; z150 is outside the zone
     expect(p.implant?.minCortexMm).toBe(6)
     expect(p.implant?.minCortexAtMm).toBe(0)
-    expect(basisFor(p, 'implant.minCortexMm')?.inputs.cortexAtStations?.value).toEqual([6, 7, 7.5])
+    expect(p.implant?.tipCortexMm).toBeCloseTo(7.9, 9)
+    expect(basisFor(p, 'implant.minCortexMm')?.inputs.checkedDistances?.value).toEqual([0, 50, 100, 120])
+    expect((basisFor(p, 'implant.minCortexMm')?.inputs.cortexAtDistances?.value as number[]).map((t) => +t.toFixed(9))).toEqual([6, 7, 7.5, 7.9])
   })
   it.each([
     [14.98, 'R-CORTEX-THIN'], // (14.98 − 11)/2 = 1.99 < 2
     [15, null], // (15 − 11)/2 = 2 exactly: no warning
     [15.02, null], // 2.01
-    [11.02, 'R-CORTEX-THIN'], // 0.01 > 0 but thin
+    [12.02, 'R-CORTEX-THIN'], // 0.51 > 0, thin, and the Ø 12 implant is narrower than the bone
+    [11.02, 'R-CORTEX-BREACH'], // t = 0.01 > 0, but the Ø 12 implant is wider than the 11.02 mm bone
     [11, 'R-CORTEX-BREACH'] // (11 − 11)/2 = 0 → block
   ])('periosteal %s mm at z 100 → %s', (peri, id) => {
     const r = baseRaw()
     r.bone.stations[2].periosteal = peri
     const p = plan(r)
-    const found = p.findings.filter((f) => f.id.startsWith('R-CORTEX')).map((f) => f.id)
+    const found = p.findings.filter((f) => f.id.startsWith('R-CORTEX') && f.severity !== 'info').map((f) => f.id)
     expect(found).toEqual(id ? [id] : [])
     if (id) {
       expect(finding(p, id)?.message).toContain('100 mm from the distal end')

@@ -77,7 +77,9 @@ describe('R-BUILD build height', () => {
     expect(p.buildHeight?.resectionMm).toBe(20)
     // shortened bone 180 → Lmax 160 → L 120; stations shift by −20 with a cut station at 0:
     //   endo at z = 20: 16 − 0.08 × 20 = 14.4; r 11: [55, 80] + [80, 120] → 25 + 40 = 65 → D 12
-    expect(p.buildHeight?.afterResection).toEqual({ resectionMm: 20, residualLengthAfterMm: 180, lengthMm: 120, diameterMm: 12 })
+    expect(p.buildHeight?.afterResection).toEqual({ resectionMm: 20, residualLengthAfterMm: 180, lengthMm: 120, diameterMm: 12, withoutResection: { lengthMm: 120, diameterMm: 12 } })
+    // the shortened-bone sizes are the plan's sizes
+    expect(p.implant).toMatchObject({ diameterMm: 12, lengthMm: 120, resectionMm: 20, tipFromLandmarkMm: 60 })
     const f = finding(p, 'R-BUILD-RESECTION')
     expect(f?.severity).toBe('warning')
     expect(f?.message).toContain('The knee centre would sit 20 mm low: proposed bone resection 20 mm')
@@ -97,7 +99,10 @@ describe('R-BUILD build height', () => {
     expect(p.buildHeight?.afterResection).toMatchObject({ residualLengthAfterMm: 70, lengthMm: null })
     expect(finding(p, 'R-BUILD-NO-ROOM')?.severity).toBe('block')
     expect(p.status).toBe('blocked')
-    expect(p.implant?.lengthMm).toBe(80) // the bone as it is still takes 80 mm
+    // the plan is the shortened bone's, which takes no implant; the bone as it is would take Ø 12 × 80
+    expect(p.implant).toBeNull()
+    expect(p.buildHeight?.afterResection?.withoutResection).toEqual({ lengthMm: 80, diameterMm: 12 })
+    expect(finding(p, 'R-BUILD-NO-ROOM')?.message).toContain('no implant length fits')
   })
   it('transtibial targets the floor; no components is a warning for the lower limb only', () => {
     const r = baseRaw()

@@ -101,7 +101,7 @@ const REJECTIONS: [string, Mut, string, string][] = [
   ['protocol unknown', (r) => (r.protocolId = 'fast'), 'protocolId', 'unknown protocol "fast"; known: "radboud-standard"'],
   ['profile unknown key', (r) => (r.profile = { 'soft.target': 10 }), 'profile["soft.target"]', 'unknown profile parameter "soft.target"'],
   ['profile value out of range', (r) => (r.profile = { 'mag.defaultFactor': 1.5 }), 'profile["mag.defaultFactor"]', 'must be between 1 and 1.3 ×'],
-  ['profile severity unknown', (r) => (r.profile = { 'elig.severity.SMOKING': 'never' }), 'profile["elig.severity.SMOKING"]', 'must be one of "absolute", "relative", "off"'],
+  ['profile severity unknown', (r) => (r.profile = { 'elig.severity.SMOKING': 'never' }), 'profile["elig.severity.SMOKING"]', 'must be one of "absolute", "relative"'],
   ['profile length in kg', (r) => (r.profile = { 'soft.targetMm': '1 kg' }), 'profile["soft.targetMm"]', 'is a mass'],
   ['profile not an object', (r) => (r.profile = 5), 'profile', 'must be an object of profile parameters'],
   ['notes not text', (r) => (r.notes = 5), 'notes', 'must be text']

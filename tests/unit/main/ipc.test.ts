@@ -1,4 +1,6 @@
 import type { WebContents } from 'electron'
+import type { PacsActions } from '../../../src/main/pacs/pacs-actions'
+import { createPacsHandlers } from '../../../src/main/pacs/pacs-handlers'
 import { describe, expect, it, vi } from 'vitest'
 import { CHANNELS, MAX_TEXT_FILE_BYTES, sanitizeFileName, validateRequest } from '../../../src/shared/ipc'
 import { createIpcHandlers, registerIpcHandlers, type DesktopActions, type InvokeEvent } from '../../../src/main/ipc-handlers'
@@ -75,8 +77,10 @@ describe('IPC payload validation', () => {
   it('registers exactly the declared request channels', () => {
     const handle = vi.fn()
     registerIpcHandlers({ handle }, createIpcHandlers(actions(), origins))
+    registerIpcHandlers({ handle }, createPacsHandlers({} as PacsActions, origins))
     const registered = handle.mock.calls.map((c) => c[0]).sort()
-    const declared = Object.values(CHANNELS).filter((c) => c !== CHANNELS.menuCommand).sort()
+    // Menu commands and transfer progress go the other way (main → renderer): no handler.
+    const declared = Object.values(CHANNELS).filter((c) => c !== CHANNELS.menuCommand && c !== CHANNELS.pacsProgress).sort()
     expect(registered).toEqual(declared)
   })
 })

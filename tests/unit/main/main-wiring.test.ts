@@ -43,6 +43,7 @@ vi.mock('electron', () => {
       whenReady: () => new Promise<void>((resolve) => (ready = resolve))
     },
     dialog: {},
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
     ipcMain: { handle: (channel: string) => calls.ipcChannels.push(channel) },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown) => calls.privileged.push(schemes),
@@ -81,7 +82,7 @@ describe('Electron entry wiring', () => {
     expect(String((options['webPreferences'] as Record<string, unknown>)['preload'])).toMatch(/preload[\\/]index\.cjs$/)
   })
   it('registers exactly the request channels of the bridge', () => {
-    expect(calls.ipcChannels.sort()).toEqual(Object.values(CHANNELS).filter((c) => c !== CHANNELS.menuCommand).sort())
+    expect(calls.ipcChannels.sort()).toEqual(Object.values(CHANNELS).filter((c) => c !== CHANNELS.menuCommand && c !== CHANNELS.pacsProgress).sort())
   })
   it('denies every permission and every request outside the app', () => {
     const decided: boolean[] = []

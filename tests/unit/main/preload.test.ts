@@ -24,7 +24,26 @@ beforeAll(async () => {
 describe('preload bridge', () => {
   it('exposes exactly the named functions of the contract, and nothing else', () => {
     expect(Object.keys(exposed)).toEqual(['osseoplan'])
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'exportPdf', 'onMenuCommand', 'openTextFile', 'printPlan', 'saveTextFile'])
+    expect(Object.keys(api).sort()).toEqual([
+      'appInfo',
+      'exportPdf',
+      'onMenuCommand',
+      'onPacsProgress',
+      'openTextFile',
+      'pacsCancel',
+      'pacsFetchInstance',
+      'pacsFilePlan',
+      'pacsListInstances',
+      'pacsListSeries',
+      'pacsListServers',
+      'pacsRemoveServer',
+      'pacsSaveServer',
+      'pacsSearchStudies',
+      'pacsTestServer',
+      'pacsThumbnail',
+      'printPlan',
+      'saveTextFile'
+    ])
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true)
   })
   it('sends each call on its own channel with the request unchanged', async () => {

@@ -103,13 +103,16 @@ export function makeResult(): PlanResult {
       maxLengthMm: 220,
       minCortexMm: 5.375,
       minCortexAtMm: 80,
+      tipCortexMm: 6.1,
+      tipFromLandmarkMm: 100,
+      resectionMm: 0,
       smaller: { diameterMm: 15, preparedDiameterMm: 14, contactLengthMm: 12.5 },
       larger: { diameterMm: 17, preparedDiameterMm: 16, contactLengthMm: 95 },
       atMagnificationMinus5: { magnification: 1.0925, lengthMm: 140, diameterMm: 17 },
       atMagnificationPlus5: { magnification: 1.2075, lengthMm: null, diameterMm: null }
     },
     softTissue: { measuredMm: 38, targetMm: 15, reductionMm: 23, plannedMm: 15, bmi: 25.45 },
-    buildHeight: { target: 'knee centre', availableMm: 210, requiredMm: 210, clearanceMm: 0, resectionMm: 0, afterResection: null },
+    buildHeight: { target: 'knee centre', joint: 'knee centre', availableMm: 210, requiredMm: 210, clearanceMm: 0, resectionMm: 0, afterResection: null },
     eligibility: [
       { item: 'AGE', outcome: 'pass', severity: 'absolute', sources: ['S24', 'S25'] },
       { item: 'HIP-FLEXION', outcome: 'unknown', severity: 'relative', sources: ['S15'] }

@@ -37,7 +37,7 @@ describe('plan drift', () => {
   })
 
   it('reports an eligibility severity change', () => {
-    const strict = profileWith(changeParam(shippedProfileRecord(), 'elig.severity.SMOKING', 'off', 'A', 1))
+    const strict = profileWith(changeParam(shippedProfileRecord(), 'elig.severity.SMOKING', 'absolute', 'A', 1))
     const smoker = { ...c, patient: { ...c.patient, conditions: ['smoking'] } } as typeof c
     const diff = compareWithCurrent(computePlan(smoker, { profile: DEFAULT_PROFILE }), computePlan(smoker, { profile: strict }))
     expect(diff.some((d) => d.path === 'eligibility.SMOKING')).toBe(true)

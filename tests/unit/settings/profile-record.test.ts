@@ -49,20 +49,20 @@ describe('confirming and changing parameters', () => {
 
   it('does nothing when confirming a published value', () => {
     const start = shippedProfileRecord()
-    expect(ok(confirmParam(start, 'elig.maxBmi', 'x', 1))).toBe(start)
+    expect(ok(confirmParam(start, 'elig.maxHipFlexionDeg', 'x', 1))).toBe(start)
   })
 
   it('a changed site default is a confirmed site value; a changed published value stops claiming its source', () => {
     let r = ok(changeParam(shippedProfileRecord(), 'soft.targetMm', 10, 'Dr A', 5))
     expect(r.profile.params['soft.targetMm']).toMatchObject({ value: 10, confirmed: true, provenance: { kind: 'site-default' } })
-    r = ok(changeParam(r, 'elig.maxBmi', 40, 'Dr B', 6))
+    r = ok(changeParam(r, 'elig.maxHipFlexionDeg', 20, 'Dr B', 6))
     expect(r.profile.version).toBe('1.0.2')
-    const bmi = r.profile.params['elig.maxBmi']
-    expect(bmi.provenance).toMatchObject({ kind: 'site-default', basedOn: ['S18'] })
-    expect(bmi.provenance.note).toContain('published value 35')
+    const bmi = r.profile.params['elig.maxHipFlexionDeg']
+    expect(bmi.provenance).toMatchObject({ kind: 'site-default', basedOn: ['S15'] })
+    expect(bmi.provenance.note).toContain('published value 15')
     expect(r.history.map((h) => [h.key, h.action, h.by, h.from, h.to])).toEqual([
       ['soft.targetMm', 'changed', 'Dr A', 15, 10],
-      ['elig.maxBmi', 'changed', 'Dr B', 35, 40]
+      ['elig.maxHipFlexionDeg', 'changed', 'Dr B', 15, 20]
     ])
   })
 
@@ -160,6 +160,21 @@ describe('reading stored profiles', () => {
     if (read.ok) {
       expect(Object.keys(read.record.profile.params['soft.targetMm'])).not.toContain('script')
       expect(read.record.history).toHaveLength(1)
+    }
+  })
+})
+
+describe('stored profiles from before issue #12', () => {
+  it('still read: the "WHO" source key becomes [W1] and an "off" eligibility item becomes relative', () => {
+    const stored = JSON.parse(JSON.stringify(shippedProfileRecord())) as ProfileRecord
+    const p = stored.profile.params as unknown as Record<string, { value: unknown; provenance: Record<string, unknown> }>
+    p['rehab.osteoporosisTScore']!.provenance = { kind: 'published', source: 'WHO', also: ['S29'] }
+    p['elig.severity.SMOKING']!.value = 'off'
+    const read = readProfileRecord(stored)
+    expect(read.ok).toBe(true)
+    if (read.ok) {
+      expect(read.record.profile.params['rehab.osteoporosisTScore'].provenance).toEqual({ kind: 'published', source: 'W1', also: ['S29'] })
+      expect(read.record.profile.params['elig.severity.SMOKING'].value).toBe('relative')
     }
   })
 })

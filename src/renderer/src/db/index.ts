@@ -3,6 +3,7 @@ import { appDb, type OsseoDb } from './database'
 import { createAuditRepo } from './audit-repo'
 import { createBackupRepo } from './backup-repo'
 import { createDraftsRepo } from './drafts-repo'
+import { createFilingsRepo } from './filings-repo'
 import { createPlansRepo } from './plans-repo'
 import { createProfilesRepo } from './profiles-repo'
 import { createRevisionsRepo } from './revisions-repo'
@@ -25,6 +26,7 @@ export const settingsRepo = bound(createSettingsRepo)
 export const profilesRepo = bound(createProfilesRepo)
 export const systemsRepo = bound(createSystemsRepo)
 export const outcomesRepo = bound(createOutcomesRepo)
+export const filingsRepo = bound(createFilingsRepo)
 
 export { storageEstimate, requestPersistentStorage, storageErrorMessage, isQuotaError, type StorageEstimate } from './storage'
 export { createDraftsRepo, type DraftsRepo } from './drafts-repo'

@@ -96,3 +96,12 @@ export function onMenuCommand(listener: (command: MenuCommand) => void): () => v
   const api = bridge()
   return api ? api.onMenuCommand(listener) : () => undefined
 }
+
+/**
+ * The image-server (PACS) functions of the desktop bridge, or null in a plain browser, where
+ * OsseoPlan talks to no server at all.
+ */
+export function imageServers(): import('../../../shared/pacs-contract').PacsApi | null {
+  const api = bridge()
+  return api && typeof api.pacsListServers === 'function' ? api : null
+}

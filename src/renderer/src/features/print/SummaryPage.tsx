@@ -7,6 +7,7 @@ import { loadSummary, type LoadedSummary } from './load-summary'
 import { onPrintRequest, takePrintRequest, type PrintAction } from './print-request'
 import { setPrintPageVars } from './print-page-vars'
 import { PrintActions, runPrintAction, type ActionState } from './PrintActions'
+import { FileToPacs } from '../pacs/FileToPacs'
 import { IncompleteDocument, PlanDocument } from './SummaryDocument'
 import './print.css'
 
@@ -111,6 +112,9 @@ export function SummaryPage({ planId, revisionId }: { planId: string; revisionId
       <div className="summary-toolbar no-print">
         <a href={`#/plans/${planId}`}>← Back to the plan editor</a>
         <PrintActions printable={printable} paperSize={paperSize} state={action} onAction={(a) => void perform(a)} />
+        {loaded.kind === 'plan' && (
+          <FileToPacs target={{ planId, patientCode: loaded.summary.header.patientCode, revision: loaded.summary.header.revision, pageSize: paperSize }} />
+        )}
       </div>
       <article className={`summary-sheet paper-${paperSize === 'Letter' ? 'letter' : 'a4'}`} aria-labelledby="summary-title" data-testid="plan-summary">
         {loaded.kind === 'plan' ? <PlanDocument summary={loaded.summary} normalized={loaded.normalized} result={loaded.result} /> : <IncompleteDocument summary={loaded.summary} />}

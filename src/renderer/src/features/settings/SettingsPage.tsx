@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react'
 import { settingsRepo } from '../../db'
 import { isDesktop } from '../../platform'
+import { ImageServersSection } from '../pacs/ImageServersSection'
 import { CatalogueEditor } from './CatalogueEditor'
 import { PreferencesSection } from './PreferencesSection'
 import { ProfileEditor } from './ProfileEditor'
@@ -25,6 +26,7 @@ export function SettingsPage() {
       <PreferencesSection />
       <ProfileEditor />
       <CatalogueEditor />
+      <ImageServersSection />
       <section aria-labelledby="about-title" className="settings-section">
         <h2 id="about-title">This installation</h2>
         <p>Running {isDesktop() ? 'as the desktop app' : 'in a browser'}.</p>

@@ -12,6 +12,7 @@ import {
   shippedProtocolParam
 } from '../../../../shared/profile/protocol-params'
 import type { PlanningProfile, ProfileKey, ProfileParams, ProtocolParamOverrides } from '../../../../shared/profile/types'
+import { upgradeLegacyParam } from '../../../../shared/profile/legacy'
 import { validateProfile } from '../../../../shared/profile/validate'
 import type { ParamScalar, ParamValue } from '../../../../shared/result'
 import { isRecord, sanitizeParam, stableStringify } from './param-sanitize'
@@ -191,7 +192,8 @@ export function readProfileRecord(raw: unknown): EditResult {
   const p = raw['profile']
   const rawParams = isRecord(p['params']) ? p['params'] : {}
   // fromEntries makes every key an own property ("__proto__" included), so the validator names it.
-  const params = Object.fromEntries(Object.keys(rawParams).map((k) => [k, sanitizeParam(rawParams[k])]))
+  // Legacy values (the "WHO" source key, eligibility "off") are upgraded before validation.
+  const params = Object.fromEntries(Object.keys(rawParams).map((k) => [k, upgradeLegacyParam(sanitizeParam(rawParams[k]))]))
   const profile = {
     id: typeof p['id'] === 'string' ? p['id'].slice(0, 64) : '',
     name: typeof p['name'] === 'string' ? p['name'].slice(0, MAX_PROFILE_NAME) : '',

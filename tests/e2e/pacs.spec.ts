@@ -1,0 +1,122 @@
+// The hospital's PACS from the app's screens: Settings → Image servers and "File to PACS…" on the
+// plan summary, against a real Orthanc started by this test. The bridge stand-in (pacs-bridge.ts)
+// runs the app's own main-process image-server code; see docs/security.md.
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { startOrthanc, type RunningOrthanc } from '../support/pacs/orthanc'
+import { phantomRadiograph, phantomStudy, type PhantomStudy } from '../support/pacs/phantom'
+import { expect, test } from './fixtures'
+import { installPacsBridge } from './pacs-bridge'
+import { seedPlan } from './plan-helpers'
+
+const CASE = JSON.parse(readFileSync('resources/cases/transfemoral.json', 'utf8')) as Record<string, unknown>
+const PATIENT_CODE = (CASE['patient'] as Record<string, string>)['code'] ?? ''
+const OUT = path.join(process.env['E2E_RESULTS'] ?? 'test-results', 'pacs')
+
+let orthanc: RunningOrthanc
+let study: PhantomStudy
+
+test.describe.configure({ mode: 'serial' })
+
+test.beforeAll(async () => {
+  orthanc = await startOrthanc({ users: { surgeon: 'theatre-7' } })
+  study = phantomStudy({ patientId: 'HOSP-4242', accessionNumber: 'ACC-4242', patientName: 'Realname^Kept-in-PACS' })
+  await orthanc.upload(phantomRadiograph(study))
+  await orthanc.upload(phantomRadiograph(phantomStudy({ patientId: 'HOSP-9999', accessionNumber: 'ACC-9999' })))
+  mkdirSync(OUT, { recursive: true })
+})
+
+test.afterAll(async () => {
+  await orthanc?.stop()
+})
+
+async function addServer(page: import('@playwright/test').Page, password: string) {
+  await page.goto('/#/settings')
+  const section = page.getByRole('region', { name: 'Image servers (PACS)' })
+  await section.getByRole('button', { name: 'Add image server…' }).click()
+  const form = section.getByRole('form', { name: 'Add an image server' })
+  await form.getByLabel('Name').fill('Test PACS')
+  await form.getByLabel('DICOMweb address').fill('http://pacs.example.org/dicom-web')
+  await form.getByLabel('Sign-in').selectOption('basic')
+  await form.getByLabel('User name').fill('surgeon')
+  await form.getByLabel('Password').fill(password)
+  await form.getByRole('button', { name: 'Add server' }).click()
+  await expect(form.getByLabel('DICOMweb address')).toHaveAttribute('aria-invalid', 'true')
+  await expect(form).toContainText('Only https addresses are accepted')
+  await form.getByLabel('DICOMweb address').fill(orthanc.dicomWebUrl)
+  await form.getByRole('button', { name: 'Add server' }).click()
+  await expect(section.getByText('on this computer')).toBeVisible()
+  return section
+}
+
+test('Settings → Image servers: add a server on this computer, test the connection, and a wrong password gets a plain answer', async ({ page, baseURL }) => {
+  await installPacsBridge(page, new URL(baseURL!).origin)
+  const section = await addServer(page, 'wrong')
+  await section.getByRole('button', { name: 'Test connection' }).click()
+  await expect(section.getByRole('status')).toContainText('refused the sign-in')
+  await section.getByRole('button', { name: 'Edit' }).click()
+  const form = section.getByRole('form', { name: 'Edit Test PACS' })
+  await expect(form.getByLabel('Password')).toHaveValue('')
+  await expect(form.getByLabel('Password')).toHaveAttribute('placeholder', 'unchanged')
+  await form.getByLabel('Password').fill('theatre-7')
+  await form.getByRole('button', { name: 'Save server' }).click()
+  await section.getByRole('button', { name: 'Test connection' }).click()
+  await expect(section.getByRole('status')).toContainText('Connected')
+  await page.screenshot({ path: path.join(OUT, 'settings-image-servers.png'), fullPage: true })
+})
+
+test('File to PACS: the plan summary goes into a new series of the patient’s study, and the plan records it', async ({ page, baseURL }) => {
+  await installPacsBridge(page, new URL(baseURL!).origin)
+  await addServer(page, 'theatre-7')
+  const planId = await seedPlan(page, CASE)
+  await page.goto(`/#/plans/${planId}/summary`)
+  await expect(page.getByTestId('plan-summary')).toContainText(PATIENT_CODE)
+  await page.getByRole('button', { name: 'File to PACS…' }).click()
+  const panel = page.getByRole('region', { name: 'File this plan to the PACS' })
+  await panel.getByRole('button', { name: 'Search' }).click()
+  await expect(panel.getByRole('status').first()).toContainText('Enter the hospital patient ID')
+  await panel.getByLabel('Hospital patient ID').fill('HOSP-4242')
+  await panel.getByRole('button', { name: 'Search' }).click()
+  const results = panel.getByRole('table', { name: 'Studies found' })
+  await expect(results.getByRole('row')).toHaveCount(2)
+  await expect(results).toContainText('ACC-4242')
+  await expect(panel).not.toContainText('Realname')
+  await results.getByRole('button', { name: /^Choose/ }).click()
+  await panel.getByRole('button', { name: 'File now' }).click()
+  await expect(panel.getByRole('status').last()).toContainText('Filed to Test PACS', { timeout: 20_000 })
+
+  // Read it back from Orthanc: a new series in the same study, an Encapsulated PDF of this summary.
+  const [{ ID: studyId }] = (await (await fetch(`${orthanc.url}/tools/lookup`, { method: 'POST', body: study.studyUid, headers: orthanc.authHeader })).json()) as [{ ID: string }]
+  const series = (await (await orthanc.rest(`/studies/${studyId}/series`)).json()) as { ID: string; MainDicomTags: Record<string, string>; Instances: string[] }[]
+  const filed = series.find((s) => s.MainDicomTags['SeriesDescription']?.startsWith(`OsseoPlan plan ${PATIENT_CODE}`))
+  expect(filed, 'the filed series is in the study').toBeTruthy()
+  const instanceId = filed!.Instances[0]!
+  const tags = (await (await orthanc.rest(`/instances/${instanceId}/simplified-tags`)).json()) as Record<string, string>
+  expect(tags).toMatchObject({ Modality: 'DOC', PatientID: 'HOSP-4242', PatientName: 'Realname^Kept-in-PACS', StudyInstanceUID: study.studyUid, MIMETypeOfEncapsulatedDocument: 'application/pdf' })
+  const pdf = Buffer.from(await (await orthanc.rest(`/instances/${instanceId}/content/0042-0011`)).arrayBuffer())
+  const pdfFile = path.join(OUT, 'filed-summary.pdf')
+  writeFileSync(pdfFile, pdf)
+  const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' })
+  expect(text).toContain('Osseointegration plan summary')
+  expect(text).toContain(PATIENT_CODE)
+  expect(text).not.toContain('File to PACS')
+
+  // The plan's audit trail records where, when and which UIDs — and no patient name.
+  const audit = await page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('osseoplan')
+      req.onsuccess = () => resolve(req.result)
+      req.onerror = () => reject(req.error)
+    })
+    const rows = await new Promise<{ action: string; newValue: string }[]>((resolve) => {
+      const all = db.transaction('audit').objectStore('audit').getAll()
+      all.onsuccess = () => resolve((all.result as { planId: string; action: string; newValue: string }[]).filter((r) => r.planId === id))
+    })
+    db.close()
+    return rows.filter((r) => r.action === 'filed-to-pacs').map((r) => JSON.parse(r.newValue) as Record<string, unknown>)
+  }, planId)
+  expect(audit).toHaveLength(1)
+  expect(audit[0]).toMatchObject({ serverLabel: 'Test PACS', studyUid: study.studyUid, seriesUid: tags['SeriesInstanceUID'] })
+  expect(JSON.stringify(audit)).not.toContain('Realname')
+})
