@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { auditCohort, LITERATURE_ACCURACY, localToday, smallNumberNote, type CohortFilter, type CohortPatient } from '../../../../shared/outcomes'
 import { formatNumber } from '../../../../shared/format'
+import { TableHead } from '../../components/TableHead'
 import { outcomesRepo } from '../../db'
 import { storageErrorMessage } from '../../db/storage'
 import { usePlanningContext } from '../settings/planning-context'
@@ -101,16 +102,7 @@ export function AuditPage() {
         {completeness.rows.length > 0 && (
           <table className="plan-table">
             <caption className="visually-hidden">Follow-up by interval</caption>
-            <thead>
-              <tr>
-                <th scope="col">Interval</th>
-                <th scope="col">Seen</th>
-                <th scope="col">Due now</th>
-                <th scope="col">Overdue</th>
-                <th scope="col">Not yet due</th>
-                <th scope="col">No longer followed</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Interval', 'Seen', 'Due now', 'Overdue', 'Not yet due', 'No longer followed']} />
             <tbody>
               {completeness.rows.map((r) => (
                 <tr key={r.label}>
@@ -154,14 +146,7 @@ export function AuditPage() {
         <SmallN n={incidence.n} />
         <table className="plan-table">
           <caption className="visually-hidden">Event incidence</caption>
-          <thead>
-            <tr>
-              <th scope="col">Event</th>
-              <th scope="col">Events</th>
-              <th scope="col">Patients</th>
-              <th scope="col">Per 100 implant-years (exact 95 % CI)</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Event', 'Events', 'Patients', 'Per 100 implant-years (exact 95 % CI)']} />
           <tbody>
             {incidence.rows.map((r) => (
               <tr key={`${r.type}-${r.grade ?? ''}`}>
@@ -181,16 +166,7 @@ export function AuditPage() {
         <p className="oc-note">Only patients with both a baseline value and a value at the 12-month visit (± 2 months) count; n is given per measure.</p>
         <table className="plan-table">
           <caption className="visually-hidden">Paired change</caption>
-          <thead>
-            <tr>
-              <th scope="col">Measure</th>
-              <th scope="col">n</th>
-              <th scope="col">Baseline, median (IQR)</th>
-              <th scope="col">12 months, median (IQR)</th>
-              <th scope="col">Change per patient, median (IQR)</th>
-              <th scope="col">Better / worse / same</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Measure', 'n', 'Baseline, median (IQR)', '12 months, median (IQR)', 'Change per patient, median (IQR)', 'Better / worse / same']} />
           <tbody>
             {paired.map((r) => {
               const c = r.change
@@ -221,15 +197,7 @@ export function AuditPage() {
         <SmallN n={accuracy.n} />
         <table className="plan-table">
           <caption className="visually-hidden">Implanted against planned size</caption>
-          <thead>
-            <tr>
-              <th scope="col" />
-              <th scope="col">Exact size</th>
-              <th scope="col">Within one catalogue size</th>
-              <th scope="col">Further</th>
-              <th scope="col">Not comparable</th>
-            </tr>
-          </thead>
+          <TableHead columns={['', 'Exact size', 'Within one catalogue size', 'Further', 'Not comparable']} />
           <tbody>
             {(
               [
@@ -260,13 +228,7 @@ export function AuditPage() {
         <h3>Did the plans that were off share a cause?</h3>
         <table className="plan-table">
           <caption className="visually-hidden">Plans off the implanted size by calibration and imaging</caption>
-          <thead>
-            <tr>
-              <th scope="col">How the plan was measured</th>
-              <th scope="col">Plans</th>
-              <th scope="col">Diameter or length not as planned</th>
-            </tr>
-          </thead>
+          <TableHead columns={['How the plan was measured', 'Plans', 'Diameter or length not as planned']} />
           <tbody>
             {accuracy.causes.map((c) => (
               <tr key={`${c.factor}-${c.value}`}>

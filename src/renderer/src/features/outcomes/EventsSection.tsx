@@ -2,6 +2,7 @@
 // lost to follow-up — each with a date and a note.
 import { useState } from 'react'
 import { DEFAULT_INFECTION_SCALE, EVENT_LABELS, EVENT_TYPES, gradeLabel, type OutcomeEvent } from '../../../../shared/outcomes'
+import { TableHead } from '../../components/TableHead'
 import { outcomesRepo } from '../../db'
 import { FormField } from './FormField'
 import { EVENT_FORM_LABELS, formToEvent } from './form-model'
@@ -42,16 +43,7 @@ export function EventsSection({ planId, events, onChanged }: { planId: string; e
       ) : (
         <table className="plan-table">
           <caption className="visually-hidden">Events</caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Event</th>
-              <th scope="col">Note</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Date', 'Event', 'Note']} actions="Actions" />
           <tbody>
             {events.map((e) => (
               <tr key={e.id}>

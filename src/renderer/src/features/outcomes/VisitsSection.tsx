@@ -2,6 +2,7 @@
 // lower-limb levels get Q-TFA, upper-limb levels QuickDASH.
 import { useState } from 'react'
 import { K_LEVELS, type FollowUpVisit } from '../../../../shared/outcomes'
+import { TableHead } from '../../components/TableHead'
 import { outcomesRepo } from '../../db'
 import { FormField } from './FormField'
 import { formToVisit, VISIT_FIELDS, VISIT_LABELS, visitToForm, type FormValues } from './form-model'
@@ -85,16 +86,7 @@ export function VisitsSection({ planId, lowerLimb, visits, onChanged }: Props) {
       ) : (
         <table className="plan-table">
           <caption className="visually-hidden">Visits</caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Visit</th>
-              <th scope="col">Measures</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Date', 'Visit', 'Measures']} actions="Actions" />
           <tbody>
             {visits.map((v) => (
               <tr key={v.id}>

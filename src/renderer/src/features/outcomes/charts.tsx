@@ -2,6 +2,7 @@
 // Every chart comes with the same numbers as a table, for screen readers and for reading exact
 // values; the SVG itself is hidden from assistive technology.
 import type { ReactNode } from 'react'
+import { TableHead } from '../../components/TableHead'
 import type { KmCurve } from '../../../../shared/stats'
 import { formatNumber } from '../../../../shared/format'
 
@@ -33,15 +34,7 @@ function TableView({ caption, head, rows }: { caption: string; head: string[]; r
       <summary>Show as table</summary>
       <table className="plan-table">
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {head.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={head} />
         <tbody>
           {rows.map((r, i) => (
             <tr key={i}>
