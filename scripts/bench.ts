@@ -9,6 +9,7 @@ import { cpus, loadavg, platform, release, totalmem } from 'node:os'
 import { benchBrowser } from './bench/browser'
 import { benchCore, type BenchRow } from './bench/core'
 import { benchEditor } from './bench/editor'
+import { benchImaging } from './bench/imaging'
 import { benchLibrary } from './bench/library'
 import { benchOutcomes } from './bench/outcomes'
 import { benchPacs } from './bench/pacs'
@@ -22,6 +23,7 @@ const SUITES: [string, () => Promise<BenchRow[]>][] = [
   ['library', benchLibrary],
   ['outcomes', benchOutcomes],
   ['size', benchSize],
+  ['imaging', benchImaging],
   ['browser', benchBrowser],
   ['pacs', benchPacs]
 ]

@@ -18,6 +18,7 @@ export function buildMenuTemplate(send: (command: MenuCommand) => void, isMac: b
       { type: 'separator' },
       item('Print…', 'print', 'CmdOrCtrl+P'),
       item('Export PDF…', 'export-pdf', 'CmdOrCtrl+Shift+E'),
+      item('Theatre sheet', 'theatre-sheet', 'CmdOrCtrl+Shift+T'),
       { type: 'separator' },
       item('Settings', 'open-settings', 'CmdOrCtrl+,'),
       ...(isMac ? [] : [{ type: 'separator' } as MenuItemConstructorOptions, { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' } as MenuItemConstructorOptions])

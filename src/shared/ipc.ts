@@ -22,7 +22,7 @@ export const CHANNELS = {
 export type PageSize = 'A4' | 'Letter'
 export const PAGE_SIZES: readonly PageSize[] = ['A4', 'Letter']
 
-export const MENU_COMMANDS = ['new-plan', 'open-library', 'open-settings', 'print', 'export-pdf', 'save'] as const
+export const MENU_COMMANDS = ['new-plan', 'open-library', 'open-settings', 'print', 'export-pdf', 'theatre-sheet', 'save'] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
 export interface AppInfo {

@@ -12,6 +12,8 @@ import { formatBmi, formatCm, formatDeg, formatKg, formatDate, formatMagnificati
 
 export { formatDate }
 import { sanitizeFileName } from './ipc'
+import { basisInputLabel, fieldLabel } from './case/field-labels'
+import { systemDisplayName } from './catalog/display-name'
 import type {
   Basis,
   BasisInput,
@@ -237,7 +239,7 @@ const CONDITION_LABELS: Record<Condition, string> = {
   smoking: 'smoking'
 }
 
-const ELIGIBILITY_LABELS: Record<EligibilityItem, string> = {
+export const ELIGIBILITY_LABELS: Record<EligibilityItem, string> = {
   AGE: 'Age / skeletal maturity',
   INFECTION: 'Active infection',
   MALIGNANCY: 'Malignancy or chemotherapy',
@@ -538,14 +540,14 @@ function implantSection(result: PlanResult, u: DisplayUnits): PlanSummary['impla
       missing: blocking.length > 0 ? `No implant recommended: ${blocking.join(' ')}` : 'No implant recommended.'
     }
   }
-  const template = result.system?.template ? ' (generic template — site default sizes, confirm)' : ''
+  const systemName = systemDisplayName({ name: i.systemName, template: result.system?.template ?? false }, 'generic template — site default sizes, confirm')
   const sizes: SizeRow[] = []
   if (i.smaller) sizes.push(sizeRow('One size smaller', i.smaller, u))
   sizes.push({ which: 'Recommended', diameter: formatMm(i.diameterMm, u.length), prepared: formatMm(i.preparedDiameterMm, u.length), contact: formatMm(i.contactLengthMm, u.length) })
   if (i.larger) sizes.push(sizeRow('One size larger', i.larger, u))
   return {
     rows: [
-      { label: 'Implant system', value: `${i.systemName}${template}`, note: i.fixation },
+      { label: 'Implant system', value: systemName, note: i.fixation },
       { label: 'Diameter', value: formatMm(i.diameterMm, u.length) },
       { label: 'Length', value: formatMm(i.lengthMm, u.length), note: `longest the bone allows: ${formatMmAtMost(i.maxLengthMm, u.length)}` }
     ],
@@ -703,7 +705,7 @@ function loadingSection(result: PlanResult, u: DisplayUnits): PlanSummary['loadi
 }
 
 function inputText(name: string, input: BasisInput, u: DisplayUnits): string {
-  return `${name}: ${formatQuantity(input.value, input.unit, u)}`
+  return `${basisInputLabel(name)}: ${formatQuantity(input.value, input.unit, u)}`
 }
 
 function paramText(p: ParamRef, u: DisplayUnits): string {
@@ -847,8 +849,8 @@ export function buildIncompleteSummary(raw: unknown, errors: readonly FieldError
   const code = str(r['patient']?.['code'])
   const level = str(r['limb']?.['level'])
   const side = str(r['limb']?.['side']) as Side | ''
-  const missing = errors.map((e) => ({ field: e.path || 'case file', message: e.message, required: e.code === 'required' }))
-  if (missing.length === 0) missing.push({ field: 'case file', message: 'could not be read', required: false })
+  const missing = errors.map((e) => ({ field: fieldLabel(e.path), message: e.message, required: e.code === 'required' }))
+  if (missing.length === 0) missing.push({ field: fieldLabel(''), message: 'could not be read', required: false })
   return { kind: 'incomplete', header: header(code, level, side, undefined, meta), missing, disclaimer: DISCLAIMER }
 }
 

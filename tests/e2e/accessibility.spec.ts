@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import { test as rawTest, type Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { acknowledgeSiteDefaults } from './review-helpers'
 import { openSeededPlan, seedPlan } from './plan-helpers'
 
 const results = process.env['E2E_RESULTS'] ?? 'test-results'
@@ -54,6 +55,7 @@ test('the library with plans, its history dialog and a revision compare', async 
   for (const name of ['transtibial', 'transhumeral']) await openSeededPlan(page, caseFile(name))
   await reviewedPlan(page, 'transfemoral')
   // A second revision: approve the reviewed plan.
+  await acknowledgeSiteDefaults(reviewBar(page))
   await reviewBar(page).getByRole('button', { name: 'Approve' }).click()
   await expect(reviewBar(page)).toContainText('Approved — read-only')
 
@@ -86,6 +88,7 @@ test('the editor with a complete case and with invalid input', async ({ page }) 
 
 test('the editor of an approved (read-only) plan', async ({ page }) => {
   await reviewedPlan(page, 'transtibial')
+  await acknowledgeSiteDefaults(reviewBar(page))
   await reviewBar(page).getByRole('button', { name: 'Approve' }).click()
   await expect(reviewBar(page)).toContainText('Approved — read-only')
   await page.reload()

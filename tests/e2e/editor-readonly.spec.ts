@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { E2E_USER_NAME, expect, test } from './fixtures'
+import { acknowledgeSiteDefaults } from './review-helpers'
 import { bridgeCalls, installFakeBridge, menu, openSeededPlan, storedPlan, today } from './plan-helpers'
 
 const CASE = JSON.parse(readFileSync('resources/cases/transfemoral.json', 'utf8')) as Record<string, unknown>
@@ -31,6 +32,7 @@ test('an approved plan opens read-only and nothing is written; Revise gives an e
   await countWrites(page)
   const id = await openSeededPlan(page, CASE)
   await reviewBar(page).getByRole('button', { name: 'Mark reviewed' }).click()
+  await acknowledgeSiteDefaults(reviewBar(page))
   await reviewBar(page).getByRole('button', { name: 'Approve' }).click()
   await expect(reviewBar(page)).toContainText('Approved — read-only')
   const approved = await storedPlan(page, id)

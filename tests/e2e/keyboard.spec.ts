@@ -76,8 +76,12 @@ test('keyboard only: create a plan, fill a field, move through sections, review 
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/#\/plans\/[A-Za-z0-9_-]+$/)
   await expect(page.getByRole('heading', { name: /^Plan editor/ })).toBeVisible()
-  // The new screen takes focus (the button that was pressed is gone), so Tab continues in it.
-  await expect(page.getByRole('main')).toBeFocused()
+  // The new screen takes focus at its name (the button that was pressed is gone): the first Tab
+  // on it reaches the skip link again, as the user guide promises (issue #13 §13).
+  await expect(page.getByTestId('screen-name')).toBeFocused()
+  await expect(page.getByTestId('screen-name')).toHaveText('Plan editor')
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused()
 
   // Section navigation: Tab to "Patient", Enter jumps to its first field.
   const sections = page.getByRole('navigation', { name: 'Case sections' })
@@ -121,6 +125,9 @@ test('keyboard only: create a plan, fill a field, move through sections, review 
   await expect(page).toHaveURL(/#\/plans$/)
   await expect(page.locator('tbody tr')).toHaveCount(1)
   await expect(page.locator('tbody tr')).toContainText('KB-01')
+  // On Plans too the first Tab is the skip link, not "Import case file" (issue #13 §13).
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused()
 })
 
 test('keyboard only: open a number’s basis with Enter and close it with Escape', async ({ page }) => {

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { acknowledgeSiteDefaults } from './review-helpers'
 
 const results = process.env['E2E_RESULTS'] ?? 'test-results'
 const CASE_FILE = 'resources/cases/transfemoral.json'
@@ -54,6 +55,7 @@ test('import, review, approve, revise, compare, archive, delete + undo, back up 
   await bar.getByRole('button', { name: 'Mark reviewed' }).click()
   await expect(bar).toContainText('Status: reviewed')
   await expect(bar).toContainText('Revision 1 (reviewed) by E2E Surgeon')
+  await acknowledgeSiteDefaults(bar)
   await bar.getByRole('button', { name: 'Approve' }).click()
   await expect(bar).toContainText('Approved — read-only')
   await expect(page.locator('#f-patient-weight')).toBeDisabled()
@@ -70,6 +72,7 @@ test('import, review, approve, revise, compare, archive, delete + undo, back up 
   await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved')
   await bar.getByRole('button', { name: 'Mark reviewed' }).click()
+  await acknowledgeSiteDefaults(bar)
   await bar.getByRole('button', { name: 'Approve' }).click()
   await expect(bar).toContainText('Approved — read-only')
 

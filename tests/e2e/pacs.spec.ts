@@ -4,6 +4,8 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { phantomDicom } from '../../scripts/imaging/phantom'
+import { startFaultProxy, type FaultProxy } from '../support/pacs/fault-proxy'
 import { startOrthanc, type RunningOrthanc } from '../support/pacs/orthanc'
 import { phantomRadiograph, phantomStudy, type PhantomStudy } from '../support/pacs/phantom'
 import { expect, test } from './fixtures'
@@ -15,6 +17,7 @@ const PATIENT_CODE = (CASE['patient'] as Record<string, string>)['code'] ?? ''
 const OUT = path.join(process.env['E2E_RESULTS'] ?? 'test-results', 'pacs')
 
 let orthanc: RunningOrthanc
+let proxy: FaultProxy
 let study: PhantomStudy
 
 test.describe.configure({ mode: 'serial' })
@@ -24,14 +27,18 @@ test.beforeAll(async () => {
   study = phantomStudy({ patientId: 'HOSP-4242', accessionNumber: 'ACC-4242', patientName: 'Realname^Kept-in-PACS' })
   await orthanc.upload(phantomRadiograph(study))
   await orthanc.upload(phantomRadiograph(phantomStudy({ patientId: 'HOSP-9999', accessionNumber: 'ACC-9999' })))
+  // The imaging tests' bone phantom, with a patient name and hospital number in the file.
+  await orthanc.upload(phantomDicom({ identity: true }))
+  proxy = await startFaultProxy(orthanc.url)
   mkdirSync(OUT, { recursive: true })
 })
 
 test.afterAll(async () => {
+  await proxy?.close()
   await orthanc?.stop()
 })
 
-async function addServer(page: import('@playwright/test').Page, password: string) {
+async function addServer(page: import('@playwright/test').Page, password: string, address = orthanc.dicomWebUrl) {
   await page.goto('/#/settings')
   const section = page.getByRole('region', { name: 'Image servers (PACS)' })
   await section.getByRole('button', { name: 'Add image server…' }).click()
@@ -44,7 +51,7 @@ async function addServer(page: import('@playwright/test').Page, password: string
   await form.getByRole('button', { name: 'Add server' }).click()
   await expect(form.getByLabel('DICOMweb address')).toHaveAttribute('aria-invalid', 'true')
   await expect(form).toContainText('Only https addresses are accepted')
-  await form.getByLabel('DICOMweb address').fill(orthanc.dicomWebUrl)
+  await form.getByLabel('DICOMweb address').fill(address)
   await form.getByRole('button', { name: 'Add server' }).click()
   await expect(section.getByText('on this computer')).toBeVisible()
   return section
@@ -119,4 +126,57 @@ test('File to PACS: the plan summary goes into a new series of the patient’s s
   expect(audit).toHaveLength(1)
   expect(audit[0]).toMatchObject({ serverLabel: 'Test PACS', studyUid: study.studyUid, seriesUid: tags['SeriesInstanceUID'] })
   expect(JSON.stringify(audit)).not.toContain('Realname')
+})
+
+test('From PACS: find the study, fetch the radiograph with progress into the plan (names not kept), and Cancel a slow transfer', async ({ page, baseURL }) => {
+  test.setTimeout(120_000)
+  await installPacsBridge(page, new URL(baseURL!).origin)
+  await addServer(page, 'theatre-7', `${proxy.url}/dicom-web`)
+  const planId = await seedPlan(page, CASE)
+  await page.goto(`/#/plans/${planId}`)
+  await page.reload()
+  await page.getByTestId('imaging-toggle').click()
+  await page.getByRole('button', { name: 'From PACS…' }).click()
+  const panel = page.getByRole('region', { name: 'Fetch a radiograph from the PACS' })
+  await panel.getByLabel('Hospital patient ID').fill('MRN-0042')
+  await panel.getByRole('button', { name: 'Search' }).click()
+  await panel.getByRole('table', { name: 'Studies found' }).getByRole('button', { name: /^Open/ }).click()
+  const series = panel.getByRole('list', { name: 'Series of the study' })
+  await expect(series.getByRole('img')).toHaveCount(1) // the server's rendered preview
+
+  // A slow server: the bar moves, and Cancel stops the transfer with nothing opened.
+  proxy.fault = { kind: 'slow', chunkBytes: 64 * 1024, delayMs: 150 }
+  await series.getByRole('button', { name: /^Fetch image/ }).click()
+  await expect(panel.locator('progress')).toBeVisible()
+  await expect.poll(async () => Number(await panel.locator('progress').getAttribute('value'))).toBeGreaterThan(0)
+  await panel.getByRole('button', { name: 'Cancel' }).click()
+  await expect(panel.getByRole('status')).toContainText('Cancelled. Nothing was saved.')
+  await expect(page.getByTestId('image-workspace')).toHaveCount(0)
+
+  proxy.fault = { kind: 'pass' }
+  await series.getByRole('button', { name: /^Fetch image/ }).click()
+  await expect(panel.getByRole('status')).toContainText('Opened', { timeout: 30_000 })
+  await expect(page.getByTestId('image-workspace')).toBeVisible({ timeout: 30_000 })
+  const workspace = page.getByTestId('image-workspace')
+  await expect(workspace).toContainText("Dropped on import: Patient's Name, Patient ID")
+  await expect(workspace).not.toContainText('Doe')
+  await expect(workspace).not.toContainText('MRN-0042')
+  // What is stored with the plan: the image linked by its UIDs, without the patient's identity.
+  const stored = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('osseoplan')
+      req.onsuccess = () => resolve(req.result)
+      req.onerror = () => reject(req.error)
+    })
+    const rows = await new Promise<unknown[]>((resolve) => {
+      const all = db.transaction('images').objectStore('images').getAll()
+      all.onsuccess = () => resolve(all.result as unknown[])
+    })
+    db.close()
+    return JSON.stringify(rows, (key, value: unknown) => (value instanceof ArrayBuffer || ArrayBuffer.isView(value) || key === 'pixels' ? '[pixels]' : value))
+  })
+  expect(stored).toContain('1.2.826.0.1.3680043.9.7777.1.1')
+  expect(stored).not.toContain('Doe')
+  expect(stored).not.toContain('MRN-0042')
+  await page.screenshot({ path: path.join(OUT, 'fetched-from-pacs.png') })
 })

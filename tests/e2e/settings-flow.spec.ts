@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test'
 import { planFromRaw } from '../../src/shared'
 import { expect, test } from './fixtures'
+import { acknowledgeSiteDefaults } from './review-helpers'
 import { fid, loadCase } from './editor-helpers'
 
 const results = process.env['E2E_RESULTS'] ?? 'test-results'
@@ -72,11 +73,11 @@ test('confirming site defaults in Settings clears the plan’s unconfirmed flag,
   await opra.getByRole('button', { name: /^Duplicate / }).click()
   await page.getByRole('button', { name: 'Save system' }).click()
   await expect(page.getByText(/Implant system “.*\(site copy\)” saved/)).toBeVisible()
-  await expect(page.getByTestId('system-unconfirmed-opra-femur-site')).toHaveCount(0)
+  await expect(page.getByTestId('system-unconfirmed-opra-femur-fixture-site-copy')).toHaveCount(0)
 
   await page.goto(planUrl)
   await expect(flag(page).locator('summary')).toContainText('Computed with 4 unconfirmed')
-  await page.locator(fid('implant.systemId')).selectOption('opra-femur-site')
+  await page.locator(fid('implant.systemId')).selectOption('opra-femur-fixture-site-copy')
   await expect(page.getByTestId('res-system')).toContainText('(site copy)')
   await expect(flag(page)).toHaveCount(0)
   await expect(page.getByTestId('res-implant')).toContainText(/Ø 18\.5 mm .*× 80 mm/)
@@ -90,7 +91,6 @@ test('a custom press-fit system is chosen in the editor and sizes the case', asy
   await page.goto('/#/settings')
   await page.getByRole('button', { name: 'Add system' }).click()
   const form = page.getByRole('form', { name: 'Add an implant system' })
-  await form.getByLabel('System id').fill('site-stem')
   await form.getByLabel('Name').fill('Site press-fit stem')
   await form.getByLabel('femur').check()
   await form.getByLabel('Diameters list').fill('14, 15, 16, 17')
@@ -103,7 +103,7 @@ test('a custom press-fit system is chosen in the editor and sizes the case', asy
   await expect(page.getByText('Implant system “Site press-fit stem” saved (version 1).')).toBeVisible()
 
   await importAndOpen(page)
-  await page.locator(fid('implant.systemId')).selectOption('site-stem')
+  await page.locator(fid('implant.systemId')).selectOption('site-press-fit-stem')
   await expect(page.getByTestId('res-system')).toHaveText(/Site press-fit stem \(press-fit\)/)
   // m = 28.75 / 25 = 1.15: residual 253 → 220 mm, longest 220 − 20 = 200 → 150 mm. Ø 16 (canal
   // prepared to 15 mm) touches cortex from 80 to 140 mm = 60 mm ≥ 30 mm required.
@@ -128,6 +128,7 @@ test('an approved plan shows what a profile change would alter and is recomputed
   const bar = reviewBar(page)
   await bar.getByRole('button', { name: 'Mark reviewed' }).click()
   await expect(bar).toContainText('Status: reviewed')
+  await acknowledgeSiteDefaults(bar)
   await bar.getByRole('button', { name: 'Approve' }).click()
   await expect(bar).toContainText('Approved — read-only')
   await expect(page.getByTestId('plan-drift')).toHaveCount(0)
@@ -153,6 +154,7 @@ test('an approved plan shows what a profile change would alter and is recomputed
   await expect(bar).toContainText('Revises the earlier approved plan')
   await expect(page.getByTestId('plan-drift')).toHaveCount(0)
   await bar.getByRole('button', { name: 'Mark reviewed' }).click()
+  await acknowledgeSiteDefaults(bar)
   await bar.getByRole('button', { name: 'Approve' }).click()
   await expect(bar).toContainText('Approved — read-only')
 

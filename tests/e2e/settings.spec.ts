@@ -75,7 +75,9 @@ test('a custom press-fit system is validated, saved, offered in the catalogue an
   await page.goto('/#/settings')
   await page.getByRole('button', { name: 'Add system' }).click()
   const form = page.getByRole('form', { name: 'Add an implant system' })
-  await form.getByLabel('System id').fill('site-stem')
+  // The form opens focused at its first field; no id is asked for (issue #13 §15).
+  await expect(form.getByLabel('Name')).toBeFocused()
+  await expect(form.getByLabel(/System id/)).toHaveCount(0)
   await form.getByLabel('Name').fill('Site press-fit stem')
   await form.getByLabel('femur').check()
   await form.getByLabel('Diameters list').fill('14, 15, 16, 17')
@@ -90,6 +92,10 @@ test('a custom press-fit system is validated, saved, offered in the catalogue an
   await form.getByRole('button', { name: 'Save system' }).click()
   await expect(form.getByText('150 mm is not reached from 100 mm in steps of 20 mm')).toBeVisible()
   await form.getByLabel('Lengths step').fill('25')
+  // A decimal comma gets the editor's message, not "must be a number".
+  await form.getByLabel(/^Engagement/).fill('1,5')
+  await form.getByRole('button', { name: 'Save system' }).click()
+  await expect(form.getByText('use a decimal point, not a comma: write "1.5"')).toBeVisible()
   await form.getByLabel(/^Engagement/).fill('20')
   await form.getByRole('button', { name: 'Save system' }).click()
   await expect(form.getByText(/must (be a number from 0 to 10|be smaller than the smallest diameter)/)).toBeVisible()
@@ -102,6 +108,7 @@ test('a custom press-fit system is validated, saved, offered in the catalogue an
   await expect(row).toContainText('press-fit')
   await page.reload()
   await expect(row).toContainText('custom (site)')
+  await expect(row).toContainText('site-press-fit-stem')
   await page.screenshot({ path: `${results}/settings-catalogue.png`, fullPage: true })
 
   // Editing it gives a new version.
@@ -158,4 +165,32 @@ test('display preferences are stored', async ({ page }) => {
   await expect(page.getByLabel('Paper size')).toHaveValue('Letter')
   await expect(page.getByText('Running in a browser')).toBeVisible()
   await expect(page.getByText(/Local storage: .* MB used of/)).toBeVisible()
+})
+
+test('settings: sections with a navigation bar; Duplicate opens its form under its row; the name saves when left (issue #13 §15)', async ({ page }) => {
+  await page.goto('/#/settings')
+  const nav = page.getByRole('navigation', { name: 'Settings sections' })
+  await nav.getByRole('button', { name: 'Implant catalogue' }).click()
+  await expect(page.getByRole('heading', { name: 'Implant catalogue' })).toBeFocused()
+  await expect(page.getByRole('heading', { name: 'Implant catalogue' })).toBeInViewport()
+  // The navigation stays in view at the catalogue, far down the page.
+  await expect(nav).toBeInViewport()
+
+  const row = page.locator('.system-table tbody tr', { hasText: 'OPRA femur fixture' }).first()
+  await row.getByRole('button', { name: 'Duplicate OPRA femur fixture' }).click()
+  const form = page.getByRole('form', { name: 'New system from OPRA femur fixture' })
+  await expect(form.getByLabel('Name')).toBeFocused()
+  await expect(form).toBeInViewport()
+  // The form is in the row right under the system it copies.
+  expect(await row.evaluate((tr) => tr.nextElementSibling?.querySelector('form')?.getAttribute('aria-label'))).toBe('New system from OPRA femur fixture')
+  await form.getByRole('button', { name: 'Cancel' }).click()
+
+  // The name saves when the field is left, like every other setting (no "Save name" button).
+  await nav.getByRole('button', { name: 'You and display' }).click()
+  await expect(page.getByRole('button', { name: 'Save name' })).toHaveCount(0)
+  await page.getByLabel('Your name', { exact: true }).fill('Dr B. Changed')
+  await page.getByLabel('Lengths shown in').focus()
+  await expect(page.getByText('Name saved.')).toBeVisible()
+  await page.reload()
+  await expect(page.getByLabel('Your name', { exact: true })).toHaveValue('Dr B. Changed')
 })

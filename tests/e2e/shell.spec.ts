@@ -120,3 +120,23 @@ test('a screen that fails to load shows a plain message and a way back, not a st
   await alert.getByRole('link', { name: 'Back to the plan library' }).click()
   await expect(page.locator('tbody tr')).toHaveCount(1)
 })
+
+test('the app has a favicon the Content-Security-Policy allows: no 404 and no console error on load (issue #13 §13)', async ({ page }) => {
+  const problems: string[] = []
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()))
+  page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`))
+  await page.goto('/')
+  await expect(page.getByRole('heading', { name: 'Plans' })).toBeVisible()
+  const href = await page.locator('link[rel="icon"]').getAttribute('href')
+  expect(href).toBeTruthy()
+  // The icon loads (an image the policy blocked would not decode).
+  const size = await page.evaluate(async (src) => {
+    const img = new Image()
+    img.src = new URL(src, document.baseURI).href
+    await img.decode()
+    return img.naturalWidth
+  }, href!)
+  expect(size).toBeGreaterThan(0)
+  await page.waitForTimeout(300)
+  expect(problems).toEqual([])
+})

@@ -26,24 +26,37 @@ function NavLink({ route, current, label }: { route: Route; current: Route; labe
   )
 }
 
-/** Moves focus to the main content (the skip link, and a new screen opened from the keyboard). */
+/** Moves focus to the main content (the skip link). */
 function focusMain(event?: MouseEvent): void {
   event?.preventDefault() // the URL fragment is the route: a plain #main link would navigate
   document.getElementById('main')?.focus()
+}
+
+/** The screen's name, read out when a new screen takes focus. */
+const SCREEN_NAMES: Record<Route['name'], string> = {
+  library: 'Plans',
+  editor: 'Plan editor',
+  summary: 'Plan summary',
+  theatre: 'Theatre sheet',
+  settings: 'Settings',
+  outcomes: 'After surgery',
+  audit: 'Audit'
 }
 
 export function App() {
   const route = useRoute()
   const hash = routeHash(route)
 
-  // A new screen replaces the control that opened it; focus would fall back to the page body
-  // and the next Tab would start over from the header. Give it to the new screen's content
-  // instead (screen readers then read from there). Not on the first screen after start.
+  // A new screen replaces the control that opened it; focus would fall back to the page body.
+  // It goes to the screen's name at the top of the page instead: screen readers announce the
+  // new screen, and the first Tab reaches "Skip to main content" on every screen, as on the
+  // first one (user guide, Keyboard). Not on the first screen after start.
   const shownHash = useRef(hash)
+  const screenName = useRef<HTMLParagraphElement>(null)
   useEffect(() => {
     if (shownHash.current === hash) return
     shownHash.current = hash
-    focusMain()
+    screenName.current?.focus()
   }, [hash])
 
   useEffect(
@@ -59,6 +72,9 @@ export function App() {
 
   return (
     <div className="app">
+      <p className="visually-hidden screen-name" tabIndex={-1} ref={screenName} data-testid="screen-name">
+        {SCREEN_NAMES[route.name]}
+      </p>
       <a className="skip-link" href="#main" onClick={focusMain}>
         Skip to main content
       </a>
@@ -74,7 +90,7 @@ export function App() {
               After surgery
             </a>
           )}
-          {(route.name === 'editor' || route.name === 'summary') && (
+          {(route.name === 'editor' || route.name === 'summary' || route.name === 'theatre') && (
             <a className="nav-link active" aria-current="page" href={`#/plans/${route.planId}`}>
               Plan editor
             </a>
@@ -92,7 +108,14 @@ export function App() {
               <Suspense fallback={<p className="empty">Loading…</p>}>
                 {route.name === 'library' && <LibraryPage />}
                 {route.name === 'editor' && <EditorPage key={route.planId} planId={route.planId} />}
-                {route.name === 'summary' && <SummaryPage key={`${route.planId}/${route.revisionId ?? ''}`} planId={route.planId} {...(route.revisionId ? { revisionId: route.revisionId } : {})} />}
+                {(route.name === 'summary' || route.name === 'theatre') && (
+                  <SummaryPage
+                    key={`${route.name}/${route.planId}/${route.revisionId ?? ''}`}
+                    planId={route.planId}
+                    document={route.name}
+                    {...(route.revisionId ? { revisionId: route.revisionId } : {})}
+                  />
+                )}
                 {route.name === 'settings' && <SettingsPage />}
                 {route.name === 'outcomes' && <OutcomesPage key={route.planId} planId={route.planId} />}
                 {route.name === 'audit' && <AuditPage />}

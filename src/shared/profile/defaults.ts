@@ -90,7 +90,7 @@ const params: ProfileParams = {
   'elig.severity.PREGNANCY': severity('PREGNANCY', 'absolute', 'Pregnancy', ['S4', 'S18']),
   'elig.severity.DIABETES': severity('DIABETES', 'relative', 'Diabetes', ['S4', 'S18', 'S24', 'S26'], 'contraindicated in some programmes (ILP, OPRA transhumeral), not in others (OGA)'),
   'elig.severity.PVD': severity('PVD', 'relative', 'Peripheral vascular disease', ['S4', 'S18', 'S24', 'S26'], 'contraindicated in some programmes (ILP, OPRA transhumeral), not in others (OGA)'),
-  'elig.severity.SMOKING': severity('SMOKING', 'relative', 'Smoking', [], 'no published criterion in REFERENCE.md; site decision'),
+  'elig.severity.SMOKING': severity('SMOKING', 'relative', 'Smoking', [], 'no published criterion; a site decision'),
   'elig.severity.BMI': severity('BMI', 'relative', 'BMI above the limit', ['S18'], 'absolute in the OPRA transhumeral programme'),
   'elig.severity.BODY-WEIGHT': severity('BODY-WEIGHT', 'absolute', "Body weight above the implant's limit", []),
   'elig.severity.SOCKET-REHAB': severity('SOCKET-REHAB', 'relative', 'Socket rehabilitation shorter than the minimum', ['S15']),

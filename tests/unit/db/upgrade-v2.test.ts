@@ -39,7 +39,7 @@ describe('schema upgrade v1 → v2', () => {
 
     const db = new OsseoDb(name)
     await db.open()
-    expect(db.verno).toBe(CURRENT_SCHEMA.version) // through every later version too
+    expect(db.verno).toBe(CURRENT_SCHEMA.version)
     expect(await db.plans.count()).toBe(2)
     expect(await db.revisions.count()).toBe(1)
     expect(await db.audit.count()).toBe(1)

@@ -85,6 +85,38 @@ describe('status workflow', () => {
     await expect(repo().revise(old.id)).rejects.toThrow(/Only an approved plan/)
   })
 
+  it('revisions are numbered once across Revise: the revised plan continues 3, 4 after 1, 2 (issue #13 §7)', async () => {
+    const old = await approvedPlan()
+    const draft = await repo().revise(old.id)
+    await repo().markReviewed(draft.id, { caseFile: draft.caseFile, result: fakeResult(), author: 'A' })
+    await repo().approve(draft.id, { caseFile: draft.caseFile, result: fakeResult(), author: 'A' })
+    const next = await repo().revise(draft.id)
+    await repo().markReviewed(next.id, { caseFile: next.caseFile, result: fakeResult(), author: 'A' })
+    const numbers = [
+      ...(await createRevisionsRepo(t.db).listForPlan(old.id)),
+      ...(await createRevisionsRepo(t.db).listForPlan(draft.id)),
+      ...(await createRevisionsRepo(t.db).listForPlan(next.id))
+    ].map((r) => r.number)
+    expect(numbers).toEqual([1, 2, 3, 4, 5])
+    // An unrelated duplicate starts its own count.
+    const copy = await repo().duplicate(draft.id)
+    const { revision } = await repo().markReviewed(copy.id, { caseFile: copy.caseFile, result: fakeResult(), author: 'A' })
+    expect(revision.number).toBe(1)
+  })
+
+  it('approving a plan on unconfirmed site defaults needs an acknowledgement naming how many, and audits it (issue #13 §17)', async () => {
+    const unconfirmed = (key: string) => ({ key, value: 1, unit: 'mm', provenance: { kind: 'site-default' }, confirmed: false })
+    const result = fakeResult({ siteDefaultsUsed: [unconfirmed('a'), unconfirmed('b'), unconfirmed('a'), { ...unconfirmed('c'), confirmed: true }] } as never)
+    const plan = await repo().create({ caseFile: caseWith('P-1') })
+    await repo().markReviewed(plan.id, { caseFile: plan.caseFile, result, author: 'Dr A' })
+    await expect(repo().approve(plan.id, { caseFile: plan.caseFile, result, author: 'Dr B' })).rejects.toThrow(/rests on 2 site defaults not confirmed/)
+    await expect(repo().approve(plan.id, { caseFile: plan.caseFile, result, author: 'Dr B', acknowledgedSiteDefaults: 1 })).rejects.toThrow(/acknowledge them/)
+    expect((await repo().get(plan.id))?.status).toBe('reviewed')
+    await repo().approve(plan.id, { caseFile: plan.caseFile, result, author: 'Dr B', acknowledgedSiteDefaults: 2 })
+    const last = (await createAuditRepo(t.db).listForPlan(plan.id)).at(-1)!
+    expect(last.changes).toContainEqual({ path: 'siteDefaultsAcknowledged', oldValue: '', newValue: '2 unconfirmed site defaults acknowledged by Dr B' })
+  })
+
   it('duplicate makes an unrelated draft; archive and unarchive are audited', async () => {
     const old = await approvedPlan()
     const copy = await repo().duplicate(old.id)

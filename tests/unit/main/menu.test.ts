@@ -16,6 +16,7 @@ describe('native menu', () => {
       ['Save', 'CmdOrCtrl+S', 'save'],
       ['Print…', 'CmdOrCtrl+P', 'print'],
       ['Export PDF…', 'CmdOrCtrl+Shift+E', 'export-pdf'],
+      ['Theatre sheet', 'CmdOrCtrl+Shift+T', 'theatre-sheet'],
       ['Settings', 'CmdOrCtrl+,', 'open-settings']
     ]
     for (const [label, accelerator, command] of expected) {

@@ -270,8 +270,8 @@ describe('incomplete case', () => {
     expect(s.kind).toBe('incomplete')
     expect(s.header).toMatchObject({ patientCode: 'TT-7', levelSide: 'Transtibial, right', surgeon: '—' })
     expect(s.missing).toEqual([
-      { field: 'bone.residualLength', message: 'is required', required: true },
-      { field: 'imaging.magnification', message: 'must be at most 1.3', required: false }
+      { field: 'Residual bone length', message: 'is required', required: true },
+      { field: 'Magnification factor', message: 'must be at most 1.3', required: false }
     ])
     expect(s.disclaimer).toBe(DISCLAIMER)
   })
@@ -280,7 +280,7 @@ describe('incomplete case', () => {
     const s = buildIncompleteSummary({}, [], makeMeta())
     expect(s.header.patientCode).toBe('—')
     expect(s.header.levelSide).toBe('Level not recorded')
-    expect(s.missing).toEqual([{ field: 'case file', message: 'could not be read', required: false }])
+    expect(s.missing).toEqual([{ field: 'Case file', message: 'could not be read', required: false }])
   })
 })
 

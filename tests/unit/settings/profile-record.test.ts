@@ -99,7 +99,9 @@ describe('confirming and changing parameters', () => {
 
   it('parses typed values by the parameter kind', () => {
     expect(parseParamText('soft.targetMm', ' 12.5 ')).toEqual({ ok: true, value: 12.5 })
-    expect(parseParamText('soft.targetMm', '12,5')).toEqual({ ok: false, message: 'must be a number (mm)' })
+    // A decimal comma gets the editor's message (issue #13 §15), anything else "must be a number".
+    expect(parseParamText('soft.targetMm', '12,5')).toEqual({ ok: false, message: 'use a decimal point, not a comma: write "12.5"' })
+    expect(parseParamText('soft.targetMm', 'twelve')).toEqual({ ok: false, message: 'must be a number (mm)' })
     expect(parseParamText('soft.targetMm', '1e3')).toMatchObject({ ok: false })
     expect(parseParamText('stage.preferred', '2')).toEqual({ ok: true, value: 2 })
     expect(parseParamText('elig.severity.DIABETES', 'absolute')).toEqual({ ok: true, value: 'absolute' })

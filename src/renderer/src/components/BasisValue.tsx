@@ -3,6 +3,7 @@
 import { useId, useState, type ReactNode } from 'react'
 import type { Basis, ParamRef } from '../../../shared/result'
 import { formatValue } from '../../../shared/format'
+import { basisInputLabel } from '../../../shared/case/field-labels'
 import './components.css'
 
 export function provenanceLabel(p: ParamRef): string {
@@ -15,7 +16,7 @@ export function BasisDetails({ basis }: { basis: Basis }) {
   return (
     <div className="basis-details">
       <p className="basis-rule">
-        <strong>{basis.rule}</strong> — {basis.formula}
+        {basis.formula} <span className="basis-rule-id">rule {basis.rule}</span>
       </p>
       {inputs.length > 0 && (
         <table className="basis-table">
@@ -23,7 +24,7 @@ export function BasisDetails({ basis }: { basis: Basis }) {
           <tbody>
             {inputs.map(([name, input]) => (
               <tr key={name}>
-                <th scope="row">{name}</th>
+                <th scope="row">{basisInputLabel(name)}</th>
                 <td>{formatValue(input.value, input.unit)}</td>
               </tr>
             ))}

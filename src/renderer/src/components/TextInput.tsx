@@ -11,8 +11,24 @@ interface Common {
   path?: string
 }
 
-export function TextInput(props: Common & { value: unknown; onChange: (v: string | undefined) => void; list?: string; wide?: boolean }) {
-  const { id, label, error, missing, hint, disabled, path, value, onChange, list, wide } = props
+export function TextInput(props: Common & { value: unknown; onChange: (v: string | undefined) => void; list?: string; wide?: boolean; multiline?: boolean }) {
+  const { id, label, error, missing, hint, disabled, path, value, onChange, list, wide, multiline } = props
+  const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value)
+  if (multiline)
+    // Several lines (notes): Enter starts a new line here; Tab moves on.
+    return (
+      <FieldShell id={id} label={label} error={error} missing={missing} hint={hint} wide={wide}>
+        <textarea
+          id={id}
+          data-path={path}
+          rows={Math.min(12, Math.max(3, text.split('\n').length + 1))}
+          value={text}
+          disabled={disabled}
+          onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+          {...fieldAria(id, error, missing, hint)}
+        />
+      </FieldShell>
+    )
   return (
     <FieldShell id={id} label={label} error={error} missing={missing} hint={hint} wide={wide}>
       <input
@@ -20,7 +36,7 @@ export function TextInput(props: Common & { value: unknown; onChange: (v: string
         data-path={path}
         autoComplete="off"
         list={list}
-        value={typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value)}
+        value={text}
         disabled={disabled}
         onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
         {...fieldAria(id, error, missing, hint)}

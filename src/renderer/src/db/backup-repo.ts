@@ -58,10 +58,10 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
       })
     },
 
-    /** Deletes every plan, revision, audit row and unsaved draft (used to restore onto a clean library). */
+    /** Deletes every plan, revision, audit row, unsaved draft and radiograph (used to restore onto a clean library). */
     async wipeLibrary(): Promise<void> {
-      await db.transaction('rw', [db.plans, db.planIndex, db.revisions, db.audit, db.drafts], async () => {
-        await Promise.all([db.plans.clear(), db.planIndex.clear(), db.revisions.clear(), db.audit.clear(), db.drafts.clear()])
+      await db.transaction('rw', [db.plans, db.planIndex, db.revisions, db.audit, db.drafts, db.images, db.imagePixels], async () => {
+        await Promise.all([db.plans.clear(), db.planIndex.clear(), db.revisions.clear(), db.audit.clear(), db.drafts.clear(), db.images.clear(), db.imagePixels.clear()])
       })
     }
   }

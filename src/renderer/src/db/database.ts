@@ -4,6 +4,7 @@ import { SCHEMA_VERSIONS } from './schema'
 import { reportConnectionProblem } from './connection-status'
 import type { FollowUpVisit, OperationRecord, OutcomeEvent } from '../../../shared/outcomes/types'
 import type { AuditRow, DraftRow, ImplantSystemRow, OutcomeDraftRow, PlanRow, PlanSummary, ProfileRow, RevisionRow, SettingRow } from './types'
+import type { ImagePixelsRow, ImageRow } from './image-types'
 
 export const DATABASE_NAME = 'osseoplan'
 
@@ -22,6 +23,9 @@ export class OsseoDb extends Dexie {
   visits!: Table<FollowUpVisit, string>
   outcomeEvents!: Table<OutcomeEvent, string>
   outcomeDrafts!: Table<OutcomeDraftRow, string>
+  /** Schema v5: radiographs of a plan (images-repo.ts). */
+  images!: Table<ImageRow, string>
+  imagePixels!: Table<ImagePixelsRow, string>
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options)

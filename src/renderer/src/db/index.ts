@@ -10,6 +10,7 @@ import { createRevisionsRepo } from './revisions-repo'
 import { createSettingsRepo } from './settings-repo'
 import { createSystemsRepo } from './systems-repo'
 import { createOutcomesRepo } from './outcomes-repo'
+import { createImagesRepo } from './images-repo'
 
 /** A getter that creates the repository on first use (the database opens lazily too). */
 function bound<T>(create: (db: OsseoDb) => T): () => T {
@@ -26,6 +27,7 @@ export const settingsRepo = bound(createSettingsRepo)
 export const profilesRepo = bound(createProfilesRepo)
 export const systemsRepo = bound(createSystemsRepo)
 export const outcomesRepo = bound(createOutcomesRepo)
+export const imagesRepo = bound(createImagesRepo)
 export const filingsRepo = bound(createFilingsRepo)
 
 export { storageEstimate, requestPersistentStorage, storageErrorMessage, isQuotaError, type StorageEstimate } from './storage'

@@ -10,6 +10,7 @@ import type { OsseoDb } from './database'
 import { newId } from './ids'
 import { displayValue, diffValues } from './object-diff'
 import { planSummary } from './plan-summary'
+import type { ImagePixelsRow, ImageRow } from './image-types'
 import type { AuditChange, AuditRow, DraftRow, PlanRow, PlanStatus, PlanSummary, RevisionRow, StoredCase } from './types'
 
 export const APP_VERSION = '0.1.0'
@@ -44,6 +45,17 @@ export interface RevisionSnapshot {
   caseFile: StoredCase
   result: PlanResult
   author: string
+  /**
+   * Approval only: how many unconfirmed site defaults the approver acknowledged. It must equal
+   * the number the result rests on (unconfirmedSiteDefaults) or the approval is refused.
+   */
+  acknowledgedSiteDefaults?: number
+}
+
+/** How many distinct site defaults the result used that the site has not confirmed. */
+export function unconfirmedSiteDefaults(result: Partial<PlanResult> | null | undefined): number {
+  const used = Array.isArray(result?.siteDefaultsUsed) ? result.siteDefaultsUsed : []
+  return new Set(used.filter((p) => !p.confirmed).map((p) => p.key)).size
 }
 
 /** Everything a delete removed, kept by the caller so "Undo" can put it back. */
@@ -53,6 +65,9 @@ export interface DeletedPlan {
   draft: DraftRow | undefined
   /** Operation records, visits and events of the plan (schema v6), removed with it. */
   outcomes?: { operations: OperationRecord[]; visits: FollowUpVisit[]; events: OutcomeEvent[] }
+  /** The plan's radiographs and their pixels (schema v5), put back by "Undo" too. */
+  images?: ImageRow[]
+  imagePixels?: ImagePixelsRow[]
 }
 
 export class PlanWorkflowError extends Error {
@@ -94,8 +109,21 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
     return row
   }
 
+  /** The highest revision number among the plans a plan revises (its parent chain; bounded, never loops). */
+  async function lineageRevisionCount(parentId: string): Promise<number> {
+    let highest = 0
+    const seen = new Set<string>()
+    for (let id = parentId; id && !seen.has(id) && seen.size < 50; ) {
+      seen.add(id)
+      const last = await db.revisions.where('[planId+number]').between([id, 0], [id, Infinity]).last()
+      highest = Math.max(highest, last?.number ?? 0)
+      id = (await db.plans.get(id))?.parentId ?? ''
+    }
+    return highest
+  }
+
   function writeTables() {
-    return [db.plans, db.planIndex, db.audit, db.revisions, db.drafts, db.operations, db.visits, db.outcomeEvents, db.outcomeDrafts] as const
+    return [db.plans, db.planIndex, db.audit, db.revisions, db.drafts, db.images, db.imagePixels, db.operations, db.visits, db.outcomeEvents, db.outcomeDrafts] as const
   }
 
   async function newPlan(caseFile: StoredCase, fields: { surgeon: string; notes: string; parentId: string }, action: string, changes: AuditChange[]): Promise<PlanRow> {
@@ -127,6 +155,12 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
     if (to === 'approved' && result.status === 'blocked') {
       throw new PlanWorkflowError('A plan with blocking findings cannot be approved. Resolve them first.')
     }
+    const unconfirmed = to === 'approved' ? unconfirmedSiteDefaults(result) : 0
+    if (unconfirmed > 0 && input.acknowledgedSiteDefaults !== unconfirmed) {
+      throw new PlanWorkflowError(
+        `This plan rests on ${unconfirmed} site default${unconfirmed === 1 ? '' : 's'} not confirmed by the site: acknowledge ${unconfirmed === 1 ? 'it' : 'them'} to approve.`
+      )
+    }
     // Hashing is asynchronous outside IndexedDB, so it happens before the transaction opens.
     const caseJson = canonicalJson(input.caseFile)
     const contentHash = await revisionContentHash(input.caseFile, input.result)
@@ -137,11 +171,13 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
         throw new PlanWorkflowError('The plan changed since this result was computed. Save the case, then try again.')
       }
       const latest = await db.revisions.where('[planId+number]').between([id, 0], [id, Infinity]).last()
+      // Revisions are numbered once across a lineage: a revised plan continues its parent's count.
+      const previous = Math.max(latest?.number ?? 0, await lineageRevisionCount(row.parentId))
       const time = now()
       const revision: RevisionRow = {
         id: newId(),
         planId: id,
-        number: (latest?.number ?? 0) + 1,
+        number: previous + 1,
         status: to,
         caseFile: row.caseFile,
         result: input.result,
@@ -155,7 +191,9 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
       const next: PlanRow = { ...row, status: to, updatedAt: time }
       await db.revisions.add(revision)
       await putPlan(next)
-      await db.audit.add(auditRow(id, 'status', [change('status', from, to), change('revision', latest?.number ?? '', revision.number)]))
+      const changes = [change('status', from, to), change('revision', previous || '', revision.number)]
+      if (unconfirmed > 0) changes.push(change('siteDefaultsAcknowledged', '', `${unconfirmed} unconfirmed site default${unconfirmed === 1 ? '' : 's'} acknowledged by ${input.author || '(no name set)'}`))
+      await db.audit.add(auditRow(id, 'status', changes))
       if (to === 'approved' && row.parentId) {
         const parent = await db.plans.get(row.parentId)
         if (parent?.status === 'approved') {
@@ -283,12 +321,16 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
         await db.visits.where('planId').equals(id).delete()
         await db.outcomeEvents.where('planId').equals(id).delete()
         await db.outcomeDrafts.filter((d) => d.planId === id).delete()
+        const images = await db.images.where('planId').equals(id).toArray()
+        const imagePixels = (await db.imagePixels.bulkGet(images.map((i) => i.id))).filter((p): p is ImagePixelsRow => p !== undefined)
         await db.plans.delete(id)
+        await db.images.where('planId').equals(id).delete()
+        await db.imagePixels.bulkDelete(images.map((i) => i.id))
         await db.planIndex.delete(id)
         await db.revisions.where('planId').equals(id).delete()
         await db.drafts.delete(id)
         await db.audit.add(auditRow(id, 'delete', [change('patientCode', plan.patientCode, '')]))
-        return { plan, revisions, draft, outcomes }
+        return { plan, revisions, draft, images, imagePixels, outcomes }
       })
     },
 
@@ -304,6 +346,8 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
           await db.visits.bulkPut(deleted.outcomes.visits)
           await db.outcomeEvents.bulkPut(deleted.outcomes.events)
         }
+        if (deleted.images?.length) await db.images.bulkAdd(deleted.images)
+        if (deleted.imagePixels?.length) await db.imagePixels.bulkAdd(deleted.imagePixels)
         await db.audit.add(auditRow(deleted.plan.id, 'restore'))
         return deleted.plan
       })

@@ -41,14 +41,27 @@ export const SCHEMA_2026_11_26_V2: SchemaVersion = {
   }
 }
 
+/** 2026-11-29 (v5): `images`, the radiographs of a plan (de-identified header, calibration and
+ *  measurements), found by plan; `imagePixels`, each image's one frame of pixels, apart so that
+ *  saving a measurement never rewrites megabytes. New tables: nothing to convert. */
+export const SCHEMA_2026_11_29_V5: SchemaVersion = {
+  version: 5,
+  date: '2026-11-29',
+  stores: { ...SCHEMA_2026_11_26_V2.stores, images: 'id, planId, createdAt', imagePixels: 'id' },
+  upgrade: () => {
+    // Existing plans have no images; the table starts empty.
+  }
+}
+
 /** 2026-11-29 (v6): after surgery. `operations` (what was implanted, linked to the approved
  *  revision), `visits` (follow-up measures), `outcomeEvents` (infection, fracture, removal…) and
  *  `outcomeDrafts` (what is typed in an outcome form before it is valid). New tables only: the
- *  upgrade has nothing to move, and every earlier table is carried over unchanged. */
+ *  upgrade has nothing to move, and every earlier table (v5's images included) is kept. */
 export const SCHEMA_2026_11_29_V6: SchemaVersion = {
   version: 6,
   date: '2026-11-29',
   stores: {
+    ...SCHEMA_2026_11_29_V5.stores,
     operations: 'id, planId, revisionId, updatedAt',
     visits: 'id, planId, [planId+date], date',
     outcomeEvents: 'id, planId, type, date',
@@ -57,7 +70,7 @@ export const SCHEMA_2026_11_29_V6: SchemaVersion = {
   upgrade: () => undefined
 }
 
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_2026_11_26, SCHEMA_2026_11_26_V2, SCHEMA_2026_11_29_V6]
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_2026_11_26, SCHEMA_2026_11_26_V2, SCHEMA_2026_11_29_V5, SCHEMA_2026_11_29_V6]
 
 /** Every table as the newest version declares it (Dexie keeps tables a later version does not
  *  mention, so a version may list only its new tables). */

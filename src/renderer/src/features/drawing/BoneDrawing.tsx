@@ -5,7 +5,7 @@
 import type { NormalizedCase } from '../../../../shared/case/types'
 import type { PlanResult } from '../../../../shared/result'
 import { formatMm, formatNumber } from '../../../../shared/format'
-import { layoutDrawing } from './drawing-geometry'
+import { layoutDrawing, type DrawingLayout, type LayoutOptions } from './drawing-geometry'
 import './drawing.css'
 
 export interface BoneDrawingProps {
@@ -19,14 +19,37 @@ export interface BoneDrawingProps {
 
 /** Largest drawing that fits a printed page's drawing area, in mm. */
 const PRINT_MAX = { w: 170, h: 230 }
+/** Smallest printed label: 8 pt = 2.82 mm, with a little room for rounding. */
+export const PRINT_LABEL_MIN_MM = 2.9
+
+const scaleFor = (L: DrawingLayout, box: { w: number; h: number }) => Math.min(1, box.w / L.viewBox.w, box.h / L.viewBox.h)
+
+/**
+ * The layout, and on paper the scale it prints at. Printed labels must be at least 8 pt: a
+ * drawing scaled down to fit its box gets labels large enough in drawing units to print at that
+ * size (the label column grows with them, so this settles in a few rounds).
+ */
+function fittedLayout(plan: NormalizedCase, result: PlanResult, text: LayoutOptions['text'], box: { w: number; h: number } | null) {
+  let L = layoutDrawing(plan, result, { text })
+  if (!box) return { L, scale: 1 }
+  let scale = scaleFor(L, box)
+  for (let round = 0; round < 8 && L.fontSize * scale < PRINT_LABEL_MIN_MM; round++) {
+    L = layoutDrawing(plan, result, { text, fontSize: (PRINT_LABEL_MIN_MM / scale) * 1.02 })
+    scale = scaleFor(L, box)
+  }
+  return { L, scale }
+}
 
 export function BoneDrawing({ plan, result, printMode, printBoxMm = PRINT_MAX }: BoneDrawingProps) {
-  const L = layoutDrawing(plan, result)
+  const text = {
+    implant: result.implant ? `implant Ø ${formatNumber(result.implant.diameterMm)} × ${formatNumber(result.implant.lengthMm)} mm` : undefined,
+    skinNow: `skin now (${formatNumber(result.softTissue.measuredMm)} mm)`,
+    skinTarget: `skin at target (${formatNumber(result.softTissue.plannedMm)} mm)`
+  }
+  const { L, scale: printScale } = fittedLayout(plan, result, text, printMode ? printBoxMm : null)
   const { viewBox: vb, fontSize: fs } = L
-  const printScale = Math.min(1, printBoxMm.w / vb.w, printBoxMm.h / vb.h)
   const size = printMode ? { width: `${(vb.w * printScale).toFixed(1)}mm`, height: `${(vb.h * printScale).toFixed(1)}mm` } : {}
   const scaleText = printMode ? (printScale === 1 ? 'printed at 1:1' : `printed at 1:${formatNumber(1 / printScale, 2)}`) : 'to scale'
-  const labelX = L.halfWidth + 4
   // The envelope starts below the landmark (the proximal soft tissue is not drawn).
   const envTop = L.landmarkY + Math.min(20, -L.landmarkY * 0.3)
   const imp = result.implant
@@ -74,46 +97,22 @@ export function BoneDrawing({ plan, result, printMode, printBoxMm = PRINT_MAX }:
             <title>{`thin cortex at station ${s.index + 1}`}</title>
           </line>
         ))}
-        {/* landmark and distal end */}
-        <line className="bd-ref" x1={-L.halfWidth - 6} x2={labelX} y1={L.landmarkY} y2={L.landmarkY} />
-        <text className="bd-label" x={labelX + 1} y={L.landmarkY + fs * 0.35} fontSize={fs}>
-          {plan.bone.landmark}
-        </text>
-        <text className="bd-label" x={labelX + 1} y={fs * 0.35} fontSize={fs}>
-          distal bone end
-        </text>
-        {imp && (
-          <text className="bd-label" x={labelX + 1} y={-imp.lengthMm / 2} fontSize={fs}>
-            {`implant Ø ${formatNumber(imp.diameterMm)} × ${formatNumber(imp.lengthMm)} mm`}
-          </text>
-        )}
-        <text className="bd-label" x={-L.softNow.halfWidth + L.softNow.y * 0.3 - 1} y={L.softNow.y + fs * 0.9} fontSize={fs * 0.85} textAnchor="end">
-          {`skin now (${formatNumber(result.softTissue.measuredMm)} mm)`}
-        </text>
-        {L.softTarget && (
-          <text className="bd-label" x={-L.softNow.halfWidth - 1} y={L.softTarget.y - fs * 0.2} fontSize={fs * 0.85} textAnchor="end">
-            {`skin at target (${formatNumber(result.softTissue.plannedMm)} mm)`}
-          </text>
-        )}
-        {/* component stack */}
+        {/* landmark line across the bone */}
+        <line className="bd-ref" x1={-L.halfWidth - 6} x2={L.halfWidth + 2} y1={L.landmarkY} y2={L.landmarkY} />
+        {/* component stack in line under the stoma, down to the joint line */}
         {L.stack.map((s, i) => (
-          <g key={i}>
-            <rect className="bd-component" x={s.box.x} y={s.box.y} width={s.box.w} height={s.box.h} />
-            {s.box.h >= fs * 1.1 && (
-              <text className="bd-label" x={s.box.x + s.box.w + 2} y={s.box.y + s.box.h / 2 + fs * 0.35} fontSize={fs * 0.85}>
-                {`${s.name} ${formatNumber(s.heightMm)} mm`}
-              </text>
-            )}
-          </g>
+          <rect key={i} className="bd-component" x={s.box.x} y={s.box.y} width={s.box.w} height={s.box.h} />
         ))}
-        {L.soundLevel && (
-          <g>
-            <line className="bd-sound" x1={vb.x} x2={vb.x + vb.w} y1={L.soundLevel.y} y2={L.soundLevel.y} />
-            <text className="bd-label bd-sound-label" x={vb.x + 2} y={L.soundLevel.y - fs * 0.4} fontSize={fs}>
-              {L.soundLevel.label}
+        {L.soundLevel && <line className="bd-sound" x1={vb.x} x2={L.labelX - 1} y1={L.soundLevel.y} y2={L.soundLevel.y} />}
+        {/* every label in one column, a leader line to its point */}
+        {L.labels.map((l) => (
+          <g key={l.key}>
+            <polyline className="bd-leader" points={`${l.anchor.x},${l.anchor.y} ${L.labelX - 1.5},${l.y - fs * 0.35} ${L.labelX - 0.5},${l.y - fs * 0.35}`} />
+            <text className={`bd-label${l.className ? ` ${l.className}` : ''}`} x={L.labelX} y={l.y} fontSize={fs}>
+              {l.text}
             </text>
           </g>
-        )}
+        ))}
         {/* scale bar */}
         <g className="bd-scale">
           <line x1={barX} x2={barX + L.scaleBarMm} y1={barY} y2={barY} />

@@ -2,6 +2,9 @@
 // from the core's corrected measurements; no clinical number is derived here.
 import type { NormalizedCase } from '../../../../shared/case/types'
 import type { PlanResult } from '../../../../shared/result'
+import { formatNumber } from '../../../../shared/format'
+
+const formatLabelMm = (mm: number) => `${formatNumber(mm)} mm`
 
 export interface Box {
   x: number
@@ -25,14 +28,53 @@ export interface DrawingLayout {
   softNow: { y: number; halfWidth: number }
   softTarget: { y: number; halfWidth: number } | null
   adapter: Box
+  /** The prosthetic components in line under the stoma, from the distal bone end down. */
   stack: { box: Box; name: string; heightMm: number }[]
   soundLevel: { y: number; label: string } | null
+  /** Every label, in one column right of the limb, spaced so none overlaps; a leader line joins each to its point. */
+  labels: DrawingLabel[]
+  labelX: number
   scaleBarMm: number
   fontSize: number
 }
 
+export interface DrawingLabel {
+  key: string
+  text: string
+  /** Where the label points (mm). */
+  anchor: { x: number; y: number }
+  /** The label's baseline y after spacing (mm). */
+  y: number
+  className?: string
+}
+
+/** Label column width in font sizes (≈ 27 characters of a sans-serif at 0.55 em). */
+const LABEL_COLUMN_FS = 15
+/** Line pitch of the label column, in font sizes. */
+const LABEL_PITCH_FS = 1.25
+
+/** Spreads labels down the column: in anchor order, each at least one line below the one before. */
+export function spreadLabels(labels: Omit<DrawingLabel, 'y'>[], fontSize: number): DrawingLabel[] {
+  const sorted = [...labels].sort((a, b) => a.anchor.y - b.anchor.y)
+  const placed: DrawingLabel[] = []
+  let last = -Infinity
+  for (const l of sorted) {
+    const y = Math.max(l.anchor.y + fontSize * 0.35, last + fontSize * LABEL_PITCH_FS)
+    placed.push({ ...l, y })
+    last = y
+  }
+  return placed
+}
+
 /** y grows downwards from the distal bone end (y = 0); z (distance from the distal end) is −y. */
-export function layoutDrawing(plan: NormalizedCase, result: PlanResult): DrawingLayout {
+export interface LayoutOptions {
+  /** Label size in drawing mm; the printed drawing sets it so labels print at ≥ 8 pt. */
+  fontSize?: number
+  /** Texts of the labels (formatted by the caller). */
+  text?: Partial<Record<'implant' | 'distal' | 'skinNow' | 'skinTarget', string>>
+}
+
+export function layoutDrawing(plan: NormalizedCase, result: PlanResult, options: LayoutOptions = {}): DrawingLayout {
   const c = result.corrected
   const stations = c.stations
   const residual = c.residualLengthMm
@@ -78,13 +120,12 @@ export function layoutDrawing(plan: NormalizedCase, result: PlanResult): Drawing
   const adapter = { x: -adapterW / 2, y: 0, w: adapterW, h: adapterLen }
 
   const height0 = residual + Math.max(soft.measuredMm, plan.prosthesis.components.reduce((a, x) => a + x.buildHeightMm, 0), result.buildHeight?.availableMm ?? 0)
-  const fontSize = Math.max(2.5, Math.min(7, height0 / 70))
-  // Room for the bone's labels between the bone and the component stack.
-  const stackX = halfWidth + soft.measuredMm + fontSize * 13
-  const stackW = Math.max(24, maxPeri * 1.2)
+  const fontSize = options.fontSize ?? Math.max(2.5, Math.min(7, height0 / 70))
+  // The components in line under the stoma, from the distal bone end down towards the joint line.
+  const stackW = Math.max(adapterW * 1.8, Math.min(maxPeri * 0.9, 26))
   let y = 0
   const stack = plan.prosthesis.components.map((comp) => {
-    const box = { x: stackX, y, w: stackW, h: comp.buildHeightMm }
+    const box = { x: -stackW / 2, y, w: stackW, h: comp.buildHeightMm }
     y += comp.buildHeightMm
     return { box, name: comp.name, heightMm: comp.buildHeightMm }
   })
@@ -92,11 +133,26 @@ export function layoutDrawing(plan: NormalizedCase, result: PlanResult): Drawing
   const b = result.buildHeight
   const soundLevel = b ? { y: b.availableMm, label: `sound-side ${b.target}` } : null
 
-  const bottom = Math.max(softNow.y, adapter.y + adapter.h, y, soundLevel?.y ?? 0) + 12
-  const top = -residual - 12
-  const left = -(halfWidth + soft.measuredMm) - fontSize * 12
+  // One label column right of the soft tissue, leader lines to what each label names.
+  const labelX = halfWidth + soft.measuredMm + 3
+  const t = options.text ?? {}
+  const raw: Omit<DrawingLabel, 'y'>[] = [
+    { key: 'landmark', text: plan.bone.landmark, anchor: { x: halfWidth, y: -residual } },
+    { key: 'distal', text: t.distal ?? 'distal bone end', anchor: { x: (first?.periostealMm ?? maxPeri) / 2, y: 0 } },
+    ...(implant && t.implant ? [{ key: 'implant', text: t.implant, anchor: { x: implant.w / 2, y: -implant.h / 2 } }] : []),
+    ...(t.skinNow ? [{ key: 'skin-now', text: t.skinNow, anchor: { x: 0, y: softNow.y } }] : []),
+    ...(softTarget && t.skinTarget ? [{ key: 'skin-target', text: t.skinTarget, anchor: { x: 0, y: softTarget.y } }] : []),
+    ...stack.map((s, i) => ({ key: `component-${i}`, text: `${s.name} ${formatLabelMm(s.heightMm)}`, anchor: { x: s.box.x + s.box.w, y: s.box.y + s.box.h / 2 } })),
+    ...(soundLevel ? [{ key: 'sound', text: soundLevel.label, anchor: { x: stackW / 2, y: soundLevel.y }, className: 'bd-sound-label' }] : [])
+  ]
+  const labels = spreadLabels(raw, fontSize)
+
+  const lowest = Math.max(0, ...labels.map((l) => l.y))
+  const bottom = Math.max(softNow.y, adapter.y + adapter.h, y, soundLevel?.y ?? 0, lowest) + 12
+  const top = -residual - 12 - fontSize
+  const left = -(halfWidth + soft.measuredMm) - 6
   const height = bottom - top
-  const right = stackX + stackW + fontSize * 16
+  const right = labelX + fontSize * LABEL_COLUMN_FS
   const scaleBarMm = height > 300 ? 100 : height > 120 ? 50 : 10
 
   return {
@@ -114,6 +170,8 @@ export function layoutDrawing(plan: NormalizedCase, result: PlanResult): Drawing
     adapter,
     stack,
     soundLevel,
+    labels,
+    labelX,
     scaleBarMm,
     fontSize
   }

@@ -1,6 +1,6 @@
 // Form on the left, live plan on the right. Every edit goes into the draft (with undo), is
 // evaluated by the core at once and autosaved shortly after.
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { CaseDraft } from '../../../../shared/case/types'
 import type { PlanRow } from '../../db/types'
 import { navigate } from '../../router'
@@ -16,6 +16,7 @@ import { enterMovesOn, useEditorKeys } from './use-editor-keys'
 import { SectionNav, Sections } from './Sections'
 import { ResultColumn } from './result/ResultColumn'
 import { formatDateTime } from '../../../../shared/format'
+import { ImagingMount } from '../imaging/ImagingMount'
 
 function saveLabel(s: SaveState, readOnly: boolean): string {
   if (readOnly) return 'Read-only (approved plans are revised, not edited)'
@@ -36,6 +37,15 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { pl
   const print = useCallback(() => {
     void autosave.flush().then((saved) => saved && navigate({ name: 'summary', planId: plan.id }))
   }, [autosave, plan.id])
+  // The theatre sheet, like the summary, prints the stored plan (toolbar button and native menu).
+  const theatre = useCallback(() => {
+    void autosave.flush().then((saved) => saved && navigate({ name: 'theatre', planId: plan.id }))
+  }, [autosave, plan.id])
+  useEffect(() => {
+    const onCommand = (event: Event) => (event as CustomEvent<unknown>).detail === 'theatre-sheet' && theatre()
+    window.addEventListener('osseoplan:command', onCommand)
+    return () => window.removeEventListener('osseoplan:command', onCommand)
+  }, [theatre])
   useEditorKeys({
     undo: () => !readOnly && history.undo(),
     redo: () => !readOnly && history.redo(),
@@ -71,6 +81,9 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { pl
             <button type="button" onClick={print} title="Ctrl+P">
               Print summary
             </button>
+            <button type="button" onClick={theatre} title="Ctrl+Shift+T (menu)">
+              Theatre sheet
+            </button>
           </div>
         </div>
         <PlanReviewBar plan={plan} result={live.valid ? live.result : null} onPlanChanged={setPlan} />
@@ -80,6 +93,7 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { pl
             Restored your unsaved changes from {formatDateTime(restoredAt)}.
           </p>
         )}
+        <ImagingMount planId={plan.id} readOnly={readOnly} result={live.valid ? live.result : null} />
         <div className="ed-layout">
           <form className="ed-form" aria-label="Case" onSubmit={(e) => e.preventDefault()} onKeyDown={enterMovesOn} noValidate>
             <SectionNav />

@@ -6,6 +6,7 @@ import type { FiledPlan } from '../../../../shared/pacs-contract'
 import { filingsRepo } from '../../db'
 import { imageServers } from '../../platform'
 import { filedSeriesDescription } from './series-description'
+import { studyText } from './PacsFetch'
 import { StudyPicker, type PickedStudy } from './StudyPicker'
 
 export interface FilePlanTarget {
@@ -60,7 +61,7 @@ export function FileToPacs({ target }: { target: FilePlanTarget }) {
           ) : (
             <div>
               <p>
-                File this summary ({target.patientCode}, {target.revision}) as a PDF into the study of <strong>{picked.study.studyDate}</strong> “{picked.study.description}” (patient ID{' '}
+                File this summary ({target.patientCode}, {target.revision}) as a PDF into <strong>{studyText(picked.study)}</strong> (patient ID{' '}
                 {picked.study.patientId}, accession {picked.study.accessionNumber || '—'}) on <strong>{picked.server.label}</strong>? It goes into a new series; the patient details
                 on it are taken from that study.
               </p>

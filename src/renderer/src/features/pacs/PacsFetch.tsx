@@ -15,8 +15,13 @@ type Transfer = { transferId: string; label: string; received: number; total: nu
 
 let transferCount = 0
 
-function Preview({ src }: { src: string | null }) {
-  return src ? <img className="pacs-thumb" src={src} alt="" /> : <span className="pacs-thumb pacs-thumb-none" aria-hidden="true" />
+function Preview({ src, label }: { src: string | null; label: string }) {
+  return src ? <img className="pacs-thumb" src={src} alt={`Preview: ${label}`} /> : <span className="pacs-thumb pacs-thumb-none" aria-hidden="true" />
+}
+
+/** "the study of 2026-09-01 “Femur AP”", or what is known of it. */
+export function studyText(study: { studyDate: string; description: string }): string {
+  return `the study ${study.studyDate ? `of ${study.studyDate}` : 'without a date'}${study.description ? ` “${study.description}”` : ''}`
 }
 
 export function PacsFetch({ disabled, onFetched }: { disabled?: boolean; onFetched: (name: string, bytes: Uint8Array) => Promise<string | null> }) {
@@ -94,7 +99,7 @@ export function PacsFetch({ disabled, onFetched }: { disabled?: boolean; onFetch
           ) : (
             <>
               <p>
-                Study of <strong>{picked.study.studyDate}</strong> “{picked.study.description}” (patient ID {picked.study.patientId}) on {picked.server.label}.{' '}
+                Series in {studyText(picked.study)} (patient ID {picked.study.patientId}) on {picked.server.label}.{' '}
                 <button type="button" disabled={Boolean(transfer)} onClick={() => (setPicked(null), setSeries(null))}>
                   Another study
                 </button>
@@ -103,7 +108,7 @@ export function PacsFetch({ disabled, onFetched }: { disabled?: boolean; onFetch
                 <ul className="pacs-series" aria-label="Series of the study">
                   {series.map((s) => (
                     <li key={s.seriesUid}>
-                      <Preview src={s.preview} />
+                      <Preview src={s.preview} label={`${s.modality} ${s.description || `series ${s.number ?? ''}`}`} />
                       <span>
                         {s.modality} {s.description || `series ${s.number ?? ''}`} — {s.instanceCount ?? s.instances?.length ?? '?'} image(s)
                       </span>

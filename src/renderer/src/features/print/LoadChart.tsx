@@ -2,45 +2,36 @@
 // number printed next to it comes from the summary model.
 import { formatNumber } from '../../../../shared/format'
 import type { LoadChart as LoadChartData } from '../../../../shared/summary'
+import { dayAxis, niceTicks } from './chart-scale'
 
 const W = 460
 const H = 150
 const PAD = { left: 44, right: 12, top: 8, bottom: 30 }
 
-/** 4–6 round tick values from 0 to max (display only). */
-function ticks(max: number): number[] {
-  if (max <= 0) return [0]
-  const rough = max / 5
-  const mag = 10 ** Math.floor(Math.log10(rough))
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= rough) ?? rough
-  const out: number[] = []
-  for (let v = 0; v <= max + step * 1e-9; v += step) out.push(v)
-  if ((out[out.length - 1] ?? 0) < max) out.push(out.length * step)
-  return out
-}
-
 export function LoadChart({ chart }: { chart: LoadChartData }) {
   if (chart.points.length === 0) return null
-  const xTicks = ticks(chart.maxDay)
-  const yTicks = ticks(chart.maxLoad)
-  const xMax = xTicks[xTicks.length - 1] || 1
-  const yMax = yTicks[yTicks.length - 1] || 1
+  const days = dayAxis(chart.maxDay)
+  const loads = niceTicks(chart.maxLoad, 4)
+  const xMax = days.max
+  const yMax = loads.max
   const x = (day: number) => PAD.left + (day / xMax) * (W - PAD.left - PAD.right)
   const y = (load: number) => H - PAD.bottom - (load / yMax) * (H - PAD.top - PAD.bottom)
-  const line = chart.points.map((p) => `${x(p.day).toFixed(1)},${y(p.load).toFixed(1)}`).join(' ')
+  const last = chart.points[chart.points.length - 1]
+  // The load reached on the last day is held: drawn on to the axis end.
+  const line = [...chart.points, ...(last ? [{ day: xMax, load: last.load }] : [])].map((p) => `${x(p.day).toFixed(1)},${y(p.load).toFixed(1)}`).join(' ')
   return (
     <svg className="load-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Load (${chart.unit}) by day after day 0`}>
-      {yTicks.map((t) => (
+      {loads.values.map((t) => (
         <g key={`y${t}`}>
           <line className="grid" x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} />
           <text x={PAD.left - 4} y={y(t) + 3} textAnchor="end">
-            {formatNumber(t, 0)}
+            {formatNumber(t, loads.decimals)}
           </text>
         </g>
       ))}
-      {xTicks.map((t) => (
+      {days.values.map((t) => (
         <text key={`x${t}`} x={x(t)} y={H - PAD.bottom + 12} textAnchor="middle">
-          {formatNumber(t, 0)}
+          {formatNumber(t, days.decimals)}
         </text>
       ))}
       <line className="axis" x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} />

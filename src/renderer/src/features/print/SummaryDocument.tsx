@@ -63,7 +63,7 @@ export function IncompleteDocument({ summary }: { summary: IncompleteSummary }) 
         <tbody>
           {summary.missing.map((m, i) => (
             <tr key={`${m.field}-${i}`}>
-              <td className="mono">{m.field}</td>
+              <td>{m.field}</td>
               <td>{m.required ? `still needed (${m.message})` : m.message}</td>
             </tr>
           ))}

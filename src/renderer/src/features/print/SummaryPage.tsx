@@ -1,14 +1,18 @@
 // The printable plan summary: route #/plans/<id>/summary (the current plan, computed now) or
-// #/plans/<id>/summary/<revisionId> (a stored revision, as stored). Runs "print" / "export-pdf"
-// from the native menu and from requestPrint() (print-request.ts) once the summary has loaded.
-import { useCallback, useEffect, useRef, useState } from 'react'
+// #/plans/<id>/summary/<revisionId> (a stored revision, as stored); the one-page theatre sheet
+// at …/theatre[/<revisionId>] from the same loaded plan. Runs "print" / "export-pdf" from the
+// native menu and from requestPrint() (print-request.ts) once the document has loaded.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { usePlanningContext } from '../settings/planning-context'
+import { navigate } from '../../router'
 import { loadSummary, type LoadedSummary } from './load-summary'
 import { onPrintRequest, takePrintRequest, type PrintAction } from './print-request'
 import { setPrintPageVars } from './print-page-vars'
 import { PrintActions, runPrintAction, type ActionState } from './PrintActions'
 import { FileToPacs } from '../pacs/FileToPacs'
 import { IncompleteDocument, PlanDocument } from './SummaryDocument'
+import { TheatreDocument } from './TheatreDocument'
+import { buildTheatreSheet } from './theatre-sheet'
 import './print.css'
 
 /** Let the browser lay out and paint the summary (drawing, chart) before a print dialog opens. */
@@ -29,7 +33,9 @@ function useSettingsSettled(loaded: boolean | undefined): boolean {
   return loaded !== false || timedOut
 }
 
-export function SummaryPage({ planId, revisionId }: { planId: string; revisionId?: string }) {
+export type PrintedDocument = 'summary' | 'theatre'
+
+export function SummaryPage({ planId, revisionId, document = 'summary' }: { planId: string; revisionId?: string; document?: PrintedDocument }) {
   const { profile, systems, units, paperSize, loaded: settingsLoaded } = usePlanningContext()
   const settled = useSettingsSettled(settingsLoaded)
   const [loaded, setLoaded] = useState<LoadedSummary | null>(null)
@@ -55,8 +61,12 @@ export function SummaryPage({ planId, revisionId }: { planId: string; revisionId
     return setPrintPageVars({ head: `${h.patientCode} · ${h.levelSide} · ${h.revision} · ${h.hash}`, disclaimer: summary.disclaimer })
   }, [summary])
 
+  const theatre = useMemo(
+    () => (document === 'theatre' && loaded?.kind === 'plan' ? buildTheatreSheet(loaded.normalized, loaded.result, loaded.summary, units) : null),
+    [document, loaded, units]
+  )
   const printable = loaded?.kind === 'plan'
-  const fileName = loaded?.kind === 'plan' ? loaded.summary.fileName : ''
+  const fileName = loaded?.kind === 'plan' ? (theatre ? theatre.fileName : loaded.summary.fileName) : ''
 
   const perform = useCallback(
     async (what: PrintAction) => {
@@ -82,21 +92,22 @@ export function SummaryPage({ planId, revisionId }: { planId: string; revisionId
     function onCommand(event: Event) {
       const detail = (event as CustomEvent<unknown>).detail
       if (detail === 'print' || detail === 'export-pdf') void perform(detail)
+      else if (detail === 'theatre-sheet' && document !== 'theatre') navigate(revisionId ? { name: 'theatre', planId, revisionId } : { name: 'theatre', planId })
     }
     window.addEventListener('osseoplan:command', onCommand)
     return () => window.removeEventListener('osseoplan:command', onCommand)
-  }, [perform])
+  }, [perform, document, planId, revisionId])
 
   // requestPrint(): run the requested action once loaded (now, or when a request arrives).
   useEffect(() => {
     if (!loaded || loaded.kind === 'not-found') return undefined
     const run = () => {
-      const requested = takePrintRequest(planId, revisionId)
+      const requested = takePrintRequest(planId, revisionId, document)
       if (requested) void perform(requested)
     }
     run()
     return onPrintRequest(run)
-  }, [loaded, planId, revisionId, perform])
+  }, [loaded, planId, revisionId, document, perform])
 
   if (failure) return <p className="page error" role="alert">{failure}</p>
   if (!loaded) return <p className="page">Loading the plan summary…</p>
@@ -107,18 +118,29 @@ export function SummaryPage({ planId, revisionId }: { planId: string; revisionId
       </p>
     )
 
+  const other: PrintedDocument = document === 'theatre' ? 'summary' : 'theatre'
+  const paper = `paper-${paperSize === 'Letter' ? 'letter' : 'a4'}`
   return (
     <div className="summary-page">
       <div className="summary-toolbar no-print">
-        <a href={`#/plans/${planId}`}>← Back to the plan editor</a>
+        <nav className="summary-links" aria-label="Printed documents">
+          <a href={`#/plans/${planId}`}>← Back to the plan editor</a>
+          <a href={`#/plans/${planId}/${other}${revisionId ? `/${revisionId}` : ''}`}>{other === 'theatre' ? 'Theatre sheet (one page, large print)' : 'Plan summary (two pages)'}</a>
+        </nav>
         <PrintActions printable={printable} paperSize={paperSize} state={action} onAction={(a) => void perform(a)} />
         {loaded.kind === 'plan' && (
           <FileToPacs target={{ planId, patientCode: loaded.summary.header.patientCode, revision: loaded.summary.header.revision, pageSize: paperSize }} />
         )}
       </div>
-      <article className={`summary-sheet paper-${paperSize === 'Letter' ? 'letter' : 'a4'}`} aria-labelledby="summary-title" data-testid="plan-summary">
-        {loaded.kind === 'plan' ? <PlanDocument summary={loaded.summary} normalized={loaded.normalized} result={loaded.result} /> : <IncompleteDocument summary={loaded.summary} />}
-      </article>
+      {theatre && loaded.kind === 'plan' ? (
+        <article className={`summary-sheet theatre ${paper}`} aria-labelledby="summary-title" data-testid="theatre-sheet">
+          <TheatreDocument sheet={theatre} normalized={loaded.normalized} result={loaded.result} />
+        </article>
+      ) : (
+        <article className={`summary-sheet ${paper}`} aria-labelledby="summary-title" data-testid="plan-summary">
+          {loaded.kind === 'plan' ? <PlanDocument summary={loaded.summary} normalized={loaded.normalized} result={loaded.result} /> : <IncompleteDocument summary={loaded.summary} />}
+        </article>
+      )}
     </div>
   )
 }

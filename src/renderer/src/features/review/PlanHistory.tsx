@@ -10,6 +10,7 @@ import './review.css'
 import { TableHead } from '../../components/TableHead'
 import { keepTabInside } from '../../components/focus-trap'
 import { formatDateTime } from '../../../../shared/format'
+import { AuditChanges, auditActionText } from './AuditChanges'
 
 /** The plan and the approved plans it revises, newest first (bounded: a chain never loops). */
 async function lineage(planId: string): Promise<PlanRow[]> {
@@ -137,23 +138,8 @@ export function PlanHistory({ planId, onClose }: { planId: string; onClose: () =
           <ol className="audit-list">
             {loaded.audit.map((a) => (
               <li key={a.seq}>
-                <span className="audit-when">{formatDateTime(a.at)}</span> <strong>{a.action}</strong> <span className="muted">(app {a.appVersion})</span>
-                {(a.changes ?? []).length > 0 ? (
-                  <ul>
-                    {a.changes!.map((c) => (
-                      <li key={c.path}>
-                        <code>{c.path}</code>: {c.oldValue || '—'} → {c.newValue || '—'}
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  a.field && (
-                    <span>
-                      {' '}
-                      <code>{a.field}</code> {a.oldValue} → {a.newValue}
-                    </span>
-                  )
-                )}
+                <span className="audit-when">{formatDateTime(a.at)}</span> <strong>{auditActionText(a.action)}</strong> <span className="muted">(app {a.appVersion})</span>
+                <AuditChanges row={a} />
               </li>
             ))}
           </ol>

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import { planFromRaw } from '../../../../shared/plan'
 import type { PlanResult } from '../../../../shared/result'
 import { plansRepo, revisionsRepo } from '../../db'
+import { unconfirmedSiteDefaults } from '../../db/plans-repo'
 import { canonicalJson, shortHash } from '../../db/content-hash'
 import { isQuotaError, storageErrorMessage } from '../../db/storage'
 import type { PlanRow, RevisionRow } from '../../db/types'
@@ -30,6 +31,9 @@ export function PlanReviewBar({ plan, result, onPlanChanged }: PlanReviewBarProp
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   const [showHistory, setShowHistory] = useState(false)
+  // Approval on unconfirmed site defaults needs an explicit acknowledgement naming how many.
+  const unconfirmed = unconfirmedSiteDefaults(result)
+  const [acknowledged, setAcknowledged] = useState(false)
 
   useEffect(() => {
     let live = true
@@ -67,7 +71,8 @@ export function PlanReviewBar({ plan, result, onPlanChanged }: PlanReviewBarProp
     return { caseFile: plan.caseFile, result: saved.result, author: userName }
   }
   const markReviewed = () => step(async () => onPlanChanged((await plansRepo().markReviewed(plan.id, snapshot())).plan))
-  const approve = () => step(async () => onPlanChanged((await plansRepo().approve(plan.id, snapshot())).plan))
+  const approve = () =>
+    step(async () => onPlanChanged((await plansRepo().approve(plan.id, { ...snapshot(), ...(acknowledged ? { acknowledgedSiteDefaults: unconfirmed } : {}) })).plan))
   const revise = () =>
     step(async () => {
       const draft = await plansRepo().revise(plan.id)
@@ -113,8 +118,14 @@ export function PlanReviewBar({ plan, result, onPlanChanged }: PlanReviewBarProp
             Mark reviewed
           </button>
         )}
+        {plan.status === 'reviewed' && unconfirmed > 0 && !blocked && (
+          <label className="check review-ack">
+            <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} /> I approve this plan knowing it rests on {unconfirmed} site
+            default{unconfirmed === 1 ? '' : 's'} not confirmed by the site
+          </label>
+        )}
         {plan.status === 'reviewed' && (
-          <button type="button" className="primary" disabled={busy || noResult || blocked} onClick={() => void approve()}>
+          <button type="button" className="primary" disabled={busy || noResult || blocked || (unconfirmed > 0 && !acknowledged)} onClick={() => void approve()}>
             Approve
           </button>
         )}

@@ -9,6 +9,8 @@ import type { RevisionRow } from '../../db/types'
 import { usePlanningContext } from '../settings/planning-context'
 import { formatCompared } from './compare-format'
 import { TableHead } from '../../components/TableHead'
+import { fieldLabel } from '../../../../shared/case/field-labels'
+import { isComparedResultPath, resultFieldLabel } from './result-labels'
 
 /** The result's basis trail is long and repeats the inputs; the compare view shows the numbers. */
 function resultWithoutBasis(result: unknown): unknown {
@@ -17,11 +19,16 @@ function resultWithoutBasis(result: unknown): unknown {
   return rest
 }
 
-function rows(a: unknown, b: unknown, showAll: boolean) {
+type Kind = 'case' | 'result'
+
+function rows(a: unknown, b: unknown, showAll: boolean, kind: Kind) {
   const left = flatten(a)
   const right = flatten(b)
-  const paths = [...new Set([...left.keys(), ...right.keys()])].sort((x, y) => x.localeCompare(y, undefined, { numeric: true }))
-  const all = paths.map((path) => ({ path, a: left.get(path), b: right.get(path), differs: !Object.is(left.get(path), right.get(path)) }))
+  const paths = [...new Set([...left.keys(), ...right.keys()])]
+    .filter((path) => kind === 'case' || isComparedResultPath(path))
+    .sort((x, y) => x.localeCompare(y, undefined, { numeric: true }))
+  const labelOf = (path: string) => (kind === 'case' ? fieldLabel(path) : resultFieldLabel(path, (p) => right.get(p) ?? left.get(p)))
+  const all = paths.map((path) => ({ path, label: labelOf(path), a: left.get(path), b: right.get(path), differs: !Object.is(left.get(path), right.get(path)) }))
   return { shown: showAll ? all : all.filter((r) => r.differs), differing: all.filter((r) => r.differs).length }
 }
 
@@ -29,8 +36,8 @@ function ComparedCell({ path, value, units }: { path: string; value: FlatValue |
   return <td title={typeof value === 'number' ? `stored value: ${String(value)}` : undefined}>{formatCompared(path, value, units)}</td>
 }
 
-function Section({ title, a, b, showAll, units }: { title: string; a: unknown; b: unknown; showAll: boolean; units: DisplayUnits }) {
-  const { shown, differing } = rows(a, b, showAll)
+function Section({ title, a, b, showAll, units, kind }: { title: string; a: unknown; b: unknown; showAll: boolean; units: DisplayUnits; kind: Kind }) {
+  const { shown, differing } = rows(a, b, showAll, kind)
   return (
     <section>
       <h3>
@@ -42,7 +49,7 @@ function Section({ title, a, b, showAll, units }: { title: string; a: unknown; b
           <tbody>
             {shown.map((r) => (
               <tr key={r.path} className={r.differs ? 'differs' : undefined}>
-                <th scope="row">{r.path}</th>
+                <th scope="row">{r.label}</th>
                 <ComparedCell path={r.path} value={r.a} units={units} />
                 <ComparedCell path={r.path} value={r.b} units={units} />
               </tr>
@@ -69,8 +76,8 @@ export function RevisionCompare({ earlier, later, label }: { earlier: RevisionRo
       <label className="check">
         <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> Show unchanged fields too
       </label>
-      <Section title="Inputs (case file)" a={earlier.caseFile} b={later.caseFile} showAll={showAll} units={units} />
-      <Section title="Results" a={resultWithoutBasis(earlier.result)} b={resultWithoutBasis(later.result)} showAll={showAll} units={units} />
+      <Section title="Inputs (case file)" a={earlier.caseFile} b={later.caseFile} showAll={showAll} units={units} kind="case" />
+      <Section title="Results" a={resultWithoutBasis(earlier.result)} b={resultWithoutBasis(later.result)} showAll={showAll} units={units} kind="result" />
     </section>
   )
 }

@@ -1,7 +1,7 @@
 // The implant catalogue: shipped systems (read-only, can be duplicated) and the site's custom
 // systems (add, edit, delete), with JSON import (all records validated before anything is
 // written) and export.
-import { useRef, useState } from 'react'
+import { Fragment, useRef, useState } from 'react'
 import type { ImplantSystem } from '../../../../shared/catalog/types'
 import { storageErrorMessage, systemsRepo } from '../../db'
 import { SystemValidationError } from '../../db/systems-repo'
@@ -12,6 +12,7 @@ import { emptySystemForm, formErrors, formFromSystem, systemFromForm, type FormF
 import { exportSystems, parseSystemsFile } from './system-io'
 import { isBuiltinSystemId, unconfirmedSystemParams } from './system-record'
 import { SystemFormView } from './SystemFormView'
+import { systemIdFromName } from './number-text'
 import { TableHead } from '../../components/TableHead'
 
 interface Editing {
@@ -19,6 +20,8 @@ interface Editing {
   base: ImplantSystem | null
   isNew: boolean
   form: SystemForm
+  /** The system whose row asked for the form (it opens under that row); none: under "Add system". */
+  at?: string
 }
 
 function sizesText(values: readonly number[]): string {
@@ -43,6 +46,11 @@ export function CatalogueEditor() {
 
   async function save(form: SystemForm): Promise<void> {
     if (!editing) return
+    // A new system's id is made from its name (unique in the catalogue); an edited one keeps its id.
+    if (editing.isNew) {
+      if (form.name.trim() === '') return setErrors({ name: 'is required' })
+      form = { ...form, id: systemIdFromName(form.name, systems.map((s) => s.id)) }
+    }
     const built = systemFromForm(form, { base: editing.base, version: editing.isNew ? '1' : (editing.base?.version ?? '1'), by: userName, at: Date.now() })
     if (!built.ok) return setErrors(built.errors)
     try {
@@ -86,8 +94,12 @@ export function CatalogueEditor() {
     else if (result.reason !== 'cancelled') setMessage(`The export failed${result.message ? `: ${result.message}` : '.'}`)
   }
 
+  function formView(e: Editing) {
+    return <SystemFormView key={e.title + e.form.id} initial={e.form} idLocked={!e.isNew} title={e.title} errors={errors} onSubmit={(f) => void save(f)} onCancel={() => setEditing(null)} />
+  }
+
   return (
-    <section aria-labelledby="catalogue-title" className="settings-section">
+    <section aria-labelledby="catalogue-title" className="settings-section" id="settings-catalogue">
       <h2 id="catalogue-title">Implant catalogue</h2>
       <p className="muted">
         Shipped systems are read-only; duplicate one to adapt it or to confirm its site defaults, or add your own. Sizes are in millimetres, weight
@@ -121,7 +133,7 @@ export function CatalogueEditor() {
           ))}
         </ul>
       )}
-      {editing && <SystemFormView key={editing.title + editing.form.id} initial={editing.form} idLocked={!editing.isNew} title={editing.title} errors={errors} onSubmit={(f) => void save(f)} onCancel={() => setEditing(null)} />}
+      {editing && editing.at === undefined && formView(editing)}
       <table className="plan-table system-table">
         <TableHead columns={['System', 'Fixation', 'Bones', 'Diameters', 'Lengths', 'Version']} actions="Actions" />
         <tbody>
@@ -129,7 +141,8 @@ export function CatalogueEditor() {
             const builtin = isBuiltinSystemId(s.id)
             const unconfirmed = unconfirmedSystemParams(s).length
             return (
-              <tr key={s.id}>
+              <Fragment key={s.id}>
+              <tr>
                 <td>
                   <strong>{s.name}</strong> <span className="param-key">{s.id}</span>
                   <div className="muted">{builtin ? `shipped${s.label ? ` — ${s.label}` : ''}` : 'custom (site)'}</div>
@@ -150,14 +163,14 @@ export function CatalogueEditor() {
                     type="button"
                     aria-label={`Duplicate ${s.name}`}
                     onClick={() =>
-                      start({ title: `New system from ${s.name}`, base: s, isNew: true, form: { ...formFromSystem(s), id: `${s.id}-site`.slice(0, 64), name: `${s.name} (site copy)` } })
+                      start({ title: `New system from ${s.name}`, base: s, isNew: true, at: s.id, form: { ...formFromSystem(s), id: '', name: `${s.name.replace(/\s*\(template\)\s*$/i, '')} (site copy)` } })
                     }
                   >
                     Duplicate
                   </button>
                   {!builtin && (
                     <>
-                      <button type="button" aria-label={`Edit ${s.name}`} onClick={() => start({ title: `Edit ${s.name}`, base: s, isNew: false, form: formFromSystem(s) })}>
+                      <button type="button" aria-label={`Edit ${s.name}`} onClick={() => start({ title: `Edit ${s.name}`, base: s, isNew: false, at: s.id, form: formFromSystem(s) })}>
                         Edit
                       </button>
                       <button
@@ -178,6 +191,12 @@ export function CatalogueEditor() {
                   )}
                 </td>
               </tr>
+              {editing?.at === s.id && (
+                <tr className="system-form-row">
+                  <td colSpan={7}>{formView(editing)}</td>
+                </tr>
+              )}
+              </Fragment>
             )
           })}
         </tbody>

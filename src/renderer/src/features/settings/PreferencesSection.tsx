@@ -1,5 +1,8 @@
-// The user's name (recorded on confirmations and saves) and display preferences: units and paper.
-import { useEffect, useState } from 'react'
+// The user's name (recorded on confirmations and saves) and display preferences: units, paper and
+// appearance. Every setting here saves as soon as it is changed (the name when the field is left
+// or Enter is pressed): one behaviour, no separate Save button.
+import { useEffect, useState, useSyncExternalStore } from 'react'
+import { onThemePrefChange, readThemePref, setThemePref, THEME_PREFS, type ThemePref } from '../../theme'
 import { settingsRepo } from '../../db'
 import { MAX_USER_NAME_LENGTH, type DisplayPrefs } from '../../db/settings-repo'
 import { usePlanningContext, usePlanningContextReload } from './planning-context'
@@ -10,6 +13,16 @@ export function PreferencesSection() {
   const [name, setName] = useState(ctx.userName)
   const [message, setMessage] = useState('')
   useEffect(() => setName(ctx.userName), [ctx.userName])
+  const theme = useSyncExternalStore(onThemePrefChange, readThemePref)
+
+  function saveName(): void {
+    if (name.trim() === ctx.userName) return
+    void settingsRepo()
+      .setUserName(name)
+      .then(reload)
+      .then(() => setMessage('Name saved.'))
+      .catch(() => setMessage('The name could not be saved.'))
+  }
 
   async function savePrefs(prefs: Partial<DisplayPrefs>): Promise<void> {
     try {
@@ -22,26 +35,19 @@ export function PreferencesSection() {
   }
 
   return (
-    <section aria-labelledby="prefs-title" className="settings-section">
+    <section aria-labelledby="prefs-title" className="settings-section" id="settings-prefs">
       <h2 id="prefs-title">You and display</h2>
       <form
         className="prefs-row"
         onSubmit={(e) => {
           e.preventDefault()
-          void settingsRepo()
-            .setUserName(name)
-            .then(reload)
-            .then(() => setMessage('Name saved.'))
-            .catch(() => setMessage('The name could not be saved.'))
+          saveName()
         }}
       >
         <label className="field inline">
           <span>Your name</span>
-          <input value={name} maxLength={MAX_USER_NAME_LENGTH} autoComplete="name" onChange={(e) => setName(e.target.value)} />
+          <input value={name} maxLength={MAX_USER_NAME_LENGTH} autoComplete="name" onChange={(e) => setName(e.target.value)} onBlur={saveName} />
         </label>
-        <button type="submit" disabled={name.trim() === ctx.userName}>
-          Save name
-        </button>
       </form>
       <div className="prefs-row">
         <label className="field inline">
@@ -64,6 +70,22 @@ export function PreferencesSection() {
           <select value={ctx.paperSize} onChange={(e) => void savePrefs({ paperSize: e.target.value as DisplayPrefs['paperSize'] })}>
             <option value="A4">A4</option>
             <option value="Letter">Letter</option>
+          </select>
+        </label>
+        <label className="field inline">
+          <span>Appearance</span>
+          <select
+            value={theme}
+            onChange={(e) => {
+              setThemePref(e.target.value as ThemePref)
+              setMessage('Appearance saved.')
+            }}
+          >
+            {THEME_PREFS.map((t) => (
+              <option key={t} value={t}>
+                {t === 'system' ? 'as the system (light or dark)' : t === 'light' ? 'light' : 'dark'}
+              </option>
+            ))}
           </select>
         </label>
       </div>

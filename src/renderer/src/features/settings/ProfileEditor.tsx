@@ -132,7 +132,7 @@ export function ProfileEditor() {
   let lastGroup = ''
   let lastProtocol = ''
   return (
-    <section aria-labelledby="profile-title" className="settings-section">
+    <section aria-labelledby="profile-title" className="settings-section" id="settings-profile">
       <h2 id="profile-title">Planning profile</h2>
       <p className="muted">
         Every threshold the plan uses. <strong>Published</strong> values cite their source; <strong>site defaults</strong> are starting values

@@ -1,5 +1,5 @@
 // The form to add or edit a custom implant system (sizes as a list or a range with a step).
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { BONES, FIXATIONS, type Bone } from '../../../../shared/case/types'
 import { PROTOCOL_IDS, PROTOCOLS } from '../../../../shared/profile/protocols'
 import type { FormField, SizeField, SystemForm } from './system-form'
@@ -24,6 +24,13 @@ function Err({ id, text }: { id: string; text: string | undefined }) {
 
 export function SystemFormView({ initial, idLocked, title, errors, onSubmit, onCancel }: SystemFormViewProps) {
   const [form, setForm] = useState(initial)
+  // The form opens where it was asked for; focus (and so the view) goes to its first field.
+  const formRef = useRef<HTMLFormElement>(null)
+  useEffect(() => {
+    const first = formRef.current?.querySelector<HTMLInputElement>('input')
+    first?.focus({ preventScroll: true })
+    formRef.current?.scrollIntoView({ block: 'nearest' })
+  }, [])
   const set = <K extends keyof SystemForm>(key: K, value: SystemForm[K]) => setForm((f) => ({ ...f, [key]: value }))
   const invalid = (f: FormField) => (errors[f] ? { 'aria-invalid': true as const, 'aria-describedby': `sys-${f}-error` } : {})
 
@@ -76,6 +83,7 @@ export function SystemFormView({ initial, idLocked, title, errors, onSubmit, onC
 
   return (
     <form
+      ref={formRef}
       className="system-form"
       aria-label={title}
       onSubmit={(e) => {
@@ -84,8 +92,17 @@ export function SystemFormView({ initial, idLocked, title, errors, onSubmit, onC
       }}
     >
       <h3>{title}</h3>
+      {idLocked && (
+        <p className="muted small-print">
+          Identifier in case files: <code>{form.id}</code>
+        </p>
+      )}
+      {errors.id && (
+        <p className="error" role="alert">
+          {errors.id}
+        </p>
+      )}
       <div className="form-grid">
-        {text('id', 'System id (letters, digits, . _ -)', '', idLocked)}
         {text('name', 'Name')}
         {text('manufacturer', 'Manufacturer (optional)')}
         <label className="field">

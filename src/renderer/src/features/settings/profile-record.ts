@@ -16,6 +16,7 @@ import { upgradeLegacyParam } from '../../../../shared/profile/legacy'
 import { validateProfile } from '../../../../shared/profile/validate'
 import type { ParamScalar, ParamValue } from '../../../../shared/result'
 import { isRecord, sanitizeParam, stableStringify } from './param-sanitize'
+import { readNumberText } from './number-text'
 
 /**
  * A parameter the site can confirm or change: a profile parameter, or a loading-protocol
@@ -229,6 +230,6 @@ export function parseParamText(key: EditableKey, text: string): { ok: true; valu
     const match = spec.values.find((v) => String(v) === t)
     return match === undefined ? { ok: false, message: `must be one of ${spec.values.join(', ')}` } : { ok: true, value: match }
   }
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return { ok: false, message: `must be a number (${spec.unit})` }
-  return { ok: true, value: Number(t) }
+  const n = readNumberText(t, `a number (${spec.unit})`)
+  return n.ok ? { ok: true, value: n.value } : n
 }

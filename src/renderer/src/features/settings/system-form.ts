@@ -5,6 +5,7 @@ import { sizeRange } from '../../../../shared/catalog/systems'
 import type { ImplantSystem } from '../../../../shared/catalog/types'
 import type { Bone, FieldError, Fixation } from '../../../../shared/case/types'
 import type { ParamScalar, ParamValue } from '../../../../shared/result'
+import { readNumberText } from './number-text'
 import { isUnconfirmed } from './profile-record'
 import { checkCustomSystem, SYSTEM_PARAM_UNITS, type SystemParamName, type SystemResult } from './system-record'
 
@@ -104,11 +105,9 @@ export function formFromSystem(system: ImplantSystem): SystemForm {
   }
 }
 
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/
-
 function parseNumber(text: string): number | null {
-  const t = text.trim()
-  return NUMBER.test(t) ? Number(t) : null
+  const r = readNumberText(text, 'a number')
+  return r.ok ? r.value : null
 }
 
 /** Sizes from a list or a range; an error message when they cannot be read. */
@@ -125,10 +124,11 @@ export function parseSizes(field: SizeField, unit: string): number[] | string {
     }
     return out.sort((a, b) => a - b)
   }
-  const from = parseNumber(field.from)
-  const to = parseNumber(field.to)
-  const step = parseNumber(field.step)
-  if (from === null || to === null || step === null) return `give from, to and step as numbers in ${unit}`
+  const bounds = [field.from, field.to, field.step].map((t) => readNumberText(t, `a number in ${unit}`))
+  const comma = bounds.find((b) => !b.ok && b.message.startsWith('use a decimal point'))
+  if (comma && !comma.ok) return comma.message
+  const [from, to, step] = bounds.map((b) => (b.ok ? b.value : null))
+  if (from == null || to == null || step == null) return `give from, to and step as numbers in ${unit}`
   if (step <= 0) return 'the step must be greater than 0'
   if (to < from) return '"to" must not be smaller than "from"'
   const count = (to - from) / step
@@ -203,9 +203,9 @@ export function systemFromForm(form: SystemForm, ctx: FormContext): FormResult {
       if (!optional) errors[field] = 'is required'
       return optional ? null : undefined
     }
-    const n = parseNumber(text)
-    if (n === null) errors[field] = `must be a number in ${unit}`
-    return n ?? undefined
+    const n = readNumberText(text, `a number in ${unit}`)
+    if (!n.ok) errors[field] = n.message
+    return n.ok ? n.value : undefined
   }
 
   const diameters = parseSizes(form.diameters, 'mm')

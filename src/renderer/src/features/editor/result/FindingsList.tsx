@@ -25,7 +25,7 @@ export function FindingsList({ findings }: { findings: readonly Finding[] }) {
                 <li key={`${f.id}-${i}`}>
                   <details>
                     <summary>
-                      <span className="ed-finding-id">{f.id}</span> {f.message}
+                      {f.message} <span className="ed-finding-id">{f.id}</span>
                     </summary>
                     <BasisDetails basis={f.basis} />
                   </details>

@@ -2,38 +2,32 @@
 import type { RehabPlan } from '../../../../../shared/result'
 import { convertMass, type MassUnit } from '../../../../../shared/units'
 import { formatNumber } from '../../../../../shared/format'
+import { dayAxis, niceTicks } from '../../print/chart-scale'
 
 const W = 420
 const H = 200
 const PAD = { left: 44, right: 12, top: 12, bottom: 32 }
 
-function niceStep(range: number, ticks: number): number {
-  const raw = range / ticks
-  const mag = 10 ** Math.floor(Math.log10(raw || 1))
-  const norm = raw / mag
-  return (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10) * mag
-}
-
 export function LoadingChart({ rehab, massUnit }: { rehab: RehabPlan; massUnit: MassUnit }) {
   const rows = rehab.schedule
   if (rows.length === 0) return null
-  const maxDay = Math.max(...rows.map((r) => r.day), 1)
   const loads = rows.map((r) => convertMass(r.loadKg, massUnit))
-  const maxLoad = Math.max(...loads, 1)
-  const x = (d: number) => PAD.left + (d / maxDay) * (W - PAD.left - PAD.right)
-  const y = (l: number) => H - PAD.bottom - (l / maxLoad) * (H - PAD.top - PAD.bottom)
-  const points = rows.map((r, i) => `${x(r.day).toFixed(1)},${y(loads[i] ?? 0).toFixed(1)}`).join(' ')
-  const dayStep = niceStep(maxDay, 6)
-  const loadStep = niceStep(maxLoad, 4)
-  const dayTicks = Array.from({ length: Math.floor(maxDay / dayStep) + 1 }, (_, i) => i * dayStep)
-  const loadTicks = Array.from({ length: Math.floor(maxLoad / loadStep) + 1 }, (_, i) => i * loadStep)
+  const days = dayAxis(Math.max(...rows.map((r) => r.day)))
+  const loadAxis = niceTicks(Math.max(...loads), 4)
+  const x = (d: number) => PAD.left + (d / days.max) * (W - PAD.left - PAD.right)
+  const y = (l: number) => H - PAD.bottom - (l / loadAxis.max) * (H - PAD.top - PAD.bottom)
+  // The load reached on the last day is held: drawn on to the axis end (one point is a line too).
+  const held = [...rows.map((r, i) => [r.day, loads[i] ?? 0] as const), [days.max, loads[loads.length - 1] ?? 0] as const]
+  const points = held.map(([d, l]) => `${x(d).toFixed(1)},${y(l).toFixed(1)}`).join(' ')
+  const dayTicks = days.values
+  const loadTicks = loadAxis.values
   return (
     <svg className="ed-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Loading schedule: from ${formatNumber(loads[0] ?? 0)} ${massUnit} on day ${rows[0]?.day ?? 0} to ${formatNumber(loads[loads.length - 1] ?? 0)} ${massUnit} on day ${rows[rows.length - 1]?.day ?? 0}`}>
       {loadTicks.map((l) => (
         <g key={`l${l}`}>
           <line x1={PAD.left} x2={W - PAD.right} y1={y(l)} y2={y(l)} className="ed-chart-grid" />
           <text x={PAD.left - 4} y={y(l) + 4} textAnchor="end" className="ed-chart-tick">
-            {formatNumber(l, 0)}
+            {formatNumber(l, loadAxis.decimals)}
           </text>
         </g>
       ))}

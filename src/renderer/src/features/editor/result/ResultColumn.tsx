@@ -95,9 +95,6 @@ export function ResultColumn({ live, units }: { live: LivePlan; units: { length:
       ) : (
         !valid && <p className="empty">The plan appears here as soon as the case is complete.</p>
       )}
-      <p className="ed-timing no-print" data-testid="compute-ms">
-        Computed in {live.ms.toFixed(1)} ms
-      </p>
     </aside>
   )
 }

@@ -5,6 +5,7 @@ import { PROTOCOL_IDS, PROTOCOLS } from '../../../../../shared/profile/protocols
 import { SelectInput } from '../../../components/TextInput'
 import { usePlanningContext } from '../../settings/planning-context'
 import { useEditorForm, useField } from '../form-context'
+import { systemDisplayName } from '../../../../../shared/catalog/display-name'
 
 export function ImplantSection() {
   const { draft, errors } = useEditorForm()
@@ -13,7 +14,7 @@ export function ImplantSection() {
   const bone = (draft.limb?.bone ?? (level ? LEVEL_BONES[level]?.[0] : undefined)) as Bone | undefined
   const fits = systems.filter((s) => bone && s.bones.includes(bone))
   const others = systems.filter((s) => !fits.includes(s))
-  const label = (s: (typeof systems)[number]) => `${s.name}${s.template ? ' (template)' : ''}${bone && !s.bones.includes(bone) ? ` — not for the ${bone}` : ''}`
+  const label = (s: (typeof systems)[number]) => `${systemDisplayName(s)}${bone && !s.bones.includes(bone) ? ` — not for the ${bone}` : ''}`
   const carried = draft.implant && 'system' in draft.implant ? draft.implant.system : undefined
   const chosen = systems.find((s) => s.id === (draft.implant as { systemId?: string } | undefined)?.systemId)
   const systemField = useField('implant.systemId')

@@ -71,5 +71,5 @@ export function ProsthesisSection() {
 }
 
 export function NotesField() {
-  return <TextInput label="Notes" wide {...useField('notes')} />
+  return <TextInput label="Notes" wide multiline hint="Several lines allowed: Enter starts a new line." {...useField('notes')} />
 }

@@ -1,0 +1,27 @@
+// Stored radiographs (schema v5). Only de-identified header fields and one frame of raw pixels
+// are kept: never the original file, its name, or any identifying tag.
+import type { CalibrationInput } from '../../../shared/imaging/calibration'
+import type { ImageHeader } from '../../../shared/imaging/image-types'
+import type { ImageMarks } from '../../../shared/imaging/to-case'
+
+export interface ImageRow {
+  id: string
+  planId: string
+  /** Shown on the image and in each value's origin, e.g. "AP-1". */
+  label: string
+  createdAt: number
+  updatedAt: number
+  header: ImageHeader
+  /** How the image is calibrated (re-derived on load), or null: pixels only, cannot feed the plan. */
+  calibration: CalibrationInput | null
+  marks: ImageMarks
+}
+
+/** One frame of little-endian grayscale samples (8 or 16 bits, `header.bitsAllocated`), keyed by image id. */
+export interface ImagePixelsRow {
+  id: string
+  pixels: ArrayBuffer
+}
+
+/** An image with its pixels, as the viewer opens it. */
+export type ImageWithPixels = ImageRow & { pixels: ArrayBuffer }

@@ -1,0 +1,129 @@
+// Choosing the calibration: from the file (each stated pixel size labelled with its plane), a
+// marker of known size, a known distance, or the department's magnification factor.
+import { useState } from 'react'
+import type { CalibrationInput, CalibrationKind, CalibrationResult, ImageHeader } from '../../../../shared/imaging'
+import { usePlanningContext } from '../settings/planning-context'
+
+const KIND_LABELS: Record<CalibrationKind, string> = {
+  file: 'From the file',
+  marker: 'Calibration marker',
+  'known-distance': 'Known distance',
+  department: 'Department factor'
+}
+
+export interface CalibrationControlsProps {
+  header: ImageHeader
+  input: CalibrationInput | null
+  result: CalibrationResult | null
+  readOnly: boolean
+  onChange: (input: CalibrationInput | null) => void
+  onDrawLine: () => void
+}
+
+const NO_LINE = { from: { x: 0, y: 0 }, to: { x: 0, y: 0 } }
+
+export function CalibrationControls({ header, input, result, readOnly, onChange, onDrawLine }: CalibrationControlsProps) {
+  const ctx = usePlanningContext()
+  const factorParam = ctx.profile.params['mag.defaultFactor']
+  const [markerMm, setMarkerMm] = useState(input?.kind === 'marker' ? input.trueSizeMm : 25)
+  const [lengthMm, setLengthMm] = useState(input?.kind === 'known-distance' ? input.trueLengthMm : 100)
+  const [factor, setFactor] = useState(input?.kind === 'department' ? input.factor : factorParam.value)
+  const candidates = header.spacing.candidates
+  const detector = candidates.find((c) => c.plane === 'detector') ?? null
+  const kind = input?.kind ?? null
+  const provenance = `site default "${factorParam.label ?? 'default magnification'}"`
+
+  const choose = (k: CalibrationKind) => {
+    if (k === 'file') {
+      const only = candidates.filter((c) => c.plane === 'corrected')
+      const pick = header.spacing.conflict ? null : (only[0] ?? candidates[0] ?? null)
+      onChange(pick ? { kind: 'file', spacing: pick } : null)
+      if (!pick) setPendingKind('file')
+      return
+    }
+    setPendingKind(null)
+    if (k === 'marker') onChange({ kind: 'marker', trueSizeMm: markerMm, ...keepLine(), detector })
+    if (k === 'known-distance') onChange({ kind: 'known-distance', trueLengthMm: lengthMm, ...keepLine(), detector })
+    if (k === 'department' && detector) onChange({ kind: 'department', factor, provenance, detector })
+  }
+  const [pendingKind, setPendingKind] = useState<CalibrationKind | null>(null)
+  const keepLine = () => (input && (input.kind === 'marker' || input.kind === 'known-distance') ? { from: input.from, to: input.to } : NO_LINE)
+  const shown = kind ?? pendingKind
+  const lineDrawn = input && (input.kind === 'marker' || input.kind === 'known-distance') && (input.from.x !== input.to.x || input.from.y !== input.to.y)
+
+  return (
+    <section className="im-box" aria-labelledby="im-cal-h">
+      <h3 id="im-cal-h">Calibration</h3>
+      <div role="radiogroup" aria-label="Calibration" className="im-cal-kinds">
+        {(Object.keys(KIND_LABELS) as CalibrationKind[]).map((k) => {
+          const unavailable = (k === 'file' && candidates.length === 0) || (k === 'department' && !detector)
+          return (
+            <label key={k} title={unavailable ? (k === 'file' ? 'The file states no pixel size.' : 'Needs the detector pixel size from the file.') : undefined}>
+              <input type="radio" name="im-cal-kind" checked={shown === k} disabled={readOnly || unavailable} onChange={() => choose(k)} /> {KIND_LABELS[k]}
+            </label>
+          )
+        })}
+      </div>
+      {header.spacing.problems.map((p) => (
+        <p key={p} className="im-warn">
+          {p}
+        </p>
+      ))}
+      {shown === 'file' && (
+        <fieldset className="im-cal-detail">
+          <legend>Pixel size stated by the file</legend>
+          {header.spacing.conflict && (
+            <p className="im-warn" role="alert">
+              {header.spacing.conflict}
+            </p>
+          )}
+          {candidates.map((c) => (
+            <label key={c.id}>
+              <input type="radio" name="im-cal-file" disabled={readOnly} checked={input?.kind === 'file' && input.spacing.id === c.id} onChange={() => onChange({ kind: 'file', spacing: c })} /> {c.label}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {kind === 'marker' && input?.kind === 'marker' && (
+        <div className="im-cal-detail">
+          <label>
+            Marker true size{' '}
+            <input type="number" min={1} step={0.1} value={markerMm} disabled={readOnly} aria-label="Marker true size in mm" onChange={(e) => (setMarkerMm(Number(e.target.value)), onChange({ ...input, trueSizeMm: Number(e.target.value) }))} /> mm
+          </label>
+          <button type="button" onClick={onDrawLine} disabled={readOnly}>
+            {lineDrawn ? 'Draw the diameter again' : 'Draw across the marker'}
+          </button>
+        </div>
+      )}
+      {kind === 'known-distance' && input?.kind === 'known-distance' && (
+        <div className="im-cal-detail">
+          <label>
+            True length{' '}
+            <input type="number" min={1} step={0.1} value={lengthMm} disabled={readOnly} aria-label="Known true length in mm" onChange={(e) => (setLengthMm(Number(e.target.value)), onChange({ ...input, trueLengthMm: Number(e.target.value) }))} /> mm
+          </label>
+          <button type="button" onClick={onDrawLine} disabled={readOnly}>
+            {lineDrawn ? 'Draw the line again' : 'Draw the line'}
+          </button>
+        </div>
+      )}
+      {kind === 'department' && input?.kind === 'department' && (
+        <div className="im-cal-detail">
+          <label>
+            Magnification factor{' '}
+            <input type="number" min={1} max={1.3} step={0.01} value={factor} disabled={readOnly} aria-label="Department magnification factor" onChange={(e) => (setFactor(Number(e.target.value)), onChange({ ...input, factor: Number(e.target.value) }))} /> ×
+          </label>
+          <p className="im-note">Applied to the detector pixel size. Default: the {provenance} ({factorParam.value}).</p>
+        </div>
+      )}
+      <p className="im-cal-result" data-testid="calibration-status" role="status">
+        {!input
+          ? 'Not calibrated: measurements are in pixels and cannot feed the plan.'
+          : (input.kind === 'marker' || input.kind === 'known-distance') && !lineDrawn
+            ? 'Draw the line to calibrate.'
+            : result?.ok
+              ? `Calibration: ${result.calibration.label}`
+              : (result?.error ?? '')}
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,386 @@
+// One radiograph: view it, calibrate it, measure the bone on it; the values flow into the case.
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import {
+  axisCoordinates,
+  axisFrame,
+  calibrate,
+  imageCaseValues,
+  pointOnStation,
+  sortedStations,
+  stationDistances,
+  suggestStationEdges,
+  EDGE_NAMES,
+  type Axis,
+  type CalibrationInput,
+  type EdgeName,
+  type ImageMarks,
+  type PixelScale,
+  type Point,
+  type StationMark
+} from '../../../../shared/imaging'
+import type { PlanResult } from '../../../../shared/result'
+import type { ImageWithPixels } from '../../db/image-types'
+import { imagesRepo } from '../../db'
+import { getAt } from '../editor/draft-path'
+import { useEditorForm } from '../editor/form-context'
+import { CalibrationControls } from './CalibrationControls'
+import { ImageCanvas, VIEW_HEIGHT, VIEW_WIDTH } from './ImageCanvas'
+import { Overlay } from './Overlay'
+import { defaultWindow, gridOf, renderGray, samplesOf, type WindowLevel } from '../../../../shared/imaging/window-level'
+import { useCaseLink } from './use-case-link'
+import { fitView, type View } from './viewport'
+
+export type Tool = 'move' | 'window' | 'axis' | 'station' | 'skin' | 'line'
+
+/** Half-width of a station line, mm (case units): wide enough for a femur with its cortex. */
+const STATION_HALF_WIDTH_MM = 35
+
+const EDGE_LABELS: Record<EdgeName, string> = {
+  periostealA: 'outer edge (first side)',
+  endostealA: 'canal edge (first side)',
+  endostealB: 'canal edge (second side)',
+  periostealB: 'outer edge (second side)'
+}
+export { EDGE_LABELS }
+
+let stationSeq = 0
+const newStationId = () => `st-${Date.now().toString(36)}-${++stationSeq}`
+
+/** Moves each edge so it keeps its offset across the axis when the axis moves. */
+function reprojectStations(stations: StationMark[], from: Axis, to: Axis, s: PixelScale): StationMark[] {
+  const fromFrame = axisFrame(from, s)
+  const toFrame = axisFrame(to, s)
+  if (!fromFrame || !toFrame) return stations
+  return stations.map((st) => {
+    const edges = { ...st.edges }
+    for (const name of EDGE_NAMES) {
+      const p = st.edges[name]
+      const c = p && axisCoordinates(from, s, p)
+      edges[name] = c ? pointOnStation(to, s, st.t * toFrame.lengthMm, c.offsetMm) : p
+    }
+    return { ...st, edges }
+  })
+}
+
+export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels; result: PlanResult | null; onRemove: () => void }) {
+  const form = useEditorForm()
+  const readOnly = form.readOnly
+  const header = row.header
+  const samples = useMemo(() => samplesOf(header, row.pixels), [header, row.pixels])
+  const grid = useMemo(() => gridOf(header, samples), [header, samples])
+  const [wl, setWl] = useState<WindowLevel>(() => defaultWindow(header, samples))
+  const [view, setView] = useState<View>(() => fitView(header.columns, header.rows, VIEW_WIDTH, VIEW_HEIGHT))
+  const [marks, setMarks] = useState<ImageMarks>(row.marks)
+  const [calInput, setCalInput] = useState<CalibrationInput | null>(row.calibration)
+  const [tool, setTool] = useState<Tool>('move')
+  const [pending, setPending] = useState<Point | null>(null)
+  const [stepMm, setStepMm] = useState(20)
+  const [message, setMessage] = useState<string | null>(null)
+  const [source, setSource] = useState<HTMLCanvasElement | null>(null)
+
+  // Decode once per window change into an image-sized canvas; pan and zoom only redraw it.
+  useEffect(() => {
+    const c = document.createElement('canvas')
+    c.width = header.columns
+    c.height = header.rows
+    const ctx = c.getContext('2d')
+    if (!ctx) return
+    const data = ctx.createImageData(header.columns, header.rows)
+    renderGray(header, samples, wl, data.data)
+    ctx.putImageData(data, 0, 0)
+    setSource(c)
+  }, [header, samples, wl])
+
+  const calibration = useMemo(() => (calInput ? calibrate(calInput) : null), [calInput])
+  /** The scale measurements use: the calibration's, else the file's pixel aspect (for drawing only). */
+  const scale: PixelScale = calibration?.ok ? calibration.calibration.scale : (header.spacing.candidates[0] ?? { rowMm: 1, colMm: 1 })
+  const caseValues = useMemo(() => (calibration?.ok && marks.axis ? imageCaseValues(marks, calibration.calibration, row.label) : null), [calibration, marks, row.label])
+
+  const unlinked = useMemo(() => marks.unlinked ?? [], [marks.unlinked])
+  const onUnlink = useCallback((paths: string[]) => setMarks((m) => ({ ...m, unlinked: [...new Set([...(m.unlinked ?? []), ...paths])] })), [])
+  // While a handle is dragged the overlay follows the pointer; the case (and the plan) take the
+  // value when the handle is let go.
+  const [dragging, setDragging] = useState(false)
+  useCaseLink(form, dragging ? null : caseValues, marks.plane, unlinked, onUnlink)
+
+  // Measurements are saved with the image shortly after each change.
+  useEffect(() => {
+    if (readOnly) return
+    const t = setTimeout(() => {
+      imagesRepo()
+        .update(row.id, { calibration: calInput, marks })
+        .catch((e: unknown) => setMessage(e instanceof Error ? e.message : 'The measurements could not be saved.'))
+    }, 400)
+    return () => clearTimeout(t)
+  }, [row.id, calInput, marks, readOnly])
+
+  const suggest = useCallback(
+    (axis: Axis, z: number): Record<EdgeName, Point | null> => {
+      const s = suggestStationEdges(grid, axis, scale, z, STATION_HALF_WIDTH_MM)
+      const fallback: Record<EdgeName, number> = { periostealA: -14, endostealA: -7, endostealB: 7, periostealB: 14 }
+      const edges = { ...s }
+      for (const name of EDGE_NAMES) edges[name] ??= pointOnStation(axis, scale, z, fallback[name])
+      return edges
+    },
+    [grid, scale]
+  )
+
+  const addStationAt = (z: number) => {
+    const axis = marks.axis
+    const frame = axis && axisFrame(axis, scale)
+    if (!axis || !frame || z <= 0 || z >= frame.lengthMm) return
+    const st: StationMark = { id: newStationId(), t: z / frame.lengthMm, edges: suggest(axis, z), accepted: false }
+    setMarks((m) => ({ ...m, stations: [...m.stations, st] }))
+  }
+
+  const addStationsEvery = () => {
+    const frame = marks.axis && axisFrame(marks.axis, scale)
+    if (!marks.axis || !frame) return setMessage('Draw the bone axis first.')
+    if (!calibration?.ok) return setMessage('Calibrate the image first: the stations are placed in millimetres.')
+    const axis = marks.axis
+    const have = new Set(marks.stations.map((s) => Math.round(s.t * frame.lengthMm)))
+    const zs = stationDistances(stepMm, frame.lengthMm - 1).filter((z) => !have.has(Math.round(z)))
+    const added = zs.map((z): StationMark => ({ id: newStationId(), t: z / frame.lengthMm, edges: suggest(axis, z), accepted: false }))
+    setMarks((m) => ({ ...m, stations: [...m.stations, ...added] }))
+    setMessage(null)
+  }
+
+  const onImageClick = (p: Point) => {
+    if (readOnly) return
+    if (tool === 'axis') {
+      if (!pending) return setPending(p)
+      setMarks((m) => ({ ...m, axis: { proximal: pending, distal: p } }))
+      setPending(null)
+      setTool('move')
+    } else if (tool === 'line') {
+      if (!pending) return setPending(p)
+      setCalInput((c) => (c && (c.kind === 'marker' || c.kind === 'known-distance') ? { ...c, from: pending, to: p } : c))
+      setPending(null)
+      setTool('move')
+    } else if (tool === 'skin') {
+      setMarks((m) => ({ ...m, skin: p }))
+      setTool('move')
+    } else if (tool === 'station' && marks.axis) {
+      const c = axisCoordinates(marks.axis, scale, p)
+      if (c) addStationAt(c.zMm)
+    }
+  }
+
+  const moveAxis = (end: 'proximal' | 'distal', p: Point) =>
+    setMarks((m) => {
+      if (!m.axis) return m
+      const axis = { ...m.axis, [end]: p }
+      return { ...m, axis, stations: reprojectStations(m.stations, m.axis, axis, scale) }
+    })
+
+  const moveEdge = (id: string, name: EdgeName, p: Point) =>
+    setMarks((m) => {
+      if (!m.axis) return m
+      const frame = axisFrame(m.axis, scale)
+      const c = axisCoordinates(m.axis, scale, p)
+      if (!frame || !c) return m
+      const axis = m.axis
+      return { ...m, stations: m.stations.map((s) => (s.id === id ? { ...s, accepted: true, edges: { ...s.edges, [name]: pointOnStation(axis, scale, s.t * frame.lengthMm, c.offsetMm) } } : s)) }
+    })
+
+  /** Centres the view on an image point, zoomed in enough to place a handle on one pixel. */
+  const show = (p: Point | null) => p && setView((v) => ({ cx: p.x, cy: p.y, zoom: Math.max(v.zoom, 4) }))
+
+  const relink = (path: string) => setMarks((m) => ({ ...m, unlinked: (m.unlinked ?? []).filter((p) => p !== path) }))
+
+  const frame = marks.axis ? axisFrame(marks.axis, scale) : null
+  const stations = sortedStations(marks)
+  const linkRows = caseValues?.values.map((v) => ({ v, current: getAt(form.draft, v.path), unlinked: unlinked.includes(v.path) })) ?? []
+  const toolHint: Record<Tool, string> = {
+    move: 'Drag to pan, wheel to zoom.',
+    window: 'Drag: left/right changes the contrast (width), up/down the brightness (centre).',
+    axis: pending ? 'Now click the distal bone end.' : 'Click the proximal landmark, then the distal bone end.',
+    station: 'Click on the bone to add a station there.',
+    skin: 'Click the skin surface beyond the distal bone end, on the axis.',
+    line: pending ? 'Now click the other end of the line.' : 'Click one end of the line, then the other.'
+  }
+
+  return (
+    <div className="im-workspace" data-testid="image-workspace" data-image-label={row.label}>
+      <div className="im-toolbar" role="toolbar" aria-label="Image tools">
+        {(
+          [
+            ['move', 'Move'],
+            ['window', 'Window'],
+            ['axis', 'Bone axis'],
+            ['station', 'Add station'],
+            ['skin', 'Skin point']
+          ] as const
+        ).map(([t, text]) => (
+          <button key={t} type="button" aria-pressed={tool === t} disabled={readOnly && t !== 'move' && t !== 'window'} onClick={() => (setTool(t), setPending(null))}>
+            {text}
+          </button>
+        ))}
+        <span className="im-sep" />
+        <button type="button" onClick={() => setView(fitView(header.columns, header.rows, VIEW_WIDTH, VIEW_HEIGHT))}>
+          Fit
+        </button>
+        <button type="button" onClick={() => setView((v) => ({ ...v, zoom: 1 }))}>
+          1:1
+        </button>
+        <button type="button" aria-pressed={wl.invert} onClick={() => setWl((w) => ({ ...w, invert: !w.invert }))}>
+          Invert
+        </button>
+        <button type="button" onClick={() => setWl(defaultWindow(header, samples))}>
+          Reset window
+        </button>
+        <span className="im-zoom" data-testid="image-zoom">
+          {Math.round(view.zoom * 100)} %
+        </span>
+      </div>
+      <p className="im-hint" role="status">
+        {toolHint[tool]}
+      </p>
+      <div className="im-main">
+        <ImageCanvas
+          source={source}
+          view={view}
+          onView={setView}
+          mode={tool === 'move' ? 'move' : tool === 'window' ? 'window' : 'tool'}
+          onWindowDrag={(dx, dy) => setWl((w) => ({ ...w, width: Math.max(1, w.width * Math.exp(dx / 200)), center: w.center + (dy * w.width) / 400 }))}
+          onImageClick={onImageClick}
+          label={`Radiograph ${row.label}`}
+        >
+          <Overlay
+            marks={marks}
+            scale={scale}
+            zoom={view.zoom}
+            readOnly={readOnly}
+            calInput={calInput}
+            calibration={calibration?.ok ? calibration.calibration : null}
+            result={result}
+            pending={pending}
+            stationHalfWidthMm={STATION_HALF_WIDTH_MM}
+            onAxis={(end, p) => (setDragging(true), moveAxis(end, p))}
+            onEdge={(id, name, p) => (setDragging(true), moveEdge(id, name, p))}
+            onSkin={(p) => (setDragging(true), setMarks((m) => ({ ...m, skin: p })))}
+            onLine={(end, p) => (setDragging(true), setCalInput((c) => (c && (c.kind === 'marker' || c.kind === 'known-distance') ? { ...c, [end]: p } : c)))}
+            onDragEnd={() => setDragging(false)}
+            viewBox={{ view, width: VIEW_WIDTH, height: VIEW_HEIGHT }}
+          />
+        </ImageCanvas>
+        <div className="im-side">
+          <CalibrationControls header={header} input={calInput} result={calibration} readOnly={readOnly} onChange={setCalInput} onDrawLine={() => (setTool('line'), setPending(null))} />
+          <section className="im-box" aria-labelledby={`im-measure-${row.id}`}>
+            <h3 id={`im-measure-${row.id}`}>Measure</h3>
+            <p>
+              Residual bone length: <strong data-testid="image-residual">{frame ? `${frame.lengthMm.toFixed(1)} mm` : 'draw the bone axis'}</strong>
+            </p>
+            <div className="im-row">
+              Zoom to:
+              <button type="button" onClick={() => show(marks.axis?.proximal ?? null)} disabled={!marks.axis} aria-label="Zoom to the proximal landmark">
+                landmark
+              </button>
+              <button type="button" onClick={() => show(marks.axis?.distal ?? null)} disabled={!marks.axis} aria-label="Zoom to the distal bone end">
+                bone end
+              </button>
+              <button type="button" onClick={() => show(marks.skin)} disabled={!marks.skin} aria-label="Zoom to the skin point">
+                skin
+              </button>
+            </div>
+            <div className="im-row">
+              <label>
+                Stations every <input type="number" min={5} max={100} step={1} value={stepMm} onChange={(e) => setStepMm(Number(e.target.value))} disabled={readOnly} aria-label="Station spacing in mm" /> mm
+              </label>
+              <button type="button" onClick={addStationsEvery} disabled={readOnly}>
+                Add stations
+              </button>
+            </div>
+            {stations.length > 0 && (
+              <ol className="im-stations" data-testid="image-stations">
+                {stations.map((s, i) => (
+                  <li key={s.id} data-testid={`image-station-${i + 1}`} data-station-id={s.id}>
+                    Station {i + 1} — {frame ? `${(s.t * frame.lengthMm).toFixed(1)} mm` : ''} {s.accepted ? '' : <em>(suggested edges)</em>}
+                    <button type="button" onClick={() => frame && marks.axis && show(pointOnStation(marks.axis, scale, s.t * frame.lengthMm, 0))} aria-label={`Zoom to station ${i + 1}`}>
+                      Show
+                    </button>
+                    {!s.accepted && (
+                      <button type="button" disabled={readOnly} onClick={() => setMarks((m) => ({ ...m, stations: m.stations.map((x) => (x.id === s.id ? { ...x, accepted: true } : x)) }))}>
+                        Accept
+                      </button>
+                    )}
+                    <button type="button" disabled={readOnly} onClick={() => setMarks((m) => ({ ...m, stations: m.stations.filter((x) => x.id !== s.id) }))} aria-label={`Remove station ${i + 1}`}>
+                      Remove
+                    </button>
+                  </li>
+                ))}
+              </ol>
+            )}
+            {stations.some((s) => !s.accepted) && (
+              <button type="button" disabled={readOnly} onClick={() => setMarks((m) => ({ ...m, stations: m.stations.map((x) => ({ ...x, accepted: true })) }))}>
+                Accept all suggested edges
+              </button>
+            )}
+            {message && (
+              <p className="im-error" role="alert">
+                {message}
+              </p>
+            )}
+          </section>
+          <section className="im-box" aria-labelledby={`im-values-${row.id}`}>
+            <h3 id={`im-values-${row.id}`}>Values in the case</h3>
+            {!calibration?.ok ? (
+              <p className="im-note">This image is not calibrated: it measures in pixels and cannot feed the plan. Calibrate it first.</p>
+            ) : !caseValues ? (
+              <p className="im-note">Draw the bone axis to start measuring.</p>
+            ) : (
+              <>
+                <p className="im-origin" data-testid="image-origin">
+                  {caseValues.origin[0]!.toUpperCase() + caseValues.origin.slice(1)}
+                </p>
+                <table className="im-values" data-testid="image-values">
+                  <tbody>
+                    {linkRows.map(({ v, current, unlinked: off }) => (
+                      <tr key={v.path} className={off ? 'im-unlinked' : 'im-linked'}>
+                        <th scope="row">{v.label}</th>
+                        <td>{v.value.toFixed(1)} mm</td>
+                        <td>
+                          {off ? (
+                            <>
+                              typed over ({String(current ?? '—')}) —{' '}
+                              <button type="button" onClick={() => relink(v.path)} disabled={readOnly}>
+                                Use the image value
+                              </button>
+                            </>
+                          ) : (
+                            'linked'
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                {caseValues.problems.length > 0 && (
+                  <ul className="im-problems">
+                    {caseValues.problems.map((p) => (
+                      <li key={p}>{p}</li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            )}
+          </section>
+          <details className="im-box">
+            <summary>What was kept from the file</summary>
+            <ul className="im-kept" data-testid="image-kept">
+              {header.kept.map((k) => (
+                <li key={k.name}>
+                  {k.name}: {k.value}
+                </li>
+              ))}
+            </ul>
+            {header.dropped.length > 0 && <p>Dropped on import: {header.dropped.join(', ')}.</p>}
+          </details>
+          <button type="button" className="im-remove" onClick={onRemove} disabled={readOnly}>
+            Remove this image
+          </button>
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,150 @@
+// Radiographs of the plan: open (file input or drag and drop), choose one, measure on it.
+// Loaded lazily with the editor's imaging section (ImagingMount.tsx).
+import { useCallback, useEffect, useState, type DragEvent } from 'react'
+import { IMAGE_LIMITS, type ImagePlane } from '../../../../shared/imaging'
+import { megabytes } from '../../../../shared/imaging/limits'
+import type { PlanResult } from '../../../../shared/result'
+import { imagesRepo, storageErrorMessage } from '../../db'
+import type { ImageRow, ImageWithPixels } from '../../db/image-types'
+import { ImageWorkspace } from './ImageWorkspace'
+import { loadImageBytes } from './load-file'
+import { PacsFetch } from '../pacs/PacsFetch'
+import './imaging.css'
+
+type Listed = ImageRow
+
+const PLANE_LABELS: Record<ImagePlane, string> = { single: 'One plane', AP: 'AP', Lat: 'Lateral' }
+
+export default function ImagingPanel({ planId, readOnly, result }: { planId: string; readOnly: boolean; result: PlanResult | null }) {
+  const [images, setImages] = useState<Listed[]>([])
+  const [selected, setSelected] = useState<ImageWithPixels | null>(null)
+  const [plane, setPlane] = useState<ImagePlane>('single')
+  const [errors, setErrors] = useState<string[]>([])
+  const [busy, setBusy] = useState(false)
+  const [frameAsk, setFrameAsk] = useState<{ name: string; bytes: Uint8Array; count: number; frame: number } | null>(null)
+
+  const refresh = useCallback(async (select?: string) => {
+    const list = await imagesRepo().list(planId)
+    setImages(list)
+    const id = select ?? list[list.length - 1]?.id
+    setSelected(id ? ((await imagesRepo().get(id)) ?? null) : null)
+  }, [planId])
+
+  useEffect(() => {
+    void refresh()
+  }, [refresh])
+
+  const store = async (name: string, bytes: Uint8Array, frame?: number): Promise<string | null> => {
+    const r = await loadImageBytes(bytes, frame)
+    if (!r.ok) {
+      if (r.frameCount) setFrameAsk({ name, bytes, count: r.frameCount, frame: 1 })
+      return `${name}: ${r.error}`
+    }
+    try {
+      const row = await imagesRepo().add({ planId, header: r.image.header, pixels: r.image.pixels, calibration: null, marks: { axis: null, stations: [], skin: null, plane, unlinked: [] } })
+      await refresh(row.id)
+      return null
+    } catch (e) {
+      return `${name}: ${storageErrorMessage(e)}`
+    }
+  }
+
+  const open = async (files: FileList | File[]) => {
+    setBusy(true)
+    setFrameAsk(null)
+    const problems: string[] = []
+    for (const file of Array.from(files)) {
+      if (file.size > IMAGE_LIMITS.maxFileBytes) {
+        problems.push(`${file.name}: the file is ${megabytes(file.size)}; OsseoPlan opens images up to ${megabytes(IMAGE_LIMITS.maxFileBytes)}.`)
+        continue
+      }
+      const p = await store(file.name, new Uint8Array(await file.arrayBuffer()))
+      if (p) problems.push(p)
+    }
+    setErrors(problems)
+    setBusy(false)
+  }
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault()
+    if (!readOnly && e.dataTransfer.files.length > 0) void open(e.dataTransfer.files)
+  }
+
+  const remove = async (id: string) => {
+    try {
+      await imagesRepo().remove(id)
+      await refresh()
+    } catch (e) {
+      setErrors([storageErrorMessage(e)])
+    }
+  }
+
+  return (
+    <div className="im-panel" data-testid="imaging-panel" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+      <div className="im-open">
+        <label className="im-file">
+          Open radiograph (DICOM, PNG or JPEG)…
+          <input
+            type="file"
+            accept=".dcm,.dicom,.png,.jpg,.jpeg,application/dicom,image/png,image/jpeg"
+            multiple
+            disabled={readOnly || busy}
+            data-testid="image-file-input"
+            onChange={(e) => {
+              if (e.target.files) void open(e.target.files)
+              e.target.value = ''
+            }}
+          />
+        </label>
+        <label>
+          The image shows{' '}
+          <select value={plane} onChange={(e) => setPlane(e.target.value as ImagePlane)} disabled={readOnly}>
+            {(Object.keys(PLANE_LABELS) as ImagePlane[]).map((p) => (
+              <option key={p} value={p}>
+                {PLANE_LABELS[p]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="im-note">or drop files here. Names, IDs and dates in DICOM files are not kept.</span>
+      </div>
+      <PacsFetch disabled={readOnly || busy} onFetched={(name, bytes) => store(name, bytes)} />
+      {busy && <p role="status">Opening…</p>}
+      {errors.length > 0 && (
+        <ul className="im-error" role="alert" data-testid="image-errors">
+          {errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      )}
+      {frameAsk && (
+        <div className="im-frame" role="group" aria-label="Choose a frame">
+          <label>
+            Frame (1 to {frameAsk.count}){' '}
+            <input type="number" min={1} max={frameAsk.count} value={frameAsk.frame} onChange={(e) => setFrameAsk({ ...frameAsk, frame: Number(e.target.value) })} />
+          </label>
+          <button
+            type="button"
+            onClick={() => {
+              const ask = frameAsk
+              setFrameAsk(null)
+              void store(ask.name, ask.bytes, ask.frame - 1).then((p) => setErrors(p ? [p] : []))
+            }}
+          >
+            Open this frame
+          </button>
+        </div>
+      )}
+      {images.length > 0 && (
+        <div className="im-tabs" role="tablist" aria-label="Radiographs of this plan">
+          {images.map((img) => (
+            <button key={img.id} type="button" role="tab" aria-selected={selected?.id === img.id} onClick={() => void imagesRepo().get(img.id).then((r) => setSelected(r ?? null))}>
+              {img.label}
+            </button>
+          ))}
+        </div>
+      )}
+      {selected && <ImageWorkspace key={selected.id} row={selected} result={result} onRemove={() => void remove(selected.id)} />}
+    </div>
+  )
+}

@@ -1,0 +1,78 @@
+// A file the user opened → a de-identified image ready to store: DICOM through the shared
+// reader (JPEG Baseline frames decoded by the browser), PNG/JPEG checked for size, then decoded by
+// the browser and reduced to 8-bit grayscale (which also drops any metadata the picture carried).
+import { checkRasterHeader, readDicom, sniffImageKind, type ImageHeader, IMAGE_LIMITS } from '../../../../shared/imaging'
+import { megabytes } from '../../../../shared/imaging/limits'
+
+export interface LoadedImage {
+  header: ImageHeader
+  pixels: ArrayBuffer
+}
+
+export type LoadResult = { ok: true; image: LoadedImage } | { ok: false; error: string; frameCount?: number }
+
+/** Decodes a JPEG or PNG stream with the browser and keeps one gray channel (8-bit). */
+async function decodeGray(bytes: Uint8Array, type: string): Promise<{ width: number; height: number; gray: Uint8Array } | null> {
+  let bitmap: ImageBitmap
+  try {
+    bitmap = await createImageBitmap(new Blob([bytes as BlobPart], { type }))
+  } catch {
+    return null
+  }
+  const { width, height } = bitmap
+  const canvas = new OffscreenCanvas(width, height)
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })
+  if (!ctx) return null
+  ctx.drawImage(bitmap, 0, 0)
+  bitmap.close()
+  const rgba = ctx.getImageData(0, 0, width, height).data
+  const gray = new Uint8Array(width * height)
+  // Rec. 601 luma: a colour picture of a radiograph is gray already; this is exact for gray.
+  for (let i = 0, j = 0; i < gray.length; i++, j += 4) gray[i] = Math.round(0.299 * rgba[j]! + 0.587 * rgba[j + 1]! + 0.114 * rgba[j + 2]!)
+  return { width, height, gray }
+}
+
+function rasterHeader(width: number, height: number, kind: 'png' | 'jpeg'): ImageHeader {
+  return {
+    kind: 'raster',
+    rows: height,
+    columns: width,
+    bitsAllocated: 8,
+    bitsStored: 8,
+    signed: false,
+    photometric: 'MONOCHROME2',
+    rescaleSlope: 1,
+    rescaleIntercept: 0,
+    window: null,
+    spacing: { candidates: [], problems: [], conflict: null },
+    modality: '',
+    frameCount: 1,
+    frameIndex: 0,
+    transferSyntax: '',
+    kept: [{ tag: '', name: 'Picture', value: `${kind.toUpperCase()}, ${width} × ${height} pixels (no pixel size: calibrate with a marker or a known distance)` }],
+    dropped: []
+  }
+}
+
+export async function loadImageBytes(bytes: Uint8Array, frame?: number): Promise<LoadResult> {
+  if (bytes.length > IMAGE_LIMITS.maxFileBytes) return { ok: false, error: `The file is ${megabytes(bytes.length)}; OsseoPlan opens images up to ${megabytes(IMAGE_LIMITS.maxFileBytes)}.` }
+  const kind = sniffImageKind(bytes)
+  if (kind === 'png' || kind === 'jpeg') {
+    const check = checkRasterHeader(bytes)
+    if (!check.ok) return check
+    const decoded = await decodeGray(bytes, kind === 'png' ? 'image/png' : 'image/jpeg')
+    if (!decoded) return { ok: false, error: `The ${kind.toUpperCase()} picture could not be decoded; the file is damaged.` }
+    return { ok: true, image: { header: rasterHeader(decoded.width, decoded.height, kind), pixels: decoded.gray.buffer as ArrayBuffer } }
+  }
+  const r = readDicom(bytes, frame === undefined ? {} : { frame })
+  if (!r.ok) {
+    const frames = /holds (\d+) frames\. Choose/.exec(r.error)
+    return frames ? { ok: false, error: r.error, frameCount: Number(frames[1]) } : r
+  }
+  const { header, encoding, pixels } = r.image
+  if (encoding === 'raw') return { ok: true, image: { header, pixels: pixels.slice().buffer as ArrayBuffer } }
+  const decoded = await decodeGray(pixels, 'image/jpeg')
+  if (!decoded) return { ok: false, error: 'The JPEG image inside this DICOM file could not be decoded; the file is damaged.' }
+  if (decoded.width !== header.columns || decoded.height !== header.rows) return { ok: false, error: `The JPEG image inside this DICOM file is ${decoded.width} × ${decoded.height} pixels, but the file says ${header.columns} × ${header.rows}; the file is damaged.` }
+  return { ok: true, image: { header: { ...header, bitsStored: 8 }, pixels: decoded.gray.buffer as ArrayBuffer } }
+}

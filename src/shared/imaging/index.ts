@@ -1,0 +1,11 @@
+// Radiograph import, calibration and measurement: the pure parts (no DOM, no storage).
+export { readDicom, type DicomReadOptions } from './dicom-read'
+export { checkRasterHeader } from './raster-header'
+export { sniffImageKind, type ImageFileKind } from './sniff'
+export { IMAGE_LIMITS } from './limits'
+export * from './image-types'
+export * from './calibration'
+export * from './geometry'
+export * from './edges'
+export * from './to-case'
+export { suggestStationEdges } from './station-edges'

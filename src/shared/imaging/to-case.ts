@@ -1,0 +1,157 @@
+// Image → case: the measurements drawn on a radiograph become case values with their origin
+// ("measured on image AP-1, calibration: marker 25 mm"). A value stays linked while the case
+// still holds exactly what the image wrote; typing another value over it unlinks it.
+import type { CaseDraft, RawImaging } from '../case/types'
+import type { Calibration } from './calibration'
+import { axisCoordinates, axisFrame, stationDiameters, type Axis, type Point } from './geometry'
+
+export type EdgeName = 'periostealA' | 'endostealA' | 'endostealB' | 'periostealB'
+export const EDGE_NAMES: readonly EdgeName[] = ['periostealA', 'endostealA', 'endostealB', 'periostealB']
+
+export interface StationMark {
+  id: string
+  /** Position along the axis as a fraction of its length (0 = distal end, 1 = proximal landmark). */
+  t: number
+  /** The four edge handles in image pixels (null = not placed yet). */
+  edges: Record<EdgeName, Point | null>
+  /** False while the edges are the app's suggestion: they feed the case only once accepted or moved. */
+  accepted: boolean
+}
+
+/** Which plane the image shows: its stations fill the single-plane or the AP or lateral diameters. */
+export type ImagePlane = 'single' | 'AP' | 'Lat'
+
+export interface ImageMarks {
+  axis: Axis | null
+  stations: StationMark[]
+  /** Skin surface beyond the distal bone end, along the axis (soft-tissue thickness). */
+  skin: Point | null
+  plane: ImagePlane
+  /** Case paths the surgeon typed over: the image no longer writes them (until relinked). */
+  unlinked?: string[]
+}
+
+export interface LinkedValue {
+  /** Case path, e.g. 'bone.stations[2].endosteal'. */
+  path: string
+  /** mm, rounded to 0.1 mm (the precision of a measurement on a radiograph). */
+  value: number
+  /** What a surgeon reads, e.g. "Station 3 — endosteal Ø". */
+  label: string
+}
+
+export interface ImageCaseValues {
+  values: LinkedValue[]
+  /** Why some measurement did not produce a value (shown next to the tool). */
+  problems: string[]
+  imaging: RawImaging
+  origin: string
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10
+
+export function sortedStations(marks: ImageMarks): StationMark[] {
+  return [...marks.stations].sort((a, b) => a.t - b.t)
+}
+
+export function imageCaseValues(marks: ImageMarks, calibration: Calibration, imageLabel: string): ImageCaseValues {
+  const values: LinkedValue[] = []
+  const problems: string[] = []
+  const origin = `measured on image ${imageLabel}, calibration: ${calibration.label}`
+  const s = calibration.scale
+  const frame = marks.axis ? axisFrame(marks.axis, s) : null
+  if (!marks.axis || !frame) return { values, problems: ['Draw the bone axis first (proximal landmark to distal bone end).'], imaging: calibration.imaging, origin }
+  const axis = marks.axis
+  // The residual length and station distances belong to the bone, whatever the plane; a lateral
+  // image adds its diameters only.
+  const primary = marks.plane !== 'Lat'
+  if (primary) values.push({ path: 'bone.residualLength', value: round1(frame.lengthMm), label: 'Residual bone length' })
+  const suffix = marks.plane === 'single' ? '' : marks.plane
+  sortedStations(marks).forEach((st, i) => {
+    const name = `Station ${i + 1}`
+    const z = st.t * frame.lengthMm
+    if (primary) values.push({ path: `bone.stations[${i}].fromDistalEnd`, value: round1(z), label: `${name} — distance from the distal end` })
+    const e = st.edges
+    if (!st.accepted) {
+      problems.push(`${name}: accept or move the suggested edges.`)
+      return
+    }
+    if (!e.periostealA || !e.endostealA || !e.endostealB || !e.periostealB) {
+      problems.push(`${name}: place all four edges.`)
+      return
+    }
+    const off = (p: Point) => axisCoordinates(axis, s, p)?.offsetMm ?? NaN
+    const d = stationDiameters({ periostealA: off(e.periostealA), endostealA: off(e.endostealA), endostealB: off(e.endostealB), periostealB: off(e.periostealB) })
+    if (!d.ok) {
+      problems.push(`${name}: ${d.error}.`)
+      return
+    }
+    values.push({ path: `bone.stations[${i}].endosteal${suffix}`, value: round1(d.endostealMm), label: `${name} — endosteal Ø${suffix ? ` (${suffix})` : ''}` })
+    values.push({ path: `bone.stations[${i}].periosteal${suffix}`, value: round1(d.periostealMm), label: `${name} — periosteal Ø${suffix ? ` (${suffix})` : ''}` })
+  })
+  if (marks.skin && primary) {
+    const c = axisCoordinates(axis, s, marks.skin)
+    if (c && c.zMm < 0) values.push({ path: 'softTissue.distalThickness', value: round1(-c.zMm), label: 'Distal soft-tissue thickness' })
+    else problems.push('Soft tissue: the skin point must lie beyond the distal bone end, along the axis.')
+  }
+  return { values, problems, imaging: calibration.imaging, origin }
+}
+
+type Draft = Record<string, unknown>
+const obj = (x: unknown): Draft => (x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Draft) : {})
+
+/**
+ * The case with the image's values written in: the imaging section replaced by the calibration's,
+ * bone stations rebuilt from the image (other planes' diameters of the same station kept), and
+ * the soft-tissue method set to X-ray when the thickness comes from the image.
+ */
+export function applyImageValues(draft: CaseDraft, result: ImageCaseValues, plane: ImagePlane, skipPaths: readonly string[] = []): CaseDraft {
+  const next = { ...(draft as Draft) }
+  next.imaging = { ...result.imaging }
+  const bone = { ...obj(next.bone) }
+  const old = Array.isArray(bone.stations) ? (bone.stations as unknown[]) : []
+  const stationCount = Math.max(-1, ...result.values.map((v) => Number(/^bone\.stations\[(\d+)\]/.exec(v.path)?.[1] ?? -1))) + 1
+  // A single-plane or AP image owns the station list; a lateral image adds to the stations there.
+  const lateralOnly = (s: unknown): Draft => {
+    const o = obj(s)
+    return Object.fromEntries(Object.entries(o).filter(([k]) => k === 'endostealLat' || k === 'periostealLat'))
+  }
+  const stations: Draft[] = plane === 'Lat' ? old.map((s) => ({ ...obj(s) })) : Array.from({ length: stationCount }, (_, i) => (plane === 'AP' ? lateralOnly(old[i]) : {}))
+  while (stations.length < stationCount) stations.push({})
+  // A value typed over stays what was typed, even where the image rebuilds the station list.
+  const keepTyped = (path: string) => {
+    const m = /^bone\.stations\[(\d+)\]\.(\w+)$/.exec(path)
+    if (m) {
+      const was = obj(old[Number(m[1])])[m[2]!]
+      if (was !== undefined) stations[Number(m[1])]![m[2]!] = was
+    }
+  }
+  const soft = { ...obj(next.softTissue) }
+  const skip = new Set(skipPaths)
+  for (const v of result.values) {
+    if (skip.has(v.path)) {
+      keepTyped(v.path)
+      continue
+    }
+    const m = /^bone\.stations\[(\d+)\]\.(\w+)$/.exec(v.path)
+    if (m) stations[Number(m[1])]![m[2]!] = v.value
+    else if (v.path === 'bone.residualLength') bone.residualLength = v.value
+    else if (v.path === 'softTissue.distalThickness') {
+      soft.distalThickness = v.value
+      soft.method = 'xray'
+    }
+  }
+  // An image with no stations yet leaves the stations typed in the form alone.
+  if (stationCount > 0 || plane === 'Lat') bone.stations = stations
+  next.bone = bone
+  if ('distalThickness' in soft) next.softTissue = soft
+  return next as CaseDraft
+}
+
+/** Whether each image value is still the case's value (linked) or was typed over (unlinked). */
+export function linkStates(draft: CaseDraft, values: readonly LinkedValue[], get: (root: unknown, path: string) => unknown): { value: LinkedValue; linked: boolean; current: unknown }[] {
+  return values.map((value) => {
+    const current = get(draft, value.path)
+    return { value, linked: current === value.value, current }
+  })
+}

@@ -1,0 +1,64 @@
+// Pixels → what is shown. Stored samples go through rescale (slope, intercept), the window
+// (centre, width) and MONOCHROME1/invert into an 8-bit canvas, by a lookup table built once per
+// window change; pan and zoom then only redraw that canvas.
+import type { Grid } from './edges'
+import type { ImageHeader } from './image-types'
+
+export interface WindowLevel {
+  center: number
+  width: number
+  invert: boolean
+}
+
+export function samplesOf(header: ImageHeader, pixels: ArrayBuffer): Uint8Array | Uint16Array | Int16Array {
+  if (header.bitsAllocated === 8) return new Uint8Array(pixels)
+  return header.signed ? new Int16Array(pixels) : new Uint16Array(pixels)
+}
+
+/** Rescaled value range of the samples (for a default window when the file gives none). */
+export function valueRange(header: ImageHeader, samples: ArrayLike<number>): { min: number; max: number } {
+  let min = Infinity
+  let max = -Infinity
+  for (let i = 0; i < samples.length; i++) {
+    const v = samples[i]!
+    if (v < min) min = v
+    if (v > max) max = v
+  }
+  const a = min * header.rescaleSlope + header.rescaleIntercept
+  const b = max * header.rescaleSlope + header.rescaleIntercept
+  return { min: Math.min(a, b), max: Math.max(a, b) }
+}
+
+export function defaultWindow(header: ImageHeader, samples: ArrayLike<number>): WindowLevel {
+  if (header.window) return { ...header.window, invert: false }
+  const { min, max } = valueRange(header, samples)
+  return { center: (min + max) / 2, width: Math.max(1, max - min), invert: false }
+}
+
+/** Presentation value at a pixel: rescaled, and negated for MONOCHROME1 so that bone is bright. */
+export function gridOf(header: ImageHeader, samples: ArrayLike<number>): Grid {
+  const sign = header.photometric === 'MONOCHROME1' ? -1 : 1
+  const { rescaleSlope: m, rescaleIntercept: b, columns } = header
+  return { columns, rows: header.rows, at: (x, y) => sign * (samples[y * columns + x]! * m + b) }
+}
+
+/** Writes the display of every pixel into `out` (RGBA), through a lookup table of stored values. */
+export function renderGray(header: ImageHeader, samples: Uint8Array | Uint16Array | Int16Array, wl: WindowLevel, out: Uint8ClampedArray): void {
+  const offset = samples instanceof Int16Array ? 32768 : 0
+  const size = header.bitsAllocated === 8 ? 256 : 65536
+  const lut = new Uint8Array(size)
+  const lo = wl.center - wl.width / 2
+  const inv = (header.photometric === 'MONOCHROME1') !== wl.invert
+  for (let i = 0; i < size; i++) {
+    const v = (i - offset) * header.rescaleSlope + header.rescaleIntercept
+    let g = Math.round(((v - lo) / wl.width) * 255)
+    g = g < 0 ? 0 : g > 255 ? 255 : g
+    lut[i] = inv ? 255 - g : g
+  }
+  const out32 = new Uint32Array(out.buffer, out.byteOffset, out.byteLength / 4)
+  const mask = header.bitsStored < header.bitsAllocated && !header.signed ? (1 << header.bitsStored) - 1 : -1
+  for (let i = 0; i < samples.length; i++) {
+    const g = lut[((samples[i]! & mask) + offset) & (size - 1)]!
+    out32[i] = 0xff000000 | (g << 16) | (g << 8) | g
+  }
+}

@@ -1,0 +1,193 @@
+// Measuring on the radiograph, end to end in Chromium: open the phantom DICOM, calibrate from the
+// file, draw the axis, place stations and drag every handle to the phantom's known edges, then
+// check the case against the phantom's truth and the plan against the same case typed by hand.
+import type { Page } from '@playwright/test'
+import { ANATOMY, edgesAtTrueZ, periosteal, phantomDicom, phantomTruth, type Pt } from '../../scripts/imaging/phantom'
+import { expect, test } from './fixtures'
+import { enterCase, fid, loadCase, newPlan } from './editor-helpers'
+import { seedPlan } from './plan-helpers'
+import type { CaseFileV1 } from '../../src/shared'
+
+const truth = phantomTruth()
+
+test.use({ viewport: { width: 1400, height: 1100 } })
+const M = truth.magnification
+
+/** Screen position of an image point, from the overlay's viewBox (image coordinates). */
+async function screenOf(page: Page, p: Pt): Promise<{ x: number; y: number }> {
+  const svg = page.getByTestId('image-overlay')
+  const box = (await svg.boundingBox())!
+  const vb = (await svg.getAttribute('viewBox'))!.split(' ').map(Number) as [number, number, number, number]
+  return { x: box.x + ((p.x - vb[0]) * box.width) / vb[2], y: box.y + ((p.y - vb[1]) * box.height) / vb[3] }
+}
+
+async function clickImage(page: Page, p: Pt) {
+  await page.getByTestId('image-overlay').scrollIntoViewIfNeeded()
+  const s = await screenOf(page, p)
+  await page.mouse.click(s.x, s.y)
+}
+
+async function dragHandle(page: Page, testId: string, to: Pt) {
+  const handle = page.getByTestId(testId)
+  await page.getByTestId('image-overlay').scrollIntoViewIfNeeded()
+  const b = (await handle.boundingBox())!
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2)
+  await page.mouse.down()
+  const s = await screenOf(page, to)
+  await page.mouse.move(s.x, s.y, { steps: 2 })
+  await page.mouse.up()
+  const x = Number(await handle.getAttribute('data-x'))
+  const y = Number(await handle.getAttribute('data-y'))
+  return { x, y }
+}
+
+async function openPhantom(page: Page) {
+  await page.getByTestId('imaging-toggle').click()
+  await page.getByTestId('image-file-input').setInputFiles({ name: 'phantom.dcm', mimeType: 'application/dicom', buffer: Buffer.from(phantomDicom()) })
+  await expect(page.getByTestId('image-workspace')).toBeVisible({ timeout: 30_000 })
+}
+
+async function fieldNumber(page: Page, path: string): Promise<number> {
+  return Number(await page.locator(fid(path)).inputValue())
+}
+
+test('measure the phantom: file calibration, axis, 6 stations and soft tissue within 0.5 mm; the plan equals the typed case', async ({ page }) => {
+  test.setTimeout(300_000)
+  const base = loadCase('transfemoral')
+  const id = await seedPlan(page, base as unknown as Record<string, unknown>)
+  await page.goto(`/#/plans/${id}`)
+  await page.reload()
+  await expect(page.locator('#f-patient-code')).toHaveValue(base.patient.code, { timeout: 30_000 })
+  await openPhantom(page)
+  await expect(page.getByTestId('image-kept')).not.toContainText('Doe')
+
+  // Calibrate from the file: the ERMF-corrected spacing is the only true-size one.
+  await page.getByRole('radio', { name: 'From the file' }).check()
+  await expect(page.getByTestId('calibration-status')).toContainText('ERMF 1.15')
+
+  // Axis: two clicks at the fitted view, then each end dragged to its exact pixel at 4×.
+  await page.getByRole('button', { name: 'Bone axis' }).click()
+  await clickImage(page, { x: truth.axis.proximal.x + 3, y: truth.axis.proximal.y + 4 })
+  await clickImage(page, { x: truth.axis.distal.x - 2, y: truth.axis.distal.y - 3 })
+  await page.getByRole('button', { name: 'Zoom to the distal bone end' }).click()
+  await dragHandle(page, 'axis-distal', truth.axis.distal)
+  await page.getByRole('button', { name: 'Zoom to the proximal landmark' }).click()
+  await dragHandle(page, 'axis-proximal', truth.axis.proximal)
+  await expect(page.locator(fid('bone.residualLength'))).not.toHaveValue(String(base.bone.residualLength))
+  expect(Math.abs((await fieldNumber(page, 'bone.residualLength')) / M - truth.residualMm)).toBeLessThanOrEqual(0.5)
+
+  // Stations every 50 mm (detector mm, R-MAG divides by the ERMF): 6 stations with suggested edges.
+  await page.getByLabel('Station spacing in mm').fill('50')
+  await page.getByRole('button', { name: 'Add stations' }).click()
+  await expect(page.getByTestId('image-stations').locator('li')).toHaveCount(6)
+  for (let i = 1; i <= 6; i++) {
+    await page.getByRole('button', { name: `Zoom to station ${i}`, exact: true }).click()
+    const zTrue = (50 * i) / M
+    const want = edgesAtTrueZ(zTrue)
+    for (const name of ['periostealA', 'endostealA', 'endostealB', 'periostealB'] as const) {
+      const got = await dragHandle(page, `edge-${i}-${name}`, want[name])
+      expect(Math.abs(got.x - want[name].x), `station ${i} ${name}`).toBeLessThan(0.5)
+    }
+  }
+
+  // Soft tissue: the skin point on the axis.
+  await page.getByRole('button', { name: 'Fit', exact: true }).click()
+  await page.getByRole('button', { name: 'Skin point', exact: true }).click()
+  await clickImage(page, truth.skin)
+  await page.getByRole('button', { name: 'Zoom to the skin point' }).click()
+  await dragHandle(page, 'skin-point', truth.skin)
+
+  // Every case value against the phantom's truth (after R-MAG's division by the ERMF).
+  await expect(page.locator(fid('bone.stations[5].periosteal'))).toBeVisible()
+  expect(await page.locator(fid('imaging.magnification')).inputValue()).toBe('1.15')
+  for (let i = 0; i < 6; i++) {
+    const z = (await fieldNumber(page, `bone.stations[${i}].fromDistalEnd`)) / M
+    expect(Math.abs(z - (50 * (i + 1)) / M)).toBeLessThanOrEqual(0.5)
+    expect(Math.abs((await fieldNumber(page, `bone.stations[${i}].endosteal`)) / M - ANATOMY.endosteal(z))).toBeLessThanOrEqual(0.5)
+    expect(Math.abs((await fieldNumber(page, `bone.stations[${i}].periosteal`)) / M - periosteal(z))).toBeLessThanOrEqual(0.5)
+  }
+  expect(Math.abs((await fieldNumber(page, 'softTissue.distalThickness')) / M - truth.softTissueMm)).toBeLessThanOrEqual(0.5)
+  await expect(page.getByTestId('image-origin')).toHaveText(/Measured on image IMG-1, calibration: from the file: Imager Pixel Spacing ÷ ERMF 1\.15/)
+  await expect(page.getByTestId('implant-template')).toBeAttached()
+  await page.screenshot({ path: 'test-results-h15/imaging-measured.png', fullPage: false })
+
+  // The plan of the measured case equals the plan of the same case typed by hand.
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 10_000 })
+  const measuredResult = await page.getByTestId('result-panel').innerText()
+  const typed: CaseFileV1 = structuredClone(base)
+  typed.imaging = { source: 'xray', magnification: 1.15 }
+  typed.bone.residualLength = await fieldNumber(page, 'bone.residualLength')
+  typed.bone.stations = []
+  for (let i = 0; i < 6; i++) {
+    typed.bone.stations.push({
+      fromDistalEnd: await fieldNumber(page, `bone.stations[${i}].fromDistalEnd`),
+      endosteal: await fieldNumber(page, `bone.stations[${i}].endosteal`),
+      periosteal: await fieldNumber(page, `bone.stations[${i}].periosteal`)
+    })
+  }
+  typed.softTissue = { distalThickness: await fieldNumber(page, 'softTissue.distalThickness'), method: 'xray' }
+  await newPlan(page)
+  await enterCase(page, typed)
+  await expect.poll(() => page.getByTestId('result-panel').innerText(), { timeout: 30_000 }).toBe(measuredResult)
+  expect(measuredResult).toContain('Recommended implant')
+})
+
+test('calibrate the phantom each of the four ways: the case gets the matching imaging section and the true residual length', async ({ page }) => {
+  test.setTimeout(300_000)
+  const base = loadCase('transfemoral')
+  const id = await seedPlan(page, base as unknown as Record<string, unknown>)
+  await page.goto(`/#/plans/${id}`)
+  await page.reload()
+  await expect(page.locator('#f-patient-code')).toHaveValue(base.patient.code, { timeout: 30_000 })
+  await openPhantom(page)
+
+  // Uncalibrated: the panel says it cannot feed the plan, and the case is unchanged.
+  await expect(page.getByTestId('calibration-status')).toContainText('cannot feed the plan')
+  await page.getByRole('button', { name: 'Bone axis' }).click()
+  await clickImage(page, truth.axis.proximal)
+  await clickImage(page, truth.axis.distal)
+  await page.getByRole('button', { name: 'Zoom to the distal bone end' }).click()
+  await dragHandle(page, 'axis-distal', truth.axis.distal)
+  await page.getByRole('button', { name: 'Zoom to the proximal landmark' }).click()
+  await dragHandle(page, 'axis-proximal', truth.axis.proximal)
+  await expect(page.locator(fid('bone.residualLength'))).toHaveValue(String(base.bone.residualLength))
+
+  const trueResidual = async (m: number) => Math.abs((await fieldNumber(page, 'bone.residualLength')) / m - truth.residualMm)
+
+  // 1. From the file (Imager Pixel Spacing ÷ ERMF): X-ray with the ERMF as the factor.
+  await page.getByRole('radio', { name: 'From the file' }).check()
+  await expect(page.locator(fid('imaging.magnification'))).toHaveValue('1.15')
+  expect(await trueResidual(1.15)).toBeLessThanOrEqual(0.5)
+
+  // 2. Marker: the 25 mm ball's diameter, drawn and then refined at high zoom.
+  await page.getByRole('radio', { name: 'Calibration marker' }).check()
+  await page.getByRole('button', { name: 'Fit', exact: true }).click()
+  await page.getByRole('button', { name: 'Draw across the marker' }).click()
+  await clickImage(page, truth.marker.from)
+  await clickImage(page, truth.marker.to)
+  const centre = await screenOf(page, truth.marker.centre)
+  await page.mouse.move(centre.x, centre.y)
+  for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -100)
+  await dragHandle(page, 'cal-line-from', truth.marker.from)
+  await dragHandle(page, 'cal-line-to', truth.marker.to)
+  await expect(page.getByTestId('calibration-status')).toContainText('marker 25 mm')
+  await expect(page.locator(fid('imaging.marker.trueSize'))).toHaveValue('25')
+  const measured = Number(await page.locator(fid('imaging.marker.measuredSize')).inputValue())
+  expect(Math.abs(measured - 25 * M)).toBeLessThanOrEqual(0.1)
+  expect(await trueResidual(measured / 25)).toBeLessThanOrEqual(0.5)
+
+  // 3. Known distance over the same ball: true size, already calibrated.
+  await page.getByRole('radio', { name: 'Known distance' }).check()
+  await page.getByLabel('Known true length in mm').fill('25')
+  await expect(page.getByTestId('calibration-status')).toContainText('known distance 25 mm')
+  await expect(page.locator(fid('imaging.source'))).toHaveValue('calibrated')
+  expect(await trueResidual(1)).toBeLessThanOrEqual(0.5)
+
+  // 4. Department factor on the detector pixel size.
+  await page.getByRole('radio', { name: 'Department factor' }).check()
+  await page.getByLabel('Department magnification factor').fill('1.15')
+  await expect(page.getByTestId('calibration-status')).toContainText('department factor 1.15')
+  await expect(page.locator(fid('imaging.source'))).toHaveValue('xray')
+  await expect(page.locator(fid('imaging.magnification'))).toHaveValue('1.15')
+  expect(await trueResidual(1.15)).toBeLessThanOrEqual(0.5)
+})
