@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { openSeededPlan } from './plan-helpers'
+import { acknowledgeSiteDefaults } from './review-helpers'
 
 const CASE = JSON.parse(readFileSync('resources/cases/transfemoral.json', 'utf8')) as Record<string, unknown>
 const results = process.env['E2E_RESULTS'] ?? 'test-results'
@@ -20,6 +21,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 async function approvedPlan(page: Page): Promise<string> {
   const id = await openSeededPlan(page, CASE)
   await reviewBar(page).getByRole('button', { name: 'Mark reviewed' }).click()
+  await acknowledgeSiteDefaults(reviewBar(page))
   await reviewBar(page).getByRole('button', { name: 'Approve' }).click()
   await expect(reviewBar(page)).toContainText('Approved — read-only')
   return id
