@@ -2,7 +2,8 @@
  * npm run bench: run every benchmark suite and print one table with the machine's details.
  * Add a suite by appending to SUITES (each returns BenchRow[]). `--json` prints JSON instead;
  * naming suites runs only those (`npm run bench -- core size`). Timings are reported, never
- * asserted; docs/performance.md records a run.
+ * asserted; docs/performance.md records a run. `--full` adds the 100,000-plan row of the `ratios`
+ * suite (library paths as ratios to floors measured in the same run).
  */
 import { execFileSync } from 'node:child_process'
 import { cpus, loadavg, platform, release, totalmem } from 'node:os'
@@ -12,7 +13,9 @@ import { benchEditor } from './bench/editor'
 import { benchImaging } from './bench/imaging'
 import { benchLibrary } from './bench/library'
 import { benchOutcomes } from './bench/outcomes'
+import { benchRatios } from './bench/ratios'
 import { benchPacs } from './bench/pacs'
+import { benchRestore } from './bench/restore'
 import { benchSize } from './bench/size'
 
 export type { BenchRow }
@@ -25,7 +28,9 @@ const SUITES: [string, () => Promise<BenchRow[]>][] = [
   ['size', benchSize],
   ['imaging', benchImaging],
   ['browser', benchBrowser],
-  ['pacs', benchPacs]
+  ['pacs', benchPacs],
+  ['restore', benchRestore],
+  ['ratios', benchRatios]
 ]
 
 async function chromiumVersion(): Promise<string> {
@@ -73,6 +78,8 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: ${name}…\n`)
     rows.push(...(await run()))
   }
+  // The machine is shared: its load during the run is part of the result.
+  m['load average at the end (1 / 5 / 15 min)'] = loadavg().map((l) => l.toFixed(2)).join(' / ')
   if (json) {
     process.stdout.write(JSON.stringify({ machine: m, date: new Date().toISOString(), rows }, null, 2) + '\n')
     return

@@ -9,11 +9,15 @@
  */
 import { readFileSync } from 'node:fs'
 import { planFromRaw, planToText } from '../src/shared/index'
+import { parseStrictJson } from '../src/shared/strict-json'
+import { escapeForTerminal, escapeJsonForTerminal, escapeReportForTerminal } from '../src/shared/terminal-text'
+import { decodeTextFile } from '../src/shared/text-file'
 
 const USAGE = 'usage: npm run --silent plan -- <case.json> [--text]'
 
+/** Every line is escaped: a file name, key or message from the file cannot drive the terminal. */
 function fail(code: number, lines: string[]): never {
-  process.stderr.write(lines.join('\n') + '\n')
+  process.stderr.write(lines.map(escapeForTerminal).join('\n') + '\n')
   process.exit(code)
 }
 
@@ -30,24 +34,24 @@ function main(argv: string[]): void {
   }
   if (files.length !== 1) fail(2, [files.length === 0 ? 'plan: no case file given' : 'plan: give exactly one case file', USAGE])
   const file = files[0] as string
-  let content: string
+  let bytes: Uint8Array
   try {
-    content = readFileSync(file, 'utf8')
+    bytes = readFileSync(file)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : 'cannot be read'
     fail(2, [`plan: ${file}: ${why}`])
   }
-  let raw: unknown
-  try {
-    raw = JSON.parse(content.replace(/^\uFEFF/, ''))
-  } catch (e) {
-    fail(2, [`plan: ${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`])
-  }
+  const decoded = decodeTextFile(bytes)
+  if (!decoded.ok) fail(2, [`plan: ${file}: ${decoded.problem}`])
+  // The app's strict reader: a repeated key is refused, never silently read as its last value.
+  const read = parseStrictJson(decoded.text)
+  if (!read.ok) fail(2, [`plan: ${file}: ${read.message}`])
+  const raw: unknown = read.value
   const r = planFromRaw(raw)
-  for (const w of r.warnings) process.stderr.write(`warning: ${w.path || '(file)'}: ${w.message}\n`)
+  for (const w of r.warnings) process.stderr.write(escapeForTerminal(`warning: ${w.path || '(file)'}: ${w.message}`) + '\n')
   if (!r.ok) fail(2, [`plan: ${file}: the case is invalid (${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}):`, ...r.errors.map((e) => `  ${e.path || '(file)'}: ${e.message}`)])
-  process.stdout.write((text ? planToText(r.result) : JSON.stringify(r.result, null, 2)) + '\n')
+  process.stdout.write((text ? escapeReportForTerminal(planToText(r.result)) : escapeJsonForTerminal(JSON.stringify(r.result, null, 2))) + '\n')
 }
 
 try {

@@ -19,6 +19,8 @@ export interface PhantomOptions {
   frames?: number
   /** Add identifying tags (to check they are dropped). */
   identity?: boolean
+  /** Samples per pixel along each axis for anti-aliasing (default 4; 1 for large bench images). */
+  samples?: number
 }
 
 /** True-size anatomy (mm at the patient). */
@@ -125,12 +127,13 @@ export function phantomPixels(options: PhantomOptions = {}): Uint16Array {
     seed = (seed * 1103515245 + 12345) >>> 0
     return ((seed >>> 16) / 65536 - 0.5) * 30
   }
-  const sub = [-0.375, -0.125, 0.125, 0.375]
+  const k = Math.max(1, Math.round(options.samples ?? 4))
+  const sub = Array.from({ length: k }, (_, i) => (i + 0.5) / k - 0.5)
   for (let y = 0; y < o.rows; y++) {
     for (let x = 0; x < o.columns; x++) {
       let sum = 0
       for (const sy of sub) for (const sx of sub) sum += valueAt(x + sx, y + sy, L)
-      out[y * o.columns + x] = Math.max(0, Math.min(4095, Math.round(sum / 16 + noise())))
+      out[y * o.columns + x] = Math.max(0, Math.min(4095, Math.round(sum / (k * k) + noise())))
     }
   }
   return out

@@ -42,3 +42,8 @@ const MIME: Record<string, string> = {
 export function mimeTypeFor(filePath: string): string {
   return MIME[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream'
 }
+
+/** Headers of every app:// response: its type (never sniffed from the content) and the CSP. */
+export function appResponseHeaders(filePath: string, csp: string): Record<string, string> {
+  return { 'content-type': mimeTypeFor(filePath), 'x-content-type-options': 'nosniff', 'content-security-policy': csp }
+}

@@ -1,20 +1,61 @@
 // What the bridge's channels do on the desktop: print, PDF, save and open dialogs. Electron's
 // modules are passed in, so the logic is unit-tested without an Electron binary.
+import { constants } from 'node:fs'
+import { open } from 'node:fs/promises'
 import path from 'node:path'
 import type { BrowserWindow, Dialog, WebContents } from 'electron'
-import { MAX_TEXT_FILE_BYTES, type AppInfo } from '../shared/ipc'
+import { MAX_TEXT_FILE_BYTES, type AppInfo, type OpenTextFileResult } from '../shared/ipc'
+import { decodeTextFile } from '../shared/text-file'
 import type { DesktopActions } from './ipc-handlers'
 
 export interface ActionDeps {
   dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>
   fs: {
     writeFile(file: string, data: string | Uint8Array): Promise<void>
-    readFile(file: string, encoding: 'utf8'): Promise<string>
-    stat(file: string): Promise<{ size: number }>
+    /** Opens without blocking (a FIFO would otherwise wait for a writer); see openForReading in index.ts. */
+    open(file: string): Promise<OpenedFile>
   }
   windowFor(sender: WebContents): BrowserWindow | null
   documentsDir: string
   appInfo(): AppInfo
+}
+
+/** A file opened for reading: stat and read go through the same handle, so what was checked is what is read. */
+export interface OpenedFile {
+  stat(): Promise<{ size: number; isFile(): boolean }>
+  readFile(): Promise<Uint8Array>
+  close(): Promise<void>
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / 1024 / 1024)} MB`
+}
+
+/** O_NONBLOCK: opening a FIFO must not wait for a writer; readChosenTextFile then refuses it unread. */
+export async function openForReading(file: string): Promise<OpenedFile> {
+  const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+  return { stat: () => handle.stat(), readFile: () => handle.readFile(), close: () => handle.close() }
+}
+
+/** Reads a regular file of at most MAX_TEXT_FILE_BYTES as text; a device, FIFO or socket is refused unread. */
+export async function readChosenTextFile(fs: ActionDeps['fs'], file: string): Promise<OpenTextFileResult> {
+  const name = path.basename(file)
+  let handle: OpenedFile | null = null
+  try {
+    handle = await fs.open(file)
+    const info = await handle.stat()
+    if (!info.isFile()) return { ok: false, reason: 'error', message: `${name} is not a regular file` }
+    if (info.size > MAX_TEXT_FILE_BYTES) return { ok: false, reason: 'too-large', message: `${name} is larger than ${megabytes(MAX_TEXT_FILE_BYTES)}` }
+    const bytes = await handle.readFile()
+    // The size may have grown since stat (a file still being written): check what was read.
+    if (bytes.length > MAX_TEXT_FILE_BYTES) return { ok: false, reason: 'too-large', message: `${name} is larger than ${megabytes(MAX_TEXT_FILE_BYTES)}` }
+    const decoded = decodeTextFile(bytes)
+    return decoded.ok ? { ok: true, name, content: decoded.text } : { ok: false, reason: 'error', message: `${name}: ${decoded.problem}` }
+  } catch (error) {
+    return { ok: false, reason: 'error', message: `Could not read ${name}: ${message(error)}` }
+  } finally {
+    await handle?.close().catch(() => undefined)
+  }
 }
 
 function message(error: unknown): string {
@@ -61,13 +102,7 @@ export function createDesktopActions(deps: ActionDeps): DesktopActions {
       const choice = win ? await deps.dialog.showOpenDialog(win, options) : await deps.dialog.showOpenDialog(options)
       const file = choice.filePaths[0]
       if (choice.canceled || !file) return { ok: false, reason: 'cancelled' }
-      try {
-        const { size } = await deps.fs.stat(file)
-        if (size > MAX_TEXT_FILE_BYTES) return { ok: false, reason: 'too-large', message: `${path.basename(file)} is larger than ${MAX_TEXT_FILE_BYTES / 1024 / 1024} MB` }
-        return { ok: true, name: path.basename(file), content: await deps.fs.readFile(file, 'utf8') }
-      } catch (error) {
-        return { ok: false, reason: 'error', message: `Could not read ${path.basename(file)}: ${message(error)}` }
-      }
+      return readChosenTextFile(deps.fs, file)
     }
   }
 }

@@ -1,11 +1,12 @@
 // Electron entry: wires the pure helpers to Electron. Holds no clinical logic and no plan state.
-import { readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { readFile, rename, writeFile } from 'node:fs/promises'
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron'
 import { APP_ORIGIN, APP_SCHEME, CHANNELS, type MenuCommand } from '../shared/ipc'
-import { mimeTypeFor, resolveAppPath } from './app-protocol'
-import { createDesktopActions } from './desktop-actions'
+import { appResponseHeaders, resolveAppPath } from './app-protocol'
+import { denyDeviceAccess } from './devices'
+import { createDesktopActions, openForReading } from './desktop-actions'
 import { createIpcHandlers, registerIpcHandlers } from './ipc-handlers'
 import { buildMenuTemplate } from './menu'
 import { createPacsActions } from './pacs/pacs-actions'
@@ -24,8 +25,6 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }
 ])
 
-if (!app.requestSingleInstanceLock()) app.quit()
-
 let mainWindow: BrowserWindow | null = null
 
 function sendMenuCommand(command: MenuCommand): void {
@@ -36,6 +35,7 @@ function hardenSession(): void {
   const ses = session.defaultSession
   ses.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)))
   ses.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission))
+  denyDeviceAccess(ses)
   // No network: only the app's own origin (and the dev server in development) may be requested.
   ses.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isAllowedRequest(details.url, origins, devServerUrl) })
@@ -51,58 +51,61 @@ function serveApp(): void {
     if (!file) return new Response('Not found', { status: 404 })
     try {
       const body = await readFile(file)
-      return new Response(body, { headers: { 'content-type': mimeTypeFor(file), 'content-security-policy': csp } })
+      return new Response(body, { headers: appResponseHeaders(file, csp) })
     } catch {
       return new Response('Not found', { status: 404 })
     }
   })
 }
 
-app.on('web-contents-created', (_event, contents) => {
-  hardenWebContents(contents, (url) => void shell.openExternal(url))
-})
+/** Start-up of the first instance only (a second instance hands over to it and stops). */
+function start(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, (url) => void shell.openExternal(url))
+  })
 
-app.on('second-instance', () => {
-  if (mainWindow) {
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.focus()
-  }
-})
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
+    }
+  })
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
-})
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
 
-void app.whenReady().then(() => {
-  hardenSession()
-  serveApp()
-  const actions = createDesktopActions({
-    dialog,
-    fs: { writeFile, readFile, stat },
-    windowFor: (sender) => BrowserWindow.fromWebContents(sender),
-    documentsDir: app.getPath('documents'),
-    appInfo: () => ({
-      version: app.getVersion(),
-      platform: process.platform,
-      versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node }
+  void app.whenReady().then(() => {
+    hardenSession()
+    serveApp()
+    const actions = createDesktopActions({
+      dialog,
+      fs: { writeFile, open: openForReading },
+      windowFor: (sender) => BrowserWindow.fromWebContents(sender),
+      documentsDir: app.getPath('documents'),
+      appInfo: () => ({
+        version: app.getVersion(),
+        platform: process.platform,
+        versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node }
+      })
+    })
+    registerIpcHandlers(ipcMain, createIpcHandlers(actions, origins))
+    // The only network code of the app: DICOMweb to the image servers the user configured, from
+    // this process, when the renderer asks for a named server (never a URL).
+    const imageServers = createServerStore({
+      file: path.join(app.getPath('userData'), 'image-servers.json'),
+      fs: { readFile, writeFile, rename },
+      box: safeStorage,
+      newId: () => `server-${randomUUID()}`
+    })
+    registerIpcHandlers(ipcMain, createPacsHandlers(createPacsActions({ store: imageServers, fetch }), origins))
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(sendMenuCommand, process.platform === 'darwin')))
+    openMainWindow()
+    app.on('activate', () => {
+      if (!mainWindow) openMainWindow()
     })
   })
-  registerIpcHandlers(ipcMain, createIpcHandlers(actions, origins))
-  // The only network code of the app: DICOMweb to the image servers the user configured, from
-  // this process, when the renderer asks for a named server (never a URL).
-  const imageServers = createServerStore({
-    file: path.join(app.getPath('userData'), 'image-servers.json'),
-    fs: { readFile, writeFile, rename },
-    box: safeStorage,
-    newId: () => `server-${randomUUID()}`
-  })
-  registerIpcHandlers(ipcMain, createPacsHandlers(createPacsActions({ store: imageServers, fetch }), origins))
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(sendMenuCommand, process.platform === 'darwin')))
-  openMainWindow()
-  app.on('activate', () => {
-    if (!mainWindow) openMainWindow()
-  })
-})
+}
 
 function openMainWindow(): void {
   const win = createMainWindow(BrowserWindow, preloadPath)
@@ -112,3 +115,7 @@ function openMainWindow(): void {
   mainWindow = win
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
 }
+
+// A second instance must not start: app.quit() only schedules the exit, so nothing else may run.
+if (app.requestSingleInstanceLock()) start()
+else app.quit()

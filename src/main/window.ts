@@ -15,10 +15,22 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
   }
 }
 
-/** Denies navigation, redirects, new windows and webviews for any web contents of the app. */
+/**
+ * Denies navigation (of the page and of any frame), redirects, new windows, webviews and the
+ * Bluetooth device chooser for any web contents of the app.
+ */
 export function hardenWebContents(contents: WebContents, openExternal: (url: string) => void): void {
   contents.on('will-navigate', (event, url) => {
     if (!allowNavigation(url)) event.preventDefault()
+  })
+  // will-navigate covers the main frame only; a frame (none is expected: CSP frame-src 'none') too.
+  contents.on('will-frame-navigate', (event) => {
+    if (!allowNavigation(event.url)) event.preventDefault()
+  })
+  // Without a handler Electron connects to the first Bluetooth device it finds: cancel instead.
+  contents.on('select-bluetooth-device', (event, _devices, callback) => {
+    event.preventDefault()
+    callback('')
   })
   contents.on('will-redirect', (event, url) => {
     if (!allowNavigation(url)) event.preventDefault()

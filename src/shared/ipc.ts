@@ -64,8 +64,11 @@ export interface OsseoplanApi extends PacsApi {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
 }
 
-/** Largest text file the bridge moves either way (a 10,000-plan backup is well under this). */
-export const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024
+/**
+ * Largest text file (UTF-8 bytes) the bridge moves either way: a protective limit well above the
+ * largest library expected (a 100,000-plan backup is about 127 MB), half the longest string V8 can hold.
+ */
+export const MAX_TEXT_FILE_BYTES = 256 * 1024 * 1024
 export const MAX_FILE_NAME_LENGTH = 120
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; error: string }
@@ -83,22 +86,58 @@ function exactKeys(value: Record<string, unknown>, allowed: readonly string[]): 
   return null
 }
 
+// Characters a file name never keeps. Replaced by "_": C0/C1 controls (U+0085 included), line and
+// paragraph separators, and characters Windows reserves. Removed: format characters (bidi
+// overrides and isolates, zero-width spaces and joiners, BOM, soft hyphen — an override can make
+// "plan\u202Efdp.exe" display as "planexe.pdf") and lone surrogates.
+const FILE_NAME_REPLACED = /[\p{Cc}\p{Zl}\p{Zp}<>:"/\\|?*]/gu
+const FILE_NAME_REMOVED = /[\p{Cf}\p{Cs}]/gu
+// Windows device names, whatever follows the first dot ("CON.report.pdf" opens the console).
+const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]|conin\$|conout\$)\s*(\.|$)/i
+/** Longest name (UTF-8 bytes, extension included): most file systems stop at 255. */
+const MAX_FILE_NAME_BYTES = 200
+
 /**
- * A file name suggested to a save dialog: a plain name, no folders, no traversal, no control or
- * reserved characters, bounded length. Returns null when nothing usable is left.
+ * A file name suggested to a save dialog: a plain name, no folders, no traversal, no control,
+ * invisible or reserved characters, no Windows device name, bounded length (cut between whole
+ * characters, never inside a surrogate pair). Returns null when nothing usable is left.
  */
 export function sanitizeFileName(name: unknown, extension: string): string | null {
   if (typeof name !== 'string') return null
   let base = name
+    .replace(FILE_NAME_REMOVED, '')
     .normalize('NFC')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_')
+    .replace(FILE_NAME_REPLACED, '_')
     .replace(/\.{2,}/g, '_')
     .replace(/^[._\s]+|[._\s]+$/g, '')
   if (base.toLowerCase().endsWith(`.${extension}`)) base = base.slice(0, -extension.length - 1)
-  base = base.slice(0, MAX_FILE_NAME_LENGTH).trim()
-  if (!/[\p{L}\p{N}]/u.test(base) || /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base)) return null
+  const chars = Array.from(base).slice(0, MAX_FILE_NAME_LENGTH)
+  while (chars.length > 0 && utf8ByteLength(chars.join('')) + extension.length + 1 > MAX_FILE_NAME_BYTES) chars.pop()
+  base = chars.join('').replace(/[.\s]+$/, '').trim()
+  if (!/[\p{L}\p{N}]/u.test(base) || WINDOWS_DEVICE_NAME.test(base)) return null
   return `${base}.${extension}`
+}
+
+/** Bytes of a string encoded as UTF-8 (what a file of it takes), without encoding it. */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i)
+    if (unit < 0x80) bytes += 1
+    else if (unit < 0x800) bytes += 2
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4
+      i++
+    } else bytes += 3 // the rest of the BMP, and a lone surrogate (written as U+FFFD)
+  }
+  return bytes
+}
+
+/** True when the text, written as UTF-8, fits in the limit (cheap checks first: this runs on 100 MB). */
+export function fitsInBytes(text: string, limit: number): boolean {
+  if (text.length > limit) return false
+  if (text.length * 3 <= limit) return true
+  return utf8ByteLength(text) <= limit
 }
 
 function pageSizeOf(value: unknown): PageSize | null {
@@ -134,7 +173,7 @@ export const validateRequest = {
     const kind = payload.kind === 'json' || payload.kind === 'text' || payload.kind === 'csv' ? payload.kind : null
     if (!kind) return { ok: false, error: 'kind must be json, text or csv' }
     if (typeof payload.content !== 'string') return { ok: false, error: 'content must be text' }
-    if (payload.content.length > MAX_TEXT_FILE_BYTES) return { ok: false, error: 'content is too large' }
+    if (!fitsInBytes(payload.content, MAX_TEXT_FILE_BYTES)) return { ok: false, error: 'content is too large' }
     const defaultFileName = sanitizeFileName(payload.defaultFileName, kind === 'text' ? 'txt' : kind)
     if (!defaultFileName) return { ok: false, error: 'defaultFileName must be a plain file name' }
     return { ok: true, value: { defaultFileName, content: payload.content, kind } }

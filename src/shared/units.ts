@@ -7,7 +7,7 @@
  * (e.g. "3 in" → 76.2 mm, not 76.19999999999999 mm). That is not clinical rounding:
  * calculation never rounds, display does (format.ts).
  */
-import { unit } from 'mathjs'
+import { create, unitDependencies, type MathJsInstance } from 'mathjs'
 import type { FieldError } from './case/types'
 
 export type LengthUnit = 'mm' | 'cm' | 'in'
@@ -34,9 +34,44 @@ export interface QuantityOptions {
   max?: number
 }
 
-const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
-const QUANTITY_RE = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*([A-Za-z]+)$/
+/** A decimal number as a clinician writes it: digits, an optional point, no exponent. */
+export const DECIMAL_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/
+const NUMBER_RE = DECIMAL_RE
+const QUANTITY_RE = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*([A-Za-z]+)$/
+/** "1e3", "1.8e2 lb", "3E0cm": exponent notation, refused in clinical fields (a misread exponent
+ *  is a thousandfold error, and it hid the selected unit). */
+const EXPONENT_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+\s*[A-Za-z]*$/
+/** More digits than any measurement has: refused before it can become Infinity. */
+export const MAX_DIGITS = 15
+
+/** The exponent-notation message (one wording for every clinical field). */
+export const EXPONENT_MESSAGE = 'write the number in full (e.g. 180 or 0.25), not in exponent notation'
+export const TOO_LONG_MESSAGE = `has too many digits to be a measurement (at most ${MAX_DIGITS})`
+
+/** A plain decimal read as a finite number, or null (exponent forms, too many digits, text). */
+export function readDecimal(text: string): number | null {
+  const t = text.trim()
+  if (!DECIMAL_RE.test(t) || t.replace(/\D/g, '').length > MAX_DIGITS) return null
+  const n = Number(t)
+  return Number.isFinite(n) ? n : null
+}
+
+/** Why a numeric-looking text is not accepted (exponent, too long), or null. */
+export function numberTextProblem(text: string): string | null {
+  const t = text.trim()
+  if (EXPONENT_RE.test(t)) return EXPONENT_MESSAGE
+  const digits = /^[+-]?[\d.]+\s*[A-Za-z]*$/.test(t) ? t.replace(/\D/g, '').length : 0
+  return digits > MAX_DIGITS ? TOO_LONG_MESSAGE : null
+}
 const DECIMAL_COMMA_RE = /^\s*([+-]?\d+),(\d+)\s*([A-Za-z]*)\s*$/
+
+// mathjs (with typed-function) is set up on the first unit string, not when the app starts: the
+// library screen and plain numbers never need it (docs/performance.md, "Start").
+let math: Pick<MathJsInstance, 'unit'> | null = null
+function unit(value: number, name: string) {
+  math ??= create({ unitDependencies: unitDependencies! })
+  return math.unit(value, name)
+}
 
 const cache: Record<Canonical, Map<string, number>> = { mm: new Map(), cm: new Map(), kg: new Map() }
 const CACHE_LIMIT = 2000
@@ -62,6 +97,8 @@ function parseString(raw: string, path: string, kind: QuantityKind, canonical: C
   if (s === '') return err(path, 'is required', 'required')
   const hit = cache[canonical].get(s)
   if (hit !== undefined) return hit
+  const problem = numberTextProblem(s)
+  if (problem) return err(path, problem)
   if (NUMBER_RE.test(s)) return Number(s)
   const comma = DECIMAL_COMMA_RE.exec(s)
   if (comma) {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import { test as rawTest, type Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { rowAction } from './library-helpers'
 import { acknowledgeSiteDefaults } from './review-helpers'
 import { openSeededPlan, seedPlan } from './plan-helpers'
 
@@ -63,7 +64,7 @@ test('the library with plans, its history dialog and a revision compare', async 
   await expect(page.locator('tbody tr')).toHaveCount(3)
   await expectAccessible(page, 'library')
 
-  await page.locator('tbody tr', { hasText: 'EX-TF-01' }).getByRole('button', { name: 'History' }).click()
+  await rowAction(page.locator('tbody tr', { hasText: 'EX-TF-01' }), 'History')
   const dialog = page.getByRole('dialog')
   await expect(dialog.getByRole('checkbox')).toHaveCount(2)
   await expectAccessible(page, 'history')

@@ -109,7 +109,8 @@ test('measure the phantom: file calibration, axis, 6 stations and soft tissue wi
   expect(Math.abs((await fieldNumber(page, 'softTissue.distalThickness')) / M - truth.softTissueMm)).toBeLessThanOrEqual(0.5)
   await expect(page.getByTestId('image-origin')).toHaveText(/Measured on image IMG-1, calibration: from the file: Imager Pixel Spacing ÷ ERMF 1\.15/)
   await expect(page.getByTestId('implant-template')).toBeAttached()
-  await page.screenshot({ path: 'test-results-h15/imaging-measured.png', fullPage: false })
+  await page.getByRole('button', { name: 'Fit', exact: true }).click()
+  await page.getByTestId('image-workspace').screenshot({ path: `${process.env['E2E_RESULTS'] ?? 'test-results'}/imaging-measured.png` })
 
   // The plan of the measured case equals the plan of the same case typed by hand.
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 10_000 })

@@ -158,8 +158,11 @@ test('the history dialog traps focus, closes with Escape or Close and returns fo
   await reviewBar(page).getByRole('button', { name: 'Mark reviewed' }).click()
   await expect(reviewBar(page)).toContainText('Status: reviewed')
   await page.getByRole('link', { name: 'Plans', exact: true }).click()
-  const openHistory = page.locator('tbody tr').first().getByRole('button', { name: 'History' })
+  // History is the first item of the row's actions menu: Enter opens the menu, Enter chooses it.
+  const openHistory = page.locator('tbody tr').first().getByRole('button', { name: /^Actions for / })
   await openHistory.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('menuitem', { name: 'History' })).toBeFocused()
   await page.keyboard.press('Enter')
   const dialog = page.getByRole('dialog', { name: /^History of / })
   await expect(dialog).toBeVisible()
@@ -185,6 +188,7 @@ test('the history dialog traps focus, closes with Escape or Close and returns fo
   await expect(openHistory).toBeFocused()
 
   // Close (Enter on the button) returns focus the same way.
+  await page.keyboard.press('Enter')
   await page.keyboard.press('Enter')
   await expect(dialog).toBeVisible()
   await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused()

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { deleteRow, rowAction } from './library-helpers'
 import { acknowledgeSiteDefaults } from './review-helpers'
 
 const results = process.env['E2E_RESULTS'] ?? 'test-results'
@@ -36,10 +37,11 @@ async function backUp(page: Page): Promise<string> {
   return readFileSync(path, 'utf8')
 }
 
-/** Plans, revisions and audit of a backup, without the export time. */
+/** Plans, revisions and audit of a backup, without the export time and what a restore adds to the
+ *  audit log (its own entry, and the "imported" mark on the file's rows). */
 function content(text: string) {
-  const { exportedAt: _at, ...rest } = JSON.parse(text) as Record<string, unknown>
-  return rest
+  const { exportedAt: _at, audit, ...rest } = JSON.parse(text) as Record<string, unknown> & { audit: Array<Record<string, unknown>> }
+  return { ...rest, audit: audit.filter((a) => a['action'] !== 'restore-backup').map(({ importedFrom: _i, ...row }) => row) }
 }
 
 test('import, review, approve, revise, compare, archive, delete + undo, back up and restore', async ({ page, browser }) => {
@@ -81,13 +83,14 @@ test('import, review, approve, revise, compare, archive, delete + undo, back up 
   const dialog = page.getByRole('dialog')
   await expect(dialog.getByRole('checkbox')).toHaveCount(4)
   await dialog.getByRole('checkbox', { name: /revision 2 of the earlier plan/ }).check()
-  await dialog.getByRole('checkbox', { name: 'Compare revision 2 (approved)' }).check()
+  // Revisions are numbered once across Revise (issue #13 §7): the revision's are 3 and 4.
+  await dialog.getByRole('checkbox', { name: 'Compare revision 4 (approved)' }).check()
   await dialog.getByRole('button', { name: 'Compare selected revisions' }).click()
-  const weightRow = dialog.locator('.compare-table tr.differs', { hasText: 'patient.weight' })
+  const weightRow = dialog.locator('.compare-table tr.differs', { hasText: 'Body weight' })
   await expect(weightRow).toContainText('82')
   await expect(weightRow).toContainText('95')
   await expect(dialog.locator('.compare-table').nth(1).locator('tr.differs').first()).toBeVisible()
-  await expect(dialog.getByText(/patient\.weight.*82 → 95/)).toBeVisible()
+  await expect(dialog.getByText(/Body weight: 82 → 95/)).toBeVisible()
   await page.setViewportSize({ width: 1280, height: 900 })
   await page.screenshot({ path: `${results}/library-compare.png` })
   await dialog.getByRole('button', { name: 'Close' }).click()
@@ -100,11 +103,11 @@ test('import, review, approve, revise, compare, archive, delete + undo, back up 
   await expect(rows(page).locator('.status')).toHaveText(['approved', 'superseded'])
 
   // Archive hides a plan until "Show archived"; unarchive brings it back.
-  await rows(page).nth(1).getByRole('button', { name: 'Archive', exact: true }).click()
+  await rowAction(rows(page).nth(1), 'Archive')
   await expect(rows(page)).toHaveCount(1)
   await page.getByLabel(/Show archived/).check()
   await expect(rows(page)).toHaveCount(2)
-  await rows(page).filter({ hasText: 'archived' }).getByRole('button', { name: 'Unarchive' }).click()
+  await rowAction(rows(page).filter({ hasText: 'archived' }), 'Unarchive')
   await page.getByLabel(/Show archived/).uncheck()
   await expect(rows(page)).toHaveCount(2)
 
@@ -125,12 +128,12 @@ test('import, review, approve, revise, compare, archive, delete + undo, back up 
 
   // Delete + undo restores the plan and its history.
   const current = () => rows(page).filter({ has: page.locator('.status-approved') })
-  await current().getByRole('button', { name: 'Delete' }).click()
+  await deleteRow(current())
   await expect(rows(page)).toHaveCount(1)
   await page.getByRole('button', { name: 'Undo' }).click()
   await expect(rows(page)).toHaveCount(2)
   await expect(page.getByRole('status')).toContainText('Restored the plan')
-  await current().getByRole('button', { name: 'History' }).click()
+  await rowAction(current(), 'History')
   await expect(page.getByRole('dialog').getByRole('checkbox')).toHaveCount(4)
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click()
 
@@ -143,6 +146,10 @@ test('import, review, approve, revise, compare, archive, delete + undo, back up 
   await restore(other, { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(before) })
   await expect(other.getByRole('status')).toContainText('Restored 2 plans')
   await expect(rows(other)).toHaveCount(2)
+  // The restored history is the file's, and says so.
+  await rows(other).first().getByRole('button', { name: 'History' }).click()
+  await expect(other.getByRole('dialog').locator('.audit-imported').first()).toContainText('imported: the history of backup')
+  await other.getByRole('dialog').getByRole('button', { name: 'Close' }).click()
   expect(content(await backUp(other))).toEqual(content(before))
   await fresh.close()
 })

@@ -127,7 +127,7 @@ test('the page closed mid-import of a large backup: reopening shows all of it or
     caseFile: { ...caseFile, patient: { ...caseFile.patient, code: `BULK-${i}` } },
     notes: ''
   }))
-  const backup = JSON.stringify({ format: 'osseoplan.library', version: 1, exportedAt: new Date(at).toISOString(), appVersion: '0.1.0', plans, revisions: [], audit: [] })
+  const backup = JSON.stringify({ format: 'osseoplan.library', version: 1, exportedAt: new Date(at + N).toISOString(), appVersion: '0.1.0', plans, revisions: [], audit: [] })
   // Signal the moment the import's transaction starts writing plans, then close the page at once.
   await page.evaluate(() => {
     const add = IDBObjectStore.prototype.add
@@ -217,3 +217,103 @@ test('storage completely full: every save fails with the quota message, the entr
   expect(await committedPlans(again)).toEqual(before)
   await expect(rows(again)).toHaveCount(2)
 })
+
+// Issue #18: two windows on one plan, the clock going backwards, the library deleted underneath.
+
+test('two windows on one plan: the second save never overwrites the first silently, and both versions can be kept', async ({ page, context }) => {
+  const planId = await seedTwoPlans(page)
+  await openEditor(page, planId)
+  const other = await context.newPage()
+  await openEditor(other, planId)
+  faults++
+  // Window A saves a weight.
+  await page.locator(fid('patient.weight')).fill('91')
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved')
+  // Window B, opened before A's save, is told at once…
+  await expect(other.getByTestId('plan-conflict')).toContainText('changed in another window')
+  // …and its own edit is not saved over A's.
+  await other.locator(fid('bone.landmark')).fill('lesser trochanter')
+  await other.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(other.getByTestId('save-state')).toHaveText('Not saved: changed in another window')
+  await expect(other.getByTestId('plan-conflict')).toContainText('Choose which version to keep')
+  const stored = (await committedPlans(page))[planId] as { caseFile: { patient: { weight: unknown }; bone: { landmark: string } } }
+  expect(stored.caseFile.patient.weight).toBe(91)
+  expect(stored.caseFile.bone.landmark).toBe('tip of greater trochanter')
+  await other.screenshot({ path: `${process.env['E2E_RESULTS'] ?? 'test-results'}/reliability-two-windows.png` })
+  // B keeps both: its case becomes a new plan; A's save stays in the original.
+  await other.getByRole('button', { name: 'Keep both (mine as a new plan)' }).click()
+  await other.getByRole('heading', { name: /Plan editor/ }).waitFor()
+  await expect(other.locator(fid('bone.landmark'))).toHaveValue('lesser trochanter')
+  const all = await committedPlans(other)
+  expect(Object.keys(all)).toHaveLength(3)
+  expect((all[planId] as typeof stored).caseFile.patient.weight).toBe(91)
+  const copy = Object.values(all).find((p) => (p as typeof stored).caseFile.bone?.landmark === 'lesser trochanter') as typeof stored | undefined
+  expect(copy?.caseFile.patient.weight).toBe(82)
+})
+
+test('the clock moved back hours: the unsaved draft is still judged newer than the saved plan and restored', async ({ page, context }) => {
+  // Date.now reads a skew the test sets (the app captures Date.now when its repositories start).
+  await context.addInitScript(() => {
+    const real = Date.now.bind(Date)
+    Date.now = () => real() + Number(localStorage.getItem('__skewMs') ?? 0)
+  })
+  await armFaultInjection(page)
+  const planId = await seedTwoPlans(page)
+  await openEditor(page, planId)
+  await page.locator(fid('patient.weight')).fill('91')
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved')
+  // The system clock goes back three hours; then the plan cannot be written (only the draft is).
+  await page.evaluate(() => localStorage.setItem('__skewMs', String(-3 * 3600_000)))
+  await setFault(page, ['plans'], 'error')
+  await page.locator(fid('bone.landmark')).fill('lesser trochanter')
+  await expect(page.getByTestId('save-state')).toContainText('Not saved')
+  await page.waitForTimeout(400) // the draft row is written 300 ms after typing
+  await page.close()
+  const again = await reopen(context)
+  await openEditor(again, planId)
+  await expect(again.getByText(/Restored your unsaved changes/)).toBeVisible()
+  await expect(again.locator(fid('bone.landmark'))).toHaveValue('lesser trochanter')
+  await expect(again.locator(fid('patient.weight'))).toHaveValue('91')
+})
+
+for (const how of ['deleted from another window', 'cleared with the browser’s site data'] as const) {
+  test(`the library ${how} while the app runs: said plainly, and the plan on screen written back`, async ({ page, context }) => {
+    const errors = uncaught(page)
+    const planId = await seedTwoPlans(page)
+    await openEditor(page, planId)
+    await page.locator(fid('patient.weight')).fill('91')
+    await expect(page.getByTestId('save-state')).toHaveText('All changes saved')
+    faults++
+    if (how === 'deleted from another window') {
+      const other = await context.newPage()
+      await other.goto('/#/settings')
+      await other.evaluate(() => new Promise((resolve, reject) => {
+        const req = indexedDB.deleteDatabase('osseoplan')
+        req.onsuccess = resolve
+        req.onerror = () => reject(req.error)
+      }))
+      await other.close()
+    } else {
+      const cdp = await context.newCDPSession(page)
+      await cdp.send('Storage.clearDataForOrigin', { origin: new URL(page.url()).origin, storageTypes: 'indexeddb' })
+    }
+    const notice = page.locator('.db-notice')
+    await expect(notice).toContainText('was deleted while OsseoPlan was open')
+    await expect(notice).not.toContainText(/kept/)
+    // What is still on screen (the plan in the editor, with an entry typed after the deletion) goes back.
+    await page.locator(fid('bone.landmark')).fill('lesser trochanter')
+    await expect(page.getByTestId('save-state')).toContainText('the plan library was deleted')
+    await expect(page.getByTestId('save-state')).not.toContainText(/kept/)
+    await notice.getByRole('button', { name: 'Write back the plan on screen' }).click()
+    await expect(notice).toContainText('Written back as a draft: EX-TF-01')
+    await page.screenshot({ path: `${process.env['E2E_RESULTS'] ?? 'test-results'}/reliability-deleted-${how.startsWith('deleted') ? 'window' : 'cleared'}.png` })
+    await notice.getByRole('button', { name: 'Reload' }).click()
+    await page.getByRole('heading', { name: /Plan editor/ }).waitFor()
+    await page.goto('/')
+    await expect(rows(page)).toHaveCount(1)
+    await openEditor(page, planId)
+    await expect(page.locator(fid('patient.weight'))).toHaveValue('91')
+    await expect(page.locator(fid('bone.landmark'))).toHaveValue('lesser trochanter')
+    expect(errors).toEqual([])
+  })
+}

@@ -134,6 +134,20 @@ const REFUSED: Array<{ label: string; control: 'Case file to import' | 'Library 
     content: () => JSON.stringify({ ...loadCase('transfemoral'), softTissue: { distalThickness: '12 kg', method: 'ultrasound' } }),
     message: /is a mass; expected a length/
   },
+  {
+    label: 'right-to-left override in the patient code',
+    control: 'Case file to import',
+    name: 'rlo.json',
+    content: () => JSON.stringify({ ...loadCase('transfemoral'), patient: { ...loadCase('transfemoral').patient, code: 'EX-TF-\u202e10' } }),
+    message: /invisible or direction-changing character \(U\+202E\)/
+  },
+  {
+    label: 'Cyrillic look-alike patient code',
+    control: 'Case file to import',
+    name: 'homoglyph.json',
+    content: () => JSON.stringify({ ...loadCase('transfemoral'), patient: { ...loadCase('transfemoral').patient, code: '\u0415\u0425-\u0422F-01' } }),
+    message: /different alphabets/
+  },
   { label: '3 MB case file', control: 'Case file to import', name: 'huge.json', content: () => JSON.stringify({ ...loadCase('transfemoral'), notes: 'x'.repeat(3 * 1024 * 1024) }), message: /too large/ },
   { label: '__proto__ in a backup', control: 'Library backup to restore', name: 'proto-backup.json', content: () => readFileSync(`${HOSTILE}/backup/proto-in-plan.json`, 'utf8'), message: /forbidden key/ },
   { label: 'newer backup', control: 'Library backup to restore', name: 'newer.json', content: () => readFileSync(`${HOSTILE}/backup/newer-version.json`, 'utf8'), message: /newer OsseoPlan/ },
@@ -159,4 +173,20 @@ test(`hostile files (${REFUSED.length}) are refused with a message naming the pr
   await expect(rows(page)).toHaveCount(2)
   expect(await rows(page).allInnerTexts()).toEqual(before)
   await page.screenshot({ path: path.join(OUT, 'refused-import.png') })
+})
+
+test('a patient code typed that looks like another plan’s is flagged; hidden characters are refused at the field', async ({ page }) => {
+  await page.goto('/')
+  await page.getByLabel('Case file to import').setInputFiles('resources/cases/transfemoral.json')
+  await expect(rows(page)).toHaveCount(1)
+  await page.getByRole('button', { name: 'New plan' }).click()
+  await page.getByRole('heading', { name: /Plan editor/ }).waitFor()
+  const code = page.locator(fid('patient.code'))
+  await code.fill('EX-TF-O1') // letter O for zero
+  await expect(page.locator('.look-alike-code')).toContainText('looks like “EX-TF-01”')
+  await code.fill('EX-TF-02')
+  await expect(page.locator('.look-alike-code')).toHaveCount(0)
+  await code.fill('EX-TF-\u202e10')
+  await expect(page.locator(`${fid('patient.code')}-msg`)).toContainText(/invisible or direction-changing character \(U\+202E\)/)
+  await page.screenshot({ path: path.join(OUT, 'patient-code-refused.png') })
 })

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures'
+import { deleteRow } from './library-helpers'
 
 test('a plan is created, survives a reload, reopens and is deleted', async ({ page }) => {
   await page.goto('/')
@@ -21,7 +22,7 @@ test('a plan is created, survives a reload, reopens and is deleted', async ({ pa
   await expect(page).toHaveURL(planUrl)
 
   await page.getByRole('link', { name: 'Plans' }).click()
-  await rows.first().getByRole('button', { name: 'Delete' }).click()
+  await deleteRow(rows.first())
   await expect(page.getByText('No plans yet')).toBeVisible()
   await page.reload()
   await expect(page.getByText('No plans yet')).toBeVisible()

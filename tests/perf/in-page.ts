@@ -70,20 +70,36 @@ export async function timeInPage(page: Page, awaited: Awaited, action: () => Pro
   return (await handle.jsonValue()) as InPageTiming
 }
 
-/** Page-load timings: navigation start → first library row in the DOM, and → that frame painted. */
+/** Page-load timings: navigation start → first library row in the DOM (or, for an empty library,
+ *  its "No plans yet" message), and → that frame painted; `complete` when the library has read
+ *  every summary (its count no longer says it is still reading). */
 export function startTimerScript(): void {
-  const w = window as unknown as { __start?: { firstRow: number; painted: number } }
+  const w = window as unknown as { __start?: { firstRow: number; painted: number; empty: boolean }; __complete?: number }
   const observer = new MutationObserver(() => {
-    if (document.querySelector('section.library tbody tr[data-plan-id]')) {
-      observer.disconnect()
+    const row = document.querySelector('section.library tbody tr[data-plan-id]')
+    const empty = !row && document.querySelector('section.library p.empty') !== null && !document.querySelector('section.library .library-count')
+    if (!w.__start && (row || empty)) {
       const firstRow = performance.now()
-      requestAnimationFrame(() => setTimeout(() => (w.__start = { firstRow, painted: performance.now() }), 0))
+      w.__start = { firstRow, painted: Number.NaN, empty }
+      requestAnimationFrame(() => setTimeout(() => (w.__start!.painted = performance.now()), 0))
     }
+    const count = document.querySelector('section.library .library-count')?.textContent ?? ''
+    if ((empty || (count && !count.includes('reading'))) && w.__complete === undefined) w.__complete = performance.now()
+    if (w.__start && w.__complete !== undefined) observer.disconnect()
   })
-  observer.observe(document, { childList: true, subtree: true })
+  observer.observe(document, { childList: true, subtree: true, characterData: true })
 }
 
-export async function startTiming(page: Page): Promise<{ firstRow: number; painted: number }> {
-  const handle = await page.waitForFunction(() => (window as unknown as { __start?: unknown }).__start ?? null, undefined, { timeout: 60_000 })
-  return (await handle.jsonValue()) as { firstRow: number; painted: number }
+export async function startTiming(page: Page): Promise<{ firstRow: number; painted: number; empty: boolean }> {
+  const handle = await page.waitForFunction(() => {
+    const s = (window as unknown as { __start?: { painted: number } }).__start
+    return s && !Number.isNaN(s.painted) ? s : null
+  }, undefined, { timeout: 120_000 })
+  return (await handle.jsonValue()) as { firstRow: number; painted: number; empty: boolean }
+}
+
+/** Navigation start → every summary read (the count no longer says "reading"). */
+export async function completeTiming(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(() => (window as unknown as { __complete?: number }).__complete ?? null, undefined, { timeout: 300_000 })
+  return (await handle.jsonValue()) as number
 }

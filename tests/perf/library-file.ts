@@ -13,9 +13,9 @@ interface GeneratedPlan {
   caseFile: { limb: { level: string }; bone: Record<string, unknown> }
 }
 
-export function writeBenchLibrary(file: string): void {
+export function writeBenchLibrary(file: string, plans = BENCH_PLANS): void {
   // The generator is renderer-project code (tests/unit/db): run it, as the scale e2e test does.
-  execFileSync('npx', ['tsx', 'tests/unit/db/library-generator.ts', file, String(BENCH_PLANS)])
+  execFileSync('npx', ['tsx', 'tests/unit/db/library-generator.ts', file, String(plans)])
   const library = JSON.parse(readFileSync(file, 'utf8')) as { plans: GeneratedPlan[] }
   const plan = library.plans.find((p) => p.id === BENCH_PLAN_ID)
   if (plan?.caseFile.limb.level !== 'transfemoral') throw new Error(`bench: ${BENCH_PLAN_ID} is not the transfemoral example`)

@@ -1,5 +1,5 @@
 /** Small validation toolkit: collects field-level errors and warnings by path. */
-import { isFieldError, parseHeight, parseLength, parseMass, type QuantityOptions } from '../units'
+import { isFieldError, numberTextProblem, parseHeight, parseLength, parseMass, type QuantityOptions } from '../units'
 import type { FieldError, FieldWarning } from './types'
 import { isPlainObject } from './migrations'
 
@@ -100,6 +100,8 @@ export class Collector {
     if (typeof v !== 'number') {
       if (typeof v === 'string' && /^\s*[+-]?\d+,\d+\s*$/.test(v))
         return this.error(p, `must be a number; use a decimal point: ${v.trim().replace(',', '.')}`)
+      const problem = typeof v === 'string' ? numberTextProblem(v) : null
+      if (problem) return this.error(p, problem)
       return this.error(p, 'must be a number')
     }
     if (!Number.isFinite(v)) return this.error(p, 'must be a finite number')

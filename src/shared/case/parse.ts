@@ -12,6 +12,7 @@ import { parseProfileOverrides } from '../profile/validate'
 import type { ProfileOverrides } from '../profile/types'
 import type { ParamValue } from '../result'
 import { formatNumber } from '../format'
+import { checkPatientCode } from '../patient-code'
 import { Collector, join, list, scanUnsafe } from './fields'
 import { isPlainObject, migrateCase } from './migrations'
 import {
@@ -154,7 +155,7 @@ function parsePatient(r: Record<string, unknown>, c: Collector): NormalizedCase[
   if (!o) return undefined
   const P = 'patient'
   c.keys(o, P, ['code', 'ageYears', 'sex', 'weight', 'height', 'conditions', 'socketRehabMonths', 'hipFlexionContractureDeg', 'tScore'])
-  const code = c.string(o, 'code', P, true, 64)
+  const code = patientCode(c.string(o, 'code', P, true, 64), o['code'], c)
   const ageYears = c.number(o, 'ageYears', P, true, AGE_RANGE)
   const sex = c.oneOf(o, 'sex', P, SEXES, false)
   const weightKg = c.mass(o, 'weight', P, true, LIMITS.weightKg)
@@ -185,6 +186,14 @@ function parsePatient(r: Record<string, unknown>, c: Collector): NormalizedCase[
   const tScore = c.number(o, 'tScore', P, false, LIMITS.tScore) ?? null
   if (code === undefined || ageYears === undefined || weightKg === undefined || heightCm === undefined || !list0) return undefined
   return { code, ageYears, sex: sex ?? null, weightKg, heightCm, conditions, socketRehabMonths, hipFlexionContractureDeg, tScore }
+}
+
+/** Look-alike codes are a wrong-patient hazard: the defined character set of shared/patient-code.ts. */
+function patientCode(text: string | undefined, raw: unknown, c: Collector): string | undefined {
+  if (text === undefined) return undefined
+  // The untrimmed text: trimming would silently drop a leading BOM or no-break space.
+  const checked = checkPatientCode(typeof raw === 'string' ? raw : text)
+  return checked.ok ? checked.code : c.error('patient.code', checked.problem)
 }
 
 function parseLimb(r: Record<string, unknown>, c: Collector): NormalizedCase['limb'] | undefined {

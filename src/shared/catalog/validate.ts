@@ -2,6 +2,7 @@
 import { BONES, FIXATIONS, type FieldError } from '../case/types'
 import { isPlainObject } from '../case/migrations'
 import { isProtocolId } from '../profile/protocols'
+import { HIDDEN_CHARACTER_PROBLEM, hiddenCharacter } from '../patient-code'
 import { checkProvenance } from '../profile/validate'
 import type { ParamValue } from '../result'
 import type { ImplantSystem } from './types'
@@ -31,6 +32,7 @@ export function validateSystem(system: ImplantSystem): FieldError[] {
   if (typeof system.id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(system.id))
     e('id', 'is required: letters, digits, ".", "_" and "-" (at most 64)')
   if (typeof system.name !== 'string' || system.name.trim() === '') e('name', 'is required', 'required')
+  else if (hiddenCharacter(system.name)) e('name', `${HIDDEN_CHARACTER_PROBLEM} (${hiddenCharacter(system.name)})`)
   if (typeof system.version !== 'string' || system.version.trim() === '') e('version', 'is required', 'required')
   if (!(FIXATIONS as readonly string[]).includes(system.fixation)) e('fixation', 'must be "press-fit" or "threaded"')
   if (!Array.isArray(system.bones) || system.bones.length === 0) e('bones', 'must name at least one bone')

@@ -1,7 +1,7 @@
 // The one entry point for DICOM bytes (a file the user opened, or an instance fetched over
 // DICOMweb): bytes in, a de-identified image or a plain error out. Never throws.
-import * as dicomParser from 'dicom-parser'
-import type { DataSet, Element } from 'dicom-parser'
+import type { DataSet, Element, Fragment } from 'dicom-parser'
+import { dicomParser } from './dicom-parser-lib'
 import { IDENTIFYING_TAGS, KEPT_TAGS, TAG } from './dicom-tags'
 import type { ImageHeader, ImageReadResult, KeptTag } from './image-types'
 import { IMAGE_LIMITS, megabytes } from './limits'
@@ -61,7 +61,7 @@ function frameBytes(ds: DataSet, el: Element, rows: number, columns: number, byt
   const bytes = ds.byteArray as Uint8Array
   if (encapsulated) {
     if (!el.encapsulatedPixelData || !el.fragments || el.fragments.length === 0) refuse('The image data is missing or damaged (no compressed fragments).')
-    const frags = el.fragments as dicomParser.Fragment[]
+    const frags = el.fragments as Fragment[]
     const stream =
       frame === 0 && (el.basicOffsetTable?.length ?? 0) <= 1
         ? dicomParser.readEncapsulatedPixelDataFromFragments(ds, el, 0, frags.length)

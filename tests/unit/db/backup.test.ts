@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createPlansRepo } from '../../../src/renderer/src/db/plans-repo'
+import { createPlansRepo, unconfirmedSiteDefaults } from '../../../src/renderer/src/db/plans-repo'
 import { createBackupRepo, libraryBackupText } from '../../../src/renderer/src/db/backup-repo'
 import { validateCaseFileText, validateLibraryBackup } from '../../../src/renderer/src/db/backup-validate'
-import { caseWith, completeCase, fakeResult, useTestDb } from './helpers'
+import { caseWith, completeCase, engineResult, useTestDb } from './helpers'
 
-const t = useTestDb()
+/** Backups hold times from 2000 on: the clock starts on 1 November 2026. */
+const t = useTestDb(Date.UTC(2026, 10, 1))
 
 const plans = () => createPlansRepo(t.db, t.now)
 const backups = () => createBackupRepo(t.db, t.now)
@@ -13,8 +14,8 @@ const backups = () => createBackupRepo(t.db, t.now)
 /** A library with an approved plan, its revision draft (edited), and an incomplete draft. */
 async function seedLibrary() {
   const a = await plans().create({ caseFile: completeCase('A-1'), surgeon: 'Dr A' })
-  await plans().markReviewed(a.id, { caseFile: a.caseFile, result: fakeResult(), author: 'Dr A' })
-  await plans().approve(a.id, { caseFile: a.caseFile, result: fakeResult(), author: 'Dr B' })
+  await plans().markReviewed(a.id, { caseFile: a.caseFile, result: engineResult(a.caseFile), author: 'Dr A' })
+  await plans().approve(a.id, { caseFile: a.caseFile, result: engineResult(a.caseFile), author: 'Dr B', acknowledgedSiteDefaults: unconfirmedSiteDefaults(engineResult(a.caseFile)) })
   const b = await plans().revise(a.id)
   await plans().updateCase(b.id, caseWith('A-1', { notes: 'shorter stem' }))
   await plans().create({ caseFile: { format: 'osseoplan.case', version: 1, patient: { code: 'DRAFT-9' } } })
@@ -48,8 +49,13 @@ function mutate(text: string, change: (doc: Record<string, any>) => void): strin
   return JSON.stringify(doc)
 }
 
+/** The audit log without what a restore adds (its own entry, the "imported" mark on the file's rows). */
+function unmarked(state: Awaited<ReturnType<typeof everything>>) {
+  return { ...state, audit: state.audit.filter((a) => a.action !== 'restore-backup').map(({ importedFrom: _i, ...row }) => row) }
+}
+
 describe('library backup round trip', () => {
-  it('export, wipe, import gives an identical library', async () => {
+  it('export, wipe, import gives an identical library, its history marked as imported and the restore recorded once', async () => {
     await seedLibrary()
     const before = await everything()
     const text = await exportedText()
@@ -58,8 +64,13 @@ describe('library backup round trip', () => {
     const checked = await validateLibraryBackup(text)
     expect(checked.ok).toBe(true)
     if (!checked.ok) return
-    expect(await backups().importLibrary(checked.value)).toEqual({ added: 3, skipped: 0 })
-    expect(await everything()).toEqual(before)
+    expect(await backups().importLibrary(checked.value, 'lib.json')).toEqual({ added: 3, skipped: 0 })
+    const after = await everything()
+    expect(unmarked(after)).toEqual(before)
+    const restores = after.audit.filter((a) => a.action === 'restore-backup')
+    expect(restores).toHaveLength(1)
+    expect(restores[0]!.newValue).toMatch(new RegExp(`restored from “lib.json”.*checksum ${checked.value.checksum}.*added 3 plans, 2 revisions, ${before.audit.length} audit entries`))
+    expect(after.audit.filter((a) => a.action !== 'restore-backup').every((a) => a.importedFrom?.startsWith(`backup ${checked.value.checksum.slice(0, 12)}`))).toBe(true)
   })
 
   it('keeps the audit rows of a plan deleted before the backup, once', async () => {
@@ -71,18 +82,20 @@ describe('library backup round trip', () => {
     if (!checked.ok) throw new Error(checked.problem)
     await backups().wipeLibrary()
     await backups().importLibrary(checked.value)
-    expect(await everything()).toEqual(before)
+    expect(unmarked(await everything())).toEqual(before)
     await backups().importLibrary(checked.value)
-    expect(await everything()).toEqual(before)
+    expect(unmarked(await everything())).toEqual(before)
   })
 
-  it('importing into a library that has the plans already changes nothing', async () => {
+  it('importing into a library that has the plans already changes nothing but the log of the restore', async () => {
     await seedLibrary()
     const checked = await validateLibraryBackup(await exportedText())
     const before = await everything()
     if (!checked.ok) throw new Error(checked.problem)
     expect(await backups().importLibrary(checked.value)).toEqual({ added: 0, skipped: 3 })
-    expect(await everything()).toEqual(before)
+    const after = await everything()
+    expect(unmarked(after)).toEqual(before)
+    expect(after.audit.at(-1)).toMatchObject({ action: 'restore-backup', planId: '', newValue: expect.stringMatching(/added 0 plans.*3 already in the library/) })
   })
 
   it('an import that fails part-way writes nothing', async () => {
@@ -114,7 +127,7 @@ describe('library backup validation refuses bad files and leaves the library unc
   })
 
   it('too large', async () => {
-    const checked = await validateLibraryBackup('x'.repeat(2048), 1024)
+    const checked = await validateLibraryBackup('x'.repeat(2048), { limit: 1024 })
     expect(checked).toEqual({ ok: false, problem: expect.stringMatching(/too large.*limit/) })
   })
 
@@ -181,5 +194,12 @@ describe('single case files', () => {
     expect(validateCaseFileText('{"format":"osseoplan.case","version":1,"__proto__":{}}')).toEqual({ ok: false, problem: expect.stringMatching(/__proto__/) })
     expect(validateCaseFileText('{"format":"osseoplan.library","version":1}')).toEqual({ ok: false, problem: expect.stringMatching(/whole-library backup/) })
     expect(validateCaseFileText('{"format":"osseoplan.case","vers')).toEqual({ ok: false, problem: expect.stringMatching(/not valid JSON/) })
+  })
+
+  it('drops fields the format does not know (no names kept) and refuses a repeated key', () => {
+    const withName = { ...completeCase(), patient: { ...(completeCase()['patient'] as object), fullName: 'Jane Example' } }
+    expect(validateCaseFileText(JSON.stringify(withName))).toEqual({ ok: true, value: completeCase() })
+    const repeated = JSON.stringify(completeCase()).replace('"side":"left"', '"side":"left","side":"right"')
+    expect(validateCaseFileText(repeated)).toEqual({ ok: false, problem: expect.stringMatching(/limb\.side appears twice/) })
   })
 })

@@ -3,10 +3,18 @@ import { afterEach, beforeEach } from 'vitest'
 import { OsseoDb } from '../../../src/renderer/src/db/database'
 import type { PlanResult } from '../../../src/shared/result'
 import type { StoredCase } from '../../../src/renderer/src/db/types'
+import { planFromRaw } from '../../../src/shared/plan'
 
 /** A result as the core returns it, reduced to what the repository reads (versions, status). */
 export function fakeResult(overrides: Partial<PlanResult> = {}): PlanResult {
   return { engineVersion: '1.0.0', profileVersion: 'p-3', catalogVersion: 'c-2', status: 'ok', implant: { diameterMm: 16, lengthMm: 140 }, ...overrides } as unknown as PlanResult
+}
+
+/** What the engine computes for the case, as stored (a restore recomputes every stored result). */
+export function engineResult(caseFile: StoredCase): PlanResult {
+  const planned = planFromRaw(caseFile)
+  if (!planned.ok) throw new Error('the test case must plan')
+  return JSON.parse(JSON.stringify(planned.result)) as PlanResult
 }
 
 /** A complete case with top-level sections replaced by `extra`. */
@@ -40,13 +48,13 @@ export function completeCase(code = 'TF-042'): StoredCase {
  * Registers a fresh database for every test of the file (deleted after it) and a clock that
  * ticks by one on each call: `const t = useTestDb()`, then `t.db` and `createPlansRepo(t.db, t.now)`.
  */
-export function useTestDb(): { readonly db: OsseoDb; now: () => number } {
+export function useTestDb(start = 1_000): { readonly db: OsseoDb; now: () => number } {
   let db: OsseoDb | undefined
-  let clock = 1_000
+  let clock = start
   beforeEach(async () => {
     db = new OsseoDb(`test-${Math.random()}`)
     await db.open()
-    clock = 1_000
+    clock = start
   })
   afterEach(async () => {
     await db?.delete()

@@ -165,3 +165,26 @@ describe('content hash', () => {
     expect(shortHash('0123456789abcdef')).toBe('0123456789ab')
   })
 })
+
+describe('library summary columns (schema v3)', () => {
+  it('carries the approved outcome and implant size, keeps it through archive, drops it when a draft is edited', async () => {
+    const approved = await approvedPlan('P-7')
+    expect(await t.db.planIndex.get(approved.id)).toMatchObject({ outcome: { status: 'ok', implant: { diameterMm: 16, lengthMm: 140 } } })
+    await repo().setArchived(approved.id, true)
+    expect((await t.db.planIndex.get(approved.id))?.outcome?.implant).toEqual({ diameterMm: 16, lengthMm: 140 })
+    const child = await repo().revise(approved.id)
+    expect(await t.db.planIndex.get(child.id)).not.toHaveProperty('outcome')
+  })
+
+  it('marks a duplicate with its origin, and Undo of a delete brings origin and outcome back', async () => {
+    const approved = await approvedPlan('P-8')
+    const copy = await repo().duplicate(approved.id)
+    expect((await t.db.planIndex.get(copy.id))?.duplicatedFrom).toBe(approved.id)
+    const deletedCopy = await repo().remove(copy.id)
+    await repo().restore(deletedCopy!)
+    expect((await t.db.planIndex.get(copy.id))?.duplicatedFrom).toBe(approved.id)
+    const deleted = await repo().remove(approved.id)
+    await repo().restore(deleted!)
+    expect((await t.db.planIndex.get(approved.id))?.outcome?.status).toBe('ok')
+  })
+})

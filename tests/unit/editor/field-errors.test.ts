@@ -22,8 +22,21 @@ describe('mapping field errors onto the form', () => {
   it('names sections and readable labels from paths', () => {
     expect(sectionOf('softTissue.method')).toBe('soft')
     expect(sectionOf('protocolId')).toBe('protocol')
-    expect(pathLabel('bone.stations[1].endosteal')).toBe('station 2 endosteal')
-    expect(pathLabel('patient.ageYears')).toBe('age years')
+    expect(pathLabel('bone.stations[1].endosteal')).toBe('Station 2 — endosteal Ø')
+    expect(pathLabel('patient.ageYears')).toBe('Age')
+  })
+
+  it('names missing fields in clinical words: a missing section lists its fields, each linkable (#13 item 8)', () => {
+    const parsed = parseCase({ format: 'osseoplan.case', version: 1 })
+    if (parsed.ok) throw new Error('an empty case planned')
+    const m = mapErrors(parsed.errors)
+    const patient = m.missingBySection.find((s) => s.id === 'patient')
+    expect(patient?.paths).toEqual(['patient.code', 'patient.ageYears', 'patient.weight', 'patient.height', 'patient.conditions'])
+    expect(patient?.paths.map(pathLabel)).toEqual(['Patient code', 'Age', 'Body weight', 'Body height', 'Conditions screened'])
+    const limb = m.missingBySection.find((s) => s.id === 'limb')
+    expect(limb?.paths.map(pathLabel)).toEqual(['Level', 'Side'])
+    // No label is a path or a variable name.
+    for (const s of m.missingBySection) for (const p of s.paths) expect(pathLabel(p)).not.toMatch(/[.[\]]|[a-z][A-Z]/)
   })
 
   it('every error the core reports for an empty draft maps to a section', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseStationsPaste } from '../../../src/renderer/src/features/editor/paste-stations'
+import { parseStationsPaste, usesDecimalCommas } from '../../../src/renderer/src/features/editor/paste-stations'
 
 describe('pasting canal stations from a spreadsheet', () => {
   it('reads three tab-separated columns as distance, endosteal, periosteal', () => {
@@ -34,5 +34,28 @@ describe('pasting canal stations from a spreadsheet', () => {
     expect(parseStationsPaste('20\t14').problems[0]).toMatch(/Expected 3 columns/)
     expect(parseStationsPaste('20\t14').stations).toEqual([])
     expect(parseStationsPaste('  \n').problems).toEqual(['Nothing to paste.'])
+  })
+
+  it('offers to read a paste written with decimal commas throughout as decimal points (#13 item 12)', () => {
+    const text = 'Distance\tEndosteal\tPeriosteal\n0\t25,3\t34,5\n46\t20,7\t32\n92;17,25;31,05'
+    const asWritten = parseStationsPaste(text)
+    expect(asWritten.decimalCommas).toBe(true)
+    expect(asWritten.stations[0]?.endosteal).toBe('25,3')
+    const read = parseStationsPaste(text, 'mm', true)
+    expect(read.stations).toEqual([
+      { fromDistalEnd: 0, endosteal: 25.3, periosteal: 34.5 },
+      { fromDistalEnd: 46, endosteal: 20.7, periosteal: 32 },
+      { fromDistalEnd: 92, endosteal: 17.25, periosteal: 31.05 }
+    ])
+    expect(read.decimalCommas).toBe(false)
+    // In inches, the unit still applies after the conversion.
+    expect(parseStationsPaste('0\t1,5\t2', 'in', true).stations[0]).toEqual({ fromDistalEnd: '0 in', endosteal: '1.5 in', periosteal: '2 in' })
+  })
+
+  it('never reinterprets a paste that mixes points and commas, or separates cells with commas', () => {
+    expect(usesDecimalCommas('0\t25,3\t34.5')).toBe(false)
+    expect(usesDecimalCommas('0,25,34')).toBe(false)
+    expect(usesDecimalCommas('0\t25\t34')).toBe(false)
+    expect(parseStationsPaste('0\t25,3\t34.5', 'mm', true).stations[0]?.endosteal).toBe('25,3')
   })
 })

@@ -34,8 +34,8 @@ describe('unit-aware input glue', () => {
     expect(rawToText('7.5 in', 'length', 'mm')).toBe('190.5')
     expect(rawToText('7.5 in', 'length', 'cm')).toBe('19.05')
     expect(rawToText(190.5, 'length', 'in')).toBe('7.5')
-    expect(rawToText(100, 'mass', 'lb')).toBe('220.462262')
-    expect(rawToText(180, 'height', 'in')).toBe('70.866142')
+    expect(rawToText(100, 'mass', 'lb')).toBe('220.5')
+    expect(rawToText(180, 'height', 'in')).toBe('70.87')
   })
 
   it('recognises the unit a raw value was typed in', () => {
@@ -43,5 +43,14 @@ describe('unit-aware input glue', () => {
     expect(unitOfRaw('80 kg', 'mass')).toBe('kg')
     expect(unitOfRaw('1.8 m', 'height')).toBeNull()
     expect(unitOfRaw(190, 'length')).toBeNull()
+  })
+
+  it('shows a converted value at the precision of its unit, keeping the stored value exact', () => {
+    // 253 mm shown in inches: 9.96 in, not 9.96063 (issue #13 item 4).
+    expect(rawToText(253, 'length', 'in')).toBe('9.96')
+    expect(rawToText(82, 'mass', 'lb')).toBe('180.8')
+    expect(rawToText('7.5 in', 'length', 'mm')).toBe('190.5')
+    expect(rawToText(17.25, 'length', 'cm')).toBe('1.73')
+    expect(rawToText('180 lb', 'mass', 'kg')).toBe('81.6')
   })
 })

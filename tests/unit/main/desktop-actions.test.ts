@@ -1,7 +1,19 @@
 import type { BrowserWindow, WebContents } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
-import { createDesktopActions, type ActionDeps } from '../../../src/main/desktop-actions'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { createDesktopActions, openForReading, readChosenTextFile, type ActionDeps } from '../../../src/main/desktop-actions'
 import { MAX_TEXT_FILE_BYTES } from '../../../src/shared/ipc'
+
+function openedFile(bytes: Uint8Array, info: { size?: number; isFile?: boolean } = {}) {
+  return {
+    stat: vi.fn(async () => ({ size: info.size ?? bytes.length, isFile: () => info.isFile ?? true })),
+    readFile: vi.fn(async () => bytes),
+    close: vi.fn(async () => undefined)
+  }
+}
 
 function deps(overrides: Partial<ActionDeps> = {}) {
   const written: Record<string, string | Uint8Array> = {}
@@ -17,8 +29,7 @@ function deps(overrides: Partial<ActionDeps> = {}) {
       writeFile: vi.fn(async (file: string, data: string | Uint8Array) => {
         written[file] = data
       }),
-      readFile: vi.fn(async () => '{"format":"osseoplan.case"}'),
-      stat: vi.fn(async () => ({ size: 30 }))
+      open: vi.fn(async () => openedFile(new TextEncoder().encode('{"format":"osseoplan.case"}')))
     },
     windowFor: () => ({}) as BrowserWindow,
     documentsDir: '/home/u/Documents',
@@ -58,9 +69,57 @@ describe('desktop actions', () => {
   it('opens a chosen JSON file and refuses one that is too large', async () => {
     const { deps: d } = deps()
     expect(await createDesktopActions(d).openTextFile({} as WebContents, { kind: 'json' })).toEqual({ ok: true, name: 'backup.json', content: '{"format":"osseoplan.case"}' })
-    d.fs.stat = vi.fn(async () => ({ size: MAX_TEXT_FILE_BYTES + 1 }))
+    const huge = openedFile(new Uint8Array(1), { size: MAX_TEXT_FILE_BYTES + 1 })
+    d.fs.open = vi.fn(async () => huge)
     const big = await createDesktopActions(d).openTextFile({} as WebContents, { kind: 'json' })
     expect(big).toMatchObject({ ok: false, reason: 'too-large' })
+    expect(huge.readFile).not.toHaveBeenCalled()
+    expect(huge.close).toHaveBeenCalled()
+  })
+  it('opens a library as large as a 100,000-plan backup (127 MB): the limit is far above it', async () => {
+    expect(MAX_TEXT_FILE_BYTES).toBeGreaterThanOrEqual(2 * 127 * 1000 * 1000)
+    const { deps: d } = deps()
+    const file = openedFile(new Uint8Array(1), { size: 130 * 1024 * 1024 })
+    file.readFile = vi.fn(async () => new TextEncoder().encode('{"format":"osseoplan.library"}'))
+    d.fs.open = vi.fn(async () => file)
+    expect(await createDesktopActions(d).openTextFile({} as WebContents, { kind: 'json' })).toMatchObject({ ok: true, content: '{"format":"osseoplan.library"}' })
+  })
+  it('refuses a FIFO, a device or any file that is not a regular file, without reading it', async () => {
+    const { deps: d } = deps()
+    const fifo = openedFile(new Uint8Array(0), { size: 0, isFile: false })
+    d.fs.open = vi.fn(async () => fifo)
+    expect(await createDesktopActions(d).openTextFile({} as WebContents, { kind: 'json' })).toEqual({ ok: false, reason: 'error', message: 'backup.json is not a regular file' })
+    expect(fifo.readFile).not.toHaveBeenCalled()
+  })
+  it('refuses a real FIFO at once (the open does not wait for a writer)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'osseoplan-fifo-'))
+    const fifo = path.join(dir, 'backup.json')
+    execFileSync('mkfifo', [fifo])
+    try {
+      expect(await readChosenTextFile({ writeFile: vi.fn(), open: openForReading }, fifo)).toEqual({ ok: false, reason: 'error', message: 'backup.json is not a regular file' })
+      const plain = path.join(dir, 'case.json')
+      writeFileSync(plain, '\uFEFF{"a":1}')
+      expect(await readChosenTextFile({ writeFile: vi.fn(), open: openForReading }, plain)).toEqual({ ok: true, name: 'case.json', content: '{"a":1}' })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+  it('reads UTF-8 with a byte-order mark and UTF-16, and refuses other bytes with one plain sentence', async () => {
+    const read = async (bytes: number[]) => {
+      const { deps: d } = deps()
+      d.fs.open = vi.fn(async () => openedFile(new Uint8Array(bytes)))
+      return createDesktopActions(d).openTextFile({} as WebContents, { kind: 'json' })
+    }
+    const ascii = Array.from('{"a":1}', (c) => c.charCodeAt(0))
+    const utf16le = ascii.flatMap((b) => [b, 0])
+    const utf16be = ascii.flatMap((b) => [0, b])
+    expect(await read([0xef, 0xbb, 0xbf, ...ascii])).toMatchObject({ ok: true, content: '{"a":1}' })
+    expect(await read([0xff, 0xfe, ...utf16le])).toMatchObject({ ok: true, content: '{"a":1}' })
+    expect(await read([0xfe, 0xff, ...utf16be])).toMatchObject({ ok: true, content: '{"a":1}' })
+    for (const bytes of [utf16le, [0xff, 0xfe, 0x7b], [0x7b, 0xe9, 0x7d]]) {
+      const result = await read(bytes)
+      expect(result).toEqual({ ok: false, reason: 'error', message: 'backup.json: it is not UTF-8 text (nor UTF-16 with a byte-order mark); save it again as UTF-8 text and try again' })
+    }
   })
   it('prints through the system dialog and reports its outcome', async () => {
     const { deps: d } = deps()

@@ -2,7 +2,7 @@ import type { WebContents } from 'electron'
 import type { PacsActions } from '../../../src/main/pacs/pacs-actions'
 import { createPacsHandlers } from '../../../src/main/pacs/pacs-handlers'
 import { describe, expect, it, vi } from 'vitest'
-import { CHANNELS, MAX_TEXT_FILE_BYTES, sanitizeFileName, validateRequest } from '../../../src/shared/ipc'
+import { CHANNELS, MAX_TEXT_FILE_BYTES, fitsInBytes, sanitizeFileName, utf8ByteLength, validateRequest } from '../../../src/shared/ipc'
 import { createIpcHandlers, registerIpcHandlers, type DesktopActions, type InvokeEvent } from '../../../src/main/ipc-handlers'
 
 function actions(): DesktopActions {
@@ -101,6 +101,35 @@ describe('file names for save dialogs', () => {
     for (const name of ['', '...', ' ', 'CON', 'nul', 'com1']) expect(sanitizeFileName(name, 'pdf')).toBeNull()
     expect(sanitizeFileName(undefined, 'pdf')).toBeNull()
   })
+  it('refuses Windows device names whatever follows the first dot (CON, NUL, COM¹, LPT², CONIN$)', () => {
+    for (const name of ['CON.report', 'nul.tar', 'COM\u00b9', 'lpt\u00b2.x', 'CONIN$', 'conout$.log', 'Aux ', 'prn.']) expect(sanitizeFileName(name, 'pdf'), name).toBeNull()
+    expect(sanitizeFileName('CONTROL plan', 'pdf')).toBe('CONTROL plan.pdf')
+    expect(sanitizeFileName('com10', 'pdf')).toBe('com10.pdf')
+  })
+  it('drops bidi and zero-width controls (no extension spoofing) and replaces line separators', () => {
+    expect(sanitizeFileName('plan\u202Efdp.exe', 'pdf')).toBe('planfdp.exe.pdf')
+    expect(sanitizeFileName('plan\u2066x\u2069\u200B\u200D\uFEFF\u061C\u200F', 'pdf')).toBe('planx.pdf')
+    expect(sanitizeFileName('a\u0085b\u2028c\u2029d', 'pdf')).toBe('a_b_c_d.pdf')
+    expect(sanitizeFileName('a\ud800b\udc00c', 'pdf')).toBe('abc.pdf')
+  })
+  it('never cuts a surrogate pair and stays within 200 bytes', () => {
+    for (const prefix of ['P-', 'P-x']) {
+      const name = sanitizeFileName(prefix + '\u{1F9B4}'.repeat(300), 'pdf')!
+      expect(name, prefix).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/)
+      expect(new TextEncoder().encode(name).length).toBeLessThanOrEqual(200)
+    }
+    expect(new TextEncoder().encode(sanitizeFileName('é'.repeat(150), 'pdf')!).length).toBeLessThanOrEqual(200)
+  })
+  it('counts the save limit in UTF-8 bytes, not UTF-16 units', () => {
+    expect(utf8ByteLength('aé€\u{1F9B4}')).toBe(1 + 2 + 3 + 4)
+    expect(utf8ByteLength('\ud800')).toBe(3)
+    const limit = 1000
+    expect(fitsInBytes('€'.repeat(333), limit)).toBe(true)
+    expect(fitsInBytes('€'.repeat(334), limit)).toBe(false)
+    // 1/3 of the limit in characters, 3 bytes each: the old character count let this through.
+    const third = Math.floor(MAX_TEXT_FILE_BYTES / 3) + 1
+    expect(validateRequest.saveTextFile({ defaultFileName: 'a', content: '€'.repeat(third), kind: 'json' })).toEqual({ ok: false, error: 'content is too large' })
+  }, 60_000) // counts 89 million characters: about 1.5 s on an idle machine
   it('validators accept well-formed requests', () => {
     expect(validateRequest.openTextFile({ kind: 'json' })).toEqual({ ok: true, value: { kind: 'json' } })
     expect(validateRequest.appInfo(undefined)).toEqual({ ok: true, value: undefined })

@@ -14,6 +14,9 @@ const calls = {
   beforeRequest: null as null | ((details: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
   headers: null as null | ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
   appEvents: new Map<string, (...args: unknown[]) => void>(),
+  sessionEvents: new Map<string, (...args: unknown[]) => void>(),
+  devicePermission: null as null | ((details: unknown) => boolean),
+  bluetoothPairing: null as null | ((details: unknown, cb: (r: { confirmed: boolean }) => void) => void),
   menuTemplate: null as unknown
 }
 let ready: () => void = () => undefined
@@ -53,6 +56,9 @@ vi.mock('electron', () => {
       defaultSession: {
         setPermissionRequestHandler: (h: typeof calls.permissionRequest) => (calls.permissionRequest = h),
         setPermissionCheckHandler: (h: typeof calls.permissionCheck) => (calls.permissionCheck = h),
+        setDevicePermissionHandler: (h: typeof calls.devicePermission) => (calls.devicePermission = h),
+        setBluetoothPairingHandler: (h: typeof calls.bluetoothPairing) => (calls.bluetoothPairing = h),
+        on: (event: string, listener: (...args: unknown[]) => void) => calls.sessionEvents.set(event, listener),
         webRequest: {
           onBeforeRequest: (h: typeof calls.beforeRequest) => (calls.beforeRequest = h),
           onHeadersReceived: (h: typeof calls.headers) => (calls.headers = h)
@@ -115,6 +121,7 @@ describe('Electron entry wiring', () => {
     expect(page.status).toBe(200)
     expect(page.headers.get('content-type')).toMatch(/^text\/html/)
     expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff')
     expect(await page.text()).toContain('<div id="root">')
   })
   it('hardens every web contents created later', () => {
@@ -127,7 +134,31 @@ describe('Electron entry wiring', () => {
     calls.appEvents.get('web-contents-created')!({}, contents)
     const prevented: string[] = []
     for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) events.get(name)!({ preventDefault: () => prevented.push(name) }, 'https://example.com/')
-    expect(prevented).toEqual(['will-navigate', 'will-redirect', 'will-attach-webview'])
+    // will-frame-navigate passes one event object that carries the URL.
+    const frameEvent = { url: 'https://example.com/', isMainFrame: false, preventDefault: () => prevented.push('will-frame-navigate') }
+    events.get('will-frame-navigate')!(frameEvent)
+    expect(prevented).toEqual(['will-navigate', 'will-redirect', 'will-attach-webview', 'will-frame-navigate'])
     expect(openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' })
+    // Electron would pick the first Bluetooth device found: the chooser is cancelled instead.
+    const chosen: unknown[] = []
+    const bluetooth = events.get('select-bluetooth-device') as unknown as (e: { preventDefault(): void }, devices: unknown[], cb: (id: string) => void) => void
+    bluetooth({ preventDefault: () => prevented.push('select-bluetooth-device') }, [{ deviceId: 'AA:BB', deviceName: 'Scale' }], (id) => chosen.push(id))
+    expect(chosen).toEqual([''])
+    expect(prevented).toContain('select-bluetooth-device')
+  })
+  it('denies every device permission and cancels every HID, USB and serial chooser', () => {
+    expect(calls.devicePermission!({ deviceType: 'hid', origin: 'app://osseoplan', device: {} })).toBe(false)
+    expect(calls.devicePermission!({ deviceType: 'usb', origin: 'app://osseoplan', device: {} })).toBe(false)
+    const pairing: unknown[] = []
+    calls.bluetoothPairing!({ pairingKind: 'confirm' }, (r) => pairing.push(r))
+    expect(pairing).toEqual([{ confirmed: false }])
+    const answers: unknown[] = []
+    let prevented = 0
+    const event = { preventDefault: () => prevented++ }
+    calls.sessionEvents.get('select-hid-device')!(event, { deviceList: [{ deviceId: 'h1' }] }, (id?: string | null) => answers.push(['hid', id]))
+    calls.sessionEvents.get('select-usb-device')!(event, { deviceList: [{ deviceId: 'u1' }] }, (id?: string) => answers.push(['usb', id]))
+    calls.sessionEvents.get('select-serial-port')!(event, [{ portId: 's1' }], {}, (id: string) => answers.push(['serial', id]))
+    expect(answers).toEqual([['hid', null], ['usb', undefined], ['serial', '']])
+    expect(prevented).toBe(3)
   })
 })

@@ -29,6 +29,8 @@ export interface HostileItem {
   text?: string
   // profile items
   key?: string
+  /** backup items: the size limit, scaled down so the test need not build a 500 MB file. */
+  limit?: number
   /** outcome items: which record the patch applies to (tests/unit/outcomes/hostile-outcomes.test.ts). */
   record?: 'operation' | 'visit' | 'event'
 }
@@ -85,8 +87,28 @@ export const GENERATORS: Record<string, () => string | Promise<string>> = {
     for (let i = 0; i < 30_000; i++) (doc['patient'] as Record<string, unknown>)[`k${i}`] = { v: i }
     return JSON.stringify(doc)
   },
-  'backup-over-64mb': () => `{"format":"osseoplan.library","version":1,"plans":[],"revisions":[],"audit":[],"pad":"${'x'.repeat(65 * MB)}"}`,
+  // Issue #18: hidden and look-alike characters in the names a surgeon reads (variants generated here).
+  'backup-bidi-surgeon': () => withBackupPlan((plan) => (plan['surgeon'] = 'Dr A\u202Egnp.exe')),
+  'backup-zero-width-code': () => withBackupPlan((plan) => (plan['patientCode'] = 'HX-\u200BTF-07')),
+  'backup-homoglyph-code': () => withBackupPlan((plan) => (((plan['caseFile'] as Record<string, Record<string, unknown>>)['patient']!['code'] = '\u041d\u0425-TF-07'), (plan['patientCode'] = '\u041d\u0425-TF-07'))),
+  'backup-isolate-code': () => withBackupPlan((plan) => ((plan['caseFile'] as Record<string, Record<string, unknown>>)['patient']!['code'] = 'HX-TF-\u206607\u2069')),
+  'systems-bidi-name': () => withSystemName('OPRA femur \u202Efixture'),
+  'systems-zero-width-name': () => withSystemName('OPRA\u200D femur fixture'),
+  'systems-line-separator-name': () => withSystemName('OPRA femur\u2028fixture'),
+  'backup-over-limit': () => `{"format":"osseoplan.library","version":1,"plans":[],"revisions":[],"audit":[],"pad":"${'x'.repeat(3 * MB)}"}`,
   'systems-over-2mb': () => JSON.stringify({ format: 'osseoplan.implant-systems', version: 1, systems: [], pad: 'x'.repeat(3 * MB) })
+}
+
+function withBackupPlan(change: (plan: Record<string, unknown>) => void): string {
+  const backup = JSON.parse(readFileSync(path.join(HOSTILE_DIR, 'backup/xss-draft-plan.json'), 'utf8')) as { plans: Array<Record<string, unknown>> }
+  change(backup.plans[0]!)
+  return JSON.stringify(backup)
+}
+
+function withSystemName(name: string): string {
+  const file = JSON.parse(readFileSync(path.join(HOSTILE_DIR, 'systems/xss-name.json'), 'utf8')) as { systems: Array<Record<string, unknown>> }
+  file.systems[0]!['name'] = name
+  return JSON.stringify(file)
 }
 
 /** The input of an item as file text (field, profile and record items have none). */

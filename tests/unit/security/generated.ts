@@ -16,11 +16,12 @@ export async function alteredRevisionBackup(): Promise<string> {
   const altered = JSON.parse(JSON.stringify(caseFile)) as Record<string, Record<string, unknown>>
   altered['patient']!['weight'] = 120
   const plan = { id: 'approvedPlan1', patientCode: 'EX-TF-01', surgeon: 'Dr A', level: 'transfemoral', side: 'left', systemId: 'opra-femur', status: 'approved', archived: 0, createdAt: at, updatedAt: at, parentId: '', caseFile: altered, notes: '' }
-  const revision = {
-    id: 'revision1',
+  // Reviewed, then approved: the story the workflow writes, so only the edit is wrong.
+  const revision = (n: number, status: string) => ({
+    id: `revision${n}`,
     planId: plan.id,
-    number: 1,
-    status: 'approved',
+    number: n,
+    status,
     caseFile: altered,
     result,
     engineVersion: result['engineVersion'],
@@ -29,8 +30,9 @@ export async function alteredRevisionBackup(): Promise<string> {
     contentHash,
     author: 'Dr A',
     createdAt: at
-  }
-  return JSON.stringify({ format: 'osseoplan.library', version: 1, exportedAt: new Date(at).toISOString(), appVersion: '0.1.0', plans: [plan], revisions: [revision], audit: [] })
+  })
+  const revisions = [revision(1, 'reviewed'), revision(2, 'approved')]
+  return JSON.stringify({ format: 'osseoplan.library', version: 1, exportedAt: new Date(at).toISOString(), appVersion: '0.1.0', plans: [plan], revisions, audit: [] })
 }
 
 const change = (key: string) => ({ key, action: 'changed', by: 'x', at: 1, from: 1, to: 2, version: '1.0.1' })

@@ -17,6 +17,18 @@ import { makeMeta } from '../print/summary-fixtures'
 import { exampleCase, getPath, itemText, loadCorpus, patchedCase, setPath, type HostileItem } from './corpus'
 import { findNonFinite } from './non-finite'
 import { alteredRevisionBackup, protoHistoryProfileRecord, protoParamProfileRecord } from './generated'
+import { FORGED_BACKUPS, FORGED_FILES } from './generated-backups'
+import { parseStrictJson } from '../../../src/shared/strict-json'
+import { IMPORTED_CLAIM } from '../../../src/renderer/src/features/settings/system-io'
+import { SYSTEM_PARAM_NAMES } from '../../../src/renderer/src/features/settings/system-record'
+
+/** The text of an item, from the forged generators (issue #18) or the corpus's own. */
+async function inputText(item: HostileItem): Promise<string> {
+  const forged = item.generate ? (FORGED_BACKUPS[item.generate] ?? FORGED_FILES[item.generate]) : undefined
+  if (forged) return forged()
+  if (item.generate === 'backup-altered-revision') return alteredRevisionBackup()
+  return itemText(item)
+}
 
 const corpus = loadCorpus()
 const tried: Record<string, number> = {}
@@ -42,14 +54,11 @@ const items = (target: HostileItem['target']) => corpus.filter((i) => i.target =
 describe('hostile case files (Import case file → validateCaseFileText; the engine → planFromRaw)', () => {
   it.each(items('case').map((i) => [i.id, i] as const))('%s', async (_id, item) => {
     count(item)
-    const text = await itemText(item)
+    const text = await inputText(item)
     const checked = validateCaseFileText(text)
-    let raw: unknown
-    try {
-      raw = JSON.parse(text)
-    } catch {
-      raw = undefined
-    }
+    // The engine reads what the app's one strict JSON reader gives it.
+    const read = parseStrictJson(text)
+    const raw: unknown = read.ok ? read.value : undefined
     const planned = raw === undefined ? null : planFromRaw(raw)
     if (item.expect === 'reject') {
       expect(checked.ok, item.import === 'draft' ? 'the import keeps it as a draft' : 'the import refuses it').toBe(item.import === 'draft')
@@ -106,10 +115,10 @@ describe('hostile library backups (Restore library): refused with the library un
 
   it.each(items('backup').map((i) => [i.id, i] as const))('%s', async (_id, item) => {
     count(item)
-    const text = item.generate === 'backup-altered-revision' ? await alteredRevisionBackup() : await itemText(item)
+    const text = await inputText(item)
     const before = await everything()
     // What BackupControls does: validate the whole file, write only what was accepted.
-    const checked = await validateLibraryBackup(text)
+    const checked = await validateLibraryBackup(text, item.limit ? { limit: item.limit } : {})
     if (checked.ok) await createBackupRepo(db).importLibrary(checked.value)
     const after = await everything()
     if (item.expect === 'reject') {
@@ -123,6 +132,10 @@ describe('hostile library backups (Restore library): refused with the library un
       expect(checked.ok, checked.ok ? '' : checked.problem).toBe(true)
       expect(after.plans.length).toBeGreaterThan(before.plans.length)
       for (const old of before.plans) expect(after.plans.find((row) => row.id === old.id)).toEqual(old)
+      // The file's history is marked as imported; the restore adds one entry of its own.
+      const added = after.audit.slice(before.audit.length)
+      expect(added.filter((a) => a.action === 'restore-backup')).toHaveLength(1)
+      expect(added.filter((a) => a.action !== 'restore-backup').every((a) => a.importedFrom)).toBe(true)
       const doc = JSON.parse(text) as Record<string, unknown>
       for (const [p, literal] of Object.entries(item.literal ?? {})) {
         expect(getPath(doc, p)).toBe(literal)
@@ -138,7 +151,7 @@ describe('hostile library backups (Restore library): refused with the library un
 describe('hostile implant-catalogue files (Settings → Import systems)', () => {
   it.each(items('systems').map((i) => [i.id, i] as const))('%s', async (_id, item) => {
     count(item)
-    const result = parseSystemsFile(await itemText(item))
+    const result = parseSystemsFile(await inputText(item))
     if (item.expect === 'reject') {
       expect(result.ok).toBe(false)
       if (!result.ok) {
@@ -150,6 +163,15 @@ describe('hostile implant-catalogue files (Settings → Import systems)', () => 
     } else {
       expect(result.ok, JSON.stringify(result)).toBe(true)
       if (result.ok) for (const [p, literal] of Object.entries(item.literal ?? {})) expect(getPath({ systems: result.systems }, p)).toBe(literal)
+      // A file is a claim: nothing arrives confirmed, and a published value is marked as the file's.
+      for (const system of result.ok ? result.systems : []) {
+        for (const name of SYSTEM_PARAM_NAMES) {
+          const p = system[name]
+          if (!p) continue
+          expect(p.confirmed, `${system.id}.${name}.confirmed`).toBeUndefined()
+          if (p.provenance.kind === 'published') expect(p.provenance.note).toBe(IMPORTED_CLAIM)
+        }
+      }
     }
     expectNoPollution()
   })

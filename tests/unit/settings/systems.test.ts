@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { GENERIC_PRESS_FIT, OPRA_FEMUR } from '../../../src/shared/catalog/systems'
 import { computePlan } from '../../../src/shared/plan'
 import { emptySystemForm, formFromSystem, parseSizes, systemFromForm, type SystemForm } from '../../../src/renderer/src/features/settings/system-form'
-import { exportSystems, parseSystemsFile } from '../../../src/renderer/src/features/settings/system-io'
+import { exportSystems, IMPORTED_CLAIM, parseSystemsFile } from '../../../src/renderer/src/features/settings/system-io'
 import { checkCustomSystem, sameSystemContent } from '../../../src/renderer/src/features/settings/system-record'
 import { transfemoralCase } from './case-fixture'
 
@@ -84,15 +84,19 @@ describe('import and export of systems', () => {
     return r.system
   })()
 
-  it('round-trips an export', () => {
-    const parsed = parseSystemsFile(exportSystems([system], 0))
+  it('round-trips an export, every parameter arriving unconfirmed (a file is not a confirmation)', () => {
+    const confirmed = { ...system, engagementMm: { ...system.engagementMm, confirmed: true } }
+    const parsed = parseSystemsFile(exportSystems([confirmed], 0))
     expect(parsed.ok).toBe(true)
-    if (parsed.ok) expect(sameSystemContent(parsed.systems[0]!, system)).toBe(true)
+    if (!parsed.ok) return
+    expect(parsed.systems[0]!.engagementMm.confirmed).toBeUndefined()
+    const unconfirmed = (s: typeof system) => JSON.parse(JSON.stringify(s, (k, v: unknown) => (k === 'confirmed' || k === 'note' ? undefined : v))) as typeof system
+    expect(sameSystemContent(unconfirmed(parsed.systems[0]!), unconfirmed(system))).toBe(true)
   })
 
   it('refuses hostile or malformed files with a reason', () => {
     const file = (systems: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ format: 'osseoplan.implant-systems', version: 1, systems, ...extra })
-    expect(parseSystemsFile('{not json')).toMatchObject({ ok: false, errors: [{ message: 'the file is not valid JSON' }] })
+    expect(parseSystemsFile('{not json')).toMatchObject({ ok: false, errors: [{ message: expect.stringMatching(/not valid JSON/) }] })
     expect(parseSystemsFile('[]')).toMatchObject({ ok: false })
     expect(parseSystemsFile(JSON.stringify({ format: 'osseoplan.case', version: 1 }))).toMatchObject({ ok: false, errors: [{ path: 'format' }] })
     expect(parseSystemsFile(file([], { version: 2 }))).toMatchObject({ ok: false, errors: [{ path: 'version' }] })
@@ -109,15 +113,29 @@ describe('import and export of systems', () => {
     expect(parseSystemsFile(file([noProvenance])).ok).toBe(false)
   })
 
-  it('rebuilds systems from known fields only (no prototype pollution, no extra keys)', () => {
-    const text = `{"format":"osseoplan.implant-systems","version":1,"systems":[${JSON.stringify({ ...system, extra: 'x' }).replace(/}$/, ',"__proto__":{"polluted":true}}')}]}`
+  it('rebuilds systems from known fields only (no extra keys) and refuses prototype keys and repeated keys', () => {
+    const text = `{"format":"osseoplan.implant-systems","version":1,"systems":[${JSON.stringify({ ...system, extra: 'x' })}]}`
     const parsed = parseSystemsFile(text)
     expect(parsed.ok).toBe(true)
     if (!parsed.ok) return
     expect(Object.keys(parsed.systems[0]!)).not.toContain('extra')
-    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
-    expect((parsed.systems[0] as unknown as Record<string, unknown>)['polluted']).toBeUndefined()
     expect(parsed.systems[0]!.template).toBe(false)
+    const proto = parseSystemsFile(text.replace(/}]}$/, ',"__proto__":{"polluted":true}}]}'))
+    expect(proto).toMatchObject({ ok: false, errors: [{ path: 'systems[0].__proto__', message: expect.stringMatching(/forbidden key/) }] })
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+    // JSON.parse would keep the second id; the strict reader refuses the file.
+    expect(parseSystemsFile(text.replace('"id":"', '"id":"other","id":"'))).toMatchObject({ ok: false, errors: [{ path: 'systems[0].id', message: expect.stringMatching(/appears twice/) }] })
+  })
+
+  it('takes a "published" value only with a source OsseoPlan knows, shown as the file\'s claim; names stay unique', () => {
+    const file = (s: unknown) => JSON.stringify({ format: 'osseoplan.implant-systems', version: 1, systems: [s] })
+    const published = (source: string) => ({ ...system, minCortexMm: { ...system.minCortexMm, provenance: { kind: 'published', source, note: 'trust me' } } })
+    const known = parseSystemsFile(file(published('S1')))
+    expect(known.ok && known.systems[0]!.minCortexMm.provenance).toEqual({ kind: 'published', source: 'S1', note: IMPORTED_CLAIM })
+    expect(parseSystemsFile(file(published('S404')))).toMatchObject({ ok: false, errors: [{ path: 'systems[0].minCortexMm.provenance', message: expect.stringMatching(/unknown source key "S404"/) }] })
+    expect(parseSystemsFile(file({ ...system, name: ' OPRA  Femur fixture' }))).toMatchObject({ ok: false, errors: [{ path: 'systems[0].name', message: expect.stringMatching(/already the name of another system \(opra-femur\)/) }] })
+    expect(parseSystemsFile(file(system), [{ ...system, id: 'mine-1' }])).toMatchObject({ ok: false, errors: [{ path: 'systems[0].name' }] })
+    expect(parseSystemsFile(file(system), [system]).ok).toBe(true)
   })
 
   it('checkCustomSystem re-keys parameters to the system id', () => {

@@ -1,6 +1,6 @@
 // A displayed number that opens its basis: the rule, the formula in words, the inputs, the
 // parameters with their provenance ("site default — confirm") and the sources.
-import { useId, useState, type ReactNode } from 'react'
+import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import type { Basis, ParamRef } from '../../../shared/result'
 import { formatValue } from '../../../shared/format'
 import { basisInputLabel } from '../../../shared/case/field-labels'
@@ -54,6 +54,21 @@ export function BasisDetails({ basis }: { basis: Basis }) {
 export function BasisValue({ basis, children, name }: { basis: Basis | undefined; children: ReactNode; name: string }) {
   const [open, setOpen] = useState(false)
   const panelId = useId()
+  const pop = useRef<HTMLDivElement>(null)
+  // Keep the pop-up inside the column that scrolls it (the plan column clips what overflows it):
+  // as wide as fits, shifted left when it would run past the right edge.
+  useLayoutEffect(() => {
+    const el = pop.current
+    if (!open || !el) return
+    el.style.left = '0px'
+    el.style.maxWidth = ''
+    const box = (el.parentElement?.closest('.ed-result, main') ?? document.body).getBoundingClientRect()
+    const width = Math.min(el.getBoundingClientRect().width, box.width - 16)
+    el.style.maxWidth = `${width}px`
+    const r = el.getBoundingClientRect()
+    const over = r.right - (box.right - 8)
+    if (over > 0) el.style.left = `${-Math.min(over, r.left - box.left - 8)}px`
+  }, [open])
   if (!basis) return <span className="basis-plain">{children}</span>
   return (
     <div className="basis-wrap">
@@ -71,7 +86,7 @@ export function BasisValue({ basis, children, name }: { basis: Basis | undefined
         <span className="visually-hidden"> (show the basis of {name})</span>
       </button>
       {open && (
-        <div id={panelId} role="region" aria-label={`Basis of ${name}`} className="basis-pop">
+        <div id={panelId} ref={pop} role="region" aria-label={`Basis of ${name}`} className="basis-pop">
           <BasisDetails basis={basis} />
         </div>
       )}

@@ -9,6 +9,8 @@ export interface FieldShellProps {
   error?: string | null
   /** Message of a missing required value. */
   missing?: string | null
+  /** An unusual (but accepted) value: check it. */
+  warning?: string | null
   hint?: string
   children: ReactNode
   wide?: boolean
@@ -18,14 +20,14 @@ export function messageId(id: string): string {
   return `${id}-msg`
 }
 
-export function FieldShell({ id, label, error, missing, hint, children, wide }: FieldShellProps) {
-  const note = error ?? (missing ? `still needed${missing === 'is required' ? '' : ` — ${missing}`}` : hint)
+export function FieldShell({ id, label, error, missing, warning, hint, children, wide }: FieldShellProps) {
+  const note = error ?? (missing ? `still needed${missing === 'is required' ? '' : ` — ${missing}`}` : (warning ?? hint))
   return (
     <div className={wide ? 'ed-field ed-field-wide' : 'ed-field'}>
       <label htmlFor={id}>{label}</label>
       {children}
       {note && (
-        <span id={messageId(id)} className={error ? 'ed-msg ed-msg-error' : missing ? 'ed-msg ed-msg-missing' : 'ed-msg'}>
+        <span id={messageId(id)} className={error ? 'ed-msg ed-msg-error' : missing ? 'ed-msg ed-msg-missing' : warning ? 'ed-msg ed-msg-warning' : 'ed-msg'}>
           {note}
         </span>
       )}
@@ -34,8 +36,8 @@ export function FieldShell({ id, label, error, missing, hint, children, wide }: 
 }
 
 /** aria attributes an input needs for its shell's message. */
-export function fieldAria(id: string, error?: string | null, missing?: string | null, hint?: string) {
-  const hasNote = Boolean(error ?? missing ?? hint)
+export function fieldAria(id: string, error?: string | null, missing?: string | null, hint?: string, warning?: string | null) {
+  const hasNote = Boolean(error ?? missing ?? warning ?? hint)
   return {
     'aria-invalid': error ? (true as const) : undefined,
     'aria-describedby': hasNote ? messageId(id) : undefined

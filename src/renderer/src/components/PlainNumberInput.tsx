@@ -11,6 +11,7 @@ export interface PlainNumberInputProps {
   onChange: (raw: number | string | undefined) => void
   error?: string | null
   missing?: string | null
+  warning?: string | null
   hint?: string
   disabled?: boolean
   suffix?: string
@@ -19,10 +20,10 @@ export interface PlainNumberInputProps {
 
 const show = (v: unknown): string => (v === undefined || v === null ? '' : String(v))
 
-export function PlainNumberInput({ id, label, value, onChange, error, missing, hint, disabled, suffix, path }: PlainNumberInputProps) {
+export function PlainNumberInput({ id, label, value, onChange, error, missing, warning, hint, disabled, suffix, path }: PlainNumberInputProps) {
   const { text, type } = useTypedText(value, show)
   return (
-    <FieldShell id={id} label={label} error={error} missing={missing} hint={hint}>
+    <FieldShell id={id} label={label} error={error} missing={missing} warning={warning} hint={hint}>
       <span className="ed-unit-input">
         <input
           id={id}
@@ -36,7 +37,7 @@ export function PlainNumberInput({ id, label, value, onChange, error, missing, h
             type(e.target.value, raw)
             onChange(raw)
           }}
-          {...fieldAria(id, error, missing, hint)}
+          {...fieldAria(id, error, missing, hint, warning)}
         />
         {suffix && <span className="ed-suffix" aria-hidden="true">{suffix}</span>}
       </span>

@@ -6,6 +6,7 @@ interface Common {
   label: string
   error?: string | null
   missing?: string | null
+  warning?: string | null
   hint?: string
   disabled?: boolean
   path?: string

@@ -2,7 +2,7 @@
 // typed, kept exact: a plain number in the canonical unit (mm, kg, cm for body height) or a
 // string with its unit ("7.5 in"). Switching the unit selector only changes the display;
 // the stored value changes only when the surgeon types, so nothing drifts through rounding.
-import { convertLength, convertMass, parseHeight, parseLength, parseMass } from '../../../shared/units'
+import { convertLength, convertMass, parseHeight, parseLength, parseMass, readDecimal } from '../../../shared/units'
 import type { LengthUnit, MassUnit } from '../../../shared/units'
 
 export type QuantityKind = 'length' | 'mass' | 'height'
@@ -16,7 +16,6 @@ export const UNITS: Readonly<Record<QuantityKind, readonly DisplayUnit[]>> = {
 
 export const CANONICAL: Readonly<Record<QuantityKind, DisplayUnit>> = { length: 'mm', mass: 'kg', height: 'cm' }
 
-const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/
 const WITH_UNIT = /^\s*(\S+?)\s*([A-Za-z]+)\s*$/
 
 /** The unit a raw value was entered in, if it names one of the kind's selectable units. */
@@ -40,20 +39,25 @@ function fromCanonical(value: number, kind: QuantityKind, unit: DisplayUnit): nu
   return convertLength(value, unit as LengthUnit)
 }
 
-/** Display text: up to 6 decimals, trailing zeros dropped (display only, never stored). */
-export function displayNumber(x: number): string {
-  return String(Math.round(x * 1e6) / 1e6)
+/** Decimals a converted value is shown with, per unit (0.1 mm, 0.01 cm and in, 0.1 kg and lb):
+ *  a display precision only; the stored value keeps what was typed. */
+export const UNIT_DECIMALS: Readonly<Record<DisplayUnit, number>> = { mm: 1, cm: 2, in: 2, kg: 1, lb: 1 }
+
+/** Display text of a converted value at the unit's precision, trailing zeros dropped (never stored). */
+export function displayNumber(x: number, unit: DisplayUnit): string {
+  const f = 10 ** UNIT_DECIMALS[unit]
+  return String(Math.round(x * f) / f)
 }
 
 /** The text to show in the input for a raw value, in the selected unit. */
 export function rawToText(raw: unknown, kind: QuantityKind, unit: DisplayUnit): string {
   if (raw === undefined || raw === null) return ''
-  if (typeof raw === 'number') return unit === CANONICAL[kind] ? String(raw) : displayNumber(fromCanonical(raw, kind, unit))
+  if (typeof raw === 'number') return unit === CANONICAL[kind] ? String(raw) : displayNumber(fromCanonical(raw, kind, unit), unit)
   if (typeof raw !== 'string') return String(raw)
   const m = WITH_UNIT.exec(raw)
   if (m && m[2] === unit) return m[1] ?? ''
   const canonical = canonicalOf(raw, kind)
-  if (canonical !== null) return displayNumber(fromCanonical(canonical, kind, unit))
+  if (canonical !== null) return displayNumber(fromCanonical(canonical, kind, unit), unit)
   return raw
 }
 
@@ -66,8 +70,12 @@ export function rawToText(raw: unknown, kind: QuantityKind, unit: DisplayUnit): 
 export function textToRaw(text: string, kind: QuantityKind, unit: DisplayUnit): number | string | undefined {
   const t = text.trim()
   if (t === '') return undefined
-  if (!PLAIN_NUMBER.test(t)) return t
-  if (unit === CANONICAL[kind]) return Number(t)
+  // An exponent form keeps the selected unit, so that nothing could read it in another one (the
+  // core refuses it at the field); anything else that is not a plain decimal is kept as typed.
+  if (/^[+-]?[\d.]+[eE][+-]?\d+$/.test(t)) return unit === CANONICAL[kind] ? t : `${t} ${unit}`
+  const n = readDecimal(t)
+  if (n === null) return t
+  if (unit === CANONICAL[kind]) return n
   return `${t} ${unit}`
 }
 
@@ -75,5 +83,5 @@ export function textToRaw(text: string, kind: QuantityKind, unit: DisplayUnit): 
 export function plainTextToRaw(text: string): number | string | undefined {
   const t = text.trim()
   if (t === '') return undefined
-  return PLAIN_NUMBER.test(t) ? Number(t) : t
+  return readDecimal(t) ?? t
 }

@@ -1,16 +1,34 @@
 // Backup and restore of the plan library: one JSON file (format "osseoplan.library", version 1)
-// with every plan, revision and audit row; single plans export as their case file. Import writes
-// only what validateLibraryBackup accepted, all in one transaction, and never overwrites a plan.
+// with every plan, revision and audit row; single plans export as their case file. A restore
+// writes only what validateLibraryBackup accepted, in one transaction (all or nothing), in large
+// chunks, never overwrites a plan, and records itself in the audit log.
 import type { OsseoDb } from './database'
-import { LIBRARY_FORMAT, LIBRARY_VERSION, type LibraryBackup } from './backup-validate'
+import { LIBRARY_FORMAT, LIBRARY_VERSION, type CheckedBackup, type LibraryBackup } from './backup-validate'
+import { canonicalJson, shortHash } from './content-hash'
 import { APP_VERSION } from './plans-repo'
-import { planSummary } from './plan-summary'
+import { summariesWithHistory } from './plan-summary'
 import type { AuditRow, PlanRow } from './types'
 
 export interface ImportOutcome {
   added: number
-  /** Plans already in the library (same id): left exactly as they are. */
+  /** Plans already in the library (same id, same plan): left exactly as they are. */
   skipped: number
+}
+
+/** Rows per bulk write: large enough that IndexedDB is not called per row, small enough to keep memory flat. */
+const CHUNK = 5000
+
+/** A restore refused against what the library already holds (nothing was written). */
+export class RestoreConflict extends Error {
+  override name = 'RestoreConflict'
+}
+
+async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK))
+}
+
+function samePlan(a: PlanRow, b: PlanRow): boolean {
+  return a.createdAt === b.createdAt && canonicalJson(a.caseFile) === canonicalJson(b.caseFile)
 }
 
 export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
@@ -27,34 +45,66 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
       }))
     },
 
-    /** Adds the backup's plans (with their revisions and audit rows) that are not in the library yet. */
-    async importLibrary(backup: LibraryBackup): Promise<ImportOutcome> {
+    /**
+     * Adds the backup's plans (with their revisions and audit rows) that are not in the library
+     * yet, and one audit entry for the restore itself. `name` is the file's name, for that entry.
+     * Throws RestoreConflict, writing nothing, when the file's ids collide with different records.
+     */
+    async importLibrary(backup: CheckedBackup, name = 'a backup file'): Promise<ImportOutcome> {
       return db.transaction('rw', [db.plans, db.planIndex, db.revisions, db.audit], async () => {
-        // One key-only read per table instead of one get per row: a 10,000-plan restore in Chromium
-        // takes about a fifth less time (docs/performance.md, "Slowest step").
+        // One key-only read per table instead of one get per row.
         const existing = new Set(await db.plans.toCollection().primaryKeys())
+        const clashes = backup.plans.filter((p) => existing.has(p.id))
+        const stored = clashes.length ? await db.plans.bulkGet(clashes.map((p) => p.id)) : []
+        clashes.forEach((plan, i) => {
+          const mine = stored[i]
+          if (mine && !samePlan(mine, plan)) throw new RestoreConflict(`The backup's plan ${plan.id} (${plan.patientCode || 'no patient code'}) has the identifier of a different plan in this library (${mine.patientCode || 'no patient code'}). Nothing was restored.`)
+        })
         const fresh: PlanRow[] = backup.plans.filter((p) => !existing.has(p.id))
         const freshIds = new Set(fresh.map((p) => p.id))
-        await db.plans.bulkAdd(fresh)
-        await db.planIndex.bulkPut(fresh.map(planSummary))
-        await db.revisions.bulkAdd(backup.revisions.filter((r) => freshIds.has(r.planId)))
-        // Audit rows keep their number where it is free (a restore into an empty library is identical).
-        // Rows of imported plans are always added; rows of plans deleted before the backup only when
-        // their number is free (otherwise they were restored before: importing twice adds nothing).
+        const revisions = backup.revisions.filter((r) => freshIds.has(r.planId))
+        const takenRevisions = new Set(await db.revisions.toCollection().primaryKeys())
+        const collision = revisions.find((r) => takenRevisions.has(r.id))
+        if (collision) throw new RestoreConflict(`The backup's revision ${collision.number} of plan ${collision.planId} has the identifier of a revision already in this library. Nothing was restored.`)
+        const label = `backup ${shortHash(backup.checksum)} of ${new Date(backup.exportedAt).toISOString()}`
+        // Audit rows are the file's history, marked as imported; they keep their number where it is
+        // free (a restore into an empty library keeps the log's order). Rows of imported plans are
+        // always added; rows of plans deleted before the backup only when their number is free
+        // (otherwise they were restored before: importing twice adds nothing).
         const backupIds = new Set(backup.plans.map((p) => p.id))
-        const candidates = backup.audit.filter((a) => freshIds.has(a.planId) || !backupIds.has(a.planId))
         const taken = new Set(await db.audit.toCollection().primaryKeys())
         const audit: AuditRow[] = []
-        candidates.forEach((row) => {
-          const free = row.seq !== undefined && !taken.has(row.seq)
-          if (free) audit.push(row)
+        for (const row of backup.audit) {
+          // Never history for a plan this library already has: a file cannot add to its record.
+          if (!freshIds.has(row.planId) && (backupIds.has(row.planId) || existing.has(row.planId))) continue
+          const marked: AuditRow = { ...row, importedFrom: row.importedFrom ?? label }
+          if (row.seq !== undefined && !taken.has(row.seq)) audit.push(marked)
           else if (freshIds.has(row.planId)) {
-            const { seq: _seq, ...rest } = row
-            audit.push(rest as AuditRow)
+            const { seq: _seq, ...rest } = marked
+            audit.push(rest)
           }
+        }
+        await inChunks(fresh, (chunk) => db.plans.bulkAdd(chunk))
+        await inChunks(summariesWithHistory(fresh, revisions, backup.audit), (chunk) => db.planIndex.bulkAdd(chunk))
+        await inChunks(revisions, (chunk) => db.revisions.bulkAdd(chunk))
+        await inChunks(audit, (chunk) => db.audit.bulkAdd(chunk))
+        const skipped = backup.plans.length - fresh.length
+        await db.audit.add({
+          planId: '',
+          at: now(),
+          action: 'restore-backup',
+          field: 'library',
+          oldValue: '',
+          newValue: `restored from “${name.slice(0, 120)}” (${label}, checksum ${backup.checksum}): added ${fresh.length} plans, ${revisions.length} revisions, ${audit.length} audit entries; ${skipped} already in the library`,
+          appVersion: APP_VERSION,
+          changes: [
+            { path: 'plans', oldValue: '', newValue: String(fresh.length) },
+            { path: 'revisions', oldValue: '', newValue: String(revisions.length) },
+            { path: 'audit', oldValue: '', newValue: String(audit.length) },
+            { path: 'skipped', oldValue: '', newValue: String(skipped) }
+          ]
         })
-        await db.audit.bulkAdd(audit)
-        return { added: fresh.length, skipped: backup.plans.length - fresh.length }
+        return { added: fresh.length, skipped }
       })
     },
 

@@ -3,18 +3,52 @@
 
 /** JSON with object keys sorted at every level and no whitespace. Non-finite numbers are refused. */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value)
+  const out: string[] = []
+  write(value, out)
+  return out.join('')
+}
+
+// One output list instead of nested string building: a stored result is ~50 kB and a restore
+// hashes every revision, so this runs on megabytes.
+function write(value: unknown, out: string[]): void {
+  if (value === null || typeof value === 'boolean') {
+    out.push(String(value))
+    return
+  }
+  if (typeof value === 'string') {
+    out.push(JSON.stringify(value))
+    return
+  }
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error('A number that is not finite cannot be hashed.')
-    return JSON.stringify(value)
+    out.push(String(value))
+    return
   }
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`
+  if (Array.isArray(value)) {
+    out.push('[')
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.push(',')
+      const item: unknown = value[i]
+      write(item === undefined ? null : item, out)
+    }
+    out.push(']')
+    return
+  }
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>
-    const keys = Object.keys(record)
-      .filter((key) => record[key] !== undefined)
-      .sort()
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`
+    const keys = Object.keys(record).sort()
+    out.push('{')
+    let first = true
+    for (const key of keys) {
+      const item = record[key]
+      if (item === undefined) continue
+      if (!first) out.push(',')
+      first = false
+      out.push(JSON.stringify(key), ':')
+      write(item, out)
+    }
+    out.push('}')
+    return
   }
   throw new Error(`A ${typeof value} cannot be stored in a revision.`)
 }

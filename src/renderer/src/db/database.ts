@@ -1,7 +1,7 @@
 // The Dexie database. Persistence lives in db/ only: features call repositories, not tables.
 import Dexie, { type Table } from 'dexie'
 import { SCHEMA_VERSIONS } from './schema'
-import { reportConnectionProblem } from './connection-status'
+import { DELETED_MESSAGE, reportConnectionProblem } from './connection-status'
 import type { FollowUpVisit, OperationRecord, OutcomeEvent } from '../../../shared/outcomes/types'
 import type { AuditRow, DraftRow, ImplantSystemRow, OutcomeDraftRow, PlanRow, PlanSummary, ProfileRow, RevisionRow, SettingRow } from './types'
 import type { ImagePixelsRow, ImageRow } from './image-types'
@@ -36,12 +36,35 @@ export class OsseoDb extends Dexie {
   }
 }
 
-/** Another window (or a newer version of the app) needs the database: this one steps aside. */
+/**
+ * Another window (or a newer version of the app) needs the database: this one steps aside. When
+ * the database is deleted (a versionchange to no version) or the browser closes the connection
+ * (clearing site data does), the user is told plainly — never that the plans are kept — and the
+ * connection stays closed: reopening it would silently create a new, empty library.
+ */
 export function watchConnection(db: OsseoDb): void {
-  db.on('versionchange', () => {
-    db.close({ disableAutoOpen: true })
-    reportConnectionProblem('versionchange', 'OsseoPlan was updated or opened in another window. Reload this window to keep working; everything saved is kept.')
+  // Dexie fires 'close' on every close, ours included; only one we did not ask for is news.
+  let ours = false
+  const closeForGood = () => {
+    ours = true
+    try {
+      db.close({ disableAutoOpen: true })
+    } finally {
+      ours = false
+    }
+  }
+  db.on('versionchange', (event: IDBVersionChangeEvent) => {
+    closeForGood()
+    if (event.newVersion === null) reportConnectionProblem('deleted', DELETED_MESSAGE)
+    else reportConnectionProblem('versionchange', 'OsseoPlan was updated or opened in another window. Reload this window to keep working; everything saved is kept.')
     return false
+  })
+  db.on('close', () => {
+    if (ours) return
+    reportConnectionProblem('deleted', DELETED_MESSAGE)
+    // Dexie's own handler would reopen on the next query — creating a new, empty library. Once
+    // its close has finished, close again without auto-open.
+    queueMicrotask(closeForGood)
   })
   db.on('blocked', () => {
     reportConnectionProblem('blocked', 'Another OsseoPlan window is open with an older version. Close it (or reload it) so this window can finish updating the plan library.')

@@ -1,5 +1,5 @@
 // A plan's summary row (planIndex table): what the library lists, filters and searches.
-import type { PlanRow, PlanSummary, StoredCase } from './types'
+import type { AuditRow, PlanOutcome, PlanRow, PlanSummary, RevisionRow, StoredCase } from './types'
 
 const SEARCH_TEXT_LIMIT = 2000
 
@@ -21,7 +21,43 @@ function caseText(caseFile: StoredCase): string {
   return parts.join(' ')
 }
 
-export function planSummary(plan: PlanRow): PlanSummary {
+/** What the summary row takes from outside the plan row: its latest revision and its origin. */
+export interface SummaryContext {
+  /** The plan's latest revision (reviewed or approved), if any. */
+  revision?: Pick<RevisionRow, 'result'> | undefined
+  /** The plan it was duplicated from, if any. */
+  duplicatedFrom?: string | undefined
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {}
+}
+
+function finite(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null
+}
+
+/** The verdict and implant size a stored result recorded (read defensively: rows come from old
+ *  versions and backups). */
+export function outcomeOf(result: unknown): PlanOutcome | undefined {
+  const r = record(result)
+  const status = r['status']
+  if (status !== 'ok' && status !== 'warnings' && status !== 'blocked') return undefined
+  const implant = record(r['implant'])
+  const diameterMm = finite(implant['diameterMm'])
+  const lengthMm = finite(implant['lengthMm'])
+  const system = record(r['system'])
+  const systemName = typeof system['name'] === 'string' ? system['name'] : ''
+  return { status, implant: diameterMm !== null && lengthMm !== null ? { diameterMm, lengthMm } : null, systemName }
+}
+
+/** The system name a case file itself carries (a custom system embedded in it). */
+function embeddedSystemName(caseFile: StoredCase): string {
+  const name = record(record(caseFile['implant'])['system'])['name']
+  return typeof name === 'string' ? name : ''
+}
+
+export function planSummary(plan: PlanRow, context: SummaryContext = {}): PlanSummary {
   const search = [plan.patientCode, plan.surgeon, plan.systemId, plan.notes, caseText(plan.caseFile ?? {})]
     .join(' ')
     .toLowerCase()
@@ -38,6 +74,31 @@ export function planSummary(plan: PlanRow): PlanSummary {
     createdAt: plan.createdAt,
     updatedAt: plan.updatedAt,
     parentId: plan.parentId,
-    search
+    search,
+    systemName: embeddedSystemName(plan.caseFile ?? {}),
+    // A draft's case may have changed since its last review: its old result is not its outcome.
+    ...(plan.status !== 'draft' && context.revision ? withOutcome(outcomeOf(context.revision.result)) : {}),
+    duplicatedFrom: context.duplicatedFrom ?? ''
   }
+}
+
+function withOutcome(outcome: PlanOutcome | undefined): { outcome?: PlanOutcome } {
+  return outcome ? { outcome } : {}
+}
+
+/** Summaries of many plans at once, with each plan's latest revision and duplicate origin taken
+ *  from the revisions and the audit log (the schema v3 upgrade; a restored backup). */
+export function summariesWithHistory(plans: readonly PlanRow[], revisions: readonly Pick<RevisionRow, 'planId' | 'number' | 'result'>[], audit: readonly Pick<AuditRow, 'planId' | 'action' | 'changes'>[]): PlanSummary[] {
+  const latest = new Map<string, Pick<RevisionRow, 'planId' | 'number' | 'result'>>()
+  for (const r of revisions) {
+    const seen = latest.get(r.planId)
+    if (!seen || r.number > seen.number) latest.set(r.planId, r)
+  }
+  const duplicatedFrom = new Map<string, string>()
+  for (const a of audit) {
+    if (a.action !== 'duplicate') continue
+    const from = a.changes?.find((c) => c.path === 'duplicatedFrom')?.newValue
+    if (from) duplicatedFrom.set(a.planId, from)
+  }
+  return plans.map((plan) => planSummary(plan, { revision: latest.get(plan.id), duplicatedFrom: duplicatedFrom.get(plan.id) }))
 }

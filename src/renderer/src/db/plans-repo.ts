@@ -9,7 +9,8 @@ import { canonicalJson, revisionContentHash } from './content-hash'
 import type { OsseoDb } from './database'
 import { newId } from './ids'
 import { displayValue, diffValues } from './object-diff'
-import { planSummary } from './plan-summary'
+import { announcePlanSaved } from './plan-events'
+import { planSummary, type SummaryContext } from './plan-summary'
 import type { ImagePixelsRow, ImageRow } from './image-types'
 import type { AuditChange, AuditRow, DraftRow, PlanRow, PlanStatus, PlanSummary, RevisionRow, StoredCase } from './types'
 
@@ -61,6 +62,8 @@ export function unconfirmedSiteDefaults(result: Partial<PlanResult> | null | und
 /** Everything a delete removed, kept by the caller so "Undo" can put it back. */
 export interface DeletedPlan {
   plan: PlanRow
+  /** Its summary row as it was (the library's outcome and origin columns come back with Undo). */
+  summary?: PlanSummary | undefined
   revisions: RevisionRow[]
   draft: DraftRow | undefined
   /** Operation records, visits and events of the plan (schema v6), removed with it. */
@@ -72,6 +75,32 @@ export interface DeletedPlan {
 
 export class PlanWorkflowError extends Error {
   override name = 'PlanWorkflowError'
+}
+
+/** The plan was saved elsewhere (another window) since this editor loaded it: nothing was written. */
+export class PlanConflictError extends Error {
+  override name = 'PlanConflictError'
+  constructor(readonly current: PlanRow) {
+    super('This plan was changed in another window since you opened it; your changes were not saved over it.')
+  }
+}
+
+/** What the editor opens: the plan's case, or its draft when the draft holds later edits — or
+ *  edits made against an older version of the plan (another window saved since): that draft is
+ *  opened on its old version, so its first save meets the conflict and the user chooses. */
+export function caseToOpen(plan: PlanRow, draft: DraftRow | undefined): { useDraft: boolean; base: { version: number; editSeq: number } } {
+  const version = plan.version ?? 0
+  const editSeq = Math.max(plan.editSeq ?? 0, draft?.editSeq ?? 0)
+  if (!draft || plan.status === 'approved' || plan.status === 'superseded') return { useDraft: false, base: { version, editSeq } }
+  const behind = typeof draft.baseVersion === 'number' && draft.baseVersion < version && canonicalJson(draft.caseFile) !== canonicalJson(plan.caseFile)
+  if (behind) return { useDraft: true, base: { version: draft.baseVersion as number, editSeq } }
+  return { useDraft: draftIsNewer(draft, plan), base: { version, editSeq } }
+}
+
+/** Which holds the newer case: a draft or the plan row (by edit counter; wall clock only for rows from before it). */
+export function draftIsNewer(draft: Pick<DraftRow, 'editSeq' | 'updatedAt'>, plan: Pick<PlanRow, 'editSeq' | 'updatedAt'>): boolean {
+  if (typeof draft.editSeq === 'number') return draft.editSeq > (plan.editSeq ?? 0)
+  return typeof plan.editSeq === 'number' ? false : draft.updatedAt > plan.updatedAt
 }
 
 function clip(value: string): string {
@@ -97,10 +126,15 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
     }
   }
 
-  /** Writes a plan and its summary row (inside the caller's transaction). */
-  async function putPlan(row: PlanRow): Promise<void> {
+  /** Writes a plan and its summary row (inside the caller's transaction). The summary keeps what
+   *  it knew from before (origin; the outcome of the last review while the plan is not a draft)
+   *  unless `context` brings newer. */
+  async function putPlan(row: PlanRow, context: SummaryContext = {}): Promise<void> {
     await db.plans.put(row)
-    await db.planIndex.put(planSummary(row))
+    const before = await db.planIndex.get(row.id)
+    const summary = planSummary(row, { duplicatedFrom: before?.duplicatedFrom, ...context })
+    if (!context.revision && before?.outcome && row.status !== 'draft') summary.outcome = before.outcome
+    await db.planIndex.put(summary)
   }
 
   async function mustGet(id: string): Promise<PlanRow> {
@@ -126,7 +160,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
     return [db.plans, db.planIndex, db.audit, db.revisions, db.drafts, db.images, db.imagePixels, db.operations, db.visits, db.outcomeEvents, db.outcomeDrafts] as const
   }
 
-  async function newPlan(caseFile: StoredCase, fields: { surgeon: string; notes: string; parentId: string }, action: string, changes: AuditChange[]): Promise<PlanRow> {
+  async function newPlan(caseFile: StoredCase, fields: { surgeon: string; notes: string; parentId: string; duplicatedFrom?: string }, action: string, changes: AuditChange[]): Promise<PlanRow> {
     const time = now()
     const row: PlanRow = {
       id: newId(),
@@ -140,7 +174,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
       caseFile,
       notes: fields.notes
     }
-    await putPlan(row)
+    await putPlan(row, { duplicatedFrom: fields.duplicatedFrom ?? '' })
     await db.audit.add(auditRow(row.id, action, changes))
     return row
   }
@@ -190,7 +224,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
       }
       const next: PlanRow = { ...row, status: to, updatedAt: time }
       await db.revisions.add(revision)
-      await putPlan(next)
+      await putPlan(next, { revision })
       const changes = [change('status', from, to), change('revision', previous || '', revision.number)]
       if (unconfirmed > 0) changes.push(change('siteDefaultsAcknowledged', '', `${unconfirmed} unconfirmed site default${unconfirmed === 1 ? '' : 's'} acknowledged by ${input.author || '(no name set)'}`))
       await db.audit.add(auditRow(id, 'status', changes))
@@ -231,20 +265,52 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
       return db.planIndex.orderBy('updatedAt').reverse().toArray()
     },
 
-    /** Saves the case of a draft or reviewed plan. A reviewed plan whose case changes becomes a draft again. */
-    async updateCase(id: string, caseFile: StoredCase): Promise<PlanRow> {
-      return db.transaction('rw', writeTables(), async () => {
+    /** The `count` most recently updated summaries: the library's first screen, read before the rest. */
+    newestSummaries(count: number): Promise<PlanSummary[]> {
+      return db.planIndex.orderBy('updatedAt').reverse().limit(count).toArray()
+    },
+
+    /** Every summary, unordered, read in chunks by key so that no single read holds the page
+     *  for long at 100,000 plans (the library sorts in memory). */
+    async allSummaries(chunk = 5000): Promise<PlanSummary[]> {
+      const out: PlanSummary[] = []
+      let last: string | null = null
+      for (;;) {
+        const part: PlanSummary[] = await (last === null ? db.planIndex.orderBy(':id') : db.planIndex.where(':id').above(last)).limit(chunk).toArray()
+        out.push(...part)
+        if (part.length < chunk) return out
+        last = part[part.length - 1]!.id
+      }
+    },
+
+    /**
+     * Saves the case of a draft or reviewed plan. A reviewed plan whose case changes becomes a draft
+     * again. With `expectedVersion` (the editor's), a plan saved elsewhere since is never
+     * overwritten: PlanConflictError carries the newer row. `editSeq` orders drafts against it.
+     */
+    async updateCase(id: string, caseFile: StoredCase, options: { expectedVersion?: number; editSeq?: number } = {}): Promise<PlanRow> {
+      const saved = await db.transaction('rw', writeTables(), async () => {
         const row = await mustGet(id)
+        if (options.expectedVersion !== undefined && (row.version ?? 0) !== options.expectedVersion) throw new PlanConflictError(row)
         if (row.status === 'approved' || row.status === 'superseded') throw new PlanWorkflowError('An approved plan is read-only; revise it instead.')
         const changes = diffValues(row.caseFile, caseFile).map((c) => change(c.path, displayValue(c.before), displayValue(c.after)))
-        if (changes.length === 0) return row
+        const editSeq = Math.max(row.editSeq ?? 0, options.editSeq ?? 0)
+        if (changes.length === 0) {
+          // Same case: only the edit counter moves on (so an identical draft is not "restored" later).
+          if (editSeq === (row.editSeq ?? 0)) return row
+          const same: PlanRow = { ...row, editSeq }
+          await db.plans.put(same)
+          return same
+        }
         const status: PlanStatus = 'draft'
         if (row.status !== status) changes.push(change('status', row.status, status))
-        const next: PlanRow = { ...row, ...indexedFields(caseFile), caseFile, status, updatedAt: now() }
+        const next: PlanRow = { ...row, ...indexedFields(caseFile), caseFile, status, updatedAt: now(), version: (row.version ?? 0) + 1, editSeq }
         await putPlan(next)
         await db.audit.add(auditRow(id, 'edit', changes))
         return next
       })
+      announcePlanSaved({ planId: id, version: saved.version ?? 0 })
+      return saved
     },
 
     /** Surgeon and library notes (not part of the case file). Allowed in every status. */
@@ -289,7 +355,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
     async duplicate(id: string): Promise<PlanRow> {
       return db.transaction('rw', writeTables(), async () => {
         const row = await mustGet(id)
-        return newPlan(structuredClone(row.caseFile), { surgeon: row.surgeon, notes: row.notes, parentId: '' }, 'duplicate', [change('duplicatedFrom', '', id)])
+        return newPlan(structuredClone(row.caseFile), { surgeon: row.surgeon, notes: row.notes, parentId: '', duplicatedFrom: id }, 'duplicate', [change('duplicatedFrom', '', id)])
       })
     },
 
@@ -312,6 +378,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
         if (!plan) return undefined
         const revisions = await db.revisions.where('planId').equals(id).toArray()
         const draft = await db.drafts.get(id)
+        const summary = await db.planIndex.get(id)
         const outcomes = {
           operations: await db.operations.where('planId').equals(id).toArray(),
           visits: await db.visits.where('planId').equals(id).toArray(),
@@ -330,7 +397,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
         await db.revisions.where('planId').equals(id).delete()
         await db.drafts.delete(id)
         await db.audit.add(auditRow(id, 'delete', [change('patientCode', plan.patientCode, '')]))
-        return { plan, revisions, draft, images, imagePixels, outcomes }
+        return { plan, summary, revisions, draft, images, imagePixels, outcomes }
       })
     },
 
@@ -338,7 +405,8 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
     async restore(deleted: DeletedPlan): Promise<PlanRow> {
       return db.transaction('rw', writeTables(), async () => {
         if (await db.plans.get(deleted.plan.id)) throw new PlanWorkflowError('This plan is already in the library.')
-        await putPlan(deleted.plan)
+        const latest = deleted.revisions.reduce<RevisionRow | undefined>((a, r) => (!a || r.number > a.number ? r : a), undefined)
+        await putPlan(deleted.plan, { revision: latest, duplicatedFrom: deleted.summary?.duplicatedFrom })
         if (deleted.revisions.length > 0) await db.revisions.bulkAdd(deleted.revisions)
         if (deleted.draft) await db.drafts.put(deleted.draft)
         if (deleted.outcomes) {

@@ -2,8 +2,8 @@
 // constant appended to SCHEMA_VERSIONS with its upgrade function and its own upgrade test;
 // tables and indexes are never removed (tests/unit/db/schema-snapshot.test.ts guards that).
 import type { Transaction } from 'dexie'
-import { planSummary } from './plan-summary'
-import type { PlanRow } from './types'
+import { planSummary, summariesWithHistory } from './plan-summary'
+import type { AuditRow, PlanRow, RevisionRow } from './types'
 
 export interface SchemaVersion {
   /** Dexie version number (integer, increasing). */
@@ -41,6 +41,21 @@ export const SCHEMA_2026_11_26_V2: SchemaVersion = {
   }
 }
 
+/** 2026-11-29 (v3): the plan index also carries each plan's system name, the outcome and implant
+ *  size of its latest review or approval, and the plan it was duplicated from (library columns).
+ *  No new index: the rows are rebuilt from plans, revisions and the audit log. */
+export const SCHEMA_2026_11_29_V3: SchemaVersion = {
+  version: 3,
+  date: '2026-11-29',
+  stores: { ...SCHEMA_2026_11_26_V2.stores },
+  upgrade: async (tx) => {
+    const plans = (await tx.table('plans').toArray()) as PlanRow[]
+    const revisions = (await tx.table('revisions').toArray()) as RevisionRow[]
+    const duplicates = (await tx.table('audit').filter((a: AuditRow) => a.action === 'duplicate').toArray()) as AuditRow[]
+    await tx.table('planIndex').bulkPut(summariesWithHistory(plans, revisions, duplicates))
+  }
+}
+
 /** 2026-11-29 (v5): `images`, the radiographs of a plan (de-identified header, calibration and
  *  measurements), found by plan; `imagePixels`, each image's one frame of pixels, apart so that
  *  saving a measurement never rewrites megabytes. New tables: nothing to convert. */
@@ -70,7 +85,7 @@ export const SCHEMA_2026_11_29_V6: SchemaVersion = {
   upgrade: () => undefined
 }
 
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_2026_11_26, SCHEMA_2026_11_26_V2, SCHEMA_2026_11_29_V5, SCHEMA_2026_11_29_V6]
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_2026_11_26, SCHEMA_2026_11_26_V2, SCHEMA_2026_11_29_V3, SCHEMA_2026_11_29_V5, SCHEMA_2026_11_29_V6]
 
 /** Every table as the newest version declares it (Dexie keeps tables a later version does not
  *  mention, so a version may list only its new tables). */

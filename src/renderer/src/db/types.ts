@@ -23,6 +23,12 @@ export interface PlanRow {
   parentId: string
   caseFile: StoredCase
   notes: string
+  /** Case saves so far (absent on rows from before issue #18: 0). A save names the version it
+   *  edited and is refused when the row moved on: two windows never overwrite each other silently. */
+  version?: number
+  /** The editor's edit counter for the case this row holds: drafts are ordered against the plan
+   *  by it, never by the wall clock (which can go backwards). */
+  editSeq?: number
 }
 
 export interface RevisionRow {
@@ -60,18 +66,41 @@ export interface AuditRow {
   appVersion: string
   /** Present on rows written from schema version 2 on. */
   changes?: AuditChange[]
+  /** Set on rows that came from a restored backup: the file's history, not this library's ("backup <checksum> of <date>"). */
+  importedFrom?: string
+}
+
+/** The result of the plan's latest review or approval, as the library lists it (schema v3). */
+export interface PlanOutcome {
+  /** The plan's verdict when it was reviewed: 'ok', 'warnings' or 'blocked'. */
+  status: 'ok' | 'warnings' | 'blocked'
+  /** Recommended implant, mm; null when no size fits. */
+  implant: { diameterMm: number; lengthMm: number } | null
+  /** The implant system's name as the result recorded it ('' when none). */
+  systemName: string
 }
 
 /** What the library lists and searches: a plan's indexed fields without its case file (schema v2). */
 export type PlanSummary = Omit<PlanRow, 'caseFile' | 'notes'> & {
   /** Lower-case text searched by the library: codes, surgeon, notes and the case's free text. */
   search: string
+  /** Schema v3: the implant system's name from the case file ('' when it names only a catalogue id). */
+  systemName?: string
+  /** Schema v3: outcome of the latest review or approval; absent for a draft. */
+  outcome?: PlanOutcome
+  /** Schema v3: the plan this one was duplicated from ('' or absent when none). */
+  duplicatedFrom?: string
 }
 
 export interface DraftRow {
   planId: string
   caseFile: StoredCase
+  /** Wall-clock time, shown to the user only; never used to order drafts. */
   updatedAt: number
+  /** The editor's edit counter (see PlanRow.editSeq); absent on drafts from before issue #18. */
+  editSeq?: number
+  /** The plan version the draft was edited from: lower than the plan's when another window saved since. */
+  baseVersion?: number
 }
 
 export interface SettingRow {

@@ -2,7 +2,8 @@
 // window.osseoplan; in a plain browser it falls back to browser behaviour (print dialog,
 // download, file picker), so the same renderer runs in tests and demos.
 import type { MenuCommand, OpenTextFileResult, OsseoplanApi, PageSize, PrintResult, SaveResult } from '../../../shared/ipc'
-import { sanitizeFileName } from '../../../shared/ipc'
+import { MAX_TEXT_FILE_BYTES, sanitizeFileName } from '../../../shared/ipc'
+import { decodeTextFile } from '../../../shared/text-file'
 
 declare global {
   interface Window {
@@ -85,8 +86,11 @@ export async function openTextFile(file?: File): Promise<OpenTextFileResult> {
     }
   }
   if (!file) return { ok: false, reason: 'cancelled' }
+  if (file.size > MAX_TEXT_FILE_BYTES) return { ok: false, reason: 'too-large', message: `${file.name} is larger than ${MAX_TEXT_FILE_BYTES / 1024 / 1024} MB` }
   try {
-    return { ok: true, name: file.name, content: await file.text() }
+    // The same reader as the desktop and the plan command (BOM, UTF-16, one plain message).
+    const decoded = decodeTextFile(new Uint8Array(await file.arrayBuffer()))
+    return decoded.ok ? { ok: true, name: file.name, content: decoded.text } : { ok: false, reason: 'error', message: `${file.name}: ${decoded.problem}` }
   } catch (error) {
     return { ok: false, reason: 'error', message: errorMessage(error) }
   }

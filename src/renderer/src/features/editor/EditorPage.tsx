@@ -2,7 +2,9 @@
 import { useEffect, useState } from 'react'
 import type { CaseDraft } from '../../../../shared/case/types'
 import { draftsRepo, plansRepo } from '../../db'
+import { caseToOpen } from '../../db/plans-repo'
 import type { PlanRow } from '../../db/types'
+import type { AutosaveBase } from './use-autosave'
 import { EditorWorkspace } from './EditorWorkspace'
 import './editor.css'
 
@@ -11,6 +13,7 @@ interface Loaded {
   initial: CaseDraft
   /** When an unsaved draft newer than the plan was restored. */
   restoredAt: number | null
+  base: AutosaveBase
 }
 
 export function EditorPage({ planId }: { planId: string }) {
@@ -22,12 +25,13 @@ export function EditorPage({ planId }: { planId: string }) {
       .then(([plan, draft]) => {
         if (!live) return
         if (!plan) return setState(null)
-        const editable = plan.status !== 'approved' && plan.status !== 'superseded'
-        const useDraft = editable && draft !== undefined && draft.updatedAt > plan.updatedAt
+        // Ordered by edit counters, never by the clock (a clock moved back lost drafts before).
+        const { useDraft, base } = caseToOpen(plan, draft)
         setState({
           plan,
-          initial: (useDraft ? draft.caseFile : plan.caseFile) as CaseDraft,
-          restoredAt: useDraft ? draft.updatedAt : null
+          initial: (useDraft && draft ? draft.caseFile : plan.caseFile) as CaseDraft,
+          restoredAt: useDraft && draft ? draft.updatedAt : null,
+          base
         })
       })
       .catch(() => live && setState('error'))
@@ -49,5 +53,5 @@ export function EditorPage({ planId }: { planId: string }) {
         This plan does not exist (it may have been deleted).
       </p>
     )
-  return <EditorWorkspace plan={state.plan} initial={state.initial} restoredAt={state.restoredAt} />
+  return <EditorWorkspace plan={state.plan} initial={state.initial} restoredAt={state.restoredAt} base={state.base} />
 }

@@ -1,6 +1,8 @@
 // Form on the left, live plan on the right. Every edit goes into the draft (with undo), is
 // evaluated by the core at once and autosaved shortly after.
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { keepOnScreenPlan } from '../../db/connection-status'
+import { checkPatientCode } from '../../../../shared/patient-code'
 import type { CaseDraft } from '../../../../shared/case/types'
 import type { PlanRow } from '../../db/types'
 import { navigate } from '../../router'
@@ -8,29 +10,40 @@ import { usePlanningContext } from '../settings/planning-context'
 import { requestPrint } from '../print/print-request'
 import { PlanReviewBar } from '../review/PlanReviewBar'
 import { StoredPlanDrift } from '../settings/StoredPlanDrift'
-import { EditorFormContext, type EditorForm } from './form-context'
-import { useDraftHistory } from './use-draft-history'
+import { EditorStoreContext } from './form-context'
+import { createEditorStore } from './editor-store'
 import { useLivePlan } from './use-live-plan'
-import { useAutosave, type SaveState } from './use-autosave'
+import { useAutosave, type AutosaveBase, type SaveState } from './use-autosave'
+import { ConflictBanner } from './ConflictBanner'
 import { enterMovesOn, useEditorKeys } from './use-editor-keys'
 import { SectionNav, Sections } from './Sections'
 import { ResultColumn } from './result/ResultColumn'
+import { PlanStrip } from './result/PlanStrip'
 import { formatDateTime } from '../../../../shared/format'
 import { ImagingMount } from '../imaging/ImagingMount'
 
 function saveLabel(s: SaveState, readOnly: boolean): string {
   if (readOnly) return 'Read-only (approved plans are revised, not edited)'
   if (s.kind === 'error') return `Not saved: ${s.message}`
+  if (s.kind === 'conflict') return s.unsaved ? 'Not saved: changed in another window' : 'Changed in another window'
   return s.kind === 'saved' ? 'All changes saved' : 'Saving…'
 }
 
-export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { plan: PlanRow; initial: CaseDraft; restoredAt: number | null }) {
+export function EditorWorkspace({ plan: initialPlan, initial, restoredAt, base }: { plan: PlanRow; initial: CaseDraft; restoredAt: number | null; base?: AutosaveBase }) {
   const ctx = usePlanningContext()
   const [plan, setPlan] = useState(initialPlan)
   const readOnly = plan.status === 'approved' || plan.status === 'superseded'
-  const history = useDraftHistory(initial)
-  const live = useLivePlan(history.draft, { profile: ctx.profile, systems: ctx.systems })
-  const autosave = useAutosave(plan.id, history.draft, initialPlan.caseFile as CaseDraft, !readOnly, setPlan)
+  const [store] = useState(() => createEditorStore(initial))
+  // The workspace follows the whole draft (plan, autosave); the form's fields follow their own paths.
+  const history = useSyncExternalStore(store.subscribe, store.history)
+  const draft = history.present
+  const live = useLivePlan(draft, { profile: ctx.profile, systems: ctx.systems })
+  const autosave = useAutosave(plan.id, draft, initialPlan.caseFile as CaseDraft, !readOnly, setPlan, base)
+  useLayoutEffect(() => store.setMeta({ errors: live.errors, units: ctx.units, readOnly }), [store, live.errors, ctx.units, readOnly])
+  // If the library is deleted underneath the app, the case on screen can be written back.
+  const onScreen = useRef({ plan, draft })
+  onScreen.current = { plan, draft }
+  useEffect(() => keepOnScreenPlan(() => ({ ...onScreen.current.plan, caseFile: onScreen.current.draft as Record<string, unknown> })), [])
 
   // The summary prints the stored plan: open it only once the plan row holds what is on screen
   // (a failed save stays here, with its message).
@@ -47,21 +60,18 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { pl
     return () => window.removeEventListener('osseoplan:command', onCommand)
   }, [theatre])
   useEditorKeys({
-    undo: () => !readOnly && history.undo(),
-    redo: () => !readOnly && history.redo(),
+    undo: () => !readOnly && store.undo(),
+    redo: () => !readOnly && store.redo(),
     save: () => void autosave.flush(),
     print,
     menuPrint: (action) => void autosave.flush().then((saved) => saved && requestPrint(plan.id, action))
   })
 
-  const form: EditorForm = useMemo(
-    () => ({ draft: history.draft, set: history.set, replace: history.replace, errors: live.errors, units: ctx.units, readOnly }),
-    [history.draft, history.set, history.replace, live.errors, ctx.units, readOnly]
-  )
-
-  const code = history.draft.patient?.code
+  // A code that is refused (a bidi override can make "EX-TF-\u202E10" read "EX-TF-01") is not shown as the title.
+  const typed = draft.patient?.code
+  const code = typeof typed === 'string' && checkPatientCode(typed).ok ? typed : ''
   return (
-    <EditorFormContext.Provider value={form}>
+    <EditorStoreContext.Provider value={store}>
       <section className="page editor" aria-labelledby="editor-title">
         <div className="ed-head">
           <h1 id="editor-title">Plan editor{typeof code === 'string' && code ? ` — ${code}` : ''}</h1>
@@ -69,10 +79,10 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { pl
             <span className={`ed-save ed-save-${autosave.state.kind}`} role="status" data-testid="save-state" title={autosave.state.kind === 'error' ? autosave.state.detail : undefined}>
               {saveLabel(autosave.state, readOnly)}
             </span>
-            <button type="button" onClick={history.undo} disabled={readOnly || !history.canUndo} title="Ctrl+Z">
+            <button type="button" onClick={store.undo} disabled={readOnly || !store.canUndo()} title="Ctrl+Z">
               Undo
             </button>
-            <button type="button" onClick={history.redo} disabled={readOnly || !history.canRedo} title="Ctrl+Shift+Z or Ctrl+Y">
+            <button type="button" onClick={store.redo} disabled={readOnly || !store.canRedo()} title="Ctrl+Shift+Z or Ctrl+Y">
               Redo
             </button>
             <button type="button" onClick={() => void autosave.flush()} disabled={readOnly} title="Ctrl+S">
@@ -87,6 +97,9 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { pl
           </div>
         </div>
         <PlanReviewBar plan={plan} result={live.valid ? live.result : null} onPlanChanged={setPlan} />
+        {autosave.state.kind === 'conflict' && (
+          <ConflictBanner state={autosave.state} plan={plan} mine={draft} keepMine={autosave.keepMine} discardMine={autosave.discardMine} />
+        )}
         <StoredPlanDrift plan={plan} />
         {restoredAt !== null && (
           <p className="ed-restored" role="status">
@@ -94,6 +107,7 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { pl
           </p>
         )}
         <ImagingMount planId={plan.id} readOnly={readOnly} result={live.valid ? live.result : null} />
+        <PlanStrip live={live} />
         <div className="ed-layout">
           <form className="ed-form" aria-label="Case" onSubmit={(e) => e.preventDefault()} onKeyDown={enterMovesOn} noValidate>
             <SectionNav />
@@ -105,6 +119,6 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt }: { pl
           <ResultColumn live={live} units={ctx.units} />
         </div>
       </section>
-    </EditorFormContext.Provider>
+    </EditorStoreContext.Provider>
   )
 }

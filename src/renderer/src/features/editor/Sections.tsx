@@ -1,7 +1,7 @@
 // The form's sections, in a fixed order the surgeon may fill in any order; the navigation
 // above them says which still need something.
-import type { ReactNode } from 'react'
-import { useEditorForm } from './form-context'
+import { memo, type ReactNode } from 'react'
+import { useEditorSelect } from './form-context'
 import { SECTIONS, type SectionId } from './field-errors'
 import { PatientSection } from './sections/PatientSection'
 import { LimbSection } from './sections/LimbSection'
@@ -29,10 +29,14 @@ TITLE.protocol = 'Notes'
 export const sectionDomId = (id: SectionId) => `sec-${id}`
 
 function useSectionState(id: SectionId): { missing: number; invalid: number } {
-  const { errors } = useEditorForm()
-  const missing = errors.missingBySection.find((s) => s.id === id)?.paths.length ?? 0
-  const prefixes = SECTIONS.find((s) => s.id === id)?.prefixes as readonly string[]
-  const invalid = [...errors.byPath.keys()].filter((p) => prefixes.includes(p.split(/[.[]/)[0] ?? '')).length
+  // A string snapshot: the item re-renders only when its counts change.
+  const key = useEditorSelect((_d, { errors }) => {
+    const missing = errors.missingBySection.find((s) => s.id === id)?.paths.length ?? 0
+    const prefixes = SECTIONS.find((s) => s.id === id)?.prefixes as readonly string[]
+    const invalid = [...errors.byPath.keys()].filter((p) => prefixes.includes(p.split(/[.[]/)[0] ?? '')).length
+    return `${missing}/${invalid}`
+  })
+  const [missing, invalid] = key.split('/').map(Number) as [number, number]
   return { missing, invalid }
 }
 
@@ -56,7 +60,7 @@ function NavItem({ id }: { id: SectionId }) {
   )
 }
 
-export function SectionNav() {
+export const SectionNav = memo(function SectionNav() {
   return (
     <nav aria-label="Case sections" className="ed-nav no-print">
       <ul>
@@ -66,9 +70,9 @@ export function SectionNav() {
       </ul>
     </nav>
   )
-}
+})
 
-export function Sections() {
+export const Sections = memo(function Sections() {
   return (
     <>
       {ORDER.map((id) => (
@@ -79,4 +83,4 @@ export function Sections() {
       ))}
     </>
   )
-}
+})

@@ -27,7 +27,9 @@ export function getAt(root: unknown, path: string): unknown {
   return node
 }
 
-/** Sets a value immutably (copies along the path). `undefined` removes an object key. */
+/** Sets a value immutably (copies along the path). `undefined` removes an object key, and an
+ *  object left empty by it is removed from its parent object too: clearing a field removes it
+ *  from the case (a cleared marker is no marker, not a marker with sizes missing). List rows stay. */
 export function setAt<T extends object>(root: T, path: string, value: unknown): T {
   const keys = parsePath(path)
   if (keys.length === 0) return root
@@ -39,7 +41,9 @@ function setKeys(node: unknown, keys: PathKey[], value: unknown): unknown {
   const isIndex = typeof key === 'number'
   const base: unknown = node !== null && typeof node === 'object' ? node : isIndex ? [] : {}
   const child = (base as Record<PathKey, unknown>)[key]
-  const next = rest.length === 0 ? value : setKeys(child, rest, value)
+  let next = rest.length === 0 ? value : setKeys(child, rest, value)
+  // A cleared field's now-empty object goes with it (not inside a list: a row keeps its place).
+  if (value === undefined && rest.length > 0 && !isIndex && typeof rest[0] !== 'number' && isEmptyObject(next)) next = undefined
   if (Array.isArray(base)) {
     const copy = base.slice()
     copy[key as number] = next
@@ -49,4 +53,8 @@ function setKeys(node: unknown, keys: PathKey[], value: unknown): unknown {
   if (next === undefined) delete copy[key as string]
   else copy[key as string] = next
   return copy
+}
+
+function isEmptyObject(v: unknown): boolean {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0
 }

@@ -1,6 +1,7 @@
 // Mapping the core's field-level errors onto the form: each FieldError.path names the input it
 // belongs to; 'required' errors become the "still needed" list, grouped by editor section.
-import type { FieldError } from '../../../../shared/case/types'
+import type { FieldError, FieldWarning } from '../../../../shared/case/types'
+import { fieldLabel, SECTION_REQUIRED } from './field-labels'
 
 export const SECTIONS = [
   { id: 'patient', title: 'Patient', prefixes: ['patient'] },
@@ -29,13 +30,15 @@ export interface FormErrors {
   missingBySection: { id: SectionId; title: string; paths: string[] }[]
   /** Errors whose path matches no field the form shows (listed at the top, never dropped). */
   general: FieldError[]
+  /** Warnings by exact path (an unusual but possible value: shown at the field). */
+  warnings: ReadonlyMap<string, string>
 }
 
-export function mapErrors(errors: readonly FieldError[], knownPaths?: ReadonlySet<string>): FormErrors {
+export function mapErrors(errors: readonly FieldError[], knownPaths?: ReadonlySet<string>, fieldWarnings: readonly FieldWarning[] = []): FormErrors {
   const byPath = new Map<string, string>()
   const required = new Map<string, string>()
   const general: FieldError[] = []
-  for (const e of errors) {
+  for (const e of expandSections(errors)) {
     const target = e.code === 'required' ? required : byPath
     if (!target.has(e.path)) target.set(e.path, e.message)
     const shown = knownPaths ? knownPaths.has(e.path) : e.path !== ''
@@ -44,7 +47,9 @@ export function mapErrors(errors: readonly FieldError[], knownPaths?: ReadonlySe
   const missingBySection = SECTIONS.map((s) => ({ id: s.id, title: s.title, paths: [...required.keys()].filter((p) => sectionOf(p) === s.id) })).filter(
     (s) => s.paths.length > 0
   )
-  return { byPath, required, missingBySection, general }
+  const warnings = new Map<string, string>()
+  for (const w of fieldWarnings) if (!warnings.has(w.path) && !byPath.has(w.path)) warnings.set(w.path, w.message)
+  return { byPath, required, missingBySection, general, warnings }
 }
 
 /** The message to show at a field: an invalid value first, else "required". */
@@ -52,12 +57,14 @@ export function messageFor(errors: FormErrors, path: string): string | null {
   return errors.byPath.get(path) ?? errors.required.get(path) ?? null
 }
 
-/** Readable label for a path in the "still needed" list: 'bone.stations[1].endosteal' → 'station 2 endosteal'. */
-export function pathLabel(path: string): string {
-  return path
-    .replace(/^[a-zA-Z]+\./, '')
-    .replace(/stations\[(\d+)\]/g, (_m, i: string) => `station ${Number(i) + 1}`)
-    .replace(/components\[(\d+)\]/g, (_m, i: string) => `component ${Number(i) + 1}`)
-    .replace(/\./g, ' ')
-    .replace(/([a-z])([A-Z])/g, (_m, a: string, b: string) => `${a} ${b.toLowerCase()}`)
+/** A whole section reported missing ('patient') stands for its required fields, each named and
+ *  linked on its own ("Patient code, Age, Body weight…"), never "Patient: patient". */
+function expandSections(errors: readonly FieldError[]): FieldError[] {
+  return errors.flatMap((e) => {
+    const fields = e.code === 'required' ? SECTION_REQUIRED[e.path] : undefined
+    return fields ? fields.map((path) => ({ path, message: 'is required', code: 'required' as const })) : [e]
+  })
 }
+
+/** Clinical label for a path in the "still needed" and "input to fix" lists: 'bone.stations[1].endosteal' → 'Station 2 — endosteal Ø'. */
+export const pathLabel = fieldLabel

@@ -1,41 +1,68 @@
-// What every editor section needs: read and write the draft by path, the field's messages,
-// the display units and whether the plan is read-only.
-import { createContext, useContext } from 'react'
-import type { LengthUnit, MassUnit } from '../../../../shared/units'
+// What every editor field needs, read from the editor store by path: its value, its messages,
+// the display units and whether the plan is read-only. The context holds the store itself, which
+// never changes; each component subscribes only to what it shows.
+import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from 'react'
 import { fieldId } from '../../components/field-id'
 import { getAt } from './draft-path'
+import type { EditorStore, FormMeta } from './editor-store'
 import type { FormErrors } from './field-errors'
+import type { LengthUnit, MassUnit } from '../../../../shared/units'
 import type { CaseDraft } from '../../../../shared/case/types'
 
+export const EditorStoreContext = createContext<EditorStore | null>(null)
+
+export function useEditorStore(): EditorStore {
+  const store = useContext(EditorStoreContext)
+  if (!store) throw new Error('useEditorStore outside the editor')
+  return store
+}
+
+/** A value derived from the draft and the form's messages. `select` must return a primitive or a
+ *  reference that stays the same while its input does (draft subtrees do: edits copy only the path). */
+export function useEditorSelect<T>(select: (draft: CaseDraft, meta: FormMeta) => T): T {
+  const store = useEditorStore()
+  const snapshot = () => select(store.draft(), store.meta())
+  return useSyncExternalStore(store.subscribe, snapshot, snapshot)
+}
+
+export const useDraftAt = (path: string): unknown => useEditorSelect((d) => getAt(d, path))
+export const useUnits = () => useEditorSelect((_d, m) => m.units)
+export const useReadOnly = () => useEditorSelect((_d, m) => m.readOnly)
+export const useErrorAt = (path: string) => useEditorSelect((_d, m) => m.errors.byPath.get(path) ?? null)
+export const useMissingAt = (path: string) => useEditorSelect((_d, m) => m.errors.required.get(path) ?? null)
+export const useWarningAt = (path: string) => useEditorSelect((_d, m) => m.errors.warnings.get(path) ?? null)
+
+/** Props for a field component bound to `path` (a stable onChange). */
+export function useField(path: string) {
+  const store = useEditorStore()
+  const onChange = useCallback((v: unknown) => store.set(path, v), [store, path])
+  return {
+    id: fieldId(path),
+    path,
+    value: useDraftAt(path),
+    onChange,
+    error: useErrorAt(path),
+    missing: useMissingAt(path),
+    warning: useWarningAt(path),
+    disabled: useReadOnly()
+  }
+}
+
+/** The whole form at once, for a component that works on the whole draft (the radiograph panel
+ *  writes measured values into several sections). It re-renders on every change of the draft, so
+ *  form fields use useField/useDraftAt instead. */
 export interface EditorForm {
   draft: CaseDraft
-  /** Writes one field; keystrokes in the same field merge into one undo step. */
   set: (path: string, value: unknown) => void
-  /** Replaces a whole subtree in one undo step (add/remove rows, paste). */
   replace: (path: string, value: unknown) => void
   errors: FormErrors
   units: { length: LengthUnit; mass: MassUnit }
   readOnly: boolean
 }
 
-export const EditorFormContext = createContext<EditorForm | null>(null)
-
 export function useEditorForm(): EditorForm {
-  const form = useContext(EditorFormContext)
-  if (!form) throw new Error('useEditorForm outside the editor')
-  return form
-}
-
-/** Props for a field component bound to `path`. */
-export function useField(path: string) {
-  const form = useEditorForm()
-  return {
-    id: fieldId(path),
-    path,
-    value: getAt(form.draft, path),
-    onChange: (v: unknown) => form.set(path, v),
-    error: form.errors.byPath.get(path) ?? null,
-    missing: form.errors.required.get(path) ?? null,
-    disabled: form.readOnly
-  }
+  const store = useEditorStore()
+  const draft = useSyncExternalStore(store.subscribe, store.draft, store.draft)
+  const meta = useSyncExternalStore(store.subscribe, store.meta, store.meta)
+  return useMemo(() => ({ draft, set: store.set, replace: store.replace, errors: meta.errors, units: meta.units, readOnly: meta.readOnly }), [store, draft, meta])
 }

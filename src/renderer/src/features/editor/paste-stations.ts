@@ -3,7 +3,7 @@
 // one ("distance", "endosteal", "periosteal", optional "AP"/"Lat"); without a header, 3
 // columns are distance, endosteal, periosteal and 5 columns add the second plane.
 import type { RawStation } from '../../../../shared/case/types'
-import type { LengthUnit } from '../../../../shared/units'
+import { readDecimal, type LengthUnit } from '../../../../shared/units'
 
 type Column = keyof RawStation
 
@@ -11,11 +11,27 @@ export interface PasteResult {
   stations: RawStation[]
   /** Plain-English problems with the pasted text (nothing is applied when there are any). */
   problems: string[]
+  /** The paste uses decimal commas throughout (14,5), read as typed: offer to read them as points. */
+  decimalCommas: boolean
+}
+
+const DECIMAL_COMMA_CELL = /^[+-]?\d+,\d+$/
+const INTEGER_CELL = /^[+-]?\d+$/
+
+/**
+ * Whether every number in the paste is written with a decimal comma or as a whole number, with at
+ * least one comma and cells separated by tabs or semicolons (so a comma cannot be a separator):
+ * then "14,5" can only mean 14.5. A paste that mixes points and commas is never reinterpreted.
+ */
+export function usesDecimalCommas(text: string): boolean {
+  const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '')
+  if (lines.length === 0 || !lines.every((l) => l.includes('\t') || l.includes(';'))) return false
+  const cells = lines.flatMap(splitRow).filter((c) => /\d/.test(c))
+  return cells.some((c) => DECIMAL_COMMA_CELL.test(c)) && cells.every((c) => DECIMAL_COMMA_CELL.test(c) || INTEGER_CELL.test(c))
 }
 
 const THREE: Column[] = ['fromDistalEnd', 'endosteal', 'periosteal']
 const FIVE: Column[] = ['fromDistalEnd', 'endostealAP', 'endostealLat', 'periostealAP', 'periostealLat']
-const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/
 
 function headerColumn(cell: string): Column | null {
   const c = cell.toLowerCase()
@@ -33,14 +49,18 @@ function splitRow(line: string): string[] {
 
 /** A cell as a raw length: plain numbers are in `unit` (stored exactly), text is kept as typed. */
 function cellValue(cell: string, unit: LengthUnit): number | string {
-  if (NUMBER.test(cell)) return unit === 'mm' ? Number(cell) : `${cell} ${unit}`
+  const n = readDecimal(cell)
+  if (n !== null) return unit === 'mm' ? n : `${cell} ${unit}`
   return cell
 }
 
-export function parseStationsPaste(text: string, unit: LengthUnit = 'mm'): PasteResult {
+/** `readCommasAsPoints`: the surgeon accepted reading a consistent decimal-comma paste as points. */
+export function parseStationsPaste(text: string, unit: LengthUnit = 'mm', readCommasAsPoints = false): PasteResult {
   const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '')
-  if (lines.length === 0) return { stations: [], problems: ['Nothing to paste.'] }
-  let rows = lines.map(splitRow)
+  const decimalCommas = usesDecimalCommas(text)
+  if (lines.length === 0) return { stations: [], problems: ['Nothing to paste.'], decimalCommas }
+  const convert = readCommasAsPoints && decimalCommas
+  let rows = lines.map((l) => splitRow(l).map((c) => (convert && DECIMAL_COMMA_CELL.test(c) ? c.replace(',', '.') : c)))
   let columns: (Column | null)[]
   const first = rows[0] as string[]
   // A header cell has letters and no digits ("2 cm" or "14,5" are values).
@@ -48,11 +68,11 @@ export function parseStationsPaste(text: string, unit: LengthUnit = 'mm'): Paste
   if (looksLikeHeader) {
     columns = first.map(headerColumn)
     rows = rows.slice(1)
-    if (!columns.includes('fromDistalEnd')) return { stations: [], problems: ['The header has no distance column (e.g. "distance from distal end").'] }
+    if (!columns.includes('fromDistalEnd')) return { stations: [], problems: ['The header has no distance column (e.g. "distance from distal end").'], decimalCommas }
   } else {
     const width = first.length
     if (width !== 3 && width !== 5)
-      return { stations: [], problems: [`Expected 3 columns (distance, endosteal, periosteal) or 5 (distance, endosteal AP, endosteal Lat, periosteal AP, periosteal Lat); found ${width}.`] }
+      return { stations: [], problems: [`Expected 3 columns (distance, endosteal, periosteal) or 5 (distance, endosteal AP, endosteal Lat, periosteal AP, periosteal Lat); found ${width}.`], decimalCommas }
     columns = width === 3 ? THREE : FIVE
   }
   const problems: string[] = []
@@ -65,5 +85,5 @@ export function parseStationsPaste(text: string, unit: LengthUnit = 'mm'): Paste
     if (station.fromDistalEnd === '') problems.push(`Row ${r + 1} has no distance from the distal end.`)
     return station
   })
-  return { stations, problems }
+  return { stations, problems, decimalCommas: decimalCommas && !convert }
 }

@@ -27,7 +27,7 @@ export function useLivePlan(draft: CaseDraft, options: EvaluateOptions): LivePla
   }, [draft, profile, systems])
   const lastValid = useRef<{ normalized: NormalizedCase; result: PlanResult } | null>(null)
   if (evaluation.ok) lastValid.current = { normalized: evaluation.normalized, result: evaluation.result }
-  const errors = useMemo(() => mapErrors(evaluation.errors), [evaluation])
+  const errors = useMemo(() => mapErrors(evaluation.errors, undefined, evaluation.warnings), [evaluation])
   return {
     errors,
     normalized: lastValid.current?.normalized ?? null,

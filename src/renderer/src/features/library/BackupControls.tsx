@@ -1,14 +1,23 @@
 // Back up / restore the whole library and import a single case file. Files are checked
 // completely before anything is written; a refused file leaves the library unchanged.
 import { useRef, useState } from 'react'
-import { backupRepo, plansRepo, settingsRepo } from '../../db'
-import { exportFileName, libraryBackupText } from '../../db/backup-repo'
+import { BUILTIN_SYSTEMS } from '../../../../shared/catalog/systems'
+import { DEFAULT_PROFILE } from '../../../../shared/profile/defaults'
+import { backupRepo, plansRepo, profilesRepo, settingsRepo, systemsRepo } from '../../db'
+import { exportFileName, libraryBackupText, RestoreConflict } from '../../db/backup-repo'
+import type { ReproduceWith } from '../../db/backup-reproduce'
 import { validateCaseFileText, validateLibraryBackup } from '../../db/backup-validate'
 import { storageErrorMessage } from '../../db/storage'
 import { JsonFileInput } from '../../components/JsonFileInput'
 import { isDesktop, openTextFile, saveTextFile } from '../../platform'
 
 type Kind = 'library' | 'case'
+
+/** The profiles and implant systems this library computes with: a restored result must be reproducible with them. */
+async function reproduction(): Promise<ReproduceWith> {
+  const [profiles, custom] = await Promise.all([profilesRepo().list(), systemsRepo().list()])
+  return { profiles: [DEFAULT_PROFILE, ...profiles.profiles.map((p) => p.record.profile)], systems: [...BUILTIN_SYSTEMS, ...custom.systems] }
+}
 
 export function BackupControls({ onChanged, onMessage }: { onChanged: () => void; onMessage: (text: string, isError: boolean) => void }) {
   const libraryInput = useRef<HTMLInputElement>(null)
@@ -31,9 +40,15 @@ export function BackupControls({ onChanged, onMessage }: { onChanged: () => void
 
   async function importText(kind: Kind, content: string, name: string) {
     if (kind === 'library') {
-      const checked = await validateLibraryBackup(content)
+      const checked = await validateLibraryBackup(content, { reproduce: await reproduction() })
       if (!checked.ok) return onMessage(`“${name}” was not imported, and the library is unchanged: ${checked.problem}`, true)
-      const outcome = await backupRepo().importLibrary(checked.value)
+      let outcome
+      try {
+        outcome = await backupRepo().importLibrary(checked.value, name)
+      } catch (error) {
+        if (error instanceof RestoreConflict) return onMessage(`“${name}” was not imported, and the library is unchanged: ${error.message}`, true)
+        throw error
+      }
       onMessage(`Restored ${outcome.added} plan${outcome.added === 1 ? '' : 's'} from “${name}”${outcome.skipped ? `; ${outcome.skipped} already in the library were left as they are` : ''}.`, false)
     } else {
       const checked = validateCaseFileText(content)

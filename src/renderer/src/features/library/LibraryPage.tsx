@@ -1,37 +1,27 @@
-// The plan library: every stored plan, searchable as you type (in-memory summaries, debounced),
-// filtered, sorted and counted; open, history, duplicate, export, archive, delete with undo;
-// back up, restore and import. Renders the first page of matches with "Show more" (10,000 plans).
-import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react'
-import { plansRepo } from '../../db'
+// The plan library: every stored plan, searchable as you type, filtered, sorted and counted; open,
+// and from each row's actions menu history, duplicate, export, archive, delete (confirmed, with
+// undo); back up, restore and import. Built to stay fast at 100,000 plans (docs/performance.md):
+// the first screen is read before the rest, the search box updates at once while the list follows
+// as a deferred render (one filter per settled query), and only the visible rows are rendered.
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { plansRepo, systemsRepo } from '../../db'
 import { caseFileText, exportFileName } from '../../db/backup-repo'
 import type { DeletedPlan } from '../../db/plans-repo'
 import { confirmPlanDelete } from '../outcomes/confirm-plan-delete'
 import { storageErrorMessage } from '../../db/storage'
-import { PLAN_STATUSES, type PlanSummary } from '../../db/types'
+import type { PlanSummary } from '../../db/types'
 import { saveTextFile } from '../../platform'
 import { navigate } from '../../router'
 import { PlanHistory } from '../review/PlanHistory'
 import { BackupControls } from './BackupControls'
+import { ConfirmDelete } from './ConfirmDelete'
 import { createAndOpenPlan } from './create-plan'
-import { countPlans, distinctValues, EMPTY_QUERY, filterPlans, type LibraryQuery, type SortKey } from './library-query'
-import { useDebounced } from './useDebounced'
+import { LibraryFilters } from './LibraryFilters'
+import { countPlans, distinctValues, EMPTY_QUERY, filterPlans, type LibraryQuery } from './library-query'
+import { systemLabel } from './plan-labels'
+import { planName, PlanList, type PlanHandlers } from './PlanList'
+import { useLibraryPlans } from './use-library-plans'
 import './library.css'
-import { TableHead } from '../../components/TableHead'
-import { formatDateTime } from '../../../../shared/format'
-
-const PAGE_SIZE = 100
-const SEARCH_DEBOUNCE_MS = 100
-
-/** A labelled filter control; the label is tied by id, so its name is exactly the label text. */
-function FilterField({ label, className, children }: { label: string; className?: string; children: (id: string) => ReactNode }) {
-  const id = useId()
-  return (
-    <div className={className ? `filter ${className}` : 'filter'}>
-      <label htmlFor={id}>{label}</label>
-      {children(id)}
-    </div>
-  )
-}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
@@ -43,36 +33,42 @@ interface Notice {
   undo?: DeletedPlan
 }
 
+const NO_SYSTEMS: ReadonlyMap<string, string> = new Map()
+
 export function LibraryPage() {
-  const [plans, setPlans] = useState<PlanSummary[] | null>(null)
+  const { plans, complete, error, reload } = useLibraryPlans()
   const [query, setQuery] = useState<LibraryQuery>(EMPTY_QUERY)
-  const [shown, setShown] = useState(PAGE_SIZE)
+  // Typing updates the box at once; the list is filtered for the settled query only.
+  const settled = useDeferredValue(query)
   const [notice, setNotice] = useState<Notice | null>(null)
   const [historyOf, setHistoryOf] = useState<string | null>(null)
-  const searchText = useDebounced(query.text, SEARCH_DEBOUNCE_MS)
-
-  const reload = useCallback(async () => {
-    try {
-      setPlans(await plansRepo().listSummaries())
-    } catch (e) {
-      setNotice({ text: `The plan library could not be read: ${storageErrorMessage(e)}`, isError: true })
-    }
-  }, [])
+  const [deleting, setDeleting] = useState<PlanSummary | null>(null)
+  const [customSystems, setCustomSystems] = useState(NO_SYSTEMS)
 
   useEffect(() => {
-    void reload()
-  }, [reload])
+    if (error) setNotice({ text: error, isError: true })
+  }, [error])
 
-  const effective = useMemo(() => ({ ...query, text: searchText }), [query, searchText])
-  const matches = useMemo(() => (plans ? filterPlans(plans, effective) : []), [plans, effective])
+  useEffect(() => {
+    // Names of the site's own systems, for the System column (small table; ids if unreadable).
+    systemsRepo()
+      .list()
+      .then((list) => setCustomSystems(new Map(list.systems.map((s) => [s.id, s.name]))))
+      .catch(() => undefined)
+  }, [])
+
+  const matches = useMemo(() => (plans ? filterPlans(plans, settled) : []), [plans, settled])
   const counts = useMemo(() => countPlans(plans ?? []), [plans])
   const levels = useMemo(() => distinctValues(plans ?? [], 'level'), [plans])
-  const systems = useMemo(() => distinctValues(plans ?? [], 'systemId'), [plans])
+  const systems = useMemo(() => {
+    const named = new Map<string, string>()
+    for (const p of plans ?? []) if (p.systemId && !named.has(p.systemId)) named.set(p.systemId, systemLabel(p, customSystems))
+    return distinctValues(plans ?? [], 'systemId').map((id) => [id, named.get(id) ?? id] as const)
+  }, [plans, customSystems])
+  const byId = useMemo(() => new Map((plans ?? []).map((p) => [p.id, p])), [plans])
+  const codeOf = useCallback((id: string) => byId.get(id)?.patientCode ?? '', [byId])
 
-  function update(patch: Partial<LibraryQuery>) {
-    setQuery((q) => ({ ...q, ...patch }))
-    setShown(PAGE_SIZE)
-  }
+  const update = useCallback((patch: Partial<LibraryQuery>) => setQuery((q) => ({ ...q, ...patch })), [])
 
   async function act(work: () => Promise<unknown>, failure: string) {
     try {
@@ -85,20 +81,46 @@ export function LibraryPage() {
 
   const create = () => act(createAndOpenPlan, 'The plan could not be created')
 
-  const duplicate = (plan: PlanSummary) =>
-    act(async () => {
-      const copy = await plansRepo().duplicate(plan.id)
-      setNotice({ text: `Duplicated ${plan.patientCode || 'the plan'} as a new draft.`, isError: false })
-      navigate({ name: 'editor', planId: copy.id })
-    }, 'The plan could not be duplicated')
+  const actions = {
+    open: (plan: PlanSummary) => navigate({ name: 'editor', planId: plan.id }),
+    history: (plan: PlanSummary) => setHistoryOf(plan.id),
+    duplicate: (plan: PlanSummary) =>
+      void act(async () => {
+        const copy = await plansRepo().duplicate(plan.id)
+        setNotice({ text: `Duplicated ${plan.patientCode || 'the plan'} as a new draft.`, isError: false })
+        navigate({ name: 'editor', planId: copy.id })
+      }, 'The plan could not be duplicated'),
+    archive: (plan: PlanSummary) =>
+      void act(async () => {
+        await plansRepo().setArchived(plan.id, plan.archived === 0)
+        setNotice({ text: `${plan.patientCode || 'The plan'} ${plan.archived === 0 ? 'archived (tick “Show archived” to see it)' : 'restored from the archive'}.`, isError: false })
+      }, 'The plan could not be archived'),
+    remove: (plan: PlanSummary) => setDeleting(plan),
+    exportCase: (plan: PlanSummary) =>
+      void act(async () => {
+        const row = await plansRepo().get(plan.id)
+        if (!row) throw new Error('This plan no longer exists.')
+        const saved = await saveTextFile(exportFileName(plan.patientCode || 'plan', Date.now()), caseFileText(row))
+        if (!saved.ok && saved.reason !== 'cancelled') throw new Error(saved.message ?? 'the file could not be saved')
+        if (saved.ok) setNotice({ text: `Exported the case file of ${plan.patientCode || 'the plan'}.`, isError: false })
+      }, 'The case file could not be exported')
+  }
+  // One stable handlers object for the memoised rows; it always calls the latest actions.
+  const latest = useRef(actions)
+  latest.current = actions
+  const handlers = useMemo<PlanHandlers>(
+    () => ({
+      open: (p) => latest.current.open(p),
+      history: (p) => latest.current.history(p),
+      duplicate: (p) => latest.current.duplicate(p),
+      exportCase: (p) => latest.current.exportCase(p),
+      archive: (p) => latest.current.archive(p),
+      remove: (p) => latest.current.remove(p)
+    }),
+    []
+  )
 
-  const archive = (plan: PlanSummary) =>
-    act(async () => {
-      await plansRepo().setArchived(plan.id, plan.archived === 0)
-      setNotice({ text: `${plan.patientCode || 'The plan'} ${plan.archived === 0 ? 'archived (tick “Show archived” to see it)' : 'restored from the archive'}.`, isError: false })
-    }, 'The plan could not be archived')
-
-  const remove = (plan: PlanSummary) =>
+  const confirmDelete = (plan: PlanSummary) =>
     act(async () => {
       if (!(await confirmPlanDelete(plan.id, plan.patientCode))) return
       const deleted = await plansRepo().remove(plan.id)
@@ -111,16 +133,12 @@ export function LibraryPage() {
       setNotice({ text: `Restored the plan for ${deleted.plan.patientCode || 'an unnamed patient'} and its history.`, isError: false })
     }, 'The plan could not be restored')
 
-  const exportCase = (plan: PlanSummary) =>
-    act(async () => {
-      const row = await plansRepo().get(plan.id)
-      if (!row) throw new Error('This plan no longer exists.')
-      const saved = await saveTextFile(exportFileName(plan.patientCode || 'plan', Date.now()), caseFileText(row))
-      if (!saved.ok && saved.reason !== 'cancelled') throw new Error(saved.message ?? 'the file could not be saved')
-      if (saved.ok) setNotice({ text: `Exported the case file of ${plan.patientCode || 'the plan'}.`, isError: false })
-    }, 'The case file could not be exported')
-
-  const visible = matches.slice(0, shown)
+  const total = counts.total
+  const countText = !complete
+    ? `Showing the ${plural(total, 'most recently updated plan')} — reading the rest of the library…`
+    : matches.length === total
+      ? plural(total, 'plan')
+      : `${matches.length} of ${plural(total, 'plan')} match`
 
   return (
     <section className="page library" aria-labelledby="library-title">
@@ -148,81 +166,7 @@ export function LibraryPage() {
         </div>
       )}
 
-      {plans !== null && plans.length > 0 && (
-        <form className="library-filters" role="search" aria-label="Find plans" onSubmit={(e) => e.preventDefault()}>
-          <FilterField label="Search" className="search">
-            {(id) => (
-              <input id={id} type="search" value={query.text} placeholder="Patient code, surgeon, notes…" onChange={(e) => update({ text: e.target.value })} />
-            )}
-          </FilterField>
-          <FilterField label="Level">
-            {(id) => (
-              <select id={id} value={query.level} onChange={(e) => update({ level: e.target.value })}>
-                <option value="">All levels</option>
-                {levels.map((l) => (
-                  <option key={l}>{l}</option>
-                ))}
-              </select>
-            )}
-          </FilterField>
-          <FilterField label="Side">
-            {(id) => (
-              <select id={id} value={query.side} onChange={(e) => update({ side: e.target.value })}>
-                <option value="">Both sides</option>
-                <option value="left">left</option>
-                <option value="right">right</option>
-              </select>
-            )}
-          </FilterField>
-          <FilterField label="Implant system">
-            {(id) => (
-              <select id={id} value={query.systemId} onChange={(e) => update({ systemId: e.target.value })}>
-                <option value="">All systems</option>
-                {systems.map((s) => (
-                  <option key={s}>{s}</option>
-                ))}
-              </select>
-            )}
-          </FilterField>
-          <FilterField label="Status">
-            {(id) => (
-              <select id={id} value={query.status} onChange={(e) => update({ status: e.target.value as LibraryQuery['status'] })}>
-                <option value="">All statuses</option>
-                {PLAN_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {s} ({counts.byStatus[s]})
-                  </option>
-                ))}
-              </select>
-            )}
-          </FilterField>
-          <FilterField label="Updated from">
-            {(id) => (
-              <input id={id} type="date" value={query.from} onChange={(e) => update({ from: e.target.value })} />
-            )}
-          </FilterField>
-          <FilterField label="Updated to">
-            {(id) => (
-              <input id={id} type="date" value={query.to} onChange={(e) => update({ to: e.target.value })} />
-            )}
-          </FilterField>
-          <FilterField label="Sort by">
-            {(id) => (
-              <select id={id} value={query.sort} onChange={(e) => update({ sort: e.target.value as SortKey })}>
-                <option value="updated-desc">Last updated, newest first</option>
-                <option value="updated-asc">Last updated, oldest first</option>
-                <option value="created-desc">Created, newest first</option>
-                <option value="patient-asc">Patient code</option>
-                <option value="status">Status</option>
-              </select>
-            )}
-          </FilterField>
-          <label className="check">
-            <input type="checkbox" checked={query.showArchived} onChange={(e) => update({ showArchived: e.target.checked })} />
-            <span>Show archived ({counts.archived})</span>
-          </label>
-        </form>
-      )}
+      {plans !== null && plans.length > 0 && <LibraryFilters query={query} update={update} counts={counts} levels={levels} systems={systems} />}
 
       {plans === null ? (
         <p>Loading…</p>
@@ -231,62 +175,17 @@ export function LibraryPage() {
       ) : (
         <>
           <p className="library-count" aria-live="polite">
-            {matches.length === counts.total ? plural(counts.total, 'plan') : `${matches.length} of ${plural(counts.total, 'plan')} match`}
-            {visible.length < matches.length ? ` — showing the first ${visible.length}` : ''}
+            {countText}
           </p>
           {matches.length === 0 ? (
             <p className="empty">No plan matches this search. Clear the search or the filters to see all plans.</p>
           ) : (
-            <table className="plan-table">
-              <TableHead columns={['Patient', 'Surgeon', 'Level', 'Side', 'System', 'Status', 'Updated']} actions="Actions" />
-              <tbody>
-                {visible.map((plan) => (
-                  <tr key={plan.id} data-plan-id={plan.id} className={plan.archived ? 'archived' : undefined}>
-                    <td>
-                      <a href={`#/plans/${plan.id}`}>{plan.patientCode || 'Unnamed plan'}</a>
-                      {plan.archived === 1 && <span className="tag">archived</span>}
-                    </td>
-                    <td>{plan.surgeon || '—'}</td>
-                    <td>{plan.level || '—'}</td>
-                    <td>{plan.side || '—'}</td>
-                    <td>{plan.systemId || '—'}</td>
-                    <td>
-                      <span className={`status status-${plan.status}`}>{plan.status}</span>
-                    </td>
-                    <td>{formatDateTime(plan.updatedAt)}</td>
-                    <td className="actions">
-                      <button type="button" onClick={() => navigate({ name: 'editor', planId: plan.id })}>
-                        Open
-                      </button>
-                      <button type="button" onClick={() => setHistoryOf(plan.id)}>
-                        History
-                      </button>
-                      <button type="button" onClick={() => void duplicate(plan)}>
-                        Duplicate
-                      </button>
-                      <button type="button" onClick={() => void exportCase(plan)}>
-                        Export
-                      </button>
-                      <button type="button" onClick={() => void archive(plan)}>
-                        {plan.archived ? 'Unarchive' : 'Archive'}
-                      </button>
-                      <button type="button" className="danger" onClick={() => void remove(plan)}>
-                        Delete
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {visible.length < matches.length && (
-            <button type="button" className="show-more" onClick={() => setShown((n) => n + PAGE_SIZE)}>
-              Show {Math.min(PAGE_SIZE, matches.length - visible.length)} more
-            </button>
+            <PlanList matches={matches} handlers={handlers} customSystems={customSystems} codeOf={codeOf} />
           )}
         </>
       )}
       {historyOf && <PlanHistory planId={historyOf} onClose={() => setHistoryOf(null)} />}
+      {deleting && <ConfirmDelete name={planName(deleting)} onConfirm={() => void confirmDelete(deleting)} onClose={() => setDeleting(null)} />}
     </section>
   )
 }

@@ -1,5 +1,6 @@
 // Deleting a plan that has outcome records asks twice and says what goes with it (the operation
-// record, visits and events are part of the team's audit, which NICE asks to keep complete).
+// record, visits and events are part of the team's audit, which NICE asks to keep complete):
+// the library's Delete dialog is the first question, this confirmation naming the records the second.
 import { outcomesRepo } from '../../db'
 import type { OutcomeCounts } from '../../db/outcomes-repo'
 
@@ -11,12 +12,11 @@ export function outcomeLoss(counts: OutcomeCounts): string {
   return parts.join(', ')
 }
 
-/** True when the plan may be deleted: it has no outcomes, or the user confirmed twice. */
+/** True when the plan may be deleted: it has no outcomes, or the user confirmed after reading what goes. */
 export async function confirmPlanDelete(planId: string, patientCode: string, confirm: (message: string) => boolean = (m) => window.confirm(m)): Promise<boolean> {
   const counts = await outcomesRepo().countsForPlan(planId)
   const loss = outcomeLoss(counts)
   if (loss === '') return true
   const who = patientCode || 'this patient'
-  if (!confirm(`The plan for ${who} has outcome records: ${loss}. Deleting the plan deletes them too, and they leave the audit. Continue?`)) return false
-  return confirm(`Delete the plan for ${who} with ${loss}? (Undo is offered right after, until you leave the library.)`)
+  return confirm(`The plan for ${who} has outcome records: ${loss}. Deleting the plan deletes them too, and they leave the audit (Undo is offered right after). Delete the plan and these records?`)
 }

@@ -139,6 +139,7 @@ export function PlanHistory({ planId, onClose }: { planId: string; onClose: () =
             {loaded.audit.map((a) => (
               <li key={a.seq}>
                 <span className="audit-when">{formatDateTime(a.at)}</span> <strong>{auditActionText(a.action)}</strong> <span className="muted">(app {a.appVersion})</span>
+                {a.importedFrom && <span className="audit-imported"> — imported: the history of {a.importedFrom}, not recorded by this library</span>}
                 <AuditChanges row={a} />
               </li>
             ))}

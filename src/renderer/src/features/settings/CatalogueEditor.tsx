@@ -66,7 +66,7 @@ export function CatalogueEditor() {
 
   async function importText(name: string, content: string): Promise<void> {
     setImportErrors([])
-    const parsed = parseSystemsFile(content)
+    const parsed = parseSystemsFile(content, customSystems)
     if (!parsed.ok) {
       setMessage(`Nothing was imported from ${name}: the file has ${parsed.errors.length} problem(s).`)
       setImportErrors(parsed.errors.slice(0, 30).map((e) => `${e.path || 'file'}: ${e.message}`))

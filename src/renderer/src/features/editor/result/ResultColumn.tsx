@@ -2,18 +2,13 @@
 // problems, the plan itself and the drawing.
 import { useEffect } from 'react'
 import type { LengthUnit, MassUnit } from '../../../../../shared/units'
-import { fieldId } from '../../../components/field-id'
 import { BoneDrawing } from '../../drawing/BoneDrawing'
 import { pathLabel } from '../field-errors'
 import { markRendered } from '../render-timing'
 import type { LivePlan } from '../use-live-plan'
 import { ResultPanel } from './ResultPanel'
 
-function focusField(path: string): void {
-  const el = document.getElementById(fieldId(path))
-  el?.scrollIntoView({ block: 'center' })
-  el?.focus({ preventScroll: true })
-}
+import { focusField } from '../focus-field'
 
 function FieldLink({ path, text }: { path: string; text: string }) {
   return (

@@ -1,9 +1,9 @@
 // Patient: pseudonymous code, age, sex, weight, height, eligibility conditions and history.
 import { CONDITIONS, SEXES, type Condition } from '../../../../../shared/case/types'
-import { PlainNumberInput } from '../../../components/PlainNumberInput'
-import { SelectInput, TextInput } from '../../../components/TextInput'
-import { UnitNumberInput } from '../../../components/UnitNumberInput'
-import { useEditorForm, useField } from '../form-context'
+import { LookAlikeCodeWarning } from '../../../components/LookAlikeCodeWarning'
+import { useRoute } from '../../../router'
+import { NumberField, SelectField, TextField, UnitField } from '../bound-fields'
+import { useDraftAt, useEditorStore, useField } from '../form-context'
 
 const CONDITION_LABELS: Record<Condition, string> = {
   'active-infection': 'Active infection',
@@ -17,8 +17,10 @@ const CONDITION_LABELS: Record<Condition, string> = {
   smoking: 'Smoking'
 }
 
+const SEX_CHOICES = SEXES.map((s) => ({ value: s, label: s }))
+
 function Conditions() {
-  const form = useEditorForm()
+  const form = useEditorStore()
   const field = useField('patient.conditions')
   const list = Array.isArray(field.value) ? (field.value as Condition[]) : null
   const toggle = (c: Condition, on: boolean) => {
@@ -54,18 +56,21 @@ function Conditions() {
 }
 
 export function PatientSection() {
-  const { units, draft } = useEditorForm()
-  const lower = draft.limb?.level === 'transfemoral' || draft.limb?.level === 'transtibial'
+  const level = useDraftAt('limb.level')
+  const lower = level === 'transfemoral' || level === 'transtibial'
+  const code = useDraftAt('patient.code')
+  const route = useRoute()
   return (
     <div className="ed-grid">
-      <TextInput label="Patient code (no names)" {...useField('patient.code')} />
-      <PlainNumberInput label="Age" suffix="years" {...useField('patient.ageYears')} />
-      <SelectInput label="Sex" {...useField('patient.sex')} choices={SEXES.map((s) => ({ value: s, label: s }))} placeholder="— not recorded —" />
-      <UnitNumberInput label="Body weight" kind="mass" defaultUnit={units.mass} {...useField('patient.weight')} />
-      <UnitNumberInput label="Body height" kind="height" defaultUnit={units.length === 'in' ? 'in' : 'cm'} {...useField('patient.height')} />
-      <PlainNumberInput label="Socket rehabilitation" suffix="months" hint="optional" {...useField('patient.socketRehabMonths')} />
-      {lower && <PlainNumberInput label="Hip flexion contracture" suffix="°" hint="optional" {...useField('patient.hipFlexionContractureDeg')} />}
-      <PlainNumberInput label="DEXA T-score" hint="optional" {...useField('patient.tScore')} />
+      <TextField label="Patient code (no names)" path="patient.code" />
+      <LookAlikeCodeWarning code={code} planId={route.name === 'editor' ? route.planId : undefined} />
+      <NumberField label="Age" suffix="years" path="patient.ageYears" />
+      <SelectField label="Sex" path="patient.sex" choices={SEX_CHOICES} placeholder="— not recorded —" />
+      <UnitField label="Body weight" kind="mass" path="patient.weight" />
+      <UnitField label="Body height" kind="height" path="patient.height" />
+      <NumberField label="Socket rehabilitation" suffix="months" hint="optional" path="patient.socketRehabMonths" />
+      {lower && <NumberField label="Hip flexion contracture" suffix="°" hint="optional" path="patient.hipFlexionContractureDeg" />}
+      <NumberField label="DEXA T-score" hint="optional" path="patient.tScore" />
       <Conditions />
     </div>
   )

@@ -1,10 +1,9 @@
 // Sound side and prosthetic components (rule R-BUILD): the sound-side length to the knee,
 // floor, elbow, wrist or digit tip, and the build height of every component in the stack.
 import type { Level } from '../../../../../shared/case/types'
-import { TextInput } from '../../../components/TextInput'
-import { UnitNumberInput } from '../../../components/UnitNumberInput'
 import { fieldId } from '../../../components/field-id'
-import { useEditorForm, useField } from '../form-context'
+import { TextField, UnitField } from '../bound-fields'
+import { useDraftAt, useEditorSelect, useEditorStore, useReadOnly } from '../form-context'
 import { useFocusAfterRender } from '../../../components/use-focus-after-render'
 
 const SOUND_TARGET: Record<Level, string> = {
@@ -17,20 +16,18 @@ const SOUND_TARGET: Record<Level, string> = {
 }
 
 function ComponentRow({ index }: { index: number }) {
-  const form = useEditorForm()
+  const store = useEditorStore()
+  const readOnly = useReadOnly()
   const base = `prosthesis.components[${index}]`
-  const list = (form.draft.prosthesis?.components ?? []) as unknown[]
+  const remove = () => {
+    const list = (store.draft().prosthesis?.components ?? []) as unknown[]
+    store.replace('prosthesis.components', list.filter((_, i) => i !== index))
+  }
   return (
     <div className="ed-row" role="group" aria-label={`Component ${index + 1}`}>
-      <TextInput label={`Component ${index + 1} name`} {...useField(`${base}.name`)} />
-      <UnitNumberInput label={`Component ${index + 1} build height`} kind="length" defaultUnit={form.units.length} {...useField(`${base}.buildHeight`)} />
-      <button
-        type="button"
-        className="ed-remove"
-        disabled={form.readOnly}
-        aria-label={`Remove component ${index + 1}`}
-        onClick={() => form.replace('prosthesis.components', list.filter((_, i) => i !== index))}
-      >
+      <TextField label={`Component ${index + 1} name`} path={`${base}.name`} />
+      <UnitField label={`Component ${index + 1} build height`} kind="length" path={`${base}.buildHeight`} />
+      <button type="button" className="ed-remove" disabled={readOnly} aria-label={`Remove component ${index + 1}`} onClick={remove}>
         Remove
       </button>
     </div>
@@ -38,38 +35,44 @@ function ComponentRow({ index }: { index: number }) {
 }
 
 export function ProsthesisSection() {
-  const form = useEditorForm()
-  const level = form.draft.limb?.level as Level | undefined
-  const components = (form.draft.prosthesis?.components ?? []) as unknown[]
+  const store = useEditorStore()
+  const readOnly = useReadOnly()
+  const level = useDraftAt('limb.level') as Level | undefined
+  const count = useEditorSelectCount()
   const focusAfterRender = useFocusAfterRender()
   const add = () => {
-    form.replace('prosthesis.components', [...components, {}])
+    const components = (store.draft().prosthesis?.components ?? []) as unknown[]
+    store.replace('prosthesis.components', [...components, {}])
     focusAfterRender(fieldId(`prosthesis.components[${components.length}].name`))
   }
   return (
     <>
       <div className="ed-grid">
-        <UnitNumberInput
+        <UnitField
           label="Sound-side length"
           kind="length"
-          defaultUnit={form.units.length}
           hint={level ? `same landmark, ${SOUND_TARGET[level]}` : 'same landmark as the residual length'}
-          {...useField('prosthesis.soundSideLength')}
+          path="prosthesis.soundSideLength"
         />
-        <UnitNumberInput label="Adapter transcutaneous length" kind="length" defaultUnit={form.units.length} hint="optional" {...useField('prosthesis.adapterTranscutaneousLength')} />
-        <UnitNumberInput label="Prosthesis weight" kind="mass" defaultUnit={form.units.mass} hint="optional" {...useField('prosthesis.weight')} />
+        <UnitField label="Adapter transcutaneous length" kind="length" hint="optional" path="prosthesis.adapterTranscutaneousLength" />
+        <UnitField label="Prosthesis weight" kind="mass" hint="optional" path="prosthesis.weight" />
       </div>
       <h3 className="ed-subhead">Component stack (distal to the bone)</h3>
-      {components.map((_, i) => (
+      {Array.from({ length: count }, (_, i) => (
         <ComponentRow key={i} index={i} />
       ))}
-      <button type="button" onClick={add} disabled={form.readOnly}>
+      <button type="button" onClick={add} disabled={readOnly}>
         Add component
       </button>
     </>
   )
 }
 
+/** The number of components (re-renders the list only when a row is added or removed). */
+function useEditorSelectCount(): number {
+  return useEditorSelect((d) => (Array.isArray(d.prosthesis?.components) ? d.prosthesis.components.length : 0))
+}
+
 export function NotesField() {
-  return <TextInput label="Notes" wide multiline hint="Several lines allowed: Enter starts a new line." {...useField('notes')} />
+  return <TextField label="Notes" wide multiline hint="Several lines allowed: Enter starts a new line." path="notes" />
 }

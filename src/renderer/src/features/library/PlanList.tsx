@@ -1,0 +1,143 @@
+// The library's table of matching plans, virtualised (@tanstack/react-virtual): only the rows in
+// view (and a few either side) are in the page, so a keystroke swaps about twenty rows whether
+// 1,000 or 100,000 plans match. The table keeps its full row count for screen readers
+// (aria-rowcount / aria-rowindex). Memoised: typing re-renders it only when the matches change.
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { memo, useRef } from 'react'
+import { formatDateTime } from '../../../../shared/format'
+import { TableHead } from '../../components/TableHead'
+import type { PlanSummary } from '../../db/types'
+import { implantLabel, levelLabel, outcomeLabel, systemLabel } from './plan-labels'
+import { RowActions } from './RowActions'
+
+const COLUMNS = ['Patient', 'Surgeon', 'Level', 'Side', 'System', 'Implant', 'Outcome', 'Status', 'Updated'] as const
+const ROW_HEIGHT = 38
+
+export interface PlanHandlers {
+  open: (plan: PlanSummary) => void
+  history: (plan: PlanSummary) => void
+  duplicate: (plan: PlanSummary) => void
+  exportCase: (plan: PlanSummary) => void
+  archive: (plan: PlanSummary) => void
+  remove: (plan: PlanSummary) => void
+}
+
+export function planName(plan: PlanSummary): string {
+  return plan.patientCode || 'Unnamed plan'
+}
+
+interface RowProps {
+  plan: PlanSummary
+  index: number
+  handlers: PlanHandlers
+  customSystems: ReadonlyMap<string, string>
+  /** Patient code of the plan it was duplicated from, '' when unknown or none. */
+  copyOf: string
+  measure: (el: HTMLTableRowElement | null) => void
+}
+
+const PlanRowView = memo(function PlanRowView({ plan, index, handlers, customSystems, copyOf, measure }: RowProps) {
+  const name = planName(plan)
+  return (
+    <tr ref={measure} data-index={index} data-plan-id={plan.id} aria-rowindex={index + 2} className={plan.archived ? 'archived' : undefined}>
+      <td>
+        <a href={`#/plans/${plan.id}`}>{name}</a>
+        {plan.parentId && (
+          <span className="tag" title="Started with “Revise” from an approved plan">
+            revision
+          </span>
+        )}
+        {plan.duplicatedFrom && (
+          <span className="tag" title="Made with “Duplicate”: an independent copy">
+            {copyOf ? `copy of ${copyOf}` : 'copy'}
+          </span>
+        )}
+        {plan.status === 'superseded' && (
+          <span className="tag" title="A later approved revision replaces this plan">
+            replaced
+          </span>
+        )}
+        {plan.archived === 1 && <span className="tag">archived</span>}
+      </td>
+      <td>{plan.surgeon || '—'}</td>
+      <td>{levelLabel(plan.level)}</td>
+      <td>{plan.side || '—'}</td>
+      <td>{systemLabel(plan, customSystems)}</td>
+      <td className="implant">{implantLabel(plan.outcome)}</td>
+      <td>{plan.outcome ? <span className={`outcome outcome-${plan.outcome.status}`}>{outcomeLabel(plan.outcome)}</span> : '—'}</td>
+      <td>
+        <span className={`status status-${plan.status}`}>{plan.status}</span>
+      </td>
+      <td>{formatDateTime(plan.updatedAt)}</td>
+      <td className="actions">
+        <button type="button" onClick={() => handlers.open(plan)}>
+          Open
+        </button>
+        <RowActions
+          name={name}
+          actions={[
+            { label: 'History', run: () => handlers.history(plan) },
+            { label: 'Duplicate', run: () => handlers.duplicate(plan) },
+            { label: 'Export case file', run: () => handlers.exportCase(plan) },
+            { label: plan.archived ? 'Unarchive' : 'Archive', run: () => handlers.archive(plan) },
+            { label: 'Delete…', run: () => handlers.remove(plan), danger: true }
+          ]}
+        />
+      </td>
+    </tr>
+  )
+})
+
+export const PlanList = memo(function PlanList({
+  matches,
+  handlers,
+  customSystems,
+  codeOf
+}: {
+  matches: readonly PlanSummary[]
+  handlers: PlanHandlers
+  customSystems: ReadonlyMap<string, string>
+  /** Patient code by plan id (for "copy of …"). */
+  codeOf: (id: string) => string
+}) {
+  const scroller = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({
+    count: matches.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    getItemKey: (i) => matches[i]!.id,
+    // The first render (before the scroller is measured) already shows a screenful.
+    initialRect: { width: 1200, height: 800 }
+  })
+  const items = virtualizer.getVirtualItems()
+  const before = items[0]?.start ?? 0
+  const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
+
+  return (
+    <div ref={scroller} className="plan-scroll">
+      {/* The rows not rendered take their height as padding (inside the scroll box, not on it). */}
+      <div style={{ paddingTop: before, paddingBottom: after }}>
+      <table className="plan-table" aria-rowcount={matches.length + 1}>
+        <TableHead columns={COLUMNS} actions="Actions" />
+        <tbody>
+          {items.map((item) => {
+            const plan = matches[item.index]!
+            return (
+              <PlanRowView
+                key={item.key}
+                plan={plan}
+                index={item.index}
+                handlers={handlers}
+                customSystems={customSystems}
+                copyOf={plan.duplicatedFrom ? codeOf(plan.duplicatedFrom) : ''}
+                measure={virtualizer.measureElement}
+              />
+            )
+          })}
+        </tbody>
+      </table>
+      </div>
+    </div>
+  )
+})
