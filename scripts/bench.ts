@@ -12,6 +12,7 @@ import { benchCore, type BenchRow } from './bench/core'
 import { benchEditor } from './bench/editor'
 import { benchImaging } from './bench/imaging'
 import { benchLibrary } from './bench/library'
+import { benchOutcomes } from './bench/outcomes'
 import { benchRatios } from './bench/ratios'
 import { benchPacs } from './bench/pacs'
 import { benchRestore } from './bench/restore'
@@ -23,6 +24,7 @@ const SUITES: [string, () => Promise<BenchRow[]>][] = [
   ['core', benchCore],
   ['editor', benchEditor],
   ['library', benchLibrary],
+  ['outcomes', benchOutcomes],
   ['size', benchSize],
   ['imaging', benchImaging],
   ['browser', benchBrowser],

@@ -93,7 +93,7 @@ export function createDesktopActions(deps: ActionDeps): DesktopActions {
       saveWith(
         sender,
         request.defaultFileName,
-        request.kind === 'json' ? { name: 'OsseoPlan file', extensions: ['json'] } : { name: 'Text', extensions: ['txt'] },
+        request.kind === 'json' ? { name: 'OsseoPlan file', extensions: ['json'] } : request.kind === 'csv' ? { name: 'CSV table', extensions: ['csv'] } : { name: 'Text', extensions: ['txt'] },
         async () => request.content
       ),
     openTextFile: async (sender) => {

@@ -41,7 +41,8 @@ export interface ExportPdfRequest {
 export interface SaveTextFileRequest {
   defaultFileName: string
   content: string
-  kind: 'json' | 'text'
+  /** 'csv': outcome tables for a spreadsheet (the Audit screen's export). */
+  kind: 'json' | 'text' | 'csv'
 }
 export interface OpenTextFileRequest {
   kind: 'json'
@@ -169,11 +170,11 @@ export const validateRequest = {
     if (!isPlainObject(payload)) return { ok: false, error: 'save request must be an object' }
     const extra = exactKeys(payload, ['defaultFileName', 'content', 'kind'])
     if (extra) return { ok: false, error: extra }
-    const kind = payload.kind === 'json' || payload.kind === 'text' ? payload.kind : null
-    if (!kind) return { ok: false, error: 'kind must be json or text' }
+    const kind = payload.kind === 'json' || payload.kind === 'text' || payload.kind === 'csv' ? payload.kind : null
+    if (!kind) return { ok: false, error: 'kind must be json, text or csv' }
     if (typeof payload.content !== 'string') return { ok: false, error: 'content must be text' }
     if (!fitsInBytes(payload.content, MAX_TEXT_FILE_BYTES)) return { ok: false, error: 'content is too large' }
-    const defaultFileName = sanitizeFileName(payload.defaultFileName, kind === 'json' ? 'json' : 'txt')
+    const defaultFileName = sanitizeFileName(payload.defaultFileName, kind === 'text' ? 'txt' : kind)
     if (!defaultFileName) return { ok: false, error: 'defaultFileName must be a plain file name' }
     return { ok: true, value: { defaultFileName, content: payload.content, kind } }
   },

@@ -13,12 +13,14 @@ import { ScreenErrorBoundary } from './components/ScreenErrorBoundary'
 // The first screen is the library; the other screens load on first use (docs/performance.md, "Size").
 const EditorPage = lazy(() => import('./features/editor/EditorPage').then((m) => ({ default: m.EditorPage })))
 const SummaryPage = lazy(() => import('./features/print/SummaryPage').then((m) => ({ default: m.SummaryPage })))
+const OutcomesPage = lazy(() => import('./features/outcomes/OutcomesPage').then((m) => ({ default: m.OutcomesPage })))
+const AuditPage = lazy(() => import('./features/outcomes/AuditPage').then((m) => ({ default: m.AuditPage })))
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })))
 
 function NavLink({ route, current, label }: { route: Route; current: Route; label: string }) {
   const active = route.name === current.name
   return (
-    <a className={active ? 'nav-link active' : 'nav-link'} aria-current={active ? 'page' : undefined} href={`#${route.name === 'settings' ? '/settings' : '/plans'}`}>
+    <a className={active ? 'nav-link active' : 'nav-link'} aria-current={active ? 'page' : undefined} href={routeHash(route)}>
       {label}
     </a>
   )
@@ -36,7 +38,9 @@ const SCREEN_NAMES: Record<Route['name'], string> = {
   editor: 'Plan editor',
   summary: 'Plan summary',
   theatre: 'Theatre sheet',
-  settings: 'Settings'
+  settings: 'Settings',
+  outcomes: 'After surgery',
+  audit: 'Audit'
 }
 
 export function App() {
@@ -81,11 +85,17 @@ export function App() {
         </div>
         <nav aria-label="Main">
           <NavLink route={{ name: 'library' }} current={route} label="Plans" />
+          {route.name === 'outcomes' && (
+            <a className="nav-link active" aria-current="page" href={routeHash(route)}>
+              After surgery
+            </a>
+          )}
           {(route.name === 'editor' || route.name === 'summary' || route.name === 'theatre') && (
             <a className="nav-link active" aria-current="page" href={`#/plans/${route.planId}`}>
               Plan editor
             </a>
           )}
+          <NavLink route={{ name: 'audit' }} current={route} label="Audit" />
           <NavLink route={{ name: 'settings' }} current={route} label="Settings" />
         </nav>
         <div className="header-note">Decision support for qualified surgeons</div>
@@ -107,6 +117,8 @@ export function App() {
                   />
                 )}
                 {route.name === 'settings' && <SettingsPage />}
+                {route.name === 'outcomes' && <OutcomesPage key={route.planId} planId={route.planId} />}
+                {route.name === 'audit' && <AuditPage />}
               </Suspense>
             </ScreenErrorBoundary>
           </FirstRunGate>

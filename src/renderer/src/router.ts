@@ -1,6 +1,7 @@
 // A hash router: the app never navigates (the main process denies it), so routes live in the
 // URL fragment. Routes: #/plans, #/plans/<id>, #/plans/<id>/summary[/<revisionId>],
-// #/plans/<id>/theatre[/<revisionId>] (the one-page theatre sheet), #/settings.
+// #/plans/<id>/theatre[/<revisionId>] (the one-page theatre sheet), #/settings,
+// #/plans/<id>/outcomes (operation, follow-up, events), #/audit.
 import { useSyncExternalStore } from 'react'
 
 export type Route =
@@ -9,6 +10,8 @@ export type Route =
   | { name: 'summary'; planId: string; revisionId?: string }
   | { name: 'theatre'; planId: string; revisionId?: string }
   | { name: 'settings' }
+  | { name: 'outcomes'; planId: string }
+  | { name: 'audit' }
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
@@ -20,6 +23,9 @@ export function parseRoute(hash: string): Route {
     return printed[3] ? { name, planId: printed[1], revisionId: printed[3] } : { name, planId: printed[1] }
   }
   if (path === '/settings') return { name: 'settings' }
+  const outcomes = /^\/plans\/([A-Za-z0-9_-]{1,64})\/outcomes$/.exec(path)
+  if (outcomes?.[1]) return { name: 'outcomes', planId: outcomes[1] }
+  if (path === '/audit') return { name: 'audit' }
   return { name: 'library' }
 }
 
@@ -32,6 +38,10 @@ export function routeHash(route: Route): string {
       return `#/plans/${route.planId}/${route.name}${route.revisionId ? `/${route.revisionId}` : ''}`
     case 'settings':
       return '#/settings'
+    case 'outcomes':
+      return `#/plans/${route.planId}/outcomes`
+    case 'audit':
+      return '#/audit'
     default:
       return '#/plans'
   }

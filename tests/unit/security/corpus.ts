@@ -5,7 +5,7 @@ import path from 'node:path'
 
 export const HOSTILE_DIR = 'tests/fixtures/hostile'
 
-export type Target = 'case' | 'backup' | 'systems' | 'field' | 'profile' | 'profile-record'
+export type Target = 'case' | 'backup' | 'systems' | 'field' | 'profile' | 'profile-record' | 'outcome'
 
 export interface HostileItem {
   id: string
@@ -31,6 +31,8 @@ export interface HostileItem {
   key?: string
   /** backup items: the size limit, scaled down so the test need not build a 500 MB file. */
   limit?: number
+  /** outcome items: which record the patch applies to (tests/unit/outcomes/hostile-outcomes.test.ts). */
+  record?: 'operation' | 'visit' | 'event'
 }
 
 export function loadCorpus(): HostileItem[] {
@@ -43,7 +45,7 @@ export function exampleCase(name = 'transfemoral'): Record<string, unknown> {
 }
 
 /** `{"$repeat": [x, n]}`: x repeated n times (a string) or a list of n copies of x. */
-function expand(value: unknown): unknown {
+export function expand(value: unknown): unknown {
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && '$repeat' in value) {
     const [x, n] = (value as { $repeat: [unknown, number] }).$repeat
     return typeof x === 'string' ? x.repeat(n) : Array.from({ length: n }, () => structuredClone(x))

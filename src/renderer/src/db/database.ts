@@ -2,7 +2,8 @@
 import Dexie, { type Table } from 'dexie'
 import { SCHEMA_VERSIONS } from './schema'
 import { DELETED_MESSAGE, reportConnectionProblem } from './connection-status'
-import type { AuditRow, DraftRow, ImplantSystemRow, PlanRow, PlanSummary, ProfileRow, RevisionRow, SettingRow } from './types'
+import type { FollowUpVisit, OperationRecord, OutcomeEvent } from '../../../shared/outcomes/types'
+import type { AuditRow, DraftRow, ImplantSystemRow, OutcomeDraftRow, PlanRow, PlanSummary, ProfileRow, RevisionRow, SettingRow } from './types'
 import type { ImagePixelsRow, ImageRow } from './image-types'
 
 export const DATABASE_NAME = 'osseoplan'
@@ -17,6 +18,11 @@ export class OsseoDb extends Dexie {
   profiles!: Table<ProfileRow, string>
   implantSystems!: Table<ImplantSystemRow, string>
   settings!: Table<SettingRow, string>
+  /** Schema v6: after surgery. */
+  operations!: Table<OperationRecord, string>
+  visits!: Table<FollowUpVisit, string>
+  outcomeEvents!: Table<OutcomeEvent, string>
+  outcomeDrafts!: Table<OutcomeDraftRow, string>
   /** Schema v5: radiographs of a plan (images-repo.ts). */
   images!: Table<ImageRow, string>
   imagePixels!: Table<ImagePixelsRow, string>

@@ -3,6 +3,7 @@
 // row and its audit row (and, for reviewed/approved, its revision) in ONE transaction, so a plan
 // and its history never disagree: if any write fails, none is kept.
 import { parseCase } from '../../../shared/case/parse'
+import type { FollowUpVisit, OperationRecord, OutcomeEvent } from '../../../shared/outcomes/types'
 import type { PlanResult } from '../../../shared/result'
 import { canonicalJson, revisionContentHash } from './content-hash'
 import type { OsseoDb } from './database'
@@ -65,6 +66,8 @@ export interface DeletedPlan {
   summary?: PlanSummary | undefined
   revisions: RevisionRow[]
   draft: DraftRow | undefined
+  /** Operation records, visits and events of the plan (schema v6), removed with it. */
+  outcomes?: { operations: OperationRecord[]; visits: FollowUpVisit[]; events: OutcomeEvent[] }
   /** The plan's radiographs and their pixels (schema v5), put back by "Undo" too. */
   images?: ImageRow[]
   imagePixels?: ImagePixelsRow[]
@@ -154,7 +157,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
   }
 
   function writeTables() {
-    return [db.plans, db.planIndex, db.audit, db.revisions, db.drafts, db.images, db.imagePixels] as const
+    return [db.plans, db.planIndex, db.audit, db.revisions, db.drafts, db.images, db.imagePixels, db.operations, db.visits, db.outcomeEvents, db.outcomeDrafts] as const
   }
 
   async function newPlan(caseFile: StoredCase, fields: { surgeon: string; notes: string; parentId: string; duplicatedFrom?: string }, action: string, changes: AuditChange[]): Promise<PlanRow> {
@@ -376,6 +379,15 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
         const revisions = await db.revisions.where('planId').equals(id).toArray()
         const draft = await db.drafts.get(id)
         const summary = await db.planIndex.get(id)
+        const outcomes = {
+          operations: await db.operations.where('planId').equals(id).toArray(),
+          visits: await db.visits.where('planId').equals(id).toArray(),
+          events: await db.outcomeEvents.where('planId').equals(id).toArray()
+        }
+        await db.operations.where('planId').equals(id).delete()
+        await db.visits.where('planId').equals(id).delete()
+        await db.outcomeEvents.where('planId').equals(id).delete()
+        await db.outcomeDrafts.filter((d) => d.planId === id).delete()
         const images = await db.images.where('planId').equals(id).toArray()
         const imagePixels = (await db.imagePixels.bulkGet(images.map((i) => i.id))).filter((p): p is ImagePixelsRow => p !== undefined)
         await db.plans.delete(id)
@@ -385,7 +397,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
         await db.revisions.where('planId').equals(id).delete()
         await db.drafts.delete(id)
         await db.audit.add(auditRow(id, 'delete', [change('patientCode', plan.patientCode, '')]))
-        return { plan, summary, revisions, draft, images, imagePixels }
+        return { plan, summary, revisions, draft, images, imagePixels, outcomes }
       })
     },
 
@@ -397,6 +409,11 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
         await putPlan(deleted.plan, { revision: latest, duplicatedFrom: deleted.summary?.duplicatedFrom })
         if (deleted.revisions.length > 0) await db.revisions.bulkAdd(deleted.revisions)
         if (deleted.draft) await db.drafts.put(deleted.draft)
+        if (deleted.outcomes) {
+          await db.operations.bulkPut(deleted.outcomes.operations)
+          await db.visits.bulkPut(deleted.outcomes.visits)
+          await db.outcomeEvents.bulkPut(deleted.outcomes.events)
+        }
         if (deleted.images?.length) await db.images.bulkAdd(deleted.images)
         if (deleted.imagePixels?.length) await db.imagePixels.bulkAdd(deleted.imagePixels)
         await db.audit.add(auditRow(deleted.plan.id, 'restore'))

@@ -68,6 +68,28 @@ export const SCHEMA_2026_11_29_V5: SchemaVersion = {
   }
 }
 
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_2026_11_26, SCHEMA_2026_11_26_V2, SCHEMA_2026_11_29_V3, SCHEMA_2026_11_29_V5]
+/** 2026-11-29 (v6): after surgery. `operations` (what was implanted, linked to the approved
+ *  revision), `visits` (follow-up measures), `outcomeEvents` (infection, fracture, removal…) and
+ *  `outcomeDrafts` (what is typed in an outcome form before it is valid). New tables only: the
+ *  upgrade has nothing to move, and every earlier table (v5's images included) is kept. */
+export const SCHEMA_2026_11_29_V6: SchemaVersion = {
+  version: 6,
+  date: '2026-11-29',
+  stores: {
+    ...SCHEMA_2026_11_29_V5.stores,
+    operations: 'id, planId, revisionId, updatedAt',
+    visits: 'id, planId, [planId+date], date',
+    outcomeEvents: 'id, planId, type, date',
+    outcomeDrafts: 'key, updatedAt'
+  },
+  upgrade: () => undefined
+}
 
-export const CURRENT_SCHEMA = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1] as SchemaVersion
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_2026_11_26, SCHEMA_2026_11_26_V2, SCHEMA_2026_11_29_V3, SCHEMA_2026_11_29_V5, SCHEMA_2026_11_29_V6]
+
+/** Every table as the newest version declares it (Dexie keeps tables a later version does not
+ *  mention, so a version may list only its new tables). */
+export const CURRENT_SCHEMA: SchemaVersion = {
+  ...(SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1] as SchemaVersion),
+  stores: Object.assign({}, ...SCHEMA_VERSIONS.map((v) => v.stores)) as Record<string, string>
+}

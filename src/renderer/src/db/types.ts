@@ -120,3 +120,11 @@ export interface ImplantSystemRow {
   system: unknown
   updatedAt: number
 }
+
+/** Schema v6: an outcome form's text while it is not yet a valid record (key: form kind + id). */
+export interface OutcomeDraftRow {
+  key: string
+  planId: string
+  values: Record<string, unknown>
+  updatedAt: number
+}

@@ -52,7 +52,7 @@ export async function exportPdf(defaultFileName: string, pageSize: PageSize): Pr
   }
 }
 
-export async function saveTextFile(defaultFileName: string, content: string, kind: 'json' | 'text' = 'json'): Promise<SaveResult> {
+export async function saveTextFile(defaultFileName: string, content: string, kind: 'json' | 'text' | 'csv' = 'json'): Promise<SaveResult> {
   const api = bridge()
   if (api) {
     try {
@@ -61,8 +61,9 @@ export async function saveTextFile(defaultFileName: string, content: string, kin
       return { ok: false, reason: 'error', message: errorMessage(error) }
     }
   }
-  const name = sanitizeFileName(defaultFileName, kind === 'json' ? 'json' : 'txt') ?? `osseoplan.${kind === 'json' ? 'json' : 'txt'}`
-  const url = URL.createObjectURL(new Blob([content], { type: kind === 'json' ? 'application/json' : 'text/plain' }))
+  const extension = kind === 'text' ? 'txt' : kind
+  const name = sanitizeFileName(defaultFileName, extension) ?? `osseoplan.${extension}`
+  const url = URL.createObjectURL(new Blob([content], { type: kind === 'json' ? 'application/json' : kind === 'csv' ? 'text/csv' : 'text/plain' }))
   const link = document.createElement('a')
   link.href = url
   link.download = name

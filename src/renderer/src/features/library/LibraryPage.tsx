@@ -7,6 +7,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { plansRepo, systemsRepo } from '../../db'
 import { caseFileText, exportFileName } from '../../db/backup-repo'
 import type { DeletedPlan } from '../../db/plans-repo'
+import { confirmPlanDelete } from '../outcomes/confirm-plan-delete'
 import { storageErrorMessage } from '../../db/storage'
 import type { PlanSummary } from '../../db/types'
 import { saveTextFile } from '../../platform'
@@ -121,6 +122,7 @@ export function LibraryPage() {
 
   const confirmDelete = (plan: PlanSummary) =>
     act(async () => {
+      if (!(await confirmPlanDelete(plan.id, plan.patientCode))) return
       const deleted = await plansRepo().remove(plan.id)
       if (deleted) setNotice({ text: `Deleted the plan for ${plan.patientCode || 'an unnamed patient'}.`, isError: false, undo: deleted })
     }, 'The plan could not be deleted')

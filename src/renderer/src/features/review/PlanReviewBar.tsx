@@ -134,6 +134,11 @@ export function PlanReviewBar({ plan, result, onPlanChanged }: PlanReviewBarProp
             {newer && newer.status !== 'approved' && newer.status !== 'superseded' ? 'Open revision' : 'Revise'}
           </button>
         )}
+        {(plan.status === 'approved' || plan.status === 'superseded') && (
+          <a className="button-link" href={`#/plans/${plan.id}/outcomes`}>
+            Record operation and follow-up
+          </a>
+        )}
         <button type="button" onClick={() => setShowHistory(true)}>
           History
         </button>

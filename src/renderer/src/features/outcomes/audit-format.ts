@@ -1,0 +1,25 @@
+// Text of the Audit screen's figures (shared by the screen, the CSV export and the report).
+import { formatNumber } from '../../../../shared/format'
+import type { MedianIqr, ShareWithInterval } from '../../../../shared/stats'
+import type { IncidenceRow } from '../../../../shared/outcomes'
+import { EVENT_LABELS, DEFAULT_INFECTION_SCALE, gradeLabel } from '../../../../shared/outcomes'
+
+export function medianText(m: MedianIqr | null, decimals = 1): string {
+  if (!m) return '—'
+  return `${formatNumber(m.median, decimals)} (IQR ${formatNumber(m.q1, decimals)} to ${formatNumber(m.q3, decimals)})`
+}
+
+export function shareText(s: ShareWithInterval): string {
+  if (s.share === null || !s.interval) return `— (n = 0)`
+  return `${formatNumber(s.share * 100, 0)} % (${s.count} of ${s.n}; 95 % CI ${formatNumber(s.interval.lower * 100, 0)}–${formatNumber(s.interval.upper * 100, 0)} %)`
+}
+
+export function incidenceLabel(row: IncidenceRow): string {
+  return row.grade === undefined ? EVENT_LABELS[row.type] : `  ${gradeLabel(DEFAULT_INFECTION_SCALE, row.grade)}`
+}
+
+export function rateText(row: IncidenceRow): string {
+  const r = row.rate
+  if (r.rate === null || r.lower === null || r.upper === null) return '— (no follow-up time)'
+  return `${formatNumber(r.rate, 1)} (95 % CI ${formatNumber(r.lower, 1)}–${formatNumber(r.upper, 1)})`
+}

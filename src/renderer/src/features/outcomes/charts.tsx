@@ -1,0 +1,174 @@
+// Small hand-made SVG charts (no chart library: a few lines of SVG cost nothing in the bundle).
+// Every chart comes with the same numbers as a table, for screen readers and for reading exact
+// values; the SVG itself is hidden from assistive technology.
+import type { ReactNode } from 'react'
+import { TableHead } from '../../components/TableHead'
+import type { KmCurve } from '../../../../shared/stats'
+import { formatNumber } from '../../../../shared/format'
+
+export interface Point {
+  x: number
+  y: number
+}
+
+const W = 320
+const H = 160
+const PAD = { left: 40, right: 10, top: 10, bottom: 28 }
+
+function scale(domain: [number, number], range: [number, number]) {
+  const [d0, d1] = domain
+  const [r0, r1] = range
+  const span = d1 - d0 || 1
+  return (v: number) => r0 + ((v - d0) / span) * (r1 - r0)
+}
+
+function niceMax(v: number): number {
+  if (v <= 0) return 1
+  const p = 10 ** Math.floor(Math.log10(v))
+  return Math.ceil(v / p) * p
+}
+
+function TableView({ caption, head, rows }: { caption: string; head: string[]; rows: ReactNode[][] }) {
+  return (
+    <details className="oc-table-view">
+      <summary>Show as table</summary>
+      <table className="plan-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <TableHead columns={head} />
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              {r.map((c, j) => (
+                <td key={j}>{c}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  )
+}
+
+/** A measure against months since surgery (baseline visits at month ≤ 0). */
+export function MeasureChart({ title, unit, points }: { title: string; unit: string; points: Point[] }) {
+  const sorted = [...points].sort((a, b) => a.x - b.x)
+  const xMax = niceMax(Math.max(12, ...sorted.map((p) => p.x)))
+  const xMin = Math.min(0, ...sorted.map((p) => p.x))
+  const yMax = niceMax(Math.max(...sorted.map((p) => p.y), 1))
+  const sx = scale([xMin, xMax], [PAD.left, W - PAD.right])
+  const sy = scale([0, yMax], [H - PAD.bottom, PAD.top])
+  return (
+    <figure className="oc-chart">
+      <figcaption>
+        {title} ({unit}) — {sorted.length} visit{sorted.length === 1 ? '' : 's'}
+      </figcaption>
+      {sorted.length === 0 ? (
+        <p className="empty">Not recorded yet.</p>
+      ) : (
+        <>
+          <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} aria-hidden="true" focusable="false">
+            <line x1={PAD.left} y1={H - PAD.bottom} x2={W - PAD.right} y2={H - PAD.bottom} className="oc-axis" />
+            <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={H - PAD.bottom} className="oc-axis" />
+            <text x={PAD.left - 4} y={PAD.top + 4} textAnchor="end" className="oc-tick">
+              {formatNumber(yMax, 0)}
+            </text>
+            <text x={PAD.left - 4} y={H - PAD.bottom} textAnchor="end" className="oc-tick">
+              0
+            </text>
+            <text x={sx(0)} y={H - 8} textAnchor="middle" className="oc-tick">
+              surgery
+            </text>
+            <text x={W - PAD.right} y={H - 8} textAnchor="end" className="oc-tick">
+              {formatNumber(xMax, 0)} months
+            </text>
+            <polyline className="oc-line" points={sorted.map((p) => `${sx(p.x)},${sy(p.y)}`).join(' ')} />
+            {sorted.map((p, i) => (
+              <circle key={i} cx={sx(p.x)} cy={sy(p.y)} r={3} className="oc-dot" />
+            ))}
+          </svg>
+          <TableView caption={`${title} by months since surgery`} head={['Months since surgery', `${title} (${unit})`]} rows={sorted.map((p) => [formatNumber(p.x, 1), formatNumber(p.y, 1)])} />
+        </>
+      )}
+    </figure>
+  )
+}
+
+/** Kaplan–Meier step curve with its 95 % band and the numbers at risk under the time axis. */
+export function SurvivalChart({ curve, atRiskTimes, atRisk }: { curve: KmCurve; atRiskTimes: number[]; atRisk: number[] }) {
+  const xMax = Math.max(1, ...atRiskTimes)
+  const w = 520
+  const h = 220
+  const sx = scale([0, xMax], [PAD.left, w - PAD.right])
+  const sy = scale([0, 1], [h - PAD.bottom, PAD.top])
+  let s = 1
+  let lo = 1
+  let hi = 1
+  let line = `M${sx(0)},${sy(1)}`
+  const upper: string[] = [`${sx(0)},${sy(1)}`]
+  const lower: string[] = [`${sx(0)},${sy(1)}`]
+  for (const step of curve.steps) {
+    const x = sx(step.time)
+    line += ` H${x} V${sy(step.survival)}`
+    upper.push(`${x},${sy(hi)}`)
+    lower.push(`${x},${sy(lo)}`)
+    s = step.survival
+    if (step.lower !== null && step.upper !== null) {
+      lo = step.lower
+      hi = step.upper
+    }
+    upper.push(`${x},${sy(hi)}`)
+    lower.push(`${x},${sy(lo)}`)
+  }
+  line += ` H${sx(xMax)}`
+  upper.push(`${sx(xMax)},${sy(hi)}`)
+  lower.push(`${sx(xMax)},${sy(lo)}`)
+  const band = [...upper, ...lower.reverse()].join(' ')
+  const events = curve.steps.filter((x) => x.events > 0)
+  return (
+    <figure className="oc-chart oc-km">
+      <figcaption>
+        Survival free of implant removal (Kaplan–Meier, 95 % band) — {curve.n} patient{curve.n === 1 ? '' : 's'}, {curve.events} removal{curve.events === 1 ? '' : 's'}; now {formatNumber(s * 100, 0)} %
+      </figcaption>
+      <svg viewBox={`0 0 ${w} ${h + 24}`} width={w} height={h + 24} aria-hidden="true" focusable="false">
+        <polygon points={band} className="oc-band" />
+        <path d={line} className="oc-step" />
+        <line x1={PAD.left} y1={h - PAD.bottom} x2={w - PAD.right} y2={h - PAD.bottom} className="oc-axis" />
+        <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={h - PAD.bottom} className="oc-axis" />
+        <text x={PAD.left - 4} y={PAD.top + 4} textAnchor="end" className="oc-tick">
+          100 %
+        </text>
+        <text x={PAD.left - 4} y={h - PAD.bottom} textAnchor="end" className="oc-tick">
+          0 %
+        </text>
+        {atRiskTimes.map((t, i) => (
+          <g key={t}>
+            <text x={sx(t)} y={h - 12} textAnchor="middle" className="oc-tick">
+              {t} y
+            </text>
+            <text x={sx(t)} y={h + 14} textAnchor="middle" className="oc-tick oc-atrisk">
+              {atRisk[i]}
+            </text>
+          </g>
+        ))}
+        <text x={4} y={h + 14} className="oc-tick">
+          at risk
+        </text>
+      </svg>
+      <TableView
+        caption="Survival free of implant removal"
+        head={['Years since surgery', 'At risk', 'Removals', 'Censored', 'Survival', '95 % interval']}
+        rows={curve.steps.map((x) => [
+          formatNumber(x.time, 2),
+          x.atRisk,
+          x.events,
+          x.censored,
+          `${formatNumber(x.survival * 100, 1)} %`,
+          x.lower === null || x.upper === null ? 'not defined' : `${formatNumber(x.lower * 100, 1)}–${formatNumber(x.upper * 100, 1)} %`
+        ])}
+      />
+      <p className="muted">
+        Numbers at risk at each year: {atRiskTimes.map((t, i) => `${t} y: ${atRisk[i]}`).join(' · ')}. {events.length === 0 ? 'No removals recorded.' : ''}
+      </p>
+    </figure>
+  )
+}

@@ -1,0 +1,336 @@
+// The Audit screen's figures for a cohort: follow-up completeness, removal-free survival, event
+// incidence per 100 implant-years, paired before/after change and planning accuracy. Pure: the
+// renderer loads the rows, this computes; every figure carries its n.
+import { compareSizes, incidenceRate, kaplanMeier, numbersAtRisk, pairedChange, summariseAccuracy, type AccuracySummary, type IncidenceRate, type KmCurve, type PairedChange, type SizeComparison } from '../stats'
+import { dayNumber, DAYS_PER_YEAR } from './dates'
+import { defaultIntervals, scheduleStatus, type IntervalStatus, type ScheduledInterval } from './schedule'
+import type { EventType, FollowUpVisit, OperationRecord, OutcomeEvent } from './types'
+
+/** One operated patient (one plan) with everything the audit reads. */
+export interface CohortPatient {
+  planId: string
+  patientCode: string
+  level: string
+  surgeon: string
+  /** Planned size from the approved revision the operation names; null when the plan had none. */
+  planned: { systemId: string; diameterMm: number; lengthMm: number } | null
+  /** Catalogue sizes of the implanted system (for "within one size"). */
+  catalogue: { diametersMm: number[]; lengthsMm: number[] } | null
+  /** "X-ray, calibration marker", "CT"… how the plan's sizes were measured. */
+  calibration: string
+  imagingSource: string
+  operation: OperationRecord
+  visits: FollowUpVisit[]
+  events: OutcomeEvent[]
+}
+
+export interface CohortFilter {
+  level?: string
+  systemId?: string
+  stages?: 1 | 2
+  year?: number
+  surgeon?: string
+}
+
+export function surgeryDate(p: CohortPatient): string {
+  return p.operation.stages[0]!.date
+}
+
+export function matchesFilter(p: CohortPatient, f: CohortFilter): boolean {
+  if (f.level && p.level !== f.level) return false
+  if (f.systemId && p.operation.implant.systemId !== f.systemId) return false
+  if (f.stages && p.operation.stages.length !== f.stages) return false
+  if (f.year && Number(surgeryDate(p).slice(0, 4)) !== f.year) return false
+  if (f.surgeon && p.surgeon !== f.surgeon) return false
+  return true
+}
+
+/** Events that end follow-up: after these no further visits are expected. */
+const ENDING: readonly EventType[] = ['removal', 'death', 'lost-to-follow-up']
+
+function firstOf(events: readonly OutcomeEvent[], types: readonly EventType[]): OutcomeEvent | undefined {
+  return events.filter((e) => types.includes(e.type)).sort((a, b) => (a.date < b.date ? -1 : 1))[0]
+}
+
+/** The last date the patient was known to be in follow-up: latest stage, visit or event, never after today. */
+export function lastContact(p: CohortPatient, today: string): string {
+  let last = p.operation.stages[p.operation.stages.length - 1]!.date
+  for (const v of p.visits) if (v.kind === 'follow-up' && v.date > last) last = v.date
+  for (const e of p.events) if (e.date > last) last = e.date
+  return last > today ? today : last
+}
+
+// ---------------------------------------------------------------------------------------------
+// Follow-up completeness
+
+export interface CompletenessRow {
+  label: string
+  counts: Record<IntervalStatus, number>
+}
+
+export interface PatientDue {
+  planId: string
+  patientCode: string
+  label: string
+  dueDate: string
+  status: 'due' | 'overdue'
+}
+
+export interface Completeness {
+  n: number
+  rows: CompletenessRow[]
+  /** Everyone due or overdue, earliest due date first. */
+  list: PatientDue[]
+}
+
+export function followUpCompleteness(patients: readonly CohortPatient[], today: string, intervals: readonly ScheduledInterval[] = defaultIntervals()): Completeness {
+  const rows = intervals.map((i) => ({ label: i.label, counts: { done: 0, due: 0, overdue: 0, upcoming: 0, 'not-expected': 0 } }))
+  const list: PatientDue[] = []
+  for (const p of patients) {
+    const ending = firstOf(p.events, ENDING)
+    const states = scheduleStatus(surgeryDate(p), p.visits.filter((v) => v.kind === 'follow-up').map((v) => v.date), today, ending?.date ?? null, intervals)
+    states.forEach((s, i) => {
+      rows[i]!.counts[s.status]++
+      if (s.status === 'due' || s.status === 'overdue') list.push({ planId: p.planId, patientCode: p.patientCode, label: s.interval.label, dueDate: s.dueDate, status: s.status })
+    })
+  }
+  const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+  list.sort((a, b) => order(a.dueDate, b.dueDate) || order(a.patientCode, b.patientCode))
+  // Rows where nothing is done, due or overdue yet (far-future years) say nothing: drop them.
+  return { n: patients.length, rows: rows.filter((r) => r.counts.done + r.counts.due + r.counts.overdue > 0), list }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Survival free of implant removal
+
+export interface RemovalFreeSurvival {
+  curve: KmCurve
+  /** Years since surgery at which the numbers at risk are printed, and those numbers. */
+  atRiskTimes: number[]
+  atRisk: number[]
+  /** Deaths and losses are censored at their date, not counted as failures. */
+  censoringNote: string
+}
+
+export function removalFreeSurvival(patients: readonly CohortPatient[], today: string): RemovalFreeSurvival {
+  const observations = patients.map((p) => {
+    const start = dayNumber(surgeryDate(p))!
+    const removal = firstOf(p.events, ['removal'])
+    if (removal) return { time: Math.max(0, dayNumber(removal.date)! - start) / DAYS_PER_YEAR, event: true }
+    return { time: Math.max(0, dayNumber(lastContact(p, today))! - start) / DAYS_PER_YEAR, event: false }
+  })
+  const curve = kaplanMeier(observations)
+  const maxYears = Math.ceil(Math.max(1, ...observations.map((o) => o.time)))
+  const atRiskTimes = Array.from({ length: Math.min(maxYears, 20) + 1 }, (_, i) => i)
+  return {
+    curve,
+    atRiskTimes,
+    atRisk: numbersAtRisk(observations, atRiskTimes),
+    censoringNote: 'Patients without a removal are censored at their last contact (last visit, event or operation); deaths and losses to follow-up are censored, not counted as removals.'
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Event incidence per 100 implant-years
+
+export interface IncidenceRow {
+  /** Event type, or 'infection' with a grade. */
+  type: EventType
+  grade?: string
+  rate: IncidenceRate
+  /** Patients with at least one such event. */
+  patients: number
+}
+
+export interface Incidence {
+  n: number
+  implantYears: number
+  rows: IncidenceRow[]
+}
+
+const INCIDENCE_TYPES: readonly EventType[] = ['infection', 'fracture', 'loosening', 'revision', 'removal']
+
+/** Exposure runs from the first stage to removal, death or last contact; events in that span count. */
+export function eventIncidence(patients: readonly CohortPatient[], today: string): Incidence {
+  let exposureDays = 0
+  const counted: { type: EventType; grade?: string; planId: string }[] = []
+  for (const p of patients) {
+    const start = surgeryDate(p)
+    const ending = firstOf(p.events, ['removal', 'death'])
+    const end = ending ? ending.date : lastContact(p, today)
+    exposureDays += Math.max(0, dayNumber(end)! - dayNumber(start)!)
+    for (const e of p.events) if (e.date >= start && e.date <= end && INCIDENCE_TYPES.includes(e.type)) counted.push({ type: e.type, ...(e.infectionGrade !== undefined ? { grade: e.infectionGrade } : {}), planId: p.planId })
+  }
+  const implantYears = exposureDays / DAYS_PER_YEAR
+  const row = (type: EventType, grade?: string): IncidenceRow => {
+    const hits = counted.filter((c) => c.type === type && (grade === undefined || c.grade === grade))
+    return { type, ...(grade !== undefined ? { grade } : {}), rate: incidenceRate(hits.length, implantYears), patients: new Set(hits.map((h) => h.planId)).size }
+  }
+  const rows: IncidenceRow[] = []
+  for (const type of INCIDENCE_TYPES) {
+    rows.push(row(type))
+    if (type === 'infection') {
+      const grades = [...new Set(counted.filter((c) => c.type === 'infection' && c.grade !== undefined).map((c) => c.grade!))].sort()
+      for (const g of grades) rows.push(row('infection', g))
+    }
+  }
+  return { n: patients.length, implantYears, rows }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paired before/after change
+
+export const PAIRED_MEASURES = [
+  { key: 'sixMinuteWalkM', label: '6-minute walk', unit: 'm', better: 'higher' },
+  { key: 'tugS', label: 'Timed Up and Go', unit: 's', better: 'lower' },
+  { key: 'qtfaGlobal', label: 'Q-TFA global score', unit: 'points', better: 'higher' },
+  { key: 'qtfaMobility', label: 'Q-TFA mobility score', unit: 'points', better: 'higher' },
+  { key: 'qtfaProstheticUse', label: 'Q-TFA prosthetic use score', unit: 'points', better: 'higher' },
+  { key: 'qtfaProblem', label: 'Q-TFA problem score', unit: 'points', better: 'lower' },
+  { key: 'wearHoursPerWeek', label: 'Prosthesis wear', unit: 'h/week', better: 'higher' },
+  { key: 'quickDash', label: 'QuickDASH', unit: 'points', better: 'lower' }
+] as const
+export type PairedMeasureKey = (typeof PAIRED_MEASURES)[number]['key']
+
+/** One visit's value of a paired measure (wear is hours/day × days/week when both are recorded). */
+export function visitMeasure(v: FollowUpVisit, key: PairedMeasureKey): number | undefined {
+  switch (key) {
+    case 'qtfaGlobal':
+      return v.qtfa?.global
+    case 'qtfaMobility':
+      return v.qtfa?.mobility
+    case 'qtfaProstheticUse':
+      return v.qtfa?.prostheticUse
+    case 'qtfaProblem':
+      return v.qtfa?.problem
+    case 'wearHoursPerWeek':
+      return v.wearHoursPerDay !== undefined && v.wearDaysPerWeek !== undefined ? v.wearHoursPerDay * v.wearDaysPerWeek : undefined
+    default:
+      return v[key]
+  }
+}
+
+export interface PairedRow {
+  key: PairedMeasureKey
+  label: string
+  unit: string
+  better: 'higher' | 'lower'
+  change: PairedChange
+}
+
+/**
+ * Baseline (the last baseline visit on or before surgery) against the visit that counts for the
+ * chosen interval (default 12 months), for patients who have both values.
+ */
+export function pairedChanges(patients: readonly CohortPatient[], intervalLabel = '12 months', intervals: readonly ScheduledInterval[] = defaultIntervals()): PairedRow[] {
+  const interval = intervals.find((i) => i.label === intervalLabel)
+  if (!interval) throw new RangeError(`No follow-up interval "${intervalLabel}"`)
+  // Per patient once: baseline visits newest first, and the visits in the interval's window
+  // nearest the due day first; then each measure takes the first visit that recorded it.
+  const prepared = patients.map((p) => {
+    const surgery = surgeryDate(p)
+    const start = dayNumber(surgery)!
+    const baselines = p.visits.filter((v) => v.kind === 'baseline' && v.date <= surgery).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+    const after = p.visits
+      .filter((v) => v.kind === 'follow-up')
+      .map((v) => ({ v, off: Math.abs(dayNumber(v.date)! - start - interval.dueDay) }))
+      .filter((x) => x.off <= interval.windowDays)
+      .sort((a, b) => a.off - b.off)
+      .map((x) => x.v)
+    return { baselines, after }
+  })
+  return PAIRED_MEASURES.map((m) => {
+    const pairs: { before: number; after: number }[] = []
+    for (const { baselines, after } of prepared) {
+      const before = baselines.find((v) => visitMeasure(v, m.key) !== undefined)
+      const later = before && after.find((v) => visitMeasure(v, m.key) !== undefined)
+      if (before && later) pairs.push({ before: visitMeasure(before, m.key)!, after: visitMeasure(later, m.key)! })
+    }
+    return { key: m.key, label: m.label, unit: m.unit, better: m.better, change: pairedChange(pairs) }
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planning accuracy
+
+/** Digital templating in the literature (REFERENCE.md §4 [A1][A2]): the exact size ≈ 27–34 % of
+ *  the time, within one size ≈ 60 %. Hip and knee arthroplasty studies, not osseointegration. */
+export const LITERATURE_ACCURACY = {
+  exact: { low: 0.27, high: 0.34 },
+  withinOne: 0.6,
+  sources: ['A1', 'A2'],
+  note: 'digital templating of hip and knee arthroplasty (mediCAD); no osseointegration figure is published'
+} as const
+
+export interface CauseRow {
+  /** 'calibration' or 'imaging'. */
+  factor: 'calibration' | 'imaging'
+  value: string
+  n: number
+  /** Plans of that kind where diameter or length was not the planned size. */
+  off: number
+}
+
+export interface PlanningAccuracy {
+  /** Patients with a planned and an implanted size. */
+  n: number
+  diameter: AccuracySummary
+  length: AccuracySummary
+  causes: CauseRow[]
+}
+
+export function planningAccuracy(patients: readonly CohortPatient[]): PlanningAccuracy {
+  const diam: SizeComparison[] = []
+  const len: SizeComparison[] = []
+  const causes = new Map<string, CauseRow>()
+  let n = 0
+  for (const p of patients) {
+    if (!p.planned) continue
+    n++
+    const d = compareSizes(p.planned.diameterMm, p.operation.implant.diameterMm, p.catalogue?.diametersMm ?? [])
+    const l = compareSizes(p.planned.lengthMm, p.operation.implant.lengthMm, p.catalogue?.lengthsMm ?? [])
+    diam.push(d)
+    len.push(l)
+    const off = d.agreement !== 'exact' || l.agreement !== 'exact'
+    for (const [factor, value] of [['calibration', p.calibration], ['imaging', p.imagingSource]] as const) {
+      const key = `${factor}:${value}`
+      const row = causes.get(key) ?? { factor, value, n: 0, off: 0 }
+      row.n++
+      if (off) row.off++
+      causes.set(key, row)
+    }
+  }
+  return { n, diameter: summariseAccuracy(diam), length: summariseAccuracy(len), causes: [...causes.values()].sort((a, b) => a.factor.localeCompare(b.factor) || b.n - a.n) }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Below this many patients a figure is shown with a "small numbers" warning. */
+export const SMALL_N = 10
+
+export function smallNumberNote(n: number): string | null {
+  if (n === 0) return 'No patients yet.'
+  if (n < SMALL_N) return `Only ${n} patient${n === 1 ? '' : 's'}: too few for firm conclusions; read the figures as case counts.`
+  return null
+}
+
+export interface CohortAudit {
+  n: number
+  completeness: Completeness
+  survival: RemovalFreeSurvival
+  incidence: Incidence
+  paired: PairedRow[]
+  accuracy: PlanningAccuracy
+}
+
+export function auditCohort(all: readonly CohortPatient[], filter: CohortFilter, today: string): CohortAudit {
+  const patients = all.filter((p) => matchesFilter(p, filter))
+  return {
+    n: patients.length,
+    completeness: followUpCompleteness(patients, today),
+    survival: removalFreeSurvival(patients, today),
+    incidence: eventIncidence(patients, today),
+    paired: pairedChanges(patients),
+    accuracy: planningAccuracy(patients)
+  }
+}
