@@ -21,7 +21,11 @@ export function escapeReportForTerminal(text: string): string {
   return text.replace(UNSAFE_KEEPING_LINES, escape)
 }
 
-/** JSON text for a terminal: JSON.stringify leaves C1 controls, bidi controls and U+2028/9 raw. */
+/**
+ * JSON text for a terminal: JSON.stringify leaves C1 controls, bidi controls and U+2028/9 raw
+ * inside strings. Line breaks and tabs outside strings are the pretty-printer's own layout (inside
+ * strings JSON.stringify has escaped them already), so they stay: the output remains valid JSON.
+ */
 export function escapeJsonForTerminal(json: string): string {
-  return json.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return json.replace(UNSAFE_KEEPING_LINES, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }

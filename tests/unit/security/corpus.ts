@@ -89,7 +89,8 @@ export const GENERATORS: Record<string, () => string | Promise<string>> = {
   },
   // Issue #18: hidden and look-alike characters in the names a surgeon reads (variants generated here).
   'backup-bidi-surgeon': () => withBackupPlan((plan) => (plan['surgeon'] = 'Dr A\u202Egnp.exe')),
-  'backup-zero-width-code': () => withBackupPlan((plan) => (plan['patientCode'] = 'HX-\u200BTF-07')),
+  // The row's own code is never believed (it is derived from the case), so the hidden character goes where it is read.
+  'backup-zero-width-code': () => withBackupPlan((plan) => (((plan['caseFile'] as Record<string, Record<string, unknown>>)['patient']!['code'] = 'HX-\u200BTF-07'), (plan['patientCode'] = 'HX-\u200BTF-07'))),
   'backup-homoglyph-code': () => withBackupPlan((plan) => (((plan['caseFile'] as Record<string, Record<string, unknown>>)['patient']!['code'] = '\u041d\u0425-TF-07'), (plan['patientCode'] = '\u041d\u0425-TF-07'))),
   'backup-isolate-code': () => withBackupPlan((plan) => ((plan['caseFile'] as Record<string, Record<string, unknown>>)['patient']!['code'] = 'HX-TF-\u206607\u2069')),
   'systems-bidi-name': () => withSystemName('OPRA femur \u202Efixture'),
