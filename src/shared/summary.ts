@@ -6,7 +6,8 @@
  * buildSummary(case, result, meta)        → a printable summary
  * buildIncompleteSummary(raw, errors, meta) → "cannot be printed", with what is missing
  */
-import type { Condition, FieldError, Level, NormalizedCase, Side, SoftTissueMethod } from './case/types'
+import { capitalise, levelSideText } from './level-labels'
+import type { Condition, FieldError, NormalizedCase, Side, SoftTissueMethod } from './case/types'
 import { SOURCES } from './catalog/sources'
 import { formatCm, formatDeg, formatKg, formatDate, formatMagnification, formatMm, formatMmAtMost, formatMmBeside, formatNumber, formatSize, formatValue } from './format'
 import {
@@ -235,15 +236,6 @@ export interface IncompleteSummary {
 // Labels
 // ---------------------------------------------------------------------------
 
-const LEVEL_LABELS: Record<Level, string> = {
-  transfemoral: 'Transfemoral',
-  transtibial: 'Transtibial',
-  transhumeral: 'Transhumeral',
-  transradial: 'Transradial',
-  thumb: 'Thumb',
-  finger: 'Finger'
-}
-
 const CONDITION_LABELS: Record<Condition, string> = {
   'active-infection': 'active infection',
   malignancy: 'malignancy',
@@ -372,23 +364,12 @@ function daysRange(min: number, max: number): string {
   return `${stageDaysText({ min, max })} (${min === max ? weeks(min) : `${weeks(min)}–${weeks(max)}`} weeks)`
 }
 
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1)
-}
-
 function statusText(status: string): string {
   return status ? capitalise(status) : 'Draft'
 }
 
 function revisionText(n: number | null): string {
   return n === null ? 'Current plan (not a saved revision)' : `Revision ${n}`
-}
-
-/** "Transfemoral, left (femur)". */
-export function levelSideText(level: string, side: string, bone?: string): string {
-  const l = (LEVEL_LABELS as Record<string, string>)[level] ?? (level ? capitalise(level) : 'Level not recorded')
-  const s = side ? `, ${side}` : ''
-  return `${l}${s}${bone ? ` (${bone})` : ''}`
 }
 
 /** Default PDF name: "<patient code> <level> <YYYY-MM-DD>.pdf", made safe for a save dialog. */
@@ -889,3 +870,5 @@ export function buildIncompleteSummary(raw: unknown, errors: readonly FieldError
 }
 
 export type Summary = PlanSummary | IncompleteSummary
+
+export { levelSideText }

@@ -9,7 +9,6 @@ import { createProfilesRepo } from './profiles-repo'
 import { createRevisionsRepo } from './revisions-repo'
 import { createSettingsRepo } from './settings-repo'
 import { createSystemsRepo } from './systems-repo'
-import { createOutcomesRepo } from './outcomes-repo'
 import { createImagesRepo } from './images-repo'
 
 /** A getter that creates the repository on first use (the database opens lazily too). */
@@ -26,7 +25,6 @@ export const draftsRepo = bound(createDraftsRepo)
 export const settingsRepo = bound(createSettingsRepo)
 export const profilesRepo = bound(createProfilesRepo)
 export const systemsRepo = bound(createSystemsRepo)
-export const outcomesRepo = bound(createOutcomesRepo)
 export const imagesRepo = bound(createImagesRepo)
 export const filingsRepo = bound(createFilingsRepo)
 

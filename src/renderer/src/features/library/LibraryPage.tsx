@@ -3,7 +3,7 @@
 // undo); back up, restore and import. Built to stay fast at 100,000 plans (docs/performance.md):
 // the first screen is read before the rest, the search box updates at once while the list follows
 // as a deferred render (one filter per settled query), and only the visible rows are rendered.
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { plansRepo, systemsRepo } from '../../db'
 import { caseFileText, exportFileName } from '../../db/backup-repo'
 import type { DeletedPlan } from '../../db/plans-repo'
@@ -12,7 +12,6 @@ import { storageErrorMessage } from '../../db/storage'
 import type { PlanSummary } from '../../db/types'
 import { saveTextFile } from '../../platform'
 import { navigate } from '../../router'
-import { PlanHistory } from '../review/PlanHistory'
 import { BackupControls } from './BackupControls'
 import { ConfirmDelete } from './ConfirmDelete'
 import { createAndOpenPlan } from './create-plan'
@@ -22,6 +21,10 @@ import { systemLabel } from './plan-labels'
 import { planName, PlanList, type PlanHandlers } from './PlanList'
 import { useLibraryPlans } from './use-library-plans'
 import './library.css'
+
+// The history dialog (with the revision compare and the summary model it formats with) loads when
+// first opened, so the library's first screen stays small.
+const PlanHistory = lazy(() => import('../review/PlanHistory').then((m) => ({ default: m.PlanHistory })))
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
@@ -184,7 +187,11 @@ export function LibraryPage() {
           )}
         </>
       )}
-      {historyOf && <PlanHistory planId={historyOf} onClose={() => setHistoryOf(null)} />}
+      {historyOf && (
+        <Suspense fallback={<p role="status">Opening the history…</p>}>
+          <PlanHistory planId={historyOf} onClose={() => setHistoryOf(null)} />
+        </Suspense>
+      )}
       {deleting && <ConfirmDelete name={planName(deleting)} onConfirm={() => void confirmDelete(deleting)} onClose={() => setDeleting(null)} />}
     </section>
   )

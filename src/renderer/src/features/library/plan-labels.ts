@@ -2,7 +2,7 @@
 // ("Transfemoral", the system's name, "Ø 18.5 × 80 mm"), never ids.
 import { BUILTIN_SYSTEMS } from '../../../../shared/catalog/systems'
 import { formatNumber } from '../../../../shared/format'
-import { levelSideText } from '../../../../shared/summary'
+import { levelSideText } from '../../../../shared/level-labels'
 import type { PlanOutcome, PlanSummary } from '../../db/types'
 
 export function levelLabel(level: string): string {

@@ -3,7 +3,7 @@
 import { useState } from 'react'
 import { DEFAULT_INFECTION_SCALE, EVENT_LABELS, EVENT_TYPES, gradeLabel, type OutcomeEvent } from '../../../../shared/outcomes'
 import { TableHead } from '../../components/TableHead'
-import { outcomesRepo } from '../../db'
+import { outcomesRepo } from '../../db/outcomes-binding'
 import { FormField } from './FormField'
 import { EVENT_FORM_LABELS, formToEvent } from './form-model'
 import { saveFailure, type SaveFailure } from './save-error'

@@ -3,7 +3,7 @@
 import { useState } from 'react'
 import { K_LEVELS, type FollowUpVisit } from '../../../../shared/outcomes'
 import { TableHead } from '../../components/TableHead'
-import { outcomesRepo } from '../../db'
+import { outcomesRepo } from '../../db/outcomes-binding'
 import { FormField } from './FormField'
 import { formToVisit, VISIT_FIELDS, VISIT_LABELS, visitToForm, type FormValues } from './form-model'
 import { saveFailure, type SaveFailure } from './save-error'

@@ -1,7 +1,6 @@
 // Deleting a plan that has outcome records asks twice and says what goes with it (the operation
 // record, visits and events are part of the team's audit, which NICE asks to keep complete):
 // the library's Delete dialog is the first question, this confirmation naming the records the second.
-import { outcomesRepo } from '../../db'
 import type { OutcomeCounts } from '../../db/outcomes-repo'
 
 export function outcomeLoss(counts: OutcomeCounts): string {
@@ -14,6 +13,8 @@ export function outcomeLoss(counts: OutcomeCounts): string {
 
 /** True when the plan may be deleted: it has no outcomes, or the user confirmed after reading what goes. */
 export async function confirmPlanDelete(planId: string, patientCode: string, confirm: (message: string) => boolean = (m) => window.confirm(m)): Promise<boolean> {
+  // Loaded on demand: the library's first screen does not carry the outcome code.
+  const { outcomesRepo } = await import('../../db/outcomes-binding')
   const counts = await outcomesRepo().countsForPlan(planId)
   const loss = outcomeLoss(counts)
   if (loss === '') return true

@@ -2,7 +2,7 @@
 // window is hidden), so a closed window or a crash loses nothing even before the record is valid.
 // The draft is removed when the record is saved.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { outcomesRepo } from '../../db'
+import { outcomesRepo } from '../../db/outcomes-binding'
 import type { FormValues } from './form-model'
 
 export const OUTCOME_DRAFT_DELAY_MS = 300
