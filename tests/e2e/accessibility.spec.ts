@@ -96,9 +96,11 @@ test('the editor of an approved (read-only) plan', async ({ page }) => {
   await expect(page.getByTestId('save-state')).toHaveText('Read-only (approved plans are revised, not edited)')
   await expectAccessible(page, 'editor-approved')
 
-  // The wide stations table (its fields disabled) is reached with Tab and scrolls with the arrows.
+  // The stations table fits at 1280 px; on a narrow window it scrolls sideways, and then (its
+  // fields disabled) it is reached with Tab and scrolls with the arrows.
+  await page.setViewportSize({ width: 420, height: 900 })
   const stations = page.getByRole('region', { name: 'Canal stations' })
-  expect(await stations.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
+  await expect.poll(() => stations.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
   await page.getByRole('button', { name: /^Bone and canal/ }).focus()
   for (let i = 0; i < 40 && !(await stations.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
   await expect(stations).toBeFocused()

@@ -27,6 +27,8 @@ async function restore(page: Page, file: { name: string; mimeType: string; buffe
   const path = join(mkdtempSync(join(tmpdir(), 'osseoplan-')), file.name)
   writeFileSync(path, file.buffer)
   await page.getByLabel('Library backup to restore').setInputFiles(path)
+  // The app reads the file after the picker closes: remove it only once the outcome is shown.
+  await expect(page.getByRole('alert').or(page.getByRole('status').filter({ hasText: /restored|imported/i })).first()).toBeVisible({ timeout: 60_000 })
   rmSync(path)
 }
 
@@ -147,7 +149,7 @@ test('import, review, approve, revise, compare, archive, delete + undo, back up 
   await expect(other.getByRole('status')).toContainText('Restored 2 plans')
   await expect(rows(other)).toHaveCount(2)
   // The restored history is the file's, and says so.
-  await rows(other).first().getByRole('button', { name: 'History' }).click()
+  await rowAction(rows(other).first(), 'History')
   await expect(other.getByRole('dialog').locator('.audit-imported').first()).toContainText('imported: the history of backup')
   await other.getByRole('dialog').getByRole('button', { name: 'Close' }).click()
   expect(content(await backUp(other))).toEqual(content(before))

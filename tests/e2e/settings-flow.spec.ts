@@ -119,7 +119,8 @@ test('a custom press-fit system is chosen in the editor and sizes the case', asy
   await page.getByLabel('Lengths shown in').selectOption('cm')
   await expect(page.getByText('Display preferences saved.')).toBeVisible()
   await page.goto(planUrl)
-  await expect(page.getByTestId('res-implant')).toContainText(/Ø 1\.6 cm .*× 15 cm/)
+  // Implant sizes are shown in mm whatever the display unit (issue #12, #13 item 3).
+  await expect(page.getByTestId('res-implant')).toContainText(/Ø 16 mm .*× 150 mm/)
 })
 
 test('an approved plan shows what a profile change would alter and is recomputed into a new revision', async ({ page }) => {

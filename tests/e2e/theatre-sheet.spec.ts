@@ -79,9 +79,10 @@ test('the theatre sheet prints on one page of A4 and of US Letter, large, with w
       'LEFT',
       'Transfemoral (femur)',
       'Implant system',
-      `Ø ${diameter} × ${length}`,
+      // The summary's diameter carries its own "Ø" since the sizes are formatted in one place (issue #12).
+      `${diameter.startsWith('Ø') ? diameter : `Ø ${diameter}`} × ${length}`,
       'diameter × length',
-      `Canal preparation Ream to ${prepared}`,
+      `Canal preparation Ream to ${prepared.replace(/^Ø\s*/, '')}`,
       'Resection level',
       `Bone-to-skin target ${target}`,
       'Stage Two stages',
