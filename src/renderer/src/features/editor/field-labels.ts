@@ -10,6 +10,7 @@ const LABELS: Record<string, string> = {
   'patient.conditions': 'Conditions screened',
   'patient.socketRehabMonths': 'Socket rehabilitation',
   'patient.hipFlexionContractureDeg': 'Hip flexion contracture',
+  'patient.kneeFlexionContractureDeg': 'Knee flexion contracture',
   'patient.tScore': 'DEXA T-score',
   limb: 'Level and side',
   'limb.level': 'Level',
