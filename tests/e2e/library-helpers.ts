@@ -2,7 +2,7 @@
 // actions menu, and Delete asks for confirmation.
 import type { Locator } from '@playwright/test'
 
-/** Chooses `action` ("History", "Duplicate", "Export case file", "Archive", "Unarchive", "Delete…") from the row's menu. */
+/** Chooses `action` ("History", "Theatre sheet", "Duplicate", "Export case file", "Archive", "Unarchive", "Delete…") from the row's menu. */
 export async function rowAction(row: Locator, action: string): Promise<void> {
   await row.getByRole('button', { name: /^Actions for / }).click()
   await row.page().getByRole('menu').getByRole('menuitem', { name: action, exact: true }).click()

@@ -87,7 +87,7 @@ test('Delete is apart from Archive in the row menu, asks first, and can be undon
   const row = rows(page).first()
   await row.getByRole('button', { name: 'Actions for EX-TF-01' }).click()
   const menu = page.getByRole('menu', { name: 'Actions for EX-TF-01' })
-  await expect(menu.getByRole('menuitem')).toHaveText(['History', 'Duplicate', 'Export case file', 'Archive', 'Delete…'])
+  await expect(menu.getByRole('menuitem')).toHaveText(['History', 'Theatre sheet', 'Duplicate', 'Export case file', 'Archive', 'Delete…'])
   // A separator stands between Archive and Delete.
   await expect(menu.locator('[role="separator"] + [role="menuitem"]')).toHaveText('Delete…')
   expect(await axe(page)).toEqual([])
@@ -126,7 +126,7 @@ test('the row menu works from the keyboard', async ({ page }) => {
   const item = (name: string) => page.getByRole('menuitem', { name })
   await expect(item('History')).toBeFocused()
   await page.keyboard.press('ArrowDown')
-  await expect(item('Duplicate')).toBeFocused()
+  await expect(item('Theatre sheet')).toBeFocused()
   await page.keyboard.press('End')
   await expect(item('Delete…')).toBeFocused()
   await page.keyboard.press('ArrowDown') // wraps round

@@ -1,13 +1,14 @@
 // Issue #13: the theatre sheet — one A4 / US Letter page in large print with patient code, level
 // and SIDE, implant system, diameter × length, canal preparation, resection level, bone-to-skin
 // target, stage, the next smaller and larger sizes, and the to-scale drawing with labels that
-// print at 8 pt or more. Reached from the editor and from the summary; printed to PDF by Chromium
+// print at 8 pt or more. Reached from the editor, the summary and a library row's menu; printed to PDF by Chromium
 // and rendered to PNG (test-results/<port>/theatre/) to be looked at.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { rowAction } from './library-helpers'
 import { bridgeCalls, installFakeBridge, openSeededPlan, seedPlan, today } from './plan-helpers'
 
 const OUT = path.join('test-results', process.env['E2E_PORT'] ?? 'local', 'theatre')
@@ -107,6 +108,14 @@ test('Export PDF of the theatre sheet goes through the desktop bridge with its o
   await page.getByRole('button', { name: 'Export PDF…' }).click()
   await expect(page.getByText('PDF saved: /tmp/plan.pdf')).toBeVisible()
   expect(await bridgeCalls(page)).toEqual([['pdf', { defaultFileName: `${CODE} transfemoral ${await today(page)} theatre sheet.pdf`, pageSize: 'A4' }]])
+})
+
+test('a library row opens its theatre sheet from the actions menu', async ({ page }) => {
+  const planId = await seedPlan(page, CASE)
+  await page.goto('/')
+  await rowAction(page.locator(`tbody tr[data-plan-id="${planId}"]`), 'Theatre sheet')
+  await expect(page).toHaveURL(new RegExp(`#/plans/${planId}/theatre$`))
+  await expect(page.getByTestId('theatre-sheet').locator('.th-side')).toHaveText('LEFT')
 })
 
 test('the summary drawing prints its labels at 8 pt or more, the component stack in line under the stoma', async ({ page }) => {

@@ -199,7 +199,7 @@ async function pdf(dir: string, url: string, executablePath: string): Promise<{ 
   }
 }
 
-export async function benchLibraryRatios(full: boolean, only?: number[]): Promise<BenchRow[]> {
+export async function benchLibraryRatios(full: boolean, only?: number[], paths: readonly string[] = ['cold', 'search', 'pdf']): Promise<BenchRow[]> {
   const executablePath = await findBrowser()
   const sizes = only ?? (full ? [1000, 10_000, 100_000] : [1000, 10_000])
   const work = mkdtempSync(join(tmpdir(), 'osseoplan-ratios-'))
@@ -213,28 +213,28 @@ export async function benchLibraryRatios(full: boolean, only?: number[]): Promis
       process.stderr.write(`bench ratios: seeding ${size} plans…\n`)
       await seedProfile(dir, server.url, executablePath, size)
       const cold = { app: [] as number[], floor: [] as number[], complete: [] as number[] }
-      for (let i = 0; i < COLD_RUNS; i++) {
+      for (let i = 0; i < (paths.includes('cold') ? COLD_RUNS : 0); i++) {
         cold.floor.push((await coldOpen(empty, server.url, executablePath)).painted)
         const t = await coldOpen(dir, server.url, executablePath)
         cold.app.push(t.painted)
         cold.complete.push(t.complete)
       }
-      rows.push({
+      if (paths.includes('cold')) rows.push({
         name: `ratio: cold library open, ${size.toLocaleString('en-US')} plans / empty library`,
         value: round(median(cold.app) / median(cold.floor), 2),
         unit: '×',
         budget: '≤ 1.2',
         note: `first row painted ${round(median(cold.app))} ms vs empty ${round(median(cold.floor))} ms (medians of ${COLD_RUNS} interleaved cold launches); all summaries read at ${round(median(cold.complete))} ms`
       })
-      const s = await search(dir, server.url, executablePath)
-      rows.push({
+      const s = paths.includes('search') ? await search(dir, server.url, executablePath) : null
+      if (s) rows.push({
         name: `ratio: search keystroke → painted, ${size.toLocaleString('en-US')} plans / floor`,
         value: round(median(s.app) / median(s.floor), 2),
         unit: '×',
         budget: '≤ 1.5',
         note: `app median ${round(median(s.app))} ms, floor (plain input + substring filter + 20 rows) ${round(median(s.floor))} ms; ${s.app.length} keys each, interleaved`
       })
-      if (size === sizes[0]) {
+      if (size === sizes[0] && paths.includes('pdf')) {
         const p = await pdf(dir, server.url, executablePath)
         rows.push({
           name: 'ratio: summary PDF (A4) / one-line page PDF',
@@ -255,9 +255,9 @@ export async function benchLibraryRatios(full: boolean, only?: number[]): Promis
 }
 
 if (process.argv[1]?.endsWith('library-ratios.ts')) {
-  // --sizes=1000,10000 measures only those library sizes.
-  const only = process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length).split(',').map(Number)
-  const rows = await benchLibraryRatios(process.argv.includes('--full'), only)
+  // --sizes=1000,10000 measures only those library sizes; --paths=search,cold only those paths.
+  const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3).split(',')
+  const rows = await benchLibraryRatios(process.argv.includes('--full'), option('sizes')?.map(Number), option('paths'))
   if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(rows) + '\n')
   else for (const r of rows) console.log(`${r.name}: ${r.value} ${r.unit}${r.note ? ` (${r.note})` : ''}`)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countPlans, distinctValues, EMPTY_QUERY, filterPlans } from '../../../src/renderer/src/features/library/library-query'
+import { countPlans, distinctValues, EMPTY_QUERY, filterPlans, matchPlans, narrows, sortPlans } from '../../../src/renderer/src/features/library/library-query'
 import type { PlanSummary } from '../../../src/renderer/src/db/types'
 
 function summary(id: string, overrides: Partial<PlanSummary> = {}): PlanSummary {
@@ -46,5 +46,27 @@ describe('library search and filters', () => {
   it('counts by status and archived, and lists filter values', () => {
     expect(countPlans(plans)).toEqual({ total: 4, archived: 1, byStatus: { draft: 2, reviewed: 1, approved: 1, superseded: 0 } })
     expect(distinctValues(plans, 'level')).toEqual(['transfemoral', 'transhumeral', 'transtibial'])
+  })
+})
+
+describe('one keystroke filters the pre-sorted list, and typing on filters the previous matches', () => {
+  const q = (over: Partial<typeof EMPTY_QUERY>) => ({ ...EMPTY_QUERY, ...over })
+  it('filtering the sorted list gives what filter-then-sort gives, for every sort', () => {
+    for (const sort of ['updated-desc', 'updated-asc', 'created-desc', 'patient-asc', 'status'] as const)
+      for (const text of ['', 'ng', 'tf', 'dr ng'])
+        expect(matchPlans(sortPlans(plans, sort), q({ sort, text, showArchived: true }))).toEqual(filterPlans(plans, q({ sort, text, showArchived: true })))
+  })
+  it('typing on narrows; deleting, a new word order or any other filter change does not', () => {
+    expect(narrows(q({ text: 'd' }), q({ text: 'dr' }))).toBe(true)
+    expect(narrows(q({ text: 'dr' }), q({ text: 'DR N' }))).toBe(true)
+    expect(narrows(q({ text: 'dr n' }), q({ text: 'dr ' }))).toBe(false)
+    expect(narrows(q({ text: 'ng' }), q({ text: 'dr ng' }))).toBe(false)
+    expect(narrows(q({ text: 'd' }), q({ text: 'dr', level: 'transfemoral' }))).toBe(false)
+    expect(narrows(q({ text: 'd' }), q({ text: 'dr', sort: 'status' }))).toBe(false)
+  })
+  it('when it narrows, the matches of the previous query contain every match of the next', () => {
+    const sorted = sortPlans(plans, 'updated-desc')
+    for (const [before, after] of [['n', 'ng'], ['ng', 'ng '], ['ng ', 'ng t'], ['t', 'tf-00'], ['dr', 'dr ngata']])
+      expect(matchPlans(matchPlans(sorted, q({ text: before })), q({ text: after }))).toEqual(matchPlans(sorted, q({ text: after })))
   })
 })

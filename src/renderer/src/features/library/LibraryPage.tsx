@@ -1,9 +1,9 @@
 // The plan library: every stored plan, searchable as you type, filtered, sorted and counted; open,
-// and from each row's actions menu history, duplicate, export, archive, delete (confirmed, with
+// and from each row's actions menu history, the theatre sheet, duplicate, export, archive, delete (confirmed, with
 // undo); back up, restore and import. Built to stay fast at 100,000 plans (docs/performance.md):
-// the first screen is read before the rest, the search box updates at once while the list follows
-// as a deferred render (one filter per settled query), and only the visible rows are rendered.
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+// the first screen is read before the rest, a keystroke filters the pre-sorted summaries once (in
+// the same frame as the typed character), and only the visible rows are rendered.
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { plansRepo, systemsRepo } from '../../db'
 import { caseFileText, exportFileName } from '../../db/backup-repo'
 import type { DeletedPlan } from '../../db/plans-repo'
@@ -16,10 +16,11 @@ import { BackupControls } from './BackupControls'
 import { ConfirmDelete } from './ConfirmDelete'
 import { createAndOpenPlan } from './create-plan'
 import { LibraryFilters } from './LibraryFilters'
-import { countPlans, distinctValues, EMPTY_QUERY, filterPlans, type LibraryQuery } from './library-query'
+import { countPlans, distinctValues, EMPTY_QUERY, type LibraryQuery } from './library-query'
 import { systemLabel } from './plan-labels'
 import { planName, PlanList, type PlanHandlers } from './PlanList'
 import { useLibraryPlans } from './use-library-plans'
+import { useMatches } from './use-matches'
 import './library.css'
 
 // The history dialog (with the revision compare and the summary model it formats with) loads when
@@ -41,8 +42,6 @@ const NO_SYSTEMS: ReadonlyMap<string, string> = new Map()
 export function LibraryPage() {
   const { plans, complete, error, reload } = useLibraryPlans()
   const [query, setQuery] = useState<LibraryQuery>(EMPTY_QUERY)
-  // Typing updates the box at once; the list is filtered for the settled query only.
-  const settled = useDeferredValue(query)
   const [notice, setNotice] = useState<Notice | null>(null)
   const [historyOf, setHistoryOf] = useState<string | null>(null)
   const [deleting, setDeleting] = useState<PlanSummary | null>(null)
@@ -60,7 +59,7 @@ export function LibraryPage() {
       .catch(() => undefined)
   }, [])
 
-  const matches = useMemo(() => (plans ? filterPlans(plans, settled) : []), [plans, settled])
+  const matches = useMatches(plans, query)
   const counts = useMemo(() => countPlans(plans ?? []), [plans])
   const levels = useMemo(() => distinctValues(plans ?? [], 'level'), [plans])
   const systems = useMemo(() => {
@@ -87,6 +86,7 @@ export function LibraryPage() {
   const actions = {
     open: (plan: PlanSummary) => navigate({ name: 'editor', planId: plan.id }),
     history: (plan: PlanSummary) => setHistoryOf(plan.id),
+    theatre: (plan: PlanSummary) => navigate({ name: 'theatre', planId: plan.id }),
     duplicate: (plan: PlanSummary) =>
       void act(async () => {
         const copy = await plansRepo().duplicate(plan.id)
@@ -115,6 +115,7 @@ export function LibraryPage() {
     () => ({
       open: (p) => latest.current.open(p),
       history: (p) => latest.current.history(p),
+      theatre: (p) => latest.current.theatre(p),
       duplicate: (p) => latest.current.duplicate(p),
       exportCase: (p) => latest.current.exportCase(p),
       archive: (p) => latest.current.archive(p),

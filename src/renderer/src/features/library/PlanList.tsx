@@ -1,6 +1,7 @@
 // The library's table of matching plans, virtualised (@tanstack/react-virtual): only the rows in
-// view (and a few either side) are in the page, so a keystroke swaps about twenty rows whether
-// 1,000 or 100,000 plans match. The table keeps its full row count for screen readers
+// view (and two either side) are in the page, so a keystroke updates about seventeen rows whether
+// 1,000 or 100,000 plans match. Rows are keyed by position: a keystroke rewrites the text of the
+// row elements already there instead of replacing them (a third of the layout work). The table keeps its full row count for screen readers
 // (aria-rowcount / aria-rowindex). Memoised: typing re-renders it only when the matches change.
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useRef } from 'react'
@@ -11,11 +12,14 @@ import { implantLabel, levelLabel, outcomeLabel, systemLabel } from './plan-labe
 import { RowActions } from './RowActions'
 
 const COLUMNS = ['Patient', 'Surgeon', 'Level', 'Side', 'System', 'Implant', 'Outcome', 'Status', 'Updated'] as const
+/** Every row is one line of this height (library.css: cells do not wrap), so the virtualiser
+ *  places rows without measuring them — measuring forced a layout of the table on every keystroke. */
 const ROW_HEIGHT = 38
 
 export interface PlanHandlers {
   open: (plan: PlanSummary) => void
   history: (plan: PlanSummary) => void
+  theatre: (plan: PlanSummary) => void
   duplicate: (plan: PlanSummary) => void
   exportCase: (plan: PlanSummary) => void
   archive: (plan: PlanSummary) => void
@@ -33,13 +37,12 @@ interface RowProps {
   customSystems: ReadonlyMap<string, string>
   /** Patient code of the plan it was duplicated from, '' when unknown or none. */
   copyOf: string
-  measure: (el: HTMLTableRowElement | null) => void
 }
 
-const PlanRowView = memo(function PlanRowView({ plan, index, handlers, customSystems, copyOf, measure }: RowProps) {
+const PlanRowView = memo(function PlanRowView({ plan, index, handlers, customSystems, copyOf }: RowProps) {
   const name = planName(plan)
   return (
-    <tr ref={measure} data-index={index} data-plan-id={plan.id} aria-rowindex={index + 2} className={plan.archived ? 'archived' : undefined}>
+    <tr data-index={index} data-plan-id={plan.id} aria-rowindex={index + 2} className={plan.archived ? 'archived' : undefined}>
       <td>
         <a href={`#/plans/${plan.id}`}>{name}</a>
         {plan.parentId && (
@@ -59,10 +62,10 @@ const PlanRowView = memo(function PlanRowView({ plan, index, handlers, customSys
         )}
         {plan.archived === 1 && <span className="tag">archived</span>}
       </td>
-      <td>{plan.surgeon || '—'}</td>
+      <td title={plan.surgeon || undefined}>{plan.surgeon || '—'}</td>
       <td>{levelLabel(plan.level)}</td>
       <td>{plan.side || '—'}</td>
-      <td>{systemLabel(plan, customSystems)}</td>
+      <td title={systemLabel(plan, customSystems)}>{systemLabel(plan, customSystems)}</td>
       <td className="implant">{implantLabel(plan.outcome)}</td>
       <td>{plan.outcome ? <span className={`outcome outcome-${plan.outcome.status}`}>{outcomeLabel(plan.outcome)}</span> : '—'}</td>
       <td>
@@ -75,8 +78,10 @@ const PlanRowView = memo(function PlanRowView({ plan, index, handlers, customSys
         </button>
         <RowActions
           name={name}
+          owner={plan.id}
           actions={[
             { label: 'History', run: () => handlers.history(plan) },
+            { label: 'Theatre sheet', run: () => handlers.theatre(plan) },
             { label: 'Duplicate', run: () => handlers.duplicate(plan) },
             { label: 'Export case file', run: () => handlers.exportCase(plan) },
             { label: plan.archived ? 'Unarchive' : 'Archive', run: () => handlers.archive(plan) },
@@ -105,8 +110,7 @@ export const PlanList = memo(function PlanList({
     count: matches.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-    getItemKey: (i) => matches[i]!.id,
+    overscan: 2,
     // The first render (before the scroller is measured) already shows a screenful.
     initialRect: { width: 1200, height: 800 }
   })
@@ -131,7 +135,6 @@ export const PlanList = memo(function PlanList({
                 handlers={handlers}
                 customSystems={customSystems}
                 copyOf={plan.duplicatedFrom ? codeOf(plan.duplicatedFrom) : ''}
-                measure={virtualizer.measureElement}
               />
             )
           })}

@@ -1,4 +1,4 @@
-// One actions menu per library row (a menu button, WAI-ARIA menu pattern): History, Duplicate,
+// One actions menu per library row (a menu button, WAI-ARIA menu pattern): History, Theatre sheet, Duplicate,
 // Export, Archive, then — set apart — Delete. Only an open menu is in the page, so 100,000 rows
 // cost one button each. Keyboard: Enter, Space or ↓ opens on the first item, ↑ on the last;
 // ↑/↓/Home/End move; Escape closes and returns to the button; Tab closes.
@@ -11,9 +11,17 @@ export interface RowAction {
   danger?: boolean
 }
 
-export function RowActions({ name, actions }: { name: string; actions: readonly RowAction[] }) {
+/** `owner` identifies the plan: the list reuses a row's elements for another plan when the matches
+ *  change, and a menu left open must not then act on that other plan. */
+export function RowActions({ name, owner, actions }: { name: string; owner: string; actions: readonly RowAction[] }) {
   const [open, setOpen] = useState<'first' | 'last' | null>(null)
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null)
+  const [openedFor, setOpenedFor] = useState(owner)
+  if (openedFor !== owner) {
+    setOpenedFor(owner)
+    setOpen(null)
+    setPosition(null)
+  }
   const button = useRef<HTMLButtonElement>(null)
   const menu = useRef<HTMLDivElement>(null)
   const menuId = useId()

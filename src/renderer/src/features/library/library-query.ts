@@ -42,22 +42,37 @@ function comparator(sort: SortKey): (a: PlanSummary, b: PlanSummary) => number {
   }
 }
 
-export function filterPlans(plans: readonly PlanSummary[], query: LibraryQuery): PlanSummary[] {
+/** The plans in the order of `sort` (a new array). Sorted once per list and sort order, not per
+ *  keystroke: filtering keeps this order. */
+export function sortPlans(plans: readonly PlanSummary[], sort: SortKey): PlanSummary[] {
+  return [...plans].sort(comparator(sort))
+}
+
+/** The plans of `sorted` that match `query`, in the same order (no sorting). */
+export function matchPlans(sorted: readonly PlanSummary[], query: LibraryQuery): PlanSummary[] {
   const words = query.text.toLowerCase().split(/\s+/).filter(Boolean)
   const from = query.from ? dayStart(query.from) : -Infinity
   const to = query.to ? dayStart(query.to) + 86_400_000 : Infinity
-  const matches = plans.filter(
-    (p) =>
-      (query.showArchived || p.archived === 0) &&
-      (!query.level || p.level === query.level) &&
-      (!query.side || p.side === query.side) &&
-      (!query.systemId || p.systemId === query.systemId) &&
-      (!query.status || p.status === query.status) &&
-      p.updatedAt >= from &&
-      p.updatedAt < to &&
-      words.every((word) => p.search.includes(word))
-  )
-  return matches.sort(comparator(query.sort))
+  const out: PlanSummary[] = []
+  for (const p of sorted) {
+    if (!query.showArchived && p.archived !== 0) continue
+    if ((query.level && p.level !== query.level) || (query.side && p.side !== query.side) || (query.systemId && p.systemId !== query.systemId)) continue
+    if ((query.status && p.status !== query.status) || p.updatedAt < from || p.updatedAt >= to) continue
+    if (words.every((word) => p.search.includes(word))) out.push(p)
+  }
+  return out
+}
+
+export function filterPlans(plans: readonly PlanSummary[], query: LibraryQuery): PlanSummary[] {
+  return matchPlans(sortPlans(plans, query.sort), query)
+}
+
+/** True when every plan matching `next` also matches `previous`: the same filters and sort, and
+ *  the search text only typed on (each word of the old text is part of a word of the new one), so
+ *  the next matches can be looked for among the previous matches instead of the whole library. */
+export function narrows(previous: LibraryQuery, next: LibraryQuery): boolean {
+  for (const key of Object.keys(next) as (keyof LibraryQuery)[]) if (key !== 'text' && previous[key] !== next[key]) return false
+  return next.text.toLowerCase().startsWith(previous.text.toLowerCase())
 }
 
 export interface LibraryCounts {
