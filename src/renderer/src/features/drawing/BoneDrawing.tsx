@@ -4,6 +4,7 @@
 // when it fits, otherwise the scale is stated).
 import type { NormalizedCase } from '../../../../shared/case/types'
 import type { PlanResult } from '../../../../shared/result'
+import { memo } from 'react'
 import { formatMm, formatNumber } from '../../../../shared/format'
 import { layoutDrawing, type DrawingLayout, type LayoutOptions } from './drawing-geometry'
 import './drawing.css'
@@ -46,13 +47,32 @@ export function BoneDrawing({ plan, result, printMode, printBoxMm = PRINT_MAX }:
     skinNow: `skin now (${formatNumber(result.softTissue.measuredMm)} mm)`,
     skinTarget: `skin at target (${formatNumber(result.softTissue.plannedMm)} mm)`
   }
-  const { L, scale: printScale } = fittedLayout(plan, result, text, printMode ? printBoxMm : null)
+  const { L, scale } = fittedLayout(plan, result, text, printMode ? printBoxMm : null)
+  const implant = result.implant ? { diameterMm: result.implant.diameterMm, lengthMm: result.implant.lengthMm } : null
+  return <DrawingFigure view={{ L, printMode: printMode === true, printScale: scale, bone: result.bone, implant, magnification: result.corrected.magnification }} />
+}
+
+/** Everything the figure shows: plain data, compared by value. */
+interface DrawingView {
+  L: DrawingLayout
+  printMode: boolean
+  printScale: number
+  bone: string
+  implant: { diameterMm: number; lengthMm: number } | null
+  magnification: number
+}
+
+// The plan is new on every keystroke, the drawing seldom changes (a patient's weight does not move
+// it): the SVG is rendered again only when what it draws has changed (issue #14).
+const DrawingFigure = memo(
+  function DrawingFigure({ view }: { view: DrawingView }) {
+  const { L, printMode, printScale } = view
   const { viewBox: vb, fontSize: fs } = L
   const size = printMode ? { width: `${(vb.w * printScale).toFixed(1)}mm`, height: `${(vb.h * printScale).toFixed(1)}mm` } : {}
   const scaleText = printMode ? (printScale === 1 ? 'printed at 1:1' : `printed at 1:${formatNumber(1 / printScale, 2)}`) : 'to scale'
   // The envelope starts below the landmark (the proximal soft tissue is not drawn).
   const envTop = L.landmarkY + Math.min(20, -L.landmarkY * 0.3)
-  const imp = result.implant
+  const imp = view.implant
   const barY = vb.y + vb.h - fs * 1.5
   const barX = vb.x + 6
   return (
@@ -61,7 +81,7 @@ export function BoneDrawing({ plan, result, printMode, printBoxMm = PRINT_MAX }:
         viewBox={`${vb.x} ${vb.y} ${vb.w} ${vb.h}`}
         {...size}
         role="img"
-        aria-label={`To-scale drawing of the residual ${result.bone}${imp ? ` with a ${formatMm(imp.diameterMm)} by ${formatMm(imp.lengthMm)} implant` : ''}`}
+        aria-label={`To-scale drawing of the residual ${view.bone}${imp ? ` with a ${formatMm(imp.diameterMm)} by ${formatMm(imp.lengthMm)} implant` : ''}`}
         data-testid="bone-drawing"
         preserveAspectRatio="xMidYMin meet"
       >
@@ -124,9 +144,11 @@ export function BoneDrawing({ plan, result, printMode, printBoxMm = PRINT_MAX }:
         </g>
       </svg>
       <figcaption>
-        Corrected for magnification ({formatNumber(result.corrected.magnification, 3)}×), {scaleText}. Solid outline: skin now; dashed: skin at target
+        Corrected for magnification ({formatNumber(view.magnification, 3)}×), {scaleText}. Solid outline: skin now; dashed: skin at target
         {L.thinStations.length > 0 ? '; red bars: thin cortex' : ''}.
       </figcaption>
     </figure>
   )
-}
+},
+  (before, after) => JSON.stringify(before.view) === JSON.stringify(after.view)
+)

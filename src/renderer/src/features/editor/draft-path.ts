@@ -3,7 +3,20 @@
 
 export type PathKey = string | number
 
-export function parsePath(path: string): PathKey[] {
+// Every field reads its value by path on every change of the draft (editor-store.ts): a few
+// hundred fields, so each distinct path is parsed once.
+const parsed = new Map<string, readonly PathKey[]>()
+
+export function parsePath(path: string): readonly PathKey[] {
+  let keys = parsed.get(path)
+  if (!keys) {
+    keys = Object.freeze(parseUncached(path))
+    parsed.set(path, keys)
+  }
+  return keys
+}
+
+function parseUncached(path: string): PathKey[] {
   const keys: PathKey[] = []
   for (const part of path.split('.')) {
     if (part === '') continue
@@ -36,7 +49,7 @@ export function setAt<T extends object>(root: T, path: string, value: unknown): 
   return setKeys(root, keys, value) as T
 }
 
-function setKeys(node: unknown, keys: PathKey[], value: unknown): unknown {
+function setKeys(node: unknown, keys: readonly PathKey[], value: unknown): unknown {
   const [key, ...rest] = keys as [PathKey, ...PathKey[]]
   const isIndex = typeof key === 'number'
   const base: unknown = node !== null && typeof node === 'object' ? node : isIndex ? [] : {}
