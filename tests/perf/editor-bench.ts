@@ -91,33 +91,41 @@ export async function editorKeystrokes(page: Page, url: string, rows: EditorBenc
   rows.push({ name: 'editor: osseo:input → osseo:rendered (evaluate + render + commit), median', value: round(median(react)), unit: 'ms', note: `p95 ${round(p95(react))} ms` })
 }
 
-/** Standalone: a small library (the 30-station plan and a few others), the editor rows only. */
-async function main(): Promise<void> {
-  const finder = '../../scripts/find-browser.mjs'
-  const { findChromium } = (await import(finder)) as { findChromium: () => Promise<string | null> }
-  const executablePath = await findChromium()
-  if (!executablePath) throw new Error('bench: no Chromium found')
+/** The editor rows with a small library (the 30-station plan and a few others), served at `url`. */
+export async function benchEditorAlone(url: string, executablePath: string): Promise<EditorBenchRow[]> {
   const work = mkdtempSync(join(tmpdir(), 'osseoplan-editor-bench-'))
   const file = join(work, 'library.json')
   writeBenchLibrary(file, 5)
-  const server = await startBenchServer()
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--headless', '--disable-gpu'] })
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
     await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f)')
     await context.addInitScript(() => window.localStorage.setItem('osseoplan.acknowledgement', JSON.stringify({ at: Date.now(), name: 'Bench Surgeon' })))
     const page = await context.newPage()
-    await page.goto(server.url)
+    await page.goto(url)
     await page.getByText('No plans yet').waitFor()
     await page.getByLabel('Library backup to restore').setInputFiles(file)
     await page.getByRole('status').filter({ hasText: /Restored 5 plans/ }).waitFor({ timeout: 60_000 })
     const rows: EditorBenchRow[] = []
-    await editorKeystrokes(page, server.url, rows)
-    for (const r of rows) console.log(`${r.name}: ${r.value} ${r.unit}${r.note ? ` (${r.note})` : ''}`)
+    await editorKeystrokes(page, url, rows)
+    return rows
   } finally {
     await browser.close()
-    await server.stop()
     rmSync(work, { recursive: true, force: true })
+  }
+}
+
+/** Standalone: the editor rows only. */
+async function main(): Promise<void> {
+  const finder = '../../scripts/find-browser.mjs'
+  const { findChromium } = (await import(finder)) as { findChromium: () => Promise<string | null> }
+  const executablePath = await findChromium()
+  if (!executablePath) throw new Error('bench: no Chromium found')
+  const server = await startBenchServer()
+  try {
+    for (const r of await benchEditorAlone(server.url, executablePath)) console.log(`${r.name}: ${r.value} ${r.unit}${r.note ? ` (${r.note})` : ''}`)
+  } finally {
+    await server.stop()
     rmSync(server.outDir, { recursive: true, force: true })
   }
 }

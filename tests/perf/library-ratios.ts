@@ -6,7 +6,10 @@
  *  - search keystroke → list painted, against a floor in the same page: a plain text input, a plain
  *    substring filter over the same summaries' search texts, and 20 rows swapped; keys interleaved
  *    (app, floor, app, …) so that both see the same machine load;
- *  - summary PDF (A4) against the PDF of a one-line page, interleaved.
+ *  - summary PDF (A4) against the PDF of a one-line page, interleaved;
+ *  - editor keystroke (30 stations) → plan and drawing painted, against a trivial input on the
+ *    same page (tests/perf/editor-bench.ts), once: it does not depend on the library's size.
+ * `--paths=editor,cold,search,pdf` picks paths.
  * Absolute times go in the notes. Measured, never asserted. Part of `npm run bench` (suite
  * `ratios`); alone: `npx tsx tests/perf/library-ratios.ts [--full] [--json]`.
  */
@@ -16,6 +19,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from '@playwright/test'
 import { findBrowser } from './browser-bench'
+import { benchEditorAlone } from './editor-bench'
 import { completeTiming, startTimerScript, startTiming, timeInPage } from './in-page'
 import { startBenchServer } from './server'
 
@@ -199,13 +203,15 @@ async function pdf(dir: string, url: string, executablePath: string): Promise<{ 
   }
 }
 
-export async function benchLibraryRatios(full: boolean, only?: number[], paths: readonly string[] = ['cold', 'search', 'pdf']): Promise<BenchRow[]> {
+export async function benchLibraryRatios(full: boolean, only?: number[], paths: readonly string[] = ['editor', 'cold', 'search', 'pdf']): Promise<BenchRow[]> {
   const executablePath = await findBrowser()
   const sizes = only ?? (full ? [1000, 10_000, 100_000] : [1000, 10_000])
   const work = mkdtempSync(join(tmpdir(), 'osseoplan-ratios-'))
   const server = await startBenchServer()
   const rows: BenchRow[] = []
   try {
+    // The editor keystroke does not depend on the library's size: measured once, in its own browser.
+    if (paths.includes('editor')) rows.push(...(await benchEditorAlone(server.url, executablePath)).slice(0, 1))
     const empty = join(work, 'empty')
     await seedProfile(empty, server.url, executablePath, 0)
     for (const size of sizes) {
