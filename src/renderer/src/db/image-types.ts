@@ -3,6 +3,7 @@
 import type { CalibrationInput } from '../../../shared/imaging/calibration'
 import type { ImageHeader } from '../../../shared/imaging/image-types'
 import type { ImageMarks } from '../../../shared/imaging/to-case'
+import type { WindowLevel } from '../../../shared/imaging/window-level'
 
 export interface ImageRow {
   id: string
@@ -15,6 +16,10 @@ export interface ImageRow {
   /** How the image is calibrated (re-derived on load), or null: pixels only, cannot feed the plan. */
   calibration: CalibrationInput | null
   marks: ImageMarks
+  /** The display window the surgeon left the image at (the printout uses it); absent: the file's. */
+  window?: WindowLevel | null
+  /** Where the image came from when fetched from a PACS: the server and study it can be filed back to. */
+  pacsSource?: { serverId: string; studyUid: string }
 }
 
 /** One frame of little-endian grayscale samples (8 or 16 bits, `header.bitsAllocated`), keyed by image id. */

@@ -49,7 +49,7 @@ export function createImagesRepo(db: OsseoDb, now: () => number = Date.now) {
     },
 
     /** Saves the calibration and measurements of an image. */
-    async update(id: string, change: Pick<ImageRow, 'calibration' | 'marks'>): Promise<void> {
+    async update(id: string, change: Pick<ImageRow, 'calibration' | 'marks'> & Pick<Partial<ImageRow>, 'window'>): Promise<void> {
       await db.transaction('rw', [db.plans, db.images], async () => {
         const row = await db.images.get(id)
         if (!row) throw new ImageStoreError('This image no longer exists.')

@@ -12,7 +12,7 @@ import { displayValue, diffValues } from './object-diff'
 import { announcePlanSaved } from './plan-events'
 import { planSummary, type SummaryContext } from './plan-summary'
 import type { ImagePixelsRow, ImageRow } from './image-types'
-import type { AuditChange, AuditRow, DraftRow, PlanRow, PlanStatus, PlanSummary, RevisionRow, StoredCase } from './types'
+import type { AuditChange, AuditRow, DraftRow, PlanRow, PlanStatus, PlanSummary, RevisionImage, RevisionRow, StoredCase } from './types'
 
 export const APP_VERSION = '0.1.0'
 
@@ -156,6 +156,25 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
     return highest
   }
 
+  /** The plan's image annotations, copied into the revision so they stay as they were signed off. */
+  async function revisionImages(planId: string): Promise<RevisionImage[]> {
+    const rows = await db.images.where('planId').equals(planId).sortBy('createdAt')
+    return rows.map((r) => structuredClone({ imageId: r.id, label: r.label, calibration: r.calibration, marks: r.marks, window: r.window ?? null }))
+  }
+
+  /** A revision starts from a copy of its parent's images (pixels and annotations, new ids), so
+   *  measuring again on it never touches what the approved plan recorded. */
+  async function copyImages(fromPlanId: string, toPlanId: string): Promise<void> {
+    const rows = await db.images.where('planId').equals(fromPlanId).sortBy('createdAt')
+    for (const r of rows) {
+      const px = await db.imagePixels.get(r.id)
+      if (!px) continue
+      const id = newId()
+      await db.images.add({ ...structuredClone(r), id, planId: toPlanId })
+      await db.imagePixels.add({ id, pixels: px.pixels })
+    }
+  }
+
   function writeTables() {
     return [db.plans, db.planIndex, db.audit, db.revisions, db.drafts, db.images, db.imagePixels, db.operations, db.visits, db.outcomeEvents, db.outcomeDrafts] as const
   }
@@ -222,6 +241,8 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
         author: input.author,
         createdAt: time
       }
+      const images = await revisionImages(id)
+      if (images.length > 0) revision.images = images
       const next: PlanRow = { ...row, status: to, updatedAt: time }
       await db.revisions.add(revision)
       await putPlan(next, { revision })
@@ -346,6 +367,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
         const open = (await db.plans.where('parentId').equals(id).toArray()).find((p) => p.status === 'draft' || p.status === 'reviewed')
         if (open) return open
         const child = await newPlan(structuredClone(row.caseFile), { surgeon: row.surgeon, notes: row.notes, parentId: id }, 'revise', [change('parentId', '', id)])
+        await copyImages(id, child.id)
         await db.audit.add(auditRow(id, 'revise', [change('revisedBy', '', child.id)]))
         return child
       })
