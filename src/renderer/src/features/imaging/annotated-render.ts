@@ -38,9 +38,10 @@ export function outputSize(columns: number, rows: number, maxSide: number): { k:
 }
 
 /** Draws a scene (image pixel coordinates) on a context already scaled to image pixels by `k`. */
-export function drawScene(ctx: CanvasRenderingContext2D, scene: AnnotationScene, k: number, outWidth: number): void {
-  const lw = Math.max(2, outWidth / 600) / k
-  const font = Math.max(12, Math.round(outWidth / 55)) / k
+export function drawScene(ctx: CanvasRenderingContext2D, scene: AnnotationScene, k: number, outWidth: number, outHeight: number): void {
+  const side = Math.max(outWidth, outHeight)
+  const lw = Math.max(2, side / 800) / k
+  const font = Math.max(12, Math.round(side / 75)) / k
   ctx.lineJoin = 'round'
   ctx.font = `${font}px sans-serif`
   for (const m of scene.marks) {
@@ -51,8 +52,11 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: AnnotationScene,
     if (m.kind === 'label') {
       ctx.lineWidth = font / 5
       ctx.strokeStyle = '#000'
-      ctx.strokeText(m.text, m.at.x, m.at.y)
-      ctx.fillText(m.text, m.at.x, m.at.y)
+      // Kept on the image: a label that would run off the right edge is moved left, and up off its line.
+      const x = Math.max(0, Math.min(m.at.x, outWidth / k - ctx.measureText(m.text).width - font / 4))
+      const y = x < m.at.x ? m.at.y - font * 0.6 : m.at.y
+      ctx.strokeText(m.text, x, y)
+      ctx.fillText(m.text, x, y)
       continue
     }
     if (m.kind === 'dot') {
@@ -114,10 +118,10 @@ export function renderAnnotatedRadiograph(src: AnnotatedSource, result: PlanResu
 
   ctx.save()
   ctx.scale(k, k)
-  drawScene(ctx, scene, k, width)
+  drawScene(ctx, scene, k, width, height)
   ctx.restore()
 
-  const font = Math.max(12, Math.round(width / 50))
+  const font = Math.max(12, Math.round(Math.max(width, height) / 65))
   banner(ctx, [`Radiograph ${src.label}`, scene.calibrationText], font / 2, font / 2, font)
   if (scene.scaleBar) {
     const barPx = scene.scaleBar.px * k
