@@ -8,6 +8,7 @@ import { createBackupRepo } from '../../../src/renderer/src/db/backup-repo'
 import { readDicom } from '../../../src/shared/imaging'
 import { phantomDicom } from '../../../scripts/imaging/phantom'
 import { createRevisionsRepo } from '../../../src/renderer/src/db/revisions-repo'
+import { figureSources } from '../../../src/renderer/src/features/print/figure-sources'
 import { caseWith, fakeResult, useTestDb } from './helpers'
 
 const t = useTestDb()
@@ -120,5 +121,24 @@ describe('image annotations per revision', () => {
     await plans.remove(child.id)
     expect(await images.list(plan.id)).toHaveLength(1)
     expect(await t.db.imagePixels.get(img.id)).toBeDefined()
+  })
+
+  it('a revision’s printout draws the annotations that revision recorded, the current plan the image as it is', async () => {
+    const plans = createPlansRepo(t.db, t.now)
+    const images = createImagesRepo(t.db, t.now)
+    const revisions = createRevisionsRepo(t.db)
+    const plan = await plans.create({ caseFile: caseWith('P-PRINT'), surgeon: 'Dr A' })
+    const img = await images.add(image(plan.id))
+    await images.update(img.id, { calibration: null, marks: marksAt(50) })
+    const { revision } = await plans.markReviewed(plan.id, { caseFile: plan.caseFile, result: fakeResult(), author: 'Dr A' })
+    await images.update(img.id, { calibration: null, marks: marksAt(58), window: { center: 10, width: 20, invert: true } })
+    const atRevision = await figureSources({ images, revisions }, plan.id, revision.id)
+    const now = await figureSources({ images, revisions }, plan.id, undefined)
+    expect(atRevision.map((f) => [f.label, f.src?.marks, f.src?.window])).toEqual([['AP-1', marksAt(50), null]])
+    expect(now.map((f) => [f.label, f.src?.marks, f.src?.window])).toEqual([['AP-1', marksAt(58), { center: 10, width: 20, invert: true }]])
+    expect(atRevision[0]!.src!.pixels.byteLength).toBe(60 * 40 * 2)
+    // An image removed since: the revision's figure says so instead of drawing something else.
+    await images.remove(img.id)
+    expect(await figureSources({ images, revisions }, plan.id, revision.id)).toEqual([{ label: 'AP-1', src: null, pacsSource: null }])
   })
 })

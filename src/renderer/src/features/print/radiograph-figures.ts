@@ -2,13 +2,12 @@
 // current plan, its images as they are now; for a stored revision, the annotations that revision
 // recorded, on the image's unchanging pixels. Rendered once when the summary loads, so a print
 // or PDF never starts before they are on the page. Loaded on first use (imaging code is lazy).
-import type { CalibrationInput, ImageMarks } from '../../../../shared/imaging'
-import type { WindowLevel } from '../../../../shared/imaging/window-level'
 import type { FilePlanCapture } from '../../../../shared/pacs-contract'
 import type { PlanResult } from '../../../../shared/result'
 import { imagesRepo, revisionsRepo } from '../../db'
 import type { ImageWithPixels } from '../../db/image-types'
-import { canvasRgb, renderAnnotatedRadiograph, type AnnotatedSource, type RenderedRadiograph } from '../imaging/annotated-render'
+import { figureSources } from './figure-sources'
+import { canvasRgb, renderAnnotatedRadiograph, type RenderedRadiograph } from '../imaging/annotated-render'
 
 export interface RadiographFigure {
   label: string
@@ -33,33 +32,8 @@ function captureOf(label: string, r: RenderedRadiograph): () => FilePlanCapture 
   })
 }
 
-async function sources(planId: string, revisionId: string | undefined): Promise<{ src: AnnotatedSource | null; label: string; pacsSource: ImageWithPixels['pacsSource'] | null }[]> {
-  const revision = revisionId ? await revisionsRepo().get(revisionId) : undefined
-  const rows = await imagesRepo().list(planId)
-  const snapshot = revision?.images
-  if (!snapshot) {
-    // The current plan, or a revision from before annotations were recorded with revisions.
-    return Promise.all(
-      rows.map(async (r) => {
-        const image = await imagesRepo().get(r.id)
-        return { label: r.label, pacsSource: r.pacsSource ?? null, src: image ? { label: r.label, header: image.header, pixels: image.pixels, calibration: image.calibration, marks: image.marks, window: image.window ?? null } : null }
-      })
-    )
-  }
-  return Promise.all(
-    snapshot.map(async (s) => {
-      const image = await imagesRepo().get(s.imageId)
-      return {
-        label: s.label,
-        pacsSource: image?.pacsSource ?? null,
-        src: image ? { label: s.label, header: image.header, pixels: image.pixels, calibration: s.calibration as CalibrationInput | null, marks: s.marks as ImageMarks, window: (s.window as WindowLevel | null | undefined) ?? null } : null
-      }
-    })
-  )
-}
-
 export async function radiographFigures(planId: string, revisionId: string | undefined, result: PlanResult): Promise<RadiographFigure[]> {
-  const all = await sources(planId, revisionId)
+  const all = await figureSources({ images: imagesRepo(), revisions: revisionsRepo() }, planId, revisionId)
   return all.map(({ src, label, pacsSource }) => {
     if (!src) return { label, png: null, problem: 'This image is no longer stored with the plan.', rendered: null, pacsSource, capture: null }
     try {
