@@ -117,10 +117,24 @@ describe('image annotations per revision', () => {
     // Opening the revision again reuses the open draft: no second copy.
     await plans.revise(plan.id)
     expect(await images.list(child.id)).toHaveLength(1)
+    // The copy shares the pixels (they never change) instead of storing them twice.
+    expect(await t.db.imagePixels.count()).toBe(1)
     // Deleting the revision draft deletes its copy only.
     await plans.remove(child.id)
     expect(await images.list(plan.id)).toHaveLength(1)
     expect(await t.db.imagePixels.get(img.id)).toBeDefined()
+    // Deleting the approved plan while a revision uses its pixels keeps them for the revision; Undo puts it all back.
+    const second = await plans.revise(plan.id)
+    const [copy] = await images.list(second.id)
+    const deleted = await plans.remove(plan.id)
+    expect((await images.get(copy!.id))!.pixels.byteLength).toBe(60 * 40 * 2)
+    await plans.restore(deleted!)
+    expect((await images.get(img.id))!.pixels.byteLength).toBe(60 * 40 * 2)
+    // Removing the revision's image and then the revision: the last user of the pixels deletes them.
+    await images.remove(copy!.id)
+    expect(await t.db.imagePixels.count()).toBe(1)
+    await plans.remove(plan.id)
+    expect(await t.db.imagePixels.count()).toBe(0)
   })
 
   it('a revision’s printout draws the annotations that revision recorded, the current plan the image as it is', async () => {
