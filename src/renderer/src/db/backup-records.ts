@@ -3,6 +3,7 @@
 // file's unknown fields dropped and the indexed columns derived from the case, never read from the
 // file. A new table (e.g. outcomes) is one more entry in BACKUP_TABLES.
 import { parseCase } from '../../../shared/case/parse'
+import { fieldLabel } from '../../../shared/case/field-labels'
 import type { FieldError, FieldWarning } from '../../../shared/case/types'
 import { HIDDEN_CHARACTER_PROBLEM, hiddenCharacter } from '../../../shared/patient-code'
 import { FILED_ACTION } from './filings-repo'
@@ -69,7 +70,9 @@ function status(record: Record<string, unknown>, path: string, allowed: readonly
 function describeErrors(errors: readonly FieldError[]): string {
   const first = errors[0]
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : ''
-  return first ? `${first.path ? `${first.path} ` : ''}${first.message}${more}` : 'is not a valid case file'
+  // "Body weight must be a number", "Residual bone length: 700 mm is outside …" (a sentence of its own).
+  const joiner = /^(is|are|must|has|should)\b/.test(first?.message ?? '') ? ' ' : ': '
+  return first ? `${first.path ? `${fieldLabel(first.path)}${joiner}` : ''}${first.message}${more}` : 'is not a valid case file'
 }
 
 const UNKNOWN_FIELD = /^unknown field "/
@@ -90,11 +93,13 @@ function withoutUnknown(caseFile: StoredCase, warnings: readonly FieldWarning[])
 
 /**
  * The case as it will be stored: a complete case must pass the core's parseCase; a draft may lack
- * fields but nothing present may be invalid. Unknown fields are dropped, not stored.
+ * fields but nothing present may be invalid. Unknown fields are dropped, not stored. A value beyond
+ * its plausible range is refused in a case file being imported ('refuse', as the editor and the
+ * command line do); what a backup holds was accepted when stored, so there it only warns ('warn').
  */
-export function checkCase(value: unknown, path: string, mustBeComplete: boolean): StoredCase {
+export function checkCase(value: unknown, path: string, mustBeComplete: boolean, plausibility: 'refuse' | 'warn' = 'warn'): StoredCase {
   if (!isObject(value)) fail(path, 'must be a case file (a JSON object)')
-  const parsed = parseCase(value)
+  const parsed = parseCase(value, { plausibility })
   if (!parsed.ok) {
     const invalid = parsed.errors.filter((e) => e.code !== 'required')
     if (invalid.length > 0) fail(path, `is not a valid case file: ${describeErrors(invalid)}`)

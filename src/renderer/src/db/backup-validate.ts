@@ -153,6 +153,6 @@ export function validateCaseFileText(text: string): Checked<StoredCase> {
   return run(() => {
     const document = readJson(text, MAX_CASE_FILE_CHARS, 'a case file')
     if (isObject(document) && document['format'] === LIBRARY_FORMAT) fail('', 'This is a whole-library backup, not a case file: import it with “Restore library”.')
-    return checkCase(document, 'The file', false)
+    return checkCase(document, 'The file', false, 'refuse')
   })
 }

@@ -152,7 +152,8 @@ export function layoutDrawing(plan: NormalizedCase, result: PlanResult, options:
   const top = -residual - 12 - fontSize
   const left = -(halfWidth + soft.measuredMm) - 6
   const height = bottom - top
-  const right = labelX + fontSize * LABEL_COLUMN_FS
+  // Wide enough for the longest label (DejaVu Sans averages ≈ 0.62 em a character), so no text leaves the drawing.
+  const right = labelX + fontSize * Math.max(LABEL_COLUMN_FS, ...labels.map((l) => l.text.length * 0.62 + 1))
   const scaleBarMm = height > 300 ? 100 : height > 120 ? 50 : 10
 
   return {
