@@ -5,6 +5,7 @@
 import { parseCase } from '../../../shared/case/parse'
 import type { FieldError, FieldWarning } from '../../../shared/case/types'
 import { HIDDEN_CHARACTER_PROBLEM, hiddenCharacter } from '../../../shared/patient-code'
+import { checkEventRecord, checkOperationRecord, checkVisitRecord } from './backup-outcomes'
 import { FILED_ACTION } from './filings-repo'
 import { indexedFields } from './plans-repo'
 import { PLAN_STATUSES, type AuditRow, type PlanRow, type RevisionRow, type StoredCase } from './types'
@@ -214,5 +215,9 @@ export function checkAudit(value: unknown, path: string, context: RecordContext)
 export const BACKUP_TABLES = {
   plans: checkPlan,
   revisions: checkRevision,
-  audit: checkAudit
+  audit: checkAudit,
+  // Version 2 on: the outcome records (backup-outcomes.ts; links checked there too).
+  operations: checkOperationRecord,
+  visits: checkVisitRecord,
+  events: checkEventRecord
 } as const
