@@ -119,7 +119,7 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
 
     /** Deletes every plan, revision, audit row, unsaved draft, radiograph and outcome record (used to restore onto a clean library): no outcome is left pointing at a plan that is gone. */
     async wipeLibrary(): Promise<void> {
-      const outcomeTables = [db.operations, db.visits, db.outcomeEvents, db.outcomeDrafts]
+      const outcomeTables = [db.operations, db.visits, db.outcomeEvents, db.outcomeDrafts, db.revisionFacts]
       await db.transaction('rw', [db.plans, db.planIndex, db.revisions, db.audit, db.drafts, db.images, db.imagePixels, ...outcomeTables], async () => {
         await Promise.all([db.plans.clear(), db.planIndex.clear(), db.revisions.clear(), db.audit.clear(), db.drafts.clear(), db.images.clear(), db.imagePixels.clear(), ...outcomeTables.map((t) => t.clear())])
       })

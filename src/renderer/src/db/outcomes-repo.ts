@@ -20,7 +20,8 @@ import {
 } from '../../../shared/outcomes'
 import type { OsseoDb } from './database'
 import { newId } from './ids'
-import type { OutcomeDraftRow } from './types'
+import { revisionFactsRow, type RevisionFactsRow } from './revision-facts'
+import type { OutcomeDraftRow, PlanSummary } from './types'
 
 export class OutcomeValidationError extends Error {
   override name = 'OutcomeValidationError'
@@ -67,13 +68,14 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
     },
 
     async saveOperation(input: Input<OperationRecord>): Promise<OperationRecord> {
-      return db.transaction('rw', [db.operations, db.revisions, db.plans, db.outcomeDrafts], async () => {
+      return db.transaction('rw', [db.operations, db.revisions, db.plans, db.outcomeDrafts, db.revisionFacts], async () => {
         const record = valid(parseOperation({ ...input, ...(await stamped(db.operations, input)) }))
         await mustExist(record.planId)
         const revision = await db.revisions.get(record.revisionId)
         if (!revision || revision.planId !== record.planId || revision.status !== 'approved')
           throw new OutcomeValidationError([{ path: 'revisionId', message: 'An operation is recorded on an approved revision of this plan.' }])
         await db.operations.put(record)
+        await db.revisionFacts.put(revisionFactsRow(revision))
         return record
       })
     },
@@ -135,39 +137,69 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
       await db.outcomeDrafts.delete(key)
     },
 
-    /** Every operated patient with the approved plan's facts, for the Audit screen. */
+    /**
+     * Every operated patient with the approved plan's facts, for the Audit screen: one read of the
+     * three outcome tables, the plan summaries and the revisions' stored facts (never the
+     * revisions themselves, except once for facts not stored yet).
+     */
     async loadCohort(customSystems: readonly ImplantSystem[] = []): Promise<CohortPatient[]> {
-      return db.transaction('r', [db.operations, db.visits, db.outcomeEvents, db.planIndex, db.revisions], async () => {
+      const read = await db.transaction('r', [db.operations, db.visits, db.outcomeEvents, db.planIndex, db.revisionFacts], async () => {
         const [operations, visits, events] = await Promise.all([db.operations.toArray(), db.visits.toArray(), db.outcomeEvents.toArray()])
-        return buildCohort(db, operations, visits, events, customSystems)
+        const first = firstOperations(operations)
+        const planIds = [...first.keys()]
+        const [summaries, facts] = await Promise.all([db.planIndex.bulkGet(planIds), db.revisionFacts.bulkGet(planIds.map((id) => first.get(id)!.revisionId))])
+        return { first, visits, events, summaries, facts }
       })
+      const ops = [...read.first.values()]
+      const missing = ops.filter((_, i) => !read.facts[i]).map((op) => op.revisionId)
+      if (missing.length > 0) {
+        const filled = await db.transaction('rw', [db.revisions, db.revisionFacts], async () => {
+          const rows = (await db.revisions.bulkGet(missing)).flatMap((r) => (r ? [revisionFactsRow(r)] : []))
+          await db.revisionFacts.bulkPut(rows)
+          return new Map(rows.map((r) => [r.id, r]))
+        })
+        read.facts = ops.map((op, i) => read.facts[i] ?? filled.get(op.revisionId))
+      }
+      return buildCohort(read.first, read.visits, read.events, read.summaries, read.facts, customSystems)
     }
   }
 }
 
-async function buildCohort(db: OsseoDb, operations: OperationRecord[], visits: FollowUpVisit[], events: OutcomeEvent[], customSystems: readonly ImplantSystem[]): Promise<CohortPatient[]> {
-  const byPlan = <T extends { planId: string }>(rows: T[]): Map<string, T[]> => {
-    const map = new Map<string, T[]>()
-    for (const r of rows) map.set(r.planId, [...(map.get(r.planId) ?? []), r])
-    return map
-  }
-  const visitsByPlan = byPlan(visits)
-  const eventsByPlan = byPlan(events)
-  // One patient per plan: the earliest operation (a revision operation is an event, not a new patient).
+/** One patient per plan: the earliest operation (a revision operation is an event, not a new patient). */
+function firstOperations(operations: readonly OperationRecord[]): Map<string, OperationRecord> {
   const firstOperation = new Map<string, OperationRecord>()
   for (const op of operations) {
     const seen = firstOperation.get(op.planId)
     if (!seen || op.stages[0]!.date < seen.stages[0]!.date) firstOperation.set(op.planId, op)
   }
-  const planIds = [...firstOperation.keys()]
-  const summaries = await db.planIndex.bulkGet(planIds)
-  const revisions = await db.revisions.bulkGet(planIds.map((id) => firstOperation.get(id)!.revisionId))
+  return firstOperation
+}
+
+function byPlan<T extends { planId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>()
+  for (const r of rows) {
+    const list = map.get(r.planId)
+    if (list) list.push(r)
+    else map.set(r.planId, [r])
+  }
+  return map
+}
+
+function buildCohort(
+  firstOperation: ReadonlyMap<string, OperationRecord>,
+  visits: readonly FollowUpVisit[],
+  events: readonly OutcomeEvent[],
+  summaries: readonly (PlanSummary | undefined)[],
+  revisionFacts: readonly (RevisionFactsRow | undefined)[],
+  customSystems: readonly ImplantSystem[]
+): CohortPatient[] {
+  const visitsByPlan = byPlan(visits)
+  const eventsByPlan = byPlan(events)
   const systems = new Map([...BUILTIN_SYSTEMS, ...customSystems].map((s) => [s.id, s]))
-  return planIds.map((planId, i) => {
+  return [...firstOperation.keys()].map((planId, i) => {
     const op = firstOperation.get(planId)!
     const summary = summaries[i]
-    const revision = revisions[i]
-    const facts = planFacts(revision?.caseFile, revision?.result)
+    const facts = revisionFacts[i] ?? planFacts(undefined, undefined)
     const system = systems.get(op.implant.systemId)
     return {
       planId,
