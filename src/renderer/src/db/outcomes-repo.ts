@@ -7,6 +7,7 @@ import { BUILTIN_SYSTEMS } from '../../../shared/catalog/systems'
 import type { ImplantSystem } from '../../../shared/catalog/types'
 import {
   DEFAULT_INFECTION_SCALE,
+  EVENT_LABELS,
   parseEvent,
   parseOperation,
   parseVisit,
@@ -20,8 +21,10 @@ import {
 } from '../../../shared/outcomes'
 import type { OsseoDb } from './database'
 import { newId } from './ids'
+import { diffValues, displayValue } from './object-diff'
+import { APP_VERSION } from './plans-repo'
 import { revisionFactsRow, type RevisionFactsRow } from './revision-facts'
-import type { OutcomeDraftRow, PlanSummary } from './types'
+import type { AuditChange, AuditRow, OutcomeDraftRow, PlanSummary } from './types'
 
 export class OutcomeValidationError extends Error {
   override name = 'OutcomeValidationError'
@@ -51,11 +54,39 @@ function valid<T>(parsed: Parsed<T>): T {
   return parsed.value
 }
 
+/** The audit log's action for a correction of an operation record, visit or event. */
+export const OUTCOME_EDIT_ACTION = 'edit-outcome'
+
+type Stamped = { id: string; planId: string; createdAt: number; updatedAt: number }
+
+/** "Infection of 2026-05-01", "visit of 2026-04-14", "operation record": which record an audit row is about. */
+function recordName(kind: 'operation' | 'visit' | 'event', r: Record<string, unknown>): string {
+  if (kind === 'event') return `${EVENT_LABELS[r['type'] as OutcomeEvent['type']] ?? 'Event'} of ${String(r['date'])}`
+  if (kind === 'visit') return `Visit of ${String(r['date'])}`
+  return 'Operation record'
+}
+
+/** 'infectionGrade' → 'infection grade', 'qtfa.global' → 'qtfa global': field names as words. */
+function spoken(path: string): string {
+  return path.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[.[\]]+/g, ' ').trim().toLowerCase()
+}
+
 export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
-  async function stamped<T extends { id: string; createdAt: number; updatedAt: number }>(table: { get(id: string): Promise<T | undefined> }, input: { id?: string }): Promise<{ id: string; createdAt: number; updatedAt: number }> {
+  async function stamped<T extends Stamped>(table: { get(id: string): Promise<T | undefined> }, input: { id?: string }): Promise<{ stamps: { id: string; createdAt: number; updatedAt: number }; existing: T | undefined }> {
     const time = now()
     const existing = input.id ? await table.get(input.id) : undefined
-    return { id: input.id ?? newId(), createdAt: existing?.createdAt ?? time, updatedAt: time }
+    return { stamps: { id: input.id ?? newId(), createdAt: existing?.createdAt ?? time, updatedAt: time }, existing }
+  }
+
+  /** A correction of a saved record goes into the plan's audit trail: which record, each field old → new. */
+  async function auditEdit<T extends Stamped>(kind: 'operation' | 'visit' | 'event', before: T | undefined, after: T): Promise<void> {
+    if (!before) return
+    const strip = ({ createdAt: _c, updatedAt: _u, id: _i, ...rest }: T) => rest
+    const changes: AuditChange[] = diffValues(strip(before), strip(after)).map((c) => ({ path: `${kind}.${c.path}`, oldValue: displayValue(c.before).slice(0, 2000), newValue: displayValue(c.after).slice(0, 2000) }))
+    if (changes.length === 0) return
+    const name = recordName(kind, before as unknown as Record<string, unknown>)
+    const row: AuditRow = { planId: after.planId, at: now(), action: OUTCOME_EDIT_ACTION, field: `${name}: ${changes.map((c) => spoken(c.path.slice(kind.length + 1))).join(', ')}`.slice(0, 2000), oldValue: '', newValue: '', appVersion: APP_VERSION, changes }
+    await db.audit.add(row)
   }
 
   async function mustExist(planId: string): Promise<void> {
@@ -68,14 +99,16 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
     },
 
     async saveOperation(input: Input<OperationRecord>): Promise<OperationRecord> {
-      return db.transaction('rw', [db.operations, db.revisions, db.plans, db.outcomeDrafts, db.revisionFacts], async () => {
-        const record = valid(parseOperation({ ...input, ...(await stamped(db.operations, input)) }))
+      return db.transaction('rw', [db.operations, db.revisions, db.plans, db.outcomeDrafts, db.revisionFacts, db.audit], async () => {
+        const { stamps, existing } = await stamped(db.operations, input)
+        const record = valid(parseOperation({ ...input, ...stamps }))
         await mustExist(record.planId)
         const revision = await db.revisions.get(record.revisionId)
         if (!revision || revision.planId !== record.planId || revision.status !== 'approved')
           throw new OutcomeValidationError([{ path: 'revisionId', message: 'An operation is recorded on an approved revision of this plan.' }])
         await db.operations.put(record)
         await db.revisionFacts.put(revisionFactsRow(revision))
+        await auditEdit('operation', existing, record)
         return record
       })
     },
@@ -85,10 +118,12 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
     },
 
     async saveVisit(input: Input<FollowUpVisit>): Promise<FollowUpVisit> {
-      return db.transaction('rw', [db.visits, db.plans], async () => {
-        const record = valid(parseVisit({ ...input, ...(await stamped(db.visits, input)) }))
+      return db.transaction('rw', [db.visits, db.plans, db.audit], async () => {
+        const { stamps, existing } = await stamped(db.visits, input)
+        const record = valid(parseVisit({ ...input, ...stamps }))
         await mustExist(record.planId)
         await db.visits.put(record)
+        await auditEdit('visit', existing, record)
         return record
       })
     },
@@ -98,11 +133,14 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
     },
 
     async saveEvent(input: Input<OutcomeEvent>, scale: InfectionScale = DEFAULT_INFECTION_SCALE): Promise<OutcomeEvent> {
-      return db.transaction('rw', [db.outcomeEvents, db.plans], async () => {
+      return db.transaction('rw', [db.outcomeEvents, db.plans, db.audit], async () => {
         const withScale = input.type === 'infection' && input.infectionGrade !== undefined && input.infectionScaleId === undefined ? { ...input, infectionScaleId: scale.id } : input
-        const record = valid(parseEvent({ ...withScale, ...(await stamped(db.outcomeEvents, input)) }, scale))
+        const { stamps, existing } = await stamped(db.outcomeEvents, input)
+        const record = valid(parseEvent({ ...withScale, ...stamps }, scale))
         await mustExist(record.planId)
+        if (existing && existing.planId !== record.planId) throw new OutcomeValidationError([{ path: 'planId', message: 'An event stays with the plan it was recorded on.' }])
         await db.outcomeEvents.put(record)
+        await auditEdit('event', existing, record)
         return record
       })
     },

@@ -13,6 +13,8 @@ import './outcomes.css'
 import { incidenceLabel, medianText, rateText, shareText } from './audit-format'
 import { SurvivalChart } from './charts'
 import { ExportButtons } from './ExportButtons'
+import { useOutcomeSettings } from './use-outcome-settings'
+import { provenanceLabel, scheduleText } from '../../../../shared/outcomes/site-settings'
 
 function SmallN({ n }: { n: number }) {
   const note = smallNumberNote(n)
@@ -29,6 +31,7 @@ export function AuditPage() {
   const [error, setError] = useState('')
   const [filter, setFilter] = useState<CohortFilter>({})
   const today = localToday()
+  const { settings, intervals, loaded } = useOutcomeSettings()
 
   useEffect(() => {
     let live = true
@@ -41,7 +44,7 @@ export function AuditPage() {
     }
   }, [customSystems])
 
-  const audit = useMemo(() => (cohort ? auditCohort(cohort, filter, today) : null), [cohort, filter, today])
+  const audit = useMemo(() => (cohort && loaded ? auditCohort(cohort, filter, today, intervals) : null), [cohort, filter, today, intervals, loaded])
   const options = useMemo(
     () => ({
       levels: distinct(cohort?.map((p) => p.level) ?? []),
@@ -98,7 +101,9 @@ export function AuditPage() {
 
       <section className="oc-section" aria-labelledby="fu-title">
         <h2 id="fu-title">Follow-up completeness (n = {completeness.n})</h2>
-        <p className="oc-note">Intervals: 6 weeks, 3, 6 and 12 months, then yearly — a site default. A visit counts for an interval when it falls in its window.</p>
+        <p className="oc-note">
+          Intervals: {scheduleText(settings.schedule)} — {provenanceLabel(settings.schedule.provenance)} (Settings → After surgery). A visit counts for an interval when it falls in its window.
+        </p>
         {completeness.rows.length > 0 && (
           <table className="plan-table">
             <caption className="visually-hidden">Follow-up by interval</caption>
@@ -150,7 +155,7 @@ export function AuditPage() {
           <tbody>
             {incidence.rows.map((r) => (
               <tr key={`${r.type}-${r.grade ?? ''}`}>
-                <th scope="row">{incidenceLabel(r)}</th>
+                <th scope="row">{incidenceLabel(r, settings.scale)}</th>
                 <td>{r.rate.events}</td>
                 <td>{r.patients}</td>
                 <td>{rateText(r)}</td>

@@ -2,7 +2,7 @@
 import { formatNumber } from '../../../../shared/format'
 import type { MedianIqr, ShareWithInterval } from '../../../../shared/stats'
 import type { IncidenceRow } from '../../../../shared/outcomes'
-import { EVENT_LABELS, DEFAULT_INFECTION_SCALE, gradeLabel } from '../../../../shared/outcomes'
+import { EVENT_LABELS, DEFAULT_INFECTION_SCALE, gradeLabel, type InfectionScale } from '../../../../shared/outcomes'
 
 export function medianText(m: MedianIqr | null, decimals = 1): string {
   if (!m) return '—'
@@ -14,8 +14,8 @@ export function shareText(s: ShareWithInterval): string {
   return `${formatNumber(s.share * 100, 0)} % (${s.count} of ${s.n}; 95 % CI ${formatNumber(s.interval.lower * 100, 0)}–${formatNumber(s.interval.upper * 100, 0)} %)`
 }
 
-export function incidenceLabel(row: IncidenceRow): string {
-  return row.grade === undefined ? EVENT_LABELS[row.type] : `  ${gradeLabel(DEFAULT_INFECTION_SCALE, row.grade)}`
+export function incidenceLabel(row: IncidenceRow, scale: InfectionScale = DEFAULT_INFECTION_SCALE): string {
+  return row.grade === undefined ? EVENT_LABELS[row.type] : `  ${gradeLabel(scale, row.grade)}`
 }
 
 export function rateText(row: IncidenceRow): string {
