@@ -172,3 +172,61 @@ export function SurvivalChart({ curve, atRiskTimes, atRisk }: { curve: KmCurve; 
     </figure>
   )
 }
+
+/** Implanted against planned size as stacked bars (exact / one size / further), one bar per
+ *  dimension, with its n; the same numbers are in the accuracy table beside it. */
+export function AccuracyBars({ rows }: { rows: { label: string; n: number; exact: number; oneSize: number; further: number }[] }) {
+  const w = 520
+  const barH = 22
+  const left = 80
+  const right = 10
+  const h = rows.length * (barH + 18) + 24
+  const sx = scale([0, 1], [left, w - right])
+  const parts = [
+    { key: 'exact', label: 'exact size', className: 'oc-bar-exact' },
+    { key: 'oneSize', label: 'one size away', className: 'oc-bar-one' },
+    { key: 'further', label: 'further', className: 'oc-bar-further' }
+  ] as const
+  return (
+    <figure className="oc-chart">
+      <figcaption>Implanted against planned size, share of plans (n per bar)</figcaption>
+      <svg viewBox={`0 0 ${w} ${h}`} width={w} height={h} aria-hidden="true" focusable="false">
+        {rows.map((r, i) => {
+          const y = 8 + i * (barH + 18)
+          let at = 0
+          return (
+            <g key={r.label}>
+              <text x={left - 6} y={y + barH / 2 + 4} textAnchor="end" className="oc-tick">
+                {r.label} (n = {r.n})
+              </text>
+              {r.n > 0 &&
+                parts.map((p) => {
+                  const share = r[p.key] / r.n
+                  const x = sx(at)
+                  at += share
+                  return share > 0 ? (
+                    <g key={p.key}>
+                      <rect x={x} y={y} width={sx(at) - x} height={barH} className={p.className} />
+                      {share >= 0.08 && (
+                        <text x={x + (sx(at) - x) / 2} y={y + barH / 2 + 4} textAnchor="middle" className="oc-bar-label">
+                          {formatNumber(share * 100, 0)} %
+                        </text>
+                      )}
+                    </g>
+                  ) : null
+                })}
+            </g>
+          )
+        })}
+        {parts.map((p, i) => (
+          <g key={p.key}>
+            <rect x={left + i * 140} y={h - 14} width={10} height={10} className={p.className} />
+            <text x={left + i * 140 + 14} y={h - 5} className="oc-tick">
+              {p.label}
+            </text>
+          </g>
+        ))}
+      </svg>
+    </figure>
+  )
+}
