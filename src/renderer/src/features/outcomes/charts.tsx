@@ -150,7 +150,7 @@ export function SurvivalChart({ curve, atRiskTimes, atRisk }: { curve: KmCurve; 
             </text>
           </g>
         ))}
-        <text x={4} y={h + 14} className="oc-tick">
+        <text x={PAD.left - 12} y={h + 14} textAnchor="end" className="oc-tick">
           at risk
         </text>
       </svg>
@@ -178,7 +178,7 @@ export function SurvivalChart({ curve, atRiskTimes, atRisk }: { curve: KmCurve; 
 export function AccuracyBars({ rows }: { rows: { label: string; n: number; exact: number; oneSize: number; further: number }[] }) {
   const w = 520
   const barH = 22
-  const left = 80
+  const left = 120
   const right = 10
   const h = rows.length * (barH + 18) + 24
   const sx = scale([0, 1], [left, w - right])
@@ -199,6 +199,11 @@ export function AccuracyBars({ rows }: { rows: { label: string; n: number; exact
               <text x={left - 6} y={y + barH / 2 + 4} textAnchor="end" className="oc-tick">
                 {r.label} (n = {r.n})
               </text>
+              {r.n === 0 && (
+                <text x={left + 4} y={y + barH / 2 + 4} className="oc-tick">
+                  no plan to compare (sizes not in the catalogue are counted apart)
+                </text>
+              )}
               {r.n > 0 &&
                 parts.map((p) => {
                   const share = r[p.key] / r.n
@@ -220,8 +225,8 @@ export function AccuracyBars({ rows }: { rows: { label: string; n: number; exact
         })}
         {parts.map((p, i) => (
           <g key={p.key}>
-            <rect x={left + i * 140} y={h - 14} width={10} height={10} className={p.className} />
-            <text x={left + i * 140 + 14} y={h - 5} className="oc-tick">
+            <rect x={left + i * 120} y={h - 14} width={10} height={10} className={p.className} />
+            <text x={left + i * 120 + 14} y={h - 5} className="oc-tick">
               {p.label}
             </text>
           </g>
