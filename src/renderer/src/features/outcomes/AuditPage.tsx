@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { auditCohort, localToday, smallNumberNote, type CohortFilter, type CohortPatient } from '../../../../shared/outcomes'
 import { formatNumber } from '../../../../shared/format'
-import { outcomesRepo } from '../../db/outcomes-binding'
+import { cachedCohort } from '../../db/outcomes-binding'
 import { storageErrorMessage } from '../../db/storage'
 import { usePlanningContext } from '../settings/planning-context'
 import '../../components/components.css'
@@ -35,8 +35,7 @@ export function AuditPage() {
 
   useEffect(() => {
     let live = true
-    outcomesRepo()
-      .loadCohort(customSystems)
+    cachedCohort(customSystems)
       .then((c) => live && setCohort(c))
       .catch((e: unknown) => live && setError(`The audit could not be read: ${storageErrorMessage(e)}`))
     return () => {
