@@ -1,7 +1,7 @@
 // Small hand-made SVG charts (no chart library: a few lines of SVG cost nothing in the bundle).
 // Every chart comes with the same numbers as a table, for screen readers and for reading exact
 // values; the SVG itself is hidden from assistive technology.
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { TableHead } from '../../components/TableHead'
 import type { KmCurve } from '../../../../shared/stats'
 import { formatNumber } from '../../../../shared/format'
@@ -28,23 +28,28 @@ function niceMax(v: number): number {
   return Math.ceil(v / p) * p
 }
 
+/** The chart's numbers as a table, built when opened (a survival curve of 2,000 patients has
+ *  2,000 steps: rendering them unopened would slow the Audit screen's opening). */
 function TableView({ caption, head, rows }: { caption: string; head: string[]; rows: ReactNode[][] }) {
+  const [open, setOpen] = useState(false)
   return (
-    <details className="oc-table-view">
+    <details className="oc-table-view" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Show as table</summary>
-      <table className="plan-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <TableHead columns={head} />
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i}>
-              {r.map((c, j) => (
-                <td key={j}>{c}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {open && (
+        <table className="plan-table">
+          <caption className="visually-hidden">{caption}</caption>
+          <TableHead columns={head} />
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={i}>
+                {r.map((c, j) => (
+                  <td key={j}>{c}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </details>
   )
 }
