@@ -73,3 +73,21 @@ describe('cohort cache', () => {
     cache.close()
   })
 })
+
+describe('cohort cache and the revision facts', () => {
+  it('the first read storing missing revision facts does not drop what it read', async () => {
+    await operatedPlan('C-3')
+    await t.db.revisionFacts.clear()
+    await settle()
+    let reads = 0
+    const repo = createOutcomesRepo(t.db, t.now)
+    const cache = createCohortCache(t.db.name, (s) => (reads++, repo.loadCohort(s)))
+    const systems: never[] = []
+    const first = await cache.get(systems)
+    expect(await t.db.revisionFacts.count()).toBe(1)
+    await settle()
+    expect(await cache.get(systems)).toBe(first)
+    expect(reads).toBe(1)
+    cache.close()
+  })
+})

@@ -7,8 +7,9 @@ import Dexie, { type ObservabilitySet } from 'dexie'
 import type { ImplantSystem } from '../../../shared/catalog/types'
 import type { CohortPatient } from '../../../shared/outcomes/cohort'
 
-/** The tables loadCohort reads, directly or through what they summarise. */
-const SOURCES = new Set(['operations', 'visits', 'outcomeEvents', 'planIndex', 'revisionFacts', 'revisions', 'plans'])
+/** The tables whose rows the cohort shows. Not revisions or their facts: a revision never changes
+ *  once written (the facts table is filled by the read itself, which must not drop what it read). */
+const SOURCES = new Set(['operations', 'visits', 'outcomeEvents', 'planIndex', 'plans'])
 
 export interface CohortCache {
   get(customSystems: readonly ImplantSystem[]): Promise<CohortPatient[]>

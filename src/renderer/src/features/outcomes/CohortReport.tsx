@@ -87,7 +87,11 @@ export function CohortReport({ audit, total, view, settings, today, userName }: 
             ))}
           </ol>
         )}
-        {completeness.list.length > LIST_LIMIT && <p>… and {completeness.list.length - LIST_LIMIT} more: the full list is in the visits and operations CSV export.</p>}
+        {completeness.list.length > LIST_LIMIT && (
+          <p>
+            … and {completeness.list.length - LIST_LIMIT} more, earliest due first: narrow the view on the Audit screen (level, year, surgeon) and print again to list them all.
+          </p>
+        )}
       </section>
 
       <section className="oc-report-section oc-report-keep">

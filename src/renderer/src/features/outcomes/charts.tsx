@@ -103,7 +103,9 @@ export function SurvivalChart({ curve, atRiskTimes, atRisk }: { curve: KmCurve; 
   const xMax = Math.max(1, ...atRiskTimes)
   const w = 520
   const h = 220
-  const sx = scale([0, xMax], [PAD.left, w - PAD.right])
+  // Room on the left for "at risk" beside the first count.
+  const left = 64
+  const sx = scale([0, xMax], [left, w - PAD.right])
   const sy = scale([0, 1], [h - PAD.bottom, PAD.top])
   let s = 1
   let lo = 1
@@ -137,12 +139,12 @@ export function SurvivalChart({ curve, atRiskTimes, atRisk }: { curve: KmCurve; 
       <svg viewBox={`0 0 ${w} ${h + 24}`} width={w} height={h + 24} aria-hidden="true" focusable="false">
         <polygon points={band} className="oc-band" />
         <path d={line} className="oc-step" />
-        <line x1={PAD.left} y1={h - PAD.bottom} x2={w - PAD.right} y2={h - PAD.bottom} className="oc-axis" />
-        <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={h - PAD.bottom} className="oc-axis" />
-        <text x={PAD.left - 4} y={PAD.top + 4} textAnchor="end" className="oc-tick">
+        <line x1={left} y1={h - PAD.bottom} x2={w - PAD.right} y2={h - PAD.bottom} className="oc-axis" />
+        <line x1={left} y1={PAD.top} x2={left} y2={h - PAD.bottom} className="oc-axis" />
+        <text x={left - 4} y={PAD.top + 4} textAnchor="end" className="oc-tick">
           100 %
         </text>
-        <text x={PAD.left - 4} y={h - PAD.bottom} textAnchor="end" className="oc-tick">
+        <text x={left - 4} y={h - PAD.bottom} textAnchor="end" className="oc-tick">
           0 %
         </text>
         {atRiskTimes.map((t, i) => (
@@ -155,7 +157,7 @@ export function SurvivalChart({ curve, atRiskTimes, atRisk }: { curve: KmCurve; 
             </text>
           </g>
         ))}
-        <text x={PAD.left - 12} y={h + 14} textAnchor="end" className="oc-tick">
+        <text x={left - 12} y={h + 14} textAnchor="end" className="oc-tick">
           at risk
         </text>
       </svg>
