@@ -9,6 +9,7 @@ import { storageErrorMessage } from '../../db/storage'
 import { usePlanningContext } from '../settings/planning-context'
 import '../../components/components.css'
 import './outcomes.css'
+import { FIGURE_NOTES } from './audit-format'
 import { AccuracyTable, CausesTable, CompletenessTable, IncidenceTable, PairedTable } from './audit-tables'
 import { SurvivalChart } from './charts'
 import { CohortReport } from './CohortReport'
@@ -132,7 +133,7 @@ export function AuditPage() {
           <h2 id="km-title">Implant survival (n = {survival.curve.n})</h2>
           <SmallN n={survival.curve.n} />
           <SurvivalChart curve={survival.curve} atRiskTimes={survival.atRiskTimes} atRisk={survival.atRisk} />
-          <p className="oc-note">{survival.censoringNote} Band: Greenwood variance, log-log transformation.</p>
+          <p className="oc-note">{survival.censoringNote} {FIGURE_NOTES.band}</p>
         </section>
 
         <section className="oc-section" aria-labelledby="inc-title">
@@ -141,12 +142,12 @@ export function AuditPage() {
           </h2>
           <SmallN n={incidence.n} />
           <IncidenceTable incidence={incidence} scale={settings.scale} />
-          <p className="oc-note">Follow-up time runs from stage 1 to removal, death or the last contact. Exact Poisson (Garwood) intervals.</p>
+          <p className="oc-note">{FIGURE_NOTES.incidence}</p>
         </section>
 
         <section className="oc-section" aria-labelledby="pair-title">
           <h2 id="pair-title">Before and after: baseline vs 12 months</h2>
-          <p className="oc-note">Only patients with both a baseline value and a value at the 12-month visit (± 2 months) count; n is given per measure.</p>
+          <p className="oc-note">{FIGURE_NOTES.paired}</p>
           <PairedTable paired={paired} />
         </section>
 

@@ -8,6 +8,7 @@ import { smallNumberNote, type CohortAudit } from '../../../../shared/outcomes'
 import { provenanceLabel, scheduleText, type OutcomeSettings } from '../../../../shared/outcomes/site-settings'
 import type { KmCurve } from '../../../../shared/stats'
 import { TableHead } from '../../components/TableHead'
+import { FIGURE_NOTES } from './audit-format'
 import { AccuracyTable, CausesTable, CompletenessTable, IncidenceTable, PairedTable } from './audit-tables'
 import { AccuracyBars, SurvivalChart } from './charts'
 
@@ -115,7 +116,7 @@ export function CohortReport({ audit, total, view, settings, today, userName }: 
             })}
           </tbody>
         </table>
-        <p className="oc-report-note">{survival.censoringNote} Band: Greenwood variance, log-log transformation.</p>
+        <p className="oc-report-note">{survival.censoringNote} {FIGURE_NOTES.band}</p>
       </section>
 
       <section className="oc-report-section oc-report-keep">
@@ -124,13 +125,13 @@ export function CohortReport({ audit, total, view, settings, today, userName }: 
         </h2>
         <Small n={incidence.n} />
         <IncidenceTable incidence={incidence} scale={settings.scale} />
-        <p className="oc-report-note">Follow-up time runs from stage 1 to removal, death or the last contact. Exact Poisson (Garwood) intervals.</p>
+        <p className="oc-report-note">{FIGURE_NOTES.incidence}</p>
       </section>
 
       <section className="oc-report-section oc-report-keep">
         <h2>Before and after: baseline vs 12 months (n per measure)</h2>
         <PairedTable paired={paired} />
-        <p className="oc-report-note">Only patients with both a baseline value and a value at the 12-month visit (± 2 months) count.</p>
+        <p className="oc-report-note">{FIGURE_NOTES.paired}</p>
       </section>
 
       <section className="oc-report-section oc-report-keep">

@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { EVENT_LABELS, EVENT_TYPES, gradeLabel, type InfectionScale, type OutcomeEvent } from '../../../../shared/outcomes'
 import { TableHead } from '../../components/TableHead'
 import { outcomesRepo } from '../../db/outcomes-binding'
+import { FormActions } from './FormActions'
 import { FormField } from './FormField'
 import { EVENT_FORM_LABELS, eventToForm, formToEvent, type FormValues } from './form-model'
 import { saveFailure, type SaveFailure } from './save-error'
@@ -46,22 +47,7 @@ function EventForm({ planId, event, scale, onDone }: { planId: string; event: Ou
         )}
         <FormField form={form} name="note" idPrefix="event" label={EVENT_FORM_LABELS.note!} error={errors.note} type="textarea" />
       </div>
-      <div className="oc-actions">
-        <button type="button" className="primary" onClick={() => void save()}>
-          {event ? 'Save correction' : 'Record event'}
-        </button>
-        {event && (
-          <button type="button" onClick={onDone}>
-            Cancel
-          </button>
-        )}
-        {failure && (
-          <span className="error" role="alert">
-            {failure.message}
-          </span>
-        )}
-        {form.draftError && <span className="error">{form.draftError}</span>}
-      </div>
+      <FormActions saveLabel={event ? 'Save correction' : 'Record event'} onSave={() => void save()} onCancel={event ? onDone : undefined} failure={failure} draftError={form.draftError} />
     </div>
   )
 }

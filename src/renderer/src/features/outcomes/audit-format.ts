@@ -23,3 +23,10 @@ export function rateText(row: IncidenceRow): string {
   if (r.rate === null || r.lower === null || r.upper === null) return '— (no follow-up time)'
   return `${formatNumber(r.rate, 1)} (95 % CI ${formatNumber(r.lower, 1)}–${formatNumber(r.upper, 1)})`
 }
+
+/** How each figure counts, said under it on the screen and in the printed report. */
+export const FIGURE_NOTES = {
+  band: 'Band: Greenwood variance, log-log transformation.',
+  incidence: 'Follow-up time runs from stage 1 to removal, death or the last contact. Exact Poisson (Garwood) intervals.',
+  paired: 'Only patients with both a baseline value and a value at the 12-month visit (± 2 months) count; n is given per measure.'
+} as const
