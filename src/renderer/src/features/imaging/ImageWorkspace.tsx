@@ -68,7 +68,8 @@ export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels
   const header = row.header
   const samples = useMemo(() => samplesOf(header, row.pixels), [header, row.pixels])
   const grid = useMemo(() => gridOf(header, samples), [header, samples])
-  const [wl, setWl] = useState<WindowLevel>(() => defaultWindow(header, samples))
+  const [wl, setWl] = useState<WindowLevel>(() => row.window ?? defaultWindow(header, samples))
+  const [neighbours, setNeighbours] = useState(false)
   const [view, setView] = useState<View>(() => fitView(header.columns, header.rows, VIEW_WIDTH, VIEW_HEIGHT))
   const [marks, setMarks] = useState<ImageMarks>(row.marks)
   const [calInput, setCalInput] = useState<CalibrationInput | null>(row.calibration)
@@ -108,11 +109,11 @@ export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels
     if (readOnly) return
     const t = setTimeout(() => {
       imagesRepo()
-        .update(row.id, { calibration: calInput, marks })
+        .update(row.id, { calibration: calInput, marks, window: wl })
         .catch((e: unknown) => setMessage(e instanceof Error ? e.message : 'The measurements could not be saved.'))
     }, 400)
     return () => clearTimeout(t)
-  }, [row.id, calInput, marks, readOnly])
+  }, [row.id, calInput, marks, wl, readOnly])
 
   const suggest = useCallback(
     (axis: Axis, z: number): Record<EdgeName, Point | null> => {
@@ -229,6 +230,9 @@ export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels
         <button type="button" onClick={() => setWl(defaultWindow(header, samples))}>
           Reset window
         </button>
+        <button type="button" aria-pressed={neighbours} disabled={!result?.implant} onClick={() => setNeighbours((v) => !v)}>
+          Smaller and larger sizes
+        </button>
         <span className="im-zoom" data-testid="image-zoom">
           {Math.round(view.zoom * 100)} %
         </span>
@@ -254,6 +258,7 @@ export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels
             calInput={calInput}
             calibration={calibration?.ok ? calibration.calibration : null}
             result={result}
+            neighbours={neighbours}
             pending={pending}
             stationHalfWidthMm={STATION_HALF_WIDTH_MM}
             onAxis={(end, p) => (setDragging(true), moveAxis(end, p))}

@@ -34,14 +34,14 @@ export default function ImagingPanel({ planId, readOnly, result }: { planId: str
     void refresh()
   }, [refresh])
 
-  const store = async (name: string, bytes: Uint8Array, frame?: number): Promise<string | null> => {
+  const store = async (name: string, bytes: Uint8Array, frame?: number, pacsSource?: ImageRow['pacsSource']): Promise<string | null> => {
     const r = await loadImageBytes(bytes, frame)
     if (!r.ok) {
       if (r.frameCount) setFrameAsk({ name, bytes, count: r.frameCount, frame: 1 })
       return `${name}: ${r.error}`
     }
     try {
-      const row = await imagesRepo().add({ planId, header: r.image.header, pixels: r.image.pixels, calibration: null, marks: { axis: null, stations: [], skin: null, plane, unlinked: [] } })
+      const row = await imagesRepo().add({ planId, header: r.image.header, pixels: r.image.pixels, calibration: null, marks: { axis: null, stations: [], skin: null, plane, unlinked: [] }, ...(pacsSource ? { pacsSource } : {}) })
       await refresh(row.id)
       return null
     } catch (e) {
@@ -108,7 +108,7 @@ export default function ImagingPanel({ planId, readOnly, result }: { planId: str
         </label>
         <span className="im-note">or drop files here. Names, IDs and dates in DICOM files are not kept.</span>
       </div>
-      <PacsFetch disabled={readOnly || busy} onFetched={(name, bytes) => store(name, bytes)} />
+      <PacsFetch disabled={readOnly || busy} onFetched={(name, bytes, source) => store(name, bytes, undefined, source)} />
       {busy && <p role="status">Opening…</p>}
       {errors.length > 0 && (
         <ul className="im-error" role="alert" data-testid="image-errors">
