@@ -92,6 +92,12 @@ test('record the operation, visits and an event on an approved plan; the audit c
   // The plan itself is unchanged and still approved.
   await page.getByRole('link', { name: 'Back to the plan' }).click()
   await expect(reviewBar(page)).toContainText('Approved — read-only')
+  // The event's correction is in the plan's history, old → new.
+  await reviewBar(page).getByRole('button', { name: 'History' }).click()
+  await expect(page.getByRole('dialog')).toContainText('Outcome record corrected')
+  await expect(page.getByRole('dialog')).toContainText('Event date: 2025-06-01 → 2025-06-03')
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
 
   // Audit.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).click()
