@@ -49,7 +49,7 @@ describe('the core validation of a case applies the plausible ranges', () => {
 
 describe('case files entering the library', () => {
   it('an imported case file beyond the hard limit is refused, naming the field in clinical words', () => {
-    expect(validateCaseFileText(JSON.stringify(withResidual(700)))).toEqual({ ok: false, problem: `The file is not a valid case file: Residual bone length: ${REFUSED}` })
+    expect(validateCaseFileText(JSON.stringify(withResidual(700)))).toEqual({ ok: false, problem: `The file is not a valid case file: Residual bone length (bone.residualLength): ${REFUSED}` })
     expect(validateCaseFileText(JSON.stringify(withResidual(450))).ok).toBe(true)
   })
 

@@ -71,9 +71,10 @@ function status(record: Record<string, unknown>, path: string, allowed: readonly
 function describeErrors(errors: readonly FieldError[]): string {
   const first = errors[0]
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : ''
-  // "Body weight must be a number", "Residual bone length: 700 mm is outside …" (a sentence of its own).
+  // The field in clinical words, then its place in the file (for whoever edits the JSON):
+  // "Body weight (patient.weight) must be a number", "Residual bone length (bone.residualLength): 700 mm is outside …".
   const joiner = /^(is|are|must|has|should)\b/.test(first?.message ?? '') ? ' ' : ': '
-  return first ? `${first.path ? `${fieldLabel(first.path)}${joiner}` : ''}${first.message}${more}` : 'is not a valid case file'
+  return first ? `${first.path ? `${fieldLabel(first.path)} (${first.path})${joiner}` : ''}${first.message}${more}` : 'is not a valid case file'
 }
 
 const UNKNOWN_FIELD = /^unknown field "/
