@@ -26,7 +26,7 @@ import { useEditorForm } from '../editor/form-context'
 import { CalibrationControls } from './CalibrationControls'
 import { ImageCanvas, VIEW_HEIGHT, VIEW_WIDTH } from './ImageCanvas'
 import { Overlay } from './Overlay'
-import { defaultWindow, gridOf, renderGray, samplesOf, type WindowLevel } from '../../../../shared/imaging/window-level'
+import { defaultWindow, gridOf, samplesOf, type WindowLevel } from '../../../../shared/imaging/window-level'
 import { useCaseLink } from './use-case-link'
 import { fitView, type View } from './viewport'
 
@@ -76,20 +76,7 @@ export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels
   const [pending, setPending] = useState<Point | null>(null)
   const [stepMm, setStepMm] = useState(20)
   const [message, setMessage] = useState<string | null>(null)
-  const [source, setSource] = useState<HTMLCanvasElement | null>(null)
-
-  // Decode once per window change into an image-sized canvas; pan and zoom only redraw it.
-  useEffect(() => {
-    const c = document.createElement('canvas')
-    c.width = header.columns
-    c.height = header.rows
-    const ctx = c.getContext('2d')
-    if (!ctx) return
-    const data = ctx.createImageData(header.columns, header.rows)
-    renderGray(header, samples, wl, data.data)
-    ctx.putImageData(data, 0, 0)
-    setSource(c)
-  }, [header, samples, wl])
+  const painted = useMemo(() => ({ header, pixels: row.pixels, samples }), [header, row.pixels, samples])
 
   const calibration = useMemo(() => (calInput ? calibrate(calInput) : null), [calInput])
   /** The scale measurements use: the calibration's, else the file's pixel aspect (for drawing only). */
@@ -238,7 +225,8 @@ export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels
       </p>
       <div className="im-main">
         <ImageCanvas
-          source={source}
+          image={painted}
+          wl={wl}
           view={view}
           onView={setView}
           mode={tool === 'move' ? 'move' : tool === 'window' ? 'window' : 'tool'}
