@@ -1,5 +1,5 @@
 // One radiograph: view it, calibrate it, measure the bone on it; the values flow into the case.
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import {
   axisCoordinates,
   axisFrame,
@@ -11,9 +11,7 @@ import {
   suggestStationEdges,
   EDGE_NAMES,
   type Axis,
-  type CalibrationInput,
   type EdgeName,
-  type ImageMarks,
   type PixelScale,
   type Point,
   type StationMark
@@ -27,7 +25,7 @@ import { CalibrationControls } from './CalibrationControls'
 import { ImageCanvas, VIEW_HEIGHT, VIEW_WIDTH } from './ImageCanvas'
 import { Overlay } from './Overlay'
 import { defaultWindow, gridOf, samplesOf, type WindowLevel } from '../../../../shared/imaging/window-level'
-import { useCaseLink } from './use-case-link'
+import { useImageEdits } from './use-image-edits'
 import { fitView, type View } from './viewport'
 
 export type Tool = 'move' | 'window' | 'axis' | 'station' | 'skin' | 'line'
@@ -44,6 +42,7 @@ const EDGE_LABELS: Record<EdgeName, string> = {
 export { EDGE_LABELS }
 
 let stationSeq = 0
+let dragSeq = 0
 const newStationId = () => `st-${Date.now().toString(36)}-${++stationSeq}`
 
 /** Moves each edge so it keeps its offset across the axis when the axis moves. */
@@ -70,8 +69,12 @@ export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels
   const grid = useMemo(() => gridOf(header, samples), [header, samples])
   const [wl, setWl] = useState<WindowLevel>(() => defaultWindow(header, samples))
   const [view, setView] = useState<View>(() => fitView(header.columns, header.rows, VIEW_WIDTH, VIEW_HEIGHT))
-  const [marks, setMarks] = useState<ImageMarks>(row.marks)
-  const [calInput, setCalInput] = useState<CalibrationInput | null>(row.calibration)
+  // Measurements and calibration live in the editor's history: each change writes the case values
+  // it gives in the same undo step, live while a handle is dragged (one step per drag).
+  const { marks, calInput, setMarks, setCalInput, relink } = useImageEdits(row)
+  const gesture = useRef<string | null>(null)
+  const inDrag = () => (gesture.current ??= `${row.id}-drag-${++dragSeq}`)
+  const endDrag = () => void (gesture.current = null)
   const [tool, setTool] = useState<Tool>('move')
   const [pending, setPending] = useState<Point | null>(null)
   const [stepMm, setStepMm] = useState(20)
@@ -84,11 +87,6 @@ export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels
   const caseValues = useMemo(() => (calibration?.ok && marks.axis ? imageCaseValues(marks, calibration.calibration, row.label) : null), [calibration, marks, row.label])
 
   const unlinked = useMemo(() => marks.unlinked ?? [], [marks.unlinked])
-  const onUnlink = useCallback((paths: string[]) => setMarks((m) => ({ ...m, unlinked: [...new Set([...(m.unlinked ?? []), ...paths])] })), [])
-  // While a handle is dragged the overlay follows the pointer; the case (and the plan) take the
-  // value when the handle is let go.
-  const [dragging, setDragging] = useState(false)
-  useCaseLink(form, dragging ? null : caseValues, marks.plane, unlinked, onUnlink)
 
   // Measurements are saved with the image shortly after each change.
   useEffect(() => {
@@ -158,7 +156,7 @@ export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels
       if (!m.axis) return m
       const axis = { ...m.axis, [end]: p }
       return { ...m, axis, stations: reprojectStations(m.stations, m.axis, axis, scale) }
-    })
+    }, inDrag())
 
   const moveEdge = (id: string, name: EdgeName, p: Point) =>
     setMarks((m) => {
@@ -168,16 +166,20 @@ export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels
       if (!frame || !c) return m
       const axis = m.axis
       return { ...m, stations: m.stations.map((s) => (s.id === id ? { ...s, accepted: true, edges: { ...s.edges, [name]: pointOnStation(axis, scale, s.t * frame.lengthMm, c.offsetMm) } } : s)) }
-    })
+    }, inDrag())
 
   /** Centres the view on an image point, zoomed in enough to place a handle on one pixel. */
   const show = (p: Point | null) => p && setView((v) => ({ cx: p.x, cy: p.y, zoom: Math.max(v.zoom, 4) }))
 
-  const relink = (path: string) => setMarks((m) => ({ ...m, unlinked: (m.unlinked ?? []).filter((p) => p !== path) }))
 
   const frame = marks.axis ? axisFrame(marks.axis, scale) : null
   const stations = sortedStations(marks)
-  const linkRows = caseValues?.values.map((v) => ({ v, current: getAt(form.draft, v.path), unlinked: unlinked.includes(v.path) })) ?? []
+  // Typed over: unlinked already, or the case holds another value than the image gives (it is
+  // unlinked for good at the next image edit).
+  const linkRows = caseValues?.values.map((v) => {
+    const current = getAt(form.draft, v.path)
+    return { v, current, unlinked: unlinked.includes(v.path) || current !== v.value }
+  }) ?? []
   const toolHint: Record<Tool, string> = {
     move: 'Drag to pan, wheel to zoom.',
     window: 'Drag: left/right changes the contrast (width), up/down the brightness (centre).',
@@ -244,11 +246,11 @@ export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels
             result={result}
             pending={pending}
             stationHalfWidthMm={STATION_HALF_WIDTH_MM}
-            onAxis={(end, p) => (setDragging(true), moveAxis(end, p))}
-            onEdge={(id, name, p) => (setDragging(true), moveEdge(id, name, p))}
-            onSkin={(p) => (setDragging(true), setMarks((m) => ({ ...m, skin: p })))}
-            onLine={(end, p) => (setDragging(true), setCalInput((c) => (c && (c.kind === 'marker' || c.kind === 'known-distance') ? { ...c, [end]: p } : c)))}
-            onDragEnd={() => setDragging(false)}
+            onAxis={moveAxis}
+            onEdge={moveEdge}
+            onSkin={(p) => setMarks((m) => ({ ...m, skin: p }), inDrag())}
+            onLine={(end, p) => setCalInput((c) => (c && (c.kind === 'marker' || c.kind === 'known-distance') ? { ...c, [end]: p } : c), inDrag())}
+            onDragEnd={endDrag}
             viewBox={{ view, width: VIEW_WIDTH, height: VIEW_HEIGHT }}
           />
         </ImageCanvas>

@@ -7,7 +7,7 @@ import type { PlanResult } from '../../../../shared/result'
 import { imagesRepo, storageErrorMessage } from '../../db'
 import type { ImageRow, ImageWithPixels } from '../../db/image-types'
 import { ImageWorkspace } from './ImageWorkspace'
-import { loadImageBytes } from './load-file'
+import { importImage } from './load-file'
 import { PacsFetch } from '../pacs/PacsFetch'
 import './imaging.css'
 
@@ -35,14 +35,13 @@ export default function ImagingPanel({ planId, readOnly, result }: { planId: str
   }, [refresh])
 
   const store = async (name: string, bytes: Uint8Array, frame?: number): Promise<string | null> => {
-    const r = await loadImageBytes(bytes, frame)
-    if (!r.ok) {
-      if (r.frameCount) setFrameAsk({ name, bytes, count: r.frameCount, frame: 1 })
-      return `${name}: ${r.error}`
-    }
     try {
-      const row = await imagesRepo().add({ planId, header: r.image.header, pixels: r.image.pixels, calibration: null, marks: { axis: null, stations: [], skin: null, plane, unlinked: [] } })
-      await refresh(row.id)
+      const r = await importImage(imagesRepo(), planId, bytes, plane, frame)
+      if (!r.ok) {
+        if (r.frameCount) setFrameAsk({ name, bytes, count: r.frameCount, frame: 1 })
+        return `${name}: ${r.error}`
+      }
+      await refresh(r.row.id)
       return null
     } catch (e) {
       return `${name}: ${storageErrorMessage(e)}`
