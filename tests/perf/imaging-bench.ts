@@ -107,23 +107,26 @@ function addFloorCanvas(): void {
   document.body.appendChild(c)
 }
 
-/** A plain file input that reads the chosen file and paints one pixel: the floor of "open". */
+/** A plain file input: the floor of "open" is reading its file and painting one pixel. */
 function addFloorFileInput(): void {
   const input = document.createElement('input')
   input.type = 'file'
   input.id = 'bench-floor-file'
+  document.body.append(input)
+}
+
+function readFloorFile(): Promise<number> {
+  const input = document.getElementById('bench-floor-file') as HTMLInputElement
   const c = document.createElement('canvas')
   c.width = c.height = 4
-  input.addEventListener('change', () => {
-    const t0 = performance.now()
-    void input.files![0]!.arrayBuffer().then((b) => {
-      const ctx = c.getContext('2d')!
-      ctx.fillStyle = `rgb(${new Uint8Array(b)[200]},0,0)`
-      ctx.fillRect(0, 0, 1, 1)
-      requestAnimationFrame(() => setTimeout(() => ((window as unknown as { __floorOpen: number }).__floorOpen = performance.now() - t0), 0))
-    })
+  document.body.append(c)
+  const t0 = performance.now()
+  return input.files![0]!.arrayBuffer().then((b) => {
+    const ctx = c.getContext('2d')!
+    ctx.fillStyle = `rgb(${new Uint8Array(b)[200]},0,0)`
+    ctx.fillRect(0, 0, 1, 1)
+    return new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => (c.remove(), resolve(performance.now() - t0)), 0)))
   })
-  document.body.append(input, c)
 }
 
 async function timeOpen(page: Page, file: string): Promise<number> {
@@ -193,9 +196,8 @@ async function measurePath(browser: Browser, url: string, file: string, noWebGl:
     await page.evaluate(addFloorFileInput)
     for (let i = 0; i < OPENS; i++) {
       f.open.push(await timeOpen(page, file))
-      await page.evaluate(() => ((window as unknown as { __floorOpen: number | null }).__floorOpen = null))
       await page.locator('#bench-floor-file').setInputFiles(file)
-      f.openFloor.push((await (await page.waitForFunction(() => (window as unknown as { __floorOpen: number | null }).__floorOpen)).jsonValue()) as number)
+      f.openFloor.push(await page.evaluate(readFloorFile))
     }
     const kind = (await page.getByTestId('image-viewport').getAttribute('data-renderer')) ?? '?'
     const gpu = await page.evaluate(() => {

@@ -23,11 +23,12 @@ export default function ImagingPanel({ planId, readOnly, result }: { planId: str
   const [busy, setBusy] = useState(false)
   const [frameAsk, setFrameAsk] = useState<{ name: string; bytes: Uint8Array; count: number; frame: number } | null>(null)
 
-  const refresh = useCallback(async (select?: string) => {
+  /** `shown`: an image just stored, shown from memory (reading 18 MB back would double the wait). */
+  const refresh = useCallback(async (select?: string, shown?: ImageWithPixels) => {
     const list = await imagesRepo().list(planId)
     setImages(list)
     const id = select ?? list[list.length - 1]?.id
-    setSelected(id ? ((await imagesRepo().get(id)) ?? null) : null)
+    setSelected(shown && shown.id === id ? shown : id ? ((await imagesRepo().get(id)) ?? null) : null)
   }, [planId])
 
   useEffect(() => {
@@ -41,7 +42,7 @@ export default function ImagingPanel({ planId, readOnly, result }: { planId: str
         if (r.frameCount) setFrameAsk({ name, bytes, count: r.frameCount, frame: 1 })
         return `${name}: ${r.error}`
       }
-      await refresh(r.row.id)
+      await refresh(r.row.id, { ...r.row, pixels: r.pixels })
       return null
     } catch (e) {
       return `${name}: ${storageErrorMessage(e)}`

@@ -79,7 +79,7 @@ export async function loadImageBytes(bytes: Uint8Array, frame?: number): Promise
   return { ok: true, image: { header: { ...header, bitsStored: 8 }, pixels: decoded.gray.buffer as ArrayBuffer } }
 }
 
-export type ImportResult = { ok: true; row: ImageRow } | { ok: false; error: string; frameCount?: number }
+export type ImportResult = { ok: true; row: ImageRow; pixels: ArrayBuffer } | { ok: false; error: string; frameCount?: number }
 
 /** Opens a file's bytes into the plan: read and checked first, stored only when that succeeded
  *  (a refused file writes nothing). Storage errors are the caller's to word. */
@@ -87,5 +87,5 @@ export async function importImage(repo: Pick<ImagesRepo, 'add'>, planId: string,
   const r = await loadImageBytes(bytes, frame)
   if (!r.ok) return r
   const row = await repo.add({ planId, header: r.image.header, pixels: r.image.pixels, calibration: null, marks: { axis: null, stations: [], skin: null, plane, unlinked: [] } })
-  return { ok: true, row }
+  return { ok: true, row, pixels: r.image.pixels }
 }
