@@ -7,7 +7,7 @@ import type { Point } from '../../../../shared/imaging'
 import { renderView } from '../../../../shared/imaging/render-view'
 import type { WindowLevel } from '../../../../shared/imaging/window-level'
 import { useImagePainter, type PaintedImage } from './use-image-painter'
-import { dragWindow, toImage, visibleBox, zoomAt, type View } from './viewport'
+import { toImage, visibleBox, zoomAt, type View } from './viewport'
 
 export const VIEW_WIDTH = 760
 export const VIEW_HEIGHT = 560
@@ -20,27 +20,23 @@ export interface ImageCanvasProps {
   view: View
   onView: (v: View) => void
   mode: 'move' | 'window' | 'tool'
-  /** The window at the end of a window drag (during it, only the image is repainted). */
-  onWindow?: (wl: WindowLevel) => void
+  /** Window drag: change of centre and width in rescaled units per screen pixel is decided by the parent. */
+  onWindowDrag?: (dx: number, dy: number) => void
   /** A click (press and release without dragging) on the image in tool mode. */
   onImageClick?: (p: Point) => void
   children?: ReactNode
   label: string
 }
 
-export function ImageCanvas({ image, wl, view, onView, mode, onWindow, onImageClick, children, label }: ImageCanvasProps) {
+export function ImageCanvas({ image, wl, view, onView, mode, onWindowDrag, onImageClick, children, label }: ImageCanvasProps) {
   const host = useRef<HTMLDivElement>(null)
   const loupe = useRef<HTMLCanvasElement>(null)
   const svg = useRef<SVGSVGElement>(null)
-  const drag = useRef<{ x: number; y: number; moved: boolean; view: View; wl: WindowLevel } | null>(null)
-  // A pan or window drag repaints the image (and moves the overlay's viewBox) straight from the
-  // pointer, outside React: a frame costs one paint, not a render of the workspace. The view or
-  // window is handed to the parent when the drag ends.
-  const live = useRef<{ view?: View; wl?: WindowLevel } | null>(null)
+  const drag = useRef<{ x: number; y: number; moved: boolean; view: View } | null>(null)
   const [pointer, setPointer] = useState<Point | null>(null)
   const box = visibleBox(view, VIEW_WIDTH, VIEW_HEIGHT)
 
-  const { kind: renderer, paint } = useImagePainter(host, image, view, wl, VIEW_WIDTH, VIEW_HEIGHT)
+  const renderer = useImagePainter(host, image, view, wl, VIEW_WIDTH, VIEW_HEIGHT)
 
   // The loupe: the pixels around the pointer at 8×, drawn like the viewport (sharp squares).
   useEffect(() => {
@@ -65,13 +61,6 @@ export function ImageCanvas({ image, wl, view, onView, mode, onWindow, onImageCl
     return () => el.removeEventListener('wheel', onWheel)
   }, [view, onView])
 
-  const commitLive = () => {
-    const done = live.current
-    live.current = null
-    if (done?.view) onView(done.view)
-    if (done?.wl && onWindow) onWindow(done.wl)
-  }
-
   const screen = (e: ReactPointerEvent) => {
     const r = svg.current!.getBoundingClientRect()
     return { sx: ((e.clientX - r.left) * VIEW_WIDTH) / r.width, sy: ((e.clientY - r.top) * VIEW_HEIGHT) / r.height }
@@ -94,13 +83,12 @@ export function ImageCanvas({ image, wl, view, onView, mode, onWindow, onImageCl
           onPointerDown={(e) => {
             if (e.button !== 0 || (e.target as Element).closest('.im-handle')) return
             const { sx, sy } = screen(e)
-            drag.current = { x: sx, y: sy, moved: false, view, wl }
-            live.current = null
+            drag.current = { x: sx, y: sy, moved: false, view }
             e.currentTarget.setPointerCapture(e.pointerId)
           }}
           onPointerMove={(e) => {
             const { sx, sy } = screen(e)
-            const p = toImage(live.current?.view ?? view, VIEW_WIDTH, VIEW_HEIGHT, sx, sy)
+            const p = toImage(view, VIEW_WIDTH, VIEW_HEIGHT, sx, sy)
             setPointer({ x: Math.round(p.x), y: Math.round(p.y) })
             const d = drag.current
             if (!d) return
@@ -108,30 +96,19 @@ export function ImageCanvas({ image, wl, view, onView, mode, onWindow, onImageCl
             const dy = sy - d.y
             if (Math.abs(dx) + Math.abs(dy) > 3) d.moved = true
             if (!d.moved) return
-            if (mode === 'move') {
-              const v = { ...d.view, cx: d.view.cx - dx / d.view.zoom, cy: d.view.cy - dy / d.view.zoom }
-              live.current = { view: v }
-              paint(v, d.wl)
-              const b = visibleBox(v, VIEW_WIDTH, VIEW_HEIGHT)
-              svg.current!.setAttribute('viewBox', `${b.x} ${b.y} ${b.w} ${b.h}`)
-            }
-            if (mode === 'window' && onWindow) {
-              const w = dragWindow(d.wl, dx, dy)
-              live.current = { wl: w }
-              paint(d.view, w)
+            if (mode === 'move') onView({ ...d.view, cx: d.view.cx - dx / d.view.zoom, cy: d.view.cy - dy / d.view.zoom })
+            if (mode === 'window' && onWindowDrag) {
+              onWindowDrag(dx, dy)
+              d.x = sx
+              d.y = sy
             }
           }}
           onPointerUp={(e) => {
             const d = drag.current
             drag.current = null
-            commitLive()
             if (!d || d.moved) return
             const { sx, sy } = screen(e)
             if (onImageClick) onImageClick(toImage(view, VIEW_WIDTH, VIEW_HEIGHT, sx, sy))
-          }}
-          onPointerCancel={() => {
-            drag.current = null
-            commitLive()
           }}
           onPointerLeave={() => setPointer(null)}
         >

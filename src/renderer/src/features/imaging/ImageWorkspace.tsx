@@ -232,7 +232,7 @@ export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels
           view={view}
           onView={setView}
           mode={tool === 'move' ? 'move' : tool === 'window' ? 'window' : 'tool'}
-          onWindow={setWl}
+          onWindowDrag={(dx, dy) => setWl((w) => ({ ...w, width: Math.max(1, w.width * Math.exp(dx / 200)), center: w.center + (dy * w.width) / 400 }))}
           onImageClick={onImageClick}
           label={`Radiograph ${row.label}`}
         >

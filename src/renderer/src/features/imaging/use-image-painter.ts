@@ -2,7 +2,7 @@
 // the canvas-2D path that draws only the visible pixels (shared/imaging/render-view.ts). Either way
 // the image is decoded once; a pan, a zoom or a window change is one paint of the viewport, done
 // in the same frame as the React commit that asked for it.
-import { useCallback, useLayoutEffect, useRef, useState } from 'react'
+import { useLayoutEffect, useRef, useState } from 'react'
 import type { ImageHeader } from '../../../../shared/imaging'
 import { renderView, type ViewGeometry } from '../../../../shared/imaging/render-view'
 import type { WindowLevel } from '../../../../shared/imaging/window-level'
@@ -54,14 +54,7 @@ function makeCanvas(host: HTMLElement, width: number, height: number): HTMLCanva
  * Keeps a canvas in `host` showing `image` at `view` and `wl`. A canvas that WebGL has claimed
  * cannot give a 2D context, so the fallback gets a fresh one.
  */
-export function useImagePainter(
-  host: React.RefObject<HTMLDivElement | null>,
-  image: PaintedImage | null,
-  view: ViewGeometry,
-  wl: WindowLevel,
-  width: number,
-  height: number
-): { kind: RendererKind | null; paint: (view: ViewGeometry, wl: WindowLevel) => void } {
+export function useImagePainter(host: React.RefObject<HTMLDivElement | null>, image: PaintedImage | null, view: ViewGeometry, wl: WindowLevel, width: number, height: number): RendererKind | null {
   const painter = useRef<Painter | null>(null)
   const [kind, setKind] = useState<RendererKind | null>(null)
   const shown = useRef(false)
@@ -102,7 +95,5 @@ export function useImagePainter(
     }
   }, [view, wl, kind])
 
-  // Paints outside React (a drag in progress); the next commit paints the committed state.
-  const paint = useCallback((v: ViewGeometry, w: WindowLevel) => painter.current?.paint(v, w), [])
-  return { kind, paint }
+  return kind
 }

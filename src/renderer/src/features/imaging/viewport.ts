@@ -35,9 +35,3 @@ export function zoomAt(v: View, width: number, height: number, sx: number, sy: n
   const p = toImage(v, width, height, sx, sy)
   return { zoom, cx: p.x - (sx - width / 2) / zoom, cy: p.y - (sy - height / 2) / zoom }
 }
-
-/** The window after a drag of (dx, dy) screen pixels: right widens (less contrast), down raises
- *  the centre (darker); proportional to the width, so it feels the same on 8- and 16-bit images. */
-export function dragWindow<W extends { center: number; width: number }>(w: W, dx: number, dy: number): W {
-  return { ...w, width: Math.max(1, w.width * Math.exp(dx / 200)), center: w.center + (dy * w.width) / 400 }
-}
