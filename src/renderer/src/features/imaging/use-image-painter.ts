@@ -58,6 +58,9 @@ export function useImagePainter(host: React.RefObject<HTMLDivElement | null>, im
   const painter = useRef<Painter | null>(null)
   const [kind, setKind] = useState<RendererKind | null>(null)
   const shown = useRef(false)
+  // The latest view and window, for a painter created after they were set.
+  const latest = useRef({ view, wl })
+  latest.current = { view, wl }
 
   useLayoutEffect(() => {
     const el = host.current
@@ -73,6 +76,7 @@ export function useImagePainter(host: React.RefObject<HTMLDivElement | null>, im
     }
     painter.current = p
     shown.current = false
+    p?.paint(latest.current.view, latest.current.wl)
     setKind(p?.kind ?? null)
     const lost = (e: Event) => e.preventDefault()
     canvas.addEventListener('webglcontextlost', lost)
