@@ -100,8 +100,20 @@ export interface FilePlanRequest {
   seriesDescription: string
   documentTitle: string
   pageSize: 'A4' | 'Letter'
-  /** The annotated radiograph, 8-bit RGB, when the plan has one. */
-  capture?: { rows: number; columns: number; rgb: Uint8Array; comments: string }
+  /** The annotated radiographs, 8-bit RGB, when the plan has any (one Secondary Capture each). */
+  captures?: FilePlanCapture[]
+}
+
+export interface FilePlanCapture {
+  rows: number
+  columns: number
+  rgb: Uint8Array
+  /** What the image shows, with its calibration named. */
+  comments: string
+  /** True-size mm per pixel [row, column] (Pixel Spacing), when the image is calibrated. */
+  pixelSpacingMm?: [number, number]
+  /** How that spacing was found, e.g. "marker 25 mm (magnification 1.15)". */
+  calibration?: string
 }
 
 export interface FiledPlan {
@@ -122,7 +134,8 @@ export const PACS_LIMITS = {
   secret: 4096,
   queryText: 64,
   description: 64,
-  captureSide: 10_000
+  captureSide: 10_000,
+  captures: 8
 } as const
 
 type Validated<T> = { ok: true; value: T } | { ok: false; error: string }
@@ -271,7 +284,7 @@ export const validatePacsRequest = {
     )
   },
   filePlan(payload: unknown): Validated<FilePlanRequest> {
-    return check(payload, ['serverId', 'studyUid', 'seriesDescription', 'documentTitle', 'pageSize', 'capture'], (v) => {
+    return check(payload, ['serverId', 'studyUid', 'seriesDescription', 'documentTitle', 'pageSize', 'captures'], (v) => {
       const id = serverId(v)
       if (!id.ok) return id
       if (!uid(v['studyUid'])) return { ok: false, error: 'studyUid is not a UID' }
@@ -280,17 +293,16 @@ export const validatePacsRequest = {
       const title = text(v['documentTitle'], PACS_LIMITS.description, 'documentTitle')
       if (!title.ok) return title
       if (v['pageSize'] !== 'A4' && v['pageSize'] !== 'Letter') return { ok: false, error: 'pageSize must be A4 or Letter' }
-      let capture: FilePlanRequest['capture']
-      if (v['capture'] !== undefined) {
-        const c = v['capture']
-        if (!isPlainObject(c) || onlyKeys(c, ['rows', 'columns', 'rgb', 'comments'])) return { ok: false, error: 'capture must be {rows, columns, rgb, comments}' }
-        const { rows, columns, rgb } = c
-        const comments = text(c['comments'], 1024, 'comments')
-        if (!comments.ok) return comments
-        const side = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= PACS_LIMITS.captureSide
-        if (!side(rows) || !side(columns)) return { ok: false, error: 'capture size out of range' }
-        if (!(rgb instanceof Uint8Array) || rgb.length !== rows * columns * 3) return { ok: false, error: 'capture pixels do not match its size' }
-        capture = { rows, columns, rgb, comments: comments.value! }
+      let captures: FilePlanCapture[] | undefined
+      if (v['captures'] !== undefined) {
+        const list = v['captures']
+        if (!Array.isArray(list) || list.length < 1 || list.length > PACS_LIMITS.captures) return { ok: false, error: `captures must be a list of 1 to ${PACS_LIMITS.captures} images` }
+        captures = []
+        for (const c of list) {
+          const one = validateCapture(c)
+          if (!one.ok) return one
+          captures.push(one.value)
+        }
       }
       return {
         ok: true,
@@ -300,12 +312,38 @@ export const validatePacsRequest = {
           seriesDescription: description.value!,
           documentTitle: title.value!,
           pageSize: v['pageSize'],
-          ...(capture ? { capture } : {})
+          ...(captures ? { captures } : {})
         }
       }
     })
   }
 } as const
+
+function validateCapture(c: unknown): Validated<FilePlanCapture> {
+  if (!isPlainObject(c) || onlyKeys(c, ['rows', 'columns', 'rgb', 'comments', 'pixelSpacingMm', 'calibration'])) return { ok: false, error: 'a capture must be {rows, columns, rgb, comments, pixelSpacingMm?, calibration?}' }
+  const { rows, columns, rgb } = c
+  const comments = text(c['comments'], 1024, 'comments')
+  if (!comments.ok) return comments
+  const calibration = text(c['calibration'], PACS_LIMITS.description, 'calibration', true)
+  if (!calibration.ok) return calibration
+  const side = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= PACS_LIMITS.captureSide
+  if (!side(rows) || !side(columns)) return { ok: false, error: 'capture size out of range' }
+  if (!(rgb instanceof Uint8Array) || rgb.length !== rows * columns * 3) return { ok: false, error: 'capture pixels do not match its size' }
+  const spacing = c['pixelSpacingMm']
+  const mm = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n > 0 && n < 100
+  if (spacing !== undefined && !(Array.isArray(spacing) && spacing.length === 2 && spacing.every(mm))) return { ok: false, error: 'pixelSpacingMm must be two lengths in mm' }
+  return {
+    ok: true,
+    value: {
+      rows,
+      columns,
+      rgb,
+      comments: comments.value!,
+      ...(spacing !== undefined ? { pixelSpacingMm: [spacing[0], spacing[1]] as [number, number] } : {}),
+      ...(calibration.value !== undefined ? { calibration: calibration.value } : {})
+    }
+  }
+}
 
 /** The bridge functions for image servers, part of `window.osseoplan`. */
 export interface PacsApi {

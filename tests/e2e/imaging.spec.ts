@@ -1,13 +1,16 @@
 // Measuring on the radiograph, end to end in Chromium: open the phantom DICOM, calibrate from the
 // file, draw the axis, place stations and drag every handle to the phantom's known edges, then
 // check the case against the phantom's truth and the plan against the same case typed by hand.
-import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { ANATOMY, edgesAtTrueZ, periosteal, phantomDicom, phantomTruth, type Pt } from '../../scripts/imaging/phantom'
 import { HOSTILE_IMAGES } from '../../scripts/imaging/hostile'
 import { expect, test } from './fixtures'
 import { enterCase, fid, loadCase, newPlan } from './editor-helpers'
 import { seedPlan } from './plan-helpers'
+import { seedMeasuredPlan } from './radiograph-helpers'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import type { CaseFileV1 } from '../../src/shared'
 
 const truth = phantomTruth()
@@ -350,4 +353,60 @@ test('hostile image files from the corpus: each refused with its message or open
   await expect(page.locator('#f-patient-code')).toHaveValue(base.patient.code)
   await page.goto('/#/plans')
   await expect(page.locator('section.library tbody tr[data-plan-id]')).toHaveCount(1)
+})
+
+/** Pages of a PDF, as pdftotext separates them. */
+function pdfPages(file: string): string[] {
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter((p) => p !== '')
+}
+
+test('the annotated radiograph: neighbouring sizes on screen, and printed on its own page after the summary with the calibration and a scale bar', async ({ page }) => {
+  test.setTimeout(120_000)
+  const out = path.join(process.env['E2E_RESULTS'] ?? 'test-results', 'radiograph-print')
+  mkdirSync(out, { recursive: true })
+  const { planId, caseFile } = await seedMeasuredPlan(page)
+
+  // On screen: the plan over the image; the next smaller and larger sizes on demand.
+  await page.goto(`/#/plans/${planId}`)
+  await page.reload()
+  await page.getByTestId('imaging-toggle').click()
+  const template = page.getByTestId('implant-template')
+  await expect(template).toHaveAttribute('data-neighbours', 'hidden', { timeout: 30_000 })
+  await expect(template.locator('[data-role="implant-smaller"]')).toHaveCount(0)
+  await expect(template.locator('[data-role="soft-target"]').first()).toBeAttached()
+  await expect(page.getByTestId('scale-bar')).toContainText('calibration: marker 25 mm')
+  await page.getByRole('button', { name: 'Smaller and larger sizes' }).click()
+  // This case's implant is the system's thinnest: a larger size only, named on the label.
+  await expect(template.locator('text[data-role="implant"]')).toContainText('(smaller Ø—, larger Ø16.5)')
+  await expect(template.locator('polygon[data-role="implant-larger"]')).toHaveCount(1)
+  await expect(template.locator('polygon[data-role="implant-smaller"]')).toHaveCount(0)
+  await expect(template.locator('[data-role="resection"]').first()).toBeAttached()
+  await page.getByTestId('image-workspace').screenshot({ path: path.join(out, 'overlay-neighbours.png') })
+
+  // The printed summary: the radiograph after the summary pages, named and scaled.
+  await page.goto(`/#/plans/${planId}/summary`)
+  const figure = page.getByTestId('summary-radiograph')
+  await expect(figure).toContainText('Annotated radiograph AP-1', { timeout: 30_000 })
+  await expect(figure.locator('figcaption')).toContainText('Calibration: marker 25 mm (magnification 1.15)')
+  await expect(figure.locator('figcaption')).toContainText(/The scale bar on the image is \d+ mm \(true size\)/)
+  expect(await figure.locator('img').evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([520, 1400])
+  const withImage = path.join(out, 'summary-with-radiograph.pdf')
+  writeFileSync(withImage, await page.pdf({ format: 'A4' }))
+  const pages = pdfPages(withImage)
+  expect(pages.at(-1)).toContain('Annotated radiograph AP-1')
+  expect(pages.at(-1)).toContain('Calibration: marker 25 mm')
+  expect(pages.slice(0, -1).join(' ')).not.toContain('Annotated radiograph')
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', String(pages.length), withImage, path.join(out, 'radiograph-page')])
+
+  // The same plan without an image prints exactly one page fewer: the summary pages are unchanged.
+  const plain = await seedPlan(page, caseFile)
+  await page.goto(`/#/plans/${plain}/summary`)
+  await expect(page.getByTestId('plan-summary')).toContainText('Implant recommendation')
+  await expect(page.getByTestId('summary-radiograph')).toHaveCount(0)
+  const withoutImage = path.join(out, 'summary-without-radiograph.pdf')
+  writeFileSync(withoutImage, await page.pdf({ format: 'A4' }))
+  expect(pdfPages(withoutImage).length).toBe(pages.length - 1)
 })

@@ -11,6 +11,8 @@ import { phantomRadiograph, phantomStudy, type PhantomStudy } from '../support/p
 import { expect, test } from './fixtures'
 import { installPacsBridge } from './pacs-bridge'
 import { seedPlan } from './plan-helpers'
+import { implantProbe, seedMeasuredPlan } from './radiograph-helpers'
+import { acknowledgeSiteDefaults } from './review-helpers'
 
 const CASE = JSON.parse(readFileSync('resources/cases/transfemoral.json', 'utf8')) as Record<string, unknown>
 const PATIENT_CODE = (CASE['patient'] as Record<string, string>)['code'] ?? ''
@@ -176,7 +178,68 @@ test('From PACS: find the study, fetch the radiograph with progress into the pla
     return JSON.stringify(rows, (key, value: unknown) => (value instanceof ArrayBuffer || ArrayBuffer.isView(value) || key === 'pixels' ? '[pixels]' : value))
   })
   expect(stored).toContain('1.2.826.0.1.3680043.9.7777.1.1')
+  // The image remembers the server and study it came from (UIDs only): approval offers filing there.
+  expect(stored).toContain('"pacsSource":{"serverId":"server-1","studyUid":"1.2.826.0.1.3680043.9.7777.2"}')
   expect(stored).not.toContain('Doe')
   expect(stored).not.toContain('MRN-0042')
   await page.screenshot({ path: path.join(OUT, 'fetched-from-pacs.png') })
+})
+
+test('On approval: a plan whose radiograph came from the PACS is offered “File to PACS”; the user files the summary and the annotated radiograph into that study', async ({ page, baseURL }) => {
+  test.setTimeout(120_000)
+  await installPacsBridge(page, new URL(baseURL!).origin)
+  await addServer(page, 'theatre-7')
+  const { planId, caseFile } = await seedMeasuredPlan(page, { pacsSource: { serverId: 'server-1', studyUid: study.studyUid } })
+  const [{ ID: studyId }] = (await (await fetch(`${orthanc.url}/tools/lookup`, { method: 'POST', body: study.studyUid, headers: orthanc.authHeader })).json()) as [{ ID: string }]
+  const seriesIds = async () => ((await (await orthanc.rest(`/studies/${studyId}/series`)).json()) as { ID: string }[]).map((s) => s.ID)
+  const before = await seriesIds()
+
+  await page.goto(`/#/plans/${planId}`)
+  await page.reload()
+  const bar = page.getByRole('region', { name: 'Review and approval' })
+  await bar.getByRole('button', { name: 'Mark reviewed' }).click()
+  await acknowledgeSiteDefaults(bar)
+  await bar.getByRole('button', { name: 'Approve' }).click()
+  const offer = bar.getByRole('group', { name: 'File the approved plan to the PACS' })
+  await expect(offer).toContainText('came from a study on Test PACS')
+  // Offered, not done: nothing reaches the PACS until the user chooses.
+  expect(await seriesIds()).toEqual(before)
+  await offer.getByRole('button', { name: 'File to PACS…' }).click()
+
+  await expect(page).toHaveURL(new RegExp(`#/plans/${planId}/summary/[A-Za-z0-9_-]+$`))
+  await expect(page.getByTestId('summary-radiograph')).toContainText('Annotated radiograph AP-1')
+  const panel = page.getByRole('region', { name: 'File this plan to the PACS' })
+  await expect(panel.getByTestId('pacs-file-confirm')).toContainText('and its annotated radiograph as images into the study the plan’s radiographs came from')
+  await expect(panel.getByTestId('pacs-file-confirm')).toContainText(study.studyUid)
+  expect(await seriesIds()).toEqual(before)
+  await panel.getByRole('button', { name: 'File now' }).click()
+  await expect(panel.getByRole('status').last()).toContainText('with 2 documents', { timeout: 30_000 })
+
+  // Read back from Orthanc: one new series in the patient's study, the PDF and the Secondary Capture.
+  const added = (await seriesIds()).filter((id) => !before.includes(id))
+  expect(added).toHaveLength(1)
+  const instances = (await (await orthanc.rest(`/series/${added[0]}/instances`)).json()) as { ID: string }[]
+  const tagsOf = async (id: string) => (await (await orthanc.rest(`/instances/${id}/simplified-tags`)).json()) as Record<string, string>
+  const all = await Promise.all(instances.map((i) => tagsOf(i.ID)))
+  const pdf = all.find((t) => t['Modality'] === 'DOC')
+  const capture = all.find((t) => t['SOPClassUID'] === '1.2.840.10008.5.1.4.1.1.7')
+  expect(pdf?.['SeriesDescription']).toMatch(/^OsseoPlan plan /)
+  const copied = { PatientID: 'HOSP-4242', PatientName: 'Realname^Kept-in-PACS', AccessionNumber: 'ACC-4242', StudyInstanceUID: study.studyUid, SeriesInstanceUID: pdf?.['SeriesInstanceUID'] }
+  expect(capture).toMatchObject({ ...copied, Modality: 'OT', PhotometricInterpretation: 'RGB', Rows: '1400', Columns: '520', PixelSpacingCalibrationType: 'FIDUCIAL', PixelSpacingCalibrationDescription: 'marker 25 mm (magnification 1.15)' })
+  expect(capture?.['ImageComments']).toContain('calibration: marker 25 mm')
+  // True size: the phantom's 0.3 mm detector pixels at magnification 1.15.
+  const [rowMm, colMm] = capture!['PixelSpacing']!.split('\\').map(Number)
+  expect(rowMm).toBeCloseTo(0.3 / 1.15, 3)
+  expect(colMm).toBeCloseTo(0.3 / 1.15, 3)
+  const id = instances[all.indexOf(capture!)]!.ID
+  // The pixels carry the plan where the shared geometry puts it: inside the implant outline the
+  // radiograph is tinted red; the same spot mirrored outside the bone is not.
+  const frame = new Uint8Array(await (await orthanc.rest(`/instances/${id}/frames/0/raw`)).arrayBuffer())
+  const { inside, outside } = implantProbe(caseFile)
+  const rgbAt = (p: { x: number; y: number }) => [0, 1, 2].map((c) => frame[(Math.round(p.y) * 520 + Math.round(p.x)) * 3 + c]!)
+  const [r, g] = rgbAt(inside)
+  expect(r! - g!, `red tint at ${JSON.stringify(inside)}: ${rgbAt(inside)}`).toBeGreaterThan(20)
+  const [r2, g2] = rgbAt(outside)
+  expect(Math.abs(r2! - g2!), `no tint at ${JSON.stringify(outside)}: ${rgbAt(outside)}`).toBeLessThan(8)
+  writeFileSync(path.join(OUT, 'filed-radiograph.png'), Buffer.from(await (await orthanc.rest(`/instances/${id}/preview`)).arrayBuffer()))
 })

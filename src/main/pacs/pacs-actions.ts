@@ -102,7 +102,7 @@ export function createPacsActions(deps: PacsDeps) {
 
     /**
      * Files the plan into the study: the summary (the sender's page printed to PDF) as an
-     * Encapsulated PDF and, when given, the annotated radiograph as a Secondary Capture, in a new
+     * Encapsulated PDF and, when given, each annotated radiograph as a Secondary Capture, in a new
      * series. Patient and study attributes are read from the PACS for this and not kept.
      */
     filePlan: async (sender: PacsSender, request: FilePlanRequest): Promise<PacsResult<{ filed: FiledPlan }>> => {
@@ -126,9 +126,20 @@ export function createPacsActions(deps: PacsDeps) {
       const documents: { kind: FiledPlan['instances'][number]['kind']; sopInstanceUid: string; bytes: Uint8Array }[] = [
         { kind: 'summary-pdf', ...encapsulatedPdf({ study, series, pdf, documentTitle: request.documentTitle, clock }) }
       ]
-      if (request.capture) {
-        const { rows, columns, rgb, comments } = request.capture
-        documents.push({ kind: 'annotated-radiograph', ...secondaryCapture({ study, series, rgb, rows, columns, clock, imageComments: comments }) })
+      for (const [i, c] of (request.captures ?? []).entries()) {
+        const capture = secondaryCapture({
+          study,
+          series,
+          rgb: c.rgb,
+          rows: c.rows,
+          columns: c.columns,
+          clock,
+          imageComments: c.comments,
+          instanceNumber: i + 2,
+          ...(c.pixelSpacingMm ? { pixelSpacingMm: c.pixelSpacingMm } : {}),
+          ...(c.calibration ? { calibration: c.calibration } : {})
+        })
+        documents.push({ kind: 'annotated-radiograph', ...capture })
       }
       const stored = await found.client.store(request.studyUid, documents.map((d) => d.bytes))
       if (!stored.ok) return stored

@@ -126,8 +126,35 @@ export interface SecondaryCaptureInput {
   clock: FilingClock
   /** What the image shows, for the PACS's viewers (e.g. "AP radiograph with implant template"). */
   imageComments: string
+  /** True-size mm per pixel [row, column], written as Pixel Spacing with its calibration (DICOM's
+   *  Basic Pixel Spacing Calibration macro), so a PACS viewer measures the image at true size. */
+  pixelSpacingMm?: [number, number]
+  /** How the spacing was found, e.g. "marker 25 mm (magnification 1.15)". */
+  calibration?: string
   sopInstanceUid?: string
   instanceNumber?: number
+}
+
+/** Decimal String: at most 16 characters. */
+function ds(n: number): string {
+  for (let digits = 10; digits > 0; digits--) {
+    const t = String(Number(n.toPrecision(digits)))
+    if (t.length <= 16) return t
+  }
+  return String(Math.round(n))
+}
+
+function spacingElements(input: SecondaryCaptureInput): DicomElement[] {
+  const s = input.pixelSpacingMm
+  if (!s) return []
+  if (!s.every((v) => Number.isFinite(v) && v > 0)) throw new Error('pixel spacing must be positive lengths')
+  const marker = /^(marker|known distance)/.test(input.calibration ?? '')
+  return [
+    { tag: 0x00280030, vr: 'DS', value: [ds(s[0]), ds(s[1])] },
+    // FIDUCIAL: calibrated on an object of known size in the image; GEOMETRY: from the imaging geometry.
+    { tag: 0x00280a02, vr: 'CS', value: marker ? 'FIDUCIAL' : 'GEOMETRY' },
+    { tag: 0x00280a04, vr: 'LO', value: (input.calibration ?? '').slice(0, 64) }
+  ]
 }
 
 export function secondaryCapture(input: SecondaryCaptureInput): { sopInstanceUid: string; bytes: Uint8Array } {
@@ -138,6 +165,7 @@ export function secondaryCapture(input: SecondaryCaptureInput): { sopInstanceUid
   const elements: DicomElement[] = [
     ...common(input.study, input.series, SECONDARY_CAPTURE_STORAGE, sopInstanceUid, 'OT', input.clock, input.instanceNumber ?? 2),
     { tag: 0x00204000, vr: 'LT', value: input.imageComments.slice(0, 10240) },
+    ...spacingElements(input),
     { tag: 0x00280002, vr: 'US', value: [3] },
     { tag: 0x00280004, vr: 'CS', value: 'RGB' },
     { tag: 0x00280006, vr: 'US', value: [0] },

@@ -40,7 +40,8 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
         exportedAt: new Date(now()).toISOString(),
         appVersion: APP_VERSION,
         plans: await db.plans.orderBy('createdAt').toArray(),
-        revisions: await db.revisions.orderBy('[planId+number]').toArray(),
+        // Image annotations stay with the images, which backups do not carry (docs/backup-format.md).
+        revisions: (await db.revisions.orderBy('[planId+number]').toArray()).map(({ images: _images, ...r }) => r),
         audit: await db.audit.orderBy('seq').toArray()
       }))
     },

@@ -1,7 +1,7 @@
 // Radiographs of a plan. Every write checks the plan exists and is not approved (an approved
 // plan's images and measurements are as immutable as the rest of it).
 import type { OsseoDb } from './database'
-import type { ImageRow, ImageWithPixels } from './image-types'
+import { pixelsKey, type ImageRow, type ImageWithPixels } from './image-types'
 import { newId } from './ids'
 
 export class ImageStoreError extends Error {
@@ -28,7 +28,8 @@ export function createImagesRepo(db: OsseoDb, now: () => number = Date.now) {
     /** An image with its pixels. */
     async get(id: string): Promise<ImageWithPixels | undefined> {
       return db.transaction('r', [db.images, db.imagePixels], async () => {
-        const [row, px] = await Promise.all([db.images.get(id), db.imagePixels.get(id)])
+        const row = await db.images.get(id)
+        const px = row && (await db.imagePixels.get(pixelsKey(row)))
         return row && px ? { ...row, pixels: px.pixels } : undefined
       })
     },
@@ -49,7 +50,7 @@ export function createImagesRepo(db: OsseoDb, now: () => number = Date.now) {
     },
 
     /** Saves the calibration and measurements of an image. */
-    async update(id: string, change: Pick<ImageRow, 'calibration' | 'marks'>): Promise<void> {
+    async update(id: string, change: Pick<ImageRow, 'calibration' | 'marks'> & Pick<Partial<ImageRow>, 'window'>): Promise<void> {
       await db.transaction('rw', [db.plans, db.images], async () => {
         const row = await db.images.get(id)
         if (!row) throw new ImageStoreError('This image no longer exists.')
@@ -64,10 +65,18 @@ export function createImagesRepo(db: OsseoDb, now: () => number = Date.now) {
         if (!row) return
         await writablePlan(row.planId)
         await db.images.delete(id)
-        await db.imagePixels.delete(id)
+        await deleteUnsharedPixels(db, [pixelsKey(row)])
       })
     }
   }
+}
+
+/** Deletes the given pixel rows that no remaining image uses (a revision's copies share them). */
+export async function deleteUnsharedPixels(db: OsseoDb, keys: string[]): Promise<void> {
+  if (keys.length === 0) return
+  const wanted = new Set(keys)
+  const used = new Set((await db.images.filter((r) => wanted.has(pixelsKey(r))).toArray()).map(pixelsKey))
+  await db.imagePixels.bulkDelete(keys.filter((k) => !used.has(k)))
 }
 
 export type ImagesRepo = ReturnType<typeof createImagesRepo>

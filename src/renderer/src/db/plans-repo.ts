@@ -11,8 +11,9 @@ import { newId } from './ids'
 import { displayValue, diffValues } from './object-diff'
 import { announcePlanSaved } from './plan-events'
 import { planSummary, type SummaryContext } from './plan-summary'
-import type { ImagePixelsRow, ImageRow } from './image-types'
-import type { AuditChange, AuditRow, DraftRow, PlanRow, PlanStatus, PlanSummary, RevisionRow, StoredCase } from './types'
+import { pixelsKey, type ImagePixelsRow, type ImageRow } from './image-types'
+import { deleteUnsharedPixels } from './images-repo'
+import type { AuditChange, AuditRow, DraftRow, PlanRow, PlanStatus, PlanSummary, RevisionImage, RevisionRow, StoredCase } from './types'
 
 export const APP_VERSION = '0.1.0'
 
@@ -156,6 +157,20 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
     return highest
   }
 
+  /** The plan's image annotations, copied into the revision so they stay as they were signed off. */
+  async function revisionImages(planId: string): Promise<RevisionImage[]> {
+    const rows = await db.images.where('planId').equals(planId).sortBy('createdAt')
+    return rows.map((r) => structuredClone({ imageId: r.id, label: r.label, calibration: r.calibration, marks: r.marks, window: r.window ?? null }))
+  }
+
+  /** A revision starts from a copy of its parent's images (annotations copied, new ids), so
+   *  measuring again on it never touches what the approved plan recorded. The pixels, which never
+   *  change, are shared rather than copied. */
+  async function copyImages(fromPlanId: string, toPlanId: string): Promise<void> {
+    const rows = await db.images.where('planId').equals(fromPlanId).sortBy('createdAt')
+    for (const r of rows) await db.images.add({ ...structuredClone(r), id: newId(), planId: toPlanId, pixelsId: pixelsKey(r) })
+  }
+
   function writeTables() {
     return [db.plans, db.planIndex, db.audit, db.revisions, db.drafts, db.images, db.imagePixels, db.operations, db.visits, db.outcomeEvents, db.outcomeDrafts] as const
   }
@@ -222,6 +237,8 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
         author: input.author,
         createdAt: time
       }
+      const images = await revisionImages(id)
+      if (images.length > 0) revision.images = images
       const next: PlanRow = { ...row, status: to, updatedAt: time }
       await db.revisions.add(revision)
       await putPlan(next, { revision })
@@ -346,6 +363,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
         const open = (await db.plans.where('parentId').equals(id).toArray()).find((p) => p.status === 'draft' || p.status === 'reviewed')
         if (open) return open
         const child = await newPlan(structuredClone(row.caseFile), { surgeon: row.surgeon, notes: row.notes, parentId: id }, 'revise', [change('parentId', '', id)])
+        await copyImages(id, child.id)
         await db.audit.add(auditRow(id, 'revise', [change('revisedBy', '', child.id)]))
         return child
       })
@@ -389,10 +407,12 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
         await db.outcomeEvents.where('planId').equals(id).delete()
         await db.outcomeDrafts.filter((d) => d.planId === id).delete()
         const images = await db.images.where('planId').equals(id).toArray()
-        const imagePixels = (await db.imagePixels.bulkGet(images.map((i) => i.id))).filter((p): p is ImagePixelsRow => p !== undefined)
+        const keys = [...new Set(images.map(pixelsKey))]
+        const imagePixels = (await db.imagePixels.bulkGet(keys)).filter((p): p is ImagePixelsRow => p !== undefined)
         await db.plans.delete(id)
         await db.images.where('planId').equals(id).delete()
-        await db.imagePixels.bulkDelete(images.map((i) => i.id))
+        // Pixels shared with another plan's copies (a revision and its parent) stay for them.
+        await deleteUnsharedPixels(db, keys)
         await db.planIndex.delete(id)
         await db.revisions.where('planId').equals(id).delete()
         await db.drafts.delete(id)
@@ -415,7 +435,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
           await db.outcomeEvents.bulkPut(deleted.outcomes.events)
         }
         if (deleted.images?.length) await db.images.bulkAdd(deleted.images)
-        if (deleted.imagePixels?.length) await db.imagePixels.bulkAdd(deleted.imagePixels)
+        if (deleted.imagePixels?.length) await db.imagePixels.bulkPut(deleted.imagePixels)
         await db.audit.add(auditRow(deleted.plan.id, 'restore'))
         return deleted.plan
       })

@@ -44,6 +44,18 @@ export interface RevisionRow {
   contentHash: string
   author: string
   createdAt: number
+  /** The plan's image annotations as they were at this revision (the pixels stay in imagePixels,
+   *  which never change). Absent on revisions from before annotations were snapshotted. */
+  images?: RevisionImage[]
+}
+
+/** One radiograph's annotations as a revision recorded them. */
+export interface RevisionImage {
+  imageId: string
+  label: string
+  calibration: unknown
+  marks: unknown
+  window?: unknown
 }
 
 /** One changed value within an audited save: case-file path (or 'status', 'archived'…), old → new. */

@@ -74,20 +74,50 @@ describe('image-server actions', { timeout: 30_000 }, () => {
     proxy.fault = { kind: 'pass' }
   })
 
-  it('files the plan into the study and records what was filed', async () => {
+  it('files the plan into the study: the summary PDF and the annotated radiograph in one new series, read back from the PACS', async () => {
+    // A 3 × 4 RGB image whose pixels say where they are (red = column, green = row).
+    const rgb = new Uint8Array(3 * 4 * 3).map((_, i) => (i % 3 === 0 ? Math.floor(i / 3) % 4 : i % 3 === 1 ? Math.floor(i / 12) : 200) * 20)
     const result = await actions.filePlan(sender(), {
       serverId,
       studyUid: study.studyUid,
       seriesDescription: 'OsseoPlan plan EX-TF-01 rev 2',
       documentTitle: 'OsseoPlan plan summary',
       pageSize: 'A4',
-      capture: { rows: 4, columns: 4, rgb: new Uint8Array(48).fill(200), comments: 'AP radiograph with implant template' }
+      captures: [{ rows: 3, columns: 4, rgb, comments: 'Radiograph AP-1 with the planned implant at true size; calibration: marker 25 mm', pixelSpacingMm: [0.26086956521739130, 0.2608695652], calibration: 'marker 25 mm (magnification 1.15)' }]
     })
     expect(result).toMatchObject({ ok: true, filed: { serverLabel: 'Test PACS', studyUid: study.studyUid, filedAt: '2026-11-29T10:00:00.000Z', seriesNumber: 9001 } })
     if (!result.ok) return
     expect(result.filed.instances.map((i) => i.kind)).toEqual(['summary-pdf', 'annotated-radiograph'])
-    const series = (await (await orthanc.rest(`/studies/${(await (await fetch(`${orthanc.url}/tools/lookup`, { method: 'POST', body: study.studyUid, headers: orthanc.authHeader })).json() as [{ ID: string }])[0].ID}/series`)).json()) as { MainDicomTags: Record<string, string> }[]
-    expect(series.map((s) => s.MainDicomTags['SeriesDescription'])).toContain('OsseoPlan plan EX-TF-01 rev 2')
+    const studyId = ((await (await fetch(`${orthanc.url}/tools/lookup`, { method: 'POST', body: study.studyUid, headers: orthanc.authHeader })).json()) as [{ ID: string }])[0].ID
+    const series = (await (await orthanc.rest(`/studies/${studyId}/series`)).json()) as { ID: string; MainDicomTags: Record<string, string>; Instances: string[] }[]
+    const filed = series.filter((s) => s.MainDicomTags['SeriesDescription'] === 'OsseoPlan plan EX-TF-01 rev 2')
+    expect(filed).toHaveLength(1)
+    expect(filed[0]!.Instances).toHaveLength(2)
+    const sop = result.filed.instances.find((i) => i.kind === 'annotated-radiograph')!.sopInstanceUid
+    const instanceId = ((await (await fetch(`${orthanc.url}/tools/lookup`, { method: 'POST', body: sop, headers: orthanc.authHeader })).json()) as [{ ID: string }])[0].ID
+    const tags = (await (await orthanc.rest(`/instances/${instanceId}/simplified-tags`)).json()) as Record<string, string>
+    // Patient and study attributes copied from the study as the PACS holds it; the same new series as the PDF.
+    expect(tags).toMatchObject({
+      SOPClassUID: '1.2.840.10008.5.1.4.1.1.7',
+      SOPInstanceUID: sop,
+      Modality: 'OT',
+      PatientID: 'HOSP-77',
+      PatientName: study.patientName,
+      StudyInstanceUID: study.studyUid,
+      AccessionNumber: study.accessionNumber,
+      SeriesInstanceUID: result.filed.seriesUid,
+      InstanceNumber: '2',
+      Rows: '3',
+      Columns: '4',
+      PhotometricInterpretation: 'RGB',
+      SamplesPerPixel: '3',
+      PixelSpacing: '0.2608695652\\0.2608695652',
+      PixelSpacingCalibrationType: 'FIDUCIAL',
+      PixelSpacingCalibrationDescription: 'marker 25 mm (magnification 1.15)',
+      ImageComments: 'Radiograph AP-1 with the planned implant at true size; calibration: marker 25 mm'
+    })
+    const pixels = new Uint8Array(await (await orthanc.rest(`/instances/${instanceId}/frames/0/raw`)).arrayBuffer())
+    expect([...pixels.subarray(0, rgb.length)]).toEqual([...rgb])
   })
 
   it('a server failure while filing leaves a plain message and nothing filed', async () => {

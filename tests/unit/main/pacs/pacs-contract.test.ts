@@ -31,8 +31,15 @@ describe('image-server bridge payloads', () => {
   })
   it('checks a filing capture matches its size', () => {
     const base = { serverId: 's', studyUid: '1.2.3', seriesDescription: 'OsseoPlan plan', documentTitle: 'Plan', pageSize: 'A4' }
-    expect(validatePacsRequest.filePlan({ ...base, capture: { rows: 2, columns: 2, rgb: new Uint8Array(12), comments: 'AP' } }).ok).toBe(true)
-    expect(validatePacsRequest.filePlan({ ...base, capture: { rows: 2, columns: 2, rgb: new Uint8Array(11), comments: 'AP' } }).ok).toBe(false)
+    const capture = { rows: 2, columns: 2, rgb: new Uint8Array(12), comments: 'AP' }
+    expect(validatePacsRequest.filePlan({ ...base, captures: [capture] }).ok).toBe(true)
+    expect(validatePacsRequest.filePlan({ ...base, captures: [capture, { ...capture, pixelSpacingMm: [0.2, 0.2], calibration: 'marker 25 mm' }] })).toMatchObject({ ok: true, value: { captures: [capture, { pixelSpacingMm: [0.2, 0.2], calibration: 'marker 25 mm' }] } })
+    expect(validatePacsRequest.filePlan({ ...base, captures: [{ ...capture, rgb: new Uint8Array(11) }] }).ok).toBe(false)
+    expect(validatePacsRequest.filePlan({ ...base, captures: [] }).ok).toBe(false)
+    expect(validatePacsRequest.filePlan({ ...base, captures: Array(9).fill(capture) }).ok).toBe(false)
+    for (const pixelSpacingMm of [[0, 0.2], [0.2], [NaN, 0.2], ['0.2', 0.2], [0.2, 1e9]]) expect(validatePacsRequest.filePlan({ ...base, captures: [{ ...capture, pixelSpacingMm }] }).ok, JSON.stringify(pixelSpacingMm)).toBe(false)
+    expect(validatePacsRequest.filePlan({ ...base, captures: [{ ...capture, calibration: 'marker\u0000' }] }).ok).toBe(false)
+    expect(validatePacsRequest.filePlan({ ...base, capture }).ok).toBe(false)
     expect(validatePacsRequest.filePlan({ ...base, pageSize: 'A3' }).ok).toBe(false)
   })
   it('validates server settings as text of bounded length', () => {

@@ -67,7 +67,8 @@ export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels
   const header = row.header
   const samples = useMemo(() => samplesOf(header, row.pixels), [header, row.pixels])
   const grid = useMemo(() => gridOf(header, samples), [header, samples])
-  const [wl, setWl] = useState<WindowLevel>(() => defaultWindow(header, samples))
+  const [wl, setWl] = useState<WindowLevel>(() => row.window ?? defaultWindow(header, samples))
+  const [neighbours, setNeighbours] = useState(false)
   const [view, setView] = useState<View>(() => fitView(header.columns, header.rows, VIEW_WIDTH, VIEW_HEIGHT))
   // Measurements and calibration live in the editor's history: each change writes the case values
   // it gives in the same undo step, live while a handle is dragged (one step per drag).
@@ -93,11 +94,11 @@ export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels
     if (readOnly) return
     const t = setTimeout(() => {
       imagesRepo()
-        .update(row.id, { calibration: calInput, marks })
+        .update(row.id, { calibration: calInput, marks, window: wl })
         .catch((e: unknown) => setMessage(e instanceof Error ? e.message : 'The measurements could not be saved.'))
     }, 400)
     return () => clearTimeout(t)
-  }, [row.id, calInput, marks, readOnly])
+  }, [row.id, calInput, marks, wl, readOnly])
 
   const suggest = useCallback(
     (axis: Axis, z: number): Record<EdgeName, Point | null> => {
@@ -218,6 +219,9 @@ export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels
         <button type="button" onClick={() => setWl(defaultWindow(header, samples))}>
           Reset window
         </button>
+        <button type="button" aria-pressed={neighbours} disabled={!result?.implant} onClick={() => setNeighbours((v) => !v)}>
+          Smaller and larger sizes
+        </button>
         <span className="im-zoom" data-testid="image-zoom">
           {Math.round(view.zoom * 100)} %
         </span>
@@ -244,6 +248,7 @@ export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels
             calInput={calInput}
             calibration={calibration?.ok ? calibration.calibration : null}
             result={result}
+            neighbours={neighbours}
             pending={pending}
             stationHalfWidthMm={STATION_HALF_WIDTH_MM}
             onAxis={moveAxis}

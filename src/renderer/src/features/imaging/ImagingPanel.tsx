@@ -35,9 +35,9 @@ export default function ImagingPanel({ planId, readOnly, result }: { planId: str
     void refresh()
   }, [refresh])
 
-  const store = async (name: string, bytes: Uint8Array, frame?: number): Promise<string | null> => {
+  const store = async (name: string, bytes: Uint8Array, frame?: number, pacsSource?: ImageRow['pacsSource']): Promise<string | null> => {
     try {
-      const r = await importImage(imagesRepo(), planId, bytes, plane, frame)
+      const r = await importImage(imagesRepo(), planId, bytes, plane, frame, pacsSource)
       if (!r.ok) {
         if (r.frameCount) setFrameAsk({ name, bytes, count: r.frameCount, frame: 1 })
         return `${name}: ${r.error}`
@@ -108,7 +108,7 @@ export default function ImagingPanel({ planId, readOnly, result }: { planId: str
         </label>
         <span className="im-note">or drop files here. Names, IDs and dates in DICOM files are not kept.</span>
       </div>
-      <PacsFetch disabled={readOnly || busy} onFetched={(name, bytes) => store(name, bytes)} />
+      <PacsFetch disabled={readOnly || busy} onFetched={(name, bytes, source) => store(name, bytes, undefined, source)} />
       {busy && <p role="status">Opening…</p>}
       {errors.length > 0 && (
         <ul className="im-error" role="alert" data-testid="image-errors">

@@ -1,10 +1,11 @@
 // What is drawn over the radiograph, in image coordinates: the bone axis, the stations with their
-// four edge handles, the skin point, the calibration line, the plan's implant at true size and a
-// scale bar.
-import { axisFrame, pointOnStation, sortedStations, trueScale, EDGE_NAMES, type Calibration, type CalibrationInput, type EdgeName, type ImageMarks, type PixelScale, type Point } from '../../../../shared/imaging'
+// four edge handles, the skin point, the calibration line; the plan at true size and the scale bar
+// come from the scene shared with the printout (PlanOverlay.tsx).
+import { axisFrame, pointOnStation, sortedStations, EDGE_NAMES, type Calibration, type CalibrationInput, type EdgeName, type ImageMarks, type PixelScale, type Point } from '../../../../shared/imaging'
 import type { PlanResult } from '../../../../shared/result'
 import { Handle } from './Handle'
-import { visibleBox, type View } from './viewport'
+import { PlanOverlay } from './PlanOverlay'
+import type { View } from './viewport'
 
 const EDGE_TEXT: Record<EdgeName, string> = {
   periostealA: 'outer edge, first side',
@@ -21,6 +22,8 @@ export interface OverlayProps {
   calInput: CalibrationInput | null
   calibration: Calibration | null
   result: PlanResult | null
+  /** Also draw the next smaller and larger implant sizes. */
+  neighbours: boolean
   pending: Point | null
   stationHalfWidthMm: number
   onAxis: (end: 'proximal' | 'distal', p: Point) => void
@@ -32,49 +35,6 @@ export interface OverlayProps {
   viewBox: { view: View; width: number; height: number }
 }
 
-const pts = (ps: (Point | null)[]) => ps.filter((p): p is Point => p !== null).map((p) => `${p.x},${p.y}`).join(' ')
-
-function ImplantTemplate({ marks, scale, result, sw }: { marks: ImageMarks; scale: PixelScale; result: PlanResult; sw: number }) {
-  const axis = marks.axis
-  const implant = result.implant
-  if (!axis || !implant) return null
-  const m = result.corrected.magnification
-  const d = (implant.diameterMm * m) / 2
-  const r = (implant.preparedDiameterMm * m) / 2
-  const len = implant.lengthMm * m
-  const at = (z: number, off: number) => pointOnStation(axis, scale, z, off)
-  const maxZ = implant.maxLengthMm * m
-  const label = at(len + 4 * m, d + 2)
-  return (
-    <g className="im-implant" data-testid="implant-template" data-diameter={implant.diameterMm} data-length={implant.lengthMm}>
-      <polygon points={pts([at(0, -d), at(len, -d), at(len, d), at(0, d)])} strokeWidth={sw} />
-      <polyline className="im-prepared" points={pts([at(0, -r), at(len, -r)])} strokeWidth={sw} />
-      <polyline className="im-prepared" points={pts([at(0, r), at(len, r)])} strokeWidth={sw} />
-      <polyline className="im-tipmargin" points={pts([at(maxZ, -2 * d), at(maxZ, 2 * d)])} strokeWidth={sw} />
-      {label && (
-        <text x={label.x} y={label.y} fontSize={12 * sw}>
-          {`${implant.systemName} Ø${implant.diameterMm} × ${implant.lengthMm} mm (true size)`}
-        </text>
-      )}
-    </g>
-  )
-}
-
-function ScaleBar({ calibration, result, viewBox, sw }: { calibration: Calibration; result: PlanResult | null; viewBox: OverlayProps['viewBox']; sw: number }) {
-  const s = trueScale(calibration, result?.corrected.magnification ?? 1.15)
-  const b = visibleBox(viewBox.view, viewBox.width, viewBox.height)
-  const mm = b.w * s.colMm > 200 ? 50 : 10
-  const px = mm / s.colMm
-  const x = b.x + 16 * sw
-  const y = b.y + b.h - 16 * sw
-  return (
-    <g className="im-scalebar" data-testid="scale-bar">
-      <line x1={x} y1={y} x2={x + px} y2={y} strokeWidth={3 * sw} />
-      <text x={x} y={y - 6 * sw} fontSize={12 * sw}>{`${mm} mm (true size) — ${calibration.label}`}</text>
-    </g>
-  )
-}
-
 export function Overlay(p: OverlayProps) {
   const sw = 1 / p.zoom
   const r = 6 / p.zoom
@@ -83,7 +43,7 @@ export function Overlay(p: OverlayProps) {
   const line = p.calInput && (p.calInput.kind === 'marker' || p.calInput.kind === 'known-distance') && p.calInput.from && p.calInput.to ? p.calInput : null
   return (
     <>
-      {p.result && p.calibration && <ImplantTemplate marks={p.marks} scale={p.scale} result={p.result} sw={sw} />}
+      <PlanOverlay marks={p.marks} scale={p.scale} calibration={p.calibration} result={p.result} neighbours={p.neighbours} zoom={p.zoom} viewBox={p.viewBox} />
       {axis && (
         <g className="im-axis">
           <line x1={axis.proximal.x} y1={axis.proximal.y} x2={axis.distal.x} y2={axis.distal.y} strokeWidth={sw} />
@@ -121,7 +81,6 @@ export function Overlay(p: OverlayProps) {
         </g>
       )}
       {p.pending && <circle className="im-pending" cx={p.pending.x} cy={p.pending.y} r={r} strokeWidth={sw} />}
-      {p.calibration && <ScaleBar calibration={p.calibration} result={p.result} viewBox={p.viewBox} sw={sw} />}
     </>
   )
 }

@@ -83,9 +83,9 @@ export type ImportResult = { ok: true; row: ImageRow; pixels: ArrayBuffer } | { 
 
 /** Opens a file's bytes into the plan: read and checked first, stored only when that succeeded
  *  (a refused file writes nothing). Storage errors are the caller's to word. */
-export async function importImage(repo: Pick<ImagesRepo, 'add'>, planId: string, bytes: Uint8Array, plane: ImagePlane, frame?: number): Promise<ImportResult> {
+export async function importImage(repo: Pick<ImagesRepo, 'add'>, planId: string, bytes: Uint8Array, plane: ImagePlane, frame?: number, pacsSource?: ImageRow['pacsSource']): Promise<ImportResult> {
   const r = await loadImageBytes(bytes, frame)
   if (!r.ok) return r
-  const row = await repo.add({ planId, header: r.image.header, pixels: r.image.pixels, calibration: null, marks: { axis: null, stations: [], skin: null, plane, unlinked: [] } })
+  const row = await repo.add({ planId, header: r.image.header, pixels: r.image.pixels, calibration: null, marks: { axis: null, stations: [], skin: null, plane, unlinked: [] }, ...(pacsSource ? { pacsSource } : {}) })
   return { ok: true, row, pixels: r.image.pixels }
 }

@@ -24,7 +24,7 @@ export function studyText(study: { studyDate: string; description: string }): st
   return `the study ${study.studyDate ? `of ${study.studyDate}` : 'without a date'}${study.description ? ` “${study.description}”` : ''}`
 }
 
-export function PacsFetch({ disabled, onFetched }: { disabled?: boolean; onFetched: (name: string, bytes: Uint8Array) => Promise<string | null> }) {
+export function PacsFetch({ disabled, onFetched }: { disabled?: boolean; onFetched: (name: string, bytes: Uint8Array, source: { serverId: string; studyUid: string }) => Promise<string | null> }) {
   const api = imageServers()
   const [open, setOpen] = useState(false)
   const [picked, setPicked] = useState<PickedStudy | null>(null)
@@ -76,7 +76,7 @@ export function PacsFetch({ disabled, onFetched }: { disabled?: boolean; onFetch
     try {
       const result = await api.pacsFetchInstance({ serverId: picked.server.id, studyUid: picked.study.studyUid, seriesUid: s.seriesUid, sopInstanceUid: instance.sopInstanceUid, transferId })
       if (!result.ok) return setMessage(result.message)
-      const problem = await onFetched(label, result.bytes)
+      const problem = await onFetched(label, result.bytes, { serverId: picked.server.id, studyUid: picked.study.studyUid })
       setMessage(problem ?? `Opened “${label}” from ${picked.server.label}.`)
     } catch {
       setMessage('The image could not be fetched. Nothing was changed.')

@@ -12,6 +12,8 @@ import { PrintActions, runPrintAction, type ActionState } from './PrintActions'
 import { FileToPacs } from '../pacs/FileToPacs'
 import { IncompleteDocument, PlanDocument } from './SummaryDocument'
 import { TheatreDocument } from './TheatreDocument'
+import { RadiographPages } from './RadiographPages'
+import { loadRadiographs, type RadiographFigure } from './load-radiographs'
 import { buildTheatreSheet } from './theatre-sheet'
 import './print.css'
 
@@ -39,6 +41,7 @@ export function SummaryPage({ planId, revisionId, document = 'summary' }: { plan
   const { profile, systems, units, paperSize, loaded: settingsLoaded } = usePlanningContext()
   const settled = useSettingsSettled(settingsLoaded)
   const [loaded, setLoaded] = useState<LoadedSummary | null>(null)
+  const [figures, setFigures] = useState<RadiographFigure[]>([])
   const [failure, setFailure] = useState<string | null>(null)
   const [action, setAction] = useState<ActionState>({ kind: 'idle' })
   const busy = useRef(false)
@@ -47,12 +50,18 @@ export function SummaryPage({ planId, revisionId, document = 'summary' }: { plan
     if (!settled) return undefined
     let live = true
     loadSummary(planId, revisionId, { profile, systems, units })
-      .then((l) => live && setLoaded(l))
+      .then(async (l) => {
+        // The radiographs are drawn before the summary counts as loaded, so a print waits for them.
+        const f = document === 'summary' && l.kind === 'plan' ? await loadRadiographs(planId, revisionId, l.result) : []
+        if (!live) return
+        setFigures(f)
+        setLoaded(l)
+      })
       .catch(() => live && setFailure('The plan could not be read from this computer’s storage. Reload the app and try again.'))
     return () => {
       live = false
     }
-  }, [settled, planId, revisionId, profile, systems, units])
+  }, [settled, planId, revisionId, profile, systems, units, document])
 
   const summary = loaded && loaded.kind !== 'not-found' ? loaded.summary : null
   useEffect(() => {
@@ -129,7 +138,7 @@ export function SummaryPage({ planId, revisionId, document = 'summary' }: { plan
         </nav>
         <PrintActions printable={printable} paperSize={paperSize} state={action} onAction={(a) => void perform(a)} />
         {loaded.kind === 'plan' && (
-          <FileToPacs target={{ planId, patientCode: loaded.summary.header.patientCode, revision: loaded.summary.header.revision, pageSize: paperSize }} />
+          <FileToPacs target={{ planId, patientCode: loaded.summary.header.patientCode, revision: loaded.summary.header.revision, ...(revisionId ? { revisionId } : {}), pageSize: paperSize }} figures={figures} />
         )}
       </div>
       {theatre && loaded.kind === 'plan' ? (
@@ -139,6 +148,7 @@ export function SummaryPage({ planId, revisionId, document = 'summary' }: { plan
       ) : (
         <article className={`summary-sheet ${paper}`} aria-labelledby="summary-title" data-testid="plan-summary">
           {loaded.kind === 'plan' ? <PlanDocument summary={loaded.summary} normalized={loaded.normalized} result={loaded.result} /> : <IncompleteDocument summary={loaded.summary} />}
+          <RadiographPages figures={figures} />
         </article>
       )}
     </div>

@@ -13,6 +13,7 @@ import type { PlanRow, RevisionRow } from '../../db/types'
 import { navigate } from '../../router'
 import { usePlanningContext } from '../settings/planning-context'
 import { PlanHistory } from './PlanHistory'
+import { FileOnApproval } from '../pacs/FileOnApproval'
 import './review.css'
 import { formatDateTime } from '../../../../shared/format'
 
@@ -31,6 +32,8 @@ export function PlanReviewBar({ plan, result, onPlanChanged }: PlanReviewBarProp
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   const [showHistory, setShowHistory] = useState(false)
+  // The revision just approved: the bar offers to file it to the PACS its images came from.
+  const [justApproved, setJustApproved] = useState<string | null>(null)
   // Approval on unconfirmed site defaults needs an explicit acknowledgement naming how many.
   const unconfirmed = unconfirmedSiteDefaults(result)
   const [acknowledged, setAcknowledged] = useState(false)
@@ -72,7 +75,11 @@ export function PlanReviewBar({ plan, result, onPlanChanged }: PlanReviewBarProp
   }
   const markReviewed = () => step(async () => onPlanChanged((await plansRepo().markReviewed(plan.id, snapshot())).plan))
   const approve = () =>
-    step(async () => onPlanChanged((await plansRepo().approve(plan.id, { ...snapshot(), ...(acknowledged ? { acknowledgedSiteDefaults: unconfirmed } : {}) })).plan))
+    step(async () => {
+      const approved = await plansRepo().approve(plan.id, { ...snapshot(), ...(acknowledged ? { acknowledgedSiteDefaults: unconfirmed } : {}) })
+      setJustApproved(approved.revision.id)
+      onPlanChanged(approved.plan)
+    })
   const revise = () =>
     step(async () => {
       const draft = await plansRepo().revise(plan.id)
@@ -148,6 +155,7 @@ export function PlanReviewBar({ plan, result, onPlanChanged }: PlanReviewBarProp
           {error}
         </p>
       )}
+      {justApproved && plan.status === 'approved' && <FileOnApproval planId={plan.id} revisionId={justApproved} onDismiss={() => setJustApproved(null)} />}
       {showHistory && <PlanHistory planId={plan.id} onClose={() => setShowHistory(false)} />}
     </div>
   )
