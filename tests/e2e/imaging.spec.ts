@@ -274,6 +274,8 @@ test('the WebGL and canvas-2D paths show the same pixels; a handle drag updates 
   await page.reload()
   await page.getByTestId('imaging-toggle').click()
   await expect(viewport).toHaveAttribute('data-renderer', '2d', { timeout: 30_000 })
+  // The image remembers its window: start again from the file's, as the first look did.
+  await page.getByRole('button', { name: 'Reset window' }).click()
   const second = await looks(page)
   for (let k = 0; k < first.length; k++) {
     const a = first[k]!
