@@ -134,7 +134,7 @@ describe('library backup validation refuses bad files and leaves the library unc
   it('wrong format or version', async () => {
     const text = await exportedText()
     await expectRejected(mutate(text, (d) => (d['format'] = 'something.else')), /format is "something.else"/)
-    await expectRejected(mutate(text, (d) => (d['version'] = 2)), /version 2, written by a newer OsseoPlan/)
+    await expectRejected(mutate(text, (d) => (d['version'] = 3)), /version 3, written by a newer OsseoPlan/)
     await expectRejected(mutate(text, (d) => (d['version'] = '1')), /version "1" is not supported/)
     await expectRejected(JSON.stringify(completeCase()), /single case file/)
     await expectRejected('[1,2]', /not an OsseoPlan library backup/)

@@ -5,6 +5,7 @@
 import { parseCase } from '../../../shared/case/parse'
 import type { FieldError, FieldWarning } from '../../../shared/case/types'
 import { HIDDEN_CHARACTER_PROBLEM, hiddenCharacter } from '../../../shared/patient-code'
+import { checkEventRecord, checkOperationRecord, checkVisitRecord } from './backup-outcomes'
 import { FILED_ACTION } from './filings-repo'
 import { indexedFields } from './plans-repo'
 import { PLAN_STATUSES, type AuditRow, type PlanRow, type RevisionRow, type StoredCase } from './types'
@@ -32,7 +33,7 @@ const REVISION_KEYS = ['id', 'planId', 'number', 'status', 'caseFile', 'result',
 const AUDIT_KEYS = ['seq', 'planId', 'at', 'action', 'field', 'oldValue', 'newValue', 'appVersion', 'changes', 'importedFrom']
 const CHANGE_KEYS = ['path', 'oldValue', 'newValue']
 /** Every action the app writes to the audit log (a new kind of entry is added here too). */
-const AUDIT_ACTIONS = ['create', 'edit', 'status', 'revise', 'duplicate', 'archive', 'unarchive', 'delete', 'restore', 'restore-backup', FILED_ACTION]
+const AUDIT_ACTIONS = ['create', 'edit', 'status', 'revise', 'duplicate', 'archive', 'unarchive', 'delete', 'restore', 'restore-backup', FILED_ACTION, 'edit-outcome']
 
 function onlyKeys(record: Record<string, unknown>, allowed: readonly string[], path: string): void {
   for (const key of Object.keys(record)) if (!allowed.includes(key)) fail(path, `has an unexpected field "${key.slice(0, 40)}"`)
@@ -214,5 +215,9 @@ export function checkAudit(value: unknown, path: string, context: RecordContext)
 export const BACKUP_TABLES = {
   plans: checkPlan,
   revisions: checkRevision,
-  audit: checkAudit
+  audit: checkAudit,
+  // Version 2 on: the outcome records (backup-outcomes.ts; links checked there too).
+  operations: checkOperationRecord,
+  visits: checkVisitRecord,
+  events: checkEventRecord
 } as const
