@@ -11,6 +11,7 @@ import { benchBrowser } from './bench/browser'
 import { benchCore, type BenchRow } from './bench/core'
 import { benchEditor } from './bench/editor'
 import { benchImaging } from './bench/imaging'
+import { benchImagingBrowser } from './bench/imaging-browser'
 import { benchLibrary } from './bench/library'
 import { benchOutcomes } from './bench/outcomes'
 import { benchRatios } from './bench/ratios'
@@ -27,6 +28,7 @@ const SUITES: [string, () => Promise<BenchRow[]>][] = [
   ['outcomes', benchOutcomes],
   ['size', benchSize],
   ['imaging', benchImaging],
+  ['imaging-browser', benchImagingBrowser],
   ['browser', benchBrowser],
   ['pacs', benchPacs],
   ['restore', benchRestore],

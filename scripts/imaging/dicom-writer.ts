@@ -1,4 +1,10 @@
 // A minimal DICOM Part 10 writer for test images (phantoms and hostile files). Not used by the app.
+// Why not the app's writer (src/main/pacs/dicom-write.ts, which the PACS phantoms use): this one
+// must also write what the app must never write — implicit VR data sets, lengths that lie
+// (`lengthOverride`), unknown VRs, a meta header naming another transfer syntax than the data set
+// is in — and the committed hostile corpus files are its byte-exact output. Giving the app's
+// writer those switches would put a damaged-file generator in the shipped code; the two share only
+// the few lines of element encoding.
 export interface DicomElement {
   group: number
   element: number

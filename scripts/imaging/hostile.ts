@@ -1,5 +1,7 @@
-// Hostile image files for the tests: each one something a damaged or malicious file could hold.
-// Generated at test time (never committed); each says what must happen to it.
+// Hostile image files for the tests: each one something a damaged or malicious file could hold,
+// and what must happen to it. They are part of the hostile corpus (tests/fixtures/hostile, target
+// "image"): scripts/imaging/write-hostile-corpus.ts writes the small ones there as files; the large
+// ones are generated at test time from here.
 import { EXPLICIT_LE, concat, writeDicom, type DicomElement } from './dicom-writer'
 import { phantomDicom, writePng } from './phantom'
 
@@ -54,6 +56,21 @@ function cut(bytes: Uint8Array, keep: number): Uint8Array {
 
 let phantomCache: Uint8Array | null = null
 const smallPhantom = () => (phantomCache ??= phantomDicom({ rows: 120, columns: 80, identity: true }))
+
+/** The corpus's kind of hostile input (the manifest id's middle part). */
+export function hostileImageCategory(h: HostileImage): 'malformed' | 'range' | 'type' | 'large' | 'boundary' | 'unsupported' {
+  if (/^(huge-dimensions|png-bomb|jpeg-huge|nested-sequences|frames-huge)$/.test(h.id)) return 'large'
+  if (/^(just-too-tall|rows-zero)$/.test(h.id)) return 'boundary'
+  if (/^(odd-vr-rows|rows-as-text|spacing-nan|ermf-nan|rescale-nan)$/.test(h.id)) return 'type'
+  if (/^(bits-|spacing-zero|spacing-negative|rescale-zero|frames-negative|frames-past-data)/.test(h.id)) return 'range'
+  if (/^(colour|jpeg-2000)$/.test(h.id)) return 'unsupported'
+  return 'malformed'
+}
+
+/** The file name in the corpus: the id with the extension a user would see. */
+export function hostileImageFileName(h: HostileImage): string {
+  return `${h.id}.${h.id.startsWith('png-') ? 'png' : h.id.startsWith('jpeg-') && !/^jpeg-(not-jpeg|2000)$/.test(h.id) ? 'jpg' : 'dcm'}`
+}
 
 export const HOSTILE_IMAGES: HostileImage[] = [
   { id: 'empty', what: 'an empty file', bytes: () => new Uint8Array(0), expect: 'reject', message: /not a DICOM file/ },

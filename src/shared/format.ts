@@ -93,8 +93,14 @@ export function formatSize(mm: number, unit: LengthUnit = 'mm'): string {
 }
 
 /** "82.5 kg", "181.9 lb". */
-export function formatKg(kg: number, unit: MassUnit = 'kg', decimals = 1): string {
-  return `${formatNumber(convertMass(kg, unit), decimals)} ${unit}`
+export function formatKg(kg: number, unit: MassUnit = 'kg', decimals?: number): string {
+  const x = convertMass(kg, unit)
+  return `${formatNumber(x, decimals ?? massDecimals(x))} ${unit}`
+}
+
+/** Decimals for a mass: one, two below 1 (an 80 g digit prosthesis is 0.08 kg, not "0.1 kg"). */
+export function massDecimals(x: number): number {
+  return Math.abs(x) < 1 ? 2 : 1
 }
 
 /** Body height: "180 cm". */

@@ -174,7 +174,9 @@ export function planToText(r: PlanResult): string {
   L.push(`Soft tissue: measured ${softMeasuredText(r)}, target ${formatMm(s.targetMm)}, reduce by ${formatMm(s.reductionMm)}; BMI ${patientText.bmi(s.bmi, r)}`)
   const b = r.buildHeight
   if (b) {
-    L.push(`Build height (to ${b.target}): available ${formatMm(b.availableMm)}, required ${formatMm(b.requiredMm)}, clearance ${clearanceText(b)}`)
+    // No components: nothing to fit, so no "required 0 mm" (issue #13).
+    if (b.componentCount === 0) L.push(`Build height (to ${b.target}): available ${formatMm(b.availableMm)}; no components entered`)
+    else L.push(`Build height (to ${b.target}): available ${formatMm(b.availableMm)}, required ${formatMm(b.requiredMm)}, clearance ${clearanceText(b)}`)
     if (b.afterResection) L.push(`  ${sitsLowText(b)}: proposed resection ${formatMmBeside(b.resectionMm, [0])} → residual ${formatMm(b.afterResection.residualLengthAfterMm)}, implant ${resectedImplantText(b)}`)
   } else L.push('Build height: not checked (no sound-side length)')
   const st = r.stages

@@ -9,7 +9,7 @@
 import { capitalise, levelSideText } from './level-labels'
 import type { Condition, FieldError, NormalizedCase, Side, SoftTissueMethod } from './case/types'
 import { SOURCES } from './catalog/sources'
-import { formatCm, formatDeg, formatKg, formatDate, formatMagnification, formatMm, formatMmAtMost, formatMmBeside, formatNumber, formatSize, formatValue } from './format'
+import { formatCm, formatDeg, formatKg, massDecimals, formatDate, formatMagnification, formatMm, formatMmAtMost, formatMmBeside, formatNumber, formatSize, formatValue } from './format'
 import {
   clearanceText,
   contactText,
@@ -695,15 +695,15 @@ function loadingSection(result: PlanResult, u: DisplayUnits): PlanSummary['loadi
     { label: 'Target load', value: formatKg(r.targetLoadKg, u.mass) }
   ]
   if (r.slowSuggested) rows.push({ label: 'Slow loading suggested', value: r.slowReasons.join('; ') || 'yes' })
-  // Chart geometry only; the table carries the rounded numbers.
-  const points = r.schedule.map((s) => ({ day: s.day, load: convertMass(s.loadKg, u.mass) }))
+  // Chart geometry only; the table carries the rounded numbers. One load (no progression) is no chart.
+  const points = r.schedule.length < 2 ? [] : r.schedule.map((s) => ({ day: s.day, load: convertMass(s.loadKg, u.mass) }))
   return {
     rows,
     schedule: r.schedule.map((s) => ({
       day: `day ${formatNumber(s.day, 0)}`,
       dayValue: formatNumber(s.day, 0),
       load: formatKg(s.loadKg, u.mass),
-      loadValue: formatNumber(convertMass(s.loadKg, u.mass), 1),
+      loadValue: formatNumber(convertMass(s.loadKg, u.mass), massDecimals(convertMass(s.loadKg, u.mass))),
       activity: s.activity,
       interpolated: s.interpolated
     })),

@@ -3,12 +3,13 @@
 // check the case against the phantom's truth and the plan against the same case typed by hand.
 import type { Page } from '@playwright/test'
 import { ANATOMY, edgesAtTrueZ, periosteal, phantomDicom, phantomTruth, type Pt } from '../../scripts/imaging/phantom'
+import { HOSTILE_IMAGES } from '../../scripts/imaging/hostile'
 import { expect, test } from './fixtures'
 import { enterCase, fid, loadCase, newPlan } from './editor-helpers'
 import { seedPlan } from './plan-helpers'
 import { seedMeasuredPlan } from './radiograph-helpers'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { CaseFileV1 } from '../../src/shared'
 
@@ -51,17 +52,23 @@ async function openPhantom(page: Page) {
   await expect(page.getByTestId('image-workspace')).toBeVisible({ timeout: 30_000 })
 }
 
+/** A plan holding the transfemoral example case, open in the editor. */
+async function openSeededPlan(page: Page): Promise<CaseFileV1> {
+  const base = loadCase('transfemoral')
+  const id = await seedPlan(page, base as unknown as Record<string, unknown>)
+  await page.goto(`/#/plans/${id}`)
+  await page.reload()
+  await expect(page.locator('#f-patient-code')).toHaveValue(base.patient.code, { timeout: 30_000 })
+  return base
+}
+
 async function fieldNumber(page: Page, path: string): Promise<number> {
   return Number(await page.locator(fid(path)).inputValue())
 }
 
 test('measure the phantom: file calibration, axis, 6 stations and soft tissue within 0.5 mm; the plan equals the typed case', async ({ page }) => {
   test.setTimeout(300_000)
-  const base = loadCase('transfemoral')
-  const id = await seedPlan(page, base as unknown as Record<string, unknown>)
-  await page.goto(`/#/plans/${id}`)
-  await page.reload()
-  await expect(page.locator('#f-patient-code')).toHaveValue(base.patient.code, { timeout: 30_000 })
+  const base = await openSeededPlan(page)
   await openPhantom(page)
   await expect(page.getByTestId('image-kept')).not.toContainText('Doe')
 
@@ -139,11 +146,7 @@ test('measure the phantom: file calibration, axis, 6 stations and soft tissue wi
 
 test('calibrate the phantom each of the four ways: the case gets the matching imaging section and the true residual length', async ({ page }) => {
   test.setTimeout(300_000)
-  const base = loadCase('transfemoral')
-  const id = await seedPlan(page, base as unknown as Record<string, unknown>)
-  await page.goto(`/#/plans/${id}`)
-  await page.reload()
-  await expect(page.locator('#f-patient-code')).toHaveValue(base.patient.code, { timeout: 30_000 })
+  const base = await openSeededPlan(page)
   await openPhantom(page)
 
   // Uncalibrated: the panel says it cannot feed the plan, and the case is unchanged.
@@ -195,6 +198,163 @@ test('calibrate the phantom each of the four ways: the case gets the matching im
   await expect(page.locator(fid('imaging.source'))).toHaveValue('xray')
   await expect(page.locator(fid('imaging.magnification'))).toHaveValue('1.15')
   expect(await trueResidual(1.15)).toBeLessThanOrEqual(0.5)
+})
+
+/** Makes WebGL unavailable in the page, as on a machine without it: the viewer must fall back. */
+function withoutWebGl(): void {
+  const original = HTMLCanvasElement.prototype.getContext
+  HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
+    return kind === 'webgl' || kind === 'webgl2' || kind === 'experimental-webgl' ? null : (original as (...a: unknown[]) => unknown).call(this, kind, ...rest)
+  } as typeof original
+}
+
+/** The viewport's gray levels (red channel) from a screenshot, decoded by the browser itself. */
+async function grays(page: Page): Promise<number[]> {
+  const png = (await page.getByTestId('image-viewport').screenshot()).toString('base64')
+  return page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }))
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
+    const ctx = canvas.getContext('2d')!
+    ctx.drawImage(bitmap, 0, 0)
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data
+    let red = ''
+    for (let i = 0; i < data.length; i += 4) red += String.fromCharCode(data[i]!)
+    return btoa(red)
+  }, png).then((b64) => Array.from(Buffer.from(b64, 'base64')))
+}
+
+/** Screen pixels per image pixel, from the overlay's viewBox. */
+async function zoomOf(page: Page): Promise<number> {
+  const vb = (await page.getByTestId('image-overlay').getAttribute('viewBox'))!.split(' ').map(Number)
+  return Number((760 / vb[2]!).toFixed(4))
+}
+
+/** Wheel steps in, each waited for (a wheel's zoom reaches the screen a frame later). */
+async function wheelIn(page: Page, steps: number): Promise<void> {
+  for (let i = 0; i < steps; i++) {
+    const before = await zoomOf(page)
+    await page.mouse.wheel(0, -100)
+    await expect.poll(() => zoomOf(page)).toBeCloseTo(before * 1.25, 3)
+  }
+}
+
+/** The same four looks at the phantom: fit; zoomed (interpolated); windowed; zoomed past 2× (sharp). */
+async function looks(page: Page): Promise<number[][]> {
+  const shots: number[][] = []
+  await page.getByTestId('image-overlay').scrollIntoViewIfNeeded()
+  shots.push(await grays(page))
+  const c = await screenOf(page, truth.axis.distal)
+  await page.mouse.move(c.x, c.y)
+  await wheelIn(page, 3)
+  shots.push(await grays(page))
+  await page.getByRole('button', { name: 'Window', exact: true }).click()
+  await page.mouse.move(c.x, c.y)
+  await page.mouse.down()
+  await page.mouse.move(c.x + 60, c.y + 30, { steps: 3 })
+  await page.mouse.up()
+  shots.push(await grays(page))
+  await wheelIn(page, 5)
+  shots.push(await grays(page))
+  return shots
+}
+
+test('the WebGL and canvas-2D paths show the same pixels; a handle drag updates the case live and Undo/Redo take image edits back', async ({ page }) => {
+  test.setTimeout(180_000)
+  const base = await openSeededPlan(page)
+  await openPhantom(page)
+  const viewport = page.getByTestId('image-viewport')
+  await expect(viewport).toHaveAttribute('data-renderer', /^(webgl2|webgl|2d)$/)
+  const gpu = await viewport.getAttribute('data-renderer')
+  console.log(`radiograph renderer in this Chromium: ${gpu}`)
+  const first = await looks(page)
+
+  // The same image and gestures with WebGL unavailable: the canvas-2D path.
+  await page.addInitScript(withoutWebGl)
+  await page.reload()
+  await page.getByTestId('imaging-toggle').click()
+  await expect(viewport).toHaveAttribute('data-renderer', '2d', { timeout: 30_000 })
+  // The image remembers its window: start again from the file's, as the first look did.
+  await page.getByRole('button', { name: 'Reset window' }).click()
+  const second = await looks(page)
+  for (let k = 0; k < first.length; k++) {
+    const a = first[k]!
+    const b = second[k]!
+    expect(b.length).toBe(a.length)
+    const off = a.filter((g, i) => Math.abs(g - b[i]!) > 2).length
+    // Not black: the phantom is on screen (bone, soft tissue and the marker differ in gray).
+    expect(new Set(b).size, `look ${k + 1} shows the image`).toBeGreaterThan(5)
+    expect(off / a.length, `look ${k + 1}: ${gpu} and 2d differ at ${off} of ${a.length} pixels`).toBeLessThan(0.005)
+  }
+
+  // Live update while dragging, then Undo and Redo of image edits (canvas-2D path, same code as WebGL).
+  await page.getByRole('button', { name: 'Fit', exact: true }).click()
+  await page.getByRole('radio', { name: 'From the file' }).check()
+  await page.getByRole('button', { name: 'Bone axis' }).click()
+  await clickImage(page, truth.axis.proximal)
+  await clickImage(page, truth.axis.distal)
+  await expect(page.locator(fid('bone.residualLength'))).not.toHaveValue(String(base.bone.residualLength))
+  const drawn = await page.locator(fid('bone.residualLength')).inputValue()
+  const handle = page.getByTestId('axis-distal')
+  const b = (await handle.boundingBox())!
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2)
+  await page.mouse.down()
+  const seen = new Set<string>()
+  for (let k = 1; k <= 4; k++) {
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2 + 12 * k)
+    // Still pressed: the case (and so the plan) already follow the handle.
+    await expect(page.locator(fid('bone.residualLength'))).not.toHaveValue(k === 1 ? drawn : [...seen].at(-1)!)
+    seen.add(await page.locator(fid('bone.residualLength')).inputValue())
+  }
+  await page.mouse.up()
+  expect(seen.size).toBe(4)
+  const dragged = [...seen].at(-1)!
+  await page.getByRole('button', { name: 'Undo', exact: true }).click()
+  await expect(page.locator(fid('bone.residualLength'))).toHaveValue(drawn)
+  expect(Math.abs(Number(await handle.getAttribute('data-y')) - truth.axis.distal.y)).toBeLessThan(3)
+  await page.keyboard.press('Control+y')
+  await expect(page.locator(fid('bone.residualLength'))).toHaveValue(dragged)
+
+  // Stations added are one step: Undo removes them from the image and from the case.
+  await page.getByLabel('Station spacing in mm').fill('100')
+  await page.getByRole('button', { name: 'Add stations' }).click()
+  await expect(page.getByTestId('image-stations').locator('li')).toHaveCount(3)
+  await page.getByRole('button', { name: 'Accept all suggested edges' }).click()
+  await expect(page.locator(fid('bone.stations[2].periosteal'))).toBeVisible()
+  await page.getByTestId('image-station-2').getByRole('button', { name: 'Remove station 2' }).click()
+  await expect(page.getByTestId('image-stations').locator('li')).toHaveCount(2)
+  await page.getByRole('button', { name: 'Undo', exact: true }).click()
+  await expect(page.getByTestId('image-stations').locator('li')).toHaveCount(3)
+  await page.getByRole('button', { name: 'Undo', exact: true }).click()
+  await page.getByRole('button', { name: 'Undo', exact: true }).click()
+  await expect(page.getByTestId('image-stations')).toHaveCount(0)
+  await expect(page.locator(fid('bone.residualLength'))).toHaveValue(dragged)
+  // The case after all this is saved as usual.
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 10_000 })
+})
+
+test('hostile image files from the corpus: each refused with its message or opened with its problem; the page lives on and the library is unchanged', async ({ page }) => {
+  test.setTimeout(120_000)
+  const corpus = JSON.parse(readFileSync('tests/fixtures/hostile/manifest.json', 'utf8')) as { items: { id: string; target: string; file?: string; generate?: string; expect: string }[] }
+  const items = corpus.items.filter((i) => i.target === 'image')
+  const files = items.map((i) => {
+    const gen = HOSTILE_IMAGES.find((h) => h.id === i.id.split('.').at(-1))!
+    const name = i.file ? i.file.slice('image/'.length) : `${gen.id}.dcm`
+    const buffer = i.file ? readFileSync(`tests/fixtures/hostile/${i.file}`) : Buffer.from(gen.bytes())
+    return { name, mimeType: 'application/octet-stream', buffer }
+  })
+  const base = await openSeededPlan(page)
+  await page.getByTestId('imaging-toggle').click()
+  await page.getByTestId('image-file-input').setInputFiles(files)
+  const refused = items.filter((i) => i.expect === 'reject')
+  await expect(page.getByTestId('image-errors').locator('li')).toHaveCount(refused.length, { timeout: 60_000 })
+  for (const item of refused) await expect(page.getByTestId('image-errors')).toContainText(files[items.indexOf(item)]!.name)
+  // The files with a problem the user can see and work around were opened (one tab each).
+  await expect(page.getByRole('tablist', { name: 'Radiographs of this plan' }).getByRole('tab')).toHaveCount(items.length - refused.length)
+  // The page lives on: the case is as it was, and the library still lists just this plan.
+  await expect(page.locator('#f-patient-code')).toHaveValue(base.patient.code)
+  await page.goto('/#/plans')
+  await expect(page.locator('section.library tbody tr[data-plan-id]')).toHaveCount(1)
 })
 
 /** Pages of a PDF, as pdftotext separates them. */

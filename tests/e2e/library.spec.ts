@@ -164,7 +164,7 @@ test('bad backup files are refused with a message and the library is unchanged',
   const doc = JSON.parse(good) as Record<string, unknown>
   const bad: Array<[string, string, RegExp]> = [
     ['truncated.json', good.slice(0, good.length / 2), /not valid JSON/],
-    ['newer.json', JSON.stringify({ ...doc, version: 2 }), /version 2, written by a newer OsseoPlan/],
+    ['newer.json', JSON.stringify({ ...doc, version: 3 }), /version 3, written by a newer OsseoPlan/],
     ['extra.json', JSON.stringify({ ...doc, evil: true }), /unexpected field "evil"/],
     ['proto.json', good.replace('"plans":[{', '"plans":[{"__proto__":{"x":1},'), /__proto__ is a forbidden key/],
     ['infinite.json', good.replace(/"updatedAt":\d+/, '"updatedAt":1e999'), /not a finite number/],

@@ -73,6 +73,13 @@ test('record the operation, visits and an event on an approved plan; the audit c
   await page.getByLabel('Note', { exact: true }).fill('Oral antibiotics, resolved')
   await page.getByRole('button', { name: 'Record event' }).click()
   await expect(page.getByRole('heading', { name: 'Events (1)' })).toBeVisible()
+  // Corrected after entry: the date was wrong.
+  await page.getByRole('button', { name: 'Correct Infection of 2025-06-01' }).click()
+  await expect(page.getByLabel('Date', { exact: true })).toHaveValue('2025-06-01')
+  await page.getByLabel('Date', { exact: true }).fill('2025-06-03')
+  await page.getByRole('button', { name: 'Save correction' }).click()
+  await expect(page.getByRole('table', { name: 'Events' })).toContainText('2025-06-03')
+  await expect(page.getByRole('table', { name: 'Events' })).not.toContainText('2025-06-01')
 
   // The course: timeline and charts with their tables.
   const timeline = page.getByRole('list', { name: 'Timeline' })
@@ -85,6 +92,12 @@ test('record the operation, visits and an event on an approved plan; the audit c
   // The plan itself is unchanged and still approved.
   await page.getByRole('link', { name: 'Back to the plan' }).click()
   await expect(reviewBar(page)).toContainText('Approved — read-only')
+  // The event's correction is in the plan's history, old → new.
+  await reviewBar(page).getByRole('button', { name: 'History' }).click()
+  await expect(page.getByRole('dialog')).toContainText('Outcome record corrected')
+  await expect(page.getByRole('dialog')).toContainText('Event date: 2025-06-01 → 2025-06-03')
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
 
   // Audit.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).click()
@@ -104,6 +117,20 @@ test('record the operation, visits and an event on an approved plan; the audit c
   expect(await seriousViolations(page)).toEqual([])
   await page.screenshot({ path: `${results}/outcomes-audit.png`, fullPage: true })
 
+  // The cohort report: in print only the report shows, each figure with its n, the charts drawn.
+  const report = page.getByRole('article', { name: 'Cohort report' })
+  await expect(report).toBeHidden()
+  await page.emulateMedia({ media: 'print' })
+  await expect(report).toBeVisible()
+  await expect(page.getByRole('group', { name: 'Filter the cohort' })).toBeHidden()
+  await expect(report.getByRole('heading', { name: 'Cohort audit report' })).toBeVisible()
+  await expect(report).toContainText('1 of 1 operated patients recorded (level transfemoral, operated in 2025)')
+  for (const heading of [/Follow-up completeness \(n = 1\)/, /Implant survival free of removal \(n = 1, 0 removals\)/, /Events per 100 implant-years \(n = 1,/, /Planning accuracy \(n = 1\)/]) await expect(report.getByRole('heading', { name: heading })).toBeVisible()
+  await expect(report.getByRole('table', { name: 'Survival at each year since surgery' })).toBeVisible()
+  await expect(report.locator('svg')).toHaveCount(2)
+  await page.pdf({ path: `${results}/cohort-report.pdf`, preferCSSPageSize: true, printBackground: true })
+  await page.emulateMedia({ media: 'screen' })
+
   // Deleting the plan asks twice (the library's dialog, then a confirmation naming the outcome
   // records); refusing the second keeps the plan and its records.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plans' }).click()
@@ -119,6 +146,24 @@ test('record the operation, visits and an event on an approved plan; the audit c
   await expect.poll(() => dialogs.length).toBe(1)
   expect(dialogs[0]).toContain('1 operation record, 2 follow-up visits, 1 event')
   await expect(page.getByRole('row', { name: new RegExp(code) })).toBeVisible()
+})
+
+test('the follow-up schedule is a site setting: checked at the field, saved with its provenance, used by the audit', async ({ page }) => {
+  await page.goto('/#/settings')
+  const section = page.getByRole('region', { name: 'After surgery (audit)' })
+  await expect(section).toContainText('Follow-up schedule: 6 weeks, 3 months, 6 months, 12 months, then yearly to year 10 — site default — to confirm')
+  const visits = section.getByLabel('Follow-up visits in the first years (after surgery, ± window in days)')
+  await visits.fill('6 weeks ±14, 3 mnths ±28')
+  await section.getByRole('button', { name: 'Save outcome settings' }).click()
+  await expect(section.getByText('visit 2 “3 mnths ±28”: write a number')).toBeVisible()
+  await expect(visits).toHaveAttribute('aria-invalid', 'true')
+  await visits.fill('2 weeks ±5, 3 months ±20, 9 months ±30')
+  await section.getByLabel('Then a yearly visit up to year').fill('4')
+  await section.getByRole('button', { name: 'Save outcome settings' }).click()
+  await expect(section).toContainText('Follow-up schedule: 2 weeks, 3 months, 9 months, then yearly to year 4 — site value')
+  await expect(section).toContainText('— to confirm')
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).click()
+  await expect(page.getByText('Intervals: 2 weeks, 3 months, 9 months, then yearly to year 4 — site value')).toBeVisible()
 })
 
 test('what is typed in an outcome form survives a reload before it is saved', async ({ page }) => {

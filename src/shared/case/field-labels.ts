@@ -62,6 +62,36 @@ const FIELDS: Readonly<Record<string, string>> = {
   archived: 'Archived'
 }
 
+/**
+ * The editor's form labels some fields in its own words (the label beside the control); a list
+ * that points at a field there ("Still needed", "Input to fix") names it in those words, so the
+ * surgeon finds the control it names: `fieldLabel(path, 'form')`. Only where they differ.
+ */
+const FORM_WORDING: Readonly<Record<string, string>> = {
+  patient: 'Patient details',
+  'patient.conditions': 'Conditions screened',
+  'patient.socketRehabMonths': 'Socket rehabilitation',
+  'imaging.source': 'Measurements taken on',
+  'imaging.marker.trueSize': 'Marker true size',
+  'imaging.marker.measuredSize': 'Marker measured size',
+  bone: 'Bone measurements',
+  'bone.landmark': 'Proximal landmark',
+  'softTissue.method': 'Soft tissue measured by',
+  prosthesis: 'Prosthesis',
+  'prosthesis.adapterTranscutaneousLength': 'Adapter transcutaneous length',
+  'prosthesis.components': 'Component stack'
+}
+
+/** The fields a section's whole object stands for when the core reports it missing ('patient'). */
+export const SECTION_REQUIRED: Readonly<Record<string, readonly string[]>> = {
+  patient: ['patient.code', 'patient.ageYears', 'patient.weight', 'patient.height', 'patient.conditions'],
+  limb: ['limb.level', 'limb.side'],
+  imaging: ['imaging.source'],
+  bone: ['bone.residualLength', 'bone.landmark', 'bone.stations'],
+  softTissue: ['softTissue.distalThickness', 'softTissue.method'],
+  implant: ['implant.systemId']
+}
+
 const STATION_FIELDS: Readonly<Record<string, string>> = {
   fromDistalEnd: 'distance from the distal end',
   endosteal: 'endosteal Ø',
@@ -118,8 +148,13 @@ function parameterLabel(key: string): string {
 /**
  * The clinical label of a case-file path (or of a plan field the audit trail records).
  * 'bone.stations[2].endosteal' → 'Station 3 — endosteal Ø'; 'patient.conditions[1]' → 'Conditions'.
+ * `wording: 'form'`: as the editor's form labels the field (see FORM_WORDING).
  */
-export function fieldLabel(path: string): string {
+export function fieldLabel(path: string, wording: 'document' | 'form' = 'document'): string {
+  if (wording === 'form') {
+    const own = FORM_WORDING[path]
+    if (own !== undefined) return own
+  }
   const exact = FIELDS[path]
   if (exact !== undefined) return exact
   const station = /^bone\.stations\[(\d+)\](?:\.(\w+))?/.exec(path)
@@ -138,7 +173,7 @@ export function fieldLabel(path: string): string {
   if (profile?.[1]) return `Planning parameter — ${parameterLabel(profile[1])}`
   // A list entry ('patient.conditions[1]') is named by its list.
   const listed = path.replace(/\[\d+\]$/, '')
-  if (listed !== path) return fieldLabel(listed)
+  if (listed !== path) return fieldLabel(listed, wording)
   const parent = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : ''
   const last = path.slice(path.lastIndexOf('.') + 1)
   const head = parent ? FIELDS[parent] : undefined

@@ -14,6 +14,7 @@ import type { ParamValue } from '../result'
 import { formatNumber } from '../format'
 import { checkPatientCode } from '../patient-code'
 import { Collector, join, list, scanUnsafe } from './fields'
+import { applyPlausibleRanges } from './plausibility-check'
 import { isPlainObject, migrateCase } from './migrations'
 import {
   BONES,
@@ -90,6 +91,13 @@ export interface ParseCaseOptions {
   /** Catalogue to check `implant.systemId` against. Without it any id is accepted here and an
    *  unknown one becomes a SYSTEM-UNKNOWN block finding in computePlan. */
   systems?: readonly ImplantSystem[]
+  /**
+   * The plausible ranges of plausible-ranges.ts: outside the typical range a field warns; outside
+   * the hard limit it is refused ('refuse', the default: typing, import, the command line) or only
+   * warned about ('warn', for reading back what is already stored — a signed revision, a backup —
+   * which must stay readable whatever the ranges say today).
+   */
+  plausibility?: 'refuse' | 'warn'
 }
 
 export type ParseCaseResult =
@@ -126,6 +134,7 @@ export function parseCase(raw: unknown, options?: ParseCaseOptions): ParseCaseRe
   }
   const notes = c.string(r, 'notes', '', false, LIMITS.notes.maxLength) ?? null
   if (r.meta !== undefined && r.meta !== null && !isPlainObject(r.meta)) c.error('meta', 'must be an object')
+  applyPlausibleRanges(r, c, options?.plausibility ?? 'refuse')
 
   if (!c.ok || !patient || !limb || !imaging || !bone || !softTissue || !prosthesis || !implant) {
     return { ok: false, errors: c.errors, warnings: c.warnings }

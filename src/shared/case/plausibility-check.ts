@@ -1,7 +1,9 @@
 /**
- * Applies the plausible ranges (plausible-ranges.ts) to a raw case during parseCase: a value outside
- * the hard limit is refused at its field, one outside the typical range gets a warning there. Only
- * values that parsed cleanly are judged (a value already refused keeps its own message).
+ * Applies the plausible ranges (plausible-ranges.ts) to a raw case during parseCase — so the editor,
+ * import, the command line and every other reader of a case judge it the same way: a value outside
+ * the hard limit is refused at its field ('warn' mode: warned about, for stored cases), one outside
+ * the typical range gets a warning there. Only values that parsed cleanly are judged (a value
+ * already refused keeps its own message).
  */
 import { parseHeight, parseLength, parseMass } from '../units'
 import type { Collector } from './fields'
@@ -18,14 +20,15 @@ const STATION_DIAMETERS = [
   ['periostealLat', 'periosteal']
 ] as const
 
-export function applyPlausibleRanges(r: Record<string, unknown>, c: Collector): void {
+export function applyPlausibleRanges(r: Record<string, unknown>, c: Collector, beyondHardLimit: 'refuse' | 'warn' = 'refuse'): void {
   const limb = isPlainObject(r['limb']) ? (r['limb'] as Record<string, unknown>) : {}
   const level = LEVELS.includes(limb['level'] as Level) ? (limb['level'] as Level) : undefined
   const judged = new Set(c.errors.map((e) => e.path))
   const judge = (path: string, field: PlausibleField, value: unknown) => {
     if (typeof value !== 'number' || judged.has(path)) return
     const p = checkPlausible(field, level, value)
-    if (p.kind === 'refuse') c.error(path, p.message)
+    if (p.kind === 'refuse' && beyondHardLimit === 'refuse') c.error(path, p.message)
+    else if (p.kind === 'refuse') c.warn(path, p.message)
     else if (p.kind === 'warn') c.warn(path, p.message)
   }
   const section = (key: string) => (isPlainObject(r[key]) ? (r[key] as Record<string, unknown>) : {})

@@ -89,7 +89,6 @@ export function measurementScale(header: ImageHeader, calibration: Calibration |
 }
 
 /** The magnification R-MAG used when the case has no stated one (the profile's default). */
-const DEFAULT_MAGNIFICATION = 1.15
 const BAR_STEPS_MM = [5, 10, 20, 50, 100, 200]
 
 /** The longest round bar that takes at most a quarter of `widthPx` (at least the shortest step). */
@@ -182,8 +181,8 @@ export function annotationScene(input: AnnotationInput): AnnotationScene {
 
   let scaleBar: ScaleBar | null = null
   if (calibration) {
-    const s = trueScale(calibration, result?.corrected.magnification ?? DEFAULT_MAGNIFICATION)
-    const bar = scaleBarFor(s.colMm, input.barWidthPx ?? 0)
+    const s = trueScale(calibration, result?.corrected.magnification)
+    const bar = s && scaleBarFor(s.colMm, input.barWidthPx ?? 0)
     if (bar) scaleBar = { ...bar, text: `${bar.mm} mm (true size)` }
   }
   return { marks: out, scaleBar, calibrationText: calibration ? `calibration: ${calibration.label}` : 'not calibrated: no true size' }

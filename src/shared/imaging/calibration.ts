@@ -2,6 +2,7 @@
 // is, so that rule R-MAG (and its ±5 % sensitivity) applies exactly as to typed measurements.
 // Four kinds: from the file, a marker of known size, a known distance, a department factor.
 import type { RawImaging } from '../case/types'
+import { LIMITS } from '../case/parse'
 import type { SpacingCandidate } from './image-types'
 import { distanceMm, type PixelScale, type Point } from './geometry'
 
@@ -26,8 +27,10 @@ export interface Calibration {
 
 export type CalibrationResult = { ok: true; calibration: Calibration } | { ok: false; error: string }
 
-const MAG_MIN = 1
-const MAG_MAX = 1.3
+/** The case form's magnification limits: a calibration the case would refuse is refused here. */
+export const MAGNIFICATION_RANGE = LIMITS.magnification
+const MAG_MIN = MAGNIFICATION_RANGE.min
+const MAG_MAX = MAGNIFICATION_RANGE.max
 const MIN_LINE_PX = 10
 const r3 = (x: number) => Math.round(x * 1000) / 1000
 const r2 = (x: number) => Math.round(x * 100) / 100
@@ -90,9 +93,12 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
   }
 }
 
-/** The true-size mm per pixel of a calibration (R-MAG's factor applied), for scale bars and templates. */
-export function trueScale(c: Calibration, defaultMagnification: number): PixelScale {
+/** The true-size mm per pixel of a calibration (R-MAG's factor applied), for scale bars and templates.
+ *  `planFactor` is the factor the plan's R-MAG used (the site default for detector-plane spacing);
+ *  null when an X-ray calibration names no factor and there is no plan yet: no true size is guessed. */
+export function trueScale(c: Calibration, planFactor: number | undefined): PixelScale | null {
   const i = c.imaging
-  const m = i.source !== 'xray' ? 1 : i.marker ? Number(i.marker.measuredSize) / Number(i.marker.trueSize) : (i.magnification ?? defaultMagnification)
+  const m = i.source !== 'xray' ? 1 : i.marker ? Number(i.marker.measuredSize) / Number(i.marker.trueSize) : (i.magnification ?? planFactor)
+  if (m === undefined || !Number.isFinite(m) || m <= 0) return null
   return { rowMm: c.scale.rowMm / m, colMm: c.scale.colMm / m }
 }

@@ -42,9 +42,10 @@ export function gridOf(header: ImageHeader, samples: ArrayLike<number>): Grid {
   return { columns, rows: header.rows, at: (x, y) => sign * (samples[y * columns + x]! * m + b) }
 }
 
-/** Writes the display of every pixel into `out` (RGBA), through a lookup table of stored values. */
-export function renderGray(header: ImageHeader, samples: Uint8Array | Uint16Array | Int16Array, wl: WindowLevel, out: Uint8ClampedArray): void {
-  const offset = samples instanceof Int16Array ? 32768 : 0
+/** The display gray (0–255) of every possible stored sample, indexed by `sample + offset`
+ *  (offset 32768 for signed samples), with the rescale, the window and MONOCHROME1/invert applied. */
+export function windowLut(header: ImageHeader, signed: boolean, wl: WindowLevel): { lut: Uint8Array; offset: number; mask: number } {
+  const offset = signed ? 32768 : 0
   const size = header.bitsAllocated === 8 ? 256 : 65536
   const lut = new Uint8Array(size)
   const lo = wl.center - wl.width / 2
@@ -55,8 +56,16 @@ export function renderGray(header: ImageHeader, samples: Uint8Array | Uint16Arra
     g = g < 0 ? 0 : g > 255 ? 255 : g
     lut[i] = inv ? 255 - g : g
   }
-  const out32 = new Uint32Array(out.buffer, out.byteOffset, out.byteLength / 4)
+  // High bits above Bits Stored are not part of an unsigned value.
   const mask = header.bitsStored < header.bitsAllocated && !header.signed ? (1 << header.bitsStored) - 1 : -1
+  return { lut, offset, mask: mask & (size - 1) }
+}
+
+/** Writes the display of every pixel into `out` (RGBA), through a lookup table of stored values. */
+export function renderGray(header: ImageHeader, samples: Uint8Array | Uint16Array | Int16Array, wl: WindowLevel, out: Uint8ClampedArray): void {
+  const { lut, offset, mask } = windowLut(header, samples instanceof Int16Array, wl)
+  const size = lut.length
+  const out32 = new Uint32Array(out.buffer, out.byteOffset, out.byteLength / 4)
   for (let i = 0; i < samples.length; i++) {
     const g = lut[((samples[i]! & mask) + offset) & (size - 1)]!
     out32[i] = 0xff000000 | (g << 16) | (g << 8) | g

@@ -1,9 +1,9 @@
 // The Audit screen's figures for a cohort: follow-up completeness, removal-free survival, event
 // incidence per 100 implant-years, paired before/after change and planning accuracy. Pure: the
 // renderer loads the rows, this computes; every figure carries its n.
-import { compareSizes, incidenceRate, kaplanMeier, numbersAtRisk, pairedChange, summariseAccuracy, type AccuracySummary, type IncidenceRate, type KmCurve, type PairedChange, type SizeComparison } from '../stats'
+import { compareSizes, incidenceRate, kaplanMeier, numbersAtRisk, pairedChange, summariseAccuracy, type AccuracySummary, type IncidenceRate, type KmCurve, type Pair, type PairedChange, type SizeComparison, type SurvivalObservation } from '../stats'
 import { dayNumber, DAYS_PER_YEAR } from './dates'
-import { defaultIntervals, scheduleStatus, type IntervalStatus, type ScheduledInterval } from './schedule'
+import { SHIPPED_INTERVALS, scheduleStatus, type IntervalState, type IntervalStatus, type ScheduledInterval } from './schedule'
 import type { EventType, FollowUpVisit, OperationRecord, OutcomeEvent } from './types'
 
 /** One operated patient (one plan) with everything the audit reads. */
@@ -83,13 +83,20 @@ export interface Completeness {
   list: PatientDue[]
 }
 
-export function followUpCompleteness(patients: readonly CohortPatient[], today: string, intervals: readonly ScheduledInterval[] = defaultIntervals()): Completeness {
+function patientSchedule(p: CohortPatient, today: string, intervals: readonly ScheduledInterval[]): IntervalState[] {
+  const ending = firstOf(p.events, ENDING)
+  return scheduleStatus(surgeryDate(p), p.visits.filter((v) => v.kind === 'follow-up').map((v) => v.date), today, ending?.date ?? null, intervals)
+}
+
+export function followUpCompleteness(patients: readonly CohortPatient[], today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): Completeness {
+  return completenessOf(patients, (p) => patientFacts(p, today, intervals).schedule, intervals)
+}
+
+function completenessOf(patients: readonly CohortPatient[], scheduleOf: (p: CohortPatient) => readonly IntervalState[], intervals: readonly ScheduledInterval[]): Completeness {
   const rows = intervals.map((i) => ({ label: i.label, counts: { done: 0, due: 0, overdue: 0, upcoming: 0, 'not-expected': 0 } }))
   const list: PatientDue[] = []
   for (const p of patients) {
-    const ending = firstOf(p.events, ENDING)
-    const states = scheduleStatus(surgeryDate(p), p.visits.filter((v) => v.kind === 'follow-up').map((v) => v.date), today, ending?.date ?? null, intervals)
-    states.forEach((s, i) => {
+    scheduleOf(p).forEach((s, i) => {
       rows[i]!.counts[s.status]++
       if (s.status === 'due' || s.status === 'overdue') list.push({ planId: p.planId, patientCode: p.patientCode, label: s.interval.label, dueDate: s.dueDate, status: s.status })
     })
@@ -112,13 +119,18 @@ export interface RemovalFreeSurvival {
   censoringNote: string
 }
 
+function survivalObservation(p: CohortPatient, today: string): SurvivalObservation {
+  const start = dayNumber(surgeryDate(p))!
+  const removal = firstOf(p.events, ['removal'])
+  if (removal) return { time: Math.max(0, dayNumber(removal.date)! - start) / DAYS_PER_YEAR, event: true }
+  return { time: Math.max(0, dayNumber(lastContact(p, today))! - start) / DAYS_PER_YEAR, event: false }
+}
+
 export function removalFreeSurvival(patients: readonly CohortPatient[], today: string): RemovalFreeSurvival {
-  const observations = patients.map((p) => {
-    const start = dayNumber(surgeryDate(p))!
-    const removal = firstOf(p.events, ['removal'])
-    if (removal) return { time: Math.max(0, dayNumber(removal.date)! - start) / DAYS_PER_YEAR, event: true }
-    return { time: Math.max(0, dayNumber(lastContact(p, today))! - start) / DAYS_PER_YEAR, event: false }
-  })
+  return survivalOf(patients.map((p) => patientFacts(p, today).observation))
+}
+
+function survivalOf(observations: readonly SurvivalObservation[]): RemovalFreeSurvival {
   const curve = kaplanMeier(observations)
   const maxYears = Math.ceil(Math.max(1, ...observations.map((o) => o.time)))
   const atRiskTimes = Array.from({ length: Math.min(maxYears, 20) + 1 }, (_, i) => i)
@@ -151,15 +163,30 @@ export interface Incidence {
 const INCIDENCE_TYPES: readonly EventType[] = ['infection', 'fracture', 'loosening', 'revision', 'removal']
 
 /** Exposure runs from the first stage to removal, death or last contact; events in that span count. */
+interface Exposure {
+  days: number
+  counted: { type: EventType; grade?: string; planId: string }[]
+}
+
+function patientExposure(p: CohortPatient, today: string): Exposure {
+  const start = surgeryDate(p)
+  const ending = firstOf(p.events, ['removal', 'death'])
+  const end = ending ? ending.date : lastContact(p, today)
+  const counted: Exposure['counted'] = []
+  for (const e of p.events) if (e.date >= start && e.date <= end && INCIDENCE_TYPES.includes(e.type)) counted.push({ type: e.type, ...(e.infectionGrade !== undefined ? { grade: e.infectionGrade } : {}), planId: p.planId })
+  return { days: Math.max(0, dayNumber(end)! - dayNumber(start)!), counted }
+}
+
 export function eventIncidence(patients: readonly CohortPatient[], today: string): Incidence {
+  return incidenceOf(patients.map((p) => patientFacts(p, today).exposure))
+}
+
+function incidenceOf(exposures: readonly Exposure[]): Incidence {
   let exposureDays = 0
-  const counted: { type: EventType; grade?: string; planId: string }[] = []
-  for (const p of patients) {
-    const start = surgeryDate(p)
-    const ending = firstOf(p.events, ['removal', 'death'])
-    const end = ending ? ending.date : lastContact(p, today)
-    exposureDays += Math.max(0, dayNumber(end)! - dayNumber(start)!)
-    for (const e of p.events) if (e.date >= start && e.date <= end && INCIDENCE_TYPES.includes(e.type)) counted.push({ type: e.type, ...(e.infectionGrade !== undefined ? { grade: e.infectionGrade } : {}), planId: p.planId })
+  const counted: Exposure['counted'] = []
+  for (const x of exposures) {
+    exposureDays += x.days
+    for (const c of x.counted) counted.push(c)
   }
   const implantYears = exposureDays / DAYS_PER_YEAR
   const row = (type: EventType, grade?: string): IncidenceRow => {
@@ -174,7 +201,7 @@ export function eventIncidence(patients: readonly CohortPatient[], today: string
       for (const g of grades) rows.push(row('infection', g))
     }
   }
-  return { n: patients.length, implantYears, rows }
+  return { n: exposures.length, implantYears, rows }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -222,30 +249,45 @@ export interface PairedRow {
  * Baseline (the last baseline visit on or before surgery) against the visit that counts for the
  * chosen interval (default 12 months), for patients who have both values.
  */
-export function pairedChanges(patients: readonly CohortPatient[], intervalLabel = '12 months', intervals: readonly ScheduledInterval[] = defaultIntervals()): PairedRow[] {
+/** The paired interval: the 12-month visit (± its window) against the baseline. */
+const PAIRED_INTERVAL = { label: '12 months', dueDay: Math.round(DAYS_PER_YEAR), windowDays: 61 } as const
+
+/**
+ * One patient's pair per measure (in PAIRED_MEASURES order; null without both values): the last
+ * baseline visit on or before surgery that recorded the measure, against the visit in the
+ * interval's window nearest its due day that recorded it.
+ */
+function patientPairs(p: CohortPatient, interval: ScheduledInterval): (Pair | null)[] {
+  const surgery = surgeryDate(p)
+  const start = dayNumber(surgery)!
+  const baselines = p.visits.filter((v) => v.kind === 'baseline' && v.date <= surgery).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+  const after = p.visits
+    .filter((v) => v.kind === 'follow-up')
+    .map((v) => ({ v, off: Math.abs(dayNumber(v.date)! - start - interval.dueDay) }))
+    .filter((x) => x.off <= interval.windowDays)
+    .sort((a, b) => a.off - b.off)
+    .map((x) => x.v)
+  return PAIRED_MEASURES.map((m) => {
+    const before = baselines.find((v) => visitMeasure(v, m.key) !== undefined)
+    const later = before && after.find((v) => visitMeasure(v, m.key) !== undefined)
+    return before && later ? { before: visitMeasure(before, m.key)!, after: visitMeasure(later, m.key)! } : null
+  })
+}
+
+/**
+ * Baseline (the last baseline visit on or before surgery) against the visit that counts for the
+ * chosen interval (default 12 months), for patients who have both values.
+ */
+export function pairedChanges(patients: readonly CohortPatient[], intervalLabel = '12 months', intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): PairedRow[] {
   const interval = intervals.find((i) => i.label === intervalLabel)
   if (!interval) throw new RangeError(`No follow-up interval "${intervalLabel}"`)
-  // Per patient once: baseline visits newest first, and the visits in the interval's window
-  // nearest the due day first; then each measure takes the first visit that recorded it.
-  const prepared = patients.map((p) => {
-    const surgery = surgeryDate(p)
-    const start = dayNumber(surgery)!
-    const baselines = p.visits.filter((v) => v.kind === 'baseline' && v.date <= surgery).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
-    const after = p.visits
-      .filter((v) => v.kind === 'follow-up')
-      .map((v) => ({ v, off: Math.abs(dayNumber(v.date)! - start - interval.dueDay) }))
-      .filter((x) => x.off <= interval.windowDays)
-      .sort((a, b) => a.off - b.off)
-      .map((x) => x.v)
-    return { baselines, after }
-  })
-  return PAIRED_MEASURES.map((m) => {
-    const pairs: { before: number; after: number }[] = []
-    for (const { baselines, after } of prepared) {
-      const before = baselines.find((v) => visitMeasure(v, m.key) !== undefined)
-      const later = before && after.find((v) => visitMeasure(v, m.key) !== undefined)
-      if (before && later) pairs.push({ before: visitMeasure(before, m.key)!, after: visitMeasure(later, m.key)! })
-    }
+  return pairedOf(patients.map((p) => patientPairs(p, interval)))
+}
+
+function pairedOf(perPatient: readonly (readonly (Pair | null)[])[]): PairedRow[] {
+  return PAIRED_MEASURES.map((m, k) => {
+    const pairs: Pair[] = []
+    for (const pp of perPatient) if (pp[k]) pairs.push(pp[k]!)
     return { key: m.key, label: m.label, unit: m.unit, better: m.better, change: pairedChange(pairs) }
   })
 }
@@ -279,16 +321,36 @@ export interface PlanningAccuracy {
   causes: CauseRow[]
 }
 
+interface PatientAccuracy {
+  d: SizeComparison
+  l: SizeComparison
+  calibration: string
+  imagingSource: string
+}
+
+function patientAccuracy(p: CohortPatient): PatientAccuracy | null {
+  if (!p.planned) return null
+  return {
+    d: compareSizes(p.planned.diameterMm, p.operation.implant.diameterMm, p.catalogue?.diametersMm ?? []),
+    l: compareSizes(p.planned.lengthMm, p.operation.implant.lengthMm, p.catalogue?.lengthsMm ?? []),
+    calibration: p.calibration,
+    imagingSource: p.imagingSource
+  }
+}
+
 export function planningAccuracy(patients: readonly CohortPatient[]): PlanningAccuracy {
+  return accuracyOf(patients.map(patientAccuracy))
+}
+
+function accuracyOf(perPatient: readonly (PatientAccuracy | null)[]): PlanningAccuracy {
   const diam: SizeComparison[] = []
   const len: SizeComparison[] = []
   const causes = new Map<string, CauseRow>()
   let n = 0
-  for (const p of patients) {
-    if (!p.planned) continue
+  for (const p of perPatient) {
+    if (!p) continue
     n++
-    const d = compareSizes(p.planned.diameterMm, p.operation.implant.diameterMm, p.catalogue?.diametersMm ?? [])
-    const l = compareSizes(p.planned.lengthMm, p.operation.implant.lengthMm, p.catalogue?.lengthsMm ?? [])
+    const { d, l } = p
     diam.push(d)
     len.push(l)
     const off = d.agreement !== 'exact' || l.agreement !== 'exact'
@@ -323,14 +385,53 @@ export interface CohortAudit {
   accuracy: PlanningAccuracy
 }
 
-export function auditCohort(all: readonly CohortPatient[], filter: CohortFilter, today: string): CohortAudit {
+// ---------------------------------------------------------------------------------------------
+// Per-patient facts, computed once per patient (for a given day and schedule) and kept while the
+// patient's record object lives: a filter change only re-aggregates them. A patient whose record
+// changes is a new object (the screen reloads its rows), so its facts are computed afresh.
+
+interface PatientFacts {
+  today: string
+  intervals: readonly ScheduledInterval[]
+  schedule: IntervalState[]
+  observation: SurvivalObservation
+  exposure: Exposure
+  pairs: (Pair | null)[]
+  accuracy: PatientAccuracy | null
+}
+
+const factsCache = new WeakMap<CohortPatient, PatientFacts>()
+
+function patientFacts(p: CohortPatient, today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): PatientFacts {
+  const cached = factsCache.get(p)
+  if (cached && cached.today === today && cached.intervals === intervals) return cached
+  const facts: PatientFacts = {
+    today,
+    intervals,
+    schedule: patientSchedule(p, today, intervals),
+    observation: survivalObservation(p, today),
+    exposure: patientExposure(p, today),
+    pairs: patientPairs(p, PAIRED_INTERVAL),
+    accuracy: patientAccuracy(p)
+  }
+  factsCache.set(p, facts)
+  return facts
+}
+
+/**
+ * Every figure of the Audit screen for the patients matching `filter`. `intervals` is the site's
+ * follow-up schedule (default: the shipped one); pass the same array object each time so the
+ * per-patient facts are reused.
+ */
+export function auditCohort(all: readonly CohortPatient[], filter: CohortFilter, today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): CohortAudit {
   const patients = all.filter((p) => matchesFilter(p, filter))
+  const facts = patients.map((p) => patientFacts(p, today, intervals))
   return {
     n: patients.length,
-    completeness: followUpCompleteness(patients, today),
-    survival: removalFreeSurvival(patients, today),
-    incidence: eventIncidence(patients, today),
-    paired: pairedChanges(patients),
-    accuracy: planningAccuracy(patients)
+    completeness: completenessOf(patients, (p) => patientFacts(p, today, intervals).schedule, intervals),
+    survival: survivalOf(facts.map((f) => f.observation)),
+    incidence: incidenceOf(facts.map((f) => f.exposure)),
+    paired: pairedOf(facts.map((f) => f.pairs)),
+    accuracy: accuracyOf(facts.map((f) => f.accuracy))
   }
 }

@@ -39,6 +39,9 @@ export function defaultIntervals(years = 10): ScheduledInterval[] {
   return out
 }
 
+/** The shipped schedule for ten years, one frozen array (so per-patient results computed with it can be reused). */
+export const SHIPPED_INTERVALS: readonly ScheduledInterval[] = Object.freeze(defaultIntervals().map((i) => Object.freeze(i)))
+
 export type IntervalStatus = 'done' | 'due' | 'overdue' | 'upcoming' | 'not-expected'
 
 export interface IntervalState {
@@ -59,7 +62,7 @@ export function scheduleStatus(
   visitDates: readonly string[],
   today: string,
   endOfFollowUp: string | null,
-  intervals: readonly ScheduledInterval[] = defaultIntervals()
+  intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS
 ): IntervalState[] {
   const surgery = dayNumber(surgeryDate)
   const now = dayNumber(today)

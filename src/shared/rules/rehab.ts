@@ -48,7 +48,7 @@ function stepSchedule(
   prosthesisKg: number | null,
   used: ParamValue<ParamScalar>[],
   notes: string[]
-): ScheduleRow[] {
+): { rows: ScheduleRow[]; startAboveCap: boolean } {
   used.push(p.startDay, p.startLoadKg, p.stepKg, p.intervalDays)
   let cap = Infinity
   if (p.cap.bwFraction) {
@@ -73,6 +73,15 @@ function stepSchedule(
   if (!Number.isFinite(cap)) cap = bw
   const rows: ScheduleRow[] = []
   const start = p.startDay.value
+  // A cap below the published start load (a digit prosthesis of 80 g against Relimb's 1 kg): the
+  // source gives no progression below its start load, so none is drawn — one load, said so.
+  if (cap < p.startLoadKg.value - EPS) {
+    rows.push({ day: start, loadKg: cap, activity: `${p.startActivity} at the cap from the first loading day (no progression)`, interpolated: false })
+    notes.push(
+      `No progression applies: ${p.name} starts at ${formatKg(p.startLoadKg.value)} [${p.source}], above the cap of ${formatKg(cap)}; the source gives no steps below its start load. Any progression for this case is the team's decision.`
+    )
+    return { rows, startAboveCap: true }
+  }
   const interval = p.intervalDays.value
   const stepKg = p.stepKg.value
   let k = 0
@@ -94,7 +103,7 @@ function stepSchedule(
   }
   if (p.afterCap.some((m) => m.load === 'cap'))
     notes.push('The load during the crutch phases is not published; the table shows the static-loading cap until full weight bearing.')
-  return rows
+  return { rows, startAboveCap: false }
 }
 
 function pickFrom(protocols: ProtocolTable, id: string | null | undefined): RehabProtocol | null {
@@ -181,6 +190,7 @@ export function ruleRehab(c: NormalizedCase, ctx: PlanContext, residualMm: numbe
     )
 
   const bw = c.patient.weightKg
+  let startAboveCap = false
   const rows =
     protocol.kind === 'anchors'
       ? (() => {
@@ -189,7 +199,11 @@ export function ruleRehab(c: NormalizedCase, ctx: PlanContext, residualMm: numbe
             notes.push(`Loads between the published points of ${protocol.name} are interpolated linearly (rows marked "interpolated").`)
           return r.rows
         })()
-      : stepSchedule(protocol, bw, c.prosthesis.weightKg, used, notes)
+      : (() => {
+          const r = stepSchedule(protocol, bw, c.prosthesis.weightKg, used, notes)
+          startAboveCap = r.startAboveCap
+          return r.rows
+        })()
   const last = rows[rows.length - 1]
   const targetLoadKg = last ? last.loadKg : 0
   const dayZero = stages === 2 ? 'day of stage 2 (stoma and adapter)' : 'day of surgery (implant, stoma and adapter)'
@@ -204,6 +218,14 @@ export function ruleRehab(c: NormalizedCase, ctx: PlanContext, residualMm: numbe
   )
   ctx.basis['rehab.schedule'] = b
   ctx.basis['rehab.targetLoadKg'] = b
+  if (startAboveCap && protocol.kind === 'steps')
+    ctx.find(
+      'R-REHAB-NO-PROGRESSION',
+      'warning',
+      `${protocol.name} gives no loading progression for this case: its start load (${formatKg(protocol.startLoadKg.value)}) is above the cap (${formatKg(targetLoadKg)}), so the schedule is one load from day ${formatNumber(protocol.startDay.value, 0)}. No published protocol covers this: the team sets the loading.`,
+      b,
+      ['prosthesis.weight']
+    )
   return {
     protocolId: protocol.id,
     protocolName: protocol.name,

@@ -4,13 +4,15 @@
 import { normalQuantile } from './gamma'
 import type { Interval } from './poisson'
 
-function finiteSorted(values: readonly number[]): number[] {
+/** Sorted copy; a typed array sorts numbers natively, several times faster than a comparator
+ *  (the Audit screen sorts 8 measures × 3 lists of up to thousands of values per filter). */
+function finiteSorted(values: readonly number[]): Float64Array {
   for (const v of values) if (!Number.isFinite(v)) throw new RangeError('Statistics need finite numbers')
-  return [...values].sort((a, b) => a - b)
+  return Float64Array.from(values).sort()
 }
 
 /** The type-7 p-quantile of already sorted values (at least one). */
-function sortedQuantile(sorted: readonly number[], p: number): number {
+function sortedQuantile(sorted: ArrayLike<number>, p: number): number {
   const h = (sorted.length - 1) * p
   const lo = Math.floor(h)
   const hi = Math.ceil(h)

@@ -70,6 +70,12 @@ describe('R-ELIG items with the default profile', () => {
     expect(finding(plan(t), 'R-ELIG-HIP-FLEXION')).toBeUndefined()
     const th = baseRaw()
     th.limb = { level: 'thumb', side: 'left' }
+    // A thumb's bone (a femur's would be refused as implausible at this level).
+    th.bone.residualLength = 40
+    th.bone.stations = [
+      { fromDistalEnd: 0, endosteal: 4, periosteal: 9 },
+      { fromDistalEnd: 30, endosteal: 4, periosteal: 9 }
+    ]
     th.patient.socketRehabMonths = 0 // no socket for digits
     expect(finding(plan(th), 'R-ELIG-SOCKET-REHAB')).toBeUndefined()
   })

@@ -141,7 +141,9 @@ describe('finger (uncalibrated X-ray: default 1.15)', () => {
     expect(ids(p).filter((x) => x.startsWith('warning'))).toEqual([
       'warning:SYSTEM-TEMPLATE',
       'warning:R-MAG-UNCALIBRATED',
-      'warning:R-LEN-PROFILE-INCOMPLETE'
+      'warning:R-LEN-PROFILE-INCOMPLETE',
+      // The 80 g digit prosthesis is below Relimb's 1 kg start load: no published progression applies.
+      'warning:R-REHAB-NO-PROGRESSION'
     ])
   })
 })

@@ -13,6 +13,7 @@ import {
   type Level,
   type PlanResult
 } from '../../../src/shared/index'
+import { rangeFor, type PlausibleField } from '../../../src/shared/case/plausible-ranges'
 import { testSystem } from './helpers'
 
 const RUNS = Number(process.env.CORE_FC_RUNS ?? 150)
@@ -45,15 +46,27 @@ interface Gen {
   protocolId: string | null
 }
 
+/**
+ * The whole tenths of an inch inside a field's plausible range at a level (its hard limits, so the
+ * warning zone is drawn too): a generated case is one parseCase accepts — no 8 mm femurs.
+ */
+function tenthsRange(field: PlausibleField, level: Level): [number, number] {
+  const [lo, hi] = rangeFor(field, level)!.hard
+  return [Math.ceil(lo / 2.54), Math.floor(hi / 2.54)]
+}
+/** A fraction (0–1000) of a level's range, as whole tenths of an inch. */
+const inRange = ([lo, hi]: [number, number], frac: number) => lo + Math.round((frac / 1000) * (hi - lo))
+const frac = fc.integer({ min: 0, max: 1000 })
+
 const genArb = (periFactor: number) =>
   fc
     .record({
       level: fc.constantFrom(...LEVELS),
       boneIndex: fc.integer({ min: 0, max: 1 }),
-      residual: tenthsIn(8, 180), // 20–457 mm
+      residual: frac, // of the level's plausible residual length
       n: fc.integer({ min: 2, max: 6 }),
       zFracs: fc.uniqueArray(fc.integer({ min: 0, max: 1000 }), { minLength: 6, maxLength: 6 }),
-      endo: fc.array(tenthsIn(1, 12), { minLength: 6, maxLength: 6 }), // 2.5–30.5 mm
+      endo: fc.array(frac, { minLength: 6, maxLength: 6 }), // of the level's plausible canal
       extra: fc.array(tenthsIn(1, 6), { minLength: 6, maxLength: 6 }),
       imaging: fc.oneof(
         fc.constant({ source: 'ct' }),
@@ -62,7 +75,7 @@ const genArb = (periFactor: number) =>
         fc.integer({ min: 100, max: 130 }).map((k) => ({ source: 'xray', magnification: k / 100 })),
         fc.integer({ min: 0, max: 30 }).map((k) => ({ source: 'xray', marker: { trueSize: 100, measuredSize: 100 + k } }))
       ),
-      soft: tenthsIn(0, 25),
+      soft: frac, // of the level's plausible soft-tissue thickness
       softMethod: fc.constantFrom('xray', 'ct', 'ultrasound', 'clinical'),
       sound: fc.option(tenthsIn(20, 350)),
       components: fc.array(tenthsIn(0, 60), { maxLength: 4 }),
@@ -79,14 +92,21 @@ const genArb = (periFactor: number) =>
       protocolId: fc.option(fc.constantFrom(...PROTOCOL_IDS), { freq: 4 })
     })
     .map((g): Gen => {
+      const residual = inRange(tenthsRange('residualLength', g.level), g.residual)
       const zs = g.zFracs
         .slice(0, g.n)
-        .map((f) => Math.round((f / 1000) * g.residual))
+        .map((f) => Math.round((f / 1000) * residual))
         .filter((z, i, a) => a.indexOf(z) === i)
-      while (zs.length < 2) zs.push(zs.includes(g.residual) ? 0 : g.residual)
-      const endo = zs.map((_, i) => g.endo[i] as number)
-      const peri = endo.map((e, i) => Math.ceil(e * periFactor) + (g.extra[i] as number))
-      return { ...g, zs, endo, peri, sound: g.sound, adapter: g.adapter, pWeight: g.pWeight } as unknown as Gen
+      while (zs.length < 2) zs.push(zs.includes(residual) ? 0 : residual)
+      // The canal inside its range, with room to widen it by 30 % (a property below) and for the
+      // wider bone around it inside the outer diameter's range.
+      const [pLo, pHi] = tenthsRange('periosteal', g.level)
+      const [eLo, eHi] = tenthsRange('endosteal', g.level)
+      const eTop = Math.max(eLo, Math.min(Math.floor(eHi / 1.3), Math.floor((pHi - 1) / periFactor)))
+      const endo = zs.map((_, i) => inRange([eLo, eTop], g.endo[i] as number))
+      const peri = endo.map((e, i) => Math.min(pHi, Math.max(pLo, Math.ceil(e * periFactor) + (g.extra[i] as number))))
+      const soft = inRange(tenthsRange('distalThickness', g.level), g.soft)
+      return { ...g, residual, soft, zs, endo, peri, sound: g.sound, adapter: g.adapter, pWeight: g.pWeight } as unknown as Gen
     })
 
 type Enc = (tenths: number) => number | string

@@ -79,6 +79,24 @@ describe('R-REHAB schedules', () => {
     expect(q.rehab.schedule.at(-1)?.day).toBe(42 + 10 * 3) // (6 − 1)/0.5 = 10 steps
     expect(q.rehab.notes.join(' ')).toContain('Prosthesis weight not recorded')
   })
+  it('Relimb with a prosthesis lighter than its 1 kg start load (a digit): one load, no invented progression, said so (#13)', () => {
+    const r = baseRaw()
+    r.limb = { level: 'transhumeral', side: 'left' }
+    r.prosthesis = { weight: '80 g' }
+    const p = plan(r)
+    expect(p.rehab.protocolId).toBe('relimb-upper')
+    // Was a lone "1 kg capped to 0.08 kg" point shown as 0.1 kg with no word that the protocol does not apply.
+    expect(rows(p)).toEqual([[42, 0.08, false]])
+    expect(p.rehab.schedule[0]?.activity).toContain('no progression')
+    expect(p.rehab.notes.join(' ')).toContain('No progression applies: Relimb, upper limb starts at 1 kg [S48], above the cap of 0.08 kg')
+    const f = finding(p, 'R-REHAB-NO-PROGRESSION')
+    expect(f?.severity).toBe('warning')
+    expect(f?.message).toContain('the team sets the loading')
+    expect(f?.paths).toEqual(['prosthesis.weight'])
+    // A prosthesis at or above the start load keeps the published progression (and no such finding).
+    r.prosthesis = { weight: 1 }
+    expect(ids(plan(r))).not.toContain('R-REHAB-NO-PROGRESSION')
+  })
   it('OPRA (from the system): 10 kg at stage 2 → full weight at 6 months, two-weekly rows', () => {
     const r = baseRaw()
     r.implant = { systemId: 'opra-femur' }

@@ -5,6 +5,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_PROFILE, computePlan, parseCase, type PlanResult } from '../../../src/shared/index'
+import { rangeFor } from '../../../src/shared/case/plausible-ranges'
 import { baseRaw, testSystem } from './helpers'
 
 const RUNS = Number(process.env.CORE_FC_RUNS ?? 150)
@@ -15,13 +16,19 @@ interface St {
   lat: [number, number]
 }
 
+/**
+ * The narrowest canal drawn (tenths of a mm): with the thinnest wall (0.5 mm) the bone is still at
+ * the plausible minimum of a femur's outer diameter (plausible-ranges.ts), as parseCase requires.
+ */
+const E_MIN = Math.round((rangeFor('periosteal', 'transfemoral')!.hard[0] - 0.5) * 10)
+
 /** Stations with two planes (a one-plane station when ap = lat), CT (m = 1). */
 const stationsArb = fc
   .array(
     fc.record({
       z: fc.integer({ min: 0, max: 2600 }),
-      eAp: fc.integer({ min: 60, max: 200 }),
-      eLat: fc.integer({ min: 60, max: 200 }),
+      eAp: fc.integer({ min: E_MIN, max: 200 }),
+      eLat: fc.integer({ min: E_MIN, max: 200 }),
       wAp: fc.integer({ min: 5, max: 100 }),
       wLat: fc.integer({ min: 5, max: 100 }),
       onePlane: fc.boolean()

@@ -1,6 +1,6 @@
 /** R-SOFT and R-BUILD: hand-worked cases and boundaries. */
 import { describe, expect, it } from 'vitest'
-import { basisFor } from '../../../src/shared/index'
+import { basisFor, planToText } from '../../../src/shared/index'
 import { baseRaw, finding, ids, plan } from './helpers'
 
 describe('R-SOFT soft tissue', () => {
@@ -131,5 +131,15 @@ describe('R-BUILD build height', () => {
     x.bone.stations.push({ fromDistalEnd: 250, endosteal: 14, periosteal: 30 })
     x.prosthesis.soundSideLength = 500 // 400 corrected
     expect(plan(x).buildHeight?.availableMm).toBeCloseTo(200, 9)
+  })
+})
+
+describe('the plan command text with no components (#13)', () => {
+  it('says none were entered instead of "required 0 mm"', () => {
+    const r = baseRaw()
+    r.prosthesis.components = []
+    const text = planToText(plan(r))
+    expect(text).toMatch(/Build height \(to knee centre\): available \d+(\.\d+)? mm; no components entered/)
+    expect(text).not.toContain('required 0 mm')
   })
 })

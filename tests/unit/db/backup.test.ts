@@ -134,7 +134,7 @@ describe('library backup validation refuses bad files and leaves the library unc
   it('wrong format or version', async () => {
     const text = await exportedText()
     await expectRejected(mutate(text, (d) => (d['format'] = 'something.else')), /format is "something.else"/)
-    await expectRejected(mutate(text, (d) => (d['version'] = 2)), /version 2, written by a newer OsseoPlan/)
+    await expectRejected(mutate(text, (d) => (d['version'] = 3)), /version 3, written by a newer OsseoPlan/)
     await expectRejected(mutate(text, (d) => (d['version'] = '1')), /version "1" is not supported/)
     await expectRejected(JSON.stringify(completeCase()), /single case file/)
     await expectRejected('[1,2]', /not an OsseoPlan library backup/)
@@ -166,8 +166,8 @@ describe('library backup validation refuses bad files and leaves the library unc
   it('a case file the core rejects, or an approved plan with an incomplete case', async () => {
     const text = await exportedText()
     const approved = (d: Record<string, any>) => d['plans'].find((p: any) => p.status === 'superseded' || p.status === 'approved')
-    await expectRejected(mutate(text, (d) => (approved(d).caseFile.patient.weight = -5)), /caseFile is not a valid case file: patient\.weight/)
-    await expectRejected(mutate(text, (d) => delete approved(d).caseFile.bone), /must be complete: bone is required/)
+    await expectRejected(mutate(text, (d) => (approved(d).caseFile.patient.weight = -5)), /caseFile is not a valid case file: Body weight \(patient\.weight\) /)
+    await expectRejected(mutate(text, (d) => delete approved(d).caseFile.bone), /must be complete: Bone and canal \(bone\) is required/)
   })
 
   it('duplicates, dangling links and altered revisions', async () => {
@@ -190,7 +190,7 @@ describe('single case files', () => {
   it('accepts a complete case and an incomplete draft; refuses invalid values, hostile keys and backups', () => {
     expect(validateCaseFileText(JSON.stringify(completeCase()))).toEqual({ ok: true, value: completeCase() })
     expect(validateCaseFileText('{"format":"osseoplan.case","version":1,"patient":{"code":"X"}}').ok).toBe(true)
-    expect(validateCaseFileText('{"format":"osseoplan.case","version":1,"patient":{"ageYears":-4}}')).toEqual({ ok: false, problem: expect.stringMatching(/patient\.ageYears/) })
+    expect(validateCaseFileText('{"format":"osseoplan.case","version":1,"patient":{"ageYears":-4}}')).toEqual({ ok: false, problem: expect.stringMatching(/Age \(patient\.ageYears\) /) })
     expect(validateCaseFileText('{"format":"osseoplan.case","version":1,"__proto__":{}}')).toEqual({ ok: false, problem: expect.stringMatching(/__proto__/) })
     expect(validateCaseFileText('{"format":"osseoplan.library","version":1}')).toEqual({ ok: false, problem: expect.stringMatching(/whole-library backup/) })
     expect(validateCaseFileText('{"format":"osseoplan.case","vers')).toEqual({ ok: false, problem: expect.stringMatching(/not valid JSON/) })

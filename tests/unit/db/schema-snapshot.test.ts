@@ -15,7 +15,8 @@ const REQUIRED: Record<string, string[]> = {
   operations: ['id', 'planId', 'revisionId', 'updatedAt'],
   visits: ['id', 'planId', '[planId+date]', 'date'],
   outcomeEvents: ['id', 'planId', 'type', 'date'],
-  outcomeDrafts: ['key', 'updatedAt']
+  outcomeDrafts: ['key', 'updatedAt'],
+  revisionFacts: ['id']
 }
 
 function indexes(spec: string): string[] {

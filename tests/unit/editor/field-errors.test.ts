@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { mapErrors, messageFor, pathLabel, sectionOf } from '../../../src/renderer/src/features/editor/field-errors'
 import { getAt, parsePath, setAt } from '../../../src/renderer/src/features/editor/draft-path'
 import { parseCase } from '../../../src/shared'
+import { fieldLabel } from '../../../src/shared/case/field-labels'
 
 describe('mapping field errors onto the form', () => {
   const errors = [
@@ -61,5 +62,21 @@ describe('draft paths', () => {
     expect(setAt(b, 'bone.stations[0].endosteal', undefined)).toEqual(a)
     expect(getAt(b, 'bone.stations[0].endosteal')).toBe(12)
     expect(getAt(b, 'patient.code')).toBeUndefined()
+  })
+})
+
+describe('one field-label module serves the editor and the documents (#13)', () => {
+  it('the editor names a field as its form does, and every other field as the shared labels do', () => {
+    // The form's own words where it has a control with its own label …
+    expect(pathLabel('bone.landmark')).toBe('Proximal landmark')
+    expect(pathLabel('patient.conditions[1]')).toBe('Conditions screened')
+    expect(fieldLabel('bone.landmark')).toBe('Landmark')
+    // … the shared clinical labels for the rest (the editor's own table had none of these:
+    // "Profile — soft — target mm", "Implant — system — min cortex mm").
+    expect(pathLabel('profile.soft.targetMm')).toBe(fieldLabel('profile.soft.targetMm'))
+    expect(pathLabel('profile.soft.targetMm')).toMatch(/^Planning parameter — /)
+    expect(pathLabel('implant.system.minCortexMm')).toBe('Implant system (case file) — minimum remaining cortex')
+    expect(pathLabel('bone.stations[2].fromDistalEnd')).toBe(fieldLabel('bone.stations[2].fromDistalEnd'))
+    expect(pathLabel('prosthesis.components[1].buildHeight')).toBe('Component 2 — build height')
   })
 })

@@ -18,7 +18,7 @@ describe('calibration from the file', () => {
     const c = cal({ kind: 'file', spacing: ermf })
     expect(c.scale.rowMm).toBeCloseTo(0.3, 12)
     expect(c.imaging).toEqual({ source: 'xray', magnification: 1.15 })
-    expect(trueScale(c, 1.15).rowMm).toBeCloseTo(0.3 / 1.15, 12)
+    expect(trueScale(c, undefined)?.rowMm).toBeCloseTo(0.3 / 1.15, 12)
   })
   it('Pixel Spacing at the patient: true size, already calibrated', () => {
     const c = cal({ kind: 'file', spacing: ps })
@@ -106,5 +106,14 @@ describe('spacing tags', () => {
     const s = interpretSpacing({ imagerPixelSpacing: '0.3\\0.3', ermf: 'NaN' })
     expect(s.candidates.map((c) => c.id)).toEqual(['imager-pixel-spacing'])
     expect(s.problems[0]).toMatch(/Magnification Factor/)
+  })
+})
+
+describe('true size of a calibration', () => {
+  it('detector-plane spacing with no plan yet: no true size is guessed; with the plan, its R-MAG factor applies', () => {
+    const c = cal({ kind: 'file', spacing: detector })
+    expect(c.imaging).toEqual({ source: 'xray' })
+    expect(trueScale(c, undefined)).toBeNull()
+    expect(trueScale(c, 1.2)?.colMm).toBeCloseTo(0.3 / 1.2, 12)
   })
 })

@@ -5,7 +5,7 @@ import path from 'node:path'
 
 export const HOSTILE_DIR = 'tests/fixtures/hostile'
 
-export type Target = 'case' | 'backup' | 'systems' | 'field' | 'profile' | 'profile-record' | 'outcome'
+export type Target = 'case' | 'backup' | 'systems' | 'field' | 'profile' | 'profile-record' | 'outcome' | 'image'
 
 export interface HostileItem {
   id: string

@@ -8,8 +8,8 @@ import { exampleCase } from './corpus'
 
 type Doc = Record<string, any>
 
-const DAY = 86_400_000
-const T0 = Date.UTC(2026, 2, 3, 8)
+export const DAY = 86_400_000
+export const T0 = Date.UTC(2026, 2, 3, 8)
 
 function resultOf(caseFile: Doc): Doc {
   const planned = planFromRaw(caseFile)
@@ -27,7 +27,7 @@ function revision(id: string, planId: string, number: number, status: string, ca
 }
 
 /** A backup the app could have written: approved plan fA, draft fB revising it, draft fC. */
-function consistentBackup(): Doc {
+export function consistentBackup(): Doc {
   const approved = { ...exampleCase('transtibial'), patient: { ...exampleCase('transtibial')['patient'] as Doc, code: 'QX-TT-07' } }
   const draft = { ...exampleCase('transfemoral'), patient: { ...exampleCase('transfemoral')['patient'] as Doc, code: 'QX-TF-31' } }
   return {
@@ -44,7 +44,7 @@ function consistentBackup(): Doc {
   }
 }
 
-async function rehash(doc: Doc): Promise<string> {
+export async function rehash(doc: Doc): Promise<string> {
   for (const r of doc['revisions']) r.contentHash = await revisionContentHash(r.caseFile, r.result)
   return JSON.stringify(doc)
 }

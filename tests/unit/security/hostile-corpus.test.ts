@@ -9,6 +9,7 @@ import { OsseoDb } from '../../../src/renderer/src/db/database'
 import { createBackupRepo } from '../../../src/renderer/src/db/backup-repo'
 import { validateCaseFileText, validateLibraryBackup } from '../../../src/renderer/src/db/backup-validate'
 import { createPlansRepo } from '../../../src/renderer/src/db/plans-repo'
+import { createOutcomesRepo } from '../../../src/renderer/src/db/outcomes-repo'
 import { plainTextToRaw, textToRaw, type DisplayUnit } from '../../../src/renderer/src/components/unit-value'
 import { parseSystemsFile } from '../../../src/renderer/src/features/settings/system-io'
 import { changeParam, parseParamText, readProfileRecord, shippedProfileRecord } from '../../../src/renderer/src/features/settings/profile-record'
@@ -18,13 +19,14 @@ import { exampleCase, getPath, itemText, loadCorpus, patchedCase, setPath, type 
 import { findNonFinite } from './non-finite'
 import { alteredRevisionBackup, protoHistoryProfileRecord, protoParamProfileRecord } from './generated'
 import { FORGED_BACKUPS, FORGED_FILES } from './generated-backups'
+import { OUTCOME_BACKUPS } from './generated-outcome-backups'
 import { parseStrictJson } from '../../../src/shared/strict-json'
 import { IMPORTED_CLAIM } from '../../../src/renderer/src/features/settings/system-io'
 import { SYSTEM_PARAM_NAMES } from '../../../src/renderer/src/features/settings/system-record'
 
 /** The text of an item, from the forged generators (issue #18) or the corpus's own. */
 async function inputText(item: HostileItem): Promise<string> {
-  const forged = item.generate ? (FORGED_BACKUPS[item.generate] ?? FORGED_FILES[item.generate]) : undefined
+  const forged = item.generate ? (FORGED_BACKUPS[item.generate] ?? OUTCOME_BACKUPS[item.generate] ?? FORGED_FILES[item.generate]) : undefined
   if (forged) return forged()
   if (item.generate === 'backup-altered-revision') return alteredRevisionBackup()
   return itemText(item)
@@ -101,6 +103,10 @@ describe('hostile library backups (Restore library): refused with the library un
     await plans.create({ caseFile: exampleCase('transfemoral'), surgeon: 'Dr A' })
     const b = await plans.create({ caseFile: exampleCase('transtibial'), surgeon: 'Dr B' })
     await plans.updateCase(b.id, { ...exampleCase('transtibial'), notes: 'edited' })
+    // Outcome records too: a refused backup must not touch them either.
+    const outcomes = createOutcomesRepo(db, () => ++clock)
+    await outcomes.saveVisit({ planId: b.id, kind: 'follow-up', date: '2026-01-05', pain: 3 })
+    await outcomes.saveEvent({ planId: b.id, type: 'fracture', date: '2026-02-01' })
   })
   afterEach(async () => {
     await db.delete()
@@ -110,7 +116,10 @@ describe('hostile library backups (Restore library): refused with the library un
     index: await db.planIndex.orderBy('id').toArray(),
     revisions: await db.revisions.orderBy('id').toArray(),
     audit: await db.audit.orderBy('seq').toArray(),
-    drafts: await db.drafts.toArray()
+    drafts: await db.drafts.toArray(),
+    operations: await db.operations.orderBy('id').toArray(),
+    visits: await db.visits.orderBy('id').toArray(),
+    events: await db.outcomeEvents.orderBy('id').toArray()
   })
 
   it.each(items('backup').map((i) => [i.id, i] as const))('%s', async (_id, item) => {
@@ -137,6 +146,11 @@ describe('hostile library backups (Restore library): refused with the library un
       expect(added.filter((a) => a.action === 'restore-backup')).toHaveLength(1)
       expect(added.filter((a) => a.action !== 'restore-backup').every((a) => a.importedFrom)).toBe(true)
       const doc = JSON.parse(text) as Record<string, unknown>
+      // A version 2 file's outcome records arrive with their plans; the library's own stay.
+      for (const key of ['operations', 'visits', 'events'] as const) {
+        expect(after[key].length, key).toBe(before[key].length + ((doc[key] as unknown[] | undefined)?.length ?? 0))
+        for (const old of before[key]) expect(after[key]).toContainEqual(old)
+      }
       for (const [p, literal] of Object.entries(item.literal ?? {})) {
         expect(getPath(doc, p)).toBe(literal)
         const id = getPath(doc, `${p.slice(0, p.indexOf(']') + 1)}.id`) as string

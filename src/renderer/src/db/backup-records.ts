@@ -3,8 +3,10 @@
 // file's unknown fields dropped and the indexed columns derived from the case, never read from the
 // file. A new table (e.g. outcomes) is one more entry in BACKUP_TABLES.
 import { parseCase } from '../../../shared/case/parse'
+import { fieldLabel } from '../../../shared/case/field-labels'
 import type { FieldError, FieldWarning } from '../../../shared/case/types'
 import { HIDDEN_CHARACTER_PROBLEM, hiddenCharacter } from '../../../shared/patient-code'
+import { checkEventRecord, checkOperationRecord, checkVisitRecord } from './backup-outcomes'
 import { FILED_ACTION } from './filings-repo'
 import { indexedFields } from './plans-repo'
 import { PLAN_STATUSES, type AuditRow, type PlanRow, type RevisionRow, type StoredCase } from './types'
@@ -32,7 +34,7 @@ const REVISION_KEYS = ['id', 'planId', 'number', 'status', 'caseFile', 'result',
 const AUDIT_KEYS = ['seq', 'planId', 'at', 'action', 'field', 'oldValue', 'newValue', 'appVersion', 'changes', 'importedFrom']
 const CHANGE_KEYS = ['path', 'oldValue', 'newValue']
 /** Every action the app writes to the audit log (a new kind of entry is added here too). */
-const AUDIT_ACTIONS = ['create', 'edit', 'status', 'revise', 'duplicate', 'archive', 'unarchive', 'delete', 'restore', 'restore-backup', FILED_ACTION]
+const AUDIT_ACTIONS = ['create', 'edit', 'status', 'revise', 'duplicate', 'archive', 'unarchive', 'delete', 'restore', 'restore-backup', FILED_ACTION, 'edit-outcome']
 
 function onlyKeys(record: Record<string, unknown>, allowed: readonly string[], path: string): void {
   for (const key of Object.keys(record)) if (!allowed.includes(key)) fail(path, `has an unexpected field "${key.slice(0, 40)}"`)
@@ -69,7 +71,10 @@ function status(record: Record<string, unknown>, path: string, allowed: readonly
 function describeErrors(errors: readonly FieldError[]): string {
   const first = errors[0]
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : ''
-  return first ? `${first.path ? `${first.path} ` : ''}${first.message}${more}` : 'is not a valid case file'
+  // The field in clinical words, then its place in the file (for whoever edits the JSON):
+  // "Body weight (patient.weight) must be a number", "Residual bone length (bone.residualLength): 700 mm is outside …".
+  const joiner = /^(is|are|must|has|should)\b/.test(first?.message ?? '') ? ' ' : ': '
+  return first ? `${first.path ? `${fieldLabel(first.path)} (${first.path})${joiner}` : ''}${first.message}${more}` : 'is not a valid case file'
 }
 
 const UNKNOWN_FIELD = /^unknown field "/
@@ -90,11 +95,13 @@ function withoutUnknown(caseFile: StoredCase, warnings: readonly FieldWarning[])
 
 /**
  * The case as it will be stored: a complete case must pass the core's parseCase; a draft may lack
- * fields but nothing present may be invalid. Unknown fields are dropped, not stored.
+ * fields but nothing present may be invalid. Unknown fields are dropped, not stored. A value beyond
+ * its plausible range is refused in a case file being imported ('refuse', as the editor and the
+ * command line do); what a backup holds was accepted when stored, so there it only warns ('warn').
  */
-export function checkCase(value: unknown, path: string, mustBeComplete: boolean): StoredCase {
+export function checkCase(value: unknown, path: string, mustBeComplete: boolean, plausibility: 'refuse' | 'warn' = 'warn'): StoredCase {
   if (!isObject(value)) fail(path, 'must be a case file (a JSON object)')
-  const parsed = parseCase(value)
+  const parsed = parseCase(value, { plausibility })
   if (!parsed.ok) {
     const invalid = parsed.errors.filter((e) => e.code !== 'required')
     if (invalid.length > 0) fail(path, `is not a valid case file: ${describeErrors(invalid)}`)
@@ -214,5 +221,9 @@ export function checkAudit(value: unknown, path: string, context: RecordContext)
 export const BACKUP_TABLES = {
   plans: checkPlan,
   revisions: checkRevision,
-  audit: checkAudit
+  audit: checkAudit,
+  // Version 2 on: the outcome records (backup-outcomes.ts; links checked there too).
+  operations: checkOperationRecord,
+  visits: checkVisitRecord,
+  events: checkEventRecord
 } as const

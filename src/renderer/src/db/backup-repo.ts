@@ -1,7 +1,8 @@
-// Backup and restore of the plan library: one JSON file (format "osseoplan.library", version 1)
-// with every plan, revision and audit row; single plans export as their case file. A restore
+// Backup and restore of the plan library: one JSON file (format "osseoplan.library", version 2)
+// with every plan, revision and audit row and the outcome records (operations, visits, events); single plans export as their case file. A restore
 // writes only what validateLibraryBackup accepted, in one transaction (all or nothing), in large
 // chunks, never overwrites a plan, and records itself in the audit log.
+import type { BackupOutcomes } from './backup-outcomes'
 import type { OsseoDb } from './database'
 import { LIBRARY_FORMAT, LIBRARY_VERSION, type CheckedBackup, type LibraryBackup } from './backup-validate'
 import { canonicalJson, shortHash } from './content-hash'
@@ -34,7 +35,7 @@ function samePlan(a: PlanRow, b: PlanRow): boolean {
 export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
   return {
     async exportLibrary(): Promise<LibraryBackup> {
-      return db.transaction('r', db.plans, db.revisions, db.audit, async () => ({
+      return db.transaction('r', [db.plans, db.revisions, db.audit, db.operations, db.visits, db.outcomeEvents], async () => ({
         format: LIBRARY_FORMAT,
         version: LIBRARY_VERSION,
         exportedAt: new Date(now()).toISOString(),
@@ -42,7 +43,10 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
         plans: await db.plans.orderBy('createdAt').toArray(),
         // Image annotations stay with the images, which backups do not carry (docs/backup-format.md).
         revisions: (await db.revisions.orderBy('[planId+number]').toArray()).map(({ images: _images, ...r }) => r),
-        audit: await db.audit.orderBy('seq').toArray()
+        audit: await db.audit.orderBy('seq').toArray(),
+        operations: await db.operations.orderBy('id').toArray(),
+        visits: await db.visits.orderBy('id').toArray(),
+        events: await db.outcomeEvents.orderBy('id').toArray()
       }))
     },
 
@@ -52,7 +56,7 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
      * Throws RestoreConflict, writing nothing, when the file's ids collide with different records.
      */
     async importLibrary(backup: CheckedBackup, name = 'a backup file'): Promise<ImportOutcome> {
-      return db.transaction('rw', [db.plans, db.planIndex, db.revisions, db.audit], async () => {
+      return db.transaction('rw', [db.plans, db.planIndex, db.revisions, db.audit, db.operations, db.visits, db.outcomeEvents], async () => {
         // One key-only read per table instead of one get per row.
         const existing = new Set(await db.plans.toCollection().primaryKeys())
         const clashes = backup.plans.filter((p) => existing.has(p.id))
@@ -67,6 +71,7 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
         const takenRevisions = new Set(await db.revisions.toCollection().primaryKeys())
         const collision = revisions.find((r) => takenRevisions.has(r.id))
         if (collision) throw new RestoreConflict(`The backup's revision ${collision.number} of plan ${collision.planId} has the identifier of a revision already in this library. Nothing was restored.`)
+        const outcomes = await freshOutcomes(db, backup.outcomes, freshIds)
         const label = `backup ${shortHash(backup.checksum)} of ${new Date(backup.exportedAt).toISOString()}`
         // Audit rows are the file's history, marked as imported; they keep their number where it is
         // free (a restore into an empty library keeps the log's order). Rows of imported plans are
@@ -89,6 +94,9 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
         await inChunks(summariesWithHistory(fresh, revisions, backup.audit), (chunk) => db.planIndex.bulkAdd(chunk))
         await inChunks(revisions, (chunk) => db.revisions.bulkAdd(chunk))
         await inChunks(audit, (chunk) => db.audit.bulkAdd(chunk))
+        await inChunks(outcomes.operations, (chunk) => db.operations.bulkAdd(chunk))
+        await inChunks(outcomes.visits, (chunk) => db.visits.bulkAdd(chunk))
+        await inChunks(outcomes.events, (chunk) => db.outcomeEvents.bulkAdd(chunk))
         const skipped = backup.plans.length - fresh.length
         await db.audit.add({
           planId: '',
@@ -96,12 +104,13 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
           action: 'restore-backup',
           field: 'library',
           oldValue: '',
-          newValue: `restored from “${name.slice(0, 120)}” (${label}, checksum ${backup.checksum}): added ${fresh.length} plans, ${revisions.length} revisions, ${audit.length} audit entries; ${skipped} already in the library`,
+          newValue: `restored from “${name.slice(0, 120)}” (${label}, checksum ${backup.checksum}): added ${fresh.length} plans, ${revisions.length} revisions, ${audit.length} audit entries, ${outcomeCount(outcomes)} outcome records; ${skipped} already in the library`,
           appVersion: APP_VERSION,
           changes: [
             { path: 'plans', oldValue: '', newValue: String(fresh.length) },
             { path: 'revisions', oldValue: '', newValue: String(revisions.length) },
             { path: 'audit', oldValue: '', newValue: String(audit.length) },
+            { path: 'outcomes', oldValue: '', newValue: String(outcomeCount(outcomes)) },
             { path: 'skipped', oldValue: '', newValue: String(skipped) }
           ]
         })
@@ -109,16 +118,42 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
       })
     },
 
-    /** Deletes every plan, revision, audit row, unsaved draft and radiograph (used to restore onto a clean library). */
+    /** Deletes every plan, revision, audit row, unsaved draft, radiograph and outcome record (used to restore onto a clean library): no outcome is left pointing at a plan that is gone. */
     async wipeLibrary(): Promise<void> {
-      await db.transaction('rw', [db.plans, db.planIndex, db.revisions, db.audit, db.drafts, db.images, db.imagePixels], async () => {
-        await Promise.all([db.plans.clear(), db.planIndex.clear(), db.revisions.clear(), db.audit.clear(), db.drafts.clear(), db.images.clear(), db.imagePixels.clear()])
+      const outcomeTables = [db.operations, db.visits, db.outcomeEvents, db.outcomeDrafts, db.revisionFacts]
+      await db.transaction('rw', [db.plans, db.planIndex, db.revisions, db.audit, db.drafts, db.images, db.imagePixels, ...outcomeTables], async () => {
+        await Promise.all([db.plans.clear(), db.planIndex.clear(), db.revisions.clear(), db.audit.clear(), db.drafts.clear(), db.images.clear(), db.imagePixels.clear(), ...outcomeTables.map((t) => t.clear())])
       })
     }
   }
 }
 
 export type BackupRepo = ReturnType<typeof createBackupRepo>
+
+function outcomeCount(o: BackupOutcomes): number {
+  return o.operations.length + o.visits.length + o.events.length
+}
+
+/**
+ * The file's outcome records of the plans this restore adds (a plan already in the library keeps
+ * its own records, like its history). An id already used in the library refuses the restore.
+ */
+async function freshOutcomes(db: OsseoDb, all: BackupOutcomes, freshIds: ReadonlySet<string>): Promise<BackupOutcomes> {
+  const mine = <T extends { planId: string }>(rows: readonly T[]) => rows.filter((r) => freshIds.has(r.planId))
+  const out: BackupOutcomes = { operations: mine(all.operations), visits: mine(all.visits), events: mine(all.events) }
+  const tables = [
+    [out.operations, db.operations, 'operation record'],
+    [out.visits, db.visits, 'follow-up visit'],
+    [out.events, db.outcomeEvents, 'event']
+  ] as const
+  for (const [rows, table, what] of tables) {
+    if (rows.length === 0) continue
+    const taken = new Set(await table.toCollection().primaryKeys())
+    const clash = rows.find((r) => taken.has(r.id))
+    if (clash) throw new RestoreConflict(`The backup's ${what} ${clash.id} (plan ${clash.planId}) has the identifier of a record already in this library. Nothing was restored.`)
+  }
+  return out
+}
 
 /** The text of a whole-library backup file. */
 export function libraryBackupText(backup: LibraryBackup): string {

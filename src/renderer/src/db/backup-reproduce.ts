@@ -42,7 +42,7 @@ export function whyNotReproduced(caseFile: StoredCase, result: unknown, using: R
   const profile = using.profiles.find((p) => p.id === profileId && p.version === profileVersion)
   if (!profile) return `its result was computed with planning profile ${named(profileId)} version ${named(profileVersion)}, which this library does not have`
   const system = field(result, 'system')
-  const parsed = parseCase(caseFile, { systems: using.systems })
+  const parsed = parseCase(caseFile, { systems: using.systems, plausibility: 'warn' })
   if (!parsed.ok) return 'its case cannot be computed'
   if (system !== null && parsed.value.implant.system === null) {
     const id = field(system, 'id')

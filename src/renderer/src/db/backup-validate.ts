@@ -1,4 +1,4 @@
-// Checks a library backup (format "osseoplan.library", version 1) or a single case file BEFORE
+// Checks a library backup (format "osseoplan.library", version 2, or 1 without outcome records) or a single case file BEFORE
 // anything is written. A backup is a file anyone can edit, so nothing in it is believed: every
 // record is rebuilt from its known fields, every stored result is recomputed by the engine, the
 // plans and revisions must tell the workflow's story (backup-graph.ts), and a refused file is
@@ -7,11 +7,14 @@ import { parseStrictJson } from '../../../shared/strict-json'
 import { whyNotReproduced, SHIPPED_REPRODUCTION, type ReproduceWith } from './backup-reproduce'
 import { BACKUP_TABLES, checkCase, EARLIEST_TIME, fail, isObject, Problem, str, type RecordContext } from './backup-records'
 import { checkGraph } from './backup-graph'
+import { checkOutcomeLinks, NO_OUTCOMES, OUTCOME_KEYS, type BackupOutcomes } from './backup-outcomes'
 import { revisionContentHash, sha256Hex } from './content-hash'
 import type { AuditRow, PlanRow, RevisionRow, StoredCase } from './types'
 
 export const LIBRARY_FORMAT = 'osseoplan.library'
-export const LIBRARY_VERSION = 1
+/** Version 2 (2026-11-30) adds the outcome records; version 1 files still restore. */
+export const LIBRARY_VERSION = 2
+const READABLE_VERSIONS: readonly number[] = [1, 2]
 /**
  * Longest backup read, in characters: below the longest string a browser can hold (about 512 Mi
  * characters), so a larger file gets a plain message instead of an out-of-memory crash. A backup
@@ -33,6 +36,9 @@ export interface LibraryBackup {
   plans: PlanRow[]
   revisions: RevisionRow[]
   audit: AuditRow[]
+  operations: BackupOutcomes['operations']
+  visits: BackupOutcomes['visits']
+  events: BackupOutcomes['events']
 }
 
 /** A backup that passed every check, as it will be written. */
@@ -40,6 +46,8 @@ export interface CheckedBackup {
   plans: PlanRow[]
   revisions: RevisionRow[]
   audit: AuditRow[]
+  /** Operations, visits and events (none in a version 1 file). */
+  outcomes: BackupOutcomes
   exportedAt: number
   /** SHA-256 of the file's text, named in the library's audit entry of the restore. */
   checksum: string
@@ -97,16 +105,17 @@ function exportTime(document: Record<string, unknown>, now: number): number {
 }
 
 /** Format, version, every record, and the plans' and revisions' story; no hashing yet. */
-function checkDocument(text: string, limit: number, now: number): { plans: PlanRow[]; revisions: Array<RevisionRow & { fileCaseFile: StoredCase }>; audit: AuditRow[]; exportedAt: number } {
+function checkDocument(text: string, limit: number, now: number): { plans: PlanRow[]; revisions: Array<RevisionRow & { fileCaseFile: StoredCase }>; audit: AuditRow[]; outcomes: BackupOutcomes; exportedAt: number } {
   const document = readJson(text, limit, 'a library backup')
   if (!isObject(document)) fail('', 'The file is not an OsseoPlan library backup (expected a JSON object).')
   if (document['format'] === 'osseoplan.case') fail('', 'This is a single case file, not a library backup: import it with “Import case file”.')
   if (document['format'] !== LIBRARY_FORMAT) fail('', `The file is not an OsseoPlan library backup (format is ${JSON.stringify(document['format'] ?? null)}, expected "${LIBRARY_FORMAT}").`)
-  if (document['version'] !== LIBRARY_VERSION) {
-    const v = document['version']
-    fail('', typeof v === 'number' && v > LIBRARY_VERSION ? `The backup is version ${v}, written by a newer OsseoPlan; this version reads version ${LIBRARY_VERSION}.` : `The backup version ${JSON.stringify(v ?? null)} is not supported (expected ${LIBRARY_VERSION}).`)
+  const v = document['version']
+  if (!READABLE_VERSIONS.includes(v as number)) {
+    fail('', typeof v === 'number' && v > LIBRARY_VERSION ? `The backup is version ${v}, written by a newer OsseoPlan; this version reads versions 1 to ${LIBRARY_VERSION}.` : `The backup version ${JSON.stringify(v ?? null)} is not supported (expected 1 to ${LIBRARY_VERSION}).`)
   }
-  for (const key of Object.keys(document)) if (!TOP_KEYS.includes(key)) fail('The backup', `has an unexpected field "${key.slice(0, 40)}"`)
+  const topKeys = v === 1 ? TOP_KEYS : [...TOP_KEYS, ...OUTCOME_KEYS]
+  for (const key of Object.keys(document)) if (!topKeys.includes(key)) fail('The backup', `has an unexpected field "${key.slice(0, 40)}"${v === 1 && (OUTCOME_KEYS as readonly string[]).includes(key) ? ' (outcome records exist from backup version 2)' : ''}`)
   const context: RecordContext = { exportedAt: exportTime(document, now) }
   str(document, 'appVersion', 'appVersion')
   const plans = list(document, 'plans').map((p, i) => BACKUP_TABLES.plans(p, `plans[${i}]`, context))
@@ -121,7 +130,16 @@ function checkDocument(text: string, limit: number, now: number): { plans: PlanR
     if (!planIds.has(r.planId)) fail(`revisions[${i}].planId`, `refers to plan ${r.planId}, which is not in the file`)
   })
   checkGraph(plans, revisions)
-  return { plans, revisions, audit, exportedAt: context.exportedAt }
+  const outcomes: BackupOutcomes =
+    v === 1
+      ? NO_OUTCOMES
+      : {
+          operations: list(document, 'operations').map((r, i) => BACKUP_TABLES.operations(r, `operations[${i}]`, context)),
+          visits: list(document, 'visits').map((r, i) => BACKUP_TABLES.visits(r, `visits[${i}]`, context)),
+          events: list(document, 'events').map((r, i) => BACKUP_TABLES.events(r, `events[${i}]`, context))
+        }
+  checkOutcomeLinks(plans, revisions, outcomes)
+  return { plans, revisions, audit, outcomes, exportedAt: context.exportedAt }
 }
 
 /**
@@ -131,7 +149,7 @@ function checkDocument(text: string, limit: number, now: number): { plans: PlanR
 export async function validateLibraryBackup(text: string, options: BackupCheckOptions = {}): Promise<Checked<CheckedBackup>> {
   const checked = run(() => checkDocument(text, options.limit ?? MAX_BACKUP_CHARS, (options.now ?? Date.now)()))
   if (!checked.ok) return checked
-  const { plans, audit, exportedAt } = checked.value
+  const { plans, audit, outcomes, exportedAt } = checked.value
   const using = options.reproduce ?? SHIPPED_REPRODUCTION
   const cache = new Map<string, unknown>()
   const revisions: RevisionRow[] = []
@@ -145,7 +163,7 @@ export async function validateLibraryBackup(text: string, options: BackupCheckOp
     if (r.caseFile !== fileCaseFile) revision.contentHash = await revisionContentHash(r.caseFile, r.result)
     revisions.push(revision)
   }
-  return { ok: true, value: { plans, revisions, audit, exportedAt, checksum: await sha256Hex(text) } }
+  return { ok: true, value: { plans, revisions, audit, outcomes, exportedAt, checksum: await sha256Hex(text) } }
 }
 
 /** Validates a single case file (format "osseoplan.case"); an incomplete case is accepted as a draft. Unknown fields are dropped. */
@@ -153,6 +171,6 @@ export function validateCaseFileText(text: string): Checked<StoredCase> {
   return run(() => {
     const document = readJson(text, MAX_CASE_FILE_CHARS, 'a case file')
     if (isObject(document) && document['format'] === LIBRARY_FORMAT) fail('', 'This is a whole-library backup, not a case file: import it with “Restore library”.')
-    return checkCase(document, 'The file', false)
+    return checkCase(document, 'The file', false, 'refuse')
   })
 }

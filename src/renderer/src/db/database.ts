@@ -5,6 +5,7 @@ import { DELETED_MESSAGE, reportConnectionProblem } from './connection-status'
 import type { FollowUpVisit, OperationRecord, OutcomeEvent } from '../../../shared/outcomes/types'
 import type { AuditRow, DraftRow, ImplantSystemRow, OutcomeDraftRow, PlanRow, PlanSummary, ProfileRow, RevisionRow, SettingRow } from './types'
 import type { ImagePixelsRow, ImageRow } from './image-types'
+import type { RevisionFactsRow } from './revision-facts'
 
 export const DATABASE_NAME = 'osseoplan'
 
@@ -23,6 +24,8 @@ export class OsseoDb extends Dexie {
   visits!: Table<FollowUpVisit, string>
   outcomeEvents!: Table<OutcomeEvent, string>
   outcomeDrafts!: Table<OutcomeDraftRow, string>
+  /** Schema v8: the audit's facts of an approved revision (revision-facts.ts). */
+  revisionFacts!: Table<RevisionFactsRow, string>
   /** Schema v5: radiographs of a plan (images-repo.ts). */
   images!: Table<ImageRow, string>
   imagePixels!: Table<ImagePixelsRow, string>

@@ -4,6 +4,7 @@
 import type { Transaction } from 'dexie'
 import { planSummary, summariesWithHistory } from './plan-summary'
 import type { AuditRow, PlanRow, RevisionRow } from './types'
+import { fillRevisionFacts } from './revision-facts'
 
 export interface SchemaVersion {
   /** Dexie version number (integer, increasing). */
@@ -85,7 +86,18 @@ export const SCHEMA_2026_11_29_V6: SchemaVersion = {
   upgrade: () => undefined
 }
 
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_2026_11_26, SCHEMA_2026_11_26_V2, SCHEMA_2026_11_29_V3, SCHEMA_2026_11_29_V5, SCHEMA_2026_11_29_V6]
+/** 2026-11-30 (v8): `revisionFacts`, the planned size and calibration of each revision an
+ *  operation names (revision-facts.ts), so the Audit screen opens without reading every revision.
+ *  Lists only its new table (Dexie keeps the others as declared before). The upgrade fills it
+ *  for the operations already recorded. */
+export const SCHEMA_2026_11_30_V8: SchemaVersion = {
+  version: 8,
+  date: '2026-11-30',
+  stores: { revisionFacts: 'id' },
+  upgrade: fillRevisionFacts
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_2026_11_26, SCHEMA_2026_11_26_V2, SCHEMA_2026_11_29_V3, SCHEMA_2026_11_29_V5, SCHEMA_2026_11_29_V6, SCHEMA_2026_11_30_V8]
 
 /** Every table as the newest version declares it (Dexie keeps tables a later version does not
  *  mention, so a version may list only its new tables). */

@@ -105,6 +105,13 @@ const DrawingFigure = memo(
         {L.shaftAbove && <rect className="bd-shaft" x={L.shaftAbove.x} y={L.shaftAbove.y} width={L.shaftAbove.w} height={L.shaftAbove.h} />}
         <polygon className="bd-cortex" points={L.periosteal} />
         <polygon className="bd-canal" points={L.endosteal} />
+        {/* two planes: the lateral outline over the filled AP one */}
+        {L.lateral && (
+          <g data-testid="bone-drawing-lateral">
+            <polygon className="bd-lateral" points={L.lateral.periosteal} />
+            <polygon className="bd-lateral" points={L.lateral.endosteal} />
+          </g>
+        )}
         {/* prepared zone and implant */}
         {L.prepared && <rect className="bd-prepared" x={L.prepared.x} y={L.prepared.y} width={L.prepared.w} height={L.prepared.h} />}
         {L.implant && <rect className="bd-implant" x={L.implant.x} y={L.implant.y} width={L.implant.w} height={L.implant.h} rx={Math.min(2, L.implant.w / 4)} />}
@@ -144,7 +151,8 @@ const DrawingFigure = memo(
         </g>
       </svg>
       <figcaption>
-        Corrected for magnification ({formatNumber(view.magnification, 3)}×), {scaleText}. Solid outline: skin now; dashed: skin at target
+        Corrected for magnification ({formatNumber(view.magnification, 3)}×), {scaleText}.
+        {L.lateral ? ' Bone outline through the measured stations: filled, AP plane; dotted lines, lateral plane.' : ' Bone outline through the measured stations.'} Solid outline: skin now; dashed: skin at target
         {L.thinStations.length > 0 ? '; red bars: thin cortex' : ''}.
       </figcaption>
     </figure>

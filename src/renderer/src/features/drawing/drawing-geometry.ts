@@ -18,6 +18,11 @@ export interface DrawingLayout {
   /** Outline polygons (points "x,y …") of the outer cortex and the canal, over the stations. */
   periosteal: string
   endosteal: string
+  /**
+   * Two-plane measurements: the lateral plane's outline (lines over the filled AP outline, which
+   * `periosteal`/`endosteal` then hold); null when every station has one plane.
+   */
+  lateral: { periosteal: string; endosteal: string } | null
   /** Bone shaft above the last station, up to the landmark (not measured: drawn faint). */
   shaftAbove: Box | null
   landmarkY: number
@@ -83,15 +88,22 @@ export function layoutDrawing(plan: NormalizedCase, result: PlanResult, options:
   const first = stations[0]
   const last = stations[stations.length - 1]
 
-  // Outline: from the distal end (first station's width) through every station.
-  const rightPeri = stations.map((s) => [s.periostealMm / 2, -s.fromDistalEndMm] as const)
-  const rightEndo = stations.map((s) => [s.endostealMm / 2, -s.fromDistalEndMm] as const)
-  if (first && first.fromDistalEndMm > 0) {
-    rightPeri.unshift([first.periostealMm / 2, 0])
-    rightEndo.unshift([first.endostealMm / 2, 0])
+  // Outline: from the distal end (first station's width) through every station, in one plane: a
+  // one-plane station gives its own pair in both; with one plane nowhere, the stations' pairs.
+  const twoPlanes = stations.some((s) => s.planes && s.planes.length > 1)
+  const pairOf = (s: (typeof stations)[number], plane: 'AP' | 'Lat' | null) => {
+    const p = plane ? s.planes?.find((x) => x.plane === plane) : undefined
+    return p ? { peri: p.periostealMm, endo: p.endostealMm } : { peri: s.periostealMm, endo: s.endostealMm }
   }
   const polygon = (right: (readonly [number, number])[]) =>
     [...right.map(([x, y]) => `${x.toFixed(2)},${y.toFixed(2)}`), ...right.slice().reverse().map(([x, y]) => `${(-x).toFixed(2)},${y.toFixed(2)}`)].join(' ')
+  const outline = (plane: 'AP' | 'Lat' | null) => {
+    const pairs = stations.map((s) => ({ ...pairOf(s, plane), y: -s.fromDistalEndMm }))
+    if (first && first.fromDistalEndMm > 0 && pairs[0]) pairs.unshift({ ...pairs[0], y: 0 })
+    return { periosteal: polygon(pairs.map((p) => [p.peri / 2, p.y] as const)), endosteal: polygon(pairs.map((p) => [p.endo / 2, p.y] as const)) }
+  }
+  const main = outline(twoPlanes ? 'AP' : null)
+  const lateral = twoPlanes ? outline('Lat') : null
 
   const topMeasured = last ? last.fromDistalEndMm : 0
   const shaftAbove = last && residual > topMeasured ? { x: -last.periostealMm / 2, y: -residual, w: last.periostealMm, h: residual - topMeasured } : null
@@ -152,13 +164,15 @@ export function layoutDrawing(plan: NormalizedCase, result: PlanResult, options:
   const top = -residual - 12 - fontSize
   const left = -(halfWidth + soft.measuredMm) - 6
   const height = bottom - top
-  const right = labelX + fontSize * LABEL_COLUMN_FS
+  // Wide enough for the longest label (DejaVu Sans averages ≈ 0.62 em a character), so no text leaves the drawing.
+  const right = labelX + fontSize * Math.max(LABEL_COLUMN_FS, ...labels.map((l) => l.text.length * 0.62 + 1))
   const scaleBarMm = height > 300 ? 100 : height > 120 ? 50 : 10
 
   return {
     viewBox: { x: left, y: top, w: right - left, h: height + fontSize * 3 },
-    periosteal: polygon(rightPeri),
-    endosteal: polygon(rightEndo),
+    periosteal: main.periosteal,
+    endosteal: main.endosteal,
+    lateral,
     shaftAbove,
     landmarkY: -residual,
     halfWidth,

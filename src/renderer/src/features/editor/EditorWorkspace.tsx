@@ -35,8 +35,7 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt, base }
   const readOnly = plan.status === 'approved' || plan.status === 'superseded'
   const [store] = useState(() => createEditorStore(initial))
   // The workspace follows the whole draft (plan, autosave); the form's fields follow their own paths.
-  const history = useSyncExternalStore(store.subscribe, store.history)
-  const draft = history.present
+  const draft = useSyncExternalStore(store.subscribe, store.draft)
   const live = useLivePlan(draft, { profile: ctx.profile, systems: ctx.systems })
   const autosave = useAutosave(plan.id, draft, initialPlan.caseFile as CaseDraft, !readOnly, setPlan, base)
   useLayoutEffect(() => store.setMeta({ errors: live.errors, units: ctx.units, readOnly }), [store, live.errors, ctx.units, readOnly])

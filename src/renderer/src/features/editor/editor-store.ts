@@ -2,7 +2,9 @@
 // beside it (field messages, display units, read-only). Each field subscribes to its own path
 // (useSyncExternalStore with a selector), so a keystroke re-renders the field that changed and
 // the result column, not the whole form. Writes are synchronous: the field that was typed in
-// sees its new value in the same render as its typed text.
+// sees its new value in the same render as its typed text. Beside the draft, the history keeps
+// "side" states (a radiograph's measurements and calibration, keyed by image): an image edit and
+// the case values it writes are one undo step, so Undo takes back both together.
 import type { CaseDraft } from '../../../../shared/case/types'
 import type { LengthUnit, MassUnit } from '../../../../shared/units'
 import { setAt } from './draft-path'
@@ -15,8 +17,16 @@ export interface FormMeta {
   readOnly: boolean
 }
 
+/** One step of the editor's history: the draft and the side states at that moment. */
+export interface EditorSnapshot {
+  draft: CaseDraft
+  side: Readonly<Record<string, unknown>>
+}
+
+export type SideEdit = (draft: CaseDraft, side: (key: string) => unknown) => { draft?: CaseDraft; side?: Record<string, unknown> } | null
+
 export interface EditorStore {
-  history(): History<CaseDraft>
+  history(): History<EditorSnapshot>
   draft(): CaseDraft
   meta(): FormMeta
   subscribe(listener: () => void): () => void
@@ -31,36 +41,47 @@ export interface EditorStore {
   canRedo(): boolean
   /** Publishes the messages, units and read-only state for the current draft. */
   setMeta(meta: FormMeta): void
+  /** A side state (undefined until registered). */
+  side(key: string): unknown
+  /** Registers a side state's starting value (not an undo step); a key already known keeps its value. */
+  initSide(key: string, value: unknown): void
+  /** One undo step changing side states and the draft together; steps of the same `gesture`
+   *  (one drag of a handle) merge into one, however long it lasts. `null` from `change`: no step. */
+  edit(change: SideEdit, gesture?: string | null): void
 }
 
 export const EMPTY_META: FormMeta = { errors: mapErrors([]), units: { length: 'mm', mass: 'kg' }, readOnly: false }
 
 export function createEditorStore(initial: CaseDraft, now: () => number = Date.now): EditorStore {
-  let history = createHistory(initial)
+  let history = createHistory<EditorSnapshot>({ draft: initial, side: {} })
   let meta = EMPTY_META
+  /** Starting values of side states, for history steps taken before they were registered. */
+  const sideBase = new Map<string, unknown>()
   const listeners = new Set<() => void>()
   const emit = () => {
     for (const l of [...listeners]) l()
   }
-  const commit = (next: History<CaseDraft>) => {
+  const commit = (next: History<EditorSnapshot>) => {
     if (next === history) return
     history = next
     emit()
   }
+  const withDraft = (draft: CaseDraft): EditorSnapshot => ({ draft, side: history.present.side })
+  const sideOf = (snapshot: EditorSnapshot, key: string) => (key in snapshot.side ? snapshot.side[key] : sideBase.get(key))
   return {
     history: () => history,
-    draft: () => history.present,
+    draft: () => history.present.draft,
     meta: () => meta,
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    set: (path, value) => commit(record(history, setAt(history.present, path, value), path, now())),
-    replace: (path, value) => commit(record(history, setAt(history.present, path, value), null, now())),
+    set: (path, value) => commit(record(history, withDraft(setAt(history.present.draft, path, value)), path, now())),
+    replace: (path, value) => commit(record(history, withDraft(setAt(history.present.draft, path, value)), null, now())),
     replaceMany(changes) {
-      let draft = history.present
+      let draft = history.present.draft
       for (const [path, value] of changes) draft = setAt(draft, path, value)
-      commit(record(history, draft, null, now()))
+      commit(record(history, withDraft(draft), null, now()))
     },
     undo: () => commit(undo(history)),
     redo: () => commit(redo(history)),
@@ -70,6 +91,20 @@ export function createEditorStore(initial: CaseDraft, now: () => number = Date.n
       if (next.errors === meta.errors && next.units === meta.units && next.readOnly === meta.readOnly) return
       meta = next
       emit()
+    },
+    side: (key) => sideOf(history.present, key),
+    initSide(key, value) {
+      if (!sideBase.has(key)) sideBase.set(key, value)
+    },
+    edit(change, gesture = null) {
+      const present = history.present
+      const out = change(present.draft, (key) => sideOf(present, key))
+      if (!out) return
+      const draft = out.draft ?? present.draft
+      const side = out.side ? { ...present.side, ...out.side } : present.side
+      if (draft === present.draft && side === present.side) return
+      const key = gesture === null ? null : `gesture:${gesture}`
+      commit(record(history, { draft, side }, key, now(), gesture === null ? undefined : Number.POSITIVE_INFINITY))
     }
   }
 }

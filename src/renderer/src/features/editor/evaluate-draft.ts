@@ -1,8 +1,6 @@
 // One evaluation of the draft by the core: parse (field errors) then compute the plan. The
 // editor calls this on every keystroke; the renderer computes nothing clinical itself.
 import type { CaseDraft, FieldError, FieldWarning, NormalizedCase } from '../../../../shared/case/types'
-import { Collector } from '../../../../shared/case/fields'
-import { applyPlausibleRanges } from '../../../../shared/case/plausibility-check'
 import type { ImplantSystem } from '../../../../shared/catalog/types'
 import type { PlanningProfile } from '../../../../shared/profile/types'
 import type { PlanResult } from '../../../../shared/result'
@@ -20,14 +18,11 @@ export interface EvaluateOptions {
 
 export function evaluateDraft(draft: CaseDraft, { profile, systems }: EvaluateOptions): Evaluation {
   const start = performance.now()
+  // parseCase also holds each value to the plausible range of its field at this level: outside the
+  // hard limit it is refused at the field, outside the typical range the field warns.
   const parsed = parseCase(draft, { systems })
-  // The editor also holds each value to the plausible range of its field at this level: outside
-  // the hard limit it is refused at the field, outside the typical range the field warns.
-  const plausible = new Collector()
-  if (!parsed.ok) for (const e of parsed.errors) plausible.errors.push(e)
-  applyPlausibleRanges(draft as Record<string, unknown>, plausible)
-  const warnings = [...parsed.warnings.filter((w) => w.path !== 'version'), ...plausible.warnings]
-  if (!parsed.ok || !plausible.ok) return { ok: false, errors: plausible.errors, warnings, ms: performance.now() - start }
+  const warnings = parsed.warnings.filter((w) => w.path !== 'version')
+  if (!parsed.ok) return { ok: false, errors: parsed.errors, warnings, ms: performance.now() - start }
   const result = computePlan(parsed.value, { profile, systems })
   return { ok: true, normalized: parsed.value, result, errors: [], warnings, ms: performance.now() - start }
 }

@@ -1,7 +1,7 @@
 // Mapping the core's field-level errors onto the form: each FieldError.path names the input it
 // belongs to; 'required' errors become the "still needed" list, grouped by editor section.
 import type { FieldError, FieldWarning } from '../../../../shared/case/types'
-import { fieldLabel, SECTION_REQUIRED } from './field-labels'
+import { fieldLabel, SECTION_REQUIRED } from '../../../../shared/case/field-labels'
 
 export const SECTIONS = [
   { id: 'patient', title: 'Patient', prefixes: ['patient'] },
@@ -67,4 +67,4 @@ function expandSections(errors: readonly FieldError[]): FieldError[] {
 }
 
 /** Clinical label for a path in the "still needed" and "input to fix" lists: 'bone.stations[1].endosteal' → 'Station 2 — endosteal Ø'. */
-export const pathLabel = fieldLabel
+export const pathLabel = (path: string): string => fieldLabel(path, 'form')

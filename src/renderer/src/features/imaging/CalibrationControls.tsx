@@ -1,7 +1,7 @@
 // Choosing the calibration: from the file (each stated pixel size labelled with its plane), a
 // marker of known size, a known distance, or the department's magnification factor.
 import { useState } from 'react'
-import type { CalibrationInput, CalibrationKind, CalibrationResult, ImageHeader } from '../../../../shared/imaging'
+import { MAGNIFICATION_RANGE, type CalibrationInput, type CalibrationKind, type CalibrationResult, type ImageHeader } from '../../../../shared/imaging'
 import { usePlanningContext } from '../settings/planning-context'
 
 const KIND_LABELS: Record<CalibrationKind, string> = {
@@ -110,7 +110,7 @@ export function CalibrationControls({ header, input, result, readOnly, onChange,
         <div className="im-cal-detail">
           <label>
             Magnification factor{' '}
-            <input type="number" min={1} max={1.3} step={0.01} value={factor} disabled={readOnly} aria-label="Department magnification factor" onChange={(e) => (setFactor(Number(e.target.value)), onChange({ ...input, factor: Number(e.target.value) }))} /> ×
+            <input type="number" min={MAGNIFICATION_RANGE.min} max={MAGNIFICATION_RANGE.max} step={0.01} value={factor} disabled={readOnly} aria-label="Department magnification factor" onChange={(e) => (setFactor(Number(e.target.value)), onChange({ ...input, factor: Number(e.target.value) }))} /> ×
           </label>
           <p className="im-note">Applied to the detector pixel size. Default: the {provenance} ({factorParam.value}).</p>
         </div>

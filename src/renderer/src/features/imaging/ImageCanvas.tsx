@@ -1,8 +1,12 @@
-// The radiograph on screen: a canvas drawn from the windowed image at the current view, an SVG
-// overlay in image coordinates for the measurements, a loupe, and the navigation gestures
-// (wheel zoom, drag to pan in "Move" mode, drag to window in "Window" mode).
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type PointerEvent as ReactPointerEvent } from 'react'
+// The radiograph on screen: the image painted at the current view and window (WebGL, or the
+// canvas-2D fallback: use-image-painter.ts), an SVG overlay in image coordinates for the
+// measurements, a loupe, and the navigation gestures (wheel zoom, drag to pan in "Move" mode,
+// drag to window in "Window" mode).
+import { useEffect, useRef, useState, type ReactNode, type PointerEvent as ReactPointerEvent } from 'react'
 import type { Point } from '../../../../shared/imaging'
+import { renderView } from '../../../../shared/imaging/render-view'
+import type { WindowLevel } from '../../../../shared/imaging/window-level'
+import { useImagePainter, type PaintedImage } from './use-image-painter'
 import { toImage, visibleBox, zoomAt, type View } from './viewport'
 
 export const VIEW_WIDTH = 760
@@ -11,7 +15,8 @@ const LOUPE = 128
 const LOUPE_ZOOM = 8
 
 export interface ImageCanvasProps {
-  source: HTMLCanvasElement | null
+  image: PaintedImage | null
+  wl: WindowLevel
   view: View
   onView: (v: View) => void
   mode: 'move' | 'window' | 'tool'
@@ -23,38 +28,26 @@ export interface ImageCanvasProps {
   label: string
 }
 
-export function ImageCanvas({ source, view, onView, mode, onWindowDrag, onImageClick, children, label }: ImageCanvasProps) {
-  const canvas = useRef<HTMLCanvasElement>(null)
+export function ImageCanvas({ image, wl, view, onView, mode, onWindowDrag, onImageClick, children, label }: ImageCanvasProps) {
+  const host = useRef<HTMLDivElement>(null)
   const loupe = useRef<HTMLCanvasElement>(null)
   const svg = useRef<SVGSVGElement>(null)
   const drag = useRef<{ x: number; y: number; moved: boolean; view: View } | null>(null)
   const [pointer, setPointer] = useState<Point | null>(null)
   const box = visibleBox(view, VIEW_WIDTH, VIEW_HEIGHT)
 
-  useLayoutEffect(() => {
-    const ctx = canvas.current?.getContext('2d')
-    if (!ctx) return
-    ctx.setTransform(1, 0, 0, 1, 0, 0)
-    ctx.fillStyle = '#000'
-    ctx.fillRect(0, 0, VIEW_WIDTH, VIEW_HEIGHT)
-    if (!source) return
-    // Pixels stay sharp from 2× up, so a point can be placed on one pixel.
-    ctx.imageSmoothingEnabled = view.zoom < 2
-    ctx.setTransform(view.zoom, 0, 0, view.zoom, -box.x * view.zoom, -box.y * view.zoom)
-    ctx.drawImage(source, -0.5, -0.5)
-  }, [source, view, box.x, box.y])
+  const renderer = useImagePainter(host, image, view, wl, VIEW_WIDTH, VIEW_HEIGHT)
 
+  // The loupe: the pixels around the pointer at 8×, drawn like the viewport (sharp squares).
   useEffect(() => {
     const ctx = loupe.current?.getContext('2d')
-    if (!ctx || !source || !pointer) return
-    const half = LOUPE / LOUPE_ZOOM / 2
-    ctx.imageSmoothingEnabled = false
-    ctx.fillStyle = '#000'
-    ctx.fillRect(0, 0, LOUPE, LOUPE)
-    ctx.drawImage(source, pointer.x + 0.5 - half, pointer.y + 0.5 - half, 2 * half, 2 * half, 0, 0, LOUPE, LOUPE)
+    if (!ctx || !image || !pointer) return
+    const data = ctx.createImageData(LOUPE, LOUPE)
+    renderView(image.header, image.samples, wl, { cx: pointer.x, cy: pointer.y, zoom: LOUPE_ZOOM }, LOUPE, LOUPE, new Uint32Array(data.data.buffer))
+    ctx.putImageData(data, 0, 0)
     ctx.strokeStyle = '#ff0'
     ctx.strokeRect(LOUPE / 2 - LOUPE_ZOOM / 2, LOUPE / 2 - LOUPE_ZOOM / 2, LOUPE_ZOOM, LOUPE_ZOOM)
-  }, [source, pointer])
+  }, [image, wl, pointer])
 
   useEffect(() => {
     const el = svg.current
@@ -75,8 +68,8 @@ export function ImageCanvas({ source, view, onView, mode, onWindowDrag, onImageC
 
   return (
     <div className="im-stage">
-      <div className="im-viewport" style={{ width: VIEW_WIDTH, height: VIEW_HEIGHT }}>
-        <canvas ref={canvas} width={VIEW_WIDTH} height={VIEW_HEIGHT} aria-hidden="true" />
+      <div className="im-viewport" style={{ width: VIEW_WIDTH, height: VIEW_HEIGHT }} data-renderer={renderer ?? undefined} data-testid="image-viewport">
+        <div ref={host} className="im-paint" />
         <svg
           ref={svg}
           className={`im-overlay im-mode-${mode}`}

@@ -1,5 +1,5 @@
 // One radiograph: view it, calibrate it, measure the bone on it; the values flow into the case.
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import {
   axisCoordinates,
   axisFrame,
@@ -11,9 +11,7 @@ import {
   suggestStationEdges,
   EDGE_NAMES,
   type Axis,
-  type CalibrationInput,
   type EdgeName,
-  type ImageMarks,
   type PixelScale,
   type Point,
   type StationMark
@@ -26,8 +24,8 @@ import { useEditorForm } from '../editor/form-context'
 import { CalibrationControls } from './CalibrationControls'
 import { ImageCanvas, VIEW_HEIGHT, VIEW_WIDTH } from './ImageCanvas'
 import { Overlay } from './Overlay'
-import { defaultWindow, gridOf, renderGray, samplesOf, type WindowLevel } from '../../../../shared/imaging/window-level'
-import { useCaseLink } from './use-case-link'
+import { defaultWindow, gridOf, samplesOf, type WindowLevel } from '../../../../shared/imaging/window-level'
+import { useImageEdits } from './use-image-edits'
 import { fitView, type View } from './viewport'
 
 export type Tool = 'move' | 'window' | 'axis' | 'station' | 'skin' | 'line'
@@ -44,6 +42,7 @@ const EDGE_LABELS: Record<EdgeName, string> = {
 export { EDGE_LABELS }
 
 let stationSeq = 0
+let dragSeq = 0
 const newStationId = () => `st-${Date.now().toString(36)}-${++stationSeq}`
 
 /** Moves each edge so it keeps its offset across the axis when the axis moves. */
@@ -71,26 +70,17 @@ export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels
   const [wl, setWl] = useState<WindowLevel>(() => row.window ?? defaultWindow(header, samples))
   const [neighbours, setNeighbours] = useState(false)
   const [view, setView] = useState<View>(() => fitView(header.columns, header.rows, VIEW_WIDTH, VIEW_HEIGHT))
-  const [marks, setMarks] = useState<ImageMarks>(row.marks)
-  const [calInput, setCalInput] = useState<CalibrationInput | null>(row.calibration)
+  // Measurements and calibration live in the editor's history: each change writes the case values
+  // it gives in the same undo step, live while a handle is dragged (one step per drag).
+  const { marks, calInput, setMarks, setCalInput, relink } = useImageEdits(row)
+  const gesture = useRef<string | null>(null)
+  const inDrag = () => (gesture.current ??= `${row.id}-drag-${++dragSeq}`)
+  const endDrag = () => void (gesture.current = null)
   const [tool, setTool] = useState<Tool>('move')
   const [pending, setPending] = useState<Point | null>(null)
   const [stepMm, setStepMm] = useState(20)
   const [message, setMessage] = useState<string | null>(null)
-  const [source, setSource] = useState<HTMLCanvasElement | null>(null)
-
-  // Decode once per window change into an image-sized canvas; pan and zoom only redraw it.
-  useEffect(() => {
-    const c = document.createElement('canvas')
-    c.width = header.columns
-    c.height = header.rows
-    const ctx = c.getContext('2d')
-    if (!ctx) return
-    const data = ctx.createImageData(header.columns, header.rows)
-    renderGray(header, samples, wl, data.data)
-    ctx.putImageData(data, 0, 0)
-    setSource(c)
-  }, [header, samples, wl])
+  const painted = useMemo(() => ({ header, pixels: row.pixels, samples }), [header, row.pixels, samples])
 
   const calibration = useMemo(() => (calInput ? calibrate(calInput) : null), [calInput])
   /** The scale measurements use: the calibration's, else the file's pixel aspect (for drawing only). */
@@ -98,11 +88,6 @@ export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels
   const caseValues = useMemo(() => (calibration?.ok && marks.axis ? imageCaseValues(marks, calibration.calibration, row.label) : null), [calibration, marks, row.label])
 
   const unlinked = useMemo(() => marks.unlinked ?? [], [marks.unlinked])
-  const onUnlink = useCallback((paths: string[]) => setMarks((m) => ({ ...m, unlinked: [...new Set([...(m.unlinked ?? []), ...paths])] })), [])
-  // While a handle is dragged the overlay follows the pointer; the case (and the plan) take the
-  // value when the handle is let go.
-  const [dragging, setDragging] = useState(false)
-  useCaseLink(form, dragging ? null : caseValues, marks.plane, unlinked, onUnlink)
 
   // Measurements are saved with the image shortly after each change.
   useEffect(() => {
@@ -172,7 +157,7 @@ export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels
       if (!m.axis) return m
       const axis = { ...m.axis, [end]: p }
       return { ...m, axis, stations: reprojectStations(m.stations, m.axis, axis, scale) }
-    })
+    }, inDrag())
 
   const moveEdge = (id: string, name: EdgeName, p: Point) =>
     setMarks((m) => {
@@ -182,16 +167,20 @@ export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels
       if (!frame || !c) return m
       const axis = m.axis
       return { ...m, stations: m.stations.map((s) => (s.id === id ? { ...s, accepted: true, edges: { ...s.edges, [name]: pointOnStation(axis, scale, s.t * frame.lengthMm, c.offsetMm) } } : s)) }
-    })
+    }, inDrag())
 
   /** Centres the view on an image point, zoomed in enough to place a handle on one pixel. */
   const show = (p: Point | null) => p && setView((v) => ({ cx: p.x, cy: p.y, zoom: Math.max(v.zoom, 4) }))
 
-  const relink = (path: string) => setMarks((m) => ({ ...m, unlinked: (m.unlinked ?? []).filter((p) => p !== path) }))
 
   const frame = marks.axis ? axisFrame(marks.axis, scale) : null
   const stations = sortedStations(marks)
-  const linkRows = caseValues?.values.map((v) => ({ v, current: getAt(form.draft, v.path), unlinked: unlinked.includes(v.path) })) ?? []
+  // Typed over: unlinked already, or the case holds another value than the image gives (it is
+  // unlinked for good at the next image edit).
+  const linkRows = caseValues?.values.map((v) => {
+    const current = getAt(form.draft, v.path)
+    return { v, current, unlinked: unlinked.includes(v.path) || current !== v.value }
+  }) ?? []
   const toolHint: Record<Tool, string> = {
     move: 'Drag to pan, wheel to zoom.',
     window: 'Drag: left/right changes the contrast (width), up/down the brightness (centre).',
@@ -242,7 +231,8 @@ export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels
       </p>
       <div className="im-main">
         <ImageCanvas
-          source={source}
+          image={painted}
+          wl={wl}
           view={view}
           onView={setView}
           mode={tool === 'move' ? 'move' : tool === 'window' ? 'window' : 'tool'}
@@ -261,11 +251,11 @@ export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels
             neighbours={neighbours}
             pending={pending}
             stationHalfWidthMm={STATION_HALF_WIDTH_MM}
-            onAxis={(end, p) => (setDragging(true), moveAxis(end, p))}
-            onEdge={(id, name, p) => (setDragging(true), moveEdge(id, name, p))}
-            onSkin={(p) => (setDragging(true), setMarks((m) => ({ ...m, skin: p })))}
-            onLine={(end, p) => (setDragging(true), setCalInput((c) => (c && (c.kind === 'marker' || c.kind === 'known-distance') ? { ...c, [end]: p } : c)))}
-            onDragEnd={() => setDragging(false)}
+            onAxis={moveAxis}
+            onEdge={moveEdge}
+            onSkin={(p) => setMarks((m) => ({ ...m, skin: p }), inDrag())}
+            onLine={(end, p) => setCalInput((c) => (c && (c.kind === 'marker' || c.kind === 'known-distance') ? { ...c, [end]: p } : c), inDrag())}
+            onDragEnd={endDrag}
             viewBox={{ view, width: VIEW_WIDTH, height: VIEW_HEIGHT }}
           />
         </ImageCanvas>

@@ -7,7 +7,7 @@ import type { PlanResult } from '../../../../shared/result'
 import { imagesRepo, storageErrorMessage } from '../../db'
 import type { ImageRow, ImageWithPixels } from '../../db/image-types'
 import { ImageWorkspace } from './ImageWorkspace'
-import { loadImageBytes } from './load-file'
+import { importImage } from './load-file'
 import { PacsFetch } from '../pacs/PacsFetch'
 import './imaging.css'
 
@@ -23,11 +23,12 @@ export default function ImagingPanel({ planId, readOnly, result }: { planId: str
   const [busy, setBusy] = useState(false)
   const [frameAsk, setFrameAsk] = useState<{ name: string; bytes: Uint8Array; count: number; frame: number } | null>(null)
 
-  const refresh = useCallback(async (select?: string) => {
+  /** `shown`: an image just stored, shown from memory (reading 18 MB back would double the wait). */
+  const refresh = useCallback(async (select?: string, shown?: ImageWithPixels) => {
     const list = await imagesRepo().list(planId)
     setImages(list)
     const id = select ?? list[list.length - 1]?.id
-    setSelected(id ? ((await imagesRepo().get(id)) ?? null) : null)
+    setSelected(shown && shown.id === id ? shown : id ? ((await imagesRepo().get(id)) ?? null) : null)
   }, [planId])
 
   useEffect(() => {
@@ -35,14 +36,13 @@ export default function ImagingPanel({ planId, readOnly, result }: { planId: str
   }, [refresh])
 
   const store = async (name: string, bytes: Uint8Array, frame?: number, pacsSource?: ImageRow['pacsSource']): Promise<string | null> => {
-    const r = await loadImageBytes(bytes, frame)
-    if (!r.ok) {
-      if (r.frameCount) setFrameAsk({ name, bytes, count: r.frameCount, frame: 1 })
-      return `${name}: ${r.error}`
-    }
     try {
-      const row = await imagesRepo().add({ planId, header: r.image.header, pixels: r.image.pixels, calibration: null, marks: { axis: null, stations: [], skin: null, plane, unlinked: [] }, ...(pacsSource ? { pacsSource } : {}) })
-      await refresh(row.id)
+      const r = await importImage(imagesRepo(), planId, bytes, plane, frame, pacsSource)
+      if (!r.ok) {
+        if (r.frameCount) setFrameAsk({ name, bytes, count: r.frameCount, frame: 1 })
+        return `${name}: ${r.error}`
+      }
+      await refresh(r.row.id, { ...r.row, pixels: r.pixels })
       return null
     } catch (e) {
       return `${name}: ${storageErrorMessage(e)}`

@@ -29,7 +29,6 @@ export interface RenderedRadiograph {
 
 /** Large enough to read a station edge on paper, small enough to file (2,048² RGB = 12 MB). */
 export const MAX_OUTPUT_SIDE = 2048
-const DEFAULT_MAGNIFICATION = 1.15
 
 /** Output size: the image scaled down (never up) so its longer side fits `maxSide`. */
 export function outputSize(columns: number, rows: number, maxSide: number): { k: number; width: number; height: number } {
@@ -139,8 +138,8 @@ export function renderAnnotatedRadiograph(src: AnnotatedSource, result: PlanResu
 
   let pixelSpacingMm: [number, number] | null = null
   if (calibration) {
-    const s = trueScale(calibration, result?.corrected.magnification ?? DEFAULT_MAGNIFICATION)
-    pixelSpacingMm = [(s.rowMm * header.rows) / height, (s.colMm * header.columns) / width]
+    const s = trueScale(calibration, result?.corrected.magnification)
+    if (s) pixelSpacingMm = [(s.rowMm * header.rows) / height, (s.colMm * header.columns) / width]
   }
   return { canvas, rows: height, columns: width, pixelSpacingMm, calibrationText: scene.calibrationText, scaleBarText: scene.scaleBar?.text ?? null }
 }

@@ -1,7 +1,9 @@
 // A file the user opened → a de-identified image ready to store: DICOM through the shared
 // reader (JPEG Baseline frames decoded by the browser), PNG/JPEG checked for size, then decoded by
 // the browser and reduced to 8-bit grayscale (which also drops any metadata the picture carried).
-import { checkRasterHeader, readDicom, sniffImageKind, type ImageHeader, IMAGE_LIMITS } from '../../../../shared/imaging'
+import { checkRasterHeader, readDicom, sniffImageKind, type ImageHeader, type ImagePlane, IMAGE_LIMITS } from '../../../../shared/imaging'
+import type { ImageRow } from '../../db/image-types'
+import type { ImagesRepo } from '../../db/images-repo'
 import { megabytes } from '../../../../shared/imaging/limits'
 
 export interface LoadedImage {
@@ -75,4 +77,15 @@ export async function loadImageBytes(bytes: Uint8Array, frame?: number): Promise
   if (!decoded) return { ok: false, error: 'The JPEG image inside this DICOM file could not be decoded; the file is damaged.' }
   if (decoded.width !== header.columns || decoded.height !== header.rows) return { ok: false, error: `The JPEG image inside this DICOM file is ${decoded.width} × ${decoded.height} pixels, but the file says ${header.columns} × ${header.rows}; the file is damaged.` }
   return { ok: true, image: { header: { ...header, bitsStored: 8 }, pixels: decoded.gray.buffer as ArrayBuffer } }
+}
+
+export type ImportResult = { ok: true; row: ImageRow; pixels: ArrayBuffer } | { ok: false; error: string; frameCount?: number }
+
+/** Opens a file's bytes into the plan: read and checked first, stored only when that succeeded
+ *  (a refused file writes nothing). Storage errors are the caller's to word. */
+export async function importImage(repo: Pick<ImagesRepo, 'add'>, planId: string, bytes: Uint8Array, plane: ImagePlane, frame?: number, pacsSource?: ImageRow['pacsSource']): Promise<ImportResult> {
+  const r = await loadImageBytes(bytes, frame)
+  if (!r.ok) return r
+  const row = await repo.add({ planId, header: r.image.header, pixels: r.image.pixels, calibration: null, marks: { axis: null, stations: [], skin: null, plane, unlinked: [] }, ...(pacsSource ? { pacsSource } : {}) })
+  return { ok: true, row, pixels: r.image.pixels }
 }

@@ -2,17 +2,20 @@
 // and surgeon. Every figure states its n; small numbers are said. Computation is the core's
 // (shared/outcomes/cohort.ts); this screen loads rows and lays figures out.
 import { useEffect, useMemo, useState } from 'react'
-import { auditCohort, LITERATURE_ACCURACY, localToday, smallNumberNote, type CohortFilter, type CohortPatient } from '../../../../shared/outcomes'
+import { auditCohort, localToday, smallNumberNote, type CohortFilter, type CohortPatient } from '../../../../shared/outcomes'
 import { formatNumber } from '../../../../shared/format'
-import { TableHead } from '../../components/TableHead'
-import { outcomesRepo } from '../../db/outcomes-binding'
+import { cachedCohort } from '../../db/outcomes-binding'
 import { storageErrorMessage } from '../../db/storage'
 import { usePlanningContext } from '../settings/planning-context'
 import '../../components/components.css'
 import './outcomes.css'
-import { incidenceLabel, medianText, rateText, shareText } from './audit-format'
+import { FIGURE_NOTES } from './audit-format'
+import { AccuracyTable, CausesTable, CompletenessTable, IncidenceTable, PairedTable } from './audit-tables'
 import { SurvivalChart } from './charts'
+import { CohortReport } from './CohortReport'
 import { ExportButtons } from './ExportButtons'
+import { useOutcomeSettings } from './use-outcome-settings'
+import { provenanceLabel, scheduleText } from '../../../../shared/outcomes/site-settings'
 
 function SmallN({ n }: { n: number }) {
   const note = smallNumberNote(n)
@@ -24,16 +27,16 @@ function distinct(values: string[]): string[] {
 }
 
 export function AuditPage() {
-  const { customSystems, systems } = usePlanningContext()
+  const { customSystems, systems, userName } = usePlanningContext()
   const [cohort, setCohort] = useState<CohortPatient[] | null>(null)
   const [error, setError] = useState('')
   const [filter, setFilter] = useState<CohortFilter>({})
   const today = localToday()
+  const { settings, intervals, loaded } = useOutcomeSettings()
 
   useEffect(() => {
     let live = true
-    outcomesRepo()
-      .loadCohort(customSystems)
+    cachedCohort(customSystems)
       .then((c) => live && setCohort(c))
       .catch((e: unknown) => live && setError(`The audit could not be read: ${storageErrorMessage(e)}`))
     return () => {
@@ -41,7 +44,7 @@ export function AuditPage() {
     }
   }, [customSystems])
 
-  const audit = useMemo(() => (cohort ? auditCohort(cohort, filter, today) : null), [cohort, filter, today])
+  const audit = useMemo(() => (cohort && loaded ? auditCohort(cohort, filter, today, intervals) : null), [cohort, filter, today, intervals, loaded])
   const options = useMemo(
     () => ({
       levels: distinct(cohort?.map((p) => p.level) ?? []),
@@ -75,175 +78,88 @@ export function AuditPage() {
   )
   const { completeness, survival, incidence, paired, accuracy } = audit
 
+  const view = [
+    filter.level && `level ${filter.level}`,
+    filter.systemId && `implant system ${systemName(filter.systemId)}`,
+    filter.stages && (filter.stages === 1 ? 'one-stage' : 'two-stage'),
+    filter.year && `operated in ${filter.year}`,
+    filter.surgeon && `surgeon ${filter.surgeon}`
+  ].filter(Boolean)
+
   return (
     <div className="oc-page">
-      <div className="page-head">
-        <h1>Audit</h1>
-        <ExportButtons cohort={cohort} filter={filter} audit={audit} />
-      </div>
-      <p className="oc-note">
-        Every operated patient recorded in OsseoPlan ({cohort.length}). NICE (IPG270, IPG795) asks teams to audit the outcomes of everyone who has this procedure.
-      </p>
-      <div className="oc-filters oc-section" role="group" aria-label="Filter the cohort">
-        {select('Level', filter.level, options.levels, (v) => set({ level: v }))}
-        {select('Implant system', filter.systemId, options.systems, (v) => set({ systemId: v }), systemName)}
-        {select('Stages', filter.stages ? String(filter.stages) : undefined, ['1', '2'], (v) => set({ stages: v === '' ? undefined : (Number(v) as 1 | 2) }), (v) => (v === '1' ? 'one-stage' : 'two-stage'))}
-        {select('Year of surgery', filter.year ? String(filter.year) : undefined, options.years, (v) => set({ year: v === '' ? undefined : Number(v) }))}
-        {select('Surgeon', filter.surgeon, options.surgeons, (v) => set({ surgeon: v }))}
-        <p aria-live="polite">
-          <strong>{audit.n}</strong> patient{audit.n === 1 ? '' : 's'} in this view
+      <div className="oc-screen">
+        <div className="page-head">
+          <h1>Audit</h1>
+          <ExportButtons cohort={cohort} filter={filter} audit={audit} />
+        </div>
+        <p className="oc-note">
+          Every operated patient recorded in OsseoPlan ({cohort.length}). NICE (IPG270, IPG795) asks teams to audit the outcomes of everyone who has this procedure.
         </p>
-      </div>
-      <SmallN n={audit.n} />
+        <div className="oc-filters oc-section" role="group" aria-label="Filter the cohort">
+          {select('Level', filter.level, options.levels, (v) => set({ level: v }))}
+          {select('Implant system', filter.systemId, options.systems, (v) => set({ systemId: v }), systemName)}
+          {select('Stages', filter.stages ? String(filter.stages) : undefined, ['1', '2'], (v) => set({ stages: v === '' ? undefined : (Number(v) as 1 | 2) }), (v) => (v === '1' ? 'one-stage' : 'two-stage'))}
+          {select('Year of surgery', filter.year ? String(filter.year) : undefined, options.years, (v) => set({ year: v === '' ? undefined : Number(v) }))}
+          {select('Surgeon', filter.surgeon, options.surgeons, (v) => set({ surgeon: v }))}
+          <p aria-live="polite">
+            <strong>{audit.n}</strong> patient{audit.n === 1 ? '' : 's'} in this view
+          </p>
+        </div>
+        <SmallN n={audit.n} />
 
-      <section className="oc-section" aria-labelledby="fu-title">
-        <h2 id="fu-title">Follow-up completeness (n = {completeness.n})</h2>
-        <p className="oc-note">Intervals: 6 weeks, 3, 6 and 12 months, then yearly — a site default. A visit counts for an interval when it falls in its window.</p>
-        {completeness.rows.length > 0 && (
-          <table className="plan-table">
-            <caption className="visually-hidden">Follow-up by interval</caption>
-            <TableHead columns={['Interval', 'Seen', 'Due now', 'Overdue', 'Not yet due', 'No longer followed']} />
-            <tbody>
-              {completeness.rows.map((r) => (
-                <tr key={r.label}>
-                  <th scope="row">{r.label}</th>
-                  <td>{r.counts.done}</td>
-                  <td>{r.counts.due}</td>
-                  <td>{r.counts.overdue}</td>
-                  <td>{r.counts.upcoming}</td>
-                  <td>{r.counts['not-expected']}</td>
-                </tr>
+        <section className="oc-section" aria-labelledby="fu-title">
+          <h2 id="fu-title">Follow-up completeness (n = {completeness.n})</h2>
+          <p className="oc-note">
+            Intervals: {scheduleText(settings.schedule)} — {provenanceLabel(settings.schedule.provenance)} (Settings → After surgery). A visit counts for an interval when it falls in its window.
+          </p>
+          <CompletenessTable completeness={completeness} />
+          <h3>Due or overdue ({completeness.list.length})</h3>
+          {completeness.list.length === 0 ? (
+            <p className="empty">Nobody is due or overdue.</p>
+          ) : (
+            <ul>
+              {completeness.list.slice(0, 200).map((d) => (
+                <li key={`${d.planId}-${d.label}`}>
+                  <a href={`#/plans/${d.planId}/outcomes`}>{d.patientCode}</a> — {d.label} visit {d.status === 'overdue' ? <strong>overdue</strong> : 'due'} (due {d.dueDate})
+                </li>
               ))}
-            </tbody>
-          </table>
-        )}
-        <h3>Due or overdue ({completeness.list.length})</h3>
-        {completeness.list.length === 0 ? (
-          <p className="empty">Nobody is due or overdue.</p>
-        ) : (
-          <ul>
-            {completeness.list.slice(0, 200).map((d) => (
-              <li key={`${d.planId}-${d.label}`}>
-                <a href={`#/plans/${d.planId}/outcomes`}>{d.patientCode}</a> — {d.label} visit {d.status === 'overdue' ? <strong>overdue</strong> : 'due'} (due {d.dueDate})
-              </li>
-            ))}
-            {completeness.list.length > 200 && <li>… and {completeness.list.length - 200} more (in the CSV export).</li>}
-          </ul>
-        )}
-      </section>
+              {completeness.list.length > 200 && <li>… and {completeness.list.length - 200} more (in the CSV export).</li>}
+            </ul>
+          )}
+        </section>
 
-      <section className="oc-section" aria-labelledby="km-title">
-        <h2 id="km-title">Implant survival (n = {survival.curve.n})</h2>
-        <SmallN n={survival.curve.n} />
-        <SurvivalChart curve={survival.curve} atRiskTimes={survival.atRiskTimes} atRisk={survival.atRisk} />
-        <p className="oc-note">{survival.censoringNote} Band: Greenwood variance, log-log transformation.</p>
-      </section>
+        <section className="oc-section" aria-labelledby="km-title">
+          <h2 id="km-title">Implant survival (n = {survival.curve.n})</h2>
+          <SmallN n={survival.curve.n} />
+          <SurvivalChart curve={survival.curve} atRiskTimes={survival.atRiskTimes} atRisk={survival.atRisk} />
+          <p className="oc-note">{survival.censoringNote} {FIGURE_NOTES.band}</p>
+        </section>
 
-      <section className="oc-section" aria-labelledby="inc-title">
-        <h2 id="inc-title">
-          Events per 100 implant-years (n = {incidence.n}, {formatNumber(incidence.implantYears, 1)} implant-years)
-        </h2>
-        <SmallN n={incidence.n} />
-        <table className="plan-table">
-          <caption className="visually-hidden">Event incidence</caption>
-          <TableHead columns={['Event', 'Events', 'Patients', 'Per 100 implant-years (exact 95 % CI)']} />
-          <tbody>
-            {incidence.rows.map((r) => (
-              <tr key={`${r.type}-${r.grade ?? ''}`}>
-                <th scope="row">{incidenceLabel(r)}</th>
-                <td>{r.rate.events}</td>
-                <td>{r.patients}</td>
-                <td>{rateText(r)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="oc-note">Follow-up time runs from stage 1 to removal, death or the last contact. Exact Poisson (Garwood) intervals.</p>
-      </section>
+        <section className="oc-section" aria-labelledby="inc-title">
+          <h2 id="inc-title">
+            Events per 100 implant-years (n = {incidence.n}, {formatNumber(incidence.implantYears, 1)} implant-years)
+          </h2>
+          <SmallN n={incidence.n} />
+          <IncidenceTable incidence={incidence} scale={settings.scale} />
+          <p className="oc-note">{FIGURE_NOTES.incidence}</p>
+        </section>
 
-      <section className="oc-section" aria-labelledby="pair-title">
-        <h2 id="pair-title">Before and after: baseline vs 12 months</h2>
-        <p className="oc-note">Only patients with both a baseline value and a value at the 12-month visit (± 2 months) count; n is given per measure.</p>
-        <table className="plan-table">
-          <caption className="visually-hidden">Paired change</caption>
-          <TableHead columns={['Measure', 'n', 'Baseline, median (IQR)', '12 months, median (IQR)', 'Change per patient, median (IQR)', 'Better / worse / same']} />
-          <tbody>
-            {paired.map((r) => {
-              const c = r.change
-              const better = r.better === 'higher' ? c.increased : c.decreased
-              const worse = r.better === 'higher' ? c.decreased : c.increased
-              return (
-                <tr key={r.key}>
-                  <th scope="row">
-                    {r.label} ({r.unit})
-                  </th>
-                  <td>
-                    {c.n}
-                    {c.n > 0 && c.n < 10 ? ' (small n)' : ''}
-                  </td>
-                  <td>{medianText(c.before)}</td>
-                  <td>{medianText(c.after)}</td>
-                  <td>{medianText(c.change)}</td>
-                  <td>{c.n === 0 ? '—' : `${better} / ${worse} / ${c.unchanged}`}</td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      </section>
+        <section className="oc-section" aria-labelledby="pair-title">
+          <h2 id="pair-title">Before and after: baseline vs 12 months</h2>
+          <p className="oc-note">{FIGURE_NOTES.paired}</p>
+          <PairedTable paired={paired} />
+        </section>
 
-      <section className="oc-section" aria-labelledby="acc-title">
-        <h2 id="acc-title">Planning accuracy (n = {accuracy.n})</h2>
-        <SmallN n={accuracy.n} />
-        <table className="plan-table">
-          <caption className="visually-hidden">Implanted against planned size</caption>
-          <TableHead columns={['', 'Exact size', 'Within one catalogue size', 'Further', 'Not comparable']} />
-          <tbody>
-            {(
-              [
-                ['Diameter', accuracy.diameter],
-                ['Length', accuracy.length]
-              ] as const
-            ).map(([label, s]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                <td>{shareText(s.exact)}</td>
-                <td>{shareText(s.withinOne)}</td>
-                <td>{shareText(s.further)}</td>
-                <td>{s.offCatalogue}</td>
-              </tr>
-            ))}
-            <tr>
-              <th scope="row">Literature</th>
-              <td>
-                ≈ {LITERATURE_ACCURACY.exact.low * 100}–{LITERATURE_ACCURACY.exact.high * 100} %
-              </td>
-              <td>≈ {LITERATURE_ACCURACY.withinOne * 100} %</td>
-              <td colSpan={2} className="oc-note">
-                Digital templating of hip and knee arthroplasty ([A1], [A2]); no osseointegration figure is published.
-              </td>
-            </tr>
-          </tbody>
-        </table>
-        <h3>Did the plans that were off share a cause?</h3>
-        <table className="plan-table">
-          <caption className="visually-hidden">Plans off the implanted size by calibration and imaging</caption>
-          <TableHead columns={['How the plan was measured', 'Plans', 'Diameter or length not as planned']} />
-          <tbody>
-            {accuracy.causes.map((c) => (
-              <tr key={`${c.factor}-${c.value}`}>
-                <th scope="row">
-                  {c.factor === 'calibration' ? 'Calibration' : 'Imaging'}: {c.value}
-                </th>
-                <td>{c.n}</td>
-                <td>
-                  {c.off} ({c.n === 0 ? '—' : `${formatNumber((c.off / c.n) * 100, 0)} %`})
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+        <section className="oc-section" aria-labelledby="acc-title">
+          <h2 id="acc-title">Planning accuracy (n = {accuracy.n})</h2>
+          <SmallN n={accuracy.n} />
+          <AccuracyTable accuracy={accuracy} />
+          <h3>Did the plans that were off share a cause?</h3>
+          <CausesTable accuracy={accuracy} />
+        </section>
+      </div>
+      <CohortReport audit={audit} total={cohort.length} view={view.length ? view.join(', ') : 'all patients'} settings={settings} today={today} userName={userName} />
     </div>
   )
 }

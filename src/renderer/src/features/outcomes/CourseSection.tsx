@@ -1,6 +1,6 @@
 // The patient's course: one timeline of stages, visits and events, and small charts of the main
 // measures against months since surgery (each with a table view).
-import { DAYS_PER_YEAR, daysBetween, DEFAULT_INFECTION_SCALE, EVENT_LABELS, gradeLabel, visitMeasure, type FollowUpVisit, type OperationRecord, type OutcomeEvent, type PairedMeasureKey } from '../../../../shared/outcomes'
+import { DAYS_PER_YEAR, daysBetween, EVENT_LABELS, gradeLabel, type InfectionScale, visitMeasure, type FollowUpVisit, type OperationRecord, type OutcomeEvent, type PairedMeasureKey } from '../../../../shared/outcomes'
 import { formatNumber } from '../../../../shared/format'
 import { MeasureChart, type Point } from './charts'
 import { visitSummary } from './visit-summary'
@@ -10,6 +10,8 @@ interface Props {
   visits: FollowUpVisit[]
   events: OutcomeEvent[]
   lowerLimb: boolean
+  /** The site's infection scale (grades are shown with its labels). */
+  scale: InfectionScale
 }
 
 /** "3.2 months after surgery", "12 days before surgery". */
@@ -21,12 +23,12 @@ export function sinceSurgery(surgery: string, date: string): string {
   return `${text} ${days < 0 ? 'before' : 'after'} surgery`
 }
 
-export function CourseSection({ operation, visits, events, lowerLimb }: Props) {
+export function CourseSection({ operation, visits, events, lowerLimb, scale }: Props) {
   const surgery = operation?.stages[0]?.date
   const items = [
     ...(operation?.stages.map((s) => ({ date: s.date, what: `Stage ${s.stage} operation${s.surgeon ? ` (${s.surgeon})` : ''}` })) ?? []),
     ...visits.map((v) => ({ date: v.date, what: `${v.kind === 'baseline' ? 'Baseline visit' : 'Follow-up visit'}${visitSummary(v) ? `: ${visitSummary(v)}` : ''}` })),
-    ...events.map((e) => ({ date: e.date, what: `${EVENT_LABELS[e.type]}${e.type === 'infection' ? ` — ${gradeLabel(DEFAULT_INFECTION_SCALE, e.infectionGrade)}` : ''}${e.note ? `: ${e.note}` : ''}` }))
+    ...events.map((e) => ({ date: e.date, what: `${EVENT_LABELS[e.type]}${e.type === 'infection' ? ` — ${gradeLabel(scale, e.infectionGrade)}` : ''}${e.note ? `: ${e.note}` : ''}` }))
   ].sort((a, b) => a.date.localeCompare(b.date))
 
   const series = (key: PairedMeasureKey): Point[] =>

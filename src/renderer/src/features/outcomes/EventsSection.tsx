@@ -1,38 +1,67 @@
 // Events: infection (graded on the site's scale), fracture, loosening, revision, removal, death,
-// lost to follow-up — each with a date and a note.
+// lost to follow-up — each with a date and a note. A saved event can be corrected (date, grade,
+// note…); the correction is written to the plan's audit trail with the old and new values.
 import { useState } from 'react'
-import { DEFAULT_INFECTION_SCALE, EVENT_LABELS, EVENT_TYPES, gradeLabel, type OutcomeEvent } from '../../../../shared/outcomes'
+import { EVENT_LABELS, EVENT_TYPES, gradeLabel, type InfectionScale, type OutcomeEvent } from '../../../../shared/outcomes'
 import { TableHead } from '../../components/TableHead'
 import { outcomesRepo } from '../../db/outcomes-binding'
+import { FormActions } from './FormActions'
 import { FormField } from './FormField'
-import { EVENT_FORM_LABELS, formToEvent } from './form-model'
+import { EVENT_FORM_LABELS, eventToForm, formToEvent, type FormValues } from './form-model'
 import { saveFailure, type SaveFailure } from './save-error'
 import { useOutcomeForm } from './use-outcome-form'
 
-const scale = DEFAULT_INFECTION_SCALE
-const EMPTY = { type: 'infection', date: '', infectionGrade: '', note: '' }
+const EMPTY: FormValues = { type: 'infection', date: '', infectionGrade: '', note: '' }
 
-export function EventsSection({ planId, events, onChanged }: { planId: string; events: OutcomeEvent[]; onChanged: () => void }) {
-  const form = useOutcomeForm(`event:new:${planId}`, planId, EMPTY)
+function EventForm({ planId, event, scale, onDone }: { planId: string; event: OutcomeEvent | null; scale: InfectionScale; onDone: () => void }) {
+  const form = useOutcomeForm(event ? `event:${event.id}` : `event:new:${planId}`, planId, event ? eventToForm(event) : EMPTY)
   const [failure, setFailure] = useState<SaveFailure | null>(null)
   const errors = failure?.fields ?? {}
   async function save() {
     try {
-      await outcomesRepo().saveEvent(formToEvent(form.values, planId), scale)
+      await outcomesRepo().saveEvent(formToEvent(form.values, planId, event?.id), scale)
       setFailure(null)
       await form.reset(EMPTY)
-      onChanged()
+      onDone()
     } catch (e) {
       setFailure(saveFailure(e))
     }
   }
+  const what = event ? `${EVENT_LABELS[event.type]} of ${event.date}` : ''
+  return (
+    <div role="group" aria-label={event ? `Correct ${what}` : 'New event'}>
+      {form.restored && <p className="oc-restored">Restored what you typed earlier (not saved yet).</p>}
+      <div className="oc-grid">
+        <FormField form={form} name="type" idPrefix="event" label={EVENT_FORM_LABELS.type!} error={errors.type} choices={EVENT_TYPES.map((t) => ({ value: t, label: EVENT_LABELS[t] }))} />
+        <FormField form={form} name="date" idPrefix="event" label={EVENT_FORM_LABELS.date!} error={errors.date} type="date" />
+        {form.values.type === 'infection' && (
+          <FormField
+            form={form}
+            name="infectionGrade"
+            idPrefix="event"
+            label={EVENT_FORM_LABELS.infectionGrade!}
+            error={errors.infectionGrade}
+            hint={`${scale.name} (${scale.source})${scale.confirmed ? '' : ' — site default to confirm'}`}
+            choices={[{ value: '', label: 'not graded' }, ...scale.grades.map((g) => ({ value: g.code, label: g.label }))]}
+          />
+        )}
+        <FormField form={form} name="note" idPrefix="event" label={EVENT_FORM_LABELS.note!} error={errors.note} type="textarea" />
+      </div>
+      <FormActions saveLabel={event ? 'Save correction' : 'Record event'} onSave={() => void save()} onCancel={event ? onDone : undefined} failure={failure} draftError={form.draftError} />
+    </div>
+  )
+}
+
+export function EventsSection({ planId, events, scale, onChanged }: { planId: string; events: OutcomeEvent[]; scale: InfectionScale; onChanged: () => void }) {
+  const [editing, setEditing] = useState<OutcomeEvent | null>(null)
+  const [error, setError] = useState('')
   async function remove(e: OutcomeEvent) {
     if (!window.confirm(`Delete the event "${EVENT_LABELS[e.type]}" of ${e.date}?`)) return
     try {
       await outcomesRepo().removeEvent(e.id)
       onChanged()
     } catch (err) {
-      setFailure(saveFailure(err))
+      setError(saveFailure(err).message)
     }
   }
   return (
@@ -54,6 +83,9 @@ export function EventsSection({ planId, events, onChanged }: { planId: string; e
                 </td>
                 <td>{e.note ?? ''}</td>
                 <td className="actions">
+                  <button type="button" onClick={() => setEditing(e)} aria-label={`Correct ${EVENT_LABELS[e.type]} of ${e.date}`}>
+                    Correct
+                  </button>
                   <button type="button" className="danger" onClick={() => void remove(e)} aria-label={`Delete ${EVENT_LABELS[e.type]} of ${e.date}`}>
                     Delete
                   </button>
@@ -63,35 +95,18 @@ export function EventsSection({ planId, events, onChanged }: { planId: string; e
           </tbody>
         </table>
       )}
-      <h3>Record an event</h3>
-      {form.restored && <p className="oc-restored">Restored what you typed earlier (not saved yet).</p>}
-      <div className="oc-grid">
-        <FormField form={form} name="type" idPrefix="event" label={EVENT_FORM_LABELS.type!} error={errors.type} choices={EVENT_TYPES.map((t) => ({ value: t, label: EVENT_LABELS[t] }))} />
-        <FormField form={form} name="date" idPrefix="event" label={EVENT_FORM_LABELS.date!} error={errors.date} type="date" />
-        {form.values.type === 'infection' && (
-          <FormField
-            form={form}
-            name="infectionGrade"
-            idPrefix="event"
-            label={EVENT_FORM_LABELS.infectionGrade!}
-            error={errors.infectionGrade}
-            hint={`${scale.name} (${scale.source})${scale.confirmed ? '' : ' — site default to confirm'}`}
-            choices={[{ value: '', label: 'not graded' }, ...scale.grades.map((g) => ({ value: g.code, label: g.label }))]}
-          />
-        )}
-        <FormField form={form} name="note" idPrefix="event" label={EVENT_FORM_LABELS.note!} error={errors.note} type="textarea" />
-      </div>
-      <div className="oc-actions">
-        <button type="button" className="primary" onClick={() => void save()}>
-          Record event
-        </button>
-        {failure && (
-          <span className="error" role="alert">
-            {failure.message}
-          </span>
-        )}
-        {form.draftError && <span className="error">{form.draftError}</span>}
-      </div>
+      {error && <p className="error">{error}</p>}
+      <h3>{editing ? `Correct ${EVENT_LABELS[editing.type]} of ${editing.date}` : 'Record an event'}</h3>
+      <EventForm
+        key={editing?.id ?? 'new'}
+        planId={planId}
+        event={editing}
+        scale={scale}
+        onDone={() => {
+          setEditing(null)
+          onChanged()
+        }}
+      />
     </section>
   )
 }

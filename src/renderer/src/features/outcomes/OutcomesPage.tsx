@@ -15,6 +15,7 @@ import { CourseSection } from './CourseSection'
 import { EventsSection } from './EventsSection'
 import { OperationSection } from './OperationSection'
 import { VisitsSection } from './VisitsSection'
+import { useOutcomeSettings } from './use-outcome-settings'
 
 interface Loaded {
   plan: PlanRow
@@ -26,6 +27,7 @@ interface Loaded {
 
 export function OutcomesPage({ planId }: { planId: string }) {
   const { systems } = usePlanningContext()
+  const { settings } = useOutcomeSettings()
   const [data, setData] = useState<Loaded | null | undefined>(undefined)
   const [error, setError] = useState('')
 
@@ -74,8 +76,8 @@ export function OutcomesPage({ planId }: { planId: string }) {
         </section>
       )}
       <VisitsSection planId={plan.id} lowerLimb={lowerLimb} visits={visits} onChanged={() => void load()} />
-      <EventsSection planId={plan.id} events={events} onChanged={() => void load()} />
-      <CourseSection operation={operation} visits={visits} events={events} lowerLimb={lowerLimb} />
+      <EventsSection planId={plan.id} events={events} scale={settings.scale} onChanged={() => void load()} />
+      <CourseSection operation={operation} visits={visits} events={events} lowerLimb={lowerLimb} scale={settings.scale} />
     </div>
   )
 }

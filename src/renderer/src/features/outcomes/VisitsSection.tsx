@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { K_LEVELS, type FollowUpVisit } from '../../../../shared/outcomes'
 import { TableHead } from '../../components/TableHead'
 import { outcomesRepo } from '../../db/outcomes-binding'
+import { FormActions } from './FormActions'
 import { FormField } from './FormField'
 import { formToVisit, VISIT_FIELDS, VISIT_LABELS, visitToForm, type FormValues } from './form-model'
 import { saveFailure, type SaveFailure } from './save-error'
@@ -46,22 +47,7 @@ function VisitForm({ planId, lowerLimb, visit, onDone }: { planId: string; lower
         ))}
         <FormField form={form} name="notes" idPrefix="visit" label={VISIT_LABELS.notes!} error={errors.notes} type="textarea" />
       </div>
-      <div className="oc-actions">
-        <button type="button" className="primary" onClick={() => void save()}>
-          {visit ? 'Save visit' : 'Add visit'}
-        </button>
-        {visit && (
-          <button type="button" onClick={onDone}>
-            Cancel
-          </button>
-        )}
-        {failure && (
-          <span className="error" role="alert">
-            {failure.message}
-          </span>
-        )}
-        {form.draftError && <span className="error">{form.draftError}</span>}
-      </div>
+      <FormActions saveLabel={visit ? 'Save visit' : 'Add visit'} onSave={() => void save()} onCancel={visit ? onDone : undefined} failure={failure} draftError={form.draftError} />
     </div>
   )
 }

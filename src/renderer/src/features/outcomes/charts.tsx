@@ -1,7 +1,7 @@
 // Small hand-made SVG charts (no chart library: a few lines of SVG cost nothing in the bundle).
 // Every chart comes with the same numbers as a table, for screen readers and for reading exact
 // values; the SVG itself is hidden from assistive technology.
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { TableHead } from '../../components/TableHead'
 import type { KmCurve } from '../../../../shared/stats'
 import { formatNumber } from '../../../../shared/format'
@@ -28,23 +28,28 @@ function niceMax(v: number): number {
   return Math.ceil(v / p) * p
 }
 
+/** The chart's numbers as a table, built when opened (a survival curve of 2,000 patients has
+ *  2,000 steps: rendering them unopened would slow the Audit screen's opening). */
 function TableView({ caption, head, rows }: { caption: string; head: string[]; rows: ReactNode[][] }) {
+  const [open, setOpen] = useState(false)
   return (
-    <details className="oc-table-view">
+    <details className="oc-table-view" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Show as table</summary>
-      <table className="plan-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <TableHead columns={head} />
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i}>
-              {r.map((c, j) => (
-                <td key={j}>{c}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {open && (
+        <table className="plan-table">
+          <caption className="visually-hidden">{caption}</caption>
+          <TableHead columns={head} />
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={i}>
+                {r.map((c, j) => (
+                  <td key={j}>{c}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </details>
   )
 }
@@ -98,7 +103,9 @@ export function SurvivalChart({ curve, atRiskTimes, atRisk }: { curve: KmCurve; 
   const xMax = Math.max(1, ...atRiskTimes)
   const w = 520
   const h = 220
-  const sx = scale([0, xMax], [PAD.left, w - PAD.right])
+  // Room on the left for "at risk" beside the first count.
+  const left = 64
+  const sx = scale([0, xMax], [left, w - PAD.right])
   const sy = scale([0, 1], [h - PAD.bottom, PAD.top])
   let s = 1
   let lo = 1
@@ -132,12 +139,12 @@ export function SurvivalChart({ curve, atRiskTimes, atRisk }: { curve: KmCurve; 
       <svg viewBox={`0 0 ${w} ${h + 24}`} width={w} height={h + 24} aria-hidden="true" focusable="false">
         <polygon points={band} className="oc-band" />
         <path d={line} className="oc-step" />
-        <line x1={PAD.left} y1={h - PAD.bottom} x2={w - PAD.right} y2={h - PAD.bottom} className="oc-axis" />
-        <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={h - PAD.bottom} className="oc-axis" />
-        <text x={PAD.left - 4} y={PAD.top + 4} textAnchor="end" className="oc-tick">
+        <line x1={left} y1={h - PAD.bottom} x2={w - PAD.right} y2={h - PAD.bottom} className="oc-axis" />
+        <line x1={left} y1={PAD.top} x2={left} y2={h - PAD.bottom} className="oc-axis" />
+        <text x={left - 4} y={PAD.top + 4} textAnchor="end" className="oc-tick">
           100 %
         </text>
-        <text x={PAD.left - 4} y={h - PAD.bottom} textAnchor="end" className="oc-tick">
+        <text x={left - 4} y={h - PAD.bottom} textAnchor="end" className="oc-tick">
           0 %
         </text>
         {atRiskTimes.map((t, i) => (
@@ -150,7 +157,7 @@ export function SurvivalChart({ curve, atRiskTimes, atRisk }: { curve: KmCurve; 
             </text>
           </g>
         ))}
-        <text x={4} y={h + 14} className="oc-tick">
+        <text x={left - 12} y={h + 14} textAnchor="end" className="oc-tick">
           at risk
         </text>
       </svg>
@@ -169,6 +176,69 @@ export function SurvivalChart({ curve, atRiskTimes, atRisk }: { curve: KmCurve; 
       <p className="muted">
         Numbers at risk at each year: {atRiskTimes.map((t, i) => `${t} y: ${atRisk[i]}`).join(' · ')}. {events.length === 0 ? 'No removals recorded.' : ''}
       </p>
+    </figure>
+  )
+}
+
+/** Implanted against planned size as stacked bars (exact / one size / further), one bar per
+ *  dimension, with its n; the same numbers are in the accuracy table beside it. */
+export function AccuracyBars({ rows }: { rows: { label: string; n: number; exact: number; oneSize: number; further: number }[] }) {
+  const w = 520
+  const barH = 22
+  const left = 120
+  const right = 10
+  const h = rows.length * (barH + 18) + 24
+  const sx = scale([0, 1], [left, w - right])
+  const parts = [
+    { key: 'exact', label: 'exact size', className: 'oc-bar-exact' },
+    { key: 'oneSize', label: 'one size away', className: 'oc-bar-one' },
+    { key: 'further', label: 'further', className: 'oc-bar-further' }
+  ] as const
+  return (
+    <figure className="oc-chart">
+      <figcaption>Implanted against planned size, share of plans (n per bar)</figcaption>
+      <svg viewBox={`0 0 ${w} ${h}`} width={w} height={h} aria-hidden="true" focusable="false">
+        {rows.map((r, i) => {
+          const y = 8 + i * (barH + 18)
+          let at = 0
+          return (
+            <g key={r.label}>
+              <text x={left - 6} y={y + barH / 2 + 4} textAnchor="end" className="oc-tick">
+                {r.label} (n = {r.n})
+              </text>
+              {r.n === 0 && (
+                <text x={left + 4} y={y + barH / 2 + 4} className="oc-tick">
+                  no plan to compare (sizes not in the catalogue are counted apart)
+                </text>
+              )}
+              {r.n > 0 &&
+                parts.map((p) => {
+                  const share = r[p.key] / r.n
+                  const x = sx(at)
+                  at += share
+                  return share > 0 ? (
+                    <g key={p.key}>
+                      <rect x={x} y={y} width={sx(at) - x} height={barH} className={p.className} />
+                      {share >= 0.08 && (
+                        <text x={x + (sx(at) - x) / 2} y={y + barH / 2 + 4} textAnchor="middle" className="oc-bar-label">
+                          {formatNumber(share * 100, 0)} %
+                        </text>
+                      )}
+                    </g>
+                  ) : null
+                })}
+            </g>
+          )
+        })}
+        {parts.map((p, i) => (
+          <g key={p.key}>
+            <rect x={left + i * 120} y={h - 14} width={10} height={10} className={p.className} />
+            <text x={left + i * 120 + 14} y={h - 5} className="oc-tick">
+              {p.label}
+            </text>
+          </g>
+        ))}
+      </svg>
     </figure>
   )
 }

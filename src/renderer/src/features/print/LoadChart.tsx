@@ -5,8 +5,8 @@ import type { LoadChart as LoadChartData } from '../../../../shared/summary'
 import { dayAxis, niceTicks } from './chart-scale'
 
 const W = 460
-const H = 150
-const PAD = { left: 44, right: 12, top: 8, bottom: 30 }
+const H = 130
+const PAD = { left: 44, right: 18, top: 8, bottom: 30 }
 
 export function LoadChart({ chart }: { chart: LoadChartData }) {
   if (chart.points.length === 0) return null

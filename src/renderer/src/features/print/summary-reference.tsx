@@ -41,7 +41,7 @@ export function BasisTable({ groups }: { groups: BasisGroup[] }) {
                 )}
                 {g.siteDefaults.length > 0 && (
                   <>
-                    <span className="sum-basis-tag">Site defaults</span> (values under “Site defaults used”): {g.siteDefaults.join('; ')}
+                    <span className="sum-basis-tag">Site defaults</span> (values listed below): {g.siteDefaults.join('; ')}
                   </>
                 )}
               </td>

@@ -13,7 +13,8 @@ const ACTIONS: Readonly<Record<string, string>> = {
   unarchive: 'Restored from the archive',
   delete: 'Deleted',
   restore: 'Restored',
-  import: 'Imported'
+  import: 'Imported',
+  'edit-outcome': 'Outcome record corrected'
 }
 
 export function auditActionText(action: string): string {

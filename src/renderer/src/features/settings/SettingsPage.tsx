@@ -6,6 +6,7 @@ import { settingsRepo } from '../../db'
 import { isDesktop } from '../../platform'
 import { ImageServersSection } from '../pacs/ImageServersSection'
 import { CatalogueEditor } from './CatalogueEditor'
+import { OutcomeSettingsSection } from './OutcomeSettingsSection'
 import { PreferencesSection } from './PreferencesSection'
 import { ProfileEditor } from './ProfileEditor'
 import './settings.css'
@@ -15,6 +16,7 @@ const SECTIONS = [
   { id: 'settings-prefs', title: 'You and display' },
   { id: 'settings-profile', title: 'Planning profile' },
   { id: 'settings-catalogue', title: 'Implant catalogue' },
+  { id: 'settings-outcomes', title: 'After surgery (audit)' },
   { id: 'settings-image-servers', title: 'Image servers (PACS)' },
   { id: 'settings-about', title: 'This installation' }
 ] as const
@@ -64,6 +66,7 @@ export function SettingsPage() {
       <PreferencesSection />
       <ProfileEditor />
       <CatalogueEditor />
+      <OutcomeSettingsSection />
       <ImageServersSection />
       <section aria-labelledby="about-title" className="settings-section" id="settings-about">
         <h2 id="about-title">This installation</h2>

@@ -117,7 +117,7 @@ export function planDrift(plan: NormalizedCase, stored: PlanResult, options: Pla
 /** A stored revision's case and result, when this version can read both (else null). */
 export function readStoredPlan(caseFile: unknown, result: unknown, options: PlanOptions): { plan: NormalizedCase; result: PlanResult } | null {
   if (!looksLikeResult(result)) return null
-  const parsed = parseCase(caseFile, options.systems ? { systems: options.systems } : {})
+  const parsed = parseCase(caseFile, { ...(options.systems ? { systems: options.systems } : {}), plausibility: 'warn' })
   return parsed.ok ? { plan: parsed.value, result } : null
 }
 

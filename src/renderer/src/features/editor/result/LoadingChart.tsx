@@ -10,13 +10,14 @@ const PAD = { left: 44, right: 12, top: 12, bottom: 32 }
 
 export function LoadingChart({ rehab, massUnit }: { rehab: RehabPlan; massUnit: MassUnit }) {
   const rows = rehab.schedule
-  if (rows.length === 0) return null
+  // One load with no progression (a cap below the start load) is said in words, not drawn as a point.
+  if (rows.length < 2) return null
   const loads = rows.map((r) => convertMass(r.loadKg, massUnit))
   const days = dayAxis(Math.max(...rows.map((r) => r.day)))
   const loadAxis = niceTicks(Math.max(...loads), 4)
   const x = (d: number) => PAD.left + (d / days.max) * (W - PAD.left - PAD.right)
   const y = (l: number) => H - PAD.bottom - (l / loadAxis.max) * (H - PAD.top - PAD.bottom)
-  // The load reached on the last day is held: drawn on to the axis end (one point is a line too).
+  // The load reached on the last day is held: drawn on to the axis end.
   const held = [...rows.map((r, i) => [r.day, loads[i] ?? 0] as const), [days.max, loads[loads.length - 1] ?? 0] as const]
   const points = held.map(([d, l]) => `${x(d).toFixed(1)},${y(l).toFixed(1)}`).join(' ')
   const dayTicks = days.values

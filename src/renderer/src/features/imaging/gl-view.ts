@@ -1,0 +1,176 @@
+// The radiograph drawn by WebGL: the stored samples are uploaded once as a texture (16-bit samples
+// as two 8-bit channels, low byte in luminance and high byte in alpha, read with NEAREST so the
+// bytes are never blended), and every frame is one quad: pan and zoom are the vertex transform,
+// rescale, window/level and MONOCHROME1/invert happen in the fragment shader. Same picture as the
+// canvas-2D path (shared/imaging/render-view.ts): sharp pixels from 2× up, bilinear below.
+// No eval, no workers, no blob: it runs under the app's strict CSP.
+import type { ImageHeader } from '../../../../shared/imaging'
+import { SHARP_FROM_ZOOM, type ViewGeometry } from '../../../../shared/imaging/render-view'
+import type { WindowLevel } from '../../../../shared/imaging/window-level'
+
+const VERTEX = `
+attribute vec2 a_corner;
+uniform vec2 u_size;
+uniform vec2 u_origin;
+uniform float u_zoom;
+uniform vec2 u_viewport;
+varying vec2 v_img;
+void main() {
+  // The quad covers the image from (-0.5, -0.5) to (columns - 0.5, rows - 0.5) in image coordinates.
+  v_img = a_corner * u_size - 0.5;
+  vec2 screen = (v_img - u_origin) * u_zoom;
+  gl_Position = vec4(screen.x / u_viewport.x * 2.0 - 1.0, 1.0 - screen.y / u_viewport.y * 2.0, 0.0, 1.0);
+}`
+
+const FRAGMENT = `
+precision highp float;
+uniform sampler2D u_tex;
+uniform vec2 u_size;
+uniform float u_two;
+uniform float u_signed;
+uniform float u_mask;
+uniform float u_slope;
+uniform float u_intercept;
+uniform float u_lo;
+uniform float u_width;
+uniform float u_invert;
+uniform float u_sharp;
+varying vec2 v_img;
+
+float grayAt(vec2 i) {
+  vec2 c = clamp(i, vec2(0.0), u_size - 1.0);
+  vec4 t = texture2D(u_tex, (c + 0.5) / u_size);
+  float raw = floor(t.r * 255.0 + 0.5);
+  if (u_two > 0.5) raw += floor(t.a * 255.0 + 0.5) * 256.0;
+  if (u_signed > 0.5) { if (raw >= 32768.0) raw -= 65536.0; }
+  else raw = mod(raw, u_mask);
+  float v = raw * u_slope + u_intercept;
+  float g = clamp(floor((v - u_lo) / u_width * 255.0 + 0.5), 0.0, 255.0);
+  return u_invert > 0.5 ? 255.0 - g : g;
+}
+
+void main() {
+  float g;
+  if (u_sharp > 0.5) g = grayAt(floor(v_img + 0.5));
+  else {
+    vec2 i0 = floor(v_img);
+    vec2 f = v_img - i0;
+    float top = mix(grayAt(i0), grayAt(i0 + vec2(1.0, 0.0)), f.x);
+    float bottom = mix(grayAt(i0 + vec2(0.0, 1.0)), grayAt(i0 + vec2(1.0, 1.0)), f.x);
+    g = floor(mix(top, bottom, f.y) + 0.5);
+  }
+  gl_FragColor = vec4(vec3(g / 255.0), 1.0);
+}`
+
+export interface GlView {
+  readonly kind: 'webgl' | 'webgl2'
+  draw(view: ViewGeometry, wl: WindowLevel): void
+  dispose(): void
+}
+
+type GL = WebGLRenderingContext | WebGL2RenderingContext
+
+function compile(gl: GL, type: number, source: string): WebGLShader | null {
+  const shader = gl.createShader(type)
+  if (!shader) return null
+  gl.shaderSource(shader, source)
+  gl.compileShader(shader)
+  return gl.getShaderParameter(shader, gl.COMPILE_STATUS) ? shader : null
+}
+
+/**
+ * A WebGL view of the image on `canvas`, or null when WebGL is unavailable or cannot hold this
+ * image (no high-precision fragment shader, larger than the largest texture, context lost): the
+ * caller then uses the canvas-2D path.
+ */
+export function createGlView(canvas: HTMLCanvasElement, header: ImageHeader, pixels: ArrayBuffer): GlView | null {
+  const attributes: WebGLContextAttributes = { alpha: false, antialias: false, depth: false, stencil: false, preserveDrawingBuffer: false }
+  let gl: GL | null = null
+  let kind: GlView['kind'] = 'webgl2'
+  try {
+    gl = canvas.getContext('webgl2', attributes)
+    if (!gl) {
+      kind = 'webgl'
+      gl = canvas.getContext('webgl', attributes)
+    }
+  } catch {
+    gl = null
+  }
+  if (!gl) return null
+  const high = gl.getShaderPrecisionFormat(gl.FRAGMENT_SHADER, gl.HIGH_FLOAT)
+  const maxSize = gl.getParameter(gl.MAX_TEXTURE_SIZE) as number
+  if (!high || high.precision < 23 || header.columns > maxSize || header.rows > maxSize) return null
+
+  const vs = compile(gl, gl.VERTEX_SHADER, VERTEX)
+  const fs = compile(gl, gl.FRAGMENT_SHADER, FRAGMENT)
+  const program = gl.createProgram()
+  if (!vs || !fs || !program) return null
+  gl.attachShader(program, vs)
+  gl.attachShader(program, fs)
+  gl.linkProgram(program)
+  if (!gl.getProgramParameter(program, gl.LINK_STATUS)) return null
+  gl.useProgram(program)
+
+  const corners = gl.createBuffer()
+  gl.bindBuffer(gl.ARRAY_BUFFER, corners)
+  gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([0, 0, 1, 0, 0, 1, 1, 1]), gl.STATIC_DRAW)
+  const at = gl.getAttribLocation(program, 'a_corner')
+  gl.enableVertexAttribArray(at)
+  gl.vertexAttribPointer(at, 2, gl.FLOAT, false, 0, 0)
+
+  // Decode once: the samples go to the GPU as they are stored (little endian), no conversion.
+  const two = header.bitsAllocated === 16
+  const texture = gl.createTexture()
+  gl.activeTexture(gl.TEXTURE0)
+  gl.bindTexture(gl.TEXTURE_2D, texture)
+  gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1)
+  for (const p of [gl.TEXTURE_MIN_FILTER, gl.TEXTURE_MAG_FILTER]) gl.texParameteri(gl.TEXTURE_2D, p, gl.NEAREST)
+  for (const p of [gl.TEXTURE_WRAP_S, gl.TEXTURE_WRAP_T]) gl.texParameteri(gl.TEXTURE_2D, p, gl.CLAMP_TO_EDGE)
+  const format = two ? gl.LUMINANCE_ALPHA : gl.LUMINANCE
+  const bytes = new Uint8Array(pixels, 0, header.rows * header.columns * (two ? 2 : 1))
+  gl.texImage2D(gl.TEXTURE_2D, 0, format, header.columns, header.rows, 0, format, gl.UNSIGNED_BYTE, bytes)
+  if (gl.getError() !== gl.NO_ERROR) return null
+
+  const u = (name: string) => gl.getUniformLocation(program, name)
+  const loc = {
+    size: u('u_size'), origin: u('u_origin'), zoom: u('u_zoom'), viewport: u('u_viewport'), tex: u('u_tex'),
+    two: u('u_two'), signed: u('u_signed'), mask: u('u_mask'), slope: u('u_slope'), intercept: u('u_intercept'),
+    lo: u('u_lo'), width: u('u_width'), invert: u('u_invert'), sharp: u('u_sharp')
+  }
+  gl.uniform1i(loc.tex, 0)
+  gl.uniform2f(loc.size, header.columns, header.rows)
+  gl.uniform1f(loc.two, two ? 1 : 0)
+  gl.uniform1f(loc.signed, header.signed && two ? 1 : 0)
+  gl.uniform1f(loc.mask, 2 ** (header.bitsStored < header.bitsAllocated && !header.signed ? header.bitsStored : two ? 16 : 8))
+  gl.uniform1f(loc.slope, header.rescaleSlope)
+  gl.uniform1f(loc.intercept, header.rescaleIntercept)
+  gl.clearColor(0, 0, 0, 1)
+  const context = gl
+
+  return {
+    kind,
+    draw(view, wl) {
+      const g = context
+      if (g.isContextLost()) return
+      const w = canvas.width
+      const h = canvas.height
+      g.viewport(0, 0, w, h)
+      g.clear(g.COLOR_BUFFER_BIT)
+      g.uniform2f(loc.viewport, w, h)
+      g.uniform2f(loc.origin, view.cx - w / (2 * view.zoom), view.cy - h / (2 * view.zoom))
+      g.uniform1f(loc.zoom, view.zoom)
+      g.uniform1f(loc.lo, wl.center - wl.width / 2)
+      g.uniform1f(loc.width, wl.width)
+      g.uniform1f(loc.invert, (header.photometric === 'MONOCHROME1') !== wl.invert ? 1 : 0)
+      g.uniform1f(loc.sharp, view.zoom >= SHARP_FROM_ZOOM ? 1 : 0)
+      g.drawArrays(g.TRIANGLE_STRIP, 0, 4)
+    },
+    dispose() {
+      context.deleteTexture(texture)
+      context.deleteBuffer(corners)
+      context.deleteProgram(program)
+      context.deleteShader(vs)
+      context.deleteShader(fs)
+    }
+  }
+}

@@ -1,0 +1,148 @@
+// The printed cohort report: what "Cohort report (PDF)" prints, laid out for paper — a title block
+// with the view and the site's settings, then each figure with its n: follow-up completeness and
+// the due / overdue list, the survival chart with the numbers at risk and a yearly table, event
+// incidence, paired change, planning accuracy (chart and tables). Hidden on screen; the
+// interactive screen is hidden in print.
+import { formatNumber } from '../../../../shared/format'
+import { smallNumberNote, type CohortAudit } from '../../../../shared/outcomes'
+import { provenanceLabel, scheduleText, type OutcomeSettings } from '../../../../shared/outcomes/site-settings'
+import type { KmCurve } from '../../../../shared/stats'
+import { TableHead } from '../../components/TableHead'
+import { FIGURE_NOTES } from './audit-format'
+import { AccuracyTable, CausesTable, CompletenessTable, IncidenceTable, PairedTable } from './audit-tables'
+import { AccuracyBars, SurvivalChart } from './charts'
+
+/** Due / overdue lines printed before pointing to the CSV export. */
+const LIST_LIMIT = 60
+
+interface Props {
+  audit: CohortAudit
+  /** Every operated patient recorded (before the filter). */
+  total: number
+  /** "All patients" or the filter in words. */
+  view: string
+  settings: OutcomeSettings
+  today: string
+  userName: string
+}
+
+/** The step in force at `t` years: survival and its band (1 before the first event). */
+function atYear(curve: KmCurve, t: number): { s: number; lower: number | null; upper: number | null } {
+  let out = { s: 1, lower: 1 as number | null, upper: 1 as number | null }
+  for (const step of curve.steps) {
+    if (step.time > t) break
+    out = { s: step.survival, lower: step.lower, upper: step.upper }
+  }
+  return out
+}
+
+function Small({ n }: { n: number }) {
+  const note = smallNumberNote(n)
+  return note ? <p className="oc-small-n">{note}</p> : null
+}
+
+export function CohortReport({ audit, total, view, settings, today, userName }: Props) {
+  const { completeness, survival, incidence, paired, accuracy } = audit
+  const bars = [
+    { label: 'Diameter', s: accuracy.diameter },
+    { label: 'Length', s: accuracy.length }
+  ].map(({ label, s }) => ({ label, n: s.exact.n, exact: s.exact.count, oneSize: s.oneSize.count, further: s.further.count }))
+  return (
+    <article className="oc-report" aria-label="Cohort report">
+      <header className="oc-report-head">
+        <h1>Cohort audit report</h1>
+        <p>
+          OsseoPlan · {today}
+          {userName ? ` · printed by ${userName}` : ''}
+        </p>
+        <dl>
+          <dt>Patients in this report</dt>
+          <dd>
+            {audit.n} of {total} operated patients recorded ({view})
+          </dd>
+          <dt>Follow-up schedule</dt>
+          <dd>
+            {scheduleText(settings.schedule)} — {provenanceLabel(settings.schedule.provenance)}
+          </dd>
+          <dt>Infection scale</dt>
+          <dd>
+            {settings.scale.name}
+            {settings.scale.source ? ` (${settings.scale.source})` : ''} — {provenanceLabel(settings.scaleProvenance)}
+          </dd>
+        </dl>
+        <Small n={audit.n} />
+      </header>
+
+      <section className="oc-report-section">
+        <h2>Follow-up completeness (n = {completeness.n})</h2>
+        <CompletenessTable completeness={completeness} />
+        <h3>Due or overdue on {today} ({completeness.list.length})</h3>
+        {completeness.list.length === 0 ? (
+          <p>Nobody is due or overdue.</p>
+        ) : (
+          <ol className="oc-report-due">
+            {completeness.list.slice(0, LIST_LIMIT).map((d) => (
+              <li key={`${d.planId}-${d.label}`}>
+                {d.patientCode} — {d.label} visit {d.status === 'overdue' ? <strong>overdue</strong> : 'due'} (due {d.dueDate})
+              </li>
+            ))}
+          </ol>
+        )}
+        {completeness.list.length > LIST_LIMIT && (
+          <p>
+            … and {completeness.list.length - LIST_LIMIT} more, earliest due first: narrow the view on the Audit screen (level, year, surgeon) and print again to list them all.
+          </p>
+        )}
+      </section>
+
+      <section className="oc-report-section oc-report-keep">
+        <h2>Implant survival free of removal (n = {survival.curve.n}, {survival.curve.events} removals)</h2>
+        <Small n={survival.curve.n} />
+        <SurvivalChart curve={survival.curve} atRiskTimes={survival.atRiskTimes} atRisk={survival.atRisk} />
+        <table className="plan-table">
+          <caption>Survival at each year since surgery</caption>
+          <TableHead columns={['Years', 'At risk', 'Survival', '95 % interval (log-log)']} />
+          <tbody>
+            {survival.atRiskTimes.map((t, i) => {
+              const y = atYear(survival.curve, t)
+              return (
+                <tr key={t}>
+                  <th scope="row">{t}</th>
+                  <td>{survival.atRisk[i]}</td>
+                  <td>{formatNumber(y.s * 100, 1)} %</td>
+                  <td>{y.lower === null || y.upper === null ? 'not defined' : `${formatNumber(y.lower * 100, 1)}–${formatNumber(y.upper * 100, 1)} %`}</td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+        <p className="oc-report-note">{survival.censoringNote} {FIGURE_NOTES.band}</p>
+      </section>
+
+      <section className="oc-report-section oc-report-keep">
+        <h2>
+          Events per 100 implant-years (n = {incidence.n}, {formatNumber(incidence.implantYears, 1)} implant-years)
+        </h2>
+        <Small n={incidence.n} />
+        <IncidenceTable incidence={incidence} scale={settings.scale} />
+        <p className="oc-report-note">{FIGURE_NOTES.incidence}</p>
+      </section>
+
+      <section className="oc-report-section oc-report-keep">
+        <h2>Before and after: baseline vs 12 months (n per measure)</h2>
+        <PairedTable paired={paired} />
+        <p className="oc-report-note">{FIGURE_NOTES.paired}</p>
+      </section>
+
+      <section className="oc-report-section oc-report-keep">
+        <h2>Planning accuracy (n = {accuracy.n})</h2>
+        <Small n={accuracy.n} />
+        <AccuracyBars rows={bars} />
+        <AccuracyTable accuracy={accuracy} />
+        <h3>Plans off the implanted size, by how they were measured</h3>
+        <CausesTable accuracy={accuracy} />
+      </section>
+      <footer className="oc-report-note">Figures computed by OsseoPlan from the records of this library; every figure states how many patients it counts. Small numbers are flagged, not hidden.</footer>
+    </article>
+  )
+}

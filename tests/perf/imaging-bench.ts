@@ -1,0 +1,307 @@
+/**
+ * Radiograph viewer benchmark (Chromium, built web renderer), as ratios to floors taken in the
+ * same page in the same run (issue #15):
+ *  - open a 3,000 × 3,000 16-bit DICOM (18 MB): file chosen → image painted, against a plain file
+ *    input that reads the same file and paints one pixel;
+ *  - pan, zoom (wheel) and window/level drag on that image, and a station handle drag (→ case
+ *    values, plan and overlay repainted): per frame, from the input event's handler to the end of
+ *    the frame that shows it (and, on the WebGL path, gl.finish(): the GPU's work included),
+ *    against an empty 760 × 560 canvas that paints one pixel per event.
+ * Both renderers are measured: whatever WebGL this Chromium gives (SwiftShader, software, under
+ * --disable-gpu) and the canvas-2D fallback (WebGL made unavailable in the page).
+ * Part of `npm run bench` (suite `imaging-browser`); alone: `npx tsx tests/perf/imaging-bench.ts`.
+ * Measured, never asserted.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from '@playwright/test'
+import { phantomDicom, phantomTruth } from '../../scripts/imaging/phantom'
+import { findBrowser } from './browser-bench'
+import { startBenchServer } from './server'
+
+interface BenchRow {
+  name: string
+  value: number
+  unit: string
+  budget?: string
+  note?: string
+}
+
+const LAUNCH_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+const MOVES = 60
+const OPENS = 3
+const BIG = { rows: 3000, columns: 3000, detectorPixelMm: 0.13 }
+
+const sorted = (v: number[]) => [...v].sort((a, b) => a - b)
+const median = (v: number[]) => sorted(v)[Math.floor(v.length / 2)]!
+const p95 = (v: number[]) => sorted(v)[Math.min(v.length - 1, Math.ceil(v.length * 0.95) - 1)]!
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d
+
+/** Records, per frame with input, handler → end of that frame (→ gl.finish() on a WebGL canvas). */
+function installFrameRecorder(): void {
+  const w = window as unknown as { __frames: { work: number; latency: number }[]; __pending: boolean }
+  w.__frames = []
+  w.__pending = false
+  const onInput = (e: Event) => {
+    if (w.__pending) return
+    w.__pending = true
+    const t0 = performance.now()
+    const stamp = e.timeStamp
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const canvas = document.querySelector('[data-testid="image-viewport"] canvas') as HTMLCanvasElement | null
+        const gl = canvas?.getContext('webgl2') ?? canvas?.getContext('webgl')
+        gl?.finish()
+        const t1 = performance.now()
+        w.__frames.push({ work: t1 - t0, latency: t1 - stamp })
+        w.__pending = false
+      }, 0)
+    )
+  }
+  document.addEventListener('pointermove', onInput, true)
+  document.addEventListener('wheel', onInput, true)
+}
+
+async function takeFrames(page: Page): Promise<{ work: number[]; latency: number[] }> {
+  await page.waitForTimeout(100)
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: { work: number; latency: number }[] }
+    const f = w.__frames
+    w.__frames = []
+    return f
+  })
+  return { work: frames.map((f) => f.work), latency: frames.map((f) => f.latency) }
+}
+
+/** A drag of MOVES small steps from (x, y). */
+async function drag(page: Page, x: number, y: number, dx: number, dy: number): Promise<void> {
+  await page.mouse.move(x, y)
+  await page.mouse.down()
+  for (let i = 1; i <= MOVES; i++) await page.mouse.move(x + dx * Math.sin(i / 6) * 40, y + dy * Math.sin(i / 6) * 40)
+  await page.mouse.up()
+}
+
+async function wheel(page: Page, x: number, y: number): Promise<void> {
+  await page.mouse.move(x, y)
+  for (let i = 0; i < MOVES / 2; i++) {
+    await page.mouse.wheel(0, i % 4 < 2 ? -100 : 100)
+    await page.waitForTimeout(20)
+  }
+}
+
+/** The floor: an empty canvas of the viewport's size, on top of the page, painting one pixel per event. */
+function addFloorCanvas(): void {
+  const c = document.createElement('canvas')
+  c.width = 760
+  c.height = 560
+  c.id = 'bench-floor'
+  c.style.cssText = 'position:fixed;left:0;top:0;z-index:99999;background:#000'
+  const ctx = c.getContext('2d')!
+  const dot = (e: PointerEvent | WheelEvent) => {
+    ctx.fillStyle = `rgb(${e.clientX % 256},0,0)`
+    ctx.fillRect(e.clientX % 760, e.clientY % 560, 1, 1)
+  }
+  c.addEventListener('pointermove', dot)
+  c.addEventListener('wheel', (e) => (e.preventDefault(), dot(e)), { passive: false })
+  document.body.appendChild(c)
+}
+
+/** A plain file input: the floor of "open" is reading its file and painting one pixel. */
+function addFloorFileInput(): void {
+  const input = document.createElement('input')
+  input.type = 'file'
+  input.id = 'bench-floor-file'
+  document.body.append(input)
+}
+
+function readFloorFile(): Promise<number> {
+  const input = document.getElementById('bench-floor-file') as HTMLInputElement
+  const c = document.createElement('canvas')
+  c.width = c.height = 4
+  document.body.append(c)
+  const t0 = performance.now()
+  return input.files![0]!.arrayBuffer().then((b) => {
+    const ctx = c.getContext('2d')!
+    ctx.fillStyle = `rgb(${new Uint8Array(b)[200]},0,0)`
+    ctx.fillRect(0, 0, 1, 1)
+    return new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => (c.remove(), resolve(performance.now() - t0)), 0)))
+  })
+}
+
+async function timeOpen(page: Page, file: string): Promise<number> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __open: number | null }
+    w.__open = null
+    const input = document.querySelector('[data-testid="image-file-input"]')!
+    input.addEventListener(
+      'change',
+      () => {
+        const t0 = performance.now()
+        const poll = () => {
+          const m = performance.getEntriesByName('osseo:image-shown', 'mark').at(-1)
+          if (m && m.startTime > t0) requestAnimationFrame(() => setTimeout(() => (w.__open = performance.now() - t0), 0))
+          else setTimeout(poll, 5)
+        }
+        poll()
+      },
+      { once: true, capture: true }
+    )
+  })
+  await page.getByTestId('image-file-input').setInputFiles(file)
+  return (await (await page.waitForFunction(() => (window as unknown as { __open: number | null }).__open, undefined, { timeout: 120_000 })).jsonValue()) as number
+}
+
+async function screenOf(page: Page, p: { x: number; y: number }): Promise<{ x: number; y: number }> {
+  const svg = page.getByTestId('image-overlay')
+  const box = (await svg.boundingBox())!
+  const vb = (await svg.getAttribute('viewBox'))!.split(' ').map(Number) as [number, number, number, number]
+  return { x: box.x + ((p.x - vb[0]) * box.width) / vb[2], y: box.y + ((p.y - vb[1]) * box.height) / vb[3] }
+}
+
+interface PathFigures {
+  renderer: string
+  open: number[]
+  openFloor: number[]
+  pan: number[]
+  zoom: number[]
+  window: number[]
+  handle: number[]
+  latency: Record<string, number[]>
+  floorMove: number[]
+  floorWheel: number[]
+}
+
+async function measurePath(browser: Browser, url: string, file: string, noWebGl: boolean): Promise<PathFigures> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
+  await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f)')
+  await context.addInitScript(() => window.localStorage.setItem('osseoplan.acknowledgement', JSON.stringify({ at: Date.now(), name: 'Bench Surgeon' })))
+  if (noWebGl)
+    await context.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
+        return /webgl/.test(kind) ? null : (original as (...a: unknown[]) => unknown).call(this, kind, ...rest)
+      } as typeof original
+    })
+  const page = await context.newPage()
+  try {
+    await page.goto(url)
+    await page.getByLabel('Case file to import').setInputFiles('resources/cases/transfemoral.json')
+    await page.locator('section.library tbody tr[data-plan-id]').first().getByRole('button', { name: 'Open' }).click()
+    await page.getByTestId('result-panel').waitFor()
+    await page.getByTestId('imaging-toggle').click()
+    await page.getByTestId('image-file-input').waitFor()
+
+    const f: PathFigures = { renderer: '', open: [], openFloor: [], pan: [], zoom: [], window: [], handle: [], latency: {}, floorMove: [], floorWheel: [] }
+    await page.evaluate(addFloorFileInput)
+    for (let i = 0; i < OPENS; i++) {
+      f.open.push(await timeOpen(page, file))
+      await page.locator('#bench-floor-file').setInputFiles(file)
+      f.openFloor.push(await page.evaluate(readFloorFile))
+    }
+    const kind = (await page.getByTestId('image-viewport').getAttribute('data-renderer')) ?? '?'
+    const gpu = await page.evaluate(() => {
+      const gl = document.createElement('canvas').getContext('webgl2')
+      const info = gl?.getExtension('WEBGL_debug_renderer_info')
+      return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : ''
+    })
+    f.renderer = kind === '2d' ? 'canvas 2D' : `${kind}${/SwiftShader/i.test(gpu) ? ', SwiftShader (software)' : gpu ? `, ${gpu}` : ''}`
+    await page.evaluate(installFrameRecorder)
+    await page.getByTestId('image-overlay').scrollIntoViewIfNeeded()
+    const box = (await page.getByTestId('image-overlay').boundingBox())!
+    const cx = box.x + box.width / 2
+    const cy = box.y + box.height / 2
+
+    const take = async (key: keyof Pick<PathFigures, 'pan' | 'zoom' | 'window' | 'handle'>, run: () => Promise<void>) => {
+      await takeFrames(page)
+      await run()
+      const t = await takeFrames(page)
+      f[key].push(...t.work)
+      f.latency[key] = t.latency
+    }
+    await page.getByRole('button', { name: 'Move', exact: true }).click()
+    await take('pan', () => drag(page, cx, cy, 1, 0.5))
+    await take('zoom', () => wheel(page, cx, cy))
+    await page.getByRole('button', { name: 'Window', exact: true }).click()
+    await take('window', () => drag(page, cx, cy, 1, 0.7))
+
+    // The floor, on the same page: an empty canvas painting one pixel per event.
+    await page.evaluate(addFloorCanvas)
+    await takeFrames(page)
+    await drag(page, 300, 250, 1, 0.5)
+    f.floorMove = (await takeFrames(page)).work
+    await wheel(page, 300, 250)
+    f.floorWheel = (await takeFrames(page)).work
+    await page.evaluate(() => document.getElementById('bench-floor')!.remove())
+
+    // A station handle: calibrated from the file, axis drawn, stations every 50 mm accepted.
+    const truth = phantomTruth(BIG)
+    await page.getByRole('button', { name: 'Fit', exact: true }).click()
+    await page.getByRole('radio', { name: 'From the file' }).check()
+    await page.getByRole('button', { name: 'Bone axis' }).click()
+    for (const p of [truth.axis.proximal, truth.axis.distal]) {
+      const s = await screenOf(page, p)
+      await page.mouse.click(s.x, s.y)
+    }
+    await page.getByLabel('Station spacing in mm').fill('50')
+    await page.getByRole('button', { name: 'Add stations' }).click()
+    await page.getByRole('button', { name: 'Accept all suggested edges' }).click()
+    await page.getByRole('button', { name: 'Zoom to station 3', exact: true }).click()
+    const h = (await page.getByTestId('edge-3-endostealA').boundingBox())!
+    await take('handle', async () => {
+      await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2)
+      await page.mouse.down()
+      for (let i = 1; i <= MOVES; i++) await page.mouse.move(h.x + h.width / 2 - 6 * Math.abs(Math.sin(i / 5)), h.y + h.height / 2)
+      await page.mouse.up()
+    })
+    return f
+  } finally {
+    await context.close()
+  }
+}
+
+function rows(f: PathFigures, label: string): BenchRow[] {
+  const floorMove = p95(f.floorMove)
+  const floorWheel = p95(f.floorWheel)
+  const frame = (key: 'pan' | 'zoom' | 'window' | 'handle', what: string, floor: number, floorName: string): BenchRow => ({
+    name: `imaging (${label}): ${what}, frame time p95`,
+    value: round(p95(f[key])),
+    unit: 'ms',
+    budget: 'p95 < 16 ms',
+    note: `${round(p95(f[key]) / floor, 2)}× the floor (${floorName}, p95 ${round(floor)} ms); median ${round(median(f[key]))} ms over ${f[key].length} frames; input → painted p95 ${round(p95(f.latency[key] ?? [0]))} ms`
+  })
+  const open = median(f.open)
+  const openFloor = median(f.openFloor)
+  return [
+    { name: `imaging (${label}): open a 3,000 × 3,000 16-bit DICOM (18 MB) → shown`, value: round(open), unit: 'ms', budget: '< 1000 ms', note: `${round(open / openFloor, 2)}× the floor (a plain file input reading the same file, ${round(openFloor)} ms); median of ${f.open.length}: ${f.open.map((x) => round(x, 0)).join(', ')} ms` },
+    frame('pan', 'pan (drag)', floorMove, 'empty canvas, pointer move'),
+    frame('zoom', 'zoom (wheel)', floorWheel, 'empty canvas, wheel'),
+    frame('window', 'window/level drag', floorMove, 'empty canvas, pointer move'),
+    frame('handle', 'station handle drag → case, plan and overlay', floorMove, 'empty canvas, pointer move')
+  ]
+}
+
+export async function benchImagingBrowser(): Promise<BenchRow[]> {
+  const executablePath = await findBrowser()
+  const work = mkdtempSync(join(tmpdir(), 'osseoplan-imaging-bench-'))
+  const file = join(work, 'radiograph-3000.dcm')
+  writeFileSync(file, phantomDicom(BIG))
+  const server = await startBenchServer()
+  const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS })
+  try {
+    const gl = await measurePath(browser, server.url, file, false)
+    const cpu = await measurePath(browser, server.url, file, true)
+    return [...rows(gl, gl.renderer === 'canvas 2D' ? 'canvas 2D: no WebGL in this Chromium' : gl.renderer), ...rows(cpu, 'canvas-2D fallback, WebGL made unavailable')]
+  } finally {
+    await browser.close()
+    await server.stop()
+    rmSync(work, { recursive: true, force: true })
+    rmSync(server.outDir, { recursive: true, force: true })
+  }
+}
+
+if (process.argv[1]?.endsWith('imaging-bench.ts')) {
+  const result = await benchImagingBrowser()
+  if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(result) + '\n')
+  else for (const r of result) console.log(`${r.name}: ${r.value} ${r.unit}${r.note ? ` (${r.note})` : ''}`)
+}

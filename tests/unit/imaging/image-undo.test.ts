@@ -1,0 +1,164 @@
+// Image edits in the editor's undo history (editor-store.ts side states + image-edit.ts): a handle
+// drag, a station added or removed, a calibration line — each one undo step together with the case
+// values it wrote; undo/redo interleave with typed edits; a value typed over stays unlinked.
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import type { CalibrationInput, ImageMarks, StationMark } from '../../../src/shared/imaging'
+import type { CaseDraft } from '../../../src/shared/case/types'
+import { createEditorStore, type EditorStore } from '../../../src/renderer/src/features/editor/editor-store'
+import { getAt } from '../../../src/renderer/src/features/editor/draft-path'
+import { applyImageEdit, imageSideKey, imageValuesOf, type ImageEditState } from '../../../src/renderer/src/features/imaging/image-edit'
+import { truth } from './phantoms'
+
+const KEY = imageSideKey('img-1')
+const LABEL = 'AP-1'
+const detector = { id: 'imager-pixel-spacing' as const, plane: 'detector' as const, rowMm: truth.detectorPixelMm, colMm: truth.detectorPixelMm, label: 'IPS' }
+const FILE_CAL: CalibrationInput = { kind: 'file', spacing: { ...detector, id: 'imager-ermf', plane: 'corrected', rowMm: truth.detectorPixelMm / 1.15, colMm: truth.detectorPixelMm / 1.15, ermf: 1.15 } }
+const MARKER_CAL: CalibrationInput = { kind: 'marker', trueSizeMm: 25, from: truth.marker.from, to: truth.marker.to, detector }
+
+const station = (i: number): StationMark => ({ id: `s${i}`, t: truth.stations[i]!.zMm / truth.residualMm, edges: { ...truth.stations[i]!.edges }, accepted: true })
+const marks = (n: number): ImageMarks => ({ axis: truth.axis, stations: Array.from({ length: n }, (_, i) => station(i)), skin: truth.skin, plane: 'single', unlinked: [] })
+const baseCase = () => JSON.parse(readFileSync('resources/cases/transfemoral.json', 'utf8')) as CaseDraft
+
+/** What ImageWorkspace does for one edit (use-image-edits.ts without React). */
+function imageEdit(store: EditorStore, change: (s: ImageEditState) => ImageEditState, gesture: string | null = null, relink: string[] = []) {
+  store.edit((draft, side) => {
+    const before = side(KEY) as ImageEditState
+    const r = applyImageEdit(draft, before, change(before), LABEL, relink)
+    return { draft: r.draft, side: { [KEY]: r.state } }
+  }, gesture)
+}
+const state = (store: EditorStore) => store.side(KEY) as ImageEditState
+const at = (store: EditorStore, path: string) => getAt(store.draft(), path)
+
+function setup(n = 3, calibration: CalibrationInput | null = FILE_CAL) {
+  let clock = 0
+  const store = createEditorStore(baseCase(), () => (clock += 10))
+  store.initSide(KEY, { marks: marks(n), calibration: null } satisfies ImageEditState)
+  // The calibration is the first image edit: it writes the image's values into the case.
+  if (calibration) imageEdit(store, (s) => ({ ...s, calibration }))
+  return store
+}
+
+const moveEndosteal = (s: ImageEditState, dx: number): ImageEditState => ({
+  ...s,
+  marks: { ...s.marks, stations: s.marks.stations.map((st, i) => (i === 1 ? { ...st, edges: { ...st.edges, endostealA: { x: truth.stations[1]!.edges.endostealA.x + dx, y: truth.stations[1]!.edges.endostealA.y } } } : st)) }
+})
+
+describe('image edits in the editor history', () => {
+  it('registering an image is not an undo step, and calibrating writes its values in one step', () => {
+    const store = setup(3, null)
+    expect(store.canUndo()).toBe(false)
+    const before = at(store, 'bone.residualLength')
+    imageEdit(store, (s) => ({ ...s, calibration: FILE_CAL }))
+    const values = imageValuesOf(state(store), LABEL)!
+    expect(at(store, 'bone.residualLength')).toBe(values.values.find((v) => v.path === 'bone.residualLength')!.value)
+    expect(at(store, 'imaging.magnification')).toBe(1.15)
+    store.undo()
+    expect(state(store).calibration).toBeNull()
+    expect(at(store, 'bone.residualLength')).toBe(before)
+    expect(store.canUndo()).toBe(false)
+  })
+
+  it('a drag writes the case on every move and is one undo step, however long it lasts', () => {
+    const store = setup()
+    const start = at(store, 'bone.stations[1].endosteal') as number
+    const seen: number[] = []
+    for (let k = 1; k <= 20; k++) {
+      imageEdit(store, (s) => moveEndosteal(s, -k / 2), 'drag-1')
+      seen.push(at(store, 'bone.stations[1].endosteal') as number)
+    }
+    // Live: each move changed the case value (the canal widens as the edge moves out).
+    expect(new Set(seen).size).toBeGreaterThan(10)
+    expect(seen.at(-1)).toBeGreaterThan(start)
+    store.undo()
+    expect(at(store, 'bone.stations[1].endosteal')).toBe(start)
+    expect(state(store).marks.stations[1]!.edges.endostealA).toEqual(truth.stations[1]!.edges.endostealA)
+    store.redo()
+    expect(at(store, 'bone.stations[1].endosteal')).toBe(seen.at(-1))
+    expect(state(store).marks.stations[1]!.edges.endostealA!.x).toBe(truth.stations[1]!.edges.endostealA.x - 10)
+  })
+
+  it('two drags are two steps', () => {
+    const store = setup()
+    imageEdit(store, (s) => moveEndosteal(s, -3), 'a')
+    const after1 = at(store, 'bone.stations[1].endosteal')
+    imageEdit(store, (s) => moveEndosteal(s, -9), 'b')
+    store.undo()
+    expect(at(store, 'bone.stations[1].endosteal')).toBe(after1)
+  })
+
+  it('adding and removing a station are undone with the case stations they made', () => {
+    const store = setup(3)
+    expect((at(store, 'bone.stations') as unknown[]).length).toBe(3)
+    imageEdit(store, (s) => ({ ...s, marks: { ...s.marks, stations: [...s.marks.stations, station(3)] } }))
+    expect((at(store, 'bone.stations') as unknown[]).length).toBe(4)
+    imageEdit(store, (s) => ({ ...s, marks: { ...s.marks, stations: s.marks.stations.filter((x) => x.id !== 's0') } }))
+    expect((at(store, 'bone.stations') as unknown[]).length).toBe(3)
+    expect(state(store).marks.stations.map((s) => s.id)).toEqual(['s1', 's2', 's3'])
+    store.undo()
+    expect(state(store).marks.stations.map((s) => s.id)).toEqual(['s0', 's1', 's2', 's3'])
+    expect((at(store, 'bone.stations') as unknown[]).length).toBe(4)
+    store.undo()
+    expect((at(store, 'bone.stations') as unknown[]).length).toBe(3)
+    store.redo()
+    store.redo()
+    expect(state(store).marks.stations.map((s) => s.id)).toEqual(['s1', 's2', 's3'])
+  })
+
+  it('a calibration line dragged is one step and changes the magnification the case carries', () => {
+    const store = setup(3, null)
+    imageEdit(store, (s) => ({ ...s, calibration: MARKER_CAL }))
+    const measured = at(store, 'imaging.marker.measuredSize')
+    for (let k = 1; k <= 5; k++) imageEdit(store, (s) => ({ ...s, calibration: { ...MARKER_CAL, to: { x: truth.marker.to.x + k, y: truth.marker.to.y } } }), 'line')
+    expect(at(store, 'imaging.marker.measuredSize')).not.toBe(measured)
+    store.undo()
+    expect(at(store, 'imaging.marker.measuredSize')).toBe(measured)
+    expect(state(store).calibration).toEqual(MARKER_CAL)
+  })
+
+  it('image and typed edits share one history, undone in order', () => {
+    const store = setup()
+    store.set('patient.weight', 70)
+    imageEdit(store, (s) => moveEndosteal(s, -5), 'd')
+    const moved = at(store, 'bone.stations[1].endosteal')
+    store.set('notes', 'checked')
+    store.undo()
+    expect(at(store, 'notes')).not.toBe('checked')
+    expect(at(store, 'bone.stations[1].endosteal')).toBe(moved)
+    store.undo()
+    expect(at(store, 'bone.stations[1].endosteal')).not.toBe(moved)
+    expect(at(store, 'patient.weight')).toBe(70)
+    store.undo()
+    expect(at(store, 'patient.weight')).not.toBe(70)
+  })
+
+  it('a value typed over is kept and unlinked at the next image edit; Use the image value takes it back; undo relinks', () => {
+    const store = setup()
+    store.set('bone.stations[1].endosteal', 99)
+    imageEdit(store, (s) => moveEndosteal(s, -4), 'e')
+    expect(at(store, 'bone.stations[1].endosteal')).toBe(99)
+    expect(state(store).marks.unlinked).toEqual(['bone.stations[1].endosteal'])
+    // Other values still follow the image.
+    expect(at(store, 'bone.stations[1].periosteal')).toBe(imageValuesOf(state(store), LABEL)!.values.find((v) => v.path === 'bone.stations[1].periosteal')!.value)
+    imageEdit(store, (s) => s, null, ['bone.stations[1].endosteal'])
+    expect(state(store).marks.unlinked).toEqual([])
+    expect(at(store, 'bone.stations[1].endosteal')).toBe(imageValuesOf(state(store), LABEL)!.values.find((v) => v.path === 'bone.stations[1].endosteal')!.value)
+    store.undo()
+    expect(at(store, 'bone.stations[1].endosteal')).toBe(99)
+    store.undo()
+    store.undo()
+    // Back before the typing: linked, the image's value.
+    expect(state(store).marks.unlinked).toEqual([])
+    expect(at(store, 'bone.stations[1].endosteal')).toBe(imageValuesOf(state(store), LABEL)!.values.find((v) => v.path === 'bone.stations[1].endosteal')!.value)
+  })
+
+  it('an edit that changes no case value keeps the untouched sections identical (their fields do not re-render)', () => {
+    const store = setup()
+    const draft = store.draft()
+    imageEdit(store, (s) => ({ ...s, marks: { ...s.marks, stations: s.marks.stations.map((st) => ({ ...st })) } }))
+    expect(store.draft().bone).toBe(draft.bone)
+    expect(store.draft().imaging).toBe(draft.imaging)
+    expect(store.draft().patient).toBe(draft.patient)
+  })
+})
