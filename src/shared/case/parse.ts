@@ -371,17 +371,17 @@ function planes(s: Record<string, unknown>, P: string, name: 'endosteal' | 'peri
   const ap = s[keys[1]] !== undefined && s[keys[1]] !== null
   const lat = s[keys[2]] !== undefined && s[keys[2]] !== null
   if (single && (ap || lat)) {
-    c.error(`${P}.${name}`, `give either ${name} (one plane) or ${name}AP/${name}Lat (two planes), not both`)
+    c.error(`${P}.${name}`, `give either one ${name} Ø (one plane) or its AP and lateral values (two planes), not both`)
     return undefined
   }
   if (!single && !ap && !lat) {
-    c.required(`${P}.${name}`, `is required (or ${name}AP and ${name}Lat)`)
+    c.required(`${P}.${name}`, 'is required (or its AP and lateral values)')
     return undefined
   }
   // Half a plane is never dropped silently: a two-plane diameter needs both AP and lateral (R-CORTEX).
   if (ap !== lat) {
     const missing = ap ? keys[2] : keys[1]
-    c.error(`${P}.${missing}`, `is required: with ${ap ? keys[1] : keys[2]} given, the ${name} diameter needs both planes (AP and lateral), or one value for both`)
+    c.error(`${P}.${missing}`, `is required: with the ${ap ? 'AP' : 'lateral'} value given, the ${name} diameter needs both planes (AP and lateral), or one value for both`)
     return undefined
   }
   const out: Planes = { min: Infinity, minKey: name, count: 0, values: {} }
