@@ -1,0 +1,23 @@
+// Issue #13 items 3 and 11, as the editor, print and plan --text show them (plan-format.ts):
+// catalogue sizes stay in mm whatever the display unit (inches only in brackets after), and a
+// one-value stage-2 interval is said once ("182 days", never "182–182 days").
+import { describe, expect, it } from 'vitest'
+import { diameterText, implantSizeText, stageDaysText } from '../../../src/shared/plan-format'
+
+describe('catalogue sizes are shown in mm', () => {
+  it('with inches displayed, the mm size leads and the inch equivalent follows in brackets', () => {
+    expect(implantSizeText(18.5, 80, 'in')).toBe('Ø 18.5 mm (0.73 in) × 80 mm (3.15 in)')
+    expect(diameterText(18.5, 'in')).toBe('Ø 18.5 mm (0.73 in)')
+  })
+  it('in mm and cm the size is the catalogue size, exactly, in mm', () => {
+    expect(implantSizeText(15.25, 140, 'mm')).toBe('Ø 15.25 mm × 140 mm')
+    expect(implantSizeText(15.25, 140, 'cm')).toMatch(/^Ø 15\.25 mm\b.* × 140 mm\b/)
+  })
+})
+
+describe('stage-2 interval', () => {
+  it('one value is said once; a range keeps its dash', () => {
+    expect(stageDaysText({ min: 182, max: 182 })).toBe('182 days')
+    expect(stageDaysText({ min: 28, max: 56 })).toBe('28–56 days')
+  })
+})
