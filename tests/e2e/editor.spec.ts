@@ -33,6 +33,9 @@ for (const level of ['transfemoral', 'transtibial', 'transhumeral', 'transradial
 
     const statusText = { ok: 'OK', warnings: 'With warnings', blocked: 'Blocked' }[r.status]
     await expect(page.getByTestId('plan-status')).toHaveText(statusText)
+    // What the surgeon reads is clinical: no timings, field paths or variable names (issue #13 item 6).
+    const screenText = await page.getByRole('main').innerText()
+    for (const line of screenText.split('\n')) expect(line).not.toMatch(/\bComputed in\b|\w\[\d+\]|\b[a-z]+[A-Z][a-z]+\b/)
     if (r.implant) {
       await expect(page.getByTestId('res-implant')).toContainText(`Ø ${formatMm(r.implant.diameterMm)}`)
       await expect(page.getByTestId('res-implant')).toContainText(formatMm(r.implant.lengthMm))
