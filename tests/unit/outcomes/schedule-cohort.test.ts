@@ -26,6 +26,12 @@ describe('follow-up schedule', () => {
     const later = scheduleStatus('2026-01-01', ['2026-02-14'], '2026-09-01', null, defaultIntervals(2))
     expect(later.map((x) => x.status)).toEqual(['done', 'overdue', 'overdue', 'upcoming', 'upcoming'])
   })
+  it('takes the earlier of two visits equally far from the due day, whatever order they were read in', () => {
+    // 6 weeks = day 42: 2026-02-07 is day 37, 2026-02-17 is day 47 (both 5 days off).
+    for (const dates of [['2026-02-07', '2026-02-17'], ['2026-02-17', '2026-02-07']]) {
+      expect(scheduleStatus('2026-01-01', dates, '2026-03-01', null, defaultIntervals(1))[0]!.visitDate).toBe('2026-02-07')
+    }
+  })
   it('counts one visit for one interval only, and expects nothing after removal', () => {
     const s = scheduleStatus('2026-01-01', ['2026-03-10'], '2027-06-01', '2026-05-01', defaultIntervals(1))
     // 2026-03-10 is day 68: inside both the 6-week (42 ± 14? no) and 3-month (91 ± 28) windows → 3 months.
