@@ -22,6 +22,10 @@ const reviewBar = (page: Page) => page.getByRole('region', { name: 'Review and a
  */
 const READ_ONLY_STATIONS = { rule: 'scrollable-region-focusable', html: '<div class="ed-stations" tabindex="0" role="region" aria-label="Canal stations">' }
 
+// An axe scan of a full editor or summary takes 10–20 s on a loaded 2-core machine, and some
+// tests here scan twice (both themes or two states): a minute and a half each, not the default 30 s.
+test.describe.configure({ timeout: 90_000 })
+
 /** Serious and critical WCAG A/AA violations, one line per rule with the offending nodes. */
 async function seriousViolations(page: Page): Promise<string[]> {
   const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
@@ -52,7 +56,6 @@ rawTest('the first-run screen', async ({ page }) => {
 })
 
 test('the library with plans, its history dialog and a revision compare', async ({ page }) => {
-  test.setTimeout(60_000)
   for (const name of ['transtibial', 'transhumeral']) await openSeededPlan(page, caseFile(name))
   await reviewedPlan(page, 'transfemoral')
   // A second revision: approve the reviewed plan.
