@@ -260,12 +260,14 @@ export const PAIRED_INTERVAL = { label: '12 months', dueDay: Math.round(DAYS_PER
 export function patientPairs(p: Pick<CohortPatient, 'operation' | 'visits'>, interval: ScheduledInterval): (Pair | null)[] {
   const surgery = surgeryDate(p)
   const start = dayNumber(surgery)!
-  const baselines = p.visits.filter((v) => v.kind === 'baseline' && v.date <= surgery).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+  // Ties are broken by date, then id, so the figures never depend on the order records are read in.
+  const byDateThenId = (a: FollowUpVisit, b: FollowUpVisit) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  const baselines = p.visits.filter((v) => v.kind === 'baseline' && v.date <= surgery).sort((a, b) => byDateThenId(b, a))
   const after = p.visits
     .filter((v) => v.kind === 'follow-up')
     .map((v) => ({ v, off: Math.abs(dayNumber(v.date)! - start - interval.dueDay) }))
     .filter((x) => x.off <= interval.windowDays)
-    .sort((a, b) => a.off - b.off)
+    .sort((a, b) => a.off - b.off || byDateThenId(a.v, b.v))
     .map((x) => x.v)
   return PAIRED_MEASURES.map((m) => {
     const before = baselines.find((v) => visitMeasure(v, m.key) !== undefined)

@@ -102,6 +102,20 @@ describe('cohort audit', () => {
     expect(rows.find((r) => r.key === 'qtfaGlobal')!.change.n).toBe(0)
   })
 
+  it('pairs do not depend on the order visits are read in (same-day baselines, equally near follow-ups)', () => {
+    const visits = [
+      visit('a', '2025-12-01', { id: 'v-b1', kind: 'baseline', sixMinuteWalkM: 300 }),
+      visit('a', '2025-12-01', { id: 'v-b2', kind: 'baseline', sixMinuteWalkM: 280 }),
+      visit('a', '2026-12-22', { id: 'v-f1', sixMinuteWalkM: 400 }),
+      visit('a', '2027-01-11', { id: 'v-f2', sixMinuteWalkM: 450 })
+    ]
+    const median = (vs: typeof visits) => pairedChanges([patient('a', '2026-01-01', { visits: vs })]).find((r) => r.key === 'sixMinuteWalkM')!.change.change!.median
+    const forward = median(visits)
+    expect(median([...visits].reverse())).toBe(forward)
+    // The later-id baseline of the day and the earlier of two equally near follow-ups count.
+    expect(forward).toBe(400 - 280)
+  })
+
   it('planning accuracy in catalogue sizes, with the calibration of the plans that were off', () => {
     const ps = [
       patient('a', '2026-01-01'),
