@@ -11,21 +11,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from '@playwright/test'
 
-/** One row of the `npm run bench` table (scripts/bench/core.ts BenchRow; passed as JSON). */
-interface BenchRow {
-  name: string
-  value: number
-  unit: string
-  budget?: string
-  note?: string
-}
 import { startBenchServer } from './server'
 import { BENCH_PLAN_ID, BENCH_PLANS, writeBenchLibrary } from './library-file'
 import { startTimerScript, startTiming, timeInPage } from './in-page'
 import { editorKeystrokes } from './editor-bench'
+import { LAUNCH_ARGS, type BenchRow } from './bench-common'
 
 const SEARCH_KEYSTROKES = 20
-const LAUNCH_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
 
 function stats(values: number[]): { median: number; p95: number; n: number } {
   const s = [...values].sort((a, b) => a - b)

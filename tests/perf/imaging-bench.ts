@@ -19,23 +19,12 @@ import { chromium, type Browser, type Page } from '@playwright/test'
 import { phantomDicom, phantomTruth } from '../../scripts/imaging/phantom'
 import { findBrowser } from './browser-bench'
 import { startBenchServer } from './server'
+import { LAUNCH_ARGS, type BenchRow, median, p95 } from './bench-common'
 
-interface BenchRow {
-  name: string
-  value: number
-  unit: string
-  budget?: string
-  note?: string
-}
-
-const LAUNCH_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
 const MOVES = 60
 const OPENS = 3
 const BIG = { rows: 3000, columns: 3000, detectorPixelMm: 0.13 }
 
-const sorted = (v: number[]) => [...v].sort((a, b) => a - b)
-const median = (v: number[]) => sorted(v)[Math.floor(v.length / 2)]!
-const p95 = (v: number[]) => sorted(v)[Math.min(v.length - 1, Math.ceil(v.length * 0.95) - 1)]!
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d
 
 /** Records, per frame with input, handler → end of that frame (→ gl.finish() on a WebGL canvas). */

@@ -22,22 +22,13 @@ import { findBrowser } from './browser-bench'
 import { benchEditorAlone } from './editor-bench'
 import { completeTiming, startTimerScript, startTiming, timeInPage } from './in-page'
 import { startBenchServer } from './server'
+import { LAUNCH_ARGS, type BenchRow, median } from './bench-common'
 
-interface BenchRow {
-  name: string
-  value: number
-  unit: string
-  budget?: string
-  note?: string
-}
-
-const LAUNCH_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
 const COLD_RUNS = 3
 const SEARCH_KEYS = 16
 const PDF_RUNS = 3
 const SEED_CHUNK = 5000
 
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d
 
 export async function openProfile(dir: string, executablePath: string): Promise<BrowserContext> {

@@ -17,19 +17,10 @@ import { join } from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { startBenchServer } from './server'
 import { findBrowser } from './browser-bench'
-
-interface BenchRow {
-  name: string
-  value: number
-  unit: string
-  budget?: string
-  note?: string
-}
+import { LAUNCH_ARGS, type BenchRow, median } from './bench-common'
 
 const ROUNDS = 3
-const LAUNCH_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 const round = (ms: number) => Math.round(ms * 10) / 10
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
 async function freshPage(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext({ acceptDownloads: false })

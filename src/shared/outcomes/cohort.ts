@@ -32,7 +32,7 @@ export interface CohortFilter {
   surgeon?: string
 }
 
-export function surgeryDate(p: CohortPatient): string {
+export function surgeryDate(p: Pick<CohortPatient, 'operation'>): string {
   return p.operation.stages[0]!.date
 }
 
@@ -46,14 +46,14 @@ export function matchesFilter(p: CohortPatient, f: CohortFilter): boolean {
 }
 
 /** Events that end follow-up: after these no further visits are expected. */
-const ENDING: readonly EventType[] = ['removal', 'death', 'lost-to-follow-up']
+export const ENDING: readonly EventType[] = ['removal', 'death', 'lost-to-follow-up']
 
-function firstOf(events: readonly OutcomeEvent[], types: readonly EventType[]): OutcomeEvent | undefined {
+export function firstOf(events: readonly OutcomeEvent[], types: readonly EventType[]): OutcomeEvent | undefined {
   return events.filter((e) => types.includes(e.type)).sort((a, b) => (a.date < b.date ? -1 : 1))[0]
 }
 
 /** The last date the patient was known to be in follow-up: latest stage, visit or event, never after today. */
-export function lastContact(p: CohortPatient, today: string): string {
+export function lastContact(p: Pick<CohortPatient, 'operation' | 'visits' | 'events'>, today: string): string {
   let last = p.operation.stages[p.operation.stages.length - 1]!.date
   for (const v of p.visits) if (v.kind === 'follow-up' && v.date > last) last = v.date
   for (const e of p.events) if (e.date > last) last = e.date
@@ -160,10 +160,10 @@ export interface Incidence {
   rows: IncidenceRow[]
 }
 
-const INCIDENCE_TYPES: readonly EventType[] = ['infection', 'fracture', 'loosening', 'revision', 'removal']
+export const INCIDENCE_TYPES: readonly EventType[] = ['infection', 'fracture', 'loosening', 'revision', 'removal']
 
 /** Exposure runs from the first stage to removal, death or last contact; events in that span count. */
-interface Exposure {
+export interface Exposure {
   days: number
   counted: { type: EventType; grade?: string; planId: string }[]
 }
@@ -250,22 +250,24 @@ export interface PairedRow {
  * chosen interval (default 12 months), for patients who have both values.
  */
 /** The paired interval: the 12-month visit (± its window) against the baseline. */
-const PAIRED_INTERVAL = { label: '12 months', dueDay: Math.round(DAYS_PER_YEAR), windowDays: 61 } as const
+export const PAIRED_INTERVAL = { label: '12 months', dueDay: Math.round(DAYS_PER_YEAR), windowDays: 61 } as const
 
 /**
  * One patient's pair per measure (in PAIRED_MEASURES order; null without both values): the last
  * baseline visit on or before surgery that recorded the measure, against the visit in the
  * interval's window nearest its due day that recorded it.
  */
-function patientPairs(p: CohortPatient, interval: ScheduledInterval): (Pair | null)[] {
+export function patientPairs(p: Pick<CohortPatient, 'operation' | 'visits'>, interval: ScheduledInterval): (Pair | null)[] {
   const surgery = surgeryDate(p)
   const start = dayNumber(surgery)!
-  const baselines = p.visits.filter((v) => v.kind === 'baseline' && v.date <= surgery).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+  // Ties are broken by date, then id, so the figures never depend on the order records are read in.
+  const byDateThenId = (a: FollowUpVisit, b: FollowUpVisit) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  const baselines = p.visits.filter((v) => v.kind === 'baseline' && v.date <= surgery).sort((a, b) => byDateThenId(b, a))
   const after = p.visits
     .filter((v) => v.kind === 'follow-up')
     .map((v) => ({ v, off: Math.abs(dayNumber(v.date)! - start - interval.dueDay) }))
     .filter((x) => x.off <= interval.windowDays)
-    .sort((a, b) => a.off - b.off)
+    .sort((a, b) => a.off - b.off || byDateThenId(a.v, b.v))
     .map((x) => x.v)
   return PAIRED_MEASURES.map((m) => {
     const before = baselines.find((v) => visitMeasure(v, m.key) !== undefined)
@@ -321,14 +323,14 @@ export interface PlanningAccuracy {
   causes: CauseRow[]
 }
 
-interface PatientAccuracy {
+export interface PatientAccuracy {
   d: SizeComparison
   l: SizeComparison
   calibration: string
   imagingSource: string
 }
 
-function patientAccuracy(p: CohortPatient): PatientAccuracy | null {
+export function patientAccuracy(p: CohortPatient): PatientAccuracy | null {
   if (!p.planned) return null
   return {
     d: compareSizes(p.planned.diameterMm, p.operation.implant.diameterMm, p.catalogue?.diametersMm ?? []),
@@ -390,7 +392,7 @@ export interface CohortAudit {
 // patient's record object lives: a filter change only re-aggregates them. A patient whose record
 // changes is a new object (the screen reloads its rows), so its facts are computed afresh.
 
-interface PatientFacts {
+export interface PatientFacts {
   today: string
   intervals: readonly ScheduledInterval[]
   schedule: IntervalState[]
@@ -405,7 +407,14 @@ const factsCache = new WeakMap<CohortPatient, PatientFacts>()
 function patientFacts(p: CohortPatient, today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): PatientFacts {
   const cached = factsCache.get(p)
   if (cached && cached.today === today && cached.intervals === intervals) return cached
-  const facts: PatientFacts = {
+  const facts = computePatientFacts(p, today, intervals)
+  factsCache.set(p, facts)
+  return facts
+}
+
+/** One patient's facts from all its visits and events (the reference the stored summary is checked against). */
+export function computePatientFacts(p: CohortPatient, today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): PatientFacts {
+  return {
     today,
     intervals,
     schedule: patientSchedule(p, today, intervals),
@@ -414,8 +423,6 @@ function patientFacts(p: CohortPatient, today: string, intervals: readonly Sched
     pairs: patientPairs(p, PAIRED_INTERVAL),
     accuracy: patientAccuracy(p)
   }
-  factsCache.set(p, facts)
-  return facts
 }
 
 /**

@@ -69,6 +69,8 @@ export function scheduleStatus(
   if (surgery === null || now === null) throw new RangeError('scheduleStatus needs calendar dates')
   const end = endOfFollowUp === null ? null : dayNumber(endOfFollowUp)
   const visits = visitDates.map((d) => dayNumber(d)).filter((d): d is number => d !== null && d > surgery).map((d) => d - surgery)
+  // In date order, so a tie goes to the earlier visit whatever order the records were read in.
+  visits.sort((a, b) => a - b)
   const used = new Set<number>()
   return intervals.map((interval) => {
     const dueDate = dateOfDay(surgery + interval.dueDay)

@@ -4,9 +4,10 @@
 // asserted; each beside a floor taken in the same run (reading the same visit rows with no work).
 // Run by scripts/bench/outcomes.ts. React rendering of the screen is not included.
 import 'fake-indexeddb/auto'
+import Dexie from 'dexie'
 import { OsseoDb } from '../../../src/renderer/src/db/database'
 import { createOutcomesRepo } from '../../../src/renderer/src/db/outcomes-repo'
-import { auditCohort, type CohortFilter } from '../../../src/shared/outcomes'
+import { auditCohort, outcomeSummary, patientAccuracy, summaryFacts, type CohortFilter, type CohortPatient, type OutcomeSummary } from '../../../src/shared/outcomes'
 import { generatedCohort } from './audit-generator'
 
 const PATIENTS = 2_000
@@ -67,6 +68,7 @@ export async function runAuditBench(): Promise<Array<{ name: string; ms: number 
   }
   const open = median(loads) + median(computes)
   await db.delete()
+  const projected = await summaryProjection(cohort)
   return [
     { name: `floor: read ${VISITS} visit rows (median of 5)`, ms: median(floors) },
     { name: `open: load ${cohort.length} patients with ${VISITS} visits and ${EVENTS} events (median of 5)`, ms: median(loads) },
@@ -79,6 +81,32 @@ export async function runAuditBench(): Promise<Array<{ name: string; ms: number 
     { name: `filter change: recompute (median of ${filters.length})`, ms: median(filterTimes) },
     { name: 'filter change: slowest', ms: Math.max(...filterTimes) },
     { name: `filter change: CPU time (median of ${filters.length})`, ms: median(filterCpu) },
-    { name: 'filter change ÷ floor (ratio, not ms)', ms: median(filterTimes) / median(floors) }
+    { name: 'filter change ÷ floor (ratio, not ms)', ms: median(filterTimes) / median(floors) },
+    { name: `projection, not the app's path yet: read ${cohort.length} stored per-patient outcome summaries (median of 5)`, ms: projected.read },
+    { name: "projection, not the app's path yet: each patient's facts from its summary (median of 5)", ms: projected.compute },
+    { name: 'projection (read + facts) ÷ floor (ratio, not ms)', ms: (projected.read + projected.compute) / median(floors) }
   ]
+}
+
+/**
+ * What a first opening would cost if each patient's outcome summary (shared/outcomes/patient-summary.ts)
+ * were stored beside the records: read one small row per patient from IndexedDB (instead of every
+ * visit and event) and compute the patient's facts from it. A separate database here, because the
+ * app's schema does not have the table yet; the plan facts and operations are not counted.
+ */
+async function summaryProjection(cohort: readonly CohortPatient[]): Promise<{ read: number; compute: number }> {
+  const db = new Dexie(`audit-summary-bench-${Date.now()}`)
+  db.version(1).stores({ summaries: 'planId' })
+  await db.open()
+  await db.table('summaries').bulkAdd(cohort.map(outcomeSummary))
+  const accuracy = cohort.map(patientAccuracy)
+  const reads: number[] = []
+  const computes: number[] = []
+  for (let i = 0; i < 5; i++) {
+    let rows: OutcomeSummary[] = []
+    reads.push(await timed(async () => (rows = (await db.table('summaries').toArray()) as OutcomeSummary[])))
+    computes.push(await timed(() => rows.forEach((r, k) => summaryFacts(r, accuracy[k] ?? null, TODAY))))
+  }
+  await db.delete()
+  return { read: median(reads), compute: median(computes) }
 }

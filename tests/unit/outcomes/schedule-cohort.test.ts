@@ -26,6 +26,12 @@ describe('follow-up schedule', () => {
     const later = scheduleStatus('2026-01-01', ['2026-02-14'], '2026-09-01', null, defaultIntervals(2))
     expect(later.map((x) => x.status)).toEqual(['done', 'overdue', 'overdue', 'upcoming', 'upcoming'])
   })
+  it('takes the earlier of two visits equally far from the due day, whatever order they were read in', () => {
+    // 6 weeks = day 42: 2026-02-07 is day 37, 2026-02-17 is day 47 (both 5 days off).
+    for (const dates of [['2026-02-07', '2026-02-17'], ['2026-02-17', '2026-02-07']]) {
+      expect(scheduleStatus('2026-01-01', dates, '2026-03-01', null, defaultIntervals(1))[0]!.visitDate).toBe('2026-02-07')
+    }
+  })
   it('counts one visit for one interval only, and expects nothing after removal', () => {
     const s = scheduleStatus('2026-01-01', ['2026-03-10'], '2027-06-01', '2026-05-01', defaultIntervals(1))
     // 2026-03-10 is day 68: inside both the 6-week (42 ± 14? no) and 3-month (91 ± 28) windows → 3 months.
@@ -94,6 +100,20 @@ describe('cohort audit', () => {
     expect(walk.change.change!.median).toBe(100)
     expect(rows.find((r) => r.key === 'tugS')!.change.n).toBe(1)
     expect(rows.find((r) => r.key === 'qtfaGlobal')!.change.n).toBe(0)
+  })
+
+  it('pairs do not depend on the order visits are read in (same-day baselines, equally near follow-ups)', () => {
+    const visits = [
+      visit('a', '2025-12-01', { id: 'v-b1', kind: 'baseline', sixMinuteWalkM: 300 }),
+      visit('a', '2025-12-01', { id: 'v-b2', kind: 'baseline', sixMinuteWalkM: 280 }),
+      visit('a', '2026-12-22', { id: 'v-f1', sixMinuteWalkM: 400 }),
+      visit('a', '2027-01-11', { id: 'v-f2', sixMinuteWalkM: 450 })
+    ]
+    const median = (vs: typeof visits) => pairedChanges([patient('a', '2026-01-01', { visits: vs })]).find((r) => r.key === 'sixMinuteWalkM')!.change.change!.median
+    const forward = median(visits)
+    expect(median([...visits].reverse())).toBe(forward)
+    // The later-id baseline of the day and the earlier of two equally near follow-ups count.
+    expect(forward).toBe(400 - 280)
   })
 
   it('planning accuracy in catalogue sizes, with the calibration of the plans that were off', () => {

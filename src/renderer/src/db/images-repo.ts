@@ -3,6 +3,7 @@
 import type { OsseoDb } from './database'
 import { pixelsKey, type ImageRow, type ImageWithPixels } from './image-types'
 import { newId } from './ids'
+import type { ImagePlane } from '../../../shared/imaging'
 
 export class ImageStoreError extends Error {
   override name = 'ImageStoreError'
@@ -11,6 +12,11 @@ export class ImageStoreError extends Error {
 export type NewImage = Omit<ImageRow, 'id' | 'createdAt' | 'updatedAt' | 'label'> & { label?: string; pixels: ArrayBuffer }
 
 const LOCKED = new Set(['approved', 'superseded'])
+
+/** An image's label: its view and a running number ("AP-1", "LAT-2", "IMG-3"). */
+export function imageLabel(plane: ImagePlane, number: number): string {
+  return `${plane === 'single' ? 'IMG' : plane.toUpperCase()}-${number}`
+}
 
 export function createImagesRepo(db: OsseoDb, now: () => number = Date.now) {
   async function writablePlan(planId: string): Promise<void> {
@@ -34,15 +40,15 @@ export function createImagesRepo(db: OsseoDb, now: () => number = Date.now) {
       })
     },
 
-    /** Adds an image; its label is the view and a running number ("AP-1", "LAT-2", "IMG-3"). */
-    async add(image: NewImage): Promise<ImageRow> {
+    /** Adds an image in one transaction (all of it or nothing); its label is `imageLabel`. `id`
+     *  may be chosen by the caller, which shows the image under that id while it is stored. */
+    async add(image: NewImage, id: string = newId()): Promise<ImageRow> {
       return db.transaction('rw', [db.plans, db.images, db.imagePixels], async () => {
         await writablePlan(image.planId)
         const count = await db.images.where('planId').equals(image.planId).count()
-        const view = image.marks.plane === 'single' ? 'IMG' : image.marks.plane.toUpperCase()
         const at = now()
         const { pixels, ...meta } = image
-        const row: ImageRow = { ...meta, id: newId(), label: image.label ?? `${view}-${count + 1}`, createdAt: at, updatedAt: at }
+        const row: ImageRow = { ...meta, id, label: image.label ?? imageLabel(image.marks.plane, count + 1), createdAt: at, updatedAt: at }
         await db.images.add(row)
         await db.imagePixels.add({ id: row.id, pixels })
         return row

@@ -61,9 +61,10 @@ function reprojectStations(stations: StationMark[], from: Axis, to: Axis, s: Pix
   })
 }
 
-export function ImageWorkspace({ row, result, onRemove }: { row: ImageWithPixels; result: PlanResult | null; onRemove: () => void }) {
+/** `saving`: shown while it is being stored; nothing can be changed on it until it is stored. */
+export function ImageWorkspace({ row, result, saving = false, onRemove }: { row: ImageWithPixels; result: PlanResult | null; saving?: boolean; onRemove: () => void }) {
   const form = useEditorForm()
-  const readOnly = form.readOnly
+  const readOnly = form.readOnly || saving
   const header = row.header
   const samples = useMemo(() => samplesOf(header, row.pixels), [header, row.pixels])
   const grid = useMemo(() => gridOf(header, samples), [header, samples])

@@ -1,11 +1,12 @@
 // Radiographs of the plan: open (file input or drag and drop), choose one, measure on it.
 // Loaded lazily with the editor's imaging section (ImagingMount.tsx).
-import { useCallback, useEffect, useState, type DragEvent } from 'react'
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import { IMAGE_LIMITS, type ImagePlane } from '../../../../shared/imaging'
 import { megabytes } from '../../../../shared/imaging/limits'
 import type { PlanResult } from '../../../../shared/result'
 import { imagesRepo, storageErrorMessage } from '../../db'
 import type { ImageRow, ImageWithPixels } from '../../db/image-types'
+import { imageLabel } from '../../db/images-repo'
 import { ImageWorkspace } from './ImageWorkspace'
 import { importImage } from './load-file'
 import { PacsFetch } from '../pacs/PacsFetch'
@@ -21,11 +22,17 @@ export default function ImagingPanel({ planId, readOnly, result }: { planId: str
   const [plane, setPlane] = useState<ImagePlane>('single')
   const [errors, setErrors] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
+  /** The id of an image shown while it is being stored (read-only until stored). */
+  const [saving, setSaving] = useState<string | null>(null)
   const [frameAsk, setFrameAsk] = useState<{ name: string; bytes: Uint8Array; count: number; frame: number } | null>(null)
+
+  /** How many images the plan has stored (labels the one being stored meanwhile). */
+  const stored = useRef(0)
 
   /** `shown`: an image just stored, shown from memory (reading 18 MB back would double the wait). */
   const refresh = useCallback(async (select?: string, shown?: ImageWithPixels) => {
     const list = await imagesRepo().list(planId)
+    stored.current = list.length
     setImages(list)
     const id = select ?? list[list.length - 1]?.id
     setSelected(shown && shown.id === id ? shown : id ? ((await imagesRepo().get(id)) ?? null) : null)
@@ -36,16 +43,28 @@ export default function ImagingPanel({ planId, readOnly, result }: { planId: str
   }, [refresh])
 
   const store = async (name: string, bytes: Uint8Array, frame?: number, pacsSource?: ImageRow['pacsSource']): Promise<string | null> => {
+    let shownId: string | null = null
+    const before = selected
     try {
-      const r = await importImage(imagesRepo(), planId, bytes, plane, frame, pacsSource)
+      // Shown as soon as it is read; stored meanwhile, and not editable until it is stored.
+      const r = await importImage(imagesRepo(), planId, bytes, plane, frame, pacsSource, (image) => {
+        shownId = image.id
+        setSaving(image.id)
+        setSelected({ ...image, label: imageLabel(plane, stored.current + 1) })
+      })
       if (!r.ok) {
         if (r.frameCount) setFrameAsk({ name, bytes, count: r.frameCount, frame: 1 })
         return `${name}: ${r.error}`
       }
+      setSaving(null)
       await refresh(r.row.id, { ...r.row, pixels: r.pixels })
       return null
     } catch (e) {
-      return `${name}: ${storageErrorMessage(e)}`
+      if (shownId === null) return `${name}: ${storageErrorMessage(e)}`
+      // Nothing of it was written (one transaction): take it off the screen so it does not look kept.
+      setSaving(null)
+      setSelected((now) => (now?.id === shownId ? before : now))
+      return `${name} was not saved in the plan and is no longer shown: ${storageErrorMessage(e)}`
     }
   }
 
@@ -109,7 +128,7 @@ export default function ImagingPanel({ planId, readOnly, result }: { planId: str
         <span className="im-note">or drop files here. Names, IDs and dates in DICOM files are not kept.</span>
       </div>
       <PacsFetch disabled={readOnly || busy} onFetched={(name, bytes, source) => store(name, bytes, undefined, source)} />
-      {busy && <p role="status">Opening…</p>}
+      {busy && <p role="status">{saving ? 'Saving the image in the plan…' : 'Opening…'}</p>}
       {errors.length > 0 && (
         <ul className="im-error" role="alert" data-testid="image-errors">
           {errors.map((e) => (
@@ -144,7 +163,7 @@ export default function ImagingPanel({ planId, readOnly, result }: { planId: str
           ))}
         </div>
       )}
-      {selected && <ImageWorkspace key={selected.id} row={selected} result={result} onRemove={() => void remove(selected.id)} />}
+      {selected && <ImageWorkspace key={selected.id} row={selected} result={result} saving={saving === selected.id} onRemove={() => void remove(selected.id)} />}
     </div>
   )
 }

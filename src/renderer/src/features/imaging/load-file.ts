@@ -2,8 +2,9 @@
 // reader (JPEG Baseline frames decoded by the browser), PNG/JPEG checked for size, then decoded by
 // the browser and reduced to 8-bit grayscale (which also drops any metadata the picture carried).
 import { checkRasterHeader, readDicom, sniffImageKind, type ImageHeader, type ImagePlane, IMAGE_LIMITS } from '../../../../shared/imaging'
-import type { ImageRow } from '../../db/image-types'
-import type { ImagesRepo } from '../../db/images-repo'
+import type { ImageRow, ImageWithPixels } from '../../db/image-types'
+import type { ImagesRepo, NewImage } from '../../db/images-repo'
+import { newId } from '../../db/ids'
 import { megabytes } from '../../../../shared/imaging/limits'
 
 export interface LoadedImage {
@@ -56,6 +57,12 @@ function rasterHeader(width: number, height: number, kind: 'png' | 'jpeg'): Imag
   }
 }
 
+/** The bytes' buffer when they are the whole of it, else a copy that is. */
+function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
+  return whole ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer)
+}
+
 export async function loadImageBytes(bytes: Uint8Array, frame?: number): Promise<LoadResult> {
   if (bytes.length > IMAGE_LIMITS.maxFileBytes) return { ok: false, error: `The file is ${megabytes(bytes.length)}; OsseoPlan opens images up to ${megabytes(IMAGE_LIMITS.maxFileBytes)}.` }
   const kind = sniffImageKind(bytes)
@@ -72,7 +79,8 @@ export async function loadImageBytes(bytes: Uint8Array, frame?: number): Promise
     return frames ? { ok: false, error: r.error, frameCount: Number(frames[1]) } : r
   }
   const { header, encoding, pixels } = r.image
-  if (encoding === 'raw') return { ok: true, image: { header, pixels: pixels.slice().buffer as ArrayBuffer } }
+  // The reader's frame is a copy of its own already; copying 18 MB again cost tens of ms.
+  if (encoding === 'raw') return { ok: true, image: { header, pixels: ownBuffer(pixels) } }
   const decoded = await decodeGray(pixels, 'image/jpeg')
   if (!decoded) return { ok: false, error: 'The JPEG image inside this DICOM file could not be decoded; the file is damaged.' }
   if (decoded.width !== header.columns || decoded.height !== header.rows) return { ok: false, error: `The JPEG image inside this DICOM file is ${decoded.width} × ${decoded.height} pixels, but the file says ${header.columns} × ${header.rows}; the file is damaged.` }
@@ -81,11 +89,32 @@ export async function loadImageBytes(bytes: Uint8Array, frame?: number): Promise
 
 export type ImportResult = { ok: true; row: ImageRow; pixels: ArrayBuffer } | { ok: false; error: string; frameCount?: number }
 
-/** Opens a file's bytes into the plan: read and checked first, stored only when that succeeded
- *  (a refused file writes nothing). Storage errors are the caller's to word. */
-export async function importImage(repo: Pick<ImagesRepo, 'add'>, planId: string, bytes: Uint8Array, plane: ImagePlane, frame?: number, pacsSource?: ImageRow['pacsSource']): Promise<ImportResult> {
+/** The image as shown while it is being stored: the row it will have, not yet saved. */
+export type ShownImage = ImageWithPixels
+
+/** Opens a file's bytes into the plan: read and checked first (a refused file writes nothing),
+ *  then handed to `show` at once while it is stored in one transaction: the view does not wait for
+ *  IndexedDB. A failed store writes nothing of the image and rejects (the caller words the error
+ *  and takes the shown image away: it must not look saved). */
+export async function importImage(
+  repo: Pick<ImagesRepo, 'add'>,
+  planId: string,
+  bytes: Uint8Array,
+  plane: ImagePlane,
+  frame?: number,
+  pacsSource?: ImageRow['pacsSource'],
+  show?: (image: ShownImage, saved: Promise<ImageRow>) => void
+): Promise<ImportResult> {
   const r = await loadImageBytes(bytes, frame)
   if (!r.ok) return r
-  const row = await repo.add({ planId, header: r.image.header, pixels: r.image.pixels, calibration: null, marks: { axis: null, stations: [], skin: null, plane, unlinked: [] }, ...(pacsSource ? { pacsSource } : {}) })
+  const image: NewImage = { planId, header: r.image.header, pixels: r.image.pixels, calibration: null, marks: { axis: null, stations: [], skin: null, plane, unlinked: [] }, ...(pacsSource ? { pacsSource } : {}) }
+  const id = newId()
+  const saved = repo.add(image, id)
+  if (show) {
+    const at = Date.now()
+    const { pixels, ...meta } = image
+    show({ ...meta, id, label: '', createdAt: at, updatedAt: at, pixels }, saved)
+  }
+  const row = await saved
   return { ok: true, row, pixels: r.image.pixels }
 }
