@@ -293,7 +293,7 @@ function parseBone(r: Record<string, unknown>, c: Collector): NormalizedCase['bo
       if (dup >= 0) {
         c.error(
           `bone.stations[${i}].fromDistalEnd`,
-          `is the same distance from the distal end as bone.stations[${dup}] (${formatNumber(st.fromDistalEndMm, 2)} mm): merge or remove one`
+          `is the same distance from the distal end as station ${dup + 1} (${formatNumber(st.fromDistalEndMm, 2)} mm): merge or remove one`
         )
         stationsOk = false
         continue

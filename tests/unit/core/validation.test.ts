@@ -68,7 +68,7 @@ const REJECTIONS: [string, Mut, string, string][] = [
   ['station distance missing', (r) => delete r.bone.stations[2].fromDistalEnd, 'bone.stations[2].fromDistalEnd', 'is required'],
   ['station distance negative', (r) => (r.bone.stations[2].fromDistalEnd = -1), 'bone.stations[2].fromDistalEnd', 'must not be negative'],
   ['station beyond the bone', (r) => (r.bone.stations[3].fromDistalEnd = 201), 'bone.stations[3].fromDistalEnd', 'must not exceed the residual bone length (200 mm)'],
-  ['duplicate station distance', (r) => (r.bone.stations[2].fromDistalEnd = '5 cm'), 'bone.stations[2].fromDistalEnd', 'same distance from the distal end as bone.stations[1] (50 mm)'],
+  ['duplicate station distance', (r) => (r.bone.stations[2].fromDistalEnd = '5 cm'), 'bone.stations[2].fromDistalEnd', 'same distance from the distal end as station 2 (50 mm)'],
   ['endosteal missing', (r) => delete r.bone.stations[2].endosteal, 'bone.stations[2].endosteal', 'is required (or its AP and lateral values)'],
   ['half a plane pair', (r) => (r.bone.stations[1] = { fromDistalEnd: 50, endosteal: 12, periostealAP: 26 }), 'bone.stations[1].periostealLat', 'is required: with the AP value given, the periosteal diameter needs both planes (AP and lateral), or one value for both'],
   ['endosteal zero', (r) => (r.bone.stations[2].endosteal = 0), 'bone.stations[2].endosteal', 'must be greater than 0'],
