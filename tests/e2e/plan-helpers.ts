@@ -42,7 +42,8 @@ export async function openSeededPlan(page: Page, caseFile: Record<string, unknow
   await page.goto(`/#/plans/${id}`)
   await page.reload()
   const code = (caseFile['patient'] as Record<string, unknown>)['code']
-  await expect(page.locator('#f-patient-code')).toHaveValue(String(code))
+  // The editor's code loads on first use: on a loaded 2-core machine that alone can take 5 s.
+  await expect(page.locator('#f-patient-code')).toHaveValue(String(code), { timeout: 15_000 })
   return id
 }
 
