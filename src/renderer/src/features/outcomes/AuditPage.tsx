@@ -2,25 +2,19 @@
 // and surgeon. Every figure states its n; small numbers are said. Computation is the core's
 // (shared/outcomes/cohort.ts); this screen loads rows and lays figures out.
 import { useEffect, useMemo, useState } from 'react'
-import { auditCohort, localToday, smallNumberNote, type CohortFilter, type CohortPatient } from '../../../../shared/outcomes'
-import { formatNumber } from '../../../../shared/format'
+import { auditCohort, localToday, type CohortFilter, type CohortPatient } from '../../../../shared/outcomes'
 import { cachedCohort } from '../../db/outcomes-binding'
 import { storageErrorMessage } from '../../db/storage'
 import { usePlanningContext } from '../settings/planning-context'
 import '../../components/components.css'
 import './outcomes.css'
 import { FIGURE_NOTES } from './audit-format'
-import { AccuracyTable, CausesTable, CompletenessTable, IncidenceTable, PairedTable } from './audit-tables'
+import { AccuracyTable, CausesTable, CompletenessTable, IncidenceTable, incidenceTitle, PairedTable, SmallN } from './audit-tables'
 import { SurvivalChart } from './charts'
 import { CohortReport } from './CohortReport'
 import { ExportButtons } from './ExportButtons'
 import { useOutcomeSettings } from './use-outcome-settings'
 import { provenanceLabel, scheduleText } from '../../../../shared/outcomes/site-settings'
-
-function SmallN({ n }: { n: number }) {
-  const note = smallNumberNote(n)
-  return note ? <p className="oc-small-n">{note}</p> : null
-}
 
 function distinct(values: string[]): string[] {
   return [...new Set(values.filter((v) => v !== ''))].sort()
@@ -137,9 +131,7 @@ export function AuditPage() {
         </section>
 
         <section className="oc-section" aria-labelledby="inc-title">
-          <h2 id="inc-title">
-            Events per 100 implant-years (n = {incidence.n}, {formatNumber(incidence.implantYears, 1)} implant-years)
-          </h2>
+          <h2 id="inc-title">{incidenceTitle(incidence)}</h2>
           <SmallN n={incidence.n} />
           <IncidenceTable incidence={incidence} scale={settings.scale} />
           <p className="oc-note">{FIGURE_NOTES.incidence}</p>

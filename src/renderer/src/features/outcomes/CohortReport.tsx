@@ -4,12 +4,12 @@
 // incidence, paired change, planning accuracy (chart and tables). Hidden on screen; the
 // interactive screen is hidden in print.
 import { formatNumber } from '../../../../shared/format'
-import { smallNumberNote, type CohortAudit } from '../../../../shared/outcomes'
+import { type CohortAudit } from '../../../../shared/outcomes'
 import { provenanceLabel, scheduleText, type OutcomeSettings } from '../../../../shared/outcomes/site-settings'
 import type { KmCurve } from '../../../../shared/stats'
 import { TableHead } from '../../components/TableHead'
 import { FIGURE_NOTES } from './audit-format'
-import { AccuracyTable, CausesTable, CompletenessTable, IncidenceTable, PairedTable } from './audit-tables'
+import { AccuracyTable, CausesTable, CompletenessTable, IncidenceTable, incidenceTitle, PairedTable, SmallN } from './audit-tables'
 import { AccuracyBars, SurvivalChart } from './charts'
 
 /** Due / overdue lines printed before pointing to the CSV export. */
@@ -34,11 +34,6 @@ function atYear(curve: KmCurve, t: number): { s: number; lower: number | null; u
     out = { s: step.survival, lower: step.lower, upper: step.upper }
   }
   return out
-}
-
-function Small({ n }: { n: number }) {
-  const note = smallNumberNote(n)
-  return note ? <p className="oc-small-n">{note}</p> : null
 }
 
 export function CohortReport({ audit, total, view, settings, today, userName }: Props) {
@@ -70,7 +65,7 @@ export function CohortReport({ audit, total, view, settings, today, userName }: 
             {settings.scale.source ? ` (${settings.scale.source})` : ''} — {provenanceLabel(settings.scaleProvenance)}
           </dd>
         </dl>
-        <Small n={audit.n} />
+        <SmallN n={audit.n} />
       </header>
 
       <section className="oc-report-section">
@@ -97,7 +92,7 @@ export function CohortReport({ audit, total, view, settings, today, userName }: 
 
       <section className="oc-report-section oc-report-keep">
         <h2>Implant survival free of removal (n = {survival.curve.n}, {survival.curve.events} removals)</h2>
-        <Small n={survival.curve.n} />
+        <SmallN n={survival.curve.n} />
         <SurvivalChart curve={survival.curve} atRiskTimes={survival.atRiskTimes} atRisk={survival.atRisk} />
         <table className="plan-table">
           <caption>Survival at each year since surgery</caption>
@@ -120,10 +115,8 @@ export function CohortReport({ audit, total, view, settings, today, userName }: 
       </section>
 
       <section className="oc-report-section oc-report-keep">
-        <h2>
-          Events per 100 implant-years (n = {incidence.n}, {formatNumber(incidence.implantYears, 1)} implant-years)
-        </h2>
-        <Small n={incidence.n} />
+        <h2>{incidenceTitle(incidence)}</h2>
+        <SmallN n={incidence.n} />
         <IncidenceTable incidence={incidence} scale={settings.scale} />
         <p className="oc-report-note">{FIGURE_NOTES.incidence}</p>
       </section>
@@ -136,7 +129,7 @@ export function CohortReport({ audit, total, view, settings, today, userName }: 
 
       <section className="oc-report-section oc-report-keep">
         <h2>Planning accuracy (n = {accuracy.n})</h2>
-        <Small n={accuracy.n} />
+        <SmallN n={accuracy.n} />
         <AccuracyBars rows={bars} />
         <AccuracyTable accuracy={accuracy} />
         <h3>Plans off the implanted size, by how they were measured</h3>

@@ -1,9 +1,20 @@
 // The Audit screen's tables, shared by the screen and the printed cohort report (one layout of
 // each figure). Each table's caption names it for screen readers; n is in the section headings.
 import { formatNumber } from '../../../../shared/format'
-import { LITERATURE_ACCURACY, type CohortAudit, type InfectionScale } from '../../../../shared/outcomes'
+import { LITERATURE_ACCURACY, smallNumberNote, type CohortAudit, type InfectionScale } from '../../../../shared/outcomes'
 import { TableHead } from '../../components/TableHead'
 import { incidenceLabel, medianText, rateText, shareText } from './audit-format'
+
+/** The small-number warning under a figure (nothing when n is large enough). */
+export function SmallN({ n }: { n: number }) {
+  const note = smallNumberNote(n)
+  return note ? <p className="oc-small-n">{note}</p> : null
+}
+
+/** The incidence figure's heading, with its n and exposure. */
+export function incidenceTitle(incidence: CohortAudit['incidence']): string {
+  return `Events per 100 implant-years (n = ${incidence.n}, ${formatNumber(incidence.implantYears, 1)} implant-years)`
+}
 
 export function CompletenessTable({ completeness }: { completeness: CohortAudit['completeness'] }) {
   if (completeness.rows.length === 0) return null
