@@ -2,21 +2,19 @@
 // with every earlier real schema open as the current version with every row kept; operations
 // already recorded get their revision's facts (planned size, calibration) stored.
 import 'fake-indexeddb/auto'
-import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
 import { OsseoDb } from '../../../src/renderer/src/db/database'
 import { SCHEMA_VERSIONS } from '../../../src/renderer/src/db/schema'
 import { createOutcomesRepo } from '../../../src/renderer/src/db/outcomes-repo'
+import { OLD_PLAN, openOldDatabase } from './old-database'
 
 const EARLIER = SCHEMA_VERSIONS.filter((s) => s.version < 8)
 
 describe('schema upgrade → v8 (revision facts for the Audit screen)', () => {
   it.each(EARLIER.map((s) => [s.version, s] as const))('from version %s keeps every row and stores the facts of operated revisions', async (_v, old) => {
     const name = `upgrade8-${Math.random()}`
-    const before = new Dexie(name)
-    for (const s of SCHEMA_VERSIONS.filter((x) => x.version <= old.version)) before.version(s.version).stores(s.stores)
-    await before.open()
-    const plan = { id: 'a', patientCode: 'P-1', surgeon: 'Dr Okafor', level: 'transfemoral', side: 'left', systemId: 'opra-femur', status: 'approved', archived: 0, createdAt: 1, updatedAt: 2, parentId: '', caseFile: { format: 'osseoplan.case', version: 1, patient: { code: 'P-1' } }, notes: '' }
+    const before = await openOldDatabase(name, old.version)
+    const plan = OLD_PLAN
     await before.table('plans').add(plan)
     if (old.version >= 2) await before.table('planIndex').add({ ...plan, caseFile: undefined, search: 'p-1' })
     await before.table('revisions').add({ id: 'r1', planId: 'a', number: 2, status: 'approved', caseFile: { imaging: { source: 'xray', marker: { knownSizeMm: 25, measuredSizeMm: 28 } } }, result: { implant: { systemId: 'opra-femur', diameterMm: 16, lengthMm: 80 } }, createdAt: 5 })
