@@ -9,13 +9,13 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type BrowserContext, type Page } from '@playwright/test'
+import { type BrowserContext, type Page } from '@playwright/test'
 
 import { startBenchServer } from './server'
 import { BENCH_PLAN_ID, BENCH_PLANS, writeBenchLibrary } from './library-file'
-import { startTimerScript, startTiming, timeInPage } from './in-page'
+import { startTiming, timeInPage } from './in-page'
 import { editorKeystrokes } from './editor-bench'
-import { LAUNCH_ARGS, type BenchRow } from './bench-common'
+import { type BenchRow, openProfile } from './bench-common'
 
 const SEARCH_KEYSTROKES = 20
 
@@ -33,20 +33,6 @@ export async function findBrowser(): Promise<string> {
   const path = await findChromium()
   if (!path) throw new Error(BROWSER_HINT)
   return path
-}
-
-async function openProfile(profile: string, executablePath: string): Promise<BrowserContext> {
-  const context = await chromium.launchPersistentContext(profile, { executablePath, args: LAUNCH_ARGS, viewport: { width: 1280, height: 800 }, acceptDownloads: true })
-  // tsx (esbuild, keepNames) wraps named functions in a __name() helper that exists only in Node;
-  // the in-page timers are such functions, so the page gets a no-op one.
-  await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f)')
-  // The first-run acknowledgement, stored as the app stores it (see tests/e2e/fixtures.ts).
-  await context.addInitScript(() => {
-    const key = 'osseoplan.acknowledgement'
-    if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, JSON.stringify({ at: Date.now(), name: 'Bench Surgeon' }))
-  })
-  await context.addInitScript(startTimerScript)
-  return context
 }
 
 async function seed(page: Page, url: string, file: string, rows: BenchRow[]): Promise<void> {

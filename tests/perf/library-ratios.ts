@@ -17,12 +17,12 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type BrowserContext, type Page } from '@playwright/test'
+import { type BrowserContext, type Page } from '@playwright/test'
 import { findBrowser } from './browser-bench'
 import { benchEditorAlone } from './editor-bench'
-import { completeTiming, startTimerScript, startTiming, timeInPage } from './in-page'
+import { completeTiming, startTiming, timeInPage } from './in-page'
 import { startBenchServer } from './server'
-import { LAUNCH_ARGS, type BenchRow, median } from './bench-common'
+import { type BenchRow, median, openProfile } from './bench-common'
 
 const COLD_RUNS = 3
 const SEARCH_KEYS = 16
@@ -30,17 +30,6 @@ const PDF_RUNS = 3
 const SEED_CHUNK = 5000
 
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d
-
-export async function openProfile(dir: string, executablePath: string): Promise<BrowserContext> {
-  const context = await chromium.launchPersistentContext(dir, { executablePath, args: LAUNCH_ARGS, viewport: { width: 1280, height: 800 } })
-  await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f)')
-  await context.addInitScript(() => {
-    const key = 'osseoplan.acknowledgement'
-    if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, JSON.stringify({ at: Date.now(), name: 'Bench Surgeon' }))
-  })
-  await context.addInitScript(startTimerScript)
-  return context
-}
 
 const firstPage = async (context: BrowserContext) => context.pages()[0] ?? (await context.newPage())
 
