@@ -8,25 +8,22 @@ import { outcomesRepo } from '../../db/outcomes-binding'
 import { FormActions } from './FormActions'
 import { FormField } from './FormField'
 import { EVENT_FORM_LABELS, eventToForm, formToEvent, type FormValues } from './form-model'
-import { saveFailure, type SaveFailure } from './save-error'
 import { useOutcomeForm } from './use-outcome-form'
+import { useRecordRemoval, useRecordSave } from './use-record-writes'
 
 const EMPTY: FormValues = { type: 'infection', date: '', infectionGrade: '', note: '' }
 
 function EventForm({ planId, event, scale, onDone }: { planId: string; event: OutcomeEvent | null; scale: InfectionScale; onDone: () => void }) {
   const form = useOutcomeForm(event ? `event:${event.id}` : `event:new:${planId}`, planId, event ? eventToForm(event) : EMPTY)
-  const [failure, setFailure] = useState<SaveFailure | null>(null)
-  const errors = failure?.fields ?? {}
-  async function save() {
-    try {
-      await outcomesRepo().saveEvent(formToEvent(form.values, planId, event?.id), scale)
-      setFailure(null)
-      await form.reset(EMPTY)
-      onDone()
-    } catch (e) {
-      setFailure(saveFailure(e))
-    }
-  }
+  const { failure, errors, attempt } = useRecordSave()
+  const save = () =>
+    attempt(
+      () => outcomesRepo().saveEvent(formToEvent(form.values, planId, event?.id), scale),
+      async () => {
+        await form.reset(EMPTY)
+        onDone()
+      }
+    )
   const what = event ? `${EVENT_LABELS[event.type]} of ${event.date}` : ''
   return (
     <div role="group" aria-label={event ? `Correct ${what}` : 'New event'}>
@@ -54,16 +51,9 @@ function EventForm({ planId, event, scale, onDone }: { planId: string; event: Ou
 
 export function EventsSection({ planId, events, scale, onChanged }: { planId: string; events: OutcomeEvent[]; scale: InfectionScale; onChanged: () => void }) {
   const [editing, setEditing] = useState<OutcomeEvent | null>(null)
-  const [error, setError] = useState('')
-  async function remove(e: OutcomeEvent) {
-    if (!window.confirm(`Delete the event "${EVENT_LABELS[e.type]}" of ${e.date}?`)) return
-    try {
-      await outcomesRepo().removeEvent(e.id)
-      onChanged()
-    } catch (err) {
-      setError(saveFailure(err).message)
-    }
-  }
+  const removal = useRecordRemoval(onChanged)
+  const remove = (e: OutcomeEvent) => removal.remove(`Delete the event "${EVENT_LABELS[e.type]}" of ${e.date}?`, () => outcomesRepo().removeEvent(e.id))
+  const error = removal.error
   return (
     <section className="oc-section" aria-labelledby="events-title">
       <h2 id="events-title">Events ({events.length})</h2>

@@ -9,8 +9,8 @@ import { outcomesRepo } from '../../db/outcomes-binding'
 import type { RevisionRow } from '../../db/types'
 import { FormField } from './FormField'
 import { changeRows, formToOperation, OPERATION_LABELS, operationToForm, type FormValues } from './form-model'
-import { saveFailure, type SaveFailure } from './save-error'
 import { useOutcomeForm } from './use-outcome-form'
+import { useRecordSave } from './use-record-writes'
 
 interface Props {
   planId: string
@@ -30,22 +30,20 @@ export function OperationSection({ planId, revision, operation, systems, onSaved
   const initial: FormValues = operation ? operationToForm(operation) : { systemId: planned?.systemId ?? '', diameterMm: '', lengthMm: '' }
   // One draft per plan's operation form, so the form keeps its state across the save of a new record.
   const form = useOutcomeForm(`operation:${planId}`, planId, initial)
-  const [failure, setFailure] = useState<SaveFailure | null>(null)
+  const { failure, errors, attempt } = useRecordSave()
   const [saved, setSaved] = useState('')
-  const errors = failure?.fields ?? {}
   const v = form.values
 
-  async function save() {
+  function save() {
     setSaved('')
-    try {
-      const op = await outcomesRepo().saveOperation(formToOperation(v, planId, revision.id, operation?.id))
-      setFailure(null)
-      await form.reset(operationToForm(op))
-      setSaved('Operation record saved.')
-      onSaved(op)
-    } catch (e) {
-      setFailure(saveFailure(e))
-    }
+    return attempt(
+      () => outcomesRepo().saveOperation(formToOperation(v, planId, revision.id, operation?.id)),
+      async (op) => {
+        await form.reset(operationToForm(op))
+        setSaved('Operation record saved.')
+        onSaved(op)
+      }
+    )
   }
 
   const field = (name: string, type?: 'text' | 'date' | 'decimal' | 'textarea', hint?: string) => (

@@ -7,8 +7,8 @@ import { outcomesRepo } from '../../db/outcomes-binding'
 import { FormActions } from './FormActions'
 import { FormField } from './FormField'
 import { formToVisit, VISIT_FIELDS, VISIT_LABELS, visitToForm, type FormValues } from './form-model'
-import { saveFailure, type SaveFailure } from './save-error'
 import { useOutcomeForm } from './use-outcome-form'
+import { useRecordRemoval, useRecordSave } from './use-record-writes'
 import { visitSummary } from './visit-summary'
 
 interface Props {
@@ -22,18 +22,15 @@ const EMPTY: FormValues = { kind: 'follow-up', date: '' }
 
 function VisitForm({ planId, lowerLimb, visit, onDone }: { planId: string; lowerLimb: boolean; visit: FollowUpVisit | null; onDone: () => void }) {
   const form = useOutcomeForm(`visit:${visit?.id ?? `new:${planId}`}`, planId, visit ? visitToForm(visit) : EMPTY)
-  const [failure, setFailure] = useState<SaveFailure | null>(null)
-  const errors = failure?.fields ?? {}
-  async function save() {
-    try {
-      await outcomesRepo().saveVisit(formToVisit(form.values, planId, visit?.id))
-      setFailure(null)
-      await form.reset(EMPTY)
-      onDone()
-    } catch (e) {
-      setFailure(saveFailure(e))
-    }
-  }
+  const { failure, errors, attempt } = useRecordSave()
+  const save = () =>
+    attempt(
+      () => outcomesRepo().saveVisit(formToVisit(form.values, planId, visit?.id)),
+      async () => {
+        await form.reset(EMPTY)
+        onDone()
+      }
+    )
   const fields = VISIT_FIELDS.filter((f) => !('lower' in f && f.lower && !lowerLimb) && !('upper' in f && f.upper && lowerLimb))
   return (
     <div className="oc-visit-form" role="group" aria-label={visit ? `Edit visit of ${visit.date}` : 'New visit'}>
@@ -54,16 +51,9 @@ function VisitForm({ planId, lowerLimb, visit, onDone }: { planId: string; lower
 
 export function VisitsSection({ planId, lowerLimb, visits, onChanged }: Props) {
   const [editing, setEditing] = useState<FollowUpVisit | null>(null)
-  const [error, setError] = useState('')
-  async function remove(v: FollowUpVisit) {
-    if (!window.confirm(`Delete the visit of ${v.date}? Its measures are removed from the audit.`)) return
-    try {
-      await outcomesRepo().removeVisit(v.id)
-      onChanged()
-    } catch (e) {
-      setError(saveFailure(e).message)
-    }
-  }
+  const removal = useRecordRemoval(onChanged)
+  const remove = (v: FollowUpVisit) => removal.remove(`Delete the visit of ${v.date}? Its measures are removed from the audit.`, () => outcomesRepo().removeVisit(v.id))
+  const error = removal.error
   return (
     <section className="oc-section" aria-labelledby="visits-title">
       <h2 id="visits-title">Follow-up visits ({visits.length})</h2>
