@@ -38,7 +38,7 @@ describe('cohort cache', () => {
     await settle()
     const second = await cache.get(systems)
     expect(reads).toBe(2)
-    expect(second[0]!.visits).toHaveLength(1)
+    expect(second[0]!.summary.followUpDates).toEqual(['2026-04-14'])
     // A plan deleted (with its outcomes): read again, the patient is gone.
     await createPlansRepo(t.db, t.now).remove(a.id)
     await settle()
@@ -65,10 +65,10 @@ describe('cohort cache', () => {
       return rows
     })
     const systems: never[] = []
-    expect((await cache.get(systems))[0]!.events).toEqual([])
+    expect((await cache.get(systems))[0]!.summary.incidenceEvents).toEqual([])
     await during
     await settle()
-    expect((await cache.get(systems))[0]!.events).toHaveLength(1)
+    expect((await cache.get(systems))[0]!.summary.incidenceEvents).toEqual([{ type: 'fracture', date: '2026-05-01' }])
     expect(reads).toBe(2)
     cache.close()
   })

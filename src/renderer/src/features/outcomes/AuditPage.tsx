@@ -2,7 +2,7 @@
 // and surgeon. Every figure states its n; small numbers are said. Computation is the core's
 // (shared/outcomes/cohort.ts); this screen loads rows and lays figures out.
 import { useEffect, useMemo, useState } from 'react'
-import { auditCohort, localToday, type CohortFilter, type CohortPatient } from '../../../../shared/outcomes'
+import { auditCohort, localToday, type AuditPatient, type CohortFilter } from '../../../../shared/outcomes'
 import { cachedCohort } from '../../db/outcomes-binding'
 import { storageErrorMessage } from '../../db/storage'
 import { usePlanningContext } from '../settings/planning-context'
@@ -22,7 +22,7 @@ function distinct(values: string[]): string[] {
 
 export function AuditPage() {
   const { customSystems, systems, userName } = usePlanningContext()
-  const [cohort, setCohort] = useState<CohortPatient[] | null>(null)
+  const [cohort, setCohort] = useState<AuditPatient[] | null>(null)
   const [error, setError] = useState('')
   const [filter, setFilter] = useState<CohortFilter>({})
   const today = localToday()
