@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { createBackupRepo, libraryBackupText } from '../../../src/renderer/src/db/backup-repo'
 import { validateLibraryBackup } from '../../../src/renderer/src/db/backup-validate'
 import { OsseoDb } from '../../../src/renderer/src/db/database'
-import { summaryRows } from '../../../src/renderer/src/db/outcome-summaries'
+import { storedSummary, summariesOf } from '../../../src/renderer/src/db/outcome-summaries'
 import { createOutcomesRepo, OUTCOME_DELETE_ACTION, OutcomeValidationError } from '../../../src/renderer/src/db/outcomes-repo'
 import { createPlansRepo, unconfirmedSiteDefaults, type DeletedPlan } from '../../../src/renderer/src/db/plans-repo'
 import { dateOfDay, dayNumber, EVENT_TYPES, type OutcomeSummary } from '../../../src/shared/outcomes'
@@ -23,7 +23,7 @@ const byPlan = (rows: OutcomeSummary[]) => [...rows].sort((a, b) => (a.planId < 
 /** The table as stored, and as computed from every record now in the database. */
 async function storedAndRecomputed(db: OsseoDb): Promise<[OutcomeSummary[], OutcomeSummary[]]> {
   const [operations, visits, events, stored] = await Promise.all([db.operations.toArray(), db.visits.toArray(), db.outcomeEvents.toArray(), db.outcomeSummaries.toArray()])
-  return [byPlan(stored), byPlan(summaryRows(operations, visits, events))]
+  return [byPlan(stored.map(storedSummary)), byPlan(summariesOf(operations, visits, events))]
 }
 
 async function approvedPlans(db: OsseoDb, now: () => number, n: number) {
@@ -119,7 +119,7 @@ describe('stored outcome summaries', () => {
     await repo.saveEvent({ planId: a!.planId, type: 'removal', date: '2026-01-10' })
     await repo.saveVisit({ planId: b!.planId, kind: 'follow-up', date: '2025-04-15', tugS: 9 })
     const before = await t.db.outcomeSummaries.toArray()
-    expect(before.map((s) => [s.planId, s.removal])).toEqual([[a!.planId, '2026-01-10']])
+    expect(before.map(storedSummary).map((s) => [s.planId, s.removal])).toEqual([[a!.planId, '2026-01-10']])
     const backups = createBackupRepo(t.db, t.now)
     const text = libraryBackupText(await backups.exportLibrary())
     expect(text).not.toContain('followUpDates')

@@ -2,11 +2,26 @@
 // plan): its operation, visits and events reduced to what the Audit screen computes from
 // (shared/outcomes/patient-summary.ts), so opening the screen reads 2,000 small rows instead of
 // every visit. Written in the same transaction as every outcome write, plan deletion and restore;
-// a plan without an operation has no row.
+// a plan without an operation has no row. Each row holds the summary as one JSON text: Chromium's
+// IndexedDB reads one string per row several times faster than the same values as nested objects.
 import type { Transaction } from 'dexie'
 import { outcomeSummary, type OutcomeSummary } from '../../../shared/outcomes/patient-summary'
 import type { FollowUpVisit, OperationRecord, OutcomeEvent } from '../../../shared/outcomes/types'
 import type { OsseoDb } from './database'
+
+/** A stored row: the plan, and its summary as JSON text. */
+export interface OutcomeSummaryRow {
+  planId: string
+  summary: string
+}
+
+export function summaryRow(summary: OutcomeSummary): OutcomeSummaryRow {
+  return { planId: summary.planId, summary: JSON.stringify(summary) }
+}
+
+export function storedSummary(row: OutcomeSummaryRow): OutcomeSummary {
+  return JSON.parse(row.summary) as OutcomeSummary
+}
 
 /** The tables a summary is read from and written to (a transaction refreshing one needs them all). */
 export function summaryTables(db: OsseoDb) {
@@ -36,7 +51,7 @@ function byPlan<T extends { planId: string }>(rows: readonly T[]): Map<string, T
 }
 
 /** The summaries of every operated plan among these records (all of each plan's records must be given). */
-export function summaryRows(operations: readonly OperationRecord[], visits: readonly FollowUpVisit[], events: readonly OutcomeEvent[]): OutcomeSummary[] {
+export function summariesOf(operations: readonly OperationRecord[], visits: readonly FollowUpVisit[], events: readonly OutcomeEvent[]): OutcomeSummary[] {
   const visitsByPlan = byPlan(visits)
   const eventsByPlan = byPlan(events)
   return [...firstOperations(operations)].map(([planId, operation]) => outcomeSummary({ planId, operation, visits: visitsByPlan.get(planId) ?? [], events: eventsByPlan.get(planId) ?? [] }))
@@ -50,8 +65,8 @@ export async function refreshSummary(db: OsseoDb, planId: string): Promise<void>
     db.visits.where('planId').equals(planId).toArray(),
     db.outcomeEvents.where('planId').equals(planId).toArray()
   ])
-  const [row] = summaryRows(operations, visits, events)
-  if (row) await db.outcomeSummaries.put(row)
+  const [summary] = summariesOf(operations, visits, events)
+  if (summary) await db.outcomeSummaries.put(summaryRow(summary))
   else await db.outcomeSummaries.delete(planId)
 }
 
@@ -59,4 +74,9 @@ export async function refreshSummary(db: OsseoDb, planId: string): Promise<void>
 export async function fillOutcomeSummaries(tx: Transaction): Promise<void> {
   const [operations, visits, events] = await Promise.all([tx.table('operations').toArray(), tx.table('visits').toArray(), tx.table('outcomeEvents').toArray()])
   await tx.table('outcomeSummaries').bulkPut(summaryRows(operations as OperationRecord[], visits as FollowUpVisit[], events as OutcomeEvent[]))
+}
+
+/** The stored rows of every operated plan among these records (backup restore, upgrade). */
+export function summaryRows(operations: readonly OperationRecord[], visits: readonly FollowUpVisit[], events: readonly OutcomeEvent[]): OutcomeSummaryRow[] {
+  return summariesOf(operations, visits, events).map(summaryRow)
 }

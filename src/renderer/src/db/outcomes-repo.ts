@@ -23,7 +23,7 @@ import {
 } from '../../../shared/outcomes'
 import type { Table } from 'dexie'
 import type { OsseoDb } from './database'
-import { refreshSummary, summaryTables } from './outcome-summaries'
+import { refreshSummary, storedSummary, summaryTables } from './outcome-summaries'
 import { newId } from './ids'
 import { diffValues, displayValue } from './object-diff'
 import { APP_VERSION } from './plans-repo'
@@ -206,27 +206,28 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
      * themselves, except once for facts not stored yet).
      */
     async loadCohort(customSystems: readonly ImplantSystem[] = []): Promise<AuditPatient[]> {
+      // Whole tables, each in one request (getAll): in Chromium one get per patient (bulkGet) costs
+      // more than reading every row. The operations and revision facts are those of operated plans.
       const read = await db.transaction('r', [db.outcomeSummaries, db.operations, db.planIndex, db.revisionFacts], async () => {
-        const outcomes = await db.outcomeSummaries.toArray()
-        const [operations, summaries] = await Promise.all([db.operations.bulkGet(outcomes.map((o) => o.operationId)), db.planIndex.bulkGet(outcomes.map((o) => o.planId))])
-        const facts = await db.revisionFacts.bulkGet(operations.map((op) => op?.revisionId ?? ''))
-        return { outcomes, operations, summaries, facts }
+        const [outcomes, operations, index, facts] = await Promise.all([db.outcomeSummaries.toArray(), db.operations.toArray(), db.planIndex.toArray(), db.revisionFacts.toArray()])
+        return { outcomes: outcomes.map(storedSummary), operations: byId(operations), index: byId(index), facts: byId(facts) }
       })
-      const missing = read.operations.filter((op, i) => op && !read.facts[i]).map((op) => op!.revisionId)
+      const ops = read.outcomes.map((o) => read.operations.get(o.operationId))
+      const missing = ops.filter((op) => op && !read.facts.has(op.revisionId)).map((op) => op!.revisionId)
       if (missing.length > 0) {
         const filled = await db.transaction('rw', [db.revisions, db.revisionFacts], async () => {
           const rows = (await db.revisions.bulkGet(missing)).flatMap((r) => (r ? [revisionFactsRow(r)] : []))
           await db.revisionFacts.bulkPut(rows)
-          return new Map(rows.map((r) => [r.id, r]))
+          return rows
         })
-        read.facts = read.operations.map((op, i) => read.facts[i] ?? (op ? filled.get(op.revisionId) : undefined))
+        for (const row of filled) read.facts.set(row.id, row)
       }
       const systems = new Map([...BUILTIN_SYSTEMS, ...customSystems].map((s) => [s.id, s]))
       return read.outcomes.flatMap((outcome, i) => {
-        const op = read.operations[i]
+        const op = ops[i]
         // Written in the same transaction as its operation; never missing unless the database was edited by hand.
         if (!op) return []
-        return [{ ...patientHead(op, read.summaries[i], read.facts[i], systems), summary: outcome }]
+        return [{ ...patientHead(op, read.index.get(op.planId), read.facts.get(op.revisionId), systems), summary: outcome }]
       })
     },
 
@@ -241,6 +242,10 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
       return patients.map((p) => ({ ...p, visits: visitsByPlan.get(p.planId) ?? [], events: eventsByPlan.get(p.planId) ?? [] }))
     }
   }
+}
+
+function byId<T extends { id: string }>(rows: readonly T[]): Map<string, T> {
+  return new Map(rows.map((r) => [r.id, r]))
 }
 
 function byPlan<T extends { planId: string }>(rows: readonly T[]): Map<string, T[]> {
