@@ -1,7 +1,8 @@
 // The Audit screen: the whole operated cohort, filterable by level, implant system, stages, year
 // and surgeon. Every figure states its n; small numbers are said. Computation is the core's
 // (shared/outcomes/cohort.ts); this screen loads rows and lays figures out.
-import { useEffect, useMemo, useState } from 'react'
+import { startTransition, useEffect, useMemo, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { auditCohort, localToday, type AuditPatient, type CohortFilter } from '../../../../shared/outcomes'
 import { cachedCohort } from '../../db/outcomes-binding'
 import { storageErrorMessage } from '../../db/storage'
@@ -39,6 +40,19 @@ export function AuditPage() {
   }, [customSystems])
 
   const audit = useMemo(() => (cohort && loaded ? auditCohort(cohort, filter, today, intervals) : null), [cohort, filter, today, intervals, loaded])
+  // The printed report is hidden on screen yet a third of the page: it is drawn just after the
+  // screen (a transition, so it never holds the screen back), or at once when printing starts.
+  const [reportDrawn, setReportDrawn] = useState(false)
+  useEffect(() => {
+    if (!audit || reportDrawn) return
+    const draw = () => flushSync(() => setReportDrawn(true))
+    const soon = window.setTimeout(() => startTransition(() => setReportDrawn(true)), 0)
+    window.addEventListener('beforeprint', draw)
+    return () => {
+      window.clearTimeout(soon)
+      window.removeEventListener('beforeprint', draw)
+    }
+  }, [audit, reportDrawn])
   const options = useMemo(
     () => ({
       levels: distinct(cohort?.map((p) => p.level) ?? []),
@@ -151,7 +165,7 @@ export function AuditPage() {
           <CausesTable accuracy={accuracy} />
         </section>
       </div>
-      <CohortReport audit={audit} total={cohort.length} view={view.length ? view.join(', ') : 'all patients'} settings={settings} today={today} userName={userName} />
+      {reportDrawn && <CohortReport audit={audit} total={cohort.length} view={view.length ? view.join(', ') : 'all patients'} settings={settings} today={today} userName={userName} />}
     </div>
   )
 }
