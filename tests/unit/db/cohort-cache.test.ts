@@ -77,7 +77,10 @@ describe('cohort cache', () => {
 describe('cohort cache and the revision facts', () => {
   it('the first read storing missing revision facts does not drop what it read', async () => {
     await operatedPlan('C-3')
+    // As an operation stored before the facts were: none in the facts table, none in its summary row.
     await t.db.revisionFacts.clear()
+    const [row] = await t.db.outcomeSummaries.toArray()
+    await t.db.outcomeSummaries.put({ ...row!, summary: JSON.stringify({ ...JSON.parse(row!.summary), facts: null }) })
     await settle()
     let reads = 0
     const repo = createOutcomesRepo(t.db, t.now)
@@ -85,6 +88,7 @@ describe('cohort cache and the revision facts', () => {
     const systems: never[] = []
     const first = await cache.get(systems)
     expect(await t.db.revisionFacts.count()).toBe(1)
+    expect(first[0]!.planned).toMatchObject({ diameterMm: 16, lengthMm: 140 })
     await settle()
     expect(await cache.get(systems)).toBe(first)
     expect(reads).toBe(1)

@@ -9,21 +9,23 @@ import { describe, expect, it } from 'vitest'
 import { createBackupRepo, libraryBackupText } from '../../../src/renderer/src/db/backup-repo'
 import { validateLibraryBackup } from '../../../src/renderer/src/db/backup-validate'
 import { OsseoDb } from '../../../src/renderer/src/db/database'
-import { storedSummary, summariesOf } from '../../../src/renderer/src/db/outcome-summaries'
+import { storedPatient, storedSummary, summariesOf, summaryRows, type StoredPatient } from '../../../src/renderer/src/db/outcome-summaries'
 import { createOutcomesRepo, OUTCOME_DELETE_ACTION, OutcomeValidationError } from '../../../src/renderer/src/db/outcomes-repo'
 import { createPlansRepo, unconfirmedSiteDefaults, type DeletedPlan } from '../../../src/renderer/src/db/plans-repo'
-import { dateOfDay, dayNumber, EVENT_TYPES, type OutcomeSummary } from '../../../src/shared/outcomes'
+import { dateOfDay, dayNumber, EVENT_TYPES } from '../../../src/shared/outcomes'
 import { completeCase, engineResult, useTestDb } from './helpers'
 
 const BASE = dayNumber('2024-01-01')!
 const implant = { systemId: 'opra-femur', diameterMm: 16, lengthMm: 80 }
 
-const byPlan = (rows: OutcomeSummary[]) => [...rows].sort((a, b) => (a.planId < b.planId ? -1 : 1))
 
-/** The table as stored, and as computed from every record now in the database. */
-async function storedAndRecomputed(db: OsseoDb): Promise<[OutcomeSummary[], OutcomeSummary[]]> {
-  const [operations, visits, events, stored] = await Promise.all([db.operations.toArray(), db.visits.toArray(), db.outcomeEvents.toArray(), db.outcomeSummaries.toArray()])
-  return [byPlan(stored.map(storedSummary)), byPlan(summariesOf(operations, visits, events))]
+/** The table as stored, and as computed from every record now in the database (summary, first operation, revision facts). */
+async function storedAndRecomputed(db: OsseoDb): Promise<[StoredPatient[], StoredPatient[]]> {
+  const [operations, visits, events, facts, stored] = await Promise.all([db.operations.toArray(), db.visits.toArray(), db.outcomeEvents.toArray(), db.revisionFacts.toArray(), db.outcomeSummaries.toArray()])
+  const order = (rows: StoredPatient[]) => [...rows].sort((a, b) => (a.summary.planId < b.summary.planId ? -1 : 1))
+  const recomputed = summaryRows(operations, visits, events, facts).map(storedPatient)
+  expect(recomputed.map((p) => p.summary)).toEqual(summariesOf(operations, visits, events))
+  return [order(stored.map(storedPatient)), order(recomputed)]
 }
 
 async function approvedPlans(db: OsseoDb, now: () => number, n: number) {
@@ -102,6 +104,7 @@ describe('stored outcome summaries', () => {
             }
             const [stored, recomputed] = await storedAndRecomputed(db)
             expect(stored).toEqual(recomputed)
+            expect(stored.every((p) => p.facts?.planned)).toBe(true)
           }
         } finally {
           await db.delete()

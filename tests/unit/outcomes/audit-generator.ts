@@ -79,5 +79,6 @@ if (process.argv[1]?.endsWith('audit-generator.ts') && process.argv[2]) {
   // each operated revision's facts (schema v8), both written with every operation save.
   const { summaryRows } = await import('../../../src/renderer/src/db/outcome-summaries')
   const { revisionFactsRow } = await import('../../../src/renderer/src/db/revision-facts')
-  writeFileSync(process.argv[2], JSON.stringify({ ...g, outcomeSummaries: summaryRows(g.operations, g.visits, g.events), revisionFacts: g.revisions.map(revisionFactsRow) }))
+  const revisionFacts = g.revisions.map(revisionFactsRow)
+  writeFileSync(process.argv[2], JSON.stringify({ ...g, outcomeSummaries: summaryRows(g.operations, g.visits, g.events, revisionFacts), revisionFacts }))
 }

@@ -8,6 +8,7 @@
 import 'fake-indexeddb/auto'
 import { OsseoDb } from '../../../src/renderer/src/db/database'
 import { firstOperations, summaryRows } from '../../../src/renderer/src/db/outcome-summaries'
+import { revisionFactsRow } from '../../../src/renderer/src/db/revision-facts'
 import { createOutcomesRepo } from '../../../src/renderer/src/db/outcomes-repo'
 import { auditCohort, type AuditPatient, type CohortFilter, type CohortPatient } from '../../../src/shared/outcomes'
 import { generatedCohort } from './audit-generator'
@@ -38,13 +39,15 @@ export async function runAuditBench(): Promise<Array<{ name: string; ms: number 
   const db = new OsseoDb(`audit-bench-${Date.now()}`)
   await db.open()
   const g = generatedCohort(PATIENTS, VISITS, EVENTS)
-  await db.transaction('rw', [db.planIndex, db.revisions, db.operations, db.visits, db.outcomeEvents, db.outcomeSummaries], async () => {
+  await db.transaction('rw', [db.planIndex, db.revisions, db.operations, db.visits, db.outcomeEvents, db.revisionFacts, db.outcomeSummaries], async () => {
     await db.planIndex.bulkAdd(g.summaries)
     await db.revisions.bulkAdd(g.revisions)
     await db.operations.bulkAdd(g.operations)
     await db.visits.bulkAdd(g.visits)
     await db.outcomeEvents.bulkAdd(g.events)
-    await db.outcomeSummaries.bulkAdd(summaryRows(g.operations, g.visits, g.events))
+    const facts = g.revisions.map(revisionFactsRow)
+    await db.revisionFacts.bulkAdd(facts)
+    await db.outcomeSummaries.bulkAdd(summaryRows(g.operations, g.visits, g.events, facts))
   })
   const repo = createOutcomesRepo(db)
   const floors: number[] = []
@@ -79,7 +82,7 @@ export async function runAuditBench(): Promise<Array<{ name: string; ms: number 
   await db.delete()
   return [
     { name: `floor: read ${VISITS} visit rows (median of 5)`, ms: median(floors) },
-    { name: `open: load ${cohort.length} patients' stored outcome summaries, operations and plan facts (median of 5)`, ms: median(loads) },
+    { name: `open: load ${cohort.length} patients' stored rows (summary, operation, revision facts) and the plan index (median of 5)`, ms: median(loads) },
     { name: 'open: compute every audit figure, no filter (median of 5)', ms: median(computes) },
     { name: 'open: compute, CPU time (median of 5)', ms: median(computeCpu) },
     { name: 'open: load + compute', ms: open },

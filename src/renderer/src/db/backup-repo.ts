@@ -8,7 +8,7 @@ import { LIBRARY_FORMAT, LIBRARY_VERSION, type CheckedBackup, type LibraryBackup
 import { canonicalJson, shortHash } from './content-hash'
 import { APP_VERSION } from './plans-repo'
 import { summariesWithHistory } from './plan-summary'
-import { summaryRows } from './outcome-summaries'
+import { restoredSummaries } from './outcome-summaries'
 import type { AuditRow, PlanRow } from './types'
 
 export interface ImportOutcome {
@@ -57,7 +57,7 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
      * Throws RestoreConflict, writing nothing, when the file's ids collide with different records.
      */
     async importLibrary(backup: CheckedBackup, name = 'a backup file'): Promise<ImportOutcome> {
-      return db.transaction('rw', [db.plans, db.planIndex, db.revisions, db.audit, db.operations, db.visits, db.outcomeEvents, db.outcomeSummaries], async () => {
+      return db.transaction('rw', [db.plans, db.planIndex, db.revisions, db.audit, db.operations, db.visits, db.outcomeEvents, db.revisionFacts, db.outcomeSummaries], async () => {
         // One key-only read per table instead of one get per row.
         const existing = new Set(await db.plans.toCollection().primaryKeys())
         const clashes = backup.plans.filter((p) => existing.has(p.id))
@@ -98,8 +98,10 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
         await inChunks(outcomes.operations, (chunk) => db.operations.bulkAdd(chunk))
         await inChunks(outcomes.visits, (chunk) => db.visits.bulkAdd(chunk))
         await inChunks(outcomes.events, (chunk) => db.outcomeEvents.bulkAdd(chunk))
-        // Backups do not carry the Audit screen's summaries: computed from the records restored.
-        await inChunks(summaryRows(outcomes.operations, outcomes.visits, outcomes.events), (chunk) => db.outcomeSummaries.bulkPut(chunk))
+        // Backups do not carry the Audit screen's summaries and facts: computed from what is restored.
+        const derived = restoredSummaries(outcomes, revisions)
+        await inChunks(derived.facts, (chunk) => db.revisionFacts.bulkPut(chunk))
+        await inChunks(derived.rows, (chunk) => db.outcomeSummaries.bulkPut(chunk))
         const skipped = backup.plans.length - fresh.length
         await db.audit.add({
           planId: '',

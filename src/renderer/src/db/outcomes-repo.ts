@@ -19,11 +19,12 @@ import {
   type OperationRecord,
   type OutcomeEvent,
   type Parsed,
-  type PatientHead
+  type PatientHead,
+  type PlanFacts
 } from '../../../shared/outcomes'
 import type { Table } from 'dexie'
 import type { OsseoDb } from './database'
-import { refreshSummary, storedSummary, summaryTables } from './outcome-summaries'
+import { refreshSummary, storedPatient, summaryTables } from './outcome-summaries'
 import { newId } from './ids'
 import { diffValues, displayValue } from './object-diff'
 import { APP_VERSION } from './plans-repo'
@@ -105,6 +106,17 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
       await table.delete(id)
       await refreshSummary(db, before.planId)
       await auditEdit(kind, before, null)
+    })
+  }
+
+  /** Revision facts by revision id: stored ones, and those not stored yet computed from the revision and stored. */
+  async function missingFacts(revisionIds: string[]): Promise<Map<string, RevisionFactsRow>> {
+    return db.transaction('rw', [db.revisions, db.revisionFacts], async () => {
+      const stored = (await db.revisionFacts.bulkGet(revisionIds)).filter((f): f is RevisionFactsRow => f !== undefined)
+      const have = new Set(stored.map((f) => f.id))
+      const computed = (await db.revisions.bulkGet(revisionIds.filter((id) => !have.has(id)))).flatMap((r) => (r ? [revisionFactsRow(r)] : []))
+      await db.revisionFacts.bulkPut(computed)
+      return new Map([...stored, ...computed].map((f) => [f.id, f]))
     })
   }
 
@@ -200,35 +212,20 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
     },
 
     /**
-     * Every operated patient with the approved plan's facts, for the Audit screen: one read of the
-     * stored outcome summaries (never the visits and events themselves), each patient's first
-     * operation, the plan summaries and the revisions' stored facts (never the revisions
-     * themselves, except once for facts not stored yet).
+     * Every operated patient with the approved plan's facts, for the Audit screen: the stored rows
+     * (each patient's outcome summary, first operation and revision facts; never the visits and
+     * events themselves) and the plan index, each table in one request (getAll: in Chromium one
+     * get per patient costs more than reading every row). Facts a row lacks are read from the
+     * revision facts, or once from the revision itself.
      */
     async loadCohort(customSystems: readonly ImplantSystem[] = []): Promise<AuditPatient[]> {
-      // Whole tables, each in one request (getAll): in Chromium one get per patient (bulkGet) costs
-      // more than reading every row. The operations and revision facts are those of operated plans.
-      const read = await db.transaction('r', [db.outcomeSummaries, db.operations, db.planIndex, db.revisionFacts], async () => {
-        const [outcomes, operations, index, facts] = await Promise.all([db.outcomeSummaries.toArray(), db.operations.toArray(), db.planIndex.toArray(), db.revisionFacts.toArray()])
-        return { outcomes: outcomes.map(storedSummary), operations: byId(operations), index: byId(index), facts: byId(facts) }
-      })
-      const ops = read.outcomes.map((o) => read.operations.get(o.operationId))
-      const missing = ops.filter((op) => op && !read.facts.has(op.revisionId)).map((op) => op!.revisionId)
-      if (missing.length > 0) {
-        const filled = await db.transaction('rw', [db.revisions, db.revisionFacts], async () => {
-          const rows = (await db.revisions.bulkGet(missing)).flatMap((r) => (r ? [revisionFactsRow(r)] : []))
-          await db.revisionFacts.bulkPut(rows)
-          return rows
-        })
-        for (const row of filled) read.facts.set(row.id, row)
-      }
+      const [rows, index] = await db.transaction('r', [db.outcomeSummaries, db.planIndex], () => Promise.all([db.outcomeSummaries.toArray(), db.planIndex.toArray()]))
+      const patients = rows.map(storedPatient)
+      const lacking = [...new Set(patients.filter((p) => !p.facts).map((p) => p.operation.revisionId))]
+      const found = lacking.length > 0 ? await missingFacts(lacking) : new Map<string, RevisionFactsRow>()
+      const plans = new Map(index.map((s) => [s.id, s]))
       const systems = new Map([...BUILTIN_SYSTEMS, ...customSystems].map((s) => [s.id, s]))
-      return read.outcomes.flatMap((outcome, i) => {
-        const op = ops[i]
-        // Written in the same transaction as its operation; never missing unless the database was edited by hand.
-        if (!op) return []
-        return [{ ...patientHead(op, read.index.get(op.planId), read.facts.get(op.revisionId), systems), summary: outcome }]
-      })
+      return patients.map((p) => ({ ...patientHead(p.operation, plans.get(p.operation.planId), p.facts ?? found.get(p.operation.revisionId), systems), summary: p.summary }))
     },
 
     /** The patients with every visit and event (the CSV exports), read when asked. */
@@ -244,10 +241,6 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
   }
 }
 
-function byId<T extends { id: string }>(rows: readonly T[]): Map<string, T> {
-  return new Map(rows.map((r) => [r.id, r]))
-}
-
 function byPlan<T extends { planId: string }>(rows: readonly T[]): Map<string, T[]> {
   const map = new Map<string, T[]>()
   for (const r of rows) {
@@ -259,7 +252,7 @@ function byPlan<T extends { planId: string }>(rows: readonly T[]): Map<string, T
 }
 
 /** A patient's plan facts beside its first operation, as the audit reads them. */
-function patientHead(op: OperationRecord, summary: PlanSummary | undefined, revisionFacts: RevisionFactsRow | undefined, systems: ReadonlyMap<string, ImplantSystem>): PatientHead {
+function patientHead(op: OperationRecord, summary: PlanSummary | undefined, revisionFacts: PlanFacts | undefined, systems: ReadonlyMap<string, ImplantSystem>): PatientHead {
   const facts = revisionFacts ?? planFacts(undefined, undefined)
   const system = systems.get(op.implant.systemId)
   return {
