@@ -83,13 +83,13 @@ export function useImagePainter(host: React.RefObject<HTMLDivElement | null>, im
     setKind(p?.kind ?? null)
     setSettled(false)
     const lost = (e: Event) => e.preventDefault()
-    void afterNextPaint().then(() => {
+    void afterNextPaint().then(async () => {
       if (cancelled) return
       const glCanvas = document.createElement('canvas')
       glCanvas.width = width
       glCanvas.height = height
       glCanvas.setAttribute('aria-hidden', 'true')
-      const gl: GlView | null = createGlView(glCanvas, image.header, image.pixels)
+      const gl: GlView | null = await createGlView(glCanvas, image.header, image.pixels, () => new Promise((resolve) => setTimeout(() => resolve(!cancelled), 0)))
       if (gl && !cancelled) {
         glCanvas.addEventListener('webglcontextlost', lost)
         el.replaceChild(glCanvas, flat)
