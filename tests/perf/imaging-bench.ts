@@ -21,6 +21,7 @@ import { phantomDicom, phantomTruth } from '../../scripts/imaging/phantom'
 import { findBrowser } from './browser-bench'
 import { startBenchServer } from './server'
 import { LAUNCH_ARGS, type BenchRow, median, p95 } from './bench-common'
+import { stepMedian, timeOpening, type OpenSteps } from './open-timer'
 
 const MOVES = 60
 const OPENS = 3
@@ -119,53 +120,6 @@ function readFloorFile(): Promise<number> {
   })
 }
 
-/** One opening, timed in the page from the file input's change event: each step's mark (bytes
- *  read, parsed, first paint, WebGL took over, stored) and the end of the first frame showing it. */
-interface OpenSteps {
-  read: number
-  parsed: number
-  shown: number
-  painted: number
-  gpu: number | null
-  stored: number
-}
-
-async function timeOpen(page: Page, file: string): Promise<OpenSteps> {
-  // One opening at a time: the previous one must be stored (the input is enabled again).
-  await page.waitForFunction(() => !(document.querySelector('[data-testid="image-file-input"]') as HTMLInputElement).disabled, undefined, { timeout: 120_000 })
-  await page.evaluate(() => {
-    const w = window as unknown as { __open: Record<string, number | null> | null }
-    w.__open = null
-    const input = document.querySelector('[data-testid="image-file-input"]')!
-    input.addEventListener(
-      'change',
-      () => {
-        const t0 = performance.now()
-        const at = (name: string) => {
-          const m = performance.getEntriesByName(name, 'mark').at(-1)
-          return m && m.startTime > t0 ? m.startTime - t0 : null
-        }
-        let painted: number | null = null
-        const poll = () => {
-          if (painted === null && at('osseo:image-shown') !== null) {
-            painted = -1
-            requestAnimationFrame(() => setTimeout(() => (painted = performance.now() - t0), 0))
-          }
-          if (painted !== null && painted >= 0 && at('osseo:open-stored') !== null && (document.querySelector('[data-testid="image-viewport"]')?.getAttribute('data-renderer-settled') === 'true'))
-            w.__open = { read: at('osseo:open-read'), parsed: at('osseo:open-parsed'), shown: at('osseo:image-shown'), painted, gpu: at('osseo:image-gpu'), stored: at('osseo:open-stored') }
-          else setTimeout(poll, 5)
-        }
-        poll()
-      },
-      { once: true, capture: true }
-    )
-  })
-  await page.getByTestId('image-file-input').setInputFiles(file)
-  const steps = (await (await page.waitForFunction(() => (window as unknown as { __open: unknown }).__open, undefined, { timeout: 120_000 })).jsonValue()) as OpenSteps
-  await page.waitForFunction(() => !(document.querySelector('[data-testid="image-file-input"]') as HTMLInputElement).disabled, undefined, { timeout: 120_000 })
-  return steps
-}
-
 async function screenOf(page: Page, p: { x: number; y: number }): Promise<{ x: number; y: number }> {
   const svg = page.getByTestId('image-overlay')
   const box = (await svg.boundingBox())!
@@ -210,7 +164,7 @@ async function measurePath(browser: Browser, url: string, file: string, noWebGl:
     const f: PathFigures = { renderer: '', open: [], openFloor: [], load: [loadavg()[0]!], pan: [], zoom: [], window: [], handle: [], latency: {}, floorMove: [], floorWheel: [] }
     await page.evaluate(addFloorFileInput)
     for (let i = 0; i < OPENS; i++) {
-      f.open.push(await timeOpen(page, file))
+      f.open.push(await timeOpening(page, 'change', () => page.getByTestId('image-file-input').setInputFiles(file)))
       await page.locator('#bench-floor-file').setInputFiles(file)
       f.openFloor.push(await page.evaluate(readFloorFile))
     }
@@ -294,10 +248,7 @@ function rows(f: PathFigures, label: string): BenchRow[] {
     budget: 'p95 < 16 ms',
     note: `floor p95 ${round(floor)} ms (${floorName}, same run) → ${round(p95(f[key]) / floor, 2)}× the floor; median ${round(median(f[key]))} ms (floor ${round(median(key === 'zoom' ? f.floorWheel : f.floorMove))} ms) over ${f[key].length} frames; input → painted p95 ${round(p95(f.latency[key] ?? [0]))} ms; ${load}`
   })
-  const step = (k: keyof OpenSteps) => {
-    const v = f.open.map((o) => o[k]).filter((x): x is number => x !== null)
-    return v.length ? round(median(v), 0) : null
-  }
+  const step = (k: keyof OpenSteps) => stepMedian(f.open, k, median)
   const open = median(f.open.map((o) => o.painted))
   const openFloor = median(f.openFloor)
   const gpu = step('gpu')

@@ -11,54 +11,17 @@
  */
 import { loadavg } from 'node:os'
 import { rmSync } from 'node:fs'
-import { chromium, type Page } from '@playwright/test'
+import { chromium } from '@playwright/test'
 import { startOrthanc } from '../support/pacs/orthanc'
 import { phantomRadiograph, phantomStudy } from '../support/pacs/phantom'
 import { BRIDGE_BYTES_PATH, installPacsBridge, parkBytes, takeParkedBytes } from '../e2e/pacs-bridge'
 import { findBrowser } from './browser-bench'
 import { startBenchServer } from './server'
 import { LAUNCH_ARGS, type BenchRow, median } from './bench-common'
+import { stepMedian, timeOpening, type OpenSteps } from './open-timer'
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3)
 const round = (x: number) => Math.round(x)
-
-interface FetchSteps {
-  read: number | null
-  parsed: number | null
-  shown: number
-  painted: number
-  stored: number | null
-}
-
-async function timeFetch(page: Page, button: ReturnType<Page['getByRole']>): Promise<FetchSteps> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __fetch: FetchSteps | null }
-    w.__fetch = null
-    document.addEventListener(
-      'click',
-      () => {
-        const t0 = performance.now()
-        const at = (name: string) => {
-          const m = performance.getEntriesByName(name, 'mark').at(-1)
-          return m && m.startTime > t0 ? m.startTime - t0 : null
-        }
-        let painted: number | null = null
-        const poll = () => {
-          if (painted === null && at('osseo:image-shown') !== null) {
-            painted = -1
-            requestAnimationFrame(() => setTimeout(() => (painted = performance.now() - t0), 0))
-          }
-          if (painted !== null && painted >= 0 && at('osseo:open-stored') !== null) w.__fetch = { read: at('osseo:open-read'), parsed: at('osseo:open-parsed'), shown: at('osseo:image-shown')!, painted, stored: at('osseo:open-stored') }
-          else setTimeout(poll, 5)
-        }
-        poll()
-      },
-      { once: true, capture: true }
-    )
-  })
-  await button.click()
-  return (await (await page.waitForFunction(() => (window as unknown as { __fetch: unknown }).__fetch, undefined, { timeout: 120_000 })).jsonValue()) as FetchSteps
-}
 
 export async function benchPacsBrowser(): Promise<BenchRow[]> {
   const executablePath = await findBrowser()
@@ -122,12 +85,10 @@ export async function benchPacsBrowser(): Promise<BenchRow[]> {
     await fetchButton.waitFor()
     await page.getByRole('list', { name: 'Series of the study' }).getByRole('img').waitFor()
 
-    const runs: FetchSteps[] = []
+    const runs: OpenSteps[] = []
     const floors: number[] = []
     for (let i = 0; i < RUNS; i++) {
-      await page.waitForFunction(() => !(document.querySelector('[data-testid="image-file-input"]') as HTMLInputElement).disabled, undefined, { timeout: 120_000 })
-      runs.push(await timeFetch(page, fetchButton))
-      await page.waitForFunction(() => !(document.querySelector('[data-testid="image-file-input"]') as HTMLInputElement).disabled, undefined, { timeout: 120_000 })
+      runs.push(await timeOpening(page, 'click', () => fetchButton.click()))
       await page.waitForTimeout(300)
       floors.push(
         await page.evaluate(async () => {
@@ -150,10 +111,7 @@ export async function benchPacsBrowser(): Promise<BenchRow[]> {
     await context.close()
     const shown = median(runs.map((r) => r.painted))
     const floor = median(floors)
-    const step = (k: keyof FetchSteps) => {
-      const v = runs.map((r) => r[k]).filter((x): x is number => x !== null)
-      return v.length ? round(median(v)) : '—'
-    }
+    const step = (k: keyof OpenSteps) => stepMedian(runs, k, median) ?? '—'
     return [
       {
         name: 'PACS: fetch one 18 MB radiograph (3,000 × 3,000, 16 bit) from a local Orthanc → shown, end to end in Chromium',
