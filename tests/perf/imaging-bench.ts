@@ -7,7 +7,7 @@
  *  - pan, zoom (wheel) and window/level drag on that image, and a station handle drag (→ case
  *    values, plan and overlay repainted): per frame, from the input event's handler to the end of
  *    the frame that shows it (and, on the WebGL path, gl.finish(): the GPU's work included),
- *    against an empty 760 × 560 canvas that paints one pixel per event.
+ *    against an empty 760 × 560 canvas that paints one pixel per event, taken just before each gesture.
  * Both renderers are measured: whatever WebGL this Chromium gives (SwiftShader, software, under
  * --disable-gpu) and the canvas-2D fallback (WebGL made unavailable in the page).
  * Part of `npm run bench` (suite `imaging-browser`); alone: `npx tsx tests/perf/imaging-bench.ts`.
@@ -137,8 +137,8 @@ interface PathFigures {
   window: number[]
   handle: number[]
   latency: Record<string, number[]>
-  floorMove: number[]
-  floorWheel: number[]
+  /** Per gesture, the floor's frames taken just before it (same kind of input, same page). */
+  floor: Record<string, number[]>
 }
 
 async function measurePath(browser: Browser, url: string, file: string, noWebGl: boolean): Promise<PathFigures> {
@@ -161,7 +161,7 @@ async function measurePath(browser: Browser, url: string, file: string, noWebGl:
     await page.getByTestId('imaging-toggle').click()
     await page.getByTestId('image-file-input').waitFor()
 
-    const f: PathFigures = { renderer: '', open: [], openFloor: [], load: [loadavg()[0]!], pan: [], zoom: [], window: [], handle: [], latency: {}, floorMove: [], floorWheel: [] }
+    const f: PathFigures = { renderer: '', open: [], openFloor: [], load: [loadavg()[0]!], pan: [], zoom: [], window: [], handle: [], latency: {}, floor: {} }
     await page.evaluate(addFloorFileInput)
     for (let i = 0; i < OPENS; i++) {
       f.open.push(await timeOpening(page, 'change', () => page.getByTestId('image-file-input').setInputFiles(file)))
@@ -189,20 +189,23 @@ async function measurePath(browser: Browser, url: string, file: string, noWebGl:
       f[key].push(...t.work)
       f.latency[key] = t.latency
     }
+    // The floor of each gesture, taken just before it (the load moves within a run): an empty
+    // canvas on the same page painting one pixel per event, same kind of input.
+    const floorFor = async (key: string, input: 'move' | 'wheel') => {
+      await page.evaluate(addFloorCanvas)
+      await takeFrames(page)
+      await (input === 'move' ? drag(page, 300, 250, 1, 0.5) : wheel(page, 300, 250))
+      f.floor[key] = (await takeFrames(page)).work
+      await page.evaluate(() => document.getElementById('bench-floor')!.remove())
+    }
     await page.getByRole('button', { name: 'Move', exact: true }).click()
+    await floorFor('pan', 'move')
     await take('pan', () => drag(page, cx, cy, 1, 0.5))
+    await floorFor('zoom', 'wheel')
     await take('zoom', () => wheel(page, cx, cy))
     await page.getByRole('button', { name: 'Window', exact: true }).click()
+    await floorFor('window', 'move')
     await take('window', () => drag(page, cx, cy, 1, 0.7))
-
-    // The floor, on the same page: an empty canvas painting one pixel per event.
-    await page.evaluate(addFloorCanvas)
-    await takeFrames(page)
-    await drag(page, 300, 250, 1, 0.5)
-    f.floorMove = (await takeFrames(page)).work
-    await wheel(page, 300, 250)
-    f.floorWheel = (await takeFrames(page)).work
-    await page.evaluate(() => document.getElementById('bench-floor')!.remove())
 
     // A station handle: calibrated from the file, axis drawn, stations every 50 mm accepted.
     const truth = phantomTruth(BIG)
@@ -218,18 +221,13 @@ async function measurePath(browser: Browser, url: string, file: string, noWebGl:
     await page.getByRole('button', { name: 'Accept all suggested edges' }).click()
     await page.getByRole('button', { name: 'Zoom to station 3', exact: true }).click()
     const h = (await page.getByTestId('edge-3-endostealA').boundingBox())!
+    await floorFor('handle', 'move')
     await take('handle', async () => {
       await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2)
       await page.mouse.down()
       for (let i = 1; i <= MOVES; i++) await page.mouse.move(h.x + h.width / 2 - 6 * Math.abs(Math.sin(i / 5)), h.y + h.height / 2)
       await page.mouse.up()
     })
-    // The floor again, after the handle drag: the pointer-move floor pools both (same page, same run).
-    await page.evaluate(addFloorCanvas)
-    await takeFrames(page)
-    await drag(page, 300, 250, 1, 0.5)
-    f.floorMove.push(...(await takeFrames(page)).work)
-    await page.evaluate(() => document.getElementById('bench-floor')!.remove())
     f.load.push(loadavg()[0]!)
     return f
   } finally {
@@ -238,16 +236,17 @@ async function measurePath(browser: Browser, url: string, file: string, noWebGl:
 }
 
 function rows(f: PathFigures, label: string): BenchRow[] {
-  const floorMove = p95(f.floorMove)
-  const floorWheel = p95(f.floorWheel)
   const load = `load average ${f.load.map((x) => x.toFixed(1)).join(' → ')}`
-  const frame = (key: 'pan' | 'zoom' | 'window' | 'handle', what: string, floor: number, floorName: string): BenchRow => ({
-    name: `imaging (${label}): ${what}, frame time p95`,
-    value: round(p95(f[key])),
-    unit: 'ms',
-    budget: 'p95 < 16 ms',
-    note: `floor p95 ${round(floor)} ms (${floorName}, same run) → ${round(p95(f[key]) / floor, 2)}× the floor; median ${round(median(f[key]))} ms (floor ${round(median(key === 'zoom' ? f.floorWheel : f.floorMove))} ms) over ${f[key].length} frames; input → painted p95 ${round(p95(f.latency[key] ?? [0]))} ms; ${load}`
-  })
+  const frame = (key: 'pan' | 'zoom' | 'window' | 'handle', what: string, floorName: string): BenchRow => {
+    const floor = f.floor[key] ?? [Number.NaN]
+    return {
+      name: `imaging (${label}): ${what}, frame time p95`,
+      value: round(p95(f[key])),
+      unit: 'ms',
+      budget: 'p95 < 16 ms',
+      note: `floor p95 ${round(p95(floor))} ms (${floorName}, just before, same page) → ${round(p95(f[key]) / p95(floor), 2)}× the floor; median ${round(median(f[key]))} ms (floor ${round(median(floor))} ms) over ${f[key].length} frames; input → painted p95 ${round(p95(f.latency[key] ?? [0]))} ms; ${load}`
+    }
+  }
   const step = (k: keyof OpenSteps) => stepMedian(f.open, k, median)
   const open = median(f.open.map((o) => o.painted))
   const openFloor = median(f.openFloor)
@@ -260,10 +259,10 @@ function rows(f: PathFigures, label: string): BenchRow[] {
       budget: '< 1000 ms',
       note: `floor ${round(openFloor)} ms (a plain file input reading the same file, painting one pixel) → ${round(open / openFloor, 2)}× the floor; median of ${f.open.length}: ${f.open.map((x) => round(x.painted, 0)).join(', ')} ms; steps from the change event (medians): read ${step('read')}, parsed ${step('parsed')}, first paint ${step('shown')}, frame painted ${step('painted')}${gpu === null ? '' : `, WebGL took over ${gpu}`}, stored ${step('stored')} ms; ${load}`
     },
-    frame('pan', 'pan (drag)', floorMove, 'empty canvas, pointer move'),
-    frame('zoom', 'zoom (wheel)', floorWheel, 'empty canvas, wheel'),
-    frame('window', 'window/level drag', floorMove, 'empty canvas, pointer move'),
-    frame('handle', 'station handle drag → case, plan and overlay', floorMove, 'empty canvas, pointer move')
+    frame('pan', 'pan (drag)', 'empty canvas, pointer move'),
+    frame('zoom', 'zoom (wheel)', 'empty canvas, wheel'),
+    frame('window', 'window/level drag', 'empty canvas, pointer move'),
+    frame('handle', 'station handle drag → case, plan and overlay', 'empty canvas, pointer move')
   ]
 }
 
