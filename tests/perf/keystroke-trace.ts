@@ -199,39 +199,53 @@ async function search(url: string, executablePath: string, keys: number, size: n
   try {
     await seedProfile(dir, url, executablePath, size)
     const context = await openProfile(dir, executablePath)
-    const page = context.pages()[0] ?? (await context.newPage())
-    await page.goto(url)
-    await completeTiming(page)
-    await installFloor(page)
-    const app = page.getByLabel('Search', { exact: true })
-    const floor = page.locator('#floor-input')
-    await app.fill('P-00')
-    await floor.fill('P-00')
-    await page.waitForTimeout(300)
-    // A persistent context has no Browser object to trace with: use CDP tracing on the page.
-    const cdpSplit = async (press: (i: number) => Promise<void>) => {
-      const cdp = await context.newCDPSession(page)
-      const chunks: unknown[] = []
-      cdp.on('Tracing.dataCollected', (d: { value: unknown[] }) => chunks.push(...d.value))
-      const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()))
-      await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' })
-      for (let i = 0; i < keys; i++) {
-        await press(i)
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))))
+    try {
+      const page = context.pages()[0] ?? (await context.newPage())
+      await page.goto(url)
+      await completeTiming(page)
+      await installFloor(page)
+      // TRACE_CSS: a style sheet added to the page first, to try a change without a rebuild.
+      if (process.env['TRACE_CSS']) {
+        await page.evaluate((css) => {
+          const sheet = new CSSStyleSheet()
+          sheet.replaceSync(css)
+          document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
+        }, process.env['TRACE_CSS'])
       }
-      await cdp.send('Tracing.end')
-      await done
-      return perKey(splitTrace(JSON.stringify({ traceEvents: chunks })))
+      const app = page.getByLabel('Search', { exact: true })
+      const floor = page.locator('#floor-input')
+      await app.fill('P-00')
+      await floor.fill('P-00')
+      await page.waitForTimeout(300)
+      if (process.env['TRACE_SHOT']) await page.screenshot({ path: process.env['TRACE_SHOT'] })
+      // A persistent context has no Browser object to trace with: use CDP tracing on the page.
+      const cdpSplit = async (press: (i: number) => Promise<void>) => {
+        const cdp = await context.newCDPSession(page)
+        const chunks: unknown[] = []
+        cdp.on('Tracing.dataCollected', (d: { value: unknown[] }) => chunks.push(...d.value))
+        const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()))
+        await cdp.send('Tracing.start', { categories: process.env['TRACE_CATS'] ?? 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' })
+        for (let i = 0; i < keys; i++) {
+          await press(i)
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))))
+        }
+        await cdp.send('Tracing.end')
+        await done
+        const json = JSON.stringify({ traceEvents: chunks })
+        if (process.env['TRACE_OUT']) writeFileSync(`${process.env['TRACE_OUT']}-${Date.now()}.json`, json)
+        return perKey(splitTrace(json))
+      }
+      await app.focus()
+      await page.keyboard.press('End')
+      show(`search key, ${size} plans`, await cdpSplit((i) => page.keyboard.press(i % 2 === 0 ? '1' : 'Backspace')))
+      await floor.focus()
+      await page.keyboard.press('End')
+      show(`search floor key, ${size} plans`, await cdpSplit((i) => page.keyboard.press(i % 2 === 0 ? '1' : 'Backspace')))
+    } finally {
+      await context.close()
     }
-    await app.focus()
-    await page.keyboard.press('End')
-    show(`search key, ${size} plans`, await cdpSplit((i) => page.keyboard.press(i % 2 === 0 ? '1' : 'Backspace')))
-    await floor.focus()
-    await page.keyboard.press('End')
-    show(`search floor key, ${size} plans`, await cdpSplit((i) => page.keyboard.press(i % 2 === 0 ? '1' : 'Backspace')))
-    await context.close()
   } finally {
-    rmSync(dir, { recursive: true, force: true })
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 })
   }
 }
 

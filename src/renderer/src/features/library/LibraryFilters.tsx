@@ -1,6 +1,6 @@
 // The library's search box and filters. The search box is an ordinary controlled input: what is
 // typed shows at once; the list follows as a deferred update (LibraryPage).
-import { useId, type ReactNode } from 'react'
+import { memo, useId, type ReactNode } from 'react'
 import { PLAN_STATUSES } from '../../db/types'
 import { IsoDateField } from './IsoDateField'
 import type { LibraryCounts, LibraryQuery, SortKey } from './library-query'
@@ -31,11 +31,32 @@ export function LibraryFilters({
   /** [id, name] of every system in the library. */
   systems: readonly (readonly [string, string])[]
 }) {
+  const { text, ...rest } = query
   return (
     <form className="library-filters" role="search" aria-label="Find plans" onSubmit={(e) => e.preventDefault()}>
       <FilterField label="Search" className="search">
-        {(id) => <input id={id} type="search" value={query.text} placeholder="Patient code, surgeon, notes…" onChange={(e) => update({ text: e.target.value })} />}
+        {(id) => <input id={id} type="search" value={text} placeholder="Patient code, surgeon, notes…" onChange={(e) => update({ text: e.target.value })} />}
       </FilterField>
+      <OtherFilters {...rest} update={update} counts={counts} levels={levels} systems={systems} />
+    </form>
+  )
+}
+
+/** Every filter but the search box: memoised, so that typing a search re-renders only the box. */
+const OtherFilters = memo(function OtherFilters({
+  update,
+  counts,
+  levels,
+  systems,
+  ...query
+}: Omit<LibraryQuery, 'text'> & {
+  update: (patch: Partial<LibraryQuery>) => void
+  counts: LibraryCounts
+  levels: readonly string[]
+  systems: readonly (readonly [string, string])[]
+}) {
+  return (
+    <>
       <FilterField label="Level">
         {(id) => (
           <select id={id} value={query.level} onChange={(e) => update({ level: e.target.value })}>
@@ -98,6 +119,6 @@ export function LibraryFilters({
         <input type="checkbox" checked={query.showArchived} onChange={(e) => update({ showArchived: e.target.checked })} />
         <span>Show archived ({counts.archived})</span>
       </label>
-    </form>
+    </>
   )
-}
+})

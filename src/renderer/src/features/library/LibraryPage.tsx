@@ -3,7 +3,7 @@
 // undo); back up, restore and import. Built to stay fast at 100,000 plans (docs/performance.md):
 // the first screen is read before the rest, a keystroke filters the pre-sorted summaries once (in
 // the same frame as the typed character), and only the visible rows are rendered.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { plansRepo, systemsRepo } from '../../db'
 import { caseFileText, exportFileName } from '../../db/backup-repo'
 import type { DeletedPlan } from '../../db/plans-repo'
@@ -38,6 +38,8 @@ interface Notice {
 }
 
 const NO_SYSTEMS: ReadonlyMap<string, string> = new Map()
+// Typing a search re-renders the page: the backup buttons, which do not change with it, are skipped.
+const StableBackupControls = memo(BackupControls)
 
 export function LibraryPage() {
   const { plans, complete, error, reload } = useLibraryPlans()
@@ -71,6 +73,8 @@ export function LibraryPage() {
   const codeOf = useCallback((id: string) => byId.get(id)?.patientCode ?? '', [byId])
 
   const update = useCallback((patch: Partial<LibraryQuery>) => setQuery((q) => ({ ...q, ...patch })), [])
+  const backupChanged = useCallback(() => void reload(), [reload])
+  const backupMessage = useCallback((text: string, isError: boolean) => setNotice({ text, isError }), [])
 
   async function act(work: () => Promise<unknown>, failure: string) {
     try {
@@ -149,7 +153,7 @@ export function LibraryPage() {
       <div className="page-head">
         <h1 id="library-title">Plans</h1>
         <div className="library-head-actions">
-          <BackupControls onChanged={() => void reload()} onMessage={(text, isError) => setNotice({ text, isError })} />
+          <StableBackupControls onChanged={backupChanged} onMessage={backupMessage} />
           <button type="button" className="primary" onClick={() => void create()}>
             New plan
           </button>

@@ -3,10 +3,11 @@
 // 1,000 or 100,000 plans match. Rows are keyed by position: a keystroke rewrites the text of the
 // row elements already there instead of replacing them (a third of the layout work). The table keeps its full row count for screen readers
 // (aria-rowcount / aria-rowindex). Memoised: typing re-renders it only when the matches change.
+// Each row is a flex box of fixed height with layout, paint and size containment (library.css):
+// a keystroke lays out the rows whose text changed, each on its own, not the whole table.
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useRef } from 'react'
 import { formatDateTime } from '../../../../shared/format'
-import { TableHead } from '../../components/TableHead'
 import type { PlanSummary } from '../../db/types'
 import { implantLabel, levelLabel, outcomeLabel, systemLabel } from './plan-labels'
 import { RowActions } from './RowActions'
@@ -15,6 +16,24 @@ const COLUMNS = ['Patient', 'Surgeon', 'Level', 'Side', 'System', 'Implant', 'Ou
 /** Every row is one line of this height (library.css: cells do not wrap), so the virtualiser
  *  places rows without measuring them — measuring forced a layout of the table on every keystroke. */
 const ROW_HEIGHT = 38
+/** The header row. The rows are laid out as flex boxes (library.css), not by the table
+ *  algorithm, so every table part names its role. The header does not change while typing. */
+const Head = memo(function Head() {
+  return (
+    <thead role="rowgroup">
+      <tr role="row" aria-rowindex={1}>
+        {COLUMNS.map((label) => (
+          <th key={label} role="columnheader" scope="col">
+            {label}
+          </th>
+        ))}
+        <th role="columnheader" scope="col">
+          <span className="visually-hidden">Actions</span>
+        </th>
+      </tr>
+    </thead>
+  )
+})
 
 export interface PlanHandlers {
   open: (plan: PlanSummary) => void
@@ -42,8 +61,8 @@ interface RowProps {
 const PlanRowView = memo(function PlanRowView({ plan, index, handlers, customSystems, copyOf }: RowProps) {
   const name = planName(plan)
   return (
-    <tr data-index={index} data-plan-id={plan.id} aria-rowindex={index + 2} className={plan.archived ? 'archived' : undefined}>
-      <td>
+    <tr role="row" data-index={index} data-plan-id={plan.id} aria-rowindex={index + 2} className={plan.archived ? 'archived' : undefined}>
+      <td role="cell">
         <a href={`#/plans/${plan.id}`}>{name}</a>
         {plan.parentId && (
           <span className="tag" title="Started with “Revise” from an approved plan">
@@ -62,17 +81,17 @@ const PlanRowView = memo(function PlanRowView({ plan, index, handlers, customSys
         )}
         {plan.archived === 1 && <span className="tag">archived</span>}
       </td>
-      <td title={plan.surgeon || undefined}>{plan.surgeon || '—'}</td>
-      <td>{levelLabel(plan.level)}</td>
-      <td>{plan.side || '—'}</td>
-      <td title={systemLabel(plan, customSystems)}>{systemLabel(plan, customSystems)}</td>
-      <td className="implant">{implantLabel(plan.outcome)}</td>
-      <td>{plan.outcome ? <span className={`outcome outcome-${plan.outcome.status}`}>{outcomeLabel(plan.outcome)}</span> : '—'}</td>
-      <td>
+      <td role="cell" title={plan.surgeon || undefined}>{plan.surgeon || '—'}</td>
+      <td role="cell">{levelLabel(plan.level)}</td>
+      <td role="cell">{plan.side || '—'}</td>
+      <td role="cell" title={systemLabel(plan, customSystems)}>{systemLabel(plan, customSystems)}</td>
+      <td role="cell" className="implant">{implantLabel(plan.outcome)}</td>
+      <td role="cell">{plan.outcome ? <span className={`outcome outcome-${plan.outcome.status}`}>{outcomeLabel(plan.outcome)}</span> : '—'}</td>
+      <td role="cell">
         <span className={`status status-${plan.status}`}>{plan.status}</span>
       </td>
-      <td>{formatDateTime(plan.updatedAt)}</td>
-      <td className="actions">
+      <td role="cell">{formatDateTime(plan.updatedAt)}</td>
+      <td role="cell" className="actions">
         <button type="button" onClick={() => handlers.open(plan)}>
           Open
         </button>
@@ -122,9 +141,9 @@ export const PlanList = memo(function PlanList({
     <div ref={scroller} className="plan-scroll">
       {/* The rows not rendered take their height as padding (inside the scroll box, not on it). */}
       <div style={{ paddingTop: before, paddingBottom: after }}>
-      <table className="plan-table" aria-rowcount={matches.length + 1}>
-        <TableHead columns={COLUMNS} actions="Actions" />
-        <tbody>
+      <table role="table" className="plan-table" aria-rowcount={matches.length + 1}>
+        <Head />
+        <tbody role="rowgroup">
           {items.map((item) => {
             const plan = matches[item.index]!
             return (

@@ -3,6 +3,7 @@
 // cost one button each. Keyboard: Enter, Space or ↓ opens on the first item, ↑ on the last;
 // ↑/↓/Home/End move; Escape closes and returns to the button; Tab closes.
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { createPortal } from 'react-dom'
 
 export interface RowAction {
   label: string
@@ -124,7 +125,10 @@ export function RowActions({ name, owner, actions }: { name: string; owner: stri
       >
         Actions <span aria-hidden="true">▾</span>
       </button>
-      {open && (
+      {/* In <body>, not in the row: a list row is a contained box (library.css), which would clip
+          the menu and place it relative to the row. */}
+      {open &&
+        createPortal(
         <div
           ref={menu}
           id={menuId}
@@ -137,8 +141,9 @@ export function RowActions({ name, owner, actions }: { name: string; owner: stri
           {safe.map(item)}
           {danger.length > 0 && <div role="separator" className="row-menu-separator" />}
           {danger.map(item)}
-        </div>
-      )}
+        </div>,
+          document.body
+        )}
     </>
   )
 }
