@@ -1,6 +1,7 @@
 // Audit screen data timings for 2,000 patients, 20,000 visits and 3,000 events, in Node with
-// fake-indexeddb: "open" = read the stored per-patient outcome summaries with the operations and
-// plan facts (outcomesRepo.loadCohort) and compute every figure (auditCohort); "filter change" =
+// fake-indexeddb: "open" = read the stored per-patient rows (outcome summary, first operation,
+// revision facts) and the plan index (outcomesRepo.loadCohort) and compute every figure
+// (auditCohort); "filter change" =
 // recompute for a new filter; "previous path" = what opening did before the summaries were stored
 // (read every operation, visit and event, compute from them), measured in the same run. Reported,
 // never asserted; each beside a floor taken in the same run (reading the same visit rows with no
