@@ -1,13 +1,14 @@
 // Audit screen data timings for 2,000 patients, 20,000 visits and 3,000 events, in Node with
-// fake-indexeddb: "open" = read the stored per-patient outcome summaries with the operations and
-// plan facts (outcomesRepo.loadCohort) and compute every figure (auditCohort); "filter change" =
+// fake-indexeddb: "open" = read the stored per-patient rows (outcome summary, first operation,
+// revision facts) and the plan index (outcomesRepo.loadCohort) and compute every figure
+// (auditCohort); "filter change" =
 // recompute for a new filter; "previous path" = what opening did before the summaries were stored
 // (read every operation, visit and event, compute from them), measured in the same run. Reported,
 // never asserted; each beside a floor taken in the same run (reading the same visit rows with no
 // work). Run by scripts/bench/outcomes.ts. React rendering of the screen is not included.
 import 'fake-indexeddb/auto'
 import { OsseoDb } from '../../../src/renderer/src/db/database'
-import { firstOperations, summaryRows } from '../../../src/renderer/src/db/outcome-summaries'
+import { byPlan, firstOperations, summaryRows } from '../../../src/renderer/src/db/outcome-summaries'
 import { revisionFactsRow } from '../../../src/renderer/src/db/revision-facts'
 import { createOutcomesRepo } from '../../../src/renderer/src/db/outcomes-repo'
 import { auditCohort, type AuditPatient, type CohortFilter, type CohortPatient } from '../../../src/shared/outcomes'
@@ -106,16 +107,7 @@ export async function runAuditBench(): Promise<Array<{ name: string; ms: number 
 async function previousLoad(db: OsseoDb, heads: readonly AuditPatient[]): Promise<CohortPatient[]> {
   const [operations, visits, events] = await db.transaction('r', [db.operations, db.visits, db.outcomeEvents], () => Promise.all([db.operations.toArray(), db.visits.toArray(), db.outcomeEvents.toArray()]))
   const first = firstOperations(operations)
-  const group = <T extends { planId: string }>(rows: readonly T[]) => {
-    const map = new Map<string, T[]>()
-    for (const r of rows) {
-      const list = map.get(r.planId)
-      if (list) list.push(r)
-      else map.set(r.planId, [r])
-    }
-    return map
-  }
-  const v = group(visits)
-  const e = group(events)
+  const v = byPlan(visits)
+  const e = byPlan(events)
   return heads.map(({ summary: _s, ...h }) => ({ ...h, operation: first.get(h.planId)!, visits: v.get(h.planId) ?? [], events: e.get(h.planId) ?? [] }))
 }

@@ -61,7 +61,8 @@ export function firstOperations(operations: readonly OperationRecord[]): Map<str
   return first
 }
 
-function byPlan<T extends { planId: string }>(rows: readonly T[]): Map<string, T[]> {
+/** Rows grouped by their plan, in read order. */
+export function byPlan<T extends { planId: string }>(rows: readonly T[]): Map<string, T[]> {
   const map = new Map<string, T[]>()
   for (const r of rows) {
     const list = map.get(r.planId)

@@ -24,7 +24,7 @@ import {
 } from '../../../shared/outcomes'
 import type { Table } from 'dexie'
 import type { OsseoDb } from './database'
-import { refreshSummary, storedPatient, summaryTables } from './outcome-summaries'
+import { byPlan, refreshSummary, storedPatient, summaryTables } from './outcome-summaries'
 import { newId } from './ids'
 import { diffValues, displayValue } from './object-diff'
 import { APP_VERSION } from './plans-repo'
@@ -239,16 +239,6 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
       return patients.map((p) => ({ ...p, visits: visitsByPlan.get(p.planId) ?? [], events: eventsByPlan.get(p.planId) ?? [] }))
     }
   }
-}
-
-function byPlan<T extends { planId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>()
-  for (const r of rows) {
-    const list = map.get(r.planId)
-    if (list) list.push(r)
-    else map.set(r.planId, [r])
-  }
-  return map
 }
 
 /** A patient's plan facts beside its first operation, as the audit reads them. */
