@@ -6,6 +6,11 @@ import { dayNumber, DAYS_PER_YEAR } from './dates'
 import { SHIPPED_INTERVALS, scheduleStatus, type IntervalState, type IntervalStatus, type ScheduledInterval } from './schedule'
 import type { EventType, FollowUpVisit, OperationRecord, OutcomeEvent } from './types'
 import type { OutcomeSummary } from './patient-summary'
+import { ENDING, firstOf, INCIDENCE_TYPES, lastContact, PAIRED_INTERVAL, PAIRED_MEASURES, patientPairs, surgeryDate, type PairedMeasureKey } from './patient-course'
+
+// The per-patient primitives live in patient-course.ts (the app's start-up code stores outcome
+// summaries with them); they are re-exported here for the audit's other users.
+export { ENDING, firstOf, INCIDENCE_TYPES, lastContact, PAIRED_INTERVAL, PAIRED_MEASURES, patientPairs, surgeryDate, visitMeasure, type PairedMeasureKey } from './patient-course'
 
 /** One operated patient (one plan) with everything the audit reads. */
 export interface CohortPatient {
@@ -42,9 +47,6 @@ export interface CohortFilter {
   surgeon?: string
 }
 
-export function surgeryDate(p: Pick<CohortPatient, 'operation'>): string {
-  return p.operation.stages[0]!.date
-}
 
 export function matchesFilter(p: PatientHead, f: CohortFilter): boolean {
   if (f.level && p.level !== f.level) return false
@@ -55,20 +57,6 @@ export function matchesFilter(p: PatientHead, f: CohortFilter): boolean {
   return true
 }
 
-/** Events that end follow-up: after these no further visits are expected. */
-export const ENDING: readonly EventType[] = ['removal', 'death', 'lost-to-follow-up']
-
-export function firstOf(events: readonly OutcomeEvent[], types: readonly EventType[]): OutcomeEvent | undefined {
-  return events.filter((e) => types.includes(e.type)).sort((a, b) => (a.date < b.date ? -1 : 1))[0]
-}
-
-/** The last date the patient was known to be in follow-up: latest stage, visit or event, never after today. */
-export function lastContact(p: Pick<CohortPatient, 'operation' | 'visits' | 'events'>, today: string): string {
-  let last = p.operation.stages[p.operation.stages.length - 1]!.date
-  for (const v of p.visits) if (v.kind === 'follow-up' && v.date > last) last = v.date
-  for (const e of p.events) if (e.date > last) last = e.date
-  return last > today ? today : last
-}
 
 // ---------------------------------------------------------------------------------------------
 // Follow-up completeness
@@ -170,8 +158,6 @@ export interface Incidence {
   rows: IncidenceRow[]
 }
 
-export const INCIDENCE_TYPES: readonly EventType[] = ['infection', 'fracture', 'loosening', 'revision', 'removal']
-
 /** Exposure runs from the first stage to removal, death or last contact; events in that span count. */
 export interface Exposure {
   days: number
@@ -217,73 +203,12 @@ function incidenceOf(exposures: readonly Exposure[]): Incidence {
 // ---------------------------------------------------------------------------------------------
 // Paired before/after change
 
-export const PAIRED_MEASURES = [
-  { key: 'sixMinuteWalkM', label: '6-minute walk', unit: 'm', better: 'higher' },
-  { key: 'tugS', label: 'Timed Up and Go', unit: 's', better: 'lower' },
-  { key: 'qtfaGlobal', label: 'Q-TFA global score', unit: 'points', better: 'higher' },
-  { key: 'qtfaMobility', label: 'Q-TFA mobility score', unit: 'points', better: 'higher' },
-  { key: 'qtfaProstheticUse', label: 'Q-TFA prosthetic use score', unit: 'points', better: 'higher' },
-  { key: 'qtfaProblem', label: 'Q-TFA problem score', unit: 'points', better: 'lower' },
-  { key: 'wearHoursPerWeek', label: 'Prosthesis wear', unit: 'h/week', better: 'higher' },
-  { key: 'quickDash', label: 'QuickDASH', unit: 'points', better: 'lower' }
-] as const
-export type PairedMeasureKey = (typeof PAIRED_MEASURES)[number]['key']
-
-/** One visit's value of a paired measure (wear is hours/day × days/week when both are recorded). */
-export function visitMeasure(v: FollowUpVisit, key: PairedMeasureKey): number | undefined {
-  switch (key) {
-    case 'qtfaGlobal':
-      return v.qtfa?.global
-    case 'qtfaMobility':
-      return v.qtfa?.mobility
-    case 'qtfaProstheticUse':
-      return v.qtfa?.prostheticUse
-    case 'qtfaProblem':
-      return v.qtfa?.problem
-    case 'wearHoursPerWeek':
-      return v.wearHoursPerDay !== undefined && v.wearDaysPerWeek !== undefined ? v.wearHoursPerDay * v.wearDaysPerWeek : undefined
-    default:
-      return v[key]
-  }
-}
-
 export interface PairedRow {
   key: PairedMeasureKey
   label: string
   unit: string
   better: 'higher' | 'lower'
   change: PairedChange
-}
-
-/**
- * Baseline (the last baseline visit on or before surgery) against the visit that counts for the
- * chosen interval (default 12 months), for patients who have both values.
- */
-/** The paired interval: the 12-month visit (± its window) against the baseline. */
-export const PAIRED_INTERVAL = { label: '12 months', dueDay: Math.round(DAYS_PER_YEAR), windowDays: 61 } as const
-
-/**
- * One patient's pair per measure (in PAIRED_MEASURES order; null without both values): the last
- * baseline visit on or before surgery that recorded the measure, against the visit in the
- * interval's window nearest its due day that recorded it.
- */
-export function patientPairs(p: Pick<CohortPatient, 'operation' | 'visits'>, interval: ScheduledInterval): (Pair | null)[] {
-  const surgery = surgeryDate(p)
-  const start = dayNumber(surgery)!
-  // Ties are broken by date, then id, so the figures never depend on the order records are read in.
-  const byDateThenId = (a: FollowUpVisit, b: FollowUpVisit) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  const baselines = p.visits.filter((v) => v.kind === 'baseline' && v.date <= surgery).sort((a, b) => byDateThenId(b, a))
-  const after = p.visits
-    .filter((v) => v.kind === 'follow-up')
-    .map((v) => ({ v, off: Math.abs(dayNumber(v.date)! - start - interval.dueDay) }))
-    .filter((x) => x.off <= interval.windowDays)
-    .sort((a, b) => a.off - b.off || byDateThenId(a.v, b.v))
-    .map((x) => x.v)
-  return PAIRED_MEASURES.map((m) => {
-    const before = baselines.find((v) => visitMeasure(v, m.key) !== undefined)
-    const later = before && after.find((v) => visitMeasure(v, m.key) !== undefined)
-    return before && later ? { before: visitMeasure(before, m.key)!, after: visitMeasure(later, m.key)! } : null
-  })
 }
 
 /**

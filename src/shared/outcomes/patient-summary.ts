@@ -2,9 +2,10 @@
 // from: the follow-up dates, the dates that end follow-up or exposure, the events that count for
 // incidence and the before/after pairs. It does not depend on the day it is read, so it changes
 // only when the patient's records change — small enough to be stored beside them and read instead
-// of every visit. summaryFacts (cohort.ts) must give exactly computePatientFacts (tests/unit/outcomes/patient-summary.test.ts).
+// of every visit. summaryFacts (cohort.ts; not re-exported here, so storing a summary does not load the cohort statistics) must give exactly computePatientFacts (tests/unit/outcomes/patient-summary.test.ts).
 import type { Pair } from '../stats'
-import { ENDING, firstOf, INCIDENCE_TYPES, lastContact, PAIRED_INTERVAL, patientPairs, surgeryDate, type CohortPatient } from './cohort'
+import type { CohortPatient } from './cohort'
+import { ENDING, firstOf, INCIDENCE_TYPES, lastContact, PAIRED_INTERVAL, patientPairs, surgeryDate } from './patient-course'
 import type { EventType } from './types'
 
 export interface OutcomeSummary {
@@ -46,5 +47,3 @@ export function outcomeSummary(p: Pick<CohortPatient, 'planId' | 'operation' | '
     pairs: patientPairs(p, PAIRED_INTERVAL)
   }
 }
-
-export { summaryFacts } from './cohort'

@@ -1,0 +1,89 @@
+// One operated patient's course, as the outcome summary and the audit both read it: surgery
+// date, the events that end follow-up or count for incidence, the last contact, and the
+// before/after pairs. Kept apart from cohort.ts (the whole-cohort statistics) because the
+// summary stored with every outcome write needs these and must not pull the statistics into
+// the app's first screen.
+import type { Pair } from '../stats'
+import type { CohortPatient } from './cohort'
+import { dayNumber, DAYS_PER_YEAR } from './dates'
+import type { ScheduledInterval } from './schedule'
+import type { EventType, FollowUpVisit, OutcomeEvent } from './types'
+
+export function surgeryDate(p: Pick<CohortPatient, 'operation'>): string {
+  return p.operation.stages[0]!.date
+}
+
+/** Events that end follow-up: after these no further visits are expected. */
+export const ENDING: readonly EventType[] = ['removal', 'death', 'lost-to-follow-up']
+
+export function firstOf(events: readonly OutcomeEvent[], types: readonly EventType[]): OutcomeEvent | undefined {
+  return events.filter((e) => types.includes(e.type)).sort((a, b) => (a.date < b.date ? -1 : 1))[0]
+}
+
+/** The last date the patient was known to be in follow-up: latest stage, visit or event, never after today. */
+export function lastContact(p: Pick<CohortPatient, 'operation' | 'visits' | 'events'>, today: string): string {
+  let last = p.operation.stages[p.operation.stages.length - 1]!.date
+  for (const v of p.visits) if (v.kind === 'follow-up' && v.date > last) last = v.date
+  for (const e of p.events) if (e.date > last) last = e.date
+  return last > today ? today : last
+}
+
+/** Events that count for incidence per 100 implant-years. */
+export const INCIDENCE_TYPES: readonly EventType[] = ['infection', 'fracture', 'loosening', 'revision', 'removal']
+
+export const PAIRED_MEASURES = [
+  { key: 'sixMinuteWalkM', label: '6-minute walk', unit: 'm', better: 'higher' },
+  { key: 'tugS', label: 'Timed Up and Go', unit: 's', better: 'lower' },
+  { key: 'qtfaGlobal', label: 'Q-TFA global score', unit: 'points', better: 'higher' },
+  { key: 'qtfaMobility', label: 'Q-TFA mobility score', unit: 'points', better: 'higher' },
+  { key: 'qtfaProstheticUse', label: 'Q-TFA prosthetic use score', unit: 'points', better: 'higher' },
+  { key: 'qtfaProblem', label: 'Q-TFA problem score', unit: 'points', better: 'lower' },
+  { key: 'wearHoursPerWeek', label: 'Prosthesis wear', unit: 'h/week', better: 'higher' },
+  { key: 'quickDash', label: 'QuickDASH', unit: 'points', better: 'lower' }
+] as const
+export type PairedMeasureKey = (typeof PAIRED_MEASURES)[number]['key']
+
+/** One visit's value of a paired measure (wear is hours/day × days/week when both are recorded). */
+export function visitMeasure(v: FollowUpVisit, key: PairedMeasureKey): number | undefined {
+  switch (key) {
+    case 'qtfaGlobal':
+      return v.qtfa?.global
+    case 'qtfaMobility':
+      return v.qtfa?.mobility
+    case 'qtfaProstheticUse':
+      return v.qtfa?.prostheticUse
+    case 'qtfaProblem':
+      return v.qtfa?.problem
+    case 'wearHoursPerWeek':
+      return v.wearHoursPerDay !== undefined && v.wearDaysPerWeek !== undefined ? v.wearHoursPerDay * v.wearDaysPerWeek : undefined
+    default:
+      return v[key]
+  }
+}
+
+/** The paired interval: the 12-month visit (± its window) against the baseline. */
+export const PAIRED_INTERVAL = { label: '12 months', dueDay: Math.round(DAYS_PER_YEAR), windowDays: 61 } as const
+
+/**
+ * One patient's pair per measure (in PAIRED_MEASURES order; null without both values): the last
+ * baseline visit on or before surgery that recorded the measure, against the visit in the
+ * interval's window nearest its due day that recorded it.
+ */
+export function patientPairs(p: Pick<CohortPatient, 'operation' | 'visits'>, interval: ScheduledInterval): (Pair | null)[] {
+  const surgery = surgeryDate(p)
+  const start = dayNumber(surgery)!
+  // Ties are broken by date, then id, so the figures never depend on the order records are read in.
+  const byDateThenId = (a: FollowUpVisit, b: FollowUpVisit) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  const baselines = p.visits.filter((v) => v.kind === 'baseline' && v.date <= surgery).sort((a, b) => byDateThenId(b, a))
+  const after = p.visits
+    .filter((v) => v.kind === 'follow-up')
+    .map((v) => ({ v, off: Math.abs(dayNumber(v.date)! - start - interval.dueDay) }))
+    .filter((x) => x.off <= interval.windowDays)
+    .sort((a, b) => a.off - b.off || byDateThenId(a.v, b.v))
+    .map((x) => x.v)
+  return PAIRED_MEASURES.map((m) => {
+    const before = baselines.find((v) => visitMeasure(v, m.key) !== undefined)
+    const later = before && after.find((v) => visitMeasure(v, m.key) !== undefined)
+    return before && later ? { before: visitMeasure(before, m.key)!, after: visitMeasure(later, m.key)! } : null
+  })
+}
