@@ -14,6 +14,8 @@ export interface StrictJsonOptions {
   maxDepth?: number
   /** Longest text accepted, in characters (default: no limit here; callers state theirs). */
   maxChars?: number
+  /** Where this text sits in a larger file read piece by piece (e.g. `plans[3]`): problems are named from there. */
+  at?: string
 }
 
 export const JSON_FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
@@ -45,8 +47,8 @@ class ScanProblem extends Error {
   }
 }
 
-function pathOf(stack: readonly Frame[]): string {
-  let out = ''
+function pathOf(stack: readonly Frame[], prefix: string): string {
+  let out = prefix
   for (const frame of stack) {
     if (frame.keys === null) out += `[${frame.at}]`
     else if (frame.at !== '') out += out ? `.${frame.at}` : String(frame.at)
@@ -59,7 +61,7 @@ function where(path: string): string {
 }
 
 /** Reads a number token starting at i; returns the index after it. */
-function scanNumber(text: string, i: number, stack: readonly Frame[]): number {
+function scanNumber(text: string, i: number, stack: readonly Frame[], prefix: string): number {
   const start = i
   let plain = true
   for (; i < text.length; i++) {
@@ -73,7 +75,7 @@ function scanNumber(text: string, i: number, stack: readonly Frame[]): number {
   }
   // Short plain numbers are always finite; only exponents and very long digit runs can overflow.
   if ((!plain || i - start > 300) && !Number.isFinite(Number(text.slice(start, i)))) {
-    const path = pathOf(stack)
+    const path = pathOf(stack, prefix)
     throw new ScanProblem(path, `${where(path)}is not a finite number (${text.slice(start, Math.min(i, start + 24))}${i - start > 24 ? '…' : ''})`)
   }
   return i
@@ -94,7 +96,7 @@ function stringEnd(text: string, i: number): { end: number; escaped: boolean } {
 }
 
 /** Checks text that JSON.parse accepted: keys, numbers, depth. Throws ScanProblem. */
-function scan(text: string, maxDepth: number): void {
+function scan(text: string, maxDepth: number, prefix: string): void {
   // Frames are reused by depth: a backup has hundreds of thousands of objects.
   const pool: Frame[] = []
   const stack: Frame[] = []
@@ -108,12 +110,12 @@ function scan(text: string, maxDepth: number): void {
         top.at = key
         top.expectKey = false
         if (JSON_FORBIDDEN_KEYS.has(key)) {
-          const path = pathOf(stack)
+          const path = pathOf(stack, prefix)
           throw new ScanProblem(path, `${path} is a forbidden key (it could alter the program)`)
         }
         if (top.many === null && top.keys.length >= 32) top.many = new Set(top.keys)
         if (top.many ? top.many.has(key) : top.keys.includes(key)) {
-          const path = pathOf(stack)
+          const path = pathOf(stack, prefix)
           throw new ScanProblem(path, `${path} appears twice in the same object (a file with repeated keys is ambiguous)`)
         }
         if (top.many) top.many.add(key)
@@ -122,7 +124,7 @@ function scan(text: string, maxDepth: number): void {
       i = end
     } else if (c === OPEN_OBJECT || c === OPEN_LIST) {
       if (stack.length >= maxDepth) {
-        const path = pathOf(stack)
+        const path = pathOf(stack, prefix)
         throw new ScanProblem(path, `${where(path)}is nested more than ${maxDepth} levels deep`)
       }
       const frame = (pool[stack.length] ??= { keys: null, many: null, at: 0, expectKey: false })
@@ -148,7 +150,7 @@ function scan(text: string, maxDepth: number): void {
       else top.expectKey = true
       i++
     } else if (c === 45 || (c >= 48 && c <= 57)) {
-      i = scanNumber(text, i, stack)
+      i = scanNumber(text, i, stack, prefix)
     } else i++
   }
 }
@@ -162,10 +164,11 @@ export function parseStrictJson(text: string, options: StrictJsonOptions = {}): 
     value = JSON.parse(text) as unknown
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 160) : ''
-    return { ok: false, path: '', message: `The file is not valid JSON — it may be truncated or damaged${detail ? ` (${detail})` : ''}.` }
+    const at = options.at ? `in ${options.at}${detail ? ': ' : ''}` : ''
+    return { ok: false, path: options.at ?? '', message: `The file is not valid JSON — it may be truncated or damaged${at || detail ? ` (${at}${detail})` : ''}.` }
   }
   try {
-    scan(text, options.maxDepth ?? 40)
+    scan(text, options.maxDepth ?? 40, options.at ?? '')
   } catch (error) {
     if (error instanceof ScanProblem) return { ok: false, path: error.path, message: error.message }
     throw error
