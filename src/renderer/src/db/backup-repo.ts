@@ -155,9 +155,34 @@ async function freshOutcomes(db: OsseoDb, all: BackupOutcomes, freshIds: Readonl
   return out
 }
 
-/** The text of a whole-library backup file. */
+/** Characters per piece of a backup being written: large enough to write few pieces, small enough never to need one giant string. */
+const PIECE_CHARS = 4 * 1024 * 1024
+
+/**
+ * A whole-library backup file as pieces of text, record by record: the same text as
+ * JSON.stringify(backup), never built as one string (a 100,000-plan library is about 130 MB).
+ */
+export function* libraryBackupPieces(backup: LibraryBackup): Generator<string> {
+  const { plans, revisions, audit, operations, visits, events, ...head } = backup
+  const lists: Array<[string, readonly unknown[]]> = [['plans', plans], ['revisions', revisions], ['audit', audit], ['operations', operations], ['visits', visits], ['events', events]]
+  let piece = JSON.stringify(head).slice(0, -1)
+  for (const [key, rows] of lists) {
+    piece += `,${JSON.stringify(key)}:[`
+    for (let i = 0; i < rows.length; i++) {
+      piece += (i > 0 ? ',' : '') + JSON.stringify(rows[i])
+      if (piece.length >= PIECE_CHARS) {
+        yield piece
+        piece = ''
+      }
+    }
+    piece += ']'
+  }
+  yield `${piece}}`
+}
+
+/** The text of a whole-library backup file (small libraries and tests; the app writes libraryBackupPieces). */
 export function libraryBackupText(backup: LibraryBackup): string {
-  return JSON.stringify(backup)
+  return [...libraryBackupPieces(backup)].join('')
 }
 
 /** The text of a single plan's case file (format osseoplan.case). */
