@@ -113,7 +113,7 @@ export function createJsonPiecesReader(sink: JsonPiecesSink, limits: JsonPiecesL
       return
     }
     const place = where(target)
-    if (length > limits.maxItemChars) throw new JsonPiecesProblem(`${place ? `${place} is` : 'The file is'} too large for one record (more than ${megabytes(limits.maxItemChars)}; the limit is ${Math.round(limits.maxItemChars / MB)} MB).`)
+    if (length > limits.maxItemChars) throw new JsonPiecesProblem(`${place ? `${place} is` : 'The file is'} too large for one record (the limit is ${Math.round(limits.maxItemChars / MB)} MB).`)
   }
 
   /** Scans a captured value from i; returns the index just after it, or -1 when the piece ends first. */
