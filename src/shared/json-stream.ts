@@ -119,17 +119,31 @@ export function createJsonPiecesReader(sink: JsonPiecesSink, limits: JsonPiecesL
   /** Scans a captured value from i; returns the index just after it, or -1 when the piece ends first. */
   function scanCapture(text: string, i: number): number {
     const n = text.length
-    for (; i < n; i++) {
-      const c = text.charCodeAt(i)
+    while (i < n) {
       if (inString) {
-        if (escape) escape = false
-        else if (c === BACKSLASH) escape = true
-        else if (c === QUOTE) {
-          inString = false
-          if (depth === 0) return i + 1
+        // Most of a backup is inside strings: jump to the next quote, and count the backslashes before it.
+        if (escape) {
+          escape = false
+          i++
+          continue
         }
+        const q = text.indexOf('"', i)
+        if (q < 0) {
+          // The string goes on in the next piece; a piece ending in an odd run of backslashes escapes its first character.
+          let k = n - 1
+          while (k >= i && text.charCodeAt(k) === BACKSLASH) k--
+          escape = (n - 1 - k) % 2 === 1
+          return -1
+        }
+        let k = q - 1
+        while (k >= i && text.charCodeAt(k) === BACKSLASH) k--
+        i = q + 1
+        if ((q - 1 - k) % 2 === 1) continue
+        inString = false
+        if (depth === 0) return i
         continue
       }
+      const c = text.charCodeAt(i)
       if (c === QUOTE) inString = true
       else if (c === OPEN_OBJECT || c === OPEN_LIST) {
         if (++depth + baseDepth > limits.maxDepth) {
@@ -140,6 +154,7 @@ export function createJsonPiecesReader(sink: JsonPiecesSink, limits: JsonPiecesL
         if (depth === 0) return i
         if (--depth === 0) return i + 1
       } else if (depth === 0 && (c === COMMA || isSpace(c))) return i
+      i++
     }
     return -1
   }

@@ -81,17 +81,16 @@ function scanNumber(text: string, i: number, stack: readonly Frame[], prefix: st
   return i
 }
 
-/** Index just after the closing quote of the string opening at i; `escaped` tells whether it had a backslash. */
-function stringEnd(text: string, i: number): { end: number; escaped: boolean } {
-  let escaped = false
-  let j = i + 1
+/** Index just after the closing quote of the string opening at i (in text JSON.parse accepted). */
+function stringEnd(text: string, i: number): number {
+  // Jump from quote to quote (a backup is mostly strings); a quote after an odd run of backslashes is inside the string.
+  let from = i + 1
   for (;;) {
-    const c = text.charCodeAt(j)
-    if (c === QUOTE) return { end: j + 1, escaped }
-    if (c === BACKSLASH) {
-      escaped = true
-      j += 2
-    } else j++
+    const q = text.indexOf('"', from)
+    let k = q - 1
+    while (text.charCodeAt(k) === BACKSLASH) k--
+    if ((q - 1 - k) % 2 === 0) return q + 1
+    from = q + 1
   }
 }
 
@@ -103,10 +102,11 @@ function scan(text: string, maxDepth: number, prefix: string): void {
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i)
     if (c === QUOTE) {
-      const { end, escaped } = stringEnd(text, i)
+      const end = stringEnd(text, i)
       const top = stack[stack.length - 1]
       if (top && top.keys !== null && top.expectKey) {
-        const key = escaped ? (JSON.parse(text.slice(i, end)) as string) : text.slice(i + 1, end - 1)
+        const raw = text.slice(i + 1, end - 1)
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end)) as string) : raw
         top.at = key
         top.expectKey = false
         if (JSON_FORBIDDEN_KEYS.has(key)) {

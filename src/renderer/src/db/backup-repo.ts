@@ -57,8 +57,9 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
      */
     async importLibrary(backup: CheckedBackup, name = 'a backup file'): Promise<ImportOutcome> {
       return db.transaction('rw', [db.plans, db.planIndex, db.revisions, db.audit, db.operations, db.visits, db.outcomeEvents], async () => {
-        // One key-only read per table instead of one get per row.
-        const existing = new Set(await db.plans.toCollection().primaryKeys())
+        // One key-only read per table instead of one get per row, all asked at once.
+        const [planKeys, revisionKeys, auditKeys] = await Promise.all([db.plans.toCollection().primaryKeys(), db.revisions.toCollection().primaryKeys(), db.audit.toCollection().primaryKeys()])
+        const existing = new Set(planKeys)
         const clashes = backup.plans.filter((p) => existing.has(p.id))
         const stored = clashes.length ? await db.plans.bulkGet(clashes.map((p) => p.id)) : []
         clashes.forEach((plan, i) => {
@@ -68,7 +69,7 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
         const fresh: PlanRow[] = backup.plans.filter((p) => !existing.has(p.id))
         const freshIds = new Set(fresh.map((p) => p.id))
         const revisions = backup.revisions.filter((r) => freshIds.has(r.planId))
-        const takenRevisions = new Set(await db.revisions.toCollection().primaryKeys())
+        const takenRevisions = new Set(revisionKeys)
         const collision = revisions.find((r) => takenRevisions.has(r.id))
         if (collision) throw new RestoreConflict(`The backup's revision ${collision.number} of plan ${collision.planId} has the identifier of a revision already in this library. Nothing was restored.`)
         const outcomes = await freshOutcomes(db, backup.outcomes, freshIds)
@@ -78,7 +79,7 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
         // always added; rows of plans deleted before the backup only when their number is free
         // (otherwise they were restored before: importing twice adds nothing).
         const backupIds = new Set(backup.plans.map((p) => p.id))
-        const taken = new Set(await db.audit.toCollection().primaryKeys())
+        const taken = new Set(auditKeys)
         const audit: AuditRow[] = []
         for (const row of backup.audit) {
           // Never history for a plan this library already has: a file cannot add to its record.
@@ -90,13 +91,17 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
             audit.push(rest)
           }
         }
-        await inChunks(fresh, (chunk) => db.plans.bulkAdd(chunk))
-        await inChunks(summariesWithHistory(fresh, revisions, backup.audit), (chunk) => db.planIndex.bulkAdd(chunk))
-        await inChunks(revisions, (chunk) => db.revisions.bulkAdd(chunk))
-        await inChunks(audit, (chunk) => db.audit.bulkAdd(chunk))
-        await inChunks(outcomes.operations, (chunk) => db.operations.bulkAdd(chunk))
-        await inChunks(outcomes.visits, (chunk) => db.visits.bulkAdd(chunk))
-        await inChunks(outcomes.events, (chunk) => db.outcomeEvents.bulkAdd(chunk))
+        // The tables are written side by side (one wait for all, not one per table); any failure
+        // aborts the one transaction, so nothing is kept.
+        await Promise.all([
+          inChunks(fresh, (chunk) => db.plans.bulkAdd(chunk)),
+          inChunks(summariesWithHistory(fresh, revisions, backup.audit), (chunk) => db.planIndex.bulkAdd(chunk)),
+          inChunks(revisions, (chunk) => db.revisions.bulkAdd(chunk)),
+          inChunks(audit, (chunk) => db.audit.bulkAdd(chunk)),
+          inChunks(outcomes.operations, (chunk) => db.operations.bulkAdd(chunk)),
+          inChunks(outcomes.visits, (chunk) => db.visits.bulkAdd(chunk)),
+          inChunks(outcomes.events, (chunk) => db.outcomeEvents.bulkAdd(chunk))
+        ])
         const skipped = backup.plans.length - fresh.length
         await db.audit.add({
           planId: '',
