@@ -6,7 +6,7 @@
  * with its place in the file (`plans[3]`) named in any problem. Limits that protect the app: the
  * nesting depth of the whole file, and the length of one item (a record), checked while reading.
  */
-import { JSON_FORBIDDEN_KEYS, parseStrictJson } from './strict-json'
+import { BACKSLASH, CLOSE_LIST, CLOSE_OBJECT, COMMA, JSON_FORBIDDEN_KEYS, OPEN_LIST, OPEN_OBJECT, parseStrictJson, QUOTE } from './strict-json'
 
 export interface JsonPiecesSink {
   /** A member of the top object that is not a list, or (key null) a whole document that is not an object. */
@@ -33,13 +33,6 @@ export class JsonPiecesProblem extends Error {
   override name = 'JsonPiecesProblem'
 }
 
-const QUOTE = 34
-const BACKSLASH = 92
-const OPEN_OBJECT = 123
-const CLOSE_OBJECT = 125
-const OPEN_LIST = 91
-const CLOSE_LIST = 93
-const COMMA = 44
 const COLON = 58
 
 function isSpace(c: number): boolean {

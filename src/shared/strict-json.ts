@@ -20,13 +20,14 @@ export interface StrictJsonOptions {
 
 export const JSON_FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
 
-const QUOTE = 34
-const BACKSLASH = 92
-const OPEN_OBJECT = 123
-const CLOSE_OBJECT = 125
-const OPEN_LIST = 91
-const CLOSE_LIST = 93
-const COMMA = 44
+/** Character codes of JSON's punctuation (shared with json-stream.ts). */
+export const QUOTE = 34
+export const BACKSLASH = 92
+export const OPEN_OBJECT = 123
+export const CLOSE_OBJECT = 125
+export const OPEN_LIST = 91
+export const CLOSE_LIST = 93
+export const COMMA = 44
 
 interface Frame {
   /** Keys seen in this object (null for a list); a short list, as most objects have few keys. */
