@@ -91,9 +91,13 @@ export interface SummaryHeader {
 
 export interface StationRow {
   fromDistalEnd: string
+  /** The value the plan uses: with two planes, the smaller of AP and lateral. */
   endosteal: string
   periosteal: string
   planes: string
+  /** Two-plane stations: each plane's own corrected pair, as the drawing shows them (AP filled, lateral dotted). */
+  ap?: { endosteal: string; periosteal: string }
+  lateral?: { endosteal: string; periosteal: string }
 }
 
 export interface SizeRow {
@@ -478,12 +482,22 @@ function boneRows(c: NormalizedCase, result: PlanResult, u: DisplayUnits): Summa
 function stationRows(c: NormalizedCase, corrected: CorrectedMeasurements, u: DisplayUnits): StationRow[] {
   return corrected.stations.map((s) => {
     const raw = c.bone.stations.find((r) => r.index === s.index)
-    return {
+    const row: StationRow = {
       fromDistalEnd: formatMm(s.fromDistalEndMm, u.length),
       endosteal: formatMm(s.endostealMm, u.length),
       periosteal: formatMm(s.periostealMm, u.length),
       planes: raw?.twoPlane ? 'AP and lateral (smaller used)' : 'one plane'
     }
+    // Each plane's own values, not only the smaller one the sizing uses (R-CORTEX checks each plane).
+    const pair = (plane: 'AP' | 'Lat') => {
+      const p = s.planes?.find((x) => x.plane === plane)
+      return p ? { endosteal: formatMm(p.endostealMm, u.length), periosteal: formatMm(p.periostealMm, u.length) } : undefined
+    }
+    const ap = raw?.twoPlane ? pair('AP') : undefined
+    const lateral = raw?.twoPlane ? pair('Lat') : undefined
+    if (ap) row.ap = ap
+    if (lateral) row.lateral = lateral
+    return row
   })
 }
 

@@ -97,7 +97,7 @@ test('a stored case with a marker under CT shows it where it can be removed, and
     await link.click()
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null
-      return { tag: el?.tagName ?? '', visible: !!el && el.getClientRects().length > 0, inForm: !!el?.closest('form.ed-form') }
+      return { tag: el?.tagName ?? '', visible: !!el && el.getClientRects().length > 0, inForm: !!el?.closest('.ed-form') }
     })
     expect(focused).toEqual({ tag: expect.stringMatching(/INPUT|SELECT|TEXTAREA/), visible: true, inForm: true })
   }

@@ -25,7 +25,7 @@ async function clippedSelects(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const canvas = document.createElement('canvas').getContext('2d')!
     const out: string[] = []
-    for (const s of document.querySelectorAll<HTMLSelectElement>('form.ed-form select')) {
+    for (const s of document.querySelectorAll<HTMLSelectElement>('.ed-form select')) {
       if (s.getClientRects().length === 0) continue
       const style = getComputedStyle(s)
       canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`

@@ -11,7 +11,7 @@ interface RenderWindow {
 /** The form fields (by case-file path) rendered since the counter was last reset. */
 function renderedFields(): string[] {
   const all = (window as unknown as RenderWindow).__rendered ?? []
-  return [...new Set(all.filter((p) => document.querySelector(`form.ed-form [data-path="${CSS.escape(p)}"]`) !== null))]
+  return [...new Set(all.filter((p) => document.querySelector(`.ed-form [data-path="${CSS.escape(p)}"]`) !== null))]
 }
 
 /** A minimal __REACT_DEVTOOLS_GLOBAL_HOOK__: after each commit, the `path` props of the components

@@ -264,16 +264,23 @@ test('the WebGL and canvas-2D paths show the same pixels; a handle drag updates 
   const base = await openSeededPlan(page)
   await openPhantom(page)
   const viewport = page.getByTestId('image-viewport')
+  // The first frame is canvas 2D; the WebGL view (when there is one) takes over once built.
+  await expect(viewport).toHaveAttribute('data-renderer-settled', 'true', { timeout: 30_000 })
   await expect(viewport).toHaveAttribute('data-renderer', /^(webgl2|webgl|2d)$/)
   const gpu = await viewport.getAttribute('data-renderer')
   console.log(`radiograph renderer in this Chromium: ${gpu}`)
+  // Shown first by the canvas-2D path; WebGL (when there is one) took over after that frame.
+  const marks = await page.evaluate(() => ['osseo:image-shown', 'osseo:image-gpu'].map((n) => performance.getEntriesByName(n, 'mark').at(-1)?.startTime ?? null))
+  expect(marks[0]).not.toBeNull()
+  if (gpu !== '2d') expect(marks[1]!).toBeGreaterThan(marks[0]!)
   const first = await looks(page)
 
   // The same image and gestures with WebGL unavailable: the canvas-2D path.
   await page.addInitScript(withoutWebGl)
   await page.reload()
   await page.getByTestId('imaging-toggle').click()
-  await expect(viewport).toHaveAttribute('data-renderer', '2d', { timeout: 30_000 })
+  await expect(viewport).toHaveAttribute('data-renderer-settled', 'true', { timeout: 30_000 })
+  await expect(viewport).toHaveAttribute('data-renderer', '2d')
   // The image remembers its window: start again from the file's, as the first look did.
   await page.getByRole('button', { name: 'Reset window' }).click()
   const second = await looks(page)

@@ -80,6 +80,24 @@ test('record the operation, visits and an event on an approved plan; the audit c
   await page.getByRole('button', { name: 'Save correction' }).click()
   await expect(page.getByRole('table', { name: 'Events' })).toContainText('2025-06-03')
   await expect(page.getByRole('table', { name: 'Events' })).not.toContainText('2025-06-01')
+  // A visit and an event entered by mistake are deleted after a confirmation (refused once: kept).
+  await page.getByLabel('Visit date').fill('2025-02-20')
+  await page.getByLabel('Timed Up and Go (s)').fill('12')
+  await page.getByRole('button', { name: 'Add visit' }).click()
+  await expect(page.getByRole('heading', { name: 'Follow-up visits (3)' })).toBeVisible()
+  page.once('dialog', (d) => void d.dismiss())
+  await page.getByRole('button', { name: 'Delete visit of 2025-02-20' }).click()
+  await expect(page.getByRole('heading', { name: 'Follow-up visits (3)' })).toBeVisible()
+  page.once('dialog', (d) => void d.accept())
+  await page.getByRole('button', { name: 'Delete visit of 2025-02-20' }).click()
+  await expect(page.getByRole('heading', { name: 'Follow-up visits (2)' })).toBeVisible()
+  await page.getByLabel('Date', { exact: true }).fill('2025-09-09')
+  await page.getByLabel('Event', { exact: true }).selectOption('fracture')
+  await page.getByRole('button', { name: 'Record event' }).click()
+  await expect(page.getByRole('heading', { name: 'Events (2)' })).toBeVisible()
+  page.once('dialog', (d) => void d.accept())
+  await page.getByRole('button', { name: 'Delete Periprosthetic fracture of 2025-09-09' }).click()
+  await expect(page.getByRole('heading', { name: 'Events (1)' })).toBeVisible()
 
   // The course: timeline and charts with their tables.
   const timeline = page.getByRole('list', { name: 'Timeline' })
@@ -96,6 +114,10 @@ test('record the operation, visits and an event on an approved plan; the audit c
   await reviewBar(page).getByRole('button', { name: 'History' }).click()
   await expect(page.getByRole('dialog')).toContainText('Outcome record corrected')
   await expect(page.getByRole('dialog')).toContainText('Event date: 2025-06-01 → 2025-06-03')
+  // So are the deletions, with what the deleted records held.
+  await expect(page.getByRole('dialog')).toContainText('Outcome record deleted')
+  await expect(page.getByRole('dialog')).toContainText('Visit date: 2025-02-20 → —')
+  await expect(page.getByRole('dialog')).toContainText('Event date: 2025-09-09 → —')
   await page.keyboard.press('Escape')
   await expect(page.getByRole('dialog')).toHaveCount(0)
 

@@ -2,24 +2,26 @@
  * Radiograph viewer benchmark (Chromium, built web renderer), as ratios to floors taken in the
  * same page in the same run (issue #15):
  *  - open a 3,000 × 3,000 16-bit DICOM (18 MB): file chosen → image painted, against a plain file
- *    input that reads the same file and paints one pixel;
+ *    input that reads the same file and paints one pixel; with the open path's steps from the
+ *    page's marks (features/imaging/open-marks.ts);
  *  - pan, zoom (wheel) and window/level drag on that image, and a station handle drag (→ case
  *    values, plan and overlay repainted): per frame, from the input event's handler to the end of
  *    the frame that shows it (and, on the WebGL path, gl.finish(): the GPU's work included),
- *    against an empty 760 × 560 canvas that paints one pixel per event.
+ *    against an empty 760 × 560 canvas that paints one pixel per event, taken just before each gesture.
  * Both renderers are measured: whatever WebGL this Chromium gives (SwiftShader, software, under
  * --disable-gpu) and the canvas-2D fallback (WebGL made unavailable in the page).
  * Part of `npm run bench` (suite `imaging-browser`); alone: `npx tsx tests/perf/imaging-bench.ts`.
  * Measured, never asserted.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { phantomDicom, phantomTruth } from '../../scripts/imaging/phantom'
 import { findBrowser } from './browser-bench'
 import { startBenchServer } from './server'
 import { LAUNCH_ARGS, type BenchRow, median, p95 } from './bench-common'
+import { stepMedian, timeOpening, type OpenSteps } from './open-timer'
 
 const MOVES = 60
 const OPENS = 3
@@ -118,29 +120,6 @@ function readFloorFile(): Promise<number> {
   })
 }
 
-async function timeOpen(page: Page, file: string): Promise<number> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __open: number | null }
-    w.__open = null
-    const input = document.querySelector('[data-testid="image-file-input"]')!
-    input.addEventListener(
-      'change',
-      () => {
-        const t0 = performance.now()
-        const poll = () => {
-          const m = performance.getEntriesByName('osseo:image-shown', 'mark').at(-1)
-          if (m && m.startTime > t0) requestAnimationFrame(() => setTimeout(() => (w.__open = performance.now() - t0), 0))
-          else setTimeout(poll, 5)
-        }
-        poll()
-      },
-      { once: true, capture: true }
-    )
-  })
-  await page.getByTestId('image-file-input').setInputFiles(file)
-  return (await (await page.waitForFunction(() => (window as unknown as { __open: number | null }).__open, undefined, { timeout: 120_000 })).jsonValue()) as number
-}
-
 async function screenOf(page: Page, p: { x: number; y: number }): Promise<{ x: number; y: number }> {
   const svg = page.getByTestId('image-overlay')
   const box = (await svg.boundingBox())!
@@ -150,15 +129,16 @@ async function screenOf(page: Page, p: { x: number; y: number }): Promise<{ x: n
 
 interface PathFigures {
   renderer: string
-  open: number[]
+  open: OpenSteps[]
   openFloor: number[]
+  load: number[]
   pan: number[]
   zoom: number[]
   window: number[]
   handle: number[]
   latency: Record<string, number[]>
-  floorMove: number[]
-  floorWheel: number[]
+  /** Per gesture, the floor's frames taken just before it (same kind of input, same page). */
+  floor: Record<string, number[]>
 }
 
 async function measurePath(browser: Browser, url: string, file: string, noWebGl: boolean): Promise<PathFigures> {
@@ -181,10 +161,10 @@ async function measurePath(browser: Browser, url: string, file: string, noWebGl:
     await page.getByTestId('imaging-toggle').click()
     await page.getByTestId('image-file-input').waitFor()
 
-    const f: PathFigures = { renderer: '', open: [], openFloor: [], pan: [], zoom: [], window: [], handle: [], latency: {}, floorMove: [], floorWheel: [] }
+    const f: PathFigures = { renderer: '', open: [], openFloor: [], load: [loadavg()[0]!], pan: [], zoom: [], window: [], handle: [], latency: {}, floor: {} }
     await page.evaluate(addFloorFileInput)
     for (let i = 0; i < OPENS; i++) {
-      f.open.push(await timeOpen(page, file))
+      f.open.push(await timeOpening(page, 'change', () => page.getByTestId('image-file-input').setInputFiles(file)))
       await page.locator('#bench-floor-file').setInputFiles(file)
       f.openFloor.push(await page.evaluate(readFloorFile))
     }
@@ -194,6 +174,7 @@ async function measurePath(browser: Browser, url: string, file: string, noWebGl:
       const info = gl?.getExtension('WEBGL_debug_renderer_info')
       return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : ''
     })
+    f.load.push(loadavg()[0]!)
     f.renderer = kind === '2d' ? 'canvas 2D' : `${kind}${/SwiftShader/i.test(gpu) ? ', SwiftShader (software)' : gpu ? `, ${gpu}` : ''}`
     await page.evaluate(installFrameRecorder)
     await page.getByTestId('image-overlay').scrollIntoViewIfNeeded()
@@ -208,20 +189,23 @@ async function measurePath(browser: Browser, url: string, file: string, noWebGl:
       f[key].push(...t.work)
       f.latency[key] = t.latency
     }
+    // The floor of each gesture, taken just before it (the load moves within a run): an empty
+    // canvas on the same page painting one pixel per event, same kind of input.
+    const floorFor = async (key: string, input: 'move' | 'wheel') => {
+      await page.evaluate(addFloorCanvas)
+      await takeFrames(page)
+      await (input === 'move' ? drag(page, 300, 250, 1, 0.5) : wheel(page, 300, 250))
+      f.floor[key] = (await takeFrames(page)).work
+      await page.evaluate(() => document.getElementById('bench-floor')!.remove())
+    }
     await page.getByRole('button', { name: 'Move', exact: true }).click()
+    await floorFor('pan', 'move')
     await take('pan', () => drag(page, cx, cy, 1, 0.5))
+    await floorFor('zoom', 'wheel')
     await take('zoom', () => wheel(page, cx, cy))
     await page.getByRole('button', { name: 'Window', exact: true }).click()
+    await floorFor('window', 'move')
     await take('window', () => drag(page, cx, cy, 1, 0.7))
-
-    // The floor, on the same page: an empty canvas painting one pixel per event.
-    await page.evaluate(addFloorCanvas)
-    await takeFrames(page)
-    await drag(page, 300, 250, 1, 0.5)
-    f.floorMove = (await takeFrames(page)).work
-    await wheel(page, 300, 250)
-    f.floorWheel = (await takeFrames(page)).work
-    await page.evaluate(() => document.getElementById('bench-floor')!.remove())
 
     // A station handle: calibrated from the file, axis drawn, stations every 50 mm accepted.
     const truth = phantomTruth(BIG)
@@ -237,12 +221,14 @@ async function measurePath(browser: Browser, url: string, file: string, noWebGl:
     await page.getByRole('button', { name: 'Accept all suggested edges' }).click()
     await page.getByRole('button', { name: 'Zoom to station 3', exact: true }).click()
     const h = (await page.getByTestId('edge-3-endostealA').boundingBox())!
+    await floorFor('handle', 'move')
     await take('handle', async () => {
       await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2)
       await page.mouse.down()
       for (let i = 1; i <= MOVES; i++) await page.mouse.move(h.x + h.width / 2 - 6 * Math.abs(Math.sin(i / 5)), h.y + h.height / 2)
       await page.mouse.up()
     })
+    f.load.push(loadavg()[0]!)
     return f
   } finally {
     await context.close()
@@ -250,23 +236,33 @@ async function measurePath(browser: Browser, url: string, file: string, noWebGl:
 }
 
 function rows(f: PathFigures, label: string): BenchRow[] {
-  const floorMove = p95(f.floorMove)
-  const floorWheel = p95(f.floorWheel)
-  const frame = (key: 'pan' | 'zoom' | 'window' | 'handle', what: string, floor: number, floorName: string): BenchRow => ({
-    name: `imaging (${label}): ${what}, frame time p95`,
-    value: round(p95(f[key])),
-    unit: 'ms',
-    budget: 'p95 < 16 ms',
-    note: `${round(p95(f[key]) / floor, 2)}× the floor (${floorName}, p95 ${round(floor)} ms); median ${round(median(f[key]))} ms over ${f[key].length} frames; input → painted p95 ${round(p95(f.latency[key] ?? [0]))} ms`
-  })
-  const open = median(f.open)
+  const load = `load average ${f.load.map((x) => x.toFixed(1)).join(' → ')}`
+  const frame = (key: 'pan' | 'zoom' | 'window' | 'handle', what: string, floorName: string): BenchRow => {
+    const floor = f.floor[key] ?? [Number.NaN]
+    return {
+      name: `imaging (${label}): ${what}, frame time p95`,
+      value: round(p95(f[key])),
+      unit: 'ms',
+      budget: 'p95 < 16 ms',
+      note: `floor p95 ${round(p95(floor))} ms (${floorName}, just before, same page) → ${round(p95(f[key]) / p95(floor), 2)}× the floor; median ${round(median(f[key]))} ms (floor ${round(median(floor))} ms) over ${f[key].length} frames; input → painted p95 ${round(p95(f.latency[key] ?? [0]))} ms; ${load}`
+    }
+  }
+  const step = (k: keyof OpenSteps) => stepMedian(f.open, k, median)
+  const open = median(f.open.map((o) => o.painted))
   const openFloor = median(f.openFloor)
+  const gpu = step('gpu')
   return [
-    { name: `imaging (${label}): open a 3,000 × 3,000 16-bit DICOM (18 MB) → shown`, value: round(open), unit: 'ms', budget: '< 1000 ms', note: `${round(open / openFloor, 2)}× the floor (a plain file input reading the same file, ${round(openFloor)} ms); median of ${f.open.length}: ${f.open.map((x) => round(x, 0)).join(', ')} ms` },
-    frame('pan', 'pan (drag)', floorMove, 'empty canvas, pointer move'),
-    frame('zoom', 'zoom (wheel)', floorWheel, 'empty canvas, wheel'),
-    frame('window', 'window/level drag', floorMove, 'empty canvas, pointer move'),
-    frame('handle', 'station handle drag → case, plan and overlay', floorMove, 'empty canvas, pointer move')
+    {
+      name: `imaging (${label}): open a 3,000 × 3,000 16-bit DICOM (18 MB) → shown`,
+      value: round(open),
+      unit: 'ms',
+      budget: '< 1000 ms',
+      note: `floor ${round(openFloor)} ms (a plain file input reading the same file, painting one pixel) → ${round(open / openFloor, 2)}× the floor; median of ${f.open.length}: ${f.open.map((x) => round(x.painted, 0)).join(', ')} ms; steps from the change event (medians): read ${step('read')}, parsed ${step('parsed')}, first paint ${step('shown')}, frame painted ${step('painted')}${gpu === null ? '' : `, WebGL took over ${gpu}`}, stored ${step('stored')} ms; ${load}`
+    },
+    frame('pan', 'pan (drag)', 'empty canvas, pointer move'),
+    frame('zoom', 'zoom (wheel)', 'empty canvas, wheel'),
+    frame('window', 'window/level drag', 'empty canvas, pointer move'),
+    frame('handle', 'station handle drag → case, plan and overlay', 'empty canvas, pointer move')
   ]
 }
 

@@ -14,13 +14,17 @@ import { ScreenErrorBoundary } from './components/ScreenErrorBoundary'
 const EditorPage = lazy(() => import('./features/editor/EditorPage').then((m) => ({ default: m.EditorPage })))
 const SummaryPage = lazy(() => import('./features/print/SummaryPage').then((m) => ({ default: m.SummaryPage })))
 const OutcomesPage = lazy(() => import('./features/outcomes/OutcomesPage').then((m) => ({ default: m.OutcomesPage })))
-const AuditPage = lazy(() => import('./features/outcomes/AuditPage').then((m) => ({ default: m.AuditPage })))
+const loadAuditPage = () => import('./features/outcomes/AuditPage')
+const AuditPage = lazy(() => loadAuditPage().then((m) => ({ default: m.AuditPage })))
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })))
 
-function NavLink({ route, current, label }: { route: Route; current: Route; label: string }) {
+function NavLink({ route, current, label, preload }: { route: Route; current: Route; label: string; preload?: () => Promise<unknown> }) {
   const active = route.name === current.name
+  // Pointing at or focusing the link starts loading its screen's code before the click (a failure
+  // here is ignored: the screen's own load reports it).
+  const early = preload && !active ? () => void Promise.resolve(preload()).catch(() => undefined) : undefined
   return (
-    <a className={active ? 'nav-link active' : 'nav-link'} aria-current={active ? 'page' : undefined} href={routeHash(route)}>
+    <a className={active ? 'nav-link active' : 'nav-link'} aria-current={active ? 'page' : undefined} href={routeHash(route)} onPointerEnter={early} onFocus={early}>
       {label}
     </a>
   )
@@ -95,7 +99,7 @@ export function App() {
               Plan editor
             </a>
           )}
-          <NavLink route={{ name: 'audit' }} current={route} label="Audit" />
+          <NavLink route={{ name: 'audit' }} current={route} label="Audit" preload={loadAuditPage} />
           <NavLink route={{ name: 'settings' }} current={route} label="Settings" />
         </nav>
         <div className="header-note">Decision support for qualified surgeons</div>

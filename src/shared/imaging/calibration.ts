@@ -102,3 +102,15 @@ export function trueScale(c: Calibration, planFactor: number | undefined): Pixel
   if (m === undefined || !Number.isFinite(m) || m <= 0) return null
   return { rowMm: c.scale.rowMm / m, colMm: c.scale.colMm / m }
 }
+
+/**
+ * Pixel Spacing (0028,0030) of a copy of the image resized to `output` pixels (the filed
+ * Secondary Capture, scaled down to fit): the true size per source pixel times source pixels per
+ * output pixel, per axis, as DICOM orders it — [between rows, between columns] in mm. Null when
+ * there is no true size (see trueScale).
+ */
+export function resizedPixelSpacing(c: Calibration, planFactor: number | undefined, source: { rows: number; columns: number }, output: { rows: number; columns: number }): [number, number] | null {
+  const s = trueScale(c, planFactor)
+  if (!s || output.rows <= 0 || output.columns <= 0) return null
+  return [(s.rowMm * source.rows) / output.rows, (s.colMm * source.columns) / output.columns]
+}

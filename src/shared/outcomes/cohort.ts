@@ -5,6 +5,7 @@ import { compareSizes, incidenceRate, kaplanMeier, numbersAtRisk, pairedChange, 
 import { dayNumber, DAYS_PER_YEAR } from './dates'
 import { SHIPPED_INTERVALS, scheduleStatus, type IntervalState, type IntervalStatus, type ScheduledInterval } from './schedule'
 import type { EventType, FollowUpVisit, OperationRecord, OutcomeEvent } from './types'
+import type { OutcomeSummary } from './patient-summary'
 
 /** One operated patient (one plan) with everything the audit reads. */
 export interface CohortPatient {
@@ -24,6 +25,15 @@ export interface CohortPatient {
   events: OutcomeEvent[]
 }
 
+/** An operated patient as the Audit screen reads it: the plan's facts and the first operation,
+ *  its visits and events reduced to the stored summary (patient-summary.ts) — never read in full. */
+export interface AuditPatient extends Omit<CohortPatient, 'visits' | 'events'> {
+  summary: OutcomeSummary
+}
+
+/** What the filters, the planning accuracy and the operations export read of a patient. */
+export type PatientHead = Omit<CohortPatient, 'visits' | 'events'>
+
 export interface CohortFilter {
   level?: string
   systemId?: string
@@ -36,7 +46,7 @@ export function surgeryDate(p: Pick<CohortPatient, 'operation'>): string {
   return p.operation.stages[0]!.date
 }
 
-export function matchesFilter(p: CohortPatient, f: CohortFilter): boolean {
+export function matchesFilter(p: PatientHead, f: CohortFilter): boolean {
   if (f.level && p.level !== f.level) return false
   if (f.systemId && p.operation.implant.systemId !== f.systemId) return false
   if (f.stages && p.operation.stages.length !== f.stages) return false
@@ -92,7 +102,7 @@ export function followUpCompleteness(patients: readonly CohortPatient[], today: 
   return completenessOf(patients, (p) => patientFacts(p, today, intervals).schedule, intervals)
 }
 
-function completenessOf(patients: readonly CohortPatient[], scheduleOf: (p: CohortPatient) => readonly IntervalState[], intervals: readonly ScheduledInterval[]): Completeness {
+function completenessOf<P extends AnyPatient>(patients: readonly P[], scheduleOf: (p: P) => readonly IntervalState[], intervals: readonly ScheduledInterval[]): Completeness {
   const rows = intervals.map((i) => ({ label: i.label, counts: { done: 0, due: 0, overdue: 0, upcoming: 0, 'not-expected': 0 } }))
   const list: PatientDue[] = []
   for (const p of patients) {
@@ -330,7 +340,7 @@ export interface PatientAccuracy {
   imagingSource: string
 }
 
-export function patientAccuracy(p: CohortPatient): PatientAccuracy | null {
+export function patientAccuracy(p: PatientHead): PatientAccuracy | null {
   if (!p.planned) return null
   return {
     d: compareSizes(p.planned.diameterMm, p.operation.implant.diameterMm, p.catalogue?.diametersMm ?? []),
@@ -402,12 +412,15 @@ export interface PatientFacts {
   accuracy: PatientAccuracy | null
 }
 
-const factsCache = new WeakMap<CohortPatient, PatientFacts>()
+const factsCache = new WeakMap<CohortPatient | AuditPatient, PatientFacts>()
 
-function patientFacts(p: CohortPatient, today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): PatientFacts {
+/** A patient read with its records, or with their stored summary (the Audit screen's). */
+type AnyPatient = CohortPatient | AuditPatient
+
+function patientFacts(p: AnyPatient, today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): PatientFacts {
   const cached = factsCache.get(p)
   if (cached && cached.today === today && cached.intervals === intervals) return cached
-  const facts = computePatientFacts(p, today, intervals)
+  const facts = 'summary' in p ? summaryFacts(p.summary, patientAccuracy(p), today, intervals) : computePatientFacts(p, today, intervals)
   factsCache.set(p, facts)
   return facts
 }
@@ -425,12 +438,34 @@ export function computePatientFacts(p: CohortPatient, today: string, intervals: 
   }
 }
 
+/** The patient's facts on `today` from its summary (equal to computePatientFacts on the records it
+ *  summarises, tests/unit/outcomes/patient-summary.test.ts); accuracy comes from the plan and catalogue. */
+export function summaryFacts(s: OutcomeSummary, accuracy: PatientAccuracy | null, today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): PatientFacts {
+  const start = dayNumber(s.surgeryDate)!
+  const contact = s.latestRecord > today ? today : s.latestRecord
+  const years = (end: string): number => Math.max(0, dayNumber(end)! - start) / DAYS_PER_YEAR
+  const exposureEnd = s.exposureEnds ?? contact
+  const exposure: Exposure = {
+    days: Math.max(0, dayNumber(exposureEnd)! - start),
+    counted: s.incidenceEvents.filter((e) => e.date <= exposureEnd).map((e) => ({ type: e.type, ...(e.grade !== undefined ? { grade: e.grade } : {}), planId: s.planId }))
+  }
+  return {
+    today,
+    intervals,
+    schedule: scheduleStatus(s.surgeryDate, s.followUpDates, today, s.followUpEnds, intervals),
+    observation: s.removal ? { time: years(s.removal), event: true } : { time: years(contact), event: false },
+    exposure,
+    pairs: s.pairs,
+    accuracy
+  }
+}
+
 /**
  * Every figure of the Audit screen for the patients matching `filter`. `intervals` is the site's
  * follow-up schedule (default: the shipped one); pass the same array object each time so the
  * per-patient facts are reused.
  */
-export function auditCohort(all: readonly CohortPatient[], filter: CohortFilter, today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): CohortAudit {
+export function auditCohort(all: readonly AnyPatient[], filter: CohortFilter, today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): CohortAudit {
   const patients = all.filter((p) => matchesFilter(p, filter))
   const facts = patients.map((p) => patientFacts(p, today, intervals))
   return {

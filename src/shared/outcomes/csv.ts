@@ -3,7 +3,7 @@
 // formula (=, +, -, @ first) gets a leading apostrophe (OWASP CSV injection advice). Numbers are
 // written with a decimal point and no thousands separator.
 import { compareSizes } from '../stats'
-import type { CohortPatient } from './cohort'
+import type { CohortPatient, PatientHead } from './cohort'
 import { DAYS_PER_YEAR, daysBetween } from './dates'
 import { EVENT_LABELS } from './types'
 
@@ -28,7 +28,7 @@ export const OPERATION_COLUMNS = [
   'lot', 'serial', 'final_reamer_mm', 'canal_preparation', 'intraop_changes', 'complications', 'calibration', 'imaging_source'
 ] as const
 
-export function operationsCsv(patients: readonly CohortPatient[]): string {
+export function operationsCsv(patients: readonly PatientHead[]): string {
   return toCsv(
     OPERATION_COLUMNS,
     patients.map((p) => {

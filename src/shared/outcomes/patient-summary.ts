@@ -2,11 +2,9 @@
 // from: the follow-up dates, the dates that end follow-up or exposure, the events that count for
 // incidence and the before/after pairs. It does not depend on the day it is read, so it changes
 // only when the patient's records change — small enough to be stored beside them and read instead
-// of every visit. summaryFacts must give exactly computePatientFacts (tests/unit/outcomes/patient-summary.test.ts).
+// of every visit. summaryFacts (cohort.ts) must give exactly computePatientFacts (tests/unit/outcomes/patient-summary.test.ts).
 import type { Pair } from '../stats'
-import { dayNumber, DAYS_PER_YEAR } from './dates'
-import { ENDING, firstOf, INCIDENCE_TYPES, lastContact, PAIRED_INTERVAL, patientPairs, surgeryDate, type CohortPatient, type Exposure, type PatientAccuracy, type PatientFacts } from './cohort'
-import { SHIPPED_INTERVALS, scheduleStatus, type ScheduledInterval } from './schedule'
+import { ENDING, firstOf, INCIDENCE_TYPES, lastContact, PAIRED_INTERVAL, patientPairs, surgeryDate, type CohortPatient } from './cohort'
 import type { EventType } from './types'
 
 export interface OutcomeSummary {
@@ -49,23 +47,4 @@ export function outcomeSummary(p: Pick<CohortPatient, 'planId' | 'operation' | '
   }
 }
 
-/** The patient's facts on `today` from its summary; accuracy comes from the plan and catalogue, not the outcome records. */
-export function summaryFacts(s: OutcomeSummary, accuracy: PatientAccuracy | null, today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): PatientFacts {
-  const start = dayNumber(s.surgeryDate)!
-  const contact = s.latestRecord > today ? today : s.latestRecord
-  const years = (end: string): number => Math.max(0, dayNumber(end)! - start) / DAYS_PER_YEAR
-  const exposureEnd = s.exposureEnds ?? contact
-  const exposure: Exposure = {
-    days: Math.max(0, dayNumber(exposureEnd)! - start),
-    counted: s.incidenceEvents.filter((e) => e.date <= exposureEnd).map((e) => ({ type: e.type, ...(e.grade !== undefined ? { grade: e.grade } : {}), planId: s.planId }))
-  }
-  return {
-    today,
-    intervals,
-    schedule: scheduleStatus(s.surgeryDate, s.followUpDates, today, s.followUpEnds, intervals),
-    observation: s.removal ? { time: years(s.removal), event: true } : { time: years(contact), event: false },
-    exposure,
-    pairs: s.pairs,
-    accuracy
-  }
-}
+export { summaryFacts } from './cohort'

@@ -38,7 +38,7 @@ describe('cohort cache', () => {
     await settle()
     const second = await cache.get(systems)
     expect(reads).toBe(2)
-    expect(second[0]!.visits).toHaveLength(1)
+    expect(second[0]!.summary.followUpDates).toEqual(['2026-04-14'])
     // A plan deleted (with its outcomes): read again, the patient is gone.
     await createPlansRepo(t.db, t.now).remove(a.id)
     await settle()
@@ -65,10 +65,10 @@ describe('cohort cache', () => {
       return rows
     })
     const systems: never[] = []
-    expect((await cache.get(systems))[0]!.events).toEqual([])
+    expect((await cache.get(systems))[0]!.summary.incidenceEvents).toEqual([])
     await during
     await settle()
-    expect((await cache.get(systems))[0]!.events).toHaveLength(1)
+    expect((await cache.get(systems))[0]!.summary.incidenceEvents).toEqual([{ type: 'fracture', date: '2026-05-01' }])
     expect(reads).toBe(2)
     cache.close()
   })
@@ -77,7 +77,10 @@ describe('cohort cache', () => {
 describe('cohort cache and the revision facts', () => {
   it('the first read storing missing revision facts does not drop what it read', async () => {
     await operatedPlan('C-3')
+    // As an operation stored before the facts were: none in the facts table, none in its summary row.
     await t.db.revisionFacts.clear()
+    const [row] = await t.db.outcomeSummaries.toArray()
+    await t.db.outcomeSummaries.put({ ...row!, summary: JSON.stringify({ ...JSON.parse(row!.summary), facts: null }) })
     await settle()
     let reads = 0
     const repo = createOutcomesRepo(t.db, t.now)
@@ -85,6 +88,7 @@ describe('cohort cache and the revision facts', () => {
     const systems: never[] = []
     const first = await cache.get(systems)
     expect(await t.db.revisionFacts.count()).toBe(1)
+    expect(first[0]!.planned).toMatchObject({ diameterMm: 16, lengthMm: 140 })
     await settle()
     expect(await cache.get(systems)).toBe(first)
     expect(reads).toBe(1)

@@ -81,6 +81,9 @@ describe('outcomes repository', () => {
     expect(cohort).toHaveLength(1)
     expect(cohort[0]).toMatchObject({ patientCode: 'TF-9', level: 'transfemoral', surgeon: 'Dr A', planned: { diameterMm: 16, lengthMm: 140 }, imagingSource: 'X-ray', calibration: 'stated magnification factor' })
     expect(cohort[0]!.catalogue!.diametersMm).toContain(16)
-    expect(cohort[0]!.visits).toHaveLength(1)
+    // The visits are summarised (the baseline pairs nothing without a 12-month visit), read in full only for the exports.
+    expect(cohort[0]!.summary).toMatchObject({ planId: plan.id, surgeryDate: '2026-03-03', followUpDates: [] })
+    const [full] = await outcomes().withRecords(cohort)
+    expect(full!.visits.map((v) => v.sixMinuteWalkM)).toEqual([300])
   })
 })

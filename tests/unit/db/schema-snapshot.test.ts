@@ -16,7 +16,8 @@ const REQUIRED: Record<string, string[]> = {
   visits: ['id', 'planId', '[planId+date]', 'date'],
   outcomeEvents: ['id', 'planId', 'type', 'date'],
   outcomeDrafts: ['key', 'updatedAt'],
-  revisionFacts: ['id']
+  revisionFacts: ['id'],
+  outcomeSummaries: ['planId']
 }
 
 function indexes(spec: string): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mapErrors, messageFor, pathLabel, sectionOf } from '../../../src/renderer/src/features/editor/field-errors'
+import { mapErrors, messageFor, pathLabel, sameErrors, sectionOf } from '../../../src/renderer/src/features/editor/field-errors'
 import { getAt, parsePath, setAt } from '../../../src/renderer/src/features/editor/draft-path'
 import { parseCase } from '../../../src/shared'
 import { fieldLabel } from '../../../src/shared/case/field-labels'
@@ -78,5 +78,28 @@ describe('one field-label module serves the editor and the documents (#13)', () 
     expect(pathLabel('implant.system.minCortexMm')).toBe('Implant system (case file) — minimum remaining cortex')
     expect(pathLabel('bone.stations[2].fromDistalEnd')).toBe(fieldLabel('bone.stations[2].fromDistalEnd'))
     expect(pathLabel('prosthesis.components[1].buildHeight')).toBe('Component 2 — build height')
+  })
+})
+
+describe('the same messages are recognised as the same (issue #14: the editor keeps the earlier object)', () => {
+  const base = [
+    { path: 'patient.weight', message: 'is required', code: 'required' as const },
+    { path: 'bone.stations[1].endosteal', message: 'must be smaller than the periosteal diameter (25 mm)', code: 'invalid' as const },
+    { path: '', message: 'not a case file', code: 'invalid' as const }
+  ]
+  const warn = [{ path: 'patient.weight', message: 'unusually low' }]
+
+  it('finds two mappings of the same errors and warnings equal', () => {
+    expect(sameErrors(mapErrors(base, undefined, warn), mapErrors([...base], undefined, [...warn]))).toBe(true)
+    expect(sameErrors(mapErrors([]), mapErrors([]))).toBe(true)
+  })
+
+  it('tells apart a changed message, a new missing field, a warning and a general error', () => {
+    const m = mapErrors(base)
+    expect(sameErrors(m, mapErrors(base.map((e) => (e.code === 'invalid' && e.path ? { ...e, message: 'must be smaller than the periosteal diameter (24 mm)' } : e))))).toBe(false)
+    expect(sameErrors(m, mapErrors([...base, { path: 'limb.level', message: 'is required', code: 'required' as const }]))).toBe(false)
+    expect(sameErrors(m, mapErrors(base, undefined, warn))).toBe(false)
+    expect(sameErrors(m, mapErrors(base.filter((e) => e.path !== '')))).toBe(false)
+    expect(sameErrors(mapErrors([]), m)).toBe(false)
   })
 })

@@ -1,6 +1,6 @@
 // Calibration arithmetic: the four kinds, and the imaging section each becomes for R-MAG.
 import { describe, expect, it } from 'vitest'
-import { calibrate, trueScale, type SpacingCandidate } from '../../../src/shared/imaging'
+import { calibrate, resizedPixelSpacing, trueScale, type SpacingCandidate } from '../../../src/shared/imaging'
 import { interpretSpacing, parseDecimalString } from '../../../src/shared/imaging/spacing'
 
 const detector: SpacingCandidate = { id: 'imager-pixel-spacing', plane: 'detector', rowMm: 0.3, colMm: 0.3, label: 'IPS 0.3' }
@@ -115,5 +115,22 @@ describe('true size of a calibration', () => {
     expect(c.imaging).toEqual({ source: 'xray' })
     expect(trueScale(c, undefined)).toBeNull()
     expect(trueScale(c, 1.2)?.colMm).toBeCloseTo(0.3 / 1.2, 12)
+  })
+})
+
+describe('Pixel Spacing of a resized copy (the filed Secondary Capture)', () => {
+  it('is the true size per source pixel times source pixels per output pixel, [rows, columns]', () => {
+    const c = cal({ kind: 'file', spacing: { ...ermf, rowMm: 0.3 / 1.15, colMm: 0.2 / 1.15 } })
+    // 3,000 × 2,000 (rows × columns) scaled down to 1,200 × 800: 2.5 source pixels per output pixel.
+    const [row, col] = resizedPixelSpacing(c, undefined, { rows: 3000, columns: 2000 }, { rows: 1200, columns: 800 })!
+    expect(row).toBeCloseTo((0.3 / 1.15) * 2.5, 12)
+    expect(col).toBeCloseTo((0.2 / 1.15) * 2.5, 12)
+    // Not resized: the true size itself.
+    expect(resizedPixelSpacing(c, undefined, { rows: 3000, columns: 2000 }, { rows: 3000, columns: 2000 })).toEqual([trueScale(c, undefined)!.rowMm, trueScale(c, undefined)!.colMm])
+  })
+  it('has none where the calibration has no true size, and takes the plan\'s factor where it needs one', () => {
+    const c = cal({ kind: 'file', spacing: detector })
+    expect(resizedPixelSpacing(c, undefined, { rows: 100, columns: 100 }, { rows: 50, columns: 50 })).toBeNull()
+    expect(resizedPixelSpacing(c, 1.2, { rows: 100, columns: 100 }, { rows: 50, columns: 50 })![0]).toBeCloseTo((0.3 / 1.2) * 2, 12)
   })
 })

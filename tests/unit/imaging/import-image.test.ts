@@ -20,7 +20,7 @@ describe('opening a radiograph into a plan', () => {
     const gate = new Promise<void>((resolve) => (open = resolve))
     const slow = { add: async (image: Parameters<typeof images.add>[0], id?: string) => (await gate, images.add(image, id)) }
     let shown: ShownImage | null = null
-    const opening = importImage(slow, plan.id, phantomDicom({ rows: 60, columns: 40 }), 'AP', undefined, undefined, (image) => (shown = image))
+    const opening = importImage(slow, plan.id, phantomDicom({ rows: 60, columns: 40 }), 'AP', undefined, undefined, (image) => void (shown = image))
     await expect.poll(() => shown).not.toBeNull()
     expect(await t.db.images.count()).toBe(0)
     open()
@@ -32,6 +32,23 @@ describe('opening a radiograph into a plan', () => {
     expect(shown!.pixels.byteLength).toBe(60 * 40 * 2)
     expect(r.row.label).toBe('AP-1')
     expect((await images.get(r.row.id))!.pixels.byteLength).toBe(60 * 40 * 2)
+  })
+
+  it('starts the store only once the shown image has been painted (show\'s promise settled)', async () => {
+    const plan = await createPlansRepo(t.db, t.now).create()
+    const images = createImagesRepo(t.db, t.now)
+    const adds: string[] = []
+    const counting = { add: (image: Parameters<typeof images.add>[0], id?: string) => (adds.push(id!), images.add(image, id)) }
+    let painted!: () => void
+    const paint = new Promise<void>((resolve) => (painted = resolve))
+    let shown = false
+    const opening = importImage(counting, plan.id, phantomDicom({ rows: 60, columns: 40 }), 'AP', undefined, undefined, () => ((shown = true), paint))
+    await expect.poll(() => shown).toBe(true)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(adds).toEqual([])
+    painted()
+    const r = await opening
+    expect(r.ok && adds).toEqual([r.ok ? r.row.id : ''])
   })
 
   it('a store that fails half-way writes nothing of the image and rejects after it was shown', async () => {

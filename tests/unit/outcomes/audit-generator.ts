@@ -74,5 +74,11 @@ export function generatedCohort(patients: number, visitsTotal: number, eventsTot
 if (process.argv[1]?.endsWith('audit-generator.ts') && process.argv[2]) {
   const { writeFileSync } = await import('node:fs')
   const [p, v, e] = process.argv.slice(3).map(Number)
-  writeFileSync(process.argv[2], JSON.stringify(generatedCohort(p || 2000, v || 20000, e || 3000)))
+  const g = generatedCohort(p || 2000, v || 20000, e || 3000)
+  // With what the app stores beside the records: each patient's outcome summary (schema v10) and
+  // each operated revision's facts (schema v8), both written with every operation save.
+  const { summaryRows } = await import('../../../src/renderer/src/db/outcome-summaries')
+  const { revisionFactsRow } = await import('../../../src/renderer/src/db/revision-facts')
+  const revisionFacts = g.revisions.map(revisionFactsRow)
+  writeFileSync(process.argv[2], JSON.stringify({ ...g, outcomeSummaries: summaryRows(g.operations, g.visits, g.events, revisionFacts), revisionFacts }))
 }

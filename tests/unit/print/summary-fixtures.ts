@@ -26,7 +26,17 @@ export function makeCase(): NormalizedCase {
       residualLengthMm: 276,
       landmark: 'tip of greater trochanter',
       stations: [
-        { index: 0, fromDistalEndMm: 23, endostealMm: 17.25, periostealMm: 32.2, twoPlane: true },
+        {
+          index: 0,
+          fromDistalEndMm: 23,
+          endostealMm: 17.25,
+          periostealMm: 32.2,
+          twoPlane: true,
+          planes: [
+            { plane: 'AP', endostealMm: 17.25, periostealMm: 32.2 },
+            { plane: 'Lat', endostealMm: 19.55, periostealMm: 34.5 }
+          ]
+        },
         { index: 1, fromDistalEndMm: 92, endostealMm: 14.95, periostealMm: 29.9, twoPlane: false }
       ]
     },
@@ -85,7 +95,16 @@ export function makeResult(): PlanResult {
       magnificationSource: 'factor',
       residualLengthMm: 240,
       stations: [
-        { index: 0, fromDistalEndMm: 20, endostealMm: 15, periostealMm: 28 },
+        {
+          index: 0,
+          fromDistalEndMm: 20,
+          endostealMm: 15,
+          periostealMm: 28,
+          planes: [
+            { plane: 'AP', endostealMm: 15, periostealMm: 28 },
+            { plane: 'Lat', endostealMm: 17, periostealMm: 30 }
+          ]
+        },
         { index: 1, fromDistalEndMm: 80, endostealMm: 13, periostealMm: 26 }
       ],
       soundSideLengthMm: 450,

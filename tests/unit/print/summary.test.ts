@@ -71,7 +71,16 @@ describe('summary of a complete case', () => {
     expect(s.inputs.stationsNote).toBe('Corrected values (X-ray, corrected for 1.15×), sorted from the distal end.')
     expect(note(s.inputs.softTissue, 'Distal soft-tissue thickness')).toBe('ultrasound')
     expect(value(s.inputs.imaging, 'Magnification applied')).toBe('1.15×')
-    expect(s.inputs.stations[0]).toEqual({ fromDistalEnd: '20 mm', endosteal: '15 mm', periosteal: '28 mm', planes: 'AP and lateral (smaller used)' })
+    // Two planes: each plane's own values (AP and lateral), not only the smaller one the plan uses.
+    expect(s.inputs.stations[0]).toEqual({
+      fromDistalEnd: '20 mm',
+      endosteal: '15 mm',
+      periosteal: '28 mm',
+      planes: 'AP and lateral (smaller used)',
+      ap: { endosteal: '15 mm', periosteal: '28 mm' },
+      lateral: { endosteal: '17 mm', periosteal: '30 mm' }
+    })
+    expect(s.inputs.stations[1]).toEqual({ fromDistalEnd: '80 mm', endosteal: '13 mm', periosteal: '26 mm', planes: 'one plane' })
     expect(value(s.inputs.patient, 'Body weight')).toBe('82.5 kg')
     expect(value(s.inputs.patient, 'Body-mass index')).toBe('25.5 kg/m²')
     expect(value(s.inputs.patient, 'Hip flexion contracture')).toBe('not recorded')

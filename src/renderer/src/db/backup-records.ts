@@ -34,7 +34,7 @@ const REVISION_KEYS = ['id', 'planId', 'number', 'status', 'caseFile', 'result',
 const AUDIT_KEYS = ['seq', 'planId', 'at', 'action', 'field', 'oldValue', 'newValue', 'appVersion', 'changes', 'importedFrom']
 const CHANGE_KEYS = ['path', 'oldValue', 'newValue']
 /** Every action the app writes to the audit log (a new kind of entry is added here too). */
-const AUDIT_ACTIONS = ['create', 'edit', 'status', 'revise', 'duplicate', 'archive', 'unarchive', 'delete', 'restore', 'restore-backup', FILED_ACTION, 'edit-outcome']
+const AUDIT_ACTIONS = ['create', 'edit', 'status', 'revise', 'duplicate', 'archive', 'unarchive', 'delete', 'restore', 'restore-backup', FILED_ACTION, 'edit-outcome', 'delete-outcome']
 
 function onlyKeys(record: Record<string, unknown>, allowed: readonly string[], path: string): void {
   for (const key of Object.keys(record)) if (!allowed.includes(key)) fail(path, `has an unexpected field "${key.slice(0, 40)}"`)

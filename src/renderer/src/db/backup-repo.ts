@@ -8,6 +8,7 @@ import { LIBRARY_FORMAT, LIBRARY_VERSION, type CheckedBackup, type LibraryBackup
 import { canonicalJson, shortHash } from './content-hash'
 import { APP_VERSION } from './plans-repo'
 import { summariesWithHistory } from './plan-summary'
+import { restoredSummaries } from './outcome-summaries'
 import type { AuditRow, PlanRow } from './types'
 
 export interface ImportOutcome {
@@ -56,7 +57,7 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
      * Throws RestoreConflict, writing nothing, when the file's ids collide with different records.
      */
     async importLibrary(backup: CheckedBackup, name = 'a backup file'): Promise<ImportOutcome> {
-      return db.transaction('rw', [db.plans, db.planIndex, db.revisions, db.audit, db.operations, db.visits, db.outcomeEvents], async () => {
+      return db.transaction('rw', [db.plans, db.planIndex, db.revisions, db.audit, db.operations, db.visits, db.outcomeEvents, db.revisionFacts, db.outcomeSummaries], async () => {
         // One key-only read per table instead of one get per row, all asked at once.
         const [planKeys, revisionKeys, auditKeys] = await Promise.all([db.plans.toCollection().primaryKeys(), db.revisions.toCollection().primaryKeys(), db.audit.toCollection().primaryKeys()])
         const existing = new Set(planKeys)
@@ -91,6 +92,8 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
             audit.push(rest)
           }
         }
+        // Backups do not carry the Audit screen's summaries and facts: computed from what is restored.
+        const derived = restoredSummaries(outcomes, revisions)
         // The tables are written side by side (one wait for all, not one per table); any failure
         // aborts the one transaction, so nothing is kept.
         await Promise.all([
@@ -100,7 +103,9 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
           inChunks(audit, (chunk) => db.audit.bulkAdd(chunk)),
           inChunks(outcomes.operations, (chunk) => db.operations.bulkAdd(chunk)),
           inChunks(outcomes.visits, (chunk) => db.visits.bulkAdd(chunk)),
-          inChunks(outcomes.events, (chunk) => db.outcomeEvents.bulkAdd(chunk))
+          inChunks(outcomes.events, (chunk) => db.outcomeEvents.bulkAdd(chunk)),
+          inChunks(derived.facts, (chunk) => db.revisionFacts.bulkPut(chunk)),
+          inChunks(derived.rows, (chunk) => db.outcomeSummaries.bulkPut(chunk))
         ])
         const skipped = backup.plans.length - fresh.length
         await db.audit.add({
@@ -125,7 +130,7 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
 
     /** Deletes every plan, revision, audit row, unsaved draft, radiograph and outcome record (used to restore onto a clean library): no outcome is left pointing at a plan that is gone. */
     async wipeLibrary(): Promise<void> {
-      const outcomeTables = [db.operations, db.visits, db.outcomeEvents, db.outcomeDrafts, db.revisionFacts]
+      const outcomeTables = [db.operations, db.visits, db.outcomeEvents, db.outcomeDrafts, db.revisionFacts, db.outcomeSummaries]
       await db.transaction('rw', [db.plans, db.planIndex, db.revisions, db.audit, db.drafts, db.images, db.imagePixels, ...outcomeTables], async () => {
         await Promise.all([db.plans.clear(), db.planIndex.clear(), db.revisions.clear(), db.audit.clear(), db.drafts.clear(), db.images.clear(), db.imagePixels.clear(), ...outcomeTables.map((t) => t.clear())])
       })

@@ -5,21 +5,21 @@
 // Reusing the same patient objects also lets the audit reuse each patient's computed figures.
 import Dexie, { type ObservabilitySet } from 'dexie'
 import type { ImplantSystem } from '../../../shared/catalog/types'
-import type { CohortPatient } from '../../../shared/outcomes/cohort'
+import type { AuditPatient } from '../../../shared/outcomes/cohort'
 
 /** The tables whose rows the cohort shows. Not revisions or their facts: a revision never changes
  *  once written (the facts table is filled by the read itself, which must not drop what it read). */
-const SOURCES = new Set(['operations', 'visits', 'outcomeEvents', 'planIndex', 'plans'])
+const SOURCES = new Set(['operations', 'visits', 'outcomeEvents', 'outcomeSummaries', 'planIndex', 'plans'])
 
 export interface CohortCache {
-  get(customSystems: readonly ImplantSystem[]): Promise<CohortPatient[]>
+  get(customSystems: readonly ImplantSystem[]): Promise<AuditPatient[]>
   /** Stop listening (tests). */
   close(): void
 }
 
-export function createCohortCache(dbName: string, load: (customSystems: readonly ImplantSystem[]) => Promise<CohortPatient[]>): CohortCache {
+export function createCohortCache(dbName: string, load: (customSystems: readonly ImplantSystem[]) => Promise<AuditPatient[]>): CohortCache {
   let generation = 0
-  let entry: { generation: number; systems: readonly ImplantSystem[]; rows: Promise<CohortPatient[]> } | null = null
+  let entry: { generation: number; systems: readonly ImplantSystem[]; rows: Promise<AuditPatient[]> } | null = null
   const onChange = (parts: ObservabilitySet) => {
     for (const part of Object.keys(parts)) {
       // 'idb://<database>/<table>/<index>'

@@ -6,6 +6,7 @@ import type { FollowUpVisit, OperationRecord, OutcomeEvent } from '../../../shar
 import type { AuditRow, DraftRow, ImplantSystemRow, OutcomeDraftRow, PlanRow, PlanSummary, ProfileRow, RevisionRow, SettingRow } from './types'
 import type { ImagePixelsRow, ImageRow } from './image-types'
 import type { RevisionFactsRow } from './revision-facts'
+import type { OutcomeSummaryRow } from './outcome-summaries'
 
 export const DATABASE_NAME = 'osseoplan'
 
@@ -26,6 +27,8 @@ export class OsseoDb extends Dexie {
   outcomeDrafts!: Table<OutcomeDraftRow, string>
   /** Schema v8: the audit's facts of an approved revision (revision-facts.ts). */
   revisionFacts!: Table<RevisionFactsRow, string>
+  /** Schema v10: each operated plan's outcome summary, for the Audit screen (outcome-summaries.ts). */
+  outcomeSummaries!: Table<OutcomeSummaryRow, string>
   /** Schema v5: radiographs of a plan (images-repo.ts). */
   images!: Table<ImageRow, string>
   imagePixels!: Table<ImagePixelsRow, string>

@@ -2,7 +2,7 @@
 // outcome validation and statistics load with the outcome screens, not with the first screen.
 import { appDb } from './database'
 import type { ImplantSystem } from '../../../shared/catalog/types'
-import type { CohortPatient } from '../../../shared/outcomes/cohort'
+import type { AuditPatient } from '../../../shared/outcomes/cohort'
 import { createCohortCache, type CohortCache } from './cohort-cache'
 import { createOutcomesRepo, type OutcomesRepo } from './outcomes-repo'
 
@@ -15,7 +15,7 @@ export function outcomesRepo(): OutcomesRepo {
 }
 
 /** The Audit screen's cohort, read once and kept until an outcome, plan or revision changes. */
-export function cachedCohort(customSystems: readonly ImplantSystem[] = NO_SYSTEMS): Promise<CohortPatient[]> {
+export function cachedCohort(customSystems: readonly ImplantSystem[] = NO_SYSTEMS): Promise<AuditPatient[]> {
   cohort ??= createCohortCache(appDb().name, (systems) => outcomesRepo().loadCohort(systems))
   return cohort.get(customSystems)
 }

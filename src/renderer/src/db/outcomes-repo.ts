@@ -12,14 +12,19 @@ import {
   parseOperation,
   parseVisit,
   planFacts,
+  type AuditPatient,
   type CohortPatient,
   type FollowUpVisit,
   type InfectionScale,
   type OperationRecord,
   type OutcomeEvent,
-  type Parsed
+  type Parsed,
+  type PatientHead,
+  type PlanFacts
 } from '../../../shared/outcomes'
+import type { Table } from 'dexie'
 import type { OsseoDb } from './database'
+import { refreshSummary, storedPatient, summaryTables } from './outcome-summaries'
 import { newId } from './ids'
 import { diffValues, displayValue } from './object-diff'
 import { APP_VERSION } from './plans-repo'
@@ -56,6 +61,8 @@ function valid<T>(parsed: Parsed<T>): T {
 
 /** The audit log's action for a correction of an operation record, visit or event. */
 export const OUTCOME_EDIT_ACTION = 'edit-outcome'
+/** The audit log's action for the deletion of one (its fields are kept in the row's changes). */
+export const OUTCOME_DELETE_ACTION = 'delete-outcome'
 
 type Stamped = { id: string; planId: string; createdAt: number; updatedAt: number }
 
@@ -78,15 +85,39 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
     return { stamps: { id: input.id ?? newId(), createdAt: existing?.createdAt ?? time, updatedAt: time }, existing }
   }
 
-  /** A correction of a saved record goes into the plan's audit trail: which record, each field old → new. */
-  async function auditEdit<T extends Stamped>(kind: 'operation' | 'visit' | 'event', before: T | undefined, after: T): Promise<void> {
+  /** A correction of a saved record goes into the plan's audit trail: which record, each field old →
+   *  new; a deletion too, with every field it held (old → —). */
+  async function auditEdit<T extends Stamped>(kind: 'operation' | 'visit' | 'event', before: T | undefined, after: T | null): Promise<void> {
     if (!before) return
-    const strip = ({ createdAt: _c, updatedAt: _u, id: _i, ...rest }: T) => rest
-    const changes: AuditChange[] = diffValues(strip(before), strip(after)).map((c) => ({ path: `${kind}.${c.path}`, oldValue: displayValue(c.before).slice(0, 2000), newValue: displayValue(c.after).slice(0, 2000) }))
+    const strip = ({ createdAt: _c, updatedAt: _u, id: _i, planId: _p, ...rest }: T) => rest
+    const changes: AuditChange[] = diffValues(strip(before), after ? strip(after) : {}).map((c) => ({ path: `${kind}.${c.path}`, oldValue: displayValue(c.before).slice(0, 2000), newValue: after ? displayValue(c.after).slice(0, 2000) : '' }))
     if (changes.length === 0) return
     const name = recordName(kind, before as unknown as Record<string, unknown>)
-    const row: AuditRow = { planId: after.planId, at: now(), action: OUTCOME_EDIT_ACTION, field: `${name}: ${changes.map((c) => spoken(c.path.slice(kind.length + 1))).join(', ')}`.slice(0, 2000), oldValue: '', newValue: '', appVersion: APP_VERSION, changes }
+    const field = after ? `${name}: ${changes.map((c) => spoken(c.path.slice(kind.length + 1))).join(', ')}` : `${name} deleted`
+    const row: AuditRow = { planId: before.planId, at: now(), action: after ? OUTCOME_EDIT_ACTION : OUTCOME_DELETE_ACTION, field: field.slice(0, 2000), oldValue: '', newValue: '', appVersion: APP_VERSION, changes }
     await db.audit.add(row)
+  }
+
+  /** Deletes one record with its plan's summary refreshed and the deletion in the plan's history, in one transaction. */
+  async function removeRecord<T extends Stamped>(kind: 'operation' | 'visit' | 'event', table: Table<T, string>, id: string): Promise<void> {
+    await db.transaction('rw', [...summaryTables(db), db.audit], async () => {
+      const before = await table.get(id)
+      if (!before) return
+      await table.delete(id)
+      await refreshSummary(db, before.planId)
+      await auditEdit(kind, before, null)
+    })
+  }
+
+  /** Revision facts by revision id: stored ones, and those not stored yet computed from the revision and stored. */
+  async function missingFacts(revisionIds: string[]): Promise<Map<string, RevisionFactsRow>> {
+    return db.transaction('rw', [db.revisions, db.revisionFacts], async () => {
+      const stored = (await db.revisionFacts.bulkGet(revisionIds)).filter((f): f is RevisionFactsRow => f !== undefined)
+      const have = new Set(stored.map((f) => f.id))
+      const computed = (await db.revisions.bulkGet(revisionIds.filter((id) => !have.has(id)))).flatMap((r) => (r ? [revisionFactsRow(r)] : []))
+      await db.revisionFacts.bulkPut(computed)
+      return new Map([...stored, ...computed].map((f) => [f.id, f]))
+    })
   }
 
   async function mustExist(planId: string): Promise<void> {
@@ -99,7 +130,7 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
     },
 
     async saveOperation(input: Input<OperationRecord>): Promise<OperationRecord> {
-      return db.transaction('rw', [db.operations, db.revisions, db.plans, db.outcomeDrafts, db.revisionFacts, db.audit], async () => {
+      return db.transaction('rw', [...summaryTables(db), db.revisions, db.plans, db.outcomeDrafts, db.revisionFacts, db.audit], async () => {
         const { stamps, existing } = await stamped(db.operations, input)
         const record = valid(parseOperation({ ...input, ...stamps }))
         await mustExist(record.planId)
@@ -108,6 +139,8 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
           throw new OutcomeValidationError([{ path: 'revisionId', message: 'An operation is recorded on an approved revision of this plan.' }])
         await db.operations.put(record)
         await db.revisionFacts.put(revisionFactsRow(revision))
+        await refreshSummary(db, record.planId)
+        if (existing && existing.planId !== record.planId) await refreshSummary(db, existing.planId)
         await auditEdit('operation', existing, record)
         return record
       })
@@ -118,11 +151,13 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
     },
 
     async saveVisit(input: Input<FollowUpVisit>): Promise<FollowUpVisit> {
-      return db.transaction('rw', [db.visits, db.plans, db.audit], async () => {
+      return db.transaction('rw', [...summaryTables(db), db.plans, db.audit], async () => {
         const { stamps, existing } = await stamped(db.visits, input)
         const record = valid(parseVisit({ ...input, ...stamps }))
         await mustExist(record.planId)
         await db.visits.put(record)
+        await refreshSummary(db, record.planId)
+        if (existing && existing.planId !== record.planId) await refreshSummary(db, existing.planId)
         await auditEdit('visit', existing, record)
         return record
       })
@@ -133,26 +168,27 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
     },
 
     async saveEvent(input: Input<OutcomeEvent>, scale: InfectionScale = DEFAULT_INFECTION_SCALE): Promise<OutcomeEvent> {
-      return db.transaction('rw', [db.outcomeEvents, db.plans, db.audit], async () => {
+      return db.transaction('rw', [...summaryTables(db), db.plans, db.audit], async () => {
         const withScale = input.type === 'infection' && input.infectionGrade !== undefined && input.infectionScaleId === undefined ? { ...input, infectionScaleId: scale.id } : input
         const { stamps, existing } = await stamped(db.outcomeEvents, input)
         const record = valid(parseEvent({ ...withScale, ...stamps }, scale))
         await mustExist(record.planId)
         if (existing && existing.planId !== record.planId) throw new OutcomeValidationError([{ path: 'planId', message: 'An event stays with the plan it was recorded on.' }])
         await db.outcomeEvents.put(record)
+        await refreshSummary(db, record.planId)
         await auditEdit('event', existing, record)
         return record
       })
     },
 
     async removeVisit(id: string): Promise<void> {
-      await db.visits.delete(id)
+      await removeRecord('visit', db.visits, id)
     },
     async removeEvent(id: string): Promise<void> {
-      await db.outcomeEvents.delete(id)
+      await removeRecord('event', db.outcomeEvents, id)
     },
     async removeOperation(id: string): Promise<void> {
-      await db.operations.delete(id)
+      await removeRecord('operation', db.operations, id)
     },
 
     async countsForPlan(planId: string): Promise<OutcomeCounts> {
@@ -176,41 +212,33 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
     },
 
     /**
-     * Every operated patient with the approved plan's facts, for the Audit screen: one read of the
-     * three outcome tables, the plan summaries and the revisions' stored facts (never the
-     * revisions themselves, except once for facts not stored yet).
+     * Every operated patient with the approved plan's facts, for the Audit screen: the stored rows
+     * (each patient's outcome summary, first operation and revision facts; never the visits and
+     * events themselves) and the plan index, each table in one request (getAll: in Chromium one
+     * get per patient costs more than reading every row). Facts a row lacks are read from the
+     * revision facts, or once from the revision itself.
      */
-    async loadCohort(customSystems: readonly ImplantSystem[] = []): Promise<CohortPatient[]> {
-      const read = await db.transaction('r', [db.operations, db.visits, db.outcomeEvents, db.planIndex, db.revisionFacts], async () => {
-        const [operations, visits, events] = await Promise.all([db.operations.toArray(), db.visits.toArray(), db.outcomeEvents.toArray()])
-        const first = firstOperations(operations)
-        const planIds = [...first.keys()]
-        const [summaries, facts] = await Promise.all([db.planIndex.bulkGet(planIds), db.revisionFacts.bulkGet(planIds.map((id) => first.get(id)!.revisionId))])
-        return { first, visits, events, summaries, facts }
-      })
-      const ops = [...read.first.values()]
-      const missing = ops.filter((_, i) => !read.facts[i]).map((op) => op.revisionId)
-      if (missing.length > 0) {
-        const filled = await db.transaction('rw', [db.revisions, db.revisionFacts], async () => {
-          const rows = (await db.revisions.bulkGet(missing)).flatMap((r) => (r ? [revisionFactsRow(r)] : []))
-          await db.revisionFacts.bulkPut(rows)
-          return new Map(rows.map((r) => [r.id, r]))
-        })
-        read.facts = ops.map((op, i) => read.facts[i] ?? filled.get(op.revisionId))
-      }
-      return buildCohort(read.first, read.visits, read.events, read.summaries, read.facts, customSystems)
+    async loadCohort(customSystems: readonly ImplantSystem[] = []): Promise<AuditPatient[]> {
+      const [rows, index] = await db.transaction('r', [db.outcomeSummaries, db.planIndex], () => Promise.all([db.outcomeSummaries.toArray(), db.planIndex.toArray()]))
+      const patients = rows.map(storedPatient)
+      const lacking = [...new Set(patients.filter((p) => !p.facts).map((p) => p.operation.revisionId))]
+      const found = lacking.length > 0 ? await missingFacts(lacking) : new Map<string, RevisionFactsRow>()
+      const plans = new Map(index.map((s) => [s.id, s]))
+      const systems = new Map([...BUILTIN_SYSTEMS, ...customSystems].map((s) => [s.id, s]))
+      return patients.map((p) => ({ ...patientHead(p.operation, plans.get(p.operation.planId), p.facts ?? found.get(p.operation.revisionId), systems), summary: p.summary }))
+    },
+
+    /** The patients with every visit and event (the CSV exports), read when asked. */
+    async withRecords(patients: readonly PatientHead[]): Promise<CohortPatient[]> {
+      const planIds = patients.map((p) => p.planId)
+      const [visits, events] = await db.transaction('r', [db.visits, db.outcomeEvents], () =>
+        Promise.all([db.visits.where('planId').anyOf(planIds).toArray(), db.outcomeEvents.where('planId').anyOf(planIds).toArray()])
+      )
+      const visitsByPlan = byPlan(visits)
+      const eventsByPlan = byPlan(events)
+      return patients.map((p) => ({ ...p, visits: visitsByPlan.get(p.planId) ?? [], events: eventsByPlan.get(p.planId) ?? [] }))
     }
   }
-}
-
-/** One patient per plan: the earliest operation (a revision operation is an event, not a new patient). */
-function firstOperations(operations: readonly OperationRecord[]): Map<string, OperationRecord> {
-  const firstOperation = new Map<string, OperationRecord>()
-  for (const op of operations) {
-    const seen = firstOperation.get(op.planId)
-    if (!seen || op.stages[0]!.date < seen.stages[0]!.date) firstOperation.set(op.planId, op)
-  }
-  return firstOperation
 }
 
 function byPlan<T extends { planId: string }>(rows: readonly T[]): Map<string, T[]> {
@@ -223,36 +251,21 @@ function byPlan<T extends { planId: string }>(rows: readonly T[]): Map<string, T
   return map
 }
 
-function buildCohort(
-  firstOperation: ReadonlyMap<string, OperationRecord>,
-  visits: readonly FollowUpVisit[],
-  events: readonly OutcomeEvent[],
-  summaries: readonly (PlanSummary | undefined)[],
-  revisionFacts: readonly (RevisionFactsRow | undefined)[],
-  customSystems: readonly ImplantSystem[]
-): CohortPatient[] {
-  const visitsByPlan = byPlan(visits)
-  const eventsByPlan = byPlan(events)
-  const systems = new Map([...BUILTIN_SYSTEMS, ...customSystems].map((s) => [s.id, s]))
-  return [...firstOperation.keys()].map((planId, i) => {
-    const op = firstOperation.get(planId)!
-    const summary = summaries[i]
-    const facts = revisionFacts[i] ?? planFacts(undefined, undefined)
-    const system = systems.get(op.implant.systemId)
-    return {
-      planId,
-      patientCode: summary?.patientCode ?? '(deleted plan)',
-      level: summary?.level ?? '',
-      surgeon: summary?.surgeon ?? '',
-      planned: facts.planned,
-      catalogue: system ? { diametersMm: system.diametersMm.value, lengthsMm: system.lengthsMm.value } : null,
-      calibration: facts.calibration,
-      imagingSource: facts.imagingSource,
-      operation: op,
-      visits: visitsByPlan.get(planId) ?? [],
-      events: eventsByPlan.get(planId) ?? []
-    }
-  })
+/** A patient's plan facts beside its first operation, as the audit reads them. */
+function patientHead(op: OperationRecord, summary: PlanSummary | undefined, revisionFacts: PlanFacts | undefined, systems: ReadonlyMap<string, ImplantSystem>): PatientHead {
+  const facts = revisionFacts ?? planFacts(undefined, undefined)
+  const system = systems.get(op.implant.systemId)
+  return {
+    planId: op.planId,
+    patientCode: summary?.patientCode ?? '(deleted plan)',
+    level: summary?.level ?? '',
+    surgeon: summary?.surgeon ?? '',
+    planned: facts.planned,
+    catalogue: system ? { diametersMm: system.diametersMm.value, lengthsMm: system.lengthsMm.value } : null,
+    calibration: facts.calibration,
+    imagingSource: facts.imagingSource,
+    operation: op
+  }
 }
 
 export type OutcomesRepo = ReturnType<typeof createOutcomesRepo>

@@ -14,6 +14,7 @@ import { planSummary, type SummaryContext } from './plan-summary'
 import { pixelsKey, type ImagePixelsRow, type ImageRow } from './image-types'
 import { deleteUnsharedPixels } from './images-repo'
 import type { AuditChange, AuditRow, DraftRow, PlanRow, PlanStatus, PlanSummary, RevisionImage, RevisionRow, StoredCase } from './types'
+import { refreshSummary } from './outcome-summaries'
 
 export const APP_VERSION = '0.1.0'
 
@@ -172,7 +173,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
   }
 
   function writeTables() {
-    return [db.plans, db.planIndex, db.audit, db.revisions, db.drafts, db.images, db.imagePixels, db.operations, db.visits, db.outcomeEvents, db.outcomeDrafts] as const
+    return [db.plans, db.planIndex, db.audit, db.revisions, db.drafts, db.images, db.imagePixels, db.operations, db.visits, db.outcomeEvents, db.outcomeDrafts, db.revisionFacts, db.outcomeSummaries] as const
   }
 
   async function newPlan(caseFile: StoredCase, fields: { surgeon: string; notes: string; parentId: string; duplicatedFrom?: string }, action: string, changes: AuditChange[]): Promise<PlanRow> {
@@ -405,6 +406,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
         await db.operations.where('planId').equals(id).delete()
         await db.visits.where('planId').equals(id).delete()
         await db.outcomeEvents.where('planId').equals(id).delete()
+        await db.outcomeSummaries.delete(id)
         await db.outcomeDrafts.filter((d) => d.planId === id).delete()
         const images = await db.images.where('planId').equals(id).toArray()
         const keys = [...new Set(images.map(pixelsKey))]
@@ -433,6 +435,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
           await db.operations.bulkPut(deleted.outcomes.operations)
           await db.visits.bulkPut(deleted.outcomes.visits)
           await db.outcomeEvents.bulkPut(deleted.outcomes.events)
+          await refreshSummary(db, deleted.plan.id)
         }
         if (deleted.images?.length) await db.images.bulkAdd(deleted.images)
         if (deleted.imagePixels?.length) await db.imagePixels.bulkPut(deleted.imagePixels)

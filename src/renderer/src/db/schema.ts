@@ -5,6 +5,7 @@ import type { Transaction } from 'dexie'
 import { planSummary, summariesWithHistory } from './plan-summary'
 import type { AuditRow, PlanRow, RevisionRow } from './types'
 import { fillRevisionFacts } from './revision-facts'
+import { fillOutcomeSummaries } from './outcome-summaries'
 
 export interface SchemaVersion {
   /** Dexie version number (integer, increasing). */
@@ -97,7 +98,17 @@ export const SCHEMA_2026_11_30_V8: SchemaVersion = {
   upgrade: fillRevisionFacts
 }
 
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_2026_11_26, SCHEMA_2026_11_26_V2, SCHEMA_2026_11_29_V3, SCHEMA_2026_11_29_V5, SCHEMA_2026_11_29_V6, SCHEMA_2026_11_30_V8]
+/** 2026-11-30 (v10): `outcomeSummaries`, one row per operated plan — its operation, visits and
+ *  events reduced to what the Audit screen computes from (outcome-summaries.ts), so the screen
+ *  opens without reading every visit. The upgrade fills it from the records already stored. */
+export const SCHEMA_2026_11_30_V10: SchemaVersion = {
+  version: 10,
+  date: '2026-11-30',
+  stores: { outcomeSummaries: 'planId' },
+  upgrade: fillOutcomeSummaries
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_2026_11_26, SCHEMA_2026_11_26_V2, SCHEMA_2026_11_29_V3, SCHEMA_2026_11_29_V5, SCHEMA_2026_11_29_V6, SCHEMA_2026_11_30_V8, SCHEMA_2026_11_30_V10]
 
 /** Every table as the newest version declares it (Dexie keeps tables a later version does not
  *  mention, so a version may list only its new tables). */

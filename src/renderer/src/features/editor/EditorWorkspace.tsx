@@ -1,6 +1,6 @@
 // Form on the left, live plan on the right. Every edit goes into the draft (with undo), is
 // evaluated by the core at once and autosaved shortly after.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { keepOnScreenPlan } from '../../db/connection-status'
 import { checkPatientCode } from '../../../../shared/patient-code'
 import type { CaseDraft } from '../../../../shared/case/types'
@@ -68,7 +68,7 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt, base }
 
   // A code that is refused (a bidi override can make "EX-TF-\u202E10" read "EX-TF-01") is not shown as the title.
   const typed = draft.patient?.code
-  const code = typeof typed === 'string' && checkPatientCode(typed).ok ? typed : ''
+  const code = useMemo(() => (typeof typed === 'string' && checkPatientCode(typed).ok ? typed : ''), [typed])
   return (
     <EditorStoreContext.Provider value={store}>
       <section className="page editor" aria-labelledby="editor-title">
@@ -108,13 +108,14 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt, base }
         <ImagingMount planId={plan.id} readOnly={readOnly} result={live.valid ? live.result : null} />
         <PlanStrip live={live} />
         <div className="ed-layout">
-          <form className="ed-form" aria-label="Case" onSubmit={(e) => e.preventDefault()} onKeyDown={enterMovesOn} noValidate>
+          {/* One form landmark; each section is its own <form> (Sections.tsx). */}
+          <div className="ed-form" role="form" aria-label="Case" onKeyDown={enterMovesOn}>
             <SectionNav />
             <fieldset className="ed-fieldset" disabled={readOnly}>
               <legend className="visually-hidden">Case inputs</legend>
               <Sections />
             </fieldset>
-          </form>
+          </div>
           <ResultColumn live={live} units={ctx.units} />
         </div>
       </section>

@@ -1,6 +1,6 @@
 // The form's sections, in a fixed order the surgeon may fill in any order; the navigation
 // above them says which still need something.
-import { memo, type ReactNode } from 'react'
+import { memo, type FormEvent, type ReactNode } from 'react'
 import { useEditorSelect } from './form-context'
 import { SECTIONS, type SectionId } from './field-errors'
 import { PatientSection } from './sections/PatientSection'
@@ -72,13 +72,17 @@ export const SectionNav = memo(function SectionNav() {
   )
 })
 
+const preventSubmit = (e: FormEvent) => e.preventDefault()
+
 export const Sections = memo(function Sections() {
   return (
     <>
       {ORDER.map((id) => (
         <section key={id} id={sectionDomId(id)} className="ed-section" aria-labelledby={`${sectionDomId(id)}-h`}>
           <h2 id={`${sectionDomId(id)}-h`}>{TITLE[id]}</h2>
-          {BODIES[id]()}
+          <form className="ed-section-form" onSubmit={preventSubmit} noValidate>
+            {BODIES[id]()}
+          </form>
         </section>
       ))}
     </>

@@ -52,6 +52,22 @@ export function mapErrors(errors: readonly FieldError[], knownPaths?: ReadonlySe
   return { byPath, required, missingBySection, general, warnings }
 }
 
+const sameMap = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v)
+
+/** Same messages in the same places: the editor then keeps the earlier object, so a keystroke that
+ *  changes no message does not notify every field again (issue #14). */
+export function sameErrors(a: FormErrors, b: FormErrors): boolean {
+  return (
+    sameMap(a.byPath, b.byPath) &&
+    sameMap(a.required, b.required) &&
+    sameMap(a.warnings, b.warnings) &&
+    a.general.length === b.general.length &&
+    a.general.every((e, i) => e.path === b.general[i]!.path && e.message === b.general[i]!.message && e.code === b.general[i]!.code) &&
+    a.missingBySection.length === b.missingBySection.length &&
+    a.missingBySection.every((s, i) => s.id === b.missingBySection[i]!.id && s.paths.join('\n') === b.missingBySection[i]!.paths.join('\n'))
+  )
+}
+
 /** The message to show at a field: an invalid value first, else "required". */
 export function messageFor(errors: FormErrors, path: string): string | null {
   return errors.byPath.get(path) ?? errors.required.get(path) ?? null

@@ -9,7 +9,7 @@ const usable = (el: Element | null): el is HTMLElement =>
   el instanceof HTMLElement && !(el as HTMLInputElement).disabled && el.getClientRects().length > 0
 
 function inside(path: string): HTMLElement | null {
-  const all = document.querySelectorAll<HTMLElement>('form.ed-form [data-path]')
+  const all = document.querySelectorAll<HTMLElement>('.ed-form [data-path]')
   for (const el of all) {
     const p = el.dataset['path'] ?? ''
     if ((p.startsWith(`${path}.`) || p.startsWith(`${path}[`)) && usable(el)) return el

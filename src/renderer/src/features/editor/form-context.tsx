@@ -1,7 +1,7 @@
 // What every editor field needs, read from the editor store by path: its value, its messages,
 // the display units and whether the plan is read-only. The context holds the store itself, which
 // never changes; each component subscribes only to what it shows.
-import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from 'react'
+import { createContext, useCallback, useContext, useMemo, useRef, useSyncExternalStore } from 'react'
 import { fieldId } from '../../components/field-id'
 import { getAt } from './draft-path'
 import type { EditorStore, FormMeta } from './editor-store'
@@ -32,20 +32,36 @@ export const useErrorAt = (path: string) => useEditorSelect((_d, m) => m.errors.
 export const useMissingAt = (path: string) => useEditorSelect((_d, m) => m.errors.required.get(path) ?? null)
 export const useWarningAt = (path: string) => useEditorSelect((_d, m) => m.errors.warnings.get(path) ?? null)
 
-/** Props for a field component bound to `path` (a stable onChange). */
+interface FieldState {
+  value: unknown
+  error: string | null
+  missing: string | null
+  warning: string | null
+  disabled: boolean
+}
+
+/** Props for a field component bound to `path` (a stable onChange). One subscription per field
+ *  (not one per value and message): a keystroke notifies a few hundred fields, each reads its
+ *  state and keeps the object it had when nothing in it changed. */
 export function useField(path: string) {
   const store = useEditorStore()
   const onChange = useCallback((v: unknown) => store.set(path, v), [store, path])
-  return {
-    id: fieldId(path),
-    path,
-    value: useDraftAt(path),
-    onChange,
-    error: useErrorAt(path),
-    missing: useMissingAt(path),
-    warning: useWarningAt(path),
-    disabled: useReadOnly()
+  const last = useRef<FieldState | null>(null)
+  const snapshot = (): FieldState => {
+    const { errors, readOnly } = store.meta()
+    const next: FieldState = {
+      value: getAt(store.draft(), path),
+      error: errors.byPath.get(path) ?? null,
+      missing: errors.required.get(path) ?? null,
+      warning: errors.warnings.get(path) ?? null,
+      disabled: readOnly
+    }
+    const was = last.current
+    if (was && was.value === next.value && was.error === next.error && was.missing === next.missing && was.warning === next.warning && was.disabled === next.disabled) return was
+    return (last.current = next)
   }
+  const state = useSyncExternalStore(store.subscribe, snapshot, snapshot)
+  return { id: fieldId(path), path, onChange, ...state }
 }
 
 /** The whole form at once, for a component that works on the whole draft (the radiograph panel

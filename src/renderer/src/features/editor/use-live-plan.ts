@@ -4,11 +4,14 @@ import { useMemo, useRef } from 'react'
 import type { CaseDraft, NormalizedCase } from '../../../../shared/case/types'
 import type { PlanResult } from '../../../../shared/result'
 import { evaluateDraft, type EvaluateOptions } from './evaluate-draft'
-import { mapErrors, type FormErrors } from './field-errors'
+import { mapErrors, sameErrors, type FormErrors } from './field-errors'
 import { markInput } from './render-timing'
 
 export interface LivePlan {
+  /** The same object while the messages stay the same (so the fields are not notified again). */
   errors: FormErrors
+  /** A new value for every evaluation of a new draft (the result column marks when it shows it). */
+  evaluation: object
   /** The most recent valid plan (this draft's when `stale` is false). */
   normalized: NormalizedCase | null
   result: PlanResult | null
@@ -27,9 +30,15 @@ export function useLivePlan(draft: CaseDraft, options: EvaluateOptions): LivePla
   }, [draft, profile, systems])
   const lastValid = useRef<{ normalized: NormalizedCase; result: PlanResult } | null>(null)
   if (evaluation.ok) lastValid.current = { normalized: evaluation.normalized, result: evaluation.result }
-  const errors = useMemo(() => mapErrors(evaluation.errors, undefined, evaluation.warnings), [evaluation])
+  const lastErrors = useRef<FormErrors | null>(null)
+  const errors = useMemo(() => {
+    const next = mapErrors(evaluation.errors, undefined, evaluation.warnings)
+    return lastErrors.current && sameErrors(lastErrors.current, next) ? lastErrors.current : next
+  }, [evaluation])
+  lastErrors.current = errors
   return {
     errors,
+    evaluation,
     normalized: lastValid.current?.normalized ?? null,
     result: lastValid.current?.result ?? null,
     stale: !evaluation.ok && lastValid.current !== null,

@@ -1,5 +1,7 @@
 // A point the surgeon drags (or moves with the arrow keys, one pixel a press, ten with Shift).
-import { useRef, type PointerEvent as ReactPointerEvent } from 'react'
+// Memoised: only a handle whose props change re-renders. The screen → image transform is read once
+// when the drag starts (the view does not change during a drag), not on every pointer move.
+import { memo, useRef, type PointerEvent as ReactPointerEvent } from 'react'
 import type { Point } from '../../../../shared/imaging'
 
 export interface HandleProps {
@@ -14,16 +16,14 @@ export interface HandleProps {
   onDone?: () => void
 }
 
-function imagePoint(e: ReactPointerEvent<SVGElement>): Point | null {
-  const svg = (e.currentTarget as SVGElement).ownerSVGElement
-  const ctm = svg?.getScreenCTM()
-  if (!svg || !ctm) return null
-  const q = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse())
-  return { x: q.x, y: q.y }
+/** Screen → image coordinates of the handle's SVG, as it is now. */
+function screenToImage(e: ReactPointerEvent<SVGElement>): DOMMatrix | null {
+  const ctm = (e.currentTarget as SVGElement).ownerSVGElement?.getScreenCTM()
+  return ctm ? ctm.inverse() : null
 }
 
-export function Handle({ p, r, label, kind, testId, disabled, onMove, onDone }: HandleProps) {
-  const dragging = useRef(false)
+export const Handle = memo(function Handle({ p, r, label, kind, testId, disabled, onMove, onDone }: HandleProps) {
+  const dragging = useRef<DOMMatrix | null>(null)
   return (
     <circle
       className={`im-handle im-handle-${kind}`}
@@ -39,18 +39,18 @@ export function Handle({ p, r, label, kind, testId, disabled, onMove, onDone }: 
       onPointerDown={(e) => {
         if (disabled || e.button !== 0) return
         e.stopPropagation()
-        dragging.current = true
-        e.currentTarget.setPointerCapture(e.pointerId)
+        dragging.current = screenToImage(e)
+        if (dragging.current) e.currentTarget.setPointerCapture(e.pointerId)
       }}
       onPointerMove={(e) => {
         if (!dragging.current) return
-        const q = imagePoint(e)
-        if (q) onMove(q)
+        const q = new DOMPoint(e.clientX, e.clientY).matrixTransform(dragging.current)
+        onMove({ x: q.x, y: q.y })
       }}
       onPointerUp={(e) => {
         if (!dragging.current) return
         e.stopPropagation()
-        dragging.current = false
+        dragging.current = null
         onDone?.()
       }}
       onKeyDown={(e) => {
@@ -64,4 +64,4 @@ export function Handle({ p, r, label, kind, testId, disabled, onMove, onDone }: 
       }}
     />
   )
-}
+})

@@ -36,7 +36,7 @@ export function ImageCanvas({ image, wl, view, onView, mode, onWindowDrag, onIma
   const [pointer, setPointer] = useState<Point | null>(null)
   const box = visibleBox(view, VIEW_WIDTH, VIEW_HEIGHT)
 
-  const renderer = useImagePainter(host, image, view, wl, VIEW_WIDTH, VIEW_HEIGHT)
+  const { kind: renderer, settled } = useImagePainter(host, image, view, wl, VIEW_WIDTH, VIEW_HEIGHT)
 
   // The loupe: the pixels around the pointer at 8×, drawn like the viewport (sharp squares).
   useEffect(() => {
@@ -68,7 +68,7 @@ export function ImageCanvas({ image, wl, view, onView, mode, onWindowDrag, onIma
 
   return (
     <div className="im-stage">
-      <div className="im-viewport" style={{ width: VIEW_WIDTH, height: VIEW_HEIGHT }} data-renderer={renderer ?? undefined} data-testid="image-viewport">
+      <div className="im-viewport" style={{ width: VIEW_WIDTH, height: VIEW_HEIGHT }} data-renderer={renderer ?? undefined} data-renderer-settled={settled} data-testid="image-viewport">
         <div ref={host} className="im-paint" />
         <svg
           ref={svg}

@@ -26,6 +26,7 @@ import { ImageCanvas, VIEW_HEIGHT, VIEW_WIDTH } from './ImageCanvas'
 import { Overlay } from './Overlay'
 import { defaultWindow, gridOf, samplesOf, type WindowLevel } from '../../../../shared/imaging/window-level'
 import { useImageEdits } from './use-image-edits'
+import { useLatestCallback } from './use-latest-callback'
 import { fitView, type View } from './viewport'
 
 export type Tool = 'move' | 'window' | 'axis' | 'station' | 'skin' | 'line'
@@ -76,7 +77,7 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
   const { marks, calInput, setMarks, setCalInput, relink } = useImageEdits(row)
   const gesture = useRef<string | null>(null)
   const inDrag = () => (gesture.current ??= `${row.id}-drag-${++dragSeq}`)
-  const endDrag = () => void (gesture.current = null)
+  const endDrag = useCallback(() => void (gesture.current = null), [])
   const [tool, setTool] = useState<Tool>('move')
   const [pending, setPending] = useState<Point | null>(null)
   const [stepMm, setStepMm] = useState(20)
@@ -85,7 +86,7 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
 
   const calibration = useMemo(() => (calInput ? calibrate(calInput) : null), [calInput])
   /** The scale measurements use: the calibration's, else the file's pixel aspect (for drawing only). */
-  const scale: PixelScale = calibration?.ok ? calibration.calibration.scale : (header.spacing.candidates[0] ?? { rowMm: 1, colMm: 1 })
+  const scale: PixelScale = useMemo(() => (calibration?.ok ? calibration.calibration.scale : (header.spacing.candidates[0] ?? { rowMm: 1, colMm: 1 })), [calibration, header])
   const caseValues = useMemo(() => (calibration?.ok && marks.axis ? imageCaseValues(marks, calibration.calibration, row.label) : null), [calibration, marks, row.label])
 
   const unlinked = useMemo(() => marks.unlinked ?? [], [marks.unlinked])
@@ -153,14 +154,14 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
     }
   }
 
-  const moveAxis = (end: 'proximal' | 'distal', p: Point) =>
+  const moveAxis = useLatestCallback((end: 'proximal' | 'distal', p: Point) =>
     setMarks((m) => {
       if (!m.axis) return m
       const axis = { ...m.axis, [end]: p }
       return { ...m, axis, stations: reprojectStations(m.stations, m.axis, axis, scale) }
-    }, inDrag())
+    }, inDrag()))
 
-  const moveEdge = (id: string, name: EdgeName, p: Point) =>
+  const moveEdge = useLatestCallback((id: string, name: EdgeName, p: Point) =>
     setMarks((m) => {
       if (!m.axis) return m
       const frame = axisFrame(m.axis, scale)
@@ -168,7 +169,7 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
       if (!frame || !c) return m
       const axis = m.axis
       return { ...m, stations: m.stations.map((s) => (s.id === id ? { ...s, accepted: true, edges: { ...s.edges, [name]: pointOnStation(axis, scale, s.t * frame.lengthMm, c.offsetMm) } } : s)) }
-    }, inDrag())
+    }, inDrag()))
 
   /** Centres the view on an image point, zoomed in enough to place a handle on one pixel. */
   const show = (p: Point | null) => p && setView((v) => ({ cx: p.x, cy: p.y, zoom: Math.max(v.zoom, 4) }))

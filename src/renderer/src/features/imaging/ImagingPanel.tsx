@@ -9,6 +9,7 @@ import type { ImageRow, ImageWithPixels } from '../../db/image-types'
 import { imageLabel } from '../../db/images-repo'
 import { ImageWorkspace } from './ImageWorkspace'
 import { importImage } from './load-file'
+import { afterNextPaint, markOpen } from './open-marks'
 import { PacsFetch } from '../pacs/PacsFetch'
 import './imaging.css'
 
@@ -51,6 +52,9 @@ export default function ImagingPanel({ planId, readOnly, result }: { planId: str
         shownId = image.id
         setSaving(image.id)
         setSelected({ ...image, label: imageLabel(plane, stored.current + 1) })
+        // Stored once the first frame is on screen (the 18 MB write then does not delay it), or
+        // after a second when no frame comes (a hidden window): it is stored either way.
+        return afterNextPaint(1000)
       })
       if (!r.ok) {
         if (r.frameCount) setFrameAsk({ name, bytes, count: r.frameCount, frame: 1 })
@@ -77,7 +81,10 @@ export default function ImagingPanel({ planId, readOnly, result }: { planId: str
         problems.push(`${file.name}: the file is ${megabytes(file.size)}; OsseoPlan opens images up to ${megabytes(IMAGE_LIMITS.maxFileBytes)}.`)
         continue
       }
-      const p = await store(file.name, new Uint8Array(await file.arrayBuffer()))
+      markOpen('start')
+      const bytes = new Uint8Array(await file.arrayBuffer())
+      markOpen('read')
+      const p = await store(file.name, bytes)
       if (p) problems.push(p)
     }
     setErrors(problems)
@@ -86,7 +93,8 @@ export default function ImagingPanel({ planId, readOnly, result }: { planId: str
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault()
-    if (!readOnly && e.dataTransfer.files.length > 0) void open(e.dataTransfer.files)
+    // One opening at a time (the file input is disabled meanwhile; a drop must wait as well).
+    if (!readOnly && !busy && e.dataTransfer.files.length > 0) void open(e.dataTransfer.files)
   }
 
   const remove = async (id: string) => {

@@ -1,7 +1,11 @@
 // What is drawn over the radiograph, in image coordinates: the bone axis, the stations with their
 // four edge handles, the skin point, the calibration line; the plan at true size and the scale bar
 // come from the scene shared with the printout (PlanOverlay.tsx).
-import { axisFrame, pointOnStation, sortedStations, EDGE_NAMES, type Calibration, type CalibrationInput, type EdgeName, type ImageMarks, type PixelScale, type Point } from '../../../../shared/imaging'
+// Each station is one memoised group: dragging a handle re-renders only its station (and the
+// plan), and a pan re-renders none of them (the callbacks passed in must be stable: see
+// use-latest-callback.ts).
+import { memo } from 'react'
+import { axisFrame, pointOnStation, sortedStations, EDGE_NAMES, type Axis, type Calibration, type CalibrationInput, type EdgeName, type ImageMarks, type PixelScale, type Point, type StationMark } from '../../../../shared/imaging'
 import type { PlanResult } from '../../../../shared/result'
 import { Handle } from './Handle'
 import { PlanOverlay } from './PlanOverlay'
@@ -35,6 +39,37 @@ export interface OverlayProps {
   viewBox: { view: View; width: number; height: number }
 }
 
+interface StationGroupProps {
+  station: StationMark
+  /** 1-based position along the axis (the station's number for the surgeon). */
+  number: number
+  axis: Axis
+  lengthMm: number
+  scale: PixelScale
+  zoom: number
+  halfWidthMm: number
+  readOnly: boolean
+  onEdge: (stationId: string, edge: EdgeName, p: Point) => void
+  onDragEnd: () => void
+}
+
+const StationGroup = memo(function StationGroup({ station: st, number, axis, lengthMm, scale, zoom, halfWidthMm, readOnly, onEdge, onDragEnd }: StationGroupProps) {
+  const sw = 1 / zoom
+  const r = 6 / zoom
+  const z = st.t * lengthMm
+  const a = pointOnStation(axis, scale, z, -halfWidthMm)
+  const b = pointOnStation(axis, scale, z, halfWidthMm)
+  return (
+    <g className={`im-station ${st.accepted ? 'im-accepted' : 'im-suggested'}`} data-testid={`station-${number}`}>
+      {a && b && <line x1={a.x} y1={a.y} x2={b.x} y2={b.y} strokeWidth={sw} />}
+      {EDGE_NAMES.map((name) => {
+        const q = st.edges[name]
+        return q ? <Handle key={name} p={q} r={r * 0.8} kind={name.startsWith('endo') ? 'endo' : 'peri'} label={`Station ${number} — ${EDGE_TEXT[name]}`} testId={`edge-${number}-${name}`} disabled={readOnly} onDone={onDragEnd} onMove={(v) => onEdge(st.id, name, v)} /> : null
+      })}
+    </g>
+  )
+})
+
 export function Overlay(p: OverlayProps) {
   const sw = 1 / p.zoom
   const r = 6 / p.zoom
@@ -53,20 +88,9 @@ export function Overlay(p: OverlayProps) {
       )}
       {axis &&
         frame &&
-        sortedStations(p.marks).map((st, i) => {
-          const z = st.t * frame.lengthMm
-          const a = pointOnStation(axis, p.scale, z, -p.stationHalfWidthMm)
-          const b = pointOnStation(axis, p.scale, z, p.stationHalfWidthMm)
-          return (
-            <g key={st.id} className={`im-station ${st.accepted ? 'im-accepted' : 'im-suggested'}`} data-testid={`station-${i + 1}`}>
-              {a && b && <line x1={a.x} y1={a.y} x2={b.x} y2={b.y} strokeWidth={sw} />}
-              {EDGE_NAMES.map((name) => {
-                const q = st.edges[name]
-                return q ? <Handle key={name} p={q} r={r * 0.8} kind={name.startsWith('endo') ? 'endo' : 'peri'} label={`Station ${i + 1} — ${EDGE_TEXT[name]}`} testId={`edge-${i + 1}-${name}`} disabled={p.readOnly} onDone={p.onDragEnd} onMove={(v) => p.onEdge(st.id, name, v)} /> : null
-              })}
-            </g>
-          )
-        })}
+        sortedStations(p.marks).map((st, i) => (
+          <StationGroup key={st.id} station={st} number={i + 1} axis={axis} lengthMm={frame.lengthMm} scale={p.scale} zoom={p.zoom} halfWidthMm={p.stationHalfWidthMm} readOnly={p.readOnly} onEdge={p.onEdge} onDragEnd={p.onDragEnd} />
+        ))}
       {p.marks.skin && (
         <g className="im-skin">
           {axis && <line x1={axis.distal.x} y1={axis.distal.y} x2={p.marks.skin.x} y2={p.marks.skin.y} strokeWidth={sw} strokeDasharray={`${4 * sw} ${3 * sw}`} />}

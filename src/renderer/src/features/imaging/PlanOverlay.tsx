@@ -1,6 +1,7 @@
 // The plan over the radiograph on screen (implant at true size, prepared canal, tip margin,
 // resection level, soft-tissue target, the neighbouring sizes on demand) and the scale bar with
 // the calibration named: drawn from the same scene as the printout (shared/imaging/annotations.ts).
+import { memo, useMemo } from 'react'
 import { annotationScene, ANNOTATION_COLORS, PLAN_ROLES, type Calibration, type ImageMarks, type PixelScale } from '../../../../shared/imaging'
 import type { PlanResult } from '../../../../shared/result'
 import { visibleBox, type View } from './viewport'
@@ -15,10 +16,14 @@ export interface PlanOverlayProps {
   viewBox: { view: View; width: number; height: number }
 }
 
-export function PlanOverlay(p: PlanOverlayProps) {
+/** The plan's marks, memoised apart from the scale bar: a pan (same zoom) draws the same scene. */
+export const PlanOverlay = memo(function PlanOverlay(p: PlanOverlayProps) {
   const sw = 1 / p.zoom
   const b = visibleBox(p.viewBox.view, p.viewBox.width, p.viewBox.height)
-  const scene = annotationScene({ marks: p.marks, scale: p.scale, calibration: p.calibration, result: p.result, neighbours: p.neighbours, barWidthPx: b.w })
+  const scene = useMemo(
+    () => annotationScene({ marks: p.marks, scale: p.scale, calibration: p.calibration, result: p.result, neighbours: p.neighbours, barWidthPx: b.w }),
+    [p.marks, p.scale, p.calibration, p.result, p.neighbours, b.w]
+  )
   const plan = scene.marks.filter((m) => PLAN_ROLES.has(m.role))
   const implant = p.result?.implant
   const dash = `${4 * sw} ${3 * sw}`
@@ -60,4 +65,4 @@ export function PlanOverlay(p: PlanOverlayProps) {
       )}
     </>
   )
-}
+})

@@ -2,7 +2,7 @@
 // drawn from the same scene as the screen overlay (shared/imaging/annotations.ts), a scale bar and
 // the calibration named on the image. Used by the printed summary (PNG) and filed to the PACS
 // (8-bit RGB Secondary Capture).
-import { annotationScene, calibrate, measurementScale, trueScale, ANNOTATION_COLORS, type AnnotationScene, type CalibrationInput, type ImageHeader, type ImageMarks, type PixelScale } from '../../../../shared/imaging'
+import { annotationScene, calibrate, measurementScale, resizedPixelSpacing, ANNOTATION_COLORS, type AnnotationScene, type CalibrationInput, type ImageHeader, type ImageMarks, type PixelScale } from '../../../../shared/imaging'
 import { defaultWindow, renderGray, samplesOf, type WindowLevel } from '../../../../shared/imaging/window-level'
 import type { PlanResult } from '../../../../shared/result'
 
@@ -136,11 +136,7 @@ export function renderAnnotatedRadiograph(src: AnnotatedSource, result: PlanResu
     ctx.fillText(scene.scaleBar.text, x, y - font * 0.7)
   }
 
-  let pixelSpacingMm: [number, number] | null = null
-  if (calibration) {
-    const s = trueScale(calibration, result?.corrected.magnification)
-    if (s) pixelSpacingMm = [(s.rowMm * header.rows) / height, (s.colMm * header.columns) / width]
-  }
+  const pixelSpacingMm = calibration ? resizedPixelSpacing(calibration, result?.corrected.magnification, header, { rows: height, columns: width }) : null
   return { canvas, rows: height, columns: width, pixelSpacingMm, calibrationText: scene.calibrationText, scaleBarText: scene.scaleBar?.text ?? null }
 }
 

@@ -4,6 +4,9 @@
 // rescale, window/level and MONOCHROME1/invert happen in the fragment shader. Same picture as the
 // canvas-2D path (shared/imaging/render-view.ts): sharp pixels from 2× up, bilinear below.
 // No eval, no workers, no blob: it runs under the app's strict CSP.
+// Built without blocking the page: the shaders compile in parallel where the browser can
+// (KHR_parallel_shader_compile) and the texture is uploaded in strips of rows, one task each, so the
+// first (canvas-2D) frame stays on screen and answers the pointer while the GPU view is built.
 import type { ImageHeader } from '../../../../shared/imaging'
 import { SHARP_FROM_ZOOM, type ViewGeometry } from '../../../../shared/imaging/render-view'
 import type { WindowLevel } from '../../../../shared/imaging/window-level'
@@ -70,20 +73,21 @@ export interface GlView {
 
 type GL = WebGLRenderingContext | WebGL2RenderingContext
 
-function compile(gl: GL, type: number, source: string): WebGLShader | null {
-  const shader = gl.createShader(type)
-  if (!shader) return null
-  gl.shaderSource(shader, source)
-  gl.compileShader(shader)
-  return gl.getShaderParameter(shader, gl.COMPILE_STATUS) ? shader : null
-}
+/** Bytes uploaded per task (a few MB: small enough that a frame can come between two strips). */
+const STRIP_BYTES = 2 * 2 ** 20
+
+/** Lets the page run between two steps of the build (a frame, input); resolves to false when the
+ *  build is no longer wanted. */
+export type Pause = () => Promise<boolean>
+
+const nextTask: Pause = () => new Promise((resolve) => setTimeout(() => resolve(true), 0))
 
 /**
  * A WebGL view of the image on `canvas`, or null when WebGL is unavailable or cannot hold this
- * image (no high-precision fragment shader, larger than the largest texture, context lost): the
- * caller then uses the canvas-2D path.
+ * image (no high-precision fragment shader, larger than the largest texture, context lost) or the
+ * build was abandoned (`pause` resolved false): the caller then keeps the canvas-2D path.
  */
-export function createGlView(canvas: HTMLCanvasElement, header: ImageHeader, pixels: ArrayBuffer): GlView | null {
+export async function createGlView(canvas: HTMLCanvasElement, header: ImageHeader, pixels: ArrayBuffer, pause: Pause = nextTask): Promise<GlView | null> {
   const attributes: WebGLContextAttributes = { alpha: false, antialias: false, depth: false, stencil: false, preserveDrawingBuffer: false }
   let gl: GL | null = null
   let kind: GlView['kind'] = 'webgl2'
@@ -101,22 +105,20 @@ export function createGlView(canvas: HTMLCanvasElement, header: ImageHeader, pix
   const maxSize = gl.getParameter(gl.MAX_TEXTURE_SIZE) as number
   if (!high || high.precision < 23 || header.columns > maxSize || header.rows > maxSize) return null
 
-  const vs = compile(gl, gl.VERTEX_SHADER, VERTEX)
-  const fs = compile(gl, gl.FRAGMENT_SHADER, FRAGMENT)
+  // Compile and link first (in parallel with the upload where the browser can); status read last.
+  const shader = (type: number, source: string) => {
+    const sh = gl.createShader(type)
+    if (sh) (gl.shaderSource(sh, source), gl.compileShader(sh))
+    return sh
+  }
+  const vs = shader(gl.VERTEX_SHADER, VERTEX)
+  const fs = shader(gl.FRAGMENT_SHADER, FRAGMENT)
   const program = gl.createProgram()
   if (!vs || !fs || !program) return null
   gl.attachShader(program, vs)
   gl.attachShader(program, fs)
   gl.linkProgram(program)
-  if (!gl.getProgramParameter(program, gl.LINK_STATUS)) return null
-  gl.useProgram(program)
-
-  const corners = gl.createBuffer()
-  gl.bindBuffer(gl.ARRAY_BUFFER, corners)
-  gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([0, 0, 1, 0, 0, 1, 1, 1]), gl.STATIC_DRAW)
-  const at = gl.getAttribLocation(program, 'a_corner')
-  gl.enableVertexAttribArray(at)
-  gl.vertexAttribPointer(at, 2, gl.FLOAT, false, 0, 0)
+  const parallel = gl.getExtension('KHR_parallel_shader_compile') as { COMPLETION_STATUS_KHR: number } | null
 
   // Decode once: the samples go to the GPU as they are stored (little endian), no conversion.
   const two = header.bitsAllocated === 16
@@ -127,9 +129,33 @@ export function createGlView(canvas: HTMLCanvasElement, header: ImageHeader, pix
   for (const p of [gl.TEXTURE_MIN_FILTER, gl.TEXTURE_MAG_FILTER]) gl.texParameteri(gl.TEXTURE_2D, p, gl.NEAREST)
   for (const p of [gl.TEXTURE_WRAP_S, gl.TEXTURE_WRAP_T]) gl.texParameteri(gl.TEXTURE_2D, p, gl.CLAMP_TO_EDGE)
   const format = two ? gl.LUMINANCE_ALPHA : gl.LUMINANCE
-  const bytes = new Uint8Array(pixels, 0, header.rows * header.columns * (two ? 2 : 1))
-  gl.texImage2D(gl.TEXTURE_2D, 0, format, header.columns, header.rows, 0, format, gl.UNSIGNED_BYTE, bytes)
-  if (gl.getError() !== gl.NO_ERROR) return null
+  const rowBytes = header.columns * (two ? 2 : 1)
+  gl.texImage2D(gl.TEXTURE_2D, 0, format, header.columns, header.rows, 0, format, gl.UNSIGNED_BYTE, null)
+  const stripRows = Math.max(1, Math.floor(STRIP_BYTES / rowBytes))
+  const abandon = () => {
+    gl.deleteTexture(texture)
+    gl.deleteProgram(program)
+    gl.deleteShader(vs)
+    gl.deleteShader(fs)
+    return null
+  }
+  for (let y = 0; y < header.rows; y += stripRows) {
+    if (!(await pause()) || gl.isContextLost()) return abandon()
+    const n = Math.min(stripRows, header.rows - y)
+    gl.bindTexture(gl.TEXTURE_2D, texture)
+    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, y, header.columns, n, format, gl.UNSIGNED_BYTE, new Uint8Array(pixels, y * rowBytes, n * rowBytes))
+  }
+  if (parallel) while (!gl.getProgramParameter(program, parallel.COMPLETION_STATUS_KHR)) if (!(await pause()) || gl.isContextLost()) return abandon()
+  if (!gl.getShaderParameter(vs, gl.COMPILE_STATUS) || !gl.getShaderParameter(fs, gl.COMPILE_STATUS) || !gl.getProgramParameter(program, gl.LINK_STATUS)) return abandon()
+  if (gl.getError() !== gl.NO_ERROR) return abandon()
+  gl.useProgram(program)
+
+  const corners = gl.createBuffer()
+  gl.bindBuffer(gl.ARRAY_BUFFER, corners)
+  gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([0, 0, 1, 0, 0, 1, 1, 1]), gl.STATIC_DRAW)
+  const at = gl.getAttribLocation(program, 'a_corner')
+  gl.enableVertexAttribArray(at)
+  gl.vertexAttribPointer(at, 2, gl.FLOAT, false, 0, 0)
 
   const u = (name: string) => gl.getUniformLocation(program, name)
   const loc = {

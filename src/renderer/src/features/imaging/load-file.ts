@@ -6,6 +6,7 @@ import type { ImageRow, ImageWithPixels } from '../../db/image-types'
 import type { ImagesRepo, NewImage } from '../../db/images-repo'
 import { newId } from '../../db/ids'
 import { megabytes } from '../../../../shared/imaging/limits'
+import { markOpen } from './open-marks'
 
 export interface LoadedImage {
   header: ImageHeader
@@ -93,9 +94,11 @@ export type ImportResult = { ok: true; row: ImageRow; pixels: ArrayBuffer } | { 
 export type ShownImage = ImageWithPixels
 
 /** Opens a file's bytes into the plan: read and checked first (a refused file writes nothing),
- *  then handed to `show` at once while it is stored in one transaction: the view does not wait for
- *  IndexedDB. A failed store writes nothing of the image and rejects (the caller words the error
- *  and takes the shown image away: it must not look saved). */
+ *  then handed to `show` at once and stored in one transaction: the view does not wait for
+ *  IndexedDB. The store starts when `show`'s promise settles (the panel resolves it once the first
+ *  frame is painted, so the 18 MB write does not compete with it). A failed store writes nothing
+ *  of the image and rejects (the caller words the error and takes the shown image away: it must
+ *  not look saved). */
 export async function importImage(
   repo: Pick<ImagesRepo, 'add'>,
   planId: string,
@@ -103,18 +106,19 @@ export async function importImage(
   plane: ImagePlane,
   frame?: number,
   pacsSource?: ImageRow['pacsSource'],
-  show?: (image: ShownImage, saved: Promise<ImageRow>) => void
+  show?: (image: ShownImage) => void | Promise<void>
 ): Promise<ImportResult> {
   const r = await loadImageBytes(bytes, frame)
   if (!r.ok) return r
+  markOpen('parsed')
   const image: NewImage = { planId, header: r.image.header, pixels: r.image.pixels, calibration: null, marks: { axis: null, stations: [], skin: null, plane, unlinked: [] }, ...(pacsSource ? { pacsSource } : {}) }
   const id = newId()
-  const saved = repo.add(image, id)
   if (show) {
     const at = Date.now()
     const { pixels, ...meta } = image
-    show({ ...meta, id, label: '', createdAt: at, updatedAt: at, pixels }, saved)
+    await show({ ...meta, id, label: '', createdAt: at, updatedAt: at, pixels })
   }
-  const row = await saved
+  const row = await repo.add(image, id)
+  markOpen('stored')
   return { ok: true, row, pixels: r.image.pixels }
 }

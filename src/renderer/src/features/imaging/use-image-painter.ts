@@ -2,11 +2,15 @@
 // the canvas-2D path that draws only the visible pixels (shared/imaging/render-view.ts). Either way
 // the image is decoded once; a pan, a zoom or a window change is one paint of the viewport, done
 // in the same frame as the React commit that asked for it.
+// Opening: the first frame is always the canvas-2D one (its cost is the viewport's pixels, not the
+// image's), so the image shows without waiting for the WebGL shaders and the whole-image texture
+// upload; once that frame is on screen the WebGL view is built and takes the canvas's place.
 import { useLayoutEffect, useRef, useState } from 'react'
 import type { ImageHeader } from '../../../../shared/imaging'
 import { renderView, type ViewGeometry } from '../../../../shared/imaging/render-view'
 import type { WindowLevel } from '../../../../shared/imaging/window-level'
 import { createGlView, type GlView } from './gl-view'
+import { afterNextPaint, markOpen } from './open-marks'
 
 export type RendererKind = 'webgl2' | 'webgl' | '2d'
 
@@ -15,9 +19,6 @@ export interface PaintedImage {
   pixels: ArrayBuffer
   samples: Uint8Array | Uint16Array | Int16Array
 }
-
-/** Marked after the first paint of an image (the browser bench times open → shown with it). */
-export const IMAGE_SHOWN_MARK = 'osseo:image-shown'
 
 interface Painter {
   kind: RendererKind
@@ -51,53 +52,73 @@ function makeCanvas(host: HTMLElement, width: number, height: number): HTMLCanva
 }
 
 /**
- * Keeps a canvas in `host` showing `image` at `view` and `wl`. A canvas that WebGL has claimed
- * cannot give a 2D context, so the fallback gets a fresh one.
+ * Keeps a canvas in `host` showing `image` at `view` and `wl`: canvas 2D at first, then WebGL when
+ * it can hold the image. A canvas that WebGL has claimed cannot give a 2D context, so each path has
+ * its own. `settled`: false while the WebGL view is still being built.
  */
-export function useImagePainter(host: React.RefObject<HTMLDivElement | null>, image: PaintedImage | null, view: ViewGeometry, wl: WindowLevel, width: number, height: number): RendererKind | null {
+export function useImagePainter(host: React.RefObject<HTMLDivElement | null>, image: PaintedImage | null, view: ViewGeometry, wl: WindowLevel, width: number, height: number): { kind: RendererKind | null; settled: boolean } {
   const painter = useRef<Painter | null>(null)
   const [kind, setKind] = useState<RendererKind | null>(null)
-  const shown = useRef(false)
+  const [settled, setSettled] = useState(false)
   // The latest view and window, for a painter created after they were set.
   const latest = useRef({ view, wl })
   latest.current = { view, wl }
+  /** What the current painter last drew (a commit that changes neither does not paint again). */
+  const drawn = useRef<{ view: ViewGeometry; wl: WindowLevel } | null>(null)
 
   useLayoutEffect(() => {
     const el = host.current
     if (!el || !image) return
-    let p: Painter | null = null
-    let canvas = makeCanvas(el, width, height)
-    const gl: GlView | null = createGlView(canvas, image.header, image.pixels)
-    if (gl) p = { kind: gl.kind, paint: (v, w) => gl.draw(v, w), dispose: () => gl.dispose() }
-    else {
-      canvas.remove()
-      canvas = makeCanvas(el, width, height)
-      p = canvas2dPainter(canvas, image)
+    let cancelled = false
+    const flat = makeCanvas(el, width, height)
+    let canvas = flat
+    let p = canvas2dPainter(flat, image)
+    const paint = () => {
+      drawn.current = latest.current
+      p?.paint(latest.current.view, latest.current.wl)
     }
     painter.current = p
-    shown.current = false
-    p?.paint(latest.current.view, latest.current.wl)
+    paint()
+    markOpen('shown')
     setKind(p?.kind ?? null)
+    setSettled(false)
     const lost = (e: Event) => e.preventDefault()
-    canvas.addEventListener('webglcontextlost', lost)
+    void afterNextPaint().then(async () => {
+      if (cancelled) return
+      const glCanvas = document.createElement('canvas')
+      glCanvas.width = width
+      glCanvas.height = height
+      glCanvas.setAttribute('aria-hidden', 'true')
+      const gl: GlView | null = await createGlView(glCanvas, image.header, image.pixels, () => new Promise((resolve) => setTimeout(() => resolve(!cancelled), 0)))
+      if (gl && !cancelled) {
+        glCanvas.addEventListener('webglcontextlost', lost)
+        el.replaceChild(glCanvas, flat)
+        canvas = glCanvas
+        p = { kind: gl.kind, paint: (v, w) => gl.draw(v, w), dispose: () => gl.dispose() }
+        painter.current = p
+        paint()
+        markOpen('gpu')
+        setKind(gl.kind)
+      } else gl?.dispose()
+      if (!cancelled) setSettled(true)
+    })
     return () => {
+      cancelled = true
       canvas.removeEventListener('webglcontextlost', lost)
       p?.dispose()
       canvas.remove()
       painter.current = null
+      drawn.current = null
     }
   }, [host, image, width, height])
 
   useLayoutEffect(() => {
     const p = painter.current
     if (!p) return
+    if (drawn.current && drawn.current.view === view && drawn.current.wl === wl) return
+    drawn.current = { view, wl }
     p.paint(view, wl)
-    if (!shown.current) {
-      shown.current = true
-      performance.clearMarks(IMAGE_SHOWN_MARK)
-      performance.mark(IMAGE_SHOWN_MARK)
-    }
   }, [view, wl, kind])
 
-  return kind
+  return { kind, settled }
 }

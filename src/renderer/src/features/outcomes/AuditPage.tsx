@@ -1,8 +1,9 @@
 // The Audit screen: the whole operated cohort, filterable by level, implant system, stages, year
 // and surgeon. Every figure states its n; small numbers are said. Computation is the core's
 // (shared/outcomes/cohort.ts); this screen loads rows and lays figures out.
-import { useEffect, useMemo, useState } from 'react'
-import { auditCohort, localToday, type CohortFilter, type CohortPatient } from '../../../../shared/outcomes'
+import { startTransition, useEffect, useMemo, useState } from 'react'
+import { flushSync } from 'react-dom'
+import { auditCohort, localToday, type AuditPatient, type CohortFilter } from '../../../../shared/outcomes'
 import { cachedCohort } from '../../db/outcomes-binding'
 import { storageErrorMessage } from '../../db/storage'
 import { usePlanningContext } from '../settings/planning-context'
@@ -22,7 +23,7 @@ function distinct(values: string[]): string[] {
 
 export function AuditPage() {
   const { customSystems, systems, userName } = usePlanningContext()
-  const [cohort, setCohort] = useState<CohortPatient[] | null>(null)
+  const [cohort, setCohort] = useState<AuditPatient[] | null>(null)
   const [error, setError] = useState('')
   const [filter, setFilter] = useState<CohortFilter>({})
   const today = localToday()
@@ -39,6 +40,19 @@ export function AuditPage() {
   }, [customSystems])
 
   const audit = useMemo(() => (cohort && loaded ? auditCohort(cohort, filter, today, intervals) : null), [cohort, filter, today, intervals, loaded])
+  // The printed report is hidden on screen yet a third of the page: it is drawn just after the
+  // screen (a transition, so it never holds the screen back), or at once when printing starts.
+  const [reportDrawn, setReportDrawn] = useState(false)
+  useEffect(() => {
+    if (!audit || reportDrawn) return
+    const draw = () => flushSync(() => setReportDrawn(true))
+    const soon = window.setTimeout(() => startTransition(() => setReportDrawn(true)), 0)
+    window.addEventListener('beforeprint', draw)
+    return () => {
+      window.clearTimeout(soon)
+      window.removeEventListener('beforeprint', draw)
+    }
+  }, [audit, reportDrawn])
   const options = useMemo(
     () => ({
       levels: distinct(cohort?.map((p) => p.level) ?? []),
@@ -151,7 +165,7 @@ export function AuditPage() {
           <CausesTable accuracy={accuracy} />
         </section>
       </div>
-      <CohortReport audit={audit} total={cohort.length} view={view.length ? view.join(', ') : 'all patients'} settings={settings} today={today} userName={userName} />
+      {reportDrawn && <CohortReport audit={audit} total={cohort.length} view={view.length ? view.join(', ') : 'all patients'} settings={settings} today={today} userName={userName} />}
     </div>
   )
 }

@@ -28,9 +28,9 @@ function niceMax(v: number): number {
   return Math.ceil(v / p) * p
 }
 
-/** The chart's numbers as a table, built when opened (a survival curve of 2,000 patients has
- *  2,000 steps: rendering them unopened would slow the Audit screen's opening). */
-function TableView({ caption, head, rows }: { caption: string; head: string[]; rows: ReactNode[][] }) {
+/** The chart's numbers as a table, built when opened — its rows too (a survival curve of 2,000
+ *  patients has 2,000 steps: formatting them unopened would slow the Audit screen's opening). */
+function TableView({ caption, head, rows }: { caption: string; head: string[]; rows: () => ReactNode[][] }) {
   const [open, setOpen] = useState(false)
   return (
     <details className="oc-table-view" onToggle={(e) => setOpen(e.currentTarget.open)}>
@@ -40,7 +40,7 @@ function TableView({ caption, head, rows }: { caption: string; head: string[]; r
           <caption className="visually-hidden">{caption}</caption>
           <TableHead columns={head} />
           <tbody>
-            {rows.map((r, i) => (
+            {rows().map((r, i) => (
               <tr key={i}>
                 {r.map((c, j) => (
                   <td key={j}>{c}</td>
@@ -91,7 +91,7 @@ export function MeasureChart({ title, unit, points }: { title: string; unit: str
               <circle key={i} cx={sx(p.x)} cy={sy(p.y)} r={3} className="oc-dot" />
             ))}
           </svg>
-          <TableView caption={`${title} by months since surgery`} head={['Months since surgery', `${title} (${unit})`]} rows={sorted.map((p) => [formatNumber(p.x, 1), formatNumber(p.y, 1)])} />
+          <TableView caption={`${title} by months since surgery`} head={['Months since surgery', `${title} (${unit})`]} rows={() => sorted.map((p) => [formatNumber(p.x, 1), formatNumber(p.y, 1)])} />
         </>
       )}
     </figure>
@@ -164,7 +164,7 @@ export function SurvivalChart({ curve, atRiskTimes, atRisk }: { curve: KmCurve; 
       <TableView
         caption="Survival free of implant removal"
         head={['Years since surgery', 'At risk', 'Removals', 'Censored', 'Survival', '95 % interval']}
-        rows={curve.steps.map((x) => [
+        rows={() => curve.steps.map((x) => [
           formatNumber(x.time, 2),
           x.atRisk,
           x.events,

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { InstanceSummary, SeriesSummary } from '../../../../shared/pacs-contract'
 import { imageServers } from '../../platform'
 import { StudyPicker, type PickedStudy } from './StudyPicker'
+import { markOpen } from '../imaging/open-marks'
 
 interface SeriesView extends SeriesSummary {
   instances: InstanceSummary[] | null
@@ -73,9 +74,11 @@ export function PacsFetch({ disabled, onFetched }: { disabled?: boolean; onFetch
     const label = `${picked.study.studyDate} ${s.modality} ${s.description || `series ${s.number ?? ''}`}`.trim()
     setTransfer({ transferId, label, received: 0, total: null })
     setMessage('')
+    markOpen('start')
     try {
       const result = await api.pacsFetchInstance({ serverId: picked.server.id, studyUid: picked.study.studyUid, seriesUid: s.seriesUid, sopInstanceUid: instance.sopInstanceUid, transferId })
       if (!result.ok) return setMessage(result.message)
+      markOpen('read')
       const problem = await onFetched(label, result.bytes, { serverId: picked.server.id, studyUid: picked.study.studyUid })
       setMessage(problem ?? `Opened “${label}” from ${picked.server.label}.`)
     } catch {

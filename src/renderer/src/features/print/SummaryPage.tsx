@@ -8,6 +8,7 @@ import { navigate } from '../../router'
 import { loadSummary, type LoadedSummary } from './load-summary'
 import { onPrintRequest, takePrintRequest, type PrintAction } from './print-request'
 import { setPrintPageVars } from './print-page-vars'
+import { matchDefaultPage } from './print-default-page'
 import { PrintActions, runPrintAction, type ActionState } from './PrintActions'
 import { FileToPacs } from '../pacs/FileToPacs'
 import { IncompleteDocument, PlanDocument } from './SummaryDocument'
@@ -69,6 +70,9 @@ export function SummaryPage({ planId, revisionId, document = 'summary' }: { plan
     const h = summary.header
     return setPrintPageVars({ head: `${h.patientCode} · ${h.levelSide} · ${h.revision} · ${h.hash}`, disclaimer: summary.disclaimer })
   }, [summary])
+
+  // The default page takes the printed page's size and margins: one full layout fewer per print.
+  useEffect(() => matchDefaultPage(`osseo-${document === 'theatre' ? 'theatre-' : ''}${paperSize === 'Letter' ? 'letter' : 'a4'}`), [document, paperSize])
 
   const theatre = useMemo(
     () => (document === 'theatre' && loaded?.kind === 'plan' ? buildTheatreSheet(loaded.normalized, loaded.result, loaded.summary, units) : null),

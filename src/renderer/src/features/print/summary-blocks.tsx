@@ -1,7 +1,7 @@
 // Result and input blocks of the printed summary (implant sizes, canal stations, eligibility,
 // stage plan): tables laid out from the summary model, nothing computed here.
 import type { PlanSummary } from '../../../../shared/summary'
-import { BandedTable, RowsInline, RowsTable, runCells } from './summary-parts'
+import { type BandRow, BandedTable, RowsInline, RowsTable, runCells } from './summary-parts'
 
 export function ImplantBlock({ implant }: { implant: PlanSummary['implant'] }) {
   return (
@@ -40,9 +40,25 @@ type Station = PlanSummary['inputs']['stations'][number]
 /** Stations per band of the canal-profile table. */
 const STATIONS_PER_BAND = 8
 
-/** The canal stations across: one column per station, the planes spanning the stations they apply to. */
+type Diameter = 'endosteal' | 'periosteal'
+
+/** One row of station values: a field (one plane's, or the value used when every station has one plane). */
+function stationRow(label: string, value: (st: Station) => string): BandRow<Station> {
+  return { label, cells: (band, start) => band.map((st, i) => ({ key: String(start + i), content: value(st) })) }
+}
+
+/**
+ * The canal stations across: one column per station, the planes spanning the stations they apply to.
+ * With two planes, each plane's own diameters (AP and lateral, as the drawing shows them); a
+ * one-plane station's value stands for both planes, as in the drawing and the cortex rule.
+ */
 export function StationsTable({ inputs }: { inputs: PlanSummary['inputs'] }) {
   if (inputs.stations.length === 0) return null
+  const twoPlanes = inputs.stations.some((st) => st.ap || st.lateral)
+  const perPlane = (d: Diameter, name: string): BandRow<Station>[] => [
+    stationRow(`${name}, AP`, (st) => (st.ap ?? st)[d]),
+    stationRow(`${name}, lateral`, (st) => (st.lateral ?? st)[d])
+  ]
   return (
     <>
       <BandedTable<Station>
@@ -51,9 +67,9 @@ export function StationsTable({ inputs }: { inputs: PlanSummary['inputs'] }) {
         caption="Canal stations"
         className="sum-stations"
         rows={[
-          { label: 'From distal end', cells: (band, start) => band.map((st, i) => ({ key: String(start + i), content: st.fromDistalEnd })) },
-          { label: 'Endosteal Ø', cells: (band, start) => band.map((st, i) => ({ key: String(start + i), content: st.endosteal })) },
-          { label: 'Periosteal Ø', cells: (band, start) => band.map((st, i) => ({ key: String(start + i), content: st.periosteal })) },
+          stationRow('From distal end', (st) => st.fromDistalEnd),
+          ...(twoPlanes ? perPlane('endosteal', 'Endosteal Ø') : [stationRow('Endosteal Ø', (st) => st.endosteal)]),
+          ...(twoPlanes ? perPlane('periosteal', 'Periosteal Ø') : [stationRow('Periosteal Ø', (st) => st.periosteal)]),
           { label: 'Planes', cells: (band, start) => runCells(band, start, (st) => st.planes) }
         ]}
       />

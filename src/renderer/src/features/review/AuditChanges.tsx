@@ -14,7 +14,8 @@ const ACTIONS: Readonly<Record<string, string>> = {
   delete: 'Deleted',
   restore: 'Restored',
   import: 'Imported',
-  'edit-outcome': 'Outcome record corrected'
+  'edit-outcome': 'Outcome record corrected',
+  'delete-outcome': 'Outcome record deleted'
 }
 
 export function auditActionText(action: string): string {

@@ -22,8 +22,8 @@ export function ResultColumn({ live, units }: { live: LivePlan; units: { length:
   const { result, normalized, errors, stale, valid } = live
   const invalid = [...errors.byPath.entries()]
   const unconfirmed = result?.siteDefaultsUsed.filter((p) => !p.confirmed) ?? []
-  // After the commit that shows a new evaluation (errors is recomputed with every evaluation).
-  useEffect(markRendered, [errors])
+  // After the commit that shows a new evaluation.
+  useEffect(markRendered, [live.evaluation])
   return (
     <aside className="ed-result" aria-labelledby="result-title" aria-live="off">
       <div className="ed-result-head">

@@ -1,0 +1,34 @@
+// Performance marks of the open path (file or PACS bytes → image on screen → stored), so each
+// step can be timed in the page (tests/perf/imaging-bench.ts reads them). Marks only: no cost
+// worth measuring, nothing sent anywhere.
+export const OPEN_MARKS = {
+  /** The bytes are asked for (file chosen, or fetched bytes handed over). */
+  start: 'osseo:open-start',
+  /** The file's bytes are in memory. */
+  read: 'osseo:open-read',
+  /** The DICOM (or picture) is parsed and its frame decoded. */
+  parsed: 'osseo:open-parsed',
+  /** First paint of the image (canvas 2D, the visible pixels only). */
+  shown: 'osseo:image-shown',
+  /** The WebGL view has taken over from the first paint (absent when WebGL is not used). */
+  gpu: 'osseo:image-gpu',
+  /** The image is stored in the plan. */
+  stored: 'osseo:open-stored'
+} as const
+
+export function markOpen(step: keyof typeof OPEN_MARKS): void {
+  if (typeof performance === 'undefined' || typeof performance.mark !== 'function') return
+  performance.clearMarks(OPEN_MARKS[step])
+  performance.mark(OPEN_MARKS[step])
+}
+
+/** Resolves after the next frame has been produced (a task queued from a frame callback runs
+ *  after its paint), or after `atMostMs` when given and no frame came by then (a hidden window
+ *  draws none: what must happen anyway, like storing the image, passes `atMostMs`). */
+export function afterNextPaint(atMostMs?: number): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve()
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0))
+    if (atMostMs !== undefined) setTimeout(resolve, atMostMs)
+  })
+}
