@@ -3,9 +3,8 @@
 // record is rebuilt from its known fields, every stored result is recomputed by the engine, the
 // plans and revisions must tell the workflow's story (backup-graph.ts), and a refused file is
 // never half-imported. The limits that protect the app are stated in docs/backup-format.md.
-import { createJsonPiecesReader, JsonPiecesProblem } from '../../../shared/json-stream'
 import { parseStrictJson } from '../../../shared/strict-json'
-import { decodeTextPieces, textPieces, TextStreamProblem, type DecodedPieces } from '../../../shared/text-stream'
+import type { DecodedPieces } from '../../../shared/text-stream'
 import { whyNotReproduced, SHIPPED_REPRODUCTION, type ReproduceWith } from './backup-reproduce'
 import { BACKUP_TABLES, checkCase, EARLIEST_TIME, fail, isObject, Problem, str, type RecordContext } from './backup-records'
 import { checkGraph } from './backup-graph'
@@ -222,6 +221,8 @@ function createDocumentChecker(now: number) {
 
 /** Reads the whole file through the checker, piece by piece. */
 async function checkDocument(source: DecodedPieces, limit: number, now: number) {
+  // Loaded when a backup is restored, not with the library screen.
+  const [{ createJsonPiecesReader, JsonPiecesProblem }, { TextStreamProblem }] = await Promise.all([import('../../../shared/json-stream'), import('../../../shared/text-stream')])
   const checker = createDocumentChecker(now)
   const reader = createJsonPiecesReader(checker, { maxDepth: MAX_JSON_DEPTH, maxItemChars: MAX_RECORD_CHARS, maxChars: limit, what: 'a library backup' })
   try {
@@ -266,12 +267,14 @@ export async function validateLibraryBackupPieces(source: DecodedPieces, options
 }
 
 /** Validates a whole-library backup file (the browser's File, the desktop bridge's stream): read as a stream, never whole. */
-export function validateLibraryBackupFile(bytes: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>, options: BackupCheckOptions = {}): Promise<Checked<CheckedBackup>> {
+export async function validateLibraryBackupFile(bytes: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>, options: BackupCheckOptions = {}): Promise<Checked<CheckedBackup>> {
+  const { decodeTextPieces } = await import('../../../shared/text-stream')
   return validateLibraryBackupPieces(decodeTextPieces(bytes), options)
 }
 
 /** Validates a whole-library backup already in memory as text (the same reader, in pieces). */
-export function validateLibraryBackup(text: string, options: BackupCheckOptions = {}): Promise<Checked<CheckedBackup>> {
+export async function validateLibraryBackup(text: string, options: BackupCheckOptions = {}): Promise<Checked<CheckedBackup>> {
+  const { textPieces } = await import('../../../shared/text-stream')
   return validateLibraryBackupPieces(textPieces(text), options)
 }
 
