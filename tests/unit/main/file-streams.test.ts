@@ -61,7 +61,7 @@ describe('file streams through the bridge', () => {
     expect(read.chunks).toBeGreaterThan(2)
     expect(read.bytes.equals(content)).toBe(true)
     expect(s.openCount()).toBe(0)
-  })
+  }, 30_000)
 
   it('has no size limit: a file larger than the one-piece limit is opened (its size is only reported)', async () => {
     const file = path.join(dir, 'big.json')
@@ -104,7 +104,7 @@ describe('file streams through the bridge', () => {
     expect(await s.closeFileStream(sender, { handle: saved.handle, keep: true })).toEqual({ ok: true, path: target })
     expect(readFileSync(target, 'utf8')).toBe(pieces.join(''))
     expect(readdirSync(dir)).toEqual(['OsseoPlan library 2026-11-30.json'])
-  })
+  }, 30_000)
 
   it('a save closed without keep (an export that failed) leaves the old file and no temporary file', async () => {
     const target = path.join(dir, 'backup.json')
