@@ -31,8 +31,8 @@ beforeEach(() => {
   proxy.requests = 0
 })
 
-const withAuth = () =>
-  createDicomWebClient(fetch, { baseUrl: `${proxy.url}/dicom-web`, authorization: authorizationHeader({ kind: 'basic', username: 'surgeon', password: 'correct horse' })! }, limits)
+const withAuth = (idleTimeoutMs = limits.idleTimeoutMs) =>
+  createDicomWebClient(fetch, { baseUrl: `${proxy.url}/dicom-web`, authorization: authorizationHeader({ kind: 'basic', username: 'surgeon', password: 'correct horse' })! }, { ...limits, idleTimeoutMs })
 
 // Real server and network: generous per-test time on a loaded machine.
 describe('DICOMweb failures, against Orthanc behind a fault-injecting proxy', { timeout: 30_000 }, () => {
@@ -91,7 +91,8 @@ describe('DICOMweb failures, against Orthanc behind a fault-injecting proxy', { 
     proxy.fault = { kind: 'slow', chunkBytes: 16 * 1024, delayMs: 30 }
     const controller = new AbortController()
     const seen: number[] = []
-    const result = await withAuth().retrieveInstance(study.studyUid, study.seriesUid, study.sopInstanceUid, {
+    // A long idle timeout: on a loaded machine a 400 ms stall would end the transfer as a timeout before the Cancel.
+    const result = await withAuth(10_000).retrieveInstance(study.studyUid, study.seriesUid, study.sopInstanceUid, {
       signal: controller.signal,
       onProgress: (received) => {
         seen.push(received)
@@ -103,9 +104,10 @@ describe('DICOMweb failures, against Orthanc behind a fault-injecting proxy', { 
   })
 
   it('a slow but steady transfer completes with progress (the idle timeout resets while data flows)', async () => {
-    proxy.fault = { kind: 'slow', chunkBytes: 32 * 1024, delayMs: 150 }
+    // Each pause (300 ms) is under the idle timeout (1.5 s) with room for a loaded machine's stalls.
+    proxy.fault = { kind: 'slow', chunkBytes: 32 * 1024, delayMs: 300 }
     const seen: Array<[number, number | null]> = []
-    const result = await withAuth().retrieveInstance(study.studyUid, study.seriesUid, study.sopInstanceUid, { onProgress: (n, total) => seen.push([n, total]) })
+    const result = await withAuth(1_500).retrieveInstance(study.studyUid, study.seriesUid, study.sopInstanceUid, { onProgress: (n, total) => seen.push([n, total]) })
     expect(result.ok).toBe(true)
     expect(seen.length).toBeGreaterThan(3)
     expect(seen.at(-1)![0]).toBe(seen.at(-1)![1])
