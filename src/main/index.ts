@@ -7,6 +7,7 @@ import { APP_ORIGIN, APP_SCHEME, CHANNELS, type MenuCommand } from '../shared/ip
 import { appResponseHeaders, resolveAppPath } from './app-protocol'
 import { denyDeviceAccess } from './devices'
 import { createDesktopActions, openForReading } from './desktop-actions'
+import { createFileStreams, nodeFileStreamFs } from './file-streams'
 import { createIpcHandlers, registerIpcHandlers } from './ipc-handlers'
 import { buildMenuTemplate } from './menu'
 import { createPacsActions } from './pacs/pacs-actions'
@@ -89,7 +90,15 @@ function start(): void {
         versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node }
       })
     })
-    registerIpcHandlers(ipcMain, createIpcHandlers(actions, origins))
+    // Library backups of any size, chunk by chunk.
+    const fileStreams = createFileStreams({
+      dialog,
+      fs: nodeFileStreamFs,
+      windowFor: (sender) => BrowserWindow.fromWebContents(sender),
+      documentsDir: app.getPath('documents'),
+      newId: () => randomUUID()
+    })
+    registerIpcHandlers(ipcMain, createIpcHandlers({ ...actions, ...fileStreams }, origins))
     // The only network code of the app: DICOMweb to the image servers the user configured, from
     // this process, when the renderer asks for a named server (never a URL).
     const imageServers = createServerStore({

@@ -5,6 +5,14 @@ import {
   CHANNELS,
   validateRequest,
   type AppInfo,
+  type CloseFileStreamRequest,
+  type FileHandleRequest,
+  type OpenFileStreamResult,
+  type ReadFileChunkResult,
+  type SaveFileStreamRequest,
+  type SaveFileStreamResult,
+  type WriteFileChunkRequest,
+  type WriteFileChunkResult,
   type ExportPdfRequest,
   type OpenTextFileRequest,
   type OpenTextFileResult,
@@ -28,6 +36,15 @@ export interface DesktopActions {
   exportPdf(sender: WebContents, request: ExportPdfRequest): Promise<SaveResult>
   saveTextFile(sender: WebContents, request: SaveTextFileRequest): Promise<SaveResult>
   openTextFile(sender: WebContents, request: OpenTextFileRequest): Promise<OpenTextFileResult>
+}
+
+/** Library backups through the bridge in chunks (file-streams.ts). */
+export interface FileStreamActions {
+  openFileStream(sender: WebContents): Promise<OpenFileStreamResult>
+  readFileChunk(sender: WebContents, request: FileHandleRequest): Promise<ReadFileChunkResult>
+  saveFileStream(sender: WebContents, request: SaveFileStreamRequest): Promise<SaveFileStreamResult>
+  writeFileChunk(sender: WebContents, request: WriteFileChunkRequest): Promise<WriteFileChunkResult>
+  closeFileStream(sender: WebContents, request: CloseFileStreamRequest): Promise<SaveResult>
 }
 
 export class IpcRejection extends Error {
@@ -63,7 +80,7 @@ export function guardedHandler<T>(
   }
 }
 
-export function createIpcHandlers(actions: DesktopActions, trustedOrigins: readonly string[]): Record<string, Handler> {
+export function createIpcHandlers(actions: DesktopActions & FileStreamActions, trustedOrigins: readonly string[]): Record<string, Handler> {
   const guarded = <T>(validate: (payload: unknown) => Validated<T>, run: (sender: WebContents, request: T) => Promise<unknown> | unknown): Handler =>
     guardedHandler(trustedOrigins, validate, run)
   return {
@@ -71,7 +88,12 @@ export function createIpcHandlers(actions: DesktopActions, trustedOrigins: reado
     [CHANNELS.printPlan]: guarded(validateRequest.printPlan, (s, r) => actions.printPlan(s, r)),
     [CHANNELS.exportPdf]: guarded(validateRequest.exportPdf, (s, r) => actions.exportPdf(s, r)),
     [CHANNELS.saveTextFile]: guarded(validateRequest.saveTextFile, (s, r) => actions.saveTextFile(s, r)),
-    [CHANNELS.openTextFile]: guarded(validateRequest.openTextFile, (s, r) => actions.openTextFile(s, r))
+    [CHANNELS.openTextFile]: guarded(validateRequest.openTextFile, (s, r) => actions.openTextFile(s, r)),
+    [CHANNELS.openFileStream]: guarded(validateRequest.openFileStream, (s) => actions.openFileStream(s)),
+    [CHANNELS.readFileChunk]: guarded(validateRequest.readFileChunk, (s, r) => actions.readFileChunk(s, r)),
+    [CHANNELS.saveFileStream]: guarded(validateRequest.saveFileStream, (s, r) => actions.saveFileStream(s, r)),
+    [CHANNELS.writeFileChunk]: guarded(validateRequest.writeFileChunk, (s, r) => actions.writeFileChunk(s, r)),
+    [CHANNELS.closeFileStream]: guarded(validateRequest.closeFileStream, (s, r) => actions.closeFileStream(s, r))
   }
 }
 

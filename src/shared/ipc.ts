@@ -16,6 +16,11 @@ export const CHANNELS = {
   exportPdf: 'osseoplan:export-pdf',
   saveTextFile: 'osseoplan:save-text-file',
   openTextFile: 'osseoplan:open-text-file',
+  openFileStream: 'osseoplan:open-file-stream',
+  readFileChunk: 'osseoplan:read-file-chunk',
+  saveFileStream: 'osseoplan:save-file-stream',
+  writeFileChunk: 'osseoplan:write-file-chunk',
+  closeFileStream: 'osseoplan:close-file-stream',
   menuCommand: 'osseoplan:menu-command'
 } as const
 
@@ -54,6 +59,42 @@ export type OpenTextFileResult =
   | { ok: true; name: string; content: string }
   | { ok: false; reason: 'cancelled' | 'error' | 'too-large'; message?: string }
 
+/**
+ * Files of any size (library backups) move through the bridge in chunks: open (a dialog) gives a
+ * handle, reads or writes go chunk by chunk, close ends it. A handle belongs to the window that
+ * opened it; a file written is first a temporary file next to the chosen one, put in its place
+ * only when closed with `keep` (a backup cut short never replaces a good file).
+ */
+export interface OpenFileStreamRequest {
+  kind: 'json'
+}
+export type OpenFileStreamResult = { ok: true; handle: string; name: string; size: number } | { ok: false; reason: 'cancelled' | 'error'; message?: string }
+export interface FileHandleRequest {
+  handle: string
+}
+export type ReadFileChunkResult = { ok: true; bytes: Uint8Array; done: boolean } | { ok: false; reason: 'error'; message: string }
+export interface SaveFileStreamRequest {
+  defaultFileName: string
+  kind: 'json'
+}
+export type SaveFileStreamResult = { ok: true; handle: string; path: string } | { ok: false; reason: 'cancelled' | 'error'; message?: string }
+export interface WriteFileChunkRequest {
+  handle: string
+  text: string
+}
+export type WriteFileChunkResult = { ok: true } | { ok: false; reason: 'error'; message: string }
+export interface CloseFileStreamRequest {
+  handle: string
+  /** A file being written: true puts it in place, false throws it away. Ignored for a file being read. */
+  keep: boolean
+}
+
+/** Bytes per chunk read through the bridge. */
+export const FILE_CHUNK_BYTES = 4 * 1024 * 1024
+/** Longest text in one chunk written through the bridge (UTF-8 bytes). */
+export const MAX_WRITE_CHUNK_BYTES = 16 * 1024 * 1024
+const FILE_HANDLE = /^file-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
 /** What the preload puts on `window.osseoplan`: named functions only, never ipcRenderer. */
 export interface OsseoplanApi extends PacsApi {
   appInfo(): Promise<AppInfo>
@@ -61,12 +102,17 @@ export interface OsseoplanApi extends PacsApi {
   exportPdf(request: ExportPdfRequest): Promise<SaveResult>
   saveTextFile(request: SaveTextFileRequest): Promise<SaveResult>
   openTextFile(request: OpenTextFileRequest): Promise<OpenTextFileResult>
+  openFileStream(request: OpenFileStreamRequest): Promise<OpenFileStreamResult>
+  readFileChunk(request: FileHandleRequest): Promise<ReadFileChunkResult>
+  saveFileStream(request: SaveFileStreamRequest): Promise<SaveFileStreamResult>
+  writeFileChunk(request: WriteFileChunkRequest): Promise<WriteFileChunkResult>
+  closeFileStream(request: CloseFileStreamRequest): Promise<SaveResult>
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
 }
 
 /**
- * Largest text file (UTF-8 bytes) the bridge moves either way: a protective limit well above the
- * largest library expected (a 100,000-plan backup is about 127 MB), half the longest string V8 can hold.
+ * Largest text file (UTF-8 bytes) the bridge moves in one piece either way (case files, CSV
+ * tables): half the longest string V8 can hold. Library backups go in chunks, without this limit.
  */
 export const MAX_TEXT_FILE_BYTES = 256 * 1024 * 1024
 export const MAX_FILE_NAME_LENGTH = 120
@@ -184,6 +230,42 @@ export const validateRequest = {
     if (extra) return { ok: false, error: extra }
     if (payload.kind !== 'json') return { ok: false, error: 'kind must be json' }
     return { ok: true, value: { kind: 'json' } }
+  },
+  openFileStream(payload: unknown): Validated<OpenFileStreamRequest> {
+    return validateRequest.openTextFile(payload)
+  },
+  readFileChunk(payload: unknown): Validated<FileHandleRequest> {
+    if (!isPlainObject(payload)) return { ok: false, error: 'read request must be an object' }
+    const extra = exactKeys(payload, ['handle'])
+    if (extra) return { ok: false, error: extra }
+    if (typeof payload.handle !== 'string' || !FILE_HANDLE.test(payload.handle)) return { ok: false, error: 'handle must be a file handle' }
+    return { ok: true, value: { handle: payload.handle } }
+  },
+  saveFileStream(payload: unknown): Validated<SaveFileStreamRequest> {
+    if (!isPlainObject(payload)) return { ok: false, error: 'save request must be an object' }
+    const extra = exactKeys(payload, ['defaultFileName', 'kind'])
+    if (extra) return { ok: false, error: extra }
+    if (payload.kind !== 'json') return { ok: false, error: 'kind must be json' }
+    const defaultFileName = sanitizeFileName(payload.defaultFileName, 'json')
+    if (!defaultFileName) return { ok: false, error: 'defaultFileName must be a plain file name' }
+    return { ok: true, value: { defaultFileName, kind: 'json' } }
+  },
+  writeFileChunk(payload: unknown): Validated<WriteFileChunkRequest> {
+    if (!isPlainObject(payload)) return { ok: false, error: 'write request must be an object' }
+    const extra = exactKeys(payload, ['handle', 'text'])
+    if (extra) return { ok: false, error: extra }
+    if (typeof payload.handle !== 'string' || !FILE_HANDLE.test(payload.handle)) return { ok: false, error: 'handle must be a file handle' }
+    if (typeof payload.text !== 'string') return { ok: false, error: 'text must be text' }
+    if (!fitsInBytes(payload.text, MAX_WRITE_CHUNK_BYTES)) return { ok: false, error: 'text is too large for one chunk' }
+    return { ok: true, value: { handle: payload.handle, text: payload.text } }
+  },
+  closeFileStream(payload: unknown): Validated<CloseFileStreamRequest> {
+    if (!isPlainObject(payload)) return { ok: false, error: 'close request must be an object' }
+    const extra = exactKeys(payload, ['handle', 'keep'])
+    if (extra) return { ok: false, error: extra }
+    if (typeof payload.handle !== 'string' || !FILE_HANDLE.test(payload.handle)) return { ok: false, error: 'handle must be a file handle' }
+    if (typeof payload.keep !== 'boolean') return { ok: false, error: 'keep must be true or false' }
+    return { ok: true, value: { handle: payload.handle, keep: payload.keep } }
   }
 } as const
 

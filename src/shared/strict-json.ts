@@ -14,17 +14,20 @@ export interface StrictJsonOptions {
   maxDepth?: number
   /** Longest text accepted, in characters (default: no limit here; callers state theirs). */
   maxChars?: number
+  /** Where this text sits in a larger file read piece by piece (e.g. `plans[3]`): problems are named from there. */
+  at?: string
 }
 
 export const JSON_FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
 
-const QUOTE = 34
-const BACKSLASH = 92
-const OPEN_OBJECT = 123
-const CLOSE_OBJECT = 125
-const OPEN_LIST = 91
-const CLOSE_LIST = 93
-const COMMA = 44
+/** Character codes of JSON's punctuation (shared with json-stream.ts). */
+export const QUOTE = 34
+export const BACKSLASH = 92
+export const OPEN_OBJECT = 123
+export const CLOSE_OBJECT = 125
+export const OPEN_LIST = 91
+export const CLOSE_LIST = 93
+export const COMMA = 44
 
 interface Frame {
   /** Keys seen in this object (null for a list); a short list, as most objects have few keys. */
@@ -45,8 +48,8 @@ class ScanProblem extends Error {
   }
 }
 
-function pathOf(stack: readonly Frame[]): string {
-  let out = ''
+function pathOf(stack: readonly Frame[], prefix: string): string {
+  let out = prefix
   for (const frame of stack) {
     if (frame.keys === null) out += `[${frame.at}]`
     else if (frame.at !== '') out += out ? `.${frame.at}` : String(frame.at)
@@ -59,7 +62,7 @@ function where(path: string): string {
 }
 
 /** Reads a number token starting at i; returns the index after it. */
-function scanNumber(text: string, i: number, stack: readonly Frame[]): number {
+function scanNumber(text: string, i: number, stack: readonly Frame[], prefix: string): number {
   const start = i
   let plain = true
   for (; i < text.length; i++) {
@@ -73,47 +76,47 @@ function scanNumber(text: string, i: number, stack: readonly Frame[]): number {
   }
   // Short plain numbers are always finite; only exponents and very long digit runs can overflow.
   if ((!plain || i - start > 300) && !Number.isFinite(Number(text.slice(start, i)))) {
-    const path = pathOf(stack)
+    const path = pathOf(stack, prefix)
     throw new ScanProblem(path, `${where(path)}is not a finite number (${text.slice(start, Math.min(i, start + 24))}${i - start > 24 ? '…' : ''})`)
   }
   return i
 }
 
-/** Index just after the closing quote of the string opening at i; `escaped` tells whether it had a backslash. */
-function stringEnd(text: string, i: number): { end: number; escaped: boolean } {
-  let escaped = false
-  let j = i + 1
+/** Index just after the closing quote of the string opening at i (in text JSON.parse accepted). */
+function stringEnd(text: string, i: number): number {
+  // Jump from quote to quote (a backup is mostly strings); a quote after an odd run of backslashes is inside the string.
+  let from = i + 1
   for (;;) {
-    const c = text.charCodeAt(j)
-    if (c === QUOTE) return { end: j + 1, escaped }
-    if (c === BACKSLASH) {
-      escaped = true
-      j += 2
-    } else j++
+    const q = text.indexOf('"', from)
+    let k = q - 1
+    while (text.charCodeAt(k) === BACKSLASH) k--
+    if ((q - 1 - k) % 2 === 0) return q + 1
+    from = q + 1
   }
 }
 
 /** Checks text that JSON.parse accepted: keys, numbers, depth. Throws ScanProblem. */
-function scan(text: string, maxDepth: number): void {
+function scan(text: string, maxDepth: number, prefix: string): void {
   // Frames are reused by depth: a backup has hundreds of thousands of objects.
   const pool: Frame[] = []
   const stack: Frame[] = []
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i)
     if (c === QUOTE) {
-      const { end, escaped } = stringEnd(text, i)
+      const end = stringEnd(text, i)
       const top = stack[stack.length - 1]
       if (top && top.keys !== null && top.expectKey) {
-        const key = escaped ? (JSON.parse(text.slice(i, end)) as string) : text.slice(i + 1, end - 1)
+        const raw = text.slice(i + 1, end - 1)
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end)) as string) : raw
         top.at = key
         top.expectKey = false
         if (JSON_FORBIDDEN_KEYS.has(key)) {
-          const path = pathOf(stack)
+          const path = pathOf(stack, prefix)
           throw new ScanProblem(path, `${path} is a forbidden key (it could alter the program)`)
         }
         if (top.many === null && top.keys.length >= 32) top.many = new Set(top.keys)
         if (top.many ? top.many.has(key) : top.keys.includes(key)) {
-          const path = pathOf(stack)
+          const path = pathOf(stack, prefix)
           throw new ScanProblem(path, `${path} appears twice in the same object (a file with repeated keys is ambiguous)`)
         }
         if (top.many) top.many.add(key)
@@ -122,7 +125,7 @@ function scan(text: string, maxDepth: number): void {
       i = end
     } else if (c === OPEN_OBJECT || c === OPEN_LIST) {
       if (stack.length >= maxDepth) {
-        const path = pathOf(stack)
+        const path = pathOf(stack, prefix)
         throw new ScanProblem(path, `${where(path)}is nested more than ${maxDepth} levels deep`)
       }
       const frame = (pool[stack.length] ??= { keys: null, many: null, at: 0, expectKey: false })
@@ -148,7 +151,7 @@ function scan(text: string, maxDepth: number): void {
       else top.expectKey = true
       i++
     } else if (c === 45 || (c >= 48 && c <= 57)) {
-      i = scanNumber(text, i, stack)
+      i = scanNumber(text, i, stack, prefix)
     } else i++
   }
 }
@@ -162,10 +165,11 @@ export function parseStrictJson(text: string, options: StrictJsonOptions = {}): 
     value = JSON.parse(text) as unknown
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 160) : ''
-    return { ok: false, path: '', message: `The file is not valid JSON — it may be truncated or damaged${detail ? ` (${detail})` : ''}.` }
+    const at = options.at ? `in ${options.at}${detail ? ': ' : ''}` : ''
+    return { ok: false, path: options.at ?? '', message: `The file is not valid JSON — it may be truncated or damaged${at || detail ? ` (${at}${detail})` : ''}.` }
   }
   try {
-    scan(text, options.maxDepth ?? 40)
+    scan(text, options.maxDepth ?? 40, options.at ?? '')
   } catch (error) {
     if (error instanceof ScanProblem) return { ok: false, path: error.path, message: error.message }
     throw error

@@ -2,20 +2,26 @@ import type { WebContents } from 'electron'
 import type { PacsActions } from '../../../src/main/pacs/pacs-actions'
 import { createPacsHandlers } from '../../../src/main/pacs/pacs-handlers'
 import { describe, expect, it, vi } from 'vitest'
-import { CHANNELS, MAX_TEXT_FILE_BYTES, fitsInBytes, sanitizeFileName, utf8ByteLength, validateRequest } from '../../../src/shared/ipc'
-import { createIpcHandlers, registerIpcHandlers, type DesktopActions, type InvokeEvent } from '../../../src/main/ipc-handlers'
+import { CHANNELS, MAX_TEXT_FILE_BYTES, MAX_WRITE_CHUNK_BYTES, fitsInBytes, sanitizeFileName, utf8ByteLength, validateRequest } from '../../../src/shared/ipc'
+import { createIpcHandlers, registerIpcHandlers, type DesktopActions, type FileStreamActions, type InvokeEvent } from '../../../src/main/ipc-handlers'
 
-function actions(): DesktopActions {
+function actions(): DesktopActions & FileStreamActions {
   return {
     appInfo: vi.fn(() => ({ version: '1', platform: 'linux', versions: { electron: '45', chrome: '1', node: '20' } })),
     printPlan: vi.fn(async () => ({ ok: true as const })),
     exportPdf: vi.fn(async () => ({ ok: true as const, path: '/x.pdf' })),
     saveTextFile: vi.fn(async () => ({ ok: true as const, path: '/x.json' })),
-    openTextFile: vi.fn(async () => ({ ok: false as const, reason: 'cancelled' as const }))
+    openTextFile: vi.fn(async () => ({ ok: false as const, reason: 'cancelled' as const })),
+    openFileStream: vi.fn(async () => ({ ok: false as const, reason: 'cancelled' as const })),
+    readFileChunk: vi.fn(async () => ({ ok: true as const, bytes: new Uint8Array(0), done: true })),
+    saveFileStream: vi.fn(async () => ({ ok: false as const, reason: 'cancelled' as const })),
+    writeFileChunk: vi.fn(async () => ({ ok: true as const })),
+    closeFileStream: vi.fn(async () => ({ ok: true as const, path: '' }))
   }
 }
 
 const sender = {} as WebContents
+const HANDLE = 'file-0b7f3c1e-52a4-4c39-9f5e-1d2a3b4c5d6e'
 const appEvent: InvokeEvent = { sender, senderFrame: { url: 'app://osseoplan/index.html#/plans/1', parent: null } }
 const origins = ['app://osseoplan']
 
@@ -62,7 +68,17 @@ describe('IPC payload validation', () => {
       [CHANNELS.saveTextFile, { defaultFileName: 'a', content: 'x', kind: 'exe' }],
       [CHANNELS.saveTextFile, { defaultFileName: 'a', content: 'x'.repeat(MAX_TEXT_FILE_BYTES + 1), kind: 'json' }],
       [CHANNELS.openTextFile, { kind: 'json', path: '/etc/passwd' }],
-      [CHANNELS.openTextFile, []]
+      [CHANNELS.openTextFile, []],
+      [CHANNELS.openFileStream, { kind: 'json', path: '/etc/passwd' }],
+      [CHANNELS.readFileChunk, { handle: '../etc/passwd' }],
+      [CHANNELS.readFileChunk, { handle: HANDLE, position: 0 }],
+      [CHANNELS.saveFileStream, { defaultFileName: '..', kind: 'json' }],
+      [CHANNELS.saveFileStream, { defaultFileName: 'a', kind: 'exe' }],
+      [CHANNELS.writeFileChunk, { handle: HANDLE, text: new Uint8Array(4) }],
+      [CHANNELS.writeFileChunk, { handle: 42, text: 'x' }],
+      [CHANNELS.writeFileChunk, { handle: HANDLE, text: 'x'.repeat(MAX_WRITE_CHUNK_BYTES + 1) }],
+      [CHANNELS.closeFileStream, { handle: HANDLE, keep: 'yes' }],
+      [CHANNELS.closeFileStream, { handle: HANDLE }]
     ]
     for (const [channel, payload] of bad) await expect(handlers[channel]!(appEvent, payload)).rejects.toThrow(/^rejected: /)
     for (const fn of Object.values(a)) expect(fn).not.toHaveBeenCalled()
@@ -132,6 +148,10 @@ describe('file names for save dialogs', () => {
   }, 60_000) // counts 89 million characters: about 1.5 s on an idle machine
   it('validators accept well-formed requests', () => {
     expect(validateRequest.openTextFile({ kind: 'json' })).toEqual({ ok: true, value: { kind: 'json' } })
+    expect(validateRequest.readFileChunk({ handle: HANDLE })).toEqual({ ok: true, value: { handle: HANDLE } })
+    expect(validateRequest.writeFileChunk({ handle: HANDLE, text: '{"format"' })).toEqual({ ok: true, value: { handle: HANDLE, text: '{"format"' } })
+    expect(validateRequest.closeFileStream({ handle: HANDLE, keep: true })).toEqual({ ok: true, value: { handle: HANDLE, keep: true } })
+    expect(validateRequest.saveFileStream({ defaultFileName: 'OsseoPlan library 2026-11-30', kind: 'json' })).toEqual({ ok: true, value: { defaultFileName: 'OsseoPlan library 2026-11-30.json', kind: 'json' } })
     expect(validateRequest.appInfo(undefined)).toEqual({ ok: true, value: undefined })
   })
 })

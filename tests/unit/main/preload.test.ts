@@ -26,9 +26,11 @@ describe('preload bridge', () => {
     expect(Object.keys(exposed)).toEqual(['osseoplan'])
     expect(Object.keys(api).sort()).toEqual([
       'appInfo',
+      'closeFileStream',
       'exportPdf',
       'onMenuCommand',
       'onPacsProgress',
+      'openFileStream',
       'openTextFile',
       'pacsCancel',
       'pacsFetchInstance',
@@ -42,7 +44,10 @@ describe('preload bridge', () => {
       'pacsTestServer',
       'pacsThumbnail',
       'printPlan',
-      'saveTextFile'
+      'readFileChunk',
+      'saveFileStream',
+      'saveTextFile',
+      'writeFileChunk'
     ])
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true)
   })
@@ -52,12 +57,22 @@ describe('preload bridge', () => {
     await api.exportPdf({ defaultFileName: 'P-1', pageSize: 'Letter' })
     await api.saveTextFile({ defaultFileName: 'b', content: '{}', kind: 'json' })
     await api.openTextFile({ kind: 'json' })
+    await api.openFileStream({ kind: 'json' })
+    await api.readFileChunk({ handle: 'h' })
+    await api.saveFileStream({ defaultFileName: 'b', kind: 'json' })
+    await api.writeFileChunk({ handle: 'h', text: '{' })
+    await api.closeFileStream({ handle: 'h', keep: true })
     expect(invoke.mock.calls).toEqual([
       [CHANNELS.appInfo],
       [CHANNELS.printPlan, { pageSize: 'A4' }],
       [CHANNELS.exportPdf, { defaultFileName: 'P-1', pageSize: 'Letter' }],
       [CHANNELS.saveTextFile, { defaultFileName: 'b', content: '{}', kind: 'json' }],
-      [CHANNELS.openTextFile, { kind: 'json' }]
+      [CHANNELS.openTextFile, { kind: 'json' }],
+      [CHANNELS.openFileStream, { kind: 'json' }],
+      [CHANNELS.readFileChunk, { handle: 'h' }],
+      [CHANNELS.saveFileStream, { defaultFileName: 'b', kind: 'json' }],
+      [CHANNELS.writeFileChunk, { handle: 'h', text: '{' }],
+      [CHANNELS.closeFileStream, { handle: 'h', keep: true }]
     ])
   })
   it('passes on only known menu commands, and unsubscribes', () => {

@@ -58,8 +58,9 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
      */
     async importLibrary(backup: CheckedBackup, name = 'a backup file'): Promise<ImportOutcome> {
       return db.transaction('rw', [db.plans, db.planIndex, db.revisions, db.audit, db.operations, db.visits, db.outcomeEvents, db.revisionFacts, db.outcomeSummaries], async () => {
-        // One key-only read per table instead of one get per row.
-        const existing = new Set(await db.plans.toCollection().primaryKeys())
+        // One key-only read per table instead of one get per row, all asked at once.
+        const [planKeys, revisionKeys, auditKeys] = await Promise.all([db.plans.toCollection().primaryKeys(), db.revisions.toCollection().primaryKeys(), db.audit.toCollection().primaryKeys()])
+        const existing = new Set(planKeys)
         const clashes = backup.plans.filter((p) => existing.has(p.id))
         const stored = clashes.length ? await db.plans.bulkGet(clashes.map((p) => p.id)) : []
         clashes.forEach((plan, i) => {
@@ -69,7 +70,7 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
         const fresh: PlanRow[] = backup.plans.filter((p) => !existing.has(p.id))
         const freshIds = new Set(fresh.map((p) => p.id))
         const revisions = backup.revisions.filter((r) => freshIds.has(r.planId))
-        const takenRevisions = new Set(await db.revisions.toCollection().primaryKeys())
+        const takenRevisions = new Set(revisionKeys)
         const collision = revisions.find((r) => takenRevisions.has(r.id))
         if (collision) throw new RestoreConflict(`The backup's revision ${collision.number} of plan ${collision.planId} has the identifier of a revision already in this library. Nothing was restored.`)
         const outcomes = await freshOutcomes(db, backup.outcomes, freshIds)
@@ -79,7 +80,7 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
         // always added; rows of plans deleted before the backup only when their number is free
         // (otherwise they were restored before: importing twice adds nothing).
         const backupIds = new Set(backup.plans.map((p) => p.id))
-        const taken = new Set(await db.audit.toCollection().primaryKeys())
+        const taken = new Set(auditKeys)
         const audit: AuditRow[] = []
         for (const row of backup.audit) {
           // Never history for a plan this library already has: a file cannot add to its record.
@@ -91,17 +92,21 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
             audit.push(rest)
           }
         }
-        await inChunks(fresh, (chunk) => db.plans.bulkAdd(chunk))
-        await inChunks(summariesWithHistory(fresh, revisions, backup.audit), (chunk) => db.planIndex.bulkAdd(chunk))
-        await inChunks(revisions, (chunk) => db.revisions.bulkAdd(chunk))
-        await inChunks(audit, (chunk) => db.audit.bulkAdd(chunk))
-        await inChunks(outcomes.operations, (chunk) => db.operations.bulkAdd(chunk))
-        await inChunks(outcomes.visits, (chunk) => db.visits.bulkAdd(chunk))
-        await inChunks(outcomes.events, (chunk) => db.outcomeEvents.bulkAdd(chunk))
         // Backups do not carry the Audit screen's summaries and facts: computed from what is restored.
         const derived = restoredSummaries(outcomes, revisions)
-        await inChunks(derived.facts, (chunk) => db.revisionFacts.bulkPut(chunk))
-        await inChunks(derived.rows, (chunk) => db.outcomeSummaries.bulkPut(chunk))
+        // The tables are written side by side (one wait for all, not one per table); any failure
+        // aborts the one transaction, so nothing is kept.
+        await Promise.all([
+          inChunks(fresh, (chunk) => db.plans.bulkAdd(chunk)),
+          inChunks(summariesWithHistory(fresh, revisions, backup.audit), (chunk) => db.planIndex.bulkAdd(chunk)),
+          inChunks(revisions, (chunk) => db.revisions.bulkAdd(chunk)),
+          inChunks(audit, (chunk) => db.audit.bulkAdd(chunk)),
+          inChunks(outcomes.operations, (chunk) => db.operations.bulkAdd(chunk)),
+          inChunks(outcomes.visits, (chunk) => db.visits.bulkAdd(chunk)),
+          inChunks(outcomes.events, (chunk) => db.outcomeEvents.bulkAdd(chunk)),
+          inChunks(derived.facts, (chunk) => db.revisionFacts.bulkPut(chunk)),
+          inChunks(derived.rows, (chunk) => db.outcomeSummaries.bulkPut(chunk))
+        ])
         const skipped = backup.plans.length - fresh.length
         await db.audit.add({
           planId: '',
@@ -160,9 +165,34 @@ async function freshOutcomes(db: OsseoDb, all: BackupOutcomes, freshIds: Readonl
   return out
 }
 
-/** The text of a whole-library backup file. */
+/** Characters per piece of a backup being written: large enough to write few pieces, small enough never to need one giant string. */
+const PIECE_CHARS = 4 * 1024 * 1024
+
+/**
+ * A whole-library backup file as pieces of text, record by record: the same text as
+ * JSON.stringify(backup), never built as one string (a 100,000-plan library is about 130 MB).
+ */
+export function* libraryBackupPieces(backup: LibraryBackup): Generator<string> {
+  const { plans, revisions, audit, operations, visits, events, ...head } = backup
+  const lists: Array<[string, readonly unknown[]]> = [['plans', plans], ['revisions', revisions], ['audit', audit], ['operations', operations], ['visits', visits], ['events', events]]
+  let piece = JSON.stringify(head).slice(0, -1)
+  for (const [key, rows] of lists) {
+    piece += `,${JSON.stringify(key)}:[`
+    for (let i = 0; i < rows.length; i++) {
+      piece += (i > 0 ? ',' : '') + JSON.stringify(rows[i])
+      if (piece.length >= PIECE_CHARS) {
+        yield piece
+        piece = ''
+      }
+    }
+    piece += ']'
+  }
+  yield `${piece}}`
+}
+
+/** The text of a whole-library backup file (small libraries and tests; the app writes libraryBackupPieces). */
 export function libraryBackupText(backup: LibraryBackup): string {
-  return JSON.stringify(backup)
+  return [...libraryBackupPieces(backup)].join('')
 }
 
 /** The text of a single plan's case file (format osseoplan.case). */

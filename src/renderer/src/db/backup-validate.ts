@@ -4,11 +4,12 @@
 // plans and revisions must tell the workflow's story (backup-graph.ts), and a refused file is
 // never half-imported. The limits that protect the app are stated in docs/backup-format.md.
 import { parseStrictJson } from '../../../shared/strict-json'
+import type { DecodedPieces } from '../../../shared/text-stream'
 import { whyNotReproduced, SHIPPED_REPRODUCTION, type ReproduceWith } from './backup-reproduce'
 import { BACKUP_TABLES, checkCase, EARLIEST_TIME, fail, isObject, Problem, str, type RecordContext } from './backup-records'
 import { checkGraph } from './backup-graph'
 import { checkOutcomeLinks, NO_OUTCOMES, OUTCOME_KEYS, type BackupOutcomes } from './backup-outcomes'
-import { revisionContentHash, sha256Hex } from './content-hash'
+import { revisionContentHash } from './content-hash'
 import type { AuditRow, PlanRow, RevisionRow, StoredCase } from './types'
 
 export const LIBRARY_FORMAT = 'osseoplan.library'
@@ -16,11 +17,16 @@ export const LIBRARY_FORMAT = 'osseoplan.library'
 export const LIBRARY_VERSION = 2
 const READABLE_VERSIONS: readonly number[] = [1, 2]
 /**
- * Longest backup read, in characters: below the longest string a browser can hold (about 512 Mi
- * characters), so a larger file gets a plain message instead of an out-of-memory crash. A backup
- * the app writes takes about 1.3 kB per plan: 500 MiB is about 400,000 plans.
+ * Longest backup read, in characters: none. The file is read piece by piece and never held as one
+ * string, so its size is bounded only by the memory its checked records take (about 2 kB per plan).
  */
-export const MAX_BACKUP_CHARS = 500 * 1024 * 1024
+export const MAX_BACKUP_CHARS = Number.POSITIVE_INFINITY
+/**
+ * Longest single record (a plan, a revision, an audit entry, an outcome record) or top-level value,
+ * in characters: a plan with a case file at its limit (2 MB) and its notes fits many times over; a
+ * stored result is about 50 kB. Protects the app from one endless string or list.
+ */
+export const MAX_RECORD_CHARS = 16 * 1024 * 1024
 export const MAX_CASE_FILE_CHARS = 2 * 1024 * 1024
 /** Deepest nesting accepted in a backup or case file (a case file needs 6). */
 export const MAX_JSON_DEPTH = 40
@@ -65,12 +71,6 @@ export interface BackupCheckOptions {
 
 const TOP_KEYS = ['format', 'version', 'exportedAt', 'appVersion', 'plans', 'revisions', 'audit']
 
-function list(document: Record<string, unknown>, key: string): unknown[] {
-  const value = document[key]
-  if (!Array.isArray(value)) fail(key, 'must be a list')
-  return value
-}
-
 function unique(ids: readonly string[], what: string): void {
   const seen = new Set<string>()
   for (const value of ids) {
@@ -104,50 +104,150 @@ function exportTime(document: Record<string, unknown>, now: number): number {
   return at
 }
 
-/** Format, version, every record, and the plans' and revisions' story; no hashing yet. */
-function checkDocument(text: string, limit: number, now: number): { plans: PlanRow[]; revisions: Array<RevisionRow & { fileCaseFile: StoredCase }>; audit: AuditRow[]; outcomes: BackupOutcomes; exportedAt: number } {
-  const document = readJson(text, limit, 'a library backup')
-  if (!isObject(document)) fail('', 'The file is not an OsseoPlan library backup (expected a JSON object).')
-  if (document['format'] === 'osseoplan.case') fail('', 'This is a single case file, not a library backup: import it with “Import case file”.')
-  if (document['format'] !== LIBRARY_FORMAT) fail('', `The file is not an OsseoPlan library backup (format is ${JSON.stringify(document['format'] ?? null)}, expected "${LIBRARY_FORMAT}").`)
-  const v = document['version']
-  if (!READABLE_VERSIONS.includes(v as number)) {
-    fail('', typeof v === 'number' && v > LIBRARY_VERSION ? `The backup is version ${v}, written by a newer OsseoPlan; this version reads versions 1 to ${LIBRARY_VERSION}.` : `The backup version ${JSON.stringify(v ?? null)} is not supported (expected 1 to ${LIBRARY_VERSION}).`)
+type CheckedRevision = RevisionRow & { fileCaseFile: StoredCase }
+type TableKey = keyof typeof BACKUP_TABLES
+interface Tables {
+  plans: PlanRow[]
+  revisions: CheckedRevision[]
+  audit: AuditRow[]
+  operations: BackupOutcomes['operations']
+  visits: BackupOutcomes['visits']
+  events: BackupOutcomes['events']
+}
+const TABLE_KEYS = Object.keys(BACKUP_TABLES) as TableKey[]
+
+/**
+ * Format, version, every record, and the plans' and revisions' story; no hashing yet. Fed member by
+ * member and record by record as the file is read: once the head of the file (format, version,
+ * export time) is known — it comes first in every file the app writes — each record is checked and
+ * rebuilt as it arrives, and only the rebuilt rows are kept. Records that come before the head
+ * are kept as read and checked at the end, in the same order.
+ */
+function createDocumentChecker(now: number) {
+  const members: Record<string, unknown> = {}
+  const lists = new Set<string>()
+  const waiting: Partial<Record<TableKey, unknown[]>> = {}
+  const rows: Tables = { plans: [], revisions: [], audit: [], operations: [], visits: [], events: [] }
+  let context: RecordContext | null = null
+  let version: number | null = null
+
+  function checkFormat(): boolean {
+    if (!('format' in members)) return false
+    const format = members['format']
+    if (format === 'osseoplan.case') fail('', 'This is a single case file, not a library backup: import it with “Import case file”.')
+    if (format !== LIBRARY_FORMAT) fail('', `The file is not an OsseoPlan library backup (format is ${JSON.stringify(format ?? null)}, expected "${LIBRARY_FORMAT}").`)
+    return true
   }
-  const topKeys = v === 1 ? TOP_KEYS : [...TOP_KEYS, ...OUTCOME_KEYS]
-  for (const key of Object.keys(document)) if (!topKeys.includes(key)) fail('The backup', `has an unexpected field "${key.slice(0, 40)}"${v === 1 && (OUTCOME_KEYS as readonly string[]).includes(key) ? ' (outcome records exist from backup version 2)' : ''}`)
-  const context: RecordContext = { exportedAt: exportTime(document, now) }
-  str(document, 'appVersion', 'appVersion')
-  const plans = list(document, 'plans').map((p, i) => BACKUP_TABLES.plans(p, `plans[${i}]`, context))
-  const revisions = list(document, 'revisions').map((r, i) => BACKUP_TABLES.revisions(r, `revisions[${i}]`, context))
-  const audit = list(document, 'audit').map((a, i) => BACKUP_TABLES.audit(a, `audit[${i}]`, context))
-  unique(plans.map((p) => p.id), 'plan')
-  unique(revisions.map((r) => r.id), 'revision')
-  unique(revisions.map((r) => `${r.planId}#${r.number}`), 'revision number')
-  unique(audit.flatMap((a) => (a.seq === undefined ? [] : [String(a.seq)])), 'audit entry')
-  const planIds = new Set(plans.map((p) => p.id))
-  revisions.forEach((r, i) => {
-    if (!planIds.has(r.planId)) fail(`revisions[${i}].planId`, `refers to plan ${r.planId}, which is not in the file`)
-  })
-  checkGraph(plans, revisions)
-  const outcomes: BackupOutcomes =
-    v === 1
-      ? NO_OUTCOMES
-      : {
-          operations: list(document, 'operations').map((r, i) => BACKUP_TABLES.operations(r, `operations[${i}]`, context)),
-          visits: list(document, 'visits').map((r, i) => BACKUP_TABLES.visits(r, `visits[${i}]`, context)),
-          events: list(document, 'events').map((r, i) => BACKUP_TABLES.events(r, `events[${i}]`, context))
-        }
-  checkOutcomeLinks(plans, revisions, outcomes)
-  return { plans, revisions, audit, outcomes, exportedAt: context.exportedAt }
+
+  function checkVersion(): boolean {
+    if (!('version' in members)) return false
+    const v = members['version']
+    if (!READABLE_VERSIONS.includes(v as number)) {
+      fail('', typeof v === 'number' && v > LIBRARY_VERSION ? `The backup is version ${v}, written by a newer OsseoPlan; this version reads versions 1 to ${LIBRARY_VERSION}.` : `The backup version ${JSON.stringify(v ?? null)} is not supported (expected 1 to ${LIBRARY_VERSION}).`)
+    }
+    version = v as number
+    return true
+  }
+
+  function checkKey(key: string): void {
+    if (version === null) return
+    const topKeys = version === 1 ? TOP_KEYS : [...TOP_KEYS, ...OUTCOME_KEYS]
+    if (!topKeys.includes(key)) fail('The backup', `has an unexpected field "${key.slice(0, 40)}"${version === 1 && (OUTCOME_KEYS as readonly string[]).includes(key) ? ' (outcome records exist from backup version 2)' : ''}`)
+  }
+
+  function checkRecord(key: TableKey, value: unknown, index: number, at: RecordContext): void {
+    const check = BACKUP_TABLES[key] as (value: unknown, path: string, context: RecordContext) => unknown
+    ;(rows[key] as unknown[]).push(check(value, `${key}[${index}]`, at))
+  }
+
+  /** As soon as the head of the file is known: format, version, no unknown member, the export time. */
+  function head(): void {
+    if (context || !checkFormat() || !checkVersion()) return
+    for (const key of [...Object.keys(members), ...lists]) checkKey(key)
+    if (!('exportedAt' in members)) return
+    context = { exportedAt: exportTime(members, now) }
+  }
+
+  return {
+    value(key: string | null, value: unknown): void {
+      if (key === null) fail('', 'The file is not an OsseoPlan library backup (expected a JSON object).')
+      members[key] = value
+      if (context) checkKey(key)
+      else head()
+    },
+    listStart(key: string): void {
+      lists.add(key)
+      if (context) checkKey(key)
+      else head()
+    },
+    item(key: string, index: number, value: unknown): void {
+      if (!(TABLE_KEYS as string[]).includes(key)) return
+      if (context) checkRecord(key as TableKey, value, index, context)
+      else (waiting[key as TableKey] ??= []).push(value)
+    },
+    /** The whole file was read: the checks that need everything. */
+    end(): { plans: PlanRow[]; revisions: CheckedRevision[]; audit: AuditRow[]; outcomes: BackupOutcomes; exportedAt: number } {
+      if (!checkFormat()) fail('', 'The file is not an OsseoPlan library backup (format is null, expected "osseoplan.library").')
+      if (!checkVersion()) fail('', `The backup version null is not supported (expected 1 to ${LIBRARY_VERSION}).`)
+      for (const key of [...Object.keys(members), ...lists]) checkKey(key)
+      const at = (context ??= { exportedAt: exportTime(members, now) })
+      str(members, 'appVersion', 'appVersion')
+      const tables = version === 1 ? TABLE_KEYS.filter((k) => !(OUTCOME_KEYS as readonly string[]).includes(k)) : TABLE_KEYS
+      for (const key of tables) {
+        if (!lists.has(key)) fail(key, 'must be a list')
+        const early = waiting[key] ?? []
+        if (early.length === 0) continue
+        // Records read before the file's head: checked now, ahead of those that came after it.
+        const later = rows[key].splice(0)
+        early.forEach((value, i) => checkRecord(key, value, i, at))
+        ;(rows[key] as unknown[]).push(...later)
+      }
+      const { plans, revisions, audit } = rows
+      unique(plans.map((p) => p.id), 'plan')
+      unique(revisions.map((r) => r.id), 'revision')
+      unique(revisions.map((r) => `${r.planId}#${r.number}`), 'revision number')
+      unique(audit.flatMap((a) => (a.seq === undefined ? [] : [String(a.seq)])), 'audit entry')
+      const planIds = new Set(plans.map((p) => p.id))
+      revisions.forEach((r, i) => {
+        if (!planIds.has(r.planId)) fail(`revisions[${i}].planId`, `refers to plan ${r.planId}, which is not in the file`)
+      })
+      checkGraph(plans, revisions)
+      const outcomes: BackupOutcomes = version === 1 ? NO_OUTCOMES : { operations: rows.operations, visits: rows.visits, events: rows.events }
+      checkOutcomeLinks(plans, revisions, outcomes)
+      return { plans, revisions, audit, outcomes, exportedAt: at.exportedAt }
+    }
+  }
+}
+
+/** Reads the whole file through the checker, piece by piece. */
+async function checkDocument(source: DecodedPieces, limit: number, now: number) {
+  // Loaded when a backup is restored, not with the library screen.
+  const [{ createJsonPiecesReader, JsonPiecesProblem }, { TextStreamProblem }] = await Promise.all([import('../../../shared/json-stream'), import('../../../shared/text-stream')])
+  const checker = createDocumentChecker(now)
+  const reader = createJsonPiecesReader(checker, { maxDepth: MAX_JSON_DEPTH, maxItemChars: MAX_RECORD_CHARS, maxChars: limit, what: 'a library backup' })
+  try {
+    for await (const piece of source.pieces) reader.push(piece)
+    reader.end()
+  } catch (error) {
+    if (error instanceof JsonPiecesProblem || error instanceof TextStreamProblem) fail('', error.message)
+    throw error
+  }
+  return checker.end()
 }
 
 /**
- * Validates a whole-library backup: every record checked and rebuilt, every revision's hash
+ * Validates a whole-library backup read piece by piece (a file of any size: see
+ * docs/backup-format.md for the limits): every record checked and rebuilt, every revision's hash
  * checked and its result recomputed with the profile and catalogue it names.
  */
-export async function validateLibraryBackup(text: string, options: BackupCheckOptions = {}): Promise<Checked<CheckedBackup>> {
-  const checked = run(() => checkDocument(text, options.limit ?? MAX_BACKUP_CHARS, (options.now ?? Date.now)()))
+export async function validateLibraryBackupPieces(source: DecodedPieces, options: BackupCheckOptions = {}): Promise<Checked<CheckedBackup>> {
+  let checked: Checked<Awaited<ReturnType<typeof checkDocument>>>
+  try {
+    checked = { ok: true, value: await checkDocument(source, options.limit ?? MAX_BACKUP_CHARS, (options.now ?? Date.now)()) }
+  } catch (error) {
+    if (!(error instanceof Problem)) throw error
+    checked = { ok: false, problem: error.message }
+  }
   if (!checked.ok) return checked
   const { plans, audit, outcomes, exportedAt } = checked.value
   const using = options.reproduce ?? SHIPPED_REPRODUCTION
@@ -163,7 +263,19 @@ export async function validateLibraryBackup(text: string, options: BackupCheckOp
     if (r.caseFile !== fileCaseFile) revision.contentHash = await revisionContentHash(r.caseFile, r.result)
     revisions.push(revision)
   }
-  return { ok: true, value: { plans, revisions, audit, outcomes, exportedAt, checksum: await sha256Hex(text) } }
+  return { ok: true, value: { plans, revisions, audit, outcomes, exportedAt, checksum: source.checksum() } }
+}
+
+/** Validates a whole-library backup file (the browser's File, the desktop bridge's stream): read as a stream, never whole. */
+export async function validateLibraryBackupFile(bytes: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>, options: BackupCheckOptions = {}): Promise<Checked<CheckedBackup>> {
+  const { decodeTextPieces } = await import('../../../shared/text-stream')
+  return validateLibraryBackupPieces(decodeTextPieces(bytes), options)
+}
+
+/** Validates a whole-library backup already in memory as text (the same reader, in pieces). */
+export async function validateLibraryBackup(text: string, options: BackupCheckOptions = {}): Promise<Checked<CheckedBackup>> {
+  const { textPieces } = await import('../../../shared/text-stream')
+  return validateLibraryBackupPieces(textPieces(text), options)
 }
 
 /** Validates a single case file (format "osseoplan.case"); an incomplete case is accepted as a draft. Unknown fields are dropped. */

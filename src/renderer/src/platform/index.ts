@@ -63,7 +63,87 @@ export async function saveTextFile(defaultFileName: string, content: string, kin
   }
   const extension = kind === 'text' ? 'txt' : kind
   const name = sanitizeFileName(defaultFileName, extension) ?? `osseoplan.${extension}`
-  const url = URL.createObjectURL(new Blob([content], { type: kind === 'json' ? 'application/json' : kind === 'csv' ? 'text/csv' : 'text/plain' }))
+  download(name, new Blob([content], { type: kind === 'json' ? 'application/json' : kind === 'csv' ? 'text/csv' : 'text/plain' }))
+  return { ok: true, path: name }
+}
+
+export type OpenedFileStream = { ok: true; name: string; size: number; bytes: AsyncIterable<Uint8Array> } | { ok: false; reason: 'cancelled' | 'error'; message?: string }
+
+/** The desktop bridge's chunks of an open file, as a stream of bytes; the file is closed at the end, or when the reader stops early. */
+async function* bridgeChunks(api: OsseoplanApi, handle: string): AsyncGenerator<Uint8Array> {
+  try {
+    for (;;) {
+      const chunk = await api.readFileChunk({ handle })
+      if (!chunk.ok) throw new Error(chunk.message)
+      if (chunk.done) return
+      yield chunk.bytes
+    }
+  } finally {
+    await api.closeFileStream({ handle, keep: false }).catch(() => undefined)
+  }
+}
+
+/** Bytes read from a chosen file per step: few waits for the browser (File.stream() gives 64 kB at a time), never the whole file. */
+const FILE_SLICE_BYTES = 8 * 1024 * 1024
+
+async function* fileChunks(file: File): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < file.size; at += FILE_SLICE_BYTES) yield new Uint8Array(await file.slice(at, at + FILE_SLICE_BYTES).arrayBuffer())
+}
+
+/**
+ * A file chosen by the user, to be read as a stream of bytes (a library backup of any size: never
+ * read whole). In the browser a File from an <input type=file> is passed in.
+ */
+export async function openFileStream(file?: File): Promise<OpenedFileStream> {
+  const api = bridge()
+  if (api && !file) {
+    try {
+      const opened = await api.openFileStream({ kind: 'json' })
+      return opened.ok ? { ok: true, name: opened.name, size: opened.size, bytes: bridgeChunks(api, opened.handle) } : opened
+    } catch (error) {
+      return { ok: false, reason: 'error', message: errorMessage(error) }
+    }
+  }
+  if (!file) return { ok: false, reason: 'cancelled' }
+  return { ok: true, name: file.name, size: file.size, bytes: fileChunks(file) }
+}
+
+/**
+ * Saves text given in pieces (a library backup of any size) without joining them: desktop, chunk
+ * by chunk through the bridge into a file put in place only once complete; browser, a download
+ * of a Blob made of the pieces.
+ */
+export async function saveTextPieces(defaultFileName: string, pieces: Iterable<string>): Promise<SaveResult> {
+  const api = bridge()
+  if (!api) {
+    const name = sanitizeFileName(defaultFileName, 'json') ?? 'osseoplan.json'
+    download(name, new Blob(Array.from(pieces), { type: 'application/json' }))
+    return { ok: true, path: name }
+  }
+  let handle: string | null = null
+  try {
+    const opened = await api.saveFileStream({ defaultFileName, kind: 'json' })
+    if (!opened.ok) return opened
+    handle = opened.handle
+    for (const text of pieces) {
+      const written = await api.writeFileChunk({ handle, text })
+      if (!written.ok) {
+        handle = null
+        return written
+      }
+    }
+    const done = handle
+    handle = null
+    return await api.closeFileStream({ handle: done, keep: true })
+  } catch (error) {
+    return { ok: false, reason: 'error', message: errorMessage(error) }
+  } finally {
+    if (handle) await api.closeFileStream({ handle, keep: false }).catch(() => undefined)
+  }
+}
+
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url
   link.download = name
@@ -72,7 +152,6 @@ export async function saveTextFile(defaultFileName: string, content: string, kin
   link.click()
   link.remove()
   setTimeout(() => URL.revokeObjectURL(url), 1000)
-  return { ok: true, path: name }
 }
 
 /** Reads a text file chosen by the user. In the browser a File from an <input type=file> is passed in. */

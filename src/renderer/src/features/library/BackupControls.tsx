@@ -4,12 +4,12 @@ import { useRef, useState } from 'react'
 import { BUILTIN_SYSTEMS } from '../../../../shared/catalog/systems'
 import { DEFAULT_PROFILE } from '../../../../shared/profile/defaults'
 import { backupRepo, plansRepo, profilesRepo, settingsRepo, systemsRepo } from '../../db'
-import { exportFileName, libraryBackupText, RestoreConflict } from '../../db/backup-repo'
+import { exportFileName, libraryBackupPieces, RestoreConflict } from '../../db/backup-repo'
 import type { ReproduceWith } from '../../db/backup-reproduce'
-import { validateCaseFileText, validateLibraryBackup } from '../../db/backup-validate'
+import { validateCaseFileText, validateLibraryBackupFile } from '../../db/backup-validate'
 import { storageErrorMessage } from '../../db/storage'
 import { JsonFileInput } from '../../components/JsonFileInput'
-import { isDesktop, openTextFile, saveTextFile } from '../../platform'
+import { isDesktop, openFileStream, openTextFile, saveTextPieces } from '../../platform'
 
 type Kind = 'library' | 'case'
 
@@ -28,7 +28,7 @@ export function BackupControls({ onChanged, onMessage }: { onChanged: () => void
     setBusy(true)
     try {
       const backup = await backupRepo().exportLibrary()
-      const saved = await saveTextFile(exportFileName('library', Date.now()), libraryBackupText(backup))
+      const saved = await saveTextPieces(exportFileName('library', Date.now()), libraryBackupPieces(backup))
       if (saved.ok) onMessage(`Library backed up: ${backup.plans.length} plans, ${backup.revisions.length} revisions.`, false)
       else if (saved.reason !== 'cancelled') onMessage(`The backup could not be saved: ${saved.message ?? saved.reason}`, true)
     } catch (error) {
@@ -38,34 +38,38 @@ export function BackupControls({ onChanged, onMessage }: { onChanged: () => void
     }
   }
 
-  async function importText(kind: Kind, content: string, name: string) {
-    if (kind === 'library') {
-      const checked = await validateLibraryBackup(content, { reproduce: await reproduction() })
-      if (!checked.ok) return onMessage(`“${name}” was not imported, and the library is unchanged: ${checked.problem}`, true)
-      let outcome
-      try {
-        outcome = await backupRepo().importLibrary(checked.value, name)
-      } catch (error) {
-        if (error instanceof RestoreConflict) return onMessage(`“${name}” was not imported, and the library is unchanged: ${error.message}`, true)
-        throw error
-      }
-      onMessage(`Restored ${outcome.added} plan${outcome.added === 1 ? '' : 's'} from “${name}”${outcome.skipped ? `; ${outcome.skipped} already in the library were left as they are` : ''}.`, false)
-    } else {
-      const checked = validateCaseFileText(content)
-      if (!checked.ok) return onMessage(`“${name}” was not imported, and the library is unchanged: ${checked.problem}`, true)
-      // The surgeon is read from the store, not from context that may still be loading.
-      await plansRepo().create({ caseFile: checked.value, surgeon: await settingsRepo().getUserName() })
-      onMessage(`Imported “${name}” as a new draft plan.`, false)
+  /** A library backup, read as a stream: checked whole before anything is written. */
+  async function restore(bytes: AsyncIterable<Uint8Array>, name: string) {
+    const checked = await validateLibraryBackupFile(bytes, { reproduce: await reproduction() })
+    if (!checked.ok) return onMessage(`“${name}” was not imported, and the library is unchanged: ${checked.problem}`, true)
+    let outcome
+    try {
+      outcome = await backupRepo().importLibrary(checked.value, name)
+    } catch (error) {
+      if (error instanceof RestoreConflict) return onMessage(`“${name}” was not imported, and the library is unchanged: ${error.message}`, true)
+      throw error
     }
+    onMessage(`Restored ${outcome.added} plan${outcome.added === 1 ? '' : 's'} from “${name}”${outcome.skipped ? `; ${outcome.skipped} already in the library were left as they are` : ''}.`, false)
+    onChanged()
+  }
+
+  async function importCase(content: string, name: string) {
+    const checked = validateCaseFileText(content)
+    if (!checked.ok) return onMessage(`“${name}” was not imported, and the library is unchanged: ${checked.problem}`, true)
+    // The surgeon is read from the store, not from context that may still be loading.
+    await plansRepo().create({ caseFile: checked.value, surgeon: await settingsRepo().getUserName() })
+    onMessage(`Imported “${name}” as a new draft plan.`, false)
     onChanged()
   }
 
   async function pick(kind: Kind, file?: File) {
     setBusy(true)
     try {
-      const opened = await openTextFile(file)
-      if (opened.ok) await importText(kind, opened.content, opened.name)
-      else if (opened.reason !== 'cancelled') onMessage(`The file could not be read: ${opened.message ?? opened.reason}`, true)
+      const opened = kind === 'library' ? await openFileStream(file) : await openTextFile(file)
+      if (!opened.ok) {
+        if (opened.reason !== 'cancelled') onMessage(`The file could not be read: ${opened.message ?? opened.reason}`, true)
+      } else if ('bytes' in opened) await restore(opened.bytes, opened.name)
+      else await importCase(opened.content, opened.name)
     } catch (error) {
       onMessage(`Nothing was imported: ${storageErrorMessage(error)}`, true)
     } finally {
