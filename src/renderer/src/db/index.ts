@@ -1,7 +1,7 @@
 // The repositories the features use, each bound once to the app's database.
 import { appDb, type OsseoDb } from './database'
 import { createAuditRepo } from './audit-repo'
-import { createBackupRepo } from './backup-repo'
+import type { BackupRepo } from './backup-repo'
 import { createDraftsRepo } from './drafts-repo'
 import { createFilingsRepo } from './filings-repo'
 import { createPlansRepo } from './plans-repo'
@@ -20,7 +20,12 @@ function bound<T>(create: (db: OsseoDb) => T): () => T {
 export const plansRepo = bound(createPlansRepo)
 export const revisionsRepo = bound(createRevisionsRepo)
 export const auditRepo = bound(createAuditRepo)
-export const backupRepo = bound(createBackupRepo)
+let backup: BackupRepo | null = null
+/** Backup and restore load on first use: the library's first screen does not need them. */
+export async function backupRepo(): Promise<BackupRepo> {
+  const { createBackupRepo } = await import('./backup-repo')
+  return (backup ??= createBackupRepo(appDb()))
+}
 export const draftsRepo = bound(createDraftsRepo)
 export const settingsRepo = bound(createSettingsRepo)
 export const profilesRepo = bound(createProfilesRepo)

@@ -4,14 +4,19 @@ import { useRef, useState } from 'react'
 import { BUILTIN_SYSTEMS } from '../../../../shared/catalog/systems'
 import { DEFAULT_PROFILE } from '../../../../shared/profile/defaults'
 import { backupRepo, plansRepo, profilesRepo, settingsRepo, systemsRepo } from '../../db'
-import { exportFileName, libraryBackupPieces, RestoreConflict } from '../../db/backup-repo'
 import type { ReproduceWith } from '../../db/backup-reproduce'
-import { validateCaseFileText, validateLibraryBackupFile } from '../../db/backup-validate'
+import { exportFileName } from '../../db/export-files'
 import { storageErrorMessage } from '../../db/storage'
 import { JsonFileInput } from '../../components/JsonFileInput'
 import { isDesktop, openFileStream, openTextFile, saveTextPieces } from '../../platform'
 
 type Kind = 'library' | 'case'
+
+/** The file checks and the backup writer load when first used, not with the library screen. */
+const backupCode = async () => {
+  const [repo, validate] = await Promise.all([import('../../db/backup-repo'), import('../../db/backup-validate')])
+  return { ...repo, ...validate }
+}
 
 /** The profiles and implant systems this library computes with: a restored result must be reproducible with them. */
 async function reproduction(): Promise<ReproduceWith> {
@@ -27,7 +32,8 @@ export function BackupControls({ onChanged, onMessage }: { onChanged: () => void
   async function backUp() {
     setBusy(true)
     try {
-      const backup = await backupRepo().exportLibrary()
+      const { libraryBackupPieces } = await backupCode()
+      const backup = await (await backupRepo()).exportLibrary()
       const saved = await saveTextPieces(exportFileName('library', Date.now()), libraryBackupPieces(backup))
       if (saved.ok) onMessage(`Library backed up: ${backup.plans.length} plans, ${backup.revisions.length} revisions.`, false)
       else if (saved.reason !== 'cancelled') onMessage(`The backup could not be saved: ${saved.message ?? saved.reason}`, true)
@@ -40,11 +46,12 @@ export function BackupControls({ onChanged, onMessage }: { onChanged: () => void
 
   /** A library backup, read as a stream: checked whole before anything is written. */
   async function restore(bytes: AsyncIterable<Uint8Array>, name: string) {
+    const { validateLibraryBackupFile, RestoreConflict } = await backupCode()
     const checked = await validateLibraryBackupFile(bytes, { reproduce: await reproduction() })
     if (!checked.ok) return onMessage(`“${name}” was not imported, and the library is unchanged: ${checked.problem}`, true)
     let outcome
     try {
-      outcome = await backupRepo().importLibrary(checked.value, name)
+      outcome = await (await backupRepo()).importLibrary(checked.value, name)
     } catch (error) {
       if (error instanceof RestoreConflict) return onMessage(`“${name}” was not imported, and the library is unchanged: ${error.message}`, true)
       throw error
@@ -54,6 +61,7 @@ export function BackupControls({ onChanged, onMessage }: { onChanged: () => void
   }
 
   async function importCase(content: string, name: string) {
+    const { validateCaseFileText } = await backupCode()
     const checked = validateCaseFileText(content)
     if (!checked.ok) return onMessage(`“${name}” was not imported, and the library is unchanged: ${checked.problem}`, true)
     // The surgeon is read from the store, not from context that may still be loading.

@@ -5,7 +5,7 @@
 // the same frame as the typed character), and only the visible rows are rendered.
 import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { plansRepo, systemsRepo } from '../../db'
-import { caseFileText, exportFileName } from '../../db/backup-repo'
+import { caseFileText, exportFileName } from '../../db/export-files'
 import type { DeletedPlan } from '../../db/plans-repo'
 import { confirmPlanDelete } from '../outcomes/confirm-plan-delete'
 import { storageErrorMessage } from '../../db/storage'
