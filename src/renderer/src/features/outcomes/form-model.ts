@@ -197,3 +197,21 @@ export function errorsByField(errors: readonly FieldError[]): Record<string, str
   }
   return out
 }
+
+/** A stored outcome record's field path, as the plan's history names it: 'visit.tugS' → "Timed Up
+ *  and Go (s)", 'operation.stages[1].date' → "Stage 2 — date". Undefined for any other path. */
+export function outcomeFieldLabel(path: string): string | undefined {
+  const [kind, ...rest] = path.split('.')
+  const field = rest.join('.')
+  if (kind === 'visit') return VISIT_LABELS[field]
+  if (kind === 'event') return EVENT_FORM_LABELS[field]
+  if (kind !== 'operation') return undefined
+  const stage = /^stages\[(\d+)\]\.(date|surgeon|stage)$/.exec(field)
+  if (stage) return `Stage ${Number(stage[1]) + 1} — ${stage[2] === 'stage' ? 'stage number' : stage[2]}`
+  const change = /^changes\[(\d+)\]\.(change|reason)$/.exec(field)
+  if (change) return `Intra-operative change ${Number(change[1]) + 1} — ${change[2]}`
+  if (/^complications\[\d+\]$/.test(field)) return 'Complication on the table'
+  if (field === 'canal.note') return OPERATION_LABELS['canalNote']
+  if (field === 'revisionId') return 'Approved revision operated on'
+  return OPERATION_LABELS[field.replace(/^(implant|canal)\./, '')]
+}

@@ -2,6 +2,7 @@
 // Ø"), old → new; links between plans named, never shown as their internal ids.
 import { fieldLabel, IDENTIFIER_PATHS } from '../../../../shared/case/field-labels'
 import type { AuditChange, AuditRow } from '../../db/types'
+import { outcomeFieldLabel } from '../outcomes/form-model'
 
 const ACTIONS: Readonly<Record<string, string>> = {
   create: 'Created',
@@ -23,7 +24,7 @@ export function auditActionText(action: string): string {
 }
 
 function ChangeText({ change }: { change: AuditChange }) {
-  const label = fieldLabel(change.path)
+  const label = outcomeFieldLabel(change.path) ?? fieldLabel(change.path)
   if (IDENTIFIER_PATHS.has(change.path)) return <>{label}</>
   return (
     <>
