@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Page } from '@playwright/test'
+import { benchContext, LAUNCH_ARGS, restoreBenchLibrary } from './bench-common'
 import { BENCH_PLAN_ID, writeBenchLibrary } from './library-file'
 import { timeInPage } from './in-page'
 import { startBenchServer } from './server'
@@ -96,16 +97,11 @@ export async function benchEditorAlone(url: string, executablePath: string): Pro
   const work = mkdtempSync(join(tmpdir(), 'osseoplan-editor-bench-'))
   const file = join(work, 'library.json')
   writeBenchLibrary(file, 5)
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--headless', '--disable-gpu'] })
+  const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS })
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-    await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f)')
-    await context.addInitScript(() => window.localStorage.setItem('osseoplan.acknowledgement', JSON.stringify({ at: Date.now(), name: 'Bench Surgeon' })))
+    const context = await benchContext(browser, { viewport: { width: 1280, height: 800 } })
     const page = await context.newPage()
-    await page.goto(url)
-    await page.getByText('No plans yet').waitFor()
-    await page.getByLabel('Library backup to restore').setInputFiles(file)
-    await page.getByRole('status').filter({ hasText: /Restored 5 plans/ }).waitFor({ timeout: 60_000 })
+    await restoreBenchLibrary(page, url, file, 5)
     const rows: EditorBenchRow[] = []
     await editorKeystrokes(page, url, rows)
     return rows

@@ -20,7 +20,7 @@ import { chromium, type Browser, type Page } from '@playwright/test'
 import { phantomDicom, phantomTruth } from '../../scripts/imaging/phantom'
 import { findBrowser } from './browser-bench'
 import { startBenchServer } from './server'
-import { LAUNCH_ARGS, type BenchRow, median, p95 } from './bench-common'
+import { benchContext, LAUNCH_ARGS, type BenchRow, median, p95 } from './bench-common'
 import { stepMedian, timeOpening, type OpenSteps } from './open-timer'
 
 const MOVES = 60
@@ -142,9 +142,7 @@ interface PathFigures {
 }
 
 async function measurePath(browser: Browser, url: string, file: string, noWebGl: boolean): Promise<PathFigures> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
-  await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f)')
-  await context.addInitScript(() => window.localStorage.setItem('osseoplan.acknowledgement', JSON.stringify({ at: Date.now(), name: 'Bench Surgeon' })))
+  const context = await benchContext(browser, { viewport: { width: 1400, height: 1000 } })
   if (noWebGl)
     await context.addInitScript(() => {
       const original = HTMLCanvasElement.prototype.getContext

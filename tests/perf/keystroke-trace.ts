@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
-import { LAUNCH_ARGS, openProfile } from './bench-common'
+import { benchContext, LAUNCH_ARGS, openProfile, restoreBenchLibrary } from './bench-common'
 import { findBrowser } from './browser-bench'
 import { BENCH_PLAN_ID, writeBenchLibrary } from './library-file'
 import { completeTiming, timeInPage } from './in-page'
@@ -156,14 +156,9 @@ async function editor(url: string, executablePath: string, keys: number): Promis
   writeBenchLibrary(file, 5)
   const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS })
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-    await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f)')
-    await context.addInitScript(() => window.localStorage.setItem('osseoplan.acknowledgement', JSON.stringify({ at: Date.now(), name: 'Bench Surgeon' })))
+    const context = await benchContext(browser, { viewport: { width: 1280, height: 800 } })
     const page = await context.newPage()
-    await page.goto(url)
-    await page.getByText('No plans yet').waitFor()
-    await page.getByLabel('Library backup to restore').setInputFiles(file)
-    await page.getByRole('status').filter({ hasText: /Restored 5 plans/ }).waitFor({ timeout: 60_000 })
+    await restoreBenchLibrary(page, url, file, 5)
     await page.goto(`${url}#/plans/${BENCH_PLAN_ID}`)
     await page.getByTestId('result-panel').waitFor()
     await page.evaluate(() => {

@@ -17,7 +17,7 @@ import { phantomRadiograph, phantomStudy } from '../support/pacs/phantom'
 import { BRIDGE_BYTES_PATH, installPacsBridge, parkBytes, takeParkedBytes } from '../e2e/pacs-bridge'
 import { findBrowser } from './browser-bench'
 import { startBenchServer } from './server'
-import { LAUNCH_ARGS, type BenchRow, median } from './bench-common'
+import { benchContext, LAUNCH_ARGS, type BenchRow, median } from './bench-common'
 import { stepMedian, timeOpening, type OpenSteps } from './open-timer'
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3)
@@ -46,9 +46,7 @@ export async function benchPacsBrowser(): Promise<BenchRow[]> {
   try {
     const big = phantomStudy({ rows: 3000, columns: 3000, patientId: 'BENCH-BIG' })
     const { ID } = await orthanc.upload(phantomRadiograph(big))
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, baseURL: server.url })
-    await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f)')
-    await context.addInitScript(() => window.localStorage.setItem('osseoplan.acknowledgement', JSON.stringify({ at: Date.now(), name: 'Bench Surgeon' })))
+    const context = await benchContext(browser, { viewport: { width: 1400, height: 1000 }, baseURL: server.url })
     const page = await context.newPage()
     await installPacsBridge(page, new URL(server.url).origin, 'served')
     // The floor's transport: a plain GET of the same file, carried as the bridge carries bytes.

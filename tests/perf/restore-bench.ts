@@ -17,15 +17,13 @@ import { join } from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { startBenchServer } from './server'
 import { findBrowser } from './browser-bench'
-import { LAUNCH_ARGS, type BenchRow, median } from './bench-common'
+import { benchContext, LAUNCH_ARGS, type BenchRow, median } from './bench-common'
 
 const ROUNDS = 3
 const round = (ms: number) => Math.round(ms * 10) / 10
 
 async function freshPage(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: false })
-  await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f)')
-  await context.addInitScript(() => window.localStorage.setItem('osseoplan.acknowledgement', JSON.stringify({ at: Date.now(), name: 'Bench Surgeon' })))
+  const context = await benchContext(browser, { acceptDownloads: false })
   const page = await context.newPage()
   await page.goto(url)
   await page.getByText('No plans yet').waitFor()
