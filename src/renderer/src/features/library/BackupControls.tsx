@@ -17,6 +17,8 @@ const backupCode = async () => {
   const [repo, validate] = await Promise.all([import('../../db/backup-repo'), import('../../db/backup-validate')])
   return { ...repo, ...validate }
 }
+/** Started early; a failure here is reported by the action itself when it loads the code again. */
+const preloadBackupCode = () => void backupCode().catch(() => undefined)
 
 /** The profiles and implant systems this library computes with: a restored result must be reproducible with them. */
 async function reproduction(): Promise<ReproduceWith> {
@@ -91,7 +93,8 @@ export function BackupControls({ onChanged, onMessage }: { onChanged: () => void
   }
 
   return (
-    <div className="library-backup" role="group" aria-label="Backup and import">
+    // Pointing at or focusing these buttons starts loading the code they need, as the Audit link does.
+    <div className="library-backup" role="group" aria-label="Backup and import" onPointerEnter={preloadBackupCode} onFocus={preloadBackupCode}>
       <button type="button" disabled={busy} onClick={() => choose('case')}>
         Import case file
       </button>
