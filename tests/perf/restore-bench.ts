@@ -2,7 +2,7 @@
  * Restore benchmark (Chromium, built web renderer): restoring a library backup through the file
  * picker, as a ratio to its floor measured in the same browser in the same run. Part of `npm run
  * bench` (scripts/bench/restore.ts runs it with --json); alone: `npx tsx tests/perf/restore-bench.ts`
- * (1,000 and 10,000 plans; `--full` adds the 100,000-plan backup, one round).
+ * (1,000 and 10,000 plans; `--full` adds the 100,000-plan backup, one round; `--sizes=1000` picks sizes).
  *
  * Floor: what any restore of the file must do at least — read the chosen file, JSON.parse it, and
  * write every row with the app's tables and indexes into IndexedDB in one transaction, in chunks.
@@ -141,7 +141,8 @@ export async function benchRestore(sizes: readonly number[]): Promise<BenchRow[]
 }
 
 if (process.argv[1]?.endsWith('restore-bench.ts')) {
-  const sizes = process.argv.includes('--full') ? [1000, 10_000, 100_000] : [1000, 10_000]
+  const chosen = process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length).split(',').map(Number)
+  const sizes = chosen ?? (process.argv.includes('--full') ? [1000, 10_000, 100_000] : [1000, 10_000])
   const rows = await benchRestore(sizes)
   if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(rows) + '\n')
   else for (const r of rows) console.log(`${r.name}: ${r.value} ${r.unit}${r.note ? ` (${r.note})` : ''}`)
