@@ -39,6 +39,7 @@ describe('outcome fields in the plan history', () => {
     expect(outcomeFieldLabel('operation.stages[1].date')).toBe('Stage 2 — date')
     expect(outcomeFieldLabel('operation.implant.diameterMm')).toBe('Implanted diameter (mm)')
     expect(outcomeFieldLabel('event.infectionGrade')).toBe('Infection grade')
+    expect(outcomeFieldLabel('event.date')).toBe('Event date')
     expect(outcomeFieldLabel('bone.stations[2].endosteal')).toBeUndefined()
   })
 })

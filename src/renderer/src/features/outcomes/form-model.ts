@@ -204,7 +204,8 @@ export function outcomeFieldLabel(path: string): string | undefined {
   const [kind, ...rest] = path.split('.')
   const field = rest.join('.')
   if (kind === 'visit') return VISIT_LABELS[field]
-  if (kind === 'event') return EVENT_FORM_LABELS[field]
+  // The event form says "Date" beside the event; the history line needs "Event date".
+  if (kind === 'event') return field === 'date' ? 'Event date' : EVENT_FORM_LABELS[field]
   if (kind !== 'operation') return undefined
   const stage = /^stages\[(\d+)\]\.(date|surgeon|stage)$/.exec(field)
   if (stage) return `Stage ${Number(stage[1]) + 1} — ${stage[2] === 'stage' ? 'stage number' : stage[2]}`
