@@ -94,6 +94,16 @@ export async function editorKeystrokes(page: Page, url: string, rows: EditorBenc
 
 /** The editor rows with a small library (the 30-station plan and a few others), served at `url`. */
 export async function benchEditorAlone(url: string, executablePath: string): Promise<EditorBenchRow[]> {
+  return withSmallLibrary(url, executablePath, async (page) => {
+    const rows: EditorBenchRow[] = []
+    await editorKeystrokes(page, url, rows)
+    return rows
+  })
+}
+
+/** A page on the app at `url` with the small bench library (the 30-station plan and four others)
+ *  restored; browser and files are removed after `use`. */
+export async function withSmallLibrary<T>(url: string, executablePath: string, use: (page: Page) => Promise<T>): Promise<T> {
   const work = mkdtempSync(join(tmpdir(), 'osseoplan-editor-bench-'))
   const file = join(work, 'library.json')
   writeBenchLibrary(file, 5)
@@ -102,9 +112,7 @@ export async function benchEditorAlone(url: string, executablePath: string): Pro
     const context = await benchContext(browser, { viewport: { width: 1280, height: 800 } })
     const page = await context.newPage()
     await restoreBenchLibrary(page, url, file, 5)
-    const rows: EditorBenchRow[] = []
-    await editorKeystrokes(page, url, rows)
-    return rows
+    return await use(page)
   } finally {
     await browser.close()
     rmSync(work, { recursive: true, force: true })

@@ -13,10 +13,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from '@playwright/test'
-import { benchContext, LAUNCH_ARGS, openProfile, restoreBenchLibrary } from './bench-common'
+import { type Browser, type Page } from '@playwright/test'
+import { openProfile } from './bench-common'
+import { withSmallLibrary } from './editor-bench'
 import { findBrowser } from './browser-bench'
-import { BENCH_PLAN_ID, writeBenchLibrary } from './library-file'
+import { BENCH_PLAN_ID } from './library-file'
 import { completeTiming, timeInPage } from './in-page'
 import { installFloor, seedProfile } from './library-ratios'
 import { startBenchServer } from './server'
@@ -151,14 +152,7 @@ async function traced(browser: Browser, page: Page, keys: number, press: (i: num
 const show = (label: string, split: Record<string, number>) => console.log(`${label}: ${Object.entries(split).map(([k, v]) => `${k} ${v}`).join(', ')} (ms per key, main thread self time)`)
 
 async function editor(url: string, executablePath: string, keys: number): Promise<void> {
-  const work = mkdtempSync(join(tmpdir(), 'osseoplan-trace-'))
-  const file = join(work, 'library.json')
-  writeBenchLibrary(file, 5)
-  const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS })
-  try {
-    const context = await benchContext(browser, { viewport: { width: 1280, height: 800 } })
-    const page = await context.newPage()
-    await restoreBenchLibrary(page, url, file, 5)
+  await withSmallLibrary(url, executablePath, async (page) => {
     await page.goto(`${url}#/plans/${BENCH_PLAN_ID}`)
     await page.getByTestId('result-panel').waitFor()
     await page.evaluate(() => {
@@ -175,18 +169,15 @@ async function editor(url: string, executablePath: string, keys: number): Promis
     await field.pressSequentially('.1')
     for (let i = 0; i < 6; i++) await field.press(i % 2 === 0 ? '2' : 'Backspace')
     const painted: number[] = []
-    show('editor key', await traced(browser, page, keys, async (i) => {
+    show('editor key', await traced(page.context().browser()!, page, keys, async (i) => {
       await field.focus()
       painted.push((await timeInPage(page, { kind: 'mark', name: 'osseo:rendered' }, () => field.press(i % 2 === 0 ? '2' : 'Backspace'))).painted)
     }))
     console.log(`editor key painted (in-page timer, under tracing): ${painted.map((p) => Math.round(p)).join(' ')}`)
     const floor = page.locator('#bench-floor')
     await floor.focus()
-    show('editor floor key', await traced(browser, page, keys, (i) => floor.press(i % 2 === 0 ? 'x' : 'Backspace')))
-  } finally {
-    await browser.close()
-    rmSync(work, { recursive: true, force: true })
-  }
+    show('editor floor key', await traced(page.context().browser()!, page, keys, (i) => floor.press(i % 2 === 0 ? 'x' : 'Backspace')))
+  })
 }
 
 async function search(url: string, executablePath: string, keys: number, size: number): Promise<void> {
