@@ -58,7 +58,8 @@ export async function readChosenTextFile(fs: ActionDeps['fs'], file: string): Pr
   }
 }
 
-function message(error: unknown): string {
+/** A file system error as the app's messages quote it (its message, never its stack). */
+export function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 

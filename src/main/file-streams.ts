@@ -7,6 +7,7 @@ import { constants } from 'node:fs'
 import { open as openFile, rename, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import type { BrowserWindow, Dialog, WebContents } from 'electron'
+import { message } from './desktop-actions'
 import {
   FILE_CHUNK_BYTES,
   type CloseFileStreamRequest,
@@ -53,10 +54,6 @@ export const MAX_OPEN_FILE_STREAMS = 8
 type Entry =
   | { kind: 'read'; owner: number; file: ChunkReadable; position: number; size: number }
   | { kind: 'write'; owner: number; file: ChunkWritable; temp: string; target: string }
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
 
 export function createFileStreams(deps: FileStreamDeps) {
   const open = new Map<string, Entry>()
