@@ -9,6 +9,7 @@ import { PlanningContextProvider } from './features/settings/planning-context'
 import { FirstRunGate } from './features/onboarding/FirstRunGate'
 import { DatabaseNotice } from './features/library/DatabaseNotice'
 import { ScreenErrorBoundary } from './components/ScreenErrorBoundary'
+import { whenIdle } from './when-idle'
 
 // The first screen is the library; the other screens load on first use (docs/performance.md, "Size").
 const EditorPage = lazy(() => import('./features/editor/EditorPage').then((m) => ({ default: m.EditorPage })))
@@ -62,6 +63,12 @@ export function App() {
     shownHash.current = hash
     screenName.current?.focus()
   }, [hash])
+
+  // The Audit screen's code (the largest screen after the editor's) loads once the first screen is
+  // drawn and the page is idle, so opening the Audit does not wait for it (docs/performance.md,
+  // "Audit screen"); pointing at its link still starts it sooner. A failure is ignored here: the
+  // screen's own load reports it.
+  useEffect(() => whenIdle(() => void loadAuditPage().catch(() => undefined)), [])
 
   useEffect(
     () =>

@@ -1,7 +1,7 @@
 // The Audit screen: the whole operated cohort, filterable by level, implant system, stages, year
 // and surgeon. Every figure states its n; small numbers are said. Computation is the core's
 // (shared/outcomes/cohort.ts); this screen loads rows and lays figures out.
-import { startTransition, useEffect, useMemo, useState } from 'react'
+import { startTransition, useEffect, useLayoutEffect, useMemo, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { auditCohort, localToday, type AuditPatient, type CohortFilter } from '../../../../shared/outcomes'
 import { cachedCohort } from '../../db/outcomes-binding'
@@ -10,12 +10,15 @@ import { usePlanningContext } from '../settings/planning-context'
 import '../../components/components.css'
 import './outcomes.css'
 import { FIGURE_NOTES } from './audit-format'
+import { markAudit, markShown } from './audit-marks'
 import { AccuracyTable, CausesTable, CompletenessTable, IncidenceTable, incidenceTitle, PairedTable, SmallN } from './audit-tables'
 import { SurvivalChart } from './charts'
 import { CohortReport } from './CohortReport'
 import { ExportButtons } from './ExportButtons'
 import { useOutcomeSettings } from './use-outcome-settings'
 import { provenanceLabel, scheduleText } from '../../../../shared/outcomes/site-settings'
+
+markAudit('code')
 
 function distinct(values: string[]): string[] {
   return [...new Set(values.filter((v) => v !== ''))].sort()
@@ -31,15 +34,27 @@ export function AuditPage() {
 
   useEffect(() => {
     let live = true
+    markAudit('readStart')
     cachedCohort(customSystems)
-      .then((c) => live && setCohort(c))
+      .then((c) => {
+        markAudit('read')
+        if (live) setCohort(c)
+      })
       .catch((e: unknown) => live && setError(`The audit could not be read: ${storageErrorMessage(e)}`))
     return () => {
       live = false
     }
   }, [customSystems])
 
-  const audit = useMemo(() => (cohort && loaded ? auditCohort(cohort, filter, today, intervals) : null), [cohort, filter, today, intervals, loaded])
+  const audit = useMemo(() => {
+    if (!cohort || !loaded) return null
+    const figures = auditCohort(cohort, filter, today, intervals)
+    markAudit('computed')
+    return figures
+  }, [cohort, filter, today, intervals, loaded])
+  useLayoutEffect(() => {
+    if (audit) markShown()
+  }, [audit])
   // The printed report is hidden on screen yet a third of the page: it is drawn just after the
   // screen (a transition, so it never holds the screen back), or at once when printing starts.
   const [reportDrawn, setReportDrawn] = useState(false)
