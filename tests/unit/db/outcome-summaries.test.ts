@@ -1,8 +1,10 @@
 // The stored per-patient outcome summaries (schema v10) stay exactly what the records give: after
 // a random sequence of operation, visit and event saves, corrections (moving a visit between
-// plans too), refused saves, deletions, plan deletions and their Undo, the table equals summaries
-// recomputed from scratch; a backup restore fills it and a wipe clears it. Deleting a record is
-// written to the plan's history with what it held.
+// plans too), refused saves, deletions, plan deletions and their Undo, and surgeon changes on the
+// plan, the table equals summaries recomputed from scratch (with the plan index's fields, schema
+// v13); a backup restore fills it and a wipe clears it; a plan edit that changes the surgeon
+// changes the Audit screen's surgeon filter; rows from before v13 are read with the plan index.
+// Deleting a record is written to the plan's history with what it held.
 import 'fake-indexeddb/auto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -11,6 +13,7 @@ import { validateLibraryBackup } from '../../../src/renderer/src/db/backup-valid
 import { OsseoDb } from '../../../src/renderer/src/db/database'
 import { storedPatient, storedSummary, summariesOf, summaryRows, type StoredPatient } from '../../../src/renderer/src/db/outcome-summaries'
 import { createOutcomesRepo, OUTCOME_DELETE_ACTION, OutcomeValidationError } from '../../../src/renderer/src/db/outcomes-repo'
+import { auditCohort } from '../../../src/shared/outcomes/cohort'
 import { createPlansRepo, unconfirmedSiteDefaults, type DeletedPlan } from '../../../src/renderer/src/db/plans-repo'
 import { dateOfDay, dayNumber, EVENT_TYPES } from '../../../src/shared/outcomes'
 import { completeCase, engineResult, useTestDb } from './helpers'
@@ -19,11 +22,11 @@ const BASE = dayNumber('2024-01-01')!
 const implant = { systemId: 'opra-femur', diameterMm: 16, lengthMm: 80 }
 
 
-/** The table as stored, and as computed from every record now in the database (summary, first operation, revision facts). */
+/** The table as stored, and as computed from every record now in the database (summary, first operation, revision facts, plan index fields). */
 async function storedAndRecomputed(db: OsseoDb): Promise<[StoredPatient[], StoredPatient[]]> {
-  const [operations, visits, events, facts, stored] = await Promise.all([db.operations.toArray(), db.visits.toArray(), db.outcomeEvents.toArray(), db.revisionFacts.toArray(), db.outcomeSummaries.toArray()])
+  const [operations, visits, events, facts, index, stored] = await Promise.all([db.operations.toArray(), db.visits.toArray(), db.outcomeEvents.toArray(), db.revisionFacts.toArray(), db.planIndex.toArray(), db.outcomeSummaries.toArray()])
   const order = (rows: StoredPatient[]) => [...rows].sort((a, b) => (a.summary.planId < b.summary.planId ? -1 : 1))
-  const recomputed = summaryRows(operations, visits, events, facts).map(storedPatient)
+  const recomputed = summaryRows(operations, visits, events, facts, index).map(storedPatient)
   expect(recomputed.map((p) => p.summary)).toEqual(summariesOf(operations, visits, events))
   return [order(stored.map(storedPatient)), order(recomputed)]
 }
@@ -52,7 +55,8 @@ const action = fc.oneof(
   fc.record({ do: fc.constant('event' as const), plan, pick, day, type: fc.constantFrom(...EVENT_TYPES), grade: fc.constantFrom('1', '2', undefined) }),
   fc.record({ do: fc.constant('refused' as const), plan }),
   fc.record({ do: fc.constantFrom('remove-visit' as const, 'remove-event' as const, 'remove-operation' as const), pick }),
-  fc.record({ do: fc.constant('delete-plan' as const), plan, undo: fc.boolean() })
+  fc.record({ do: fc.constant('delete-plan' as const), plan, undo: fc.boolean() }),
+  fc.record({ do: fc.constant('surgeon' as const), plan, surgeon: fc.constantFrom('Dr A', 'Dr C', '') })
 )
 
 const t = useTestDb(Date.UTC(2026, 10, 1))
@@ -97,6 +101,9 @@ describe('stored outcome summaries', () => {
                 const repoPlans = createPlansRepo(db, t.now)
                 const deleted: DeletedPlan | undefined = await repoPlans.remove(plans[a.plan]!.planId)
                 if (deleted && a.undo) await repoPlans.restore(deleted)
+              } else if (a.do === 'surgeon') {
+                const planId = plans[a.plan]!.planId
+                if (await db.plans.get(planId)) await createPlansRepo(db, t.now).updateDetails(planId, { surgeon: a.surgeon })
               }
             } catch (e) {
               // Saves on a plan deleted earlier in the sequence are refused; nothing else may fail.
@@ -132,6 +139,35 @@ describe('stored outcome summaries', () => {
     if (!checked.ok) throw new Error(checked.problem)
     await backups.importLibrary(checked.value)
     expect(await t.db.outcomeSummaries.toArray()).toEqual(before)
+  })
+
+  it('a plan edit that changes the surgeon moves the patient to that surgeon in the audit', async () => {
+    const [a, b] = await approvedPlans(t.db, t.now, 2)
+    const repo = createOutcomesRepo(t.db, t.now)
+    for (const p of [a!, b!]) await repo.saveOperation({ planId: p.planId, revisionId: p.revisionId, stages: [{ stage: 1, date: '2025-03-03' }], implant, changes: [], complications: [] })
+    const surgeons = async () => (await repo.loadCohort()).map((p) => [p.patientCode, p.surgeon])
+    expect(await surgeons()).toEqual([['S-0', 'Dr A'], ['S-1', 'Dr A']])
+    const plans = createPlansRepo(t.db, t.now)
+    await plans.updateDetails(a!.planId, { surgeon: 'Dr Lind' })
+    // A save that keeps the surgeon (notes only) rewrites nothing.
+    const row = await t.db.outcomeSummaries.get(b!.planId)
+    await plans.updateDetails(b!.planId, { notes: 'seen' })
+    expect(await t.db.outcomeSummaries.get(b!.planId)).toEqual(row)
+    expect(await surgeons()).toEqual([['S-0', 'Dr Lind'], ['S-1', 'Dr A']])
+    const cohort = await repo.loadCohort()
+    expect(auditCohort(cohort, { surgeon: 'Dr Lind' }, '2026-11-01').n).toBe(1)
+    expect(auditCohort(cohort, { surgeon: 'Dr A' }, '2026-11-01').n).toBe(1)
+  })
+
+  it('rows written before schema v13 (no plan fields) are read with the plan index', async () => {
+    const [a] = await approvedPlans(t.db, t.now, 1)
+    const repo = createOutcomesRepo(t.db, t.now)
+    await repo.saveOperation({ planId: a!.planId, revisionId: a!.revisionId, stages: [{ stage: 1, date: '2025-03-03' }], implant, changes: [], complications: [] })
+    const current = await repo.loadCohort()
+    const { plan, ...old } = storedPatient((await t.db.outcomeSummaries.get(a!.planId))!)
+    expect(plan).toEqual({ patientCode: 'S-0', level: 'transfemoral', surgeon: 'Dr A' })
+    await t.db.outcomeSummaries.put({ planId: a!.planId, summary: JSON.stringify(old) })
+    expect(await repo.loadCohort()).toEqual(current)
   })
 
   it('deleting a visit or an event is written to the plan’s history with what it held', async () => {

@@ -80,5 +80,5 @@ if (process.argv[1]?.endsWith('audit-generator.ts') && process.argv[2]) {
   const { summaryRows } = await import('../../../src/renderer/src/db/outcome-summaries')
   const { revisionFactsRow } = await import('../../../src/renderer/src/db/revision-facts')
   const revisionFacts = g.revisions.map(revisionFactsRow)
-  writeFileSync(process.argv[2], JSON.stringify({ ...g, outcomeSummaries: summaryRows(g.operations, g.visits, g.events, revisionFacts), revisionFacts }))
+  writeFileSync(process.argv[2], JSON.stringify({ ...g, outcomeSummaries: summaryRows(g.operations, g.visits, g.events, revisionFacts, g.summaries), revisionFacts }))
 }

@@ -48,7 +48,7 @@ export async function runAuditBench(): Promise<Array<{ name: string; ms: number 
     await db.outcomeEvents.bulkAdd(g.events)
     const facts = g.revisions.map(revisionFactsRow)
     await db.revisionFacts.bulkAdd(facts)
-    await db.outcomeSummaries.bulkAdd(summaryRows(g.operations, g.visits, g.events, facts))
+    await db.outcomeSummaries.bulkAdd(summaryRows(g.operations, g.visits, g.events, facts, g.summaries))
   })
   const repo = createOutcomesRepo(db)
   const floors: number[] = []

@@ -93,12 +93,13 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
           }
         }
         // Backups do not carry the Audit screen's summaries and facts: computed from what is restored.
-        const derived = restoredSummaries(outcomes, revisions)
+        const index = summariesWithHistory(fresh, revisions, backup.audit)
+        const derived = restoredSummaries(outcomes, revisions, index)
         // The tables are written side by side (one wait for all, not one per table); any failure
         // aborts the one transaction, so nothing is kept.
         await Promise.all([
           inChunks(fresh, (chunk) => db.plans.bulkAdd(chunk)),
-          inChunks(summariesWithHistory(fresh, revisions, backup.audit), (chunk) => db.planIndex.bulkAdd(chunk)),
+          inChunks(index, (chunk) => db.planIndex.bulkAdd(chunk)),
           inChunks(revisions, (chunk) => db.revisions.bulkAdd(chunk)),
           inChunks(audit, (chunk) => db.audit.bulkAdd(chunk)),
           inChunks(outcomes.operations, (chunk) => db.operations.bulkAdd(chunk)),

@@ -3,16 +3,17 @@
 // (shared/outcomes/patient-summary.ts), so opening the screen reads 2,000 small rows instead of
 // every visit. Written in the same transaction as every outcome write, plan deletion and restore;
 // a plan without an operation has no row. A row also carries the patient's first operation and
-// its approved revision's facts (revision-facts.ts), so that opening the screen reads this table
-// and the plan index only; all as one JSON text: Chromium's IndexedDB reads one string per row
-// about twice as fast as the same values as nested objects.
+// its approved revision's facts (revision-facts.ts) and, from schema v13, the plan's patient code,
+// level and surgeon (rewritten when a plan save changes them), so that opening the screen reads
+// this table only; all as one JSON text: Chromium's IndexedDB reads one string per row about twice
+// as fast as the same values as nested objects.
 import type { Transaction } from 'dexie'
 import { outcomeSummary, type OutcomeSummary } from '../../../shared/outcomes/patient-summary'
 import type { PlanFacts } from '../../../shared/outcomes/plan-link'
 import type { FollowUpVisit, OperationRecord, OutcomeEvent } from '../../../shared/outcomes/types'
 import type { OsseoDb } from './database'
 import { revisionFactsRow, type RevisionFactsRow } from './revision-facts'
-import type { RevisionRow } from './types'
+import type { PlanSummary, RevisionRow } from './types'
 
 /** What a row holds: the summary, the operation it runs from, and that revision's facts (null
  *  when they were not stored when the row was written). */
@@ -20,6 +21,25 @@ export interface StoredPatient {
   summary: OutcomeSummary
   operation: OperationRecord
   facts: PlanFacts | null
+  /** The plan's fields the audit filters and lists by, as its plan index row has them (null: the
+   *  plan has no index row). Absent from rows written before schema v13: read from the index then. */
+  plan?: PatientPlan | null
+}
+
+/** What the Audit screen takes from a plan's index row. */
+export interface PatientPlan {
+  patientCode: string
+  level: string
+  surgeon: string
+}
+
+export function patientPlan(index: Pick<PlanSummary, 'patientCode' | 'level' | 'surgeon'> | undefined): PatientPlan | null {
+  return index ? { patientCode: index.patientCode, level: index.level, surgeon: index.surgeon } : null
+}
+
+/** Whether a plan save changes what the plan's stored patient row copies from its index row. */
+export function planFieldsChanged(before: PlanSummary, after: PlanSummary): boolean {
+  return before.patientCode !== after.patientCode || before.level !== after.level || before.surgeon !== after.surgeon
 }
 
 /** A stored row: the plan, and its StoredPatient as JSON text. */
@@ -46,7 +66,7 @@ function factsOf(row: RevisionFactsRow | undefined): PlanFacts | null {
 
 /** The tables a summary is read from and written to (a transaction refreshing one needs them all). */
 export function summaryTables(db: OsseoDb) {
-  return [db.operations, db.visits, db.outcomeEvents, db.revisionFacts, db.outcomeSummaries] as const
+  return [db.operations, db.visits, db.outcomeEvents, db.revisionFacts, db.planIndex, db.outcomeSummaries] as const
 }
 
 /** The plan's first operation: the earliest first stage (a later operation is a revision, an event
@@ -74,16 +94,19 @@ export function byPlan<T extends { planId: string }>(rows: readonly T[]): Map<st
 
 /** The summaries of every operated plan among these records (all of each plan's records must be given). */
 export function summariesOf(operations: readonly OperationRecord[], visits: readonly FollowUpVisit[], events: readonly OutcomeEvent[]): OutcomeSummary[] {
-  return patientsOf(operations, visits, events, () => undefined).map((p) => p.summary)
+  return patientsOf(operations, visits, events, () => undefined, () => undefined).map((p) => p.summary)
 }
 
-function patientsOf(operations: readonly OperationRecord[], visits: readonly FollowUpVisit[], events: readonly OutcomeEvent[], facts: (revisionId: string) => RevisionFactsRow | undefined): StoredPatient[] {
+type PlanLookup = (planId: string) => PlanSummary | undefined
+
+function patientsOf(operations: readonly OperationRecord[], visits: readonly FollowUpVisit[], events: readonly OutcomeEvent[], facts: (revisionId: string) => RevisionFactsRow | undefined, plan: PlanLookup): StoredPatient[] {
   const visitsByPlan = byPlan(visits)
   const eventsByPlan = byPlan(events)
   return [...firstOperations(operations)].map(([planId, operation]) => ({
     summary: outcomeSummary({ planId, operation, visits: visitsByPlan.get(planId) ?? [], events: eventsByPlan.get(planId) ?? [] }),
     operation,
-    facts: factsOf(facts(operation.revisionId))
+    facts: factsOf(facts(operation.revisionId)),
+    plan: patientPlan(plan(planId))
   }))
 }
 
@@ -96,29 +119,45 @@ export async function refreshSummary(db: OsseoDb, planId: string): Promise<void>
     db.outcomeEvents.where('planId').equals(planId).toArray()
   ])
   const first = firstOperations(operations).get(planId)
-  const facts = first ? await db.revisionFacts.get(first.revisionId) : undefined
-  const [patient] = patientsOf(operations, visits, events, () => facts)
+  const [facts, index] = first ? await Promise.all([db.revisionFacts.get(first.revisionId), db.planIndex.get(planId)]) : []
+  const [patient] = patientsOf(operations, visits, events, () => facts, () => index)
   if (patient) await db.outcomeSummaries.put(packed(patient))
   else await db.outcomeSummaries.delete(planId)
+}
+
+/** After a plan save that changed its patient code, level or surgeon (planFieldsChanged): the
+ *  plan's stored patient row, if it has one, takes the new values. Call inside a read-write
+ *  transaction over the plan index and outcomeSummaries. */
+export async function refreshSummaryPlan(db: OsseoDb, index: PlanSummary): Promise<void> {
+  const row = await db.outcomeSummaries.get(index.id)
+  if (row) await db.outcomeSummaries.put(packed({ ...storedPatient(row), plan: patientPlan(index) }))
+}
+
+/** Schema v13 upgrade: every stored patient row takes its plan's patient code, level and surgeon. */
+export async function addPlanFields(tx: Transaction): Promise<void> {
+  const [rows, index] = await Promise.all([tx.table('outcomeSummaries').toArray(), tx.table('planIndex').toArray()])
+  const plans = new Map((index as PlanSummary[]).map((s) => [s.id, s]))
+  await tx.table('outcomeSummaries').bulkPut((rows as OutcomeSummaryRow[]).map((row) => packed({ ...storedPatient(row), plan: patientPlan(plans.get(row.planId)) })))
 }
 
 /** Schema v10 upgrade: the summary of every plan with an operation recorded (the revision facts
  *  are there: version 8's upgrade ran before). */
 export async function fillOutcomeSummaries(tx: Transaction): Promise<void> {
-  const [operations, visits, events, facts] = await Promise.all([tx.table('operations').toArray(), tx.table('visits').toArray(), tx.table('outcomeEvents').toArray(), tx.table('revisionFacts').toArray()])
-  await tx.table('outcomeSummaries').bulkPut(summaryRows(operations as OperationRecord[], visits as FollowUpVisit[], events as OutcomeEvent[], facts as RevisionFactsRow[]))
+  const [operations, visits, events, facts, index] = await Promise.all([tx.table('operations').toArray(), tx.table('visits').toArray(), tx.table('outcomeEvents').toArray(), tx.table('revisionFacts').toArray(), tx.table('planIndex').toArray()])
+  await tx.table('outcomeSummaries').bulkPut(summaryRows(operations as OperationRecord[], visits as FollowUpVisit[], events as OutcomeEvent[], facts as RevisionFactsRow[], index as PlanSummary[]))
 }
 
 /** The stored rows of every operated plan among these records (backup restore, upgrade, benchmarks). */
-export function summaryRows(operations: readonly OperationRecord[], visits: readonly FollowUpVisit[], events: readonly OutcomeEvent[], facts: readonly RevisionFactsRow[]): OutcomeSummaryRow[] {
+export function summaryRows(operations: readonly OperationRecord[], visits: readonly FollowUpVisit[], events: readonly OutcomeEvent[], facts: readonly RevisionFactsRow[], index: readonly PlanSummary[]): OutcomeSummaryRow[] {
   const byRevision = new Map(facts.map((f) => [f.id, f]))
-  return patientsOf(operations, visits, events, (id) => byRevision.get(id)).map(packed)
+  const plans = new Map(index.map((s) => [s.id, s]))
+  return patientsOf(operations, visits, events, (id) => byRevision.get(id), (id) => plans.get(id)).map(packed)
 }
 
 /** What a restore writes beside the restored records: the facts of each revision an operation
- *  names, and each operated plan's row. */
-export function restoredSummaries(outcomes: { operations: readonly OperationRecord[]; visits: readonly FollowUpVisit[]; events: readonly OutcomeEvent[] }, revisions: readonly RevisionRow[]): { facts: RevisionFactsRow[]; rows: OutcomeSummaryRow[] } {
+ *  names, and each operated plan's row (with its plan index row's fields). */
+export function restoredSummaries(outcomes: { operations: readonly OperationRecord[]; visits: readonly FollowUpVisit[]; events: readonly OutcomeEvent[] }, revisions: readonly RevisionRow[], index: readonly PlanSummary[]): { facts: RevisionFactsRow[]; rows: OutcomeSummaryRow[] } {
   const named = new Set(outcomes.operations.map((o) => o.revisionId))
   const facts = revisions.filter((r) => named.has(r.id)).map(revisionFactsRow)
-  return { facts, rows: summaryRows(outcomes.operations, outcomes.visits, outcomes.events, facts) }
+  return { facts, rows: summaryRows(outcomes.operations, outcomes.visits, outcomes.events, facts, index) }
 }

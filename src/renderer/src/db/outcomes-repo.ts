@@ -24,12 +24,12 @@ import {
 } from '../../../shared/outcomes'
 import type { Table } from 'dexie'
 import type { OsseoDb } from './database'
-import { byPlan, refreshSummary, storedPatient, summaryTables } from './outcome-summaries'
+import { byPlan, patientPlan, refreshSummary, storedPatient, summaryTables, type PatientPlan } from './outcome-summaries'
 import { newId } from './ids'
 import { diffValues, displayValue } from './object-diff'
 import { APP_VERSION } from './plans-repo'
 import { revisionFactsRow, type RevisionFactsRow } from './revision-facts'
-import type { AuditChange, AuditRow, OutcomeDraftRow, PlanSummary } from './types'
+import type { AuditChange, AuditRow, OutcomeDraftRow } from './types'
 
 export class OutcomeValidationError extends Error {
   override name = 'OutcomeValidationError'
@@ -213,19 +213,24 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
 
     /**
      * Every operated patient with the approved plan's facts, for the Audit screen: the stored rows
-     * (each patient's outcome summary, first operation and revision facts; never the visits and
-     * events themselves) and the plan index, each table in one request (getAll: in Chromium one
-     * get per patient costs more than reading every row). Facts a row lacks are read from the
+     * (each patient's outcome summary, first operation, revision facts and plan index fields; never
+     * the visits and events themselves), in one request (getAll: in Chromium one get per patient
+     * costs more than reading every row). What a row lacks is read from the plan index, the
      * revision facts, or once from the revision itself.
      */
     async loadCohort(customSystems: readonly ImplantSystem[] = []): Promise<AuditPatient[]> {
-      const [rows, index] = await db.transaction('r', [db.outcomeSummaries, db.planIndex], () => Promise.all([db.outcomeSummaries.toArray(), db.planIndex.toArray()]))
-      const patients = rows.map(storedPatient)
+      const { patients, index } = await db.transaction('r', [db.outcomeSummaries, db.planIndex], async () => {
+        const patients = (await db.outcomeSummaries.toArray()).map(storedPatient)
+        // Rows written before schema v13 lack the plan's fields: those plans' index rows are read.
+        const planless = patients.filter((p) => p.plan === undefined).map((p) => p.operation.planId)
+        const index = planless.length > 0 ? await db.planIndex.bulkGet(planless) : []
+        return { patients, index }
+      })
       const lacking = [...new Set(patients.filter((p) => !p.facts).map((p) => p.operation.revisionId))]
       const found = lacking.length > 0 ? await missingFacts(lacking) : new Map<string, RevisionFactsRow>()
-      const plans = new Map(index.map((s) => [s.id, s]))
+      const plans = new Map(index.filter((s) => s !== undefined).map((s) => [s.id, patientPlan(s)]))
       const systems = new Map([...BUILTIN_SYSTEMS, ...customSystems].map((s) => [s.id, s]))
-      return patients.map((p) => ({ ...patientHead(p.operation, plans.get(p.operation.planId), p.facts ?? found.get(p.operation.revisionId), systems), summary: p.summary }))
+      return patients.map((p) => ({ ...patientHead(p.operation, p.plan !== undefined ? p.plan : plans.get(p.operation.planId), p.facts ?? found.get(p.operation.revisionId), systems), summary: p.summary }))
     },
 
     /** The patients with every visit and event (the CSV exports), read when asked. */
@@ -242,7 +247,7 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
 }
 
 /** A patient's plan facts beside its first operation, as the audit reads them. */
-function patientHead(op: OperationRecord, summary: PlanSummary | undefined, revisionFacts: PlanFacts | undefined, systems: ReadonlyMap<string, ImplantSystem>): PatientHead {
+function patientHead(op: OperationRecord, summary: PatientPlan | null | undefined, revisionFacts: PlanFacts | undefined, systems: ReadonlyMap<string, ImplantSystem>): PatientHead {
   const facts = revisionFacts ?? planFacts(undefined, undefined)
   const system = systems.get(op.implant.systemId)
   return {

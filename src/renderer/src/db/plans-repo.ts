@@ -14,7 +14,7 @@ import { planSummary, type SummaryContext } from './plan-summary'
 import { pixelsKey, type ImagePixelsRow, type ImageRow } from './image-types'
 import { deleteUnsharedPixels } from './images-repo'
 import type { AuditChange, AuditRow, DraftRow, PlanRow, PlanStatus, PlanSummary, RevisionImage, RevisionRow, StoredCase } from './types'
-import { refreshSummary } from './outcome-summaries'
+import { planFieldsChanged, refreshSummary, refreshSummaryPlan } from './outcome-summaries'
 
 export const APP_VERSION = '0.1.0'
 
@@ -137,6 +137,8 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
     const summary = planSummary(row, { duplicatedFrom: before?.duplicatedFrom, ...context })
     if (!context.revision && before?.outcome && row.status !== 'draft') summary.outcome = before.outcome
     await db.planIndex.put(summary)
+    // An operated plan's Audit row copies its patient code, level and surgeon (outcome-summaries.ts).
+    if (before && planFieldsChanged(before, summary)) await refreshSummaryPlan(db, summary)
   }
 
   async function mustGet(id: string): Promise<PlanRow> {

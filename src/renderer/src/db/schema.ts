@@ -5,7 +5,7 @@ import type { Transaction } from 'dexie'
 import { planSummary, summariesWithHistory } from './plan-summary'
 import type { AuditRow, PlanRow, RevisionRow } from './types'
 import { fillRevisionFacts } from './revision-facts'
-import { fillOutcomeSummaries } from './outcome-summaries'
+import { addPlanFields, fillOutcomeSummaries } from './outcome-summaries'
 
 export interface SchemaVersion {
   /** Dexie version number (integer, increasing). */
@@ -108,7 +108,17 @@ export const SCHEMA_2026_11_30_V10: SchemaVersion = {
   upgrade: fillOutcomeSummaries
 }
 
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_2026_11_26, SCHEMA_2026_11_26_V2, SCHEMA_2026_11_29_V3, SCHEMA_2026_11_29_V5, SCHEMA_2026_11_29_V6, SCHEMA_2026_11_30_V8, SCHEMA_2026_11_30_V10]
+/** 2026-11-30 (v13): each outcome summary row also carries its plan's patient code, level and
+ *  surgeon (outcome-summaries.ts), so the Audit screen opens without reading the plan index. No
+ *  new table or index; the upgrade copies the fields into the rows already stored. */
+export const SCHEMA_2026_11_30_V13: SchemaVersion = {
+  version: 13,
+  date: '2026-11-30',
+  stores: {},
+  upgrade: addPlanFields
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_2026_11_26, SCHEMA_2026_11_26_V2, SCHEMA_2026_11_29_V3, SCHEMA_2026_11_29_V5, SCHEMA_2026_11_29_V6, SCHEMA_2026_11_30_V8, SCHEMA_2026_11_30_V10, SCHEMA_2026_11_30_V13]
 
 /** Every table as the newest version declares it (Dexie keeps tables a later version does not
  *  mention, so a version may list only its new tables). */
