@@ -1,6 +1,6 @@
 // The application shell: top navigation between the plan library, the editor and settings,
 // and the native menu's commands routed to the same actions.
-import { lazy, Suspense, useEffect, useRef, type MouseEvent } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState, type MouseEvent } from 'react'
 import { onMenuCommand } from './platform'
 import { navigate, routeHash, useRoute, type Route } from './router'
 import { createAndOpenPlan } from './features/library/create-plan'
@@ -15,8 +15,17 @@ import { whenIdle } from './when-idle'
 const EditorPage = lazy(() => import('./features/editor/EditorPage').then((m) => ({ default: m.EditorPage })))
 const SummaryPage = lazy(() => import('./features/print/SummaryPage').then((m) => ({ default: m.SummaryPage })))
 const OutcomesPage = lazy(() => import('./features/outcomes/OutcomesPage').then((m) => ({ default: m.OutcomesPage })))
-const loadAuditPage = () => import('./features/outcomes/AuditPage')
-const AuditPage = lazy(() => loadAuditPage().then((m) => ({ default: m.AuditPage })))
+let auditModule: typeof import('./features/outcomes/AuditPage') | null = null
+const loadAuditPage = () => import('./features/outcomes/AuditPage').then((m) => (auditModule = m))
+const LazyAuditPage = lazy(() => loadAuditPage().then((m) => ({ default: m.AuditPage })))
+
+/** The Audit screen, drawn at once when its code is already loaded (it loads when the app is idle):
+ *  React.lazy suspends on its first use even then, and React holds a screen that suspended back
+ *  for 300 ms before showing it. Chosen once per opening, so the screen never re-mounts. */
+function AuditScreen() {
+  const [Screen] = useState(() => auditModule?.AuditPage ?? LazyAuditPage)
+  return <Screen />
+}
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })))
 
 function NavLink({ route, current, label, preload }: { route: Route; current: Route; label: string; preload?: () => Promise<unknown> }) {
@@ -129,7 +138,7 @@ export function App() {
                 )}
                 {route.name === 'settings' && <SettingsPage />}
                 {route.name === 'outcomes' && <OutcomesPage key={route.planId} planId={route.planId} />}
-                {route.name === 'audit' && <AuditPage />}
+                {route.name === 'audit' && <AuditScreen />}
               </Suspense>
             </ScreenErrorBoundary>
           </FirstRunGate>

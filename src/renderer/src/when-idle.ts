@@ -1,10 +1,27 @@
-// Work that may wait until the page has nothing else to do (after the first screen is drawn):
-// requestIdleCallback where the browser has it, else a plain timer. Returns a cancel function.
-export function whenIdle(work: () => void, fallbackMs = 1_000): () => void {
+// Work that waits for the screen to be drawn. whenIdle: until the page has nothing else to do
+// (requestIdleCallback, at the latest after `atMostMs`, so a busy page still gets it done; a plain
+// timer where the browser has no idle callback). afterNextFrame: until the next frame is painted.
+// Both return a cancel function.
+export function whenIdle(work: () => void, atMostMs = 2_000): () => void {
   if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(() => work())
+    const id = requestIdleCallback(() => work(), { timeout: atMostMs })
     return () => cancelIdleCallback(id)
   }
-  const id = setTimeout(work, fallbackMs)
+  const id = setTimeout(work, atMostMs)
   return () => clearTimeout(id)
+}
+
+/** Runs `work` in a task after the next frame (a task queued from a frame callback runs after that
+ *  frame's paint); at once in a task where there are no frames. */
+export function afterNextFrame(work: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  if (typeof requestAnimationFrame !== 'function') {
+    timer = setTimeout(work, 0)
+    return () => clearTimeout(timer)
+  }
+  const frame = requestAnimationFrame(() => (timer = setTimeout(work, 0)))
+  return () => {
+    cancelAnimationFrame(frame)
+    if (timer !== undefined) clearTimeout(timer)
+  }
 }

@@ -391,12 +391,26 @@ export function summaryFacts(s: OutcomeSummary, accuracy: PatientAccuracy | null
  * per-patient facts are reused.
  */
 export function auditCohort(all: readonly AnyPatient[], filter: CohortFilter, today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): CohortAudit {
+  return { ...auditHead(all, filter, today, intervals), ...auditRest(all, filter, today, intervals) }
+}
+
+/** The figures at the top of the Audit screen: the count, follow-up completeness and survival
+ *  (the screen shows them first and computes the rest, auditRest, just after). */
+export type CohortAuditHead = Pick<CohortAudit, 'n' | 'completeness' | 'survival'>
+export type CohortAuditRest = Omit<CohortAudit, keyof CohortAuditHead>
+
+export function auditHead(all: readonly AnyPatient[], filter: CohortFilter, today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): CohortAuditHead {
   const patients = all.filter((p) => matchesFilter(p, filter))
-  const facts = patients.map((p) => patientFacts(p, today, intervals))
   return {
     n: patients.length,
     completeness: completenessOf(patients, (p) => patientFacts(p, today, intervals).schedule, intervals),
-    survival: survivalOf(facts.map((f) => f.observation)),
+    survival: survivalOf(patients.map((p) => patientFacts(p, today, intervals).observation))
+  }
+}
+
+export function auditRest(all: readonly AnyPatient[], filter: CohortFilter, today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): CohortAuditRest {
+  const facts = all.filter((p) => matchesFilter(p, filter)).map((p) => patientFacts(p, today, intervals))
+  return {
     incidence: incidenceOf(facts.map((f) => f.exposure)),
     paired: pairedOf(facts.map((f) => f.pairs)),
     accuracy: accuracyOf(facts.map((f) => f.accuracy))

@@ -3,19 +3,20 @@
 // (shared/outcomes/cohort.ts); this screen loads rows and lays figures out.
 import { startTransition, useEffect, useLayoutEffect, useMemo, useState } from 'react'
 import { flushSync } from 'react-dom'
-import { auditCohort, localToday, type AuditPatient, type CohortFilter } from '../../../../shared/outcomes'
+import { auditHead, auditRest, localToday, type AuditPatient, type CohortFilter } from '../../../../shared/outcomes'
 import { cachedCohort } from '../../db/outcomes-binding'
 import { storageErrorMessage } from '../../db/storage'
 import { usePlanningContext } from '../settings/planning-context'
 import '../../components/components.css'
 import './outcomes.css'
 import { FIGURE_NOTES } from './audit-format'
-import { markAudit, markShown } from './audit-marks'
+import { AUDIT_COUNT_TIMING, markAudit } from './audit-marks'
 import { AccuracyTable, CausesTable, CompletenessTable, IncidenceTable, incidenceTitle, PairedTable, SmallN } from './audit-tables'
 import { SurvivalChart } from './charts'
 import { CohortReport } from './CohortReport'
 import { ExportButtons } from './ExportButtons'
 import { useOutcomeSettings } from './use-outcome-settings'
+import { afterNextFrame, whenIdle } from '../../when-idle'
 import { provenanceLabel, scheduleText } from '../../../../shared/outcomes/site-settings'
 
 markAudit('code')
@@ -46,25 +47,40 @@ export function AuditPage() {
     }
   }, [customSystems])
 
+  // The figures at the top (count, follow-up completeness, survival) are computed and drawn first;
+  // the others (events, before/after, planning accuracy) once that frame is painted (a transition):
+  // a newly read cohort reaches them then, while a filter change reaches both at once (the
+  // per-patient facts are computed by then).
+  const [laterCohort, setLaterCohort] = useState<AuditPatient[] | null>(null)
+  useEffect(() => {
+    if (!cohort || laterCohort === cohort) return
+    return afterNextFrame(() => startTransition(() => setLaterCohort(cohort)))
+  }, [cohort, laterCohort])
   const audit = useMemo(() => {
     if (!cohort || !loaded) return null
-    const figures = auditCohort(cohort, filter, today, intervals)
+    const figures = auditHead(cohort, filter, today, intervals)
     markAudit('computed')
     return figures
   }, [cohort, filter, today, intervals, loaded])
+  const laterFigures = useMemo(() => (laterCohort && loaded ? auditRest(laterCohort, filter, today, intervals) : null), [laterCohort, filter, today, intervals, loaded])
+  const rest = laterCohort === cohort ? laterFigures : null
   useLayoutEffect(() => {
-    if (audit) markShown()
+    if (audit) markAudit('shown')
   }, [audit])
-  // The printed report is hidden on screen yet a third of the page: it is drawn just after the
-  // screen (a transition, so it never holds the screen back), or at once when printing starts.
+  useLayoutEffect(() => {
+    if (rest) markAudit('complete')
+  }, [rest])
+  // The printed report is hidden on screen yet a third of the page: it is drawn once the screen
+  // is painted and the page idle (a transition, so it never holds the screen back), or at once
+  // when printing starts.
   const [reportDrawn, setReportDrawn] = useState(false)
   useEffect(() => {
     if (!audit || reportDrawn) return
     const draw = () => flushSync(() => setReportDrawn(true))
-    const soon = window.setTimeout(() => startTransition(() => setReportDrawn(true)), 0)
+    const cancel = whenIdle(() => startTransition(() => setReportDrawn(true)))
     window.addEventListener('beforeprint', draw)
     return () => {
-      window.clearTimeout(soon)
+      cancel()
       window.removeEventListener('beforeprint', draw)
     }
   }, [audit, reportDrawn])
@@ -99,7 +115,7 @@ export function AuditPage() {
       </select>
     </label>
   )
-  const { completeness, survival, incidence, paired, accuracy } = audit
+  const { completeness, survival } = audit
 
   const view = [
     filter.level && `level ${filter.level}`,
@@ -114,7 +130,7 @@ export function AuditPage() {
       <div className="oc-screen">
         <div className="page-head">
           <h1>Audit</h1>
-          <ExportButtons cohort={cohort} filter={filter} audit={audit} />
+          <ExportButtons cohort={cohort} filter={filter} />
         </div>
         <p className="oc-note">
           Every operated patient recorded in OsseoPlan ({cohort.length}). NICE (IPG270, IPG795) asks teams to audit the outcomes of everyone who has this procedure.
@@ -125,7 +141,7 @@ export function AuditPage() {
           {select('Stages', filter.stages ? String(filter.stages) : undefined, ['1', '2'], (v) => set({ stages: v === '' ? undefined : (Number(v) as 1 | 2) }), (v) => (v === '1' ? 'one-stage' : 'two-stage'))}
           {select('Year of surgery', filter.year ? String(filter.year) : undefined, options.years, (v) => set({ year: v === '' ? undefined : Number(v) }))}
           {select('Surgeon', filter.surgeon, options.surgeons, (v) => set({ surgeon: v }))}
-          <p aria-live="polite">
+          <p aria-live="polite" {...{ elementtiming: AUDIT_COUNT_TIMING }}>
             <strong>{audit.n}</strong> patient{audit.n === 1 ? '' : 's'} in this view
           </p>
         </div>
@@ -159,28 +175,35 @@ export function AuditPage() {
           <p className="oc-note">{survival.censoringNote} {FIGURE_NOTES.band}</p>
         </section>
 
-        <section className="oc-section" aria-labelledby="inc-title">
-          <h2 id="inc-title">{incidenceTitle(incidence)}</h2>
-          <SmallN n={incidence.n} />
-          <IncidenceTable incidence={incidence} scale={settings.scale} />
-          <p className="oc-note">{FIGURE_NOTES.incidence}</p>
-        </section>
+        {rest === null ? (
+          <p className="empty">Computing the other figures…</p>
+        ) : (
+          <>
+            <section className="oc-section" aria-labelledby="inc-title">
+              <h2 id="inc-title">{incidenceTitle(rest.incidence)}</h2>
+              <SmallN n={rest.incidence.n} />
+              <IncidenceTable incidence={rest.incidence} scale={settings.scale} />
+              <p className="oc-note">{FIGURE_NOTES.incidence}</p>
+            </section>
 
-        <section className="oc-section" aria-labelledby="pair-title">
-          <h2 id="pair-title">Before and after: baseline vs 12 months</h2>
-          <p className="oc-note">{FIGURE_NOTES.paired}</p>
-          <PairedTable paired={paired} />
-        </section>
+            <section className="oc-section" aria-labelledby="pair-title">
+              <h2 id="pair-title">Before and after: baseline vs 12 months</h2>
+              <p className="oc-note">{FIGURE_NOTES.paired}</p>
+              <PairedTable paired={rest.paired} />
+            </section>
 
-        <section className="oc-section" aria-labelledby="acc-title">
-          <h2 id="acc-title">Planning accuracy (n = {accuracy.n})</h2>
-          <SmallN n={accuracy.n} />
-          <AccuracyTable accuracy={accuracy} />
-          <h3>Did the plans that were off share a cause?</h3>
-          <CausesTable accuracy={accuracy} />
-        </section>
+            <section className="oc-section" aria-labelledby="acc-title">
+              <h2 id="acc-title">Planning accuracy (n = {rest.accuracy.n})</h2>
+              <SmallN n={rest.accuracy.n} />
+              <AccuracyTable accuracy={rest.accuracy} />
+              <h3>Did the plans that were off share a cause?</h3>
+              <CausesTable accuracy={rest.accuracy} />
+            </section>
+          </>
+        )}
       </div>
-      {reportDrawn && <CohortReport audit={audit} total={cohort.length} view={view.length ? view.join(', ') : 'all patients'} settings={settings} today={today} userName={userName} />}
+      {/* Printing right after opening may come before the background figures: computed here then. */}
+      {reportDrawn && <CohortReport audit={{ ...audit, ...(rest ?? auditRest(cohort, filter, today, intervals)) }} total={cohort.length} view={view.length ? view.join(', ') : 'all patients'} settings={settings} today={today} userName={userName} />}
     </div>
   )
 }

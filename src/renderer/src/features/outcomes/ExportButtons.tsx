@@ -2,12 +2,12 @@
 // printable cohort report (the browser's or the desktop's print/PDF path, with the charts). The
 // screen holds each patient's summary only; the visits and events are read when their CSV is asked for.
 import { useState } from 'react'
-import { eventsCsv, localToday, matchesFilter, operationsCsv, visitsCsv, type AuditPatient, type CohortAudit, type CohortFilter, type CohortPatient } from '../../../../shared/outcomes'
+import { eventsCsv, localToday, matchesFilter, operationsCsv, visitsCsv, type AuditPatient, type CohortFilter, type CohortPatient } from '../../../../shared/outcomes'
 import { outcomesRepo } from '../../db/outcomes-binding'
 import { storageErrorMessage } from '../../db/storage'
 import { exportPdf, saveTextFile } from '../../platform'
 
-export function ExportButtons({ cohort, filter }: { cohort: AuditPatient[]; filter: CohortFilter; audit: CohortAudit }) {
+export function ExportButtons({ cohort, filter }: { cohort: AuditPatient[]; filter: CohortFilter }) {
   const [message, setMessage] = useState('')
   const patients = () => cohort.filter((p) => matchesFilter(p, filter))
   async function withRecords(csv: (patients: CohortPatient[]) => string): Promise<string | null> {

@@ -1,5 +1,6 @@
 // Performance marks of the Audit screen's opening (click → code → rows → figures → page), so each
-// step can be timed in the page (tests/e2e/outcomes-scale.spec.ts reads them). Marks only: no cost
+// step can be timed in the page (tests/e2e/outcomes-scale.spec.ts reads them; the frame that first
+// shows the count is the patient count's element timing, AUDIT_COUNT_TIMING). Marks only: no cost
 // worth measuring, nothing sent anywhere.
 export const AUDIT_MARKS = {
   /** The screen's code is loaded (its module ran). */
@@ -8,12 +9,12 @@ export const AUDIT_MARKS = {
   readStart: 'osseo:audit-read-start',
   /** The cohort's rows are in memory. */
   read: 'osseo:audit-read',
-  /** The figures of the current filter are computed. */
+  /** The first figures of the current filter are computed. */
   computed: 'osseo:audit-computed',
-  /** The page with its figures is in the document (before the browser paints it). */
+  /** The page with its first figures is in the document (before the browser paints it). */
   shown: 'osseo:audit-shown',
-  /** The first frame with the figures has been produced. */
-  painted: 'osseo:audit-painted'
+  /** Every figure of the screen is in the document (the later ones computed after the first paint). */
+  complete: 'osseo:audit-complete'
 } as const
 
 export function markAudit(step: keyof typeof AUDIT_MARKS): void {
@@ -22,9 +23,5 @@ export function markAudit(step: keyof typeof AUDIT_MARKS): void {
   performance.mark(AUDIT_MARKS[step])
 }
 
-/** Marks `shown` now and `painted` once the next frame is produced (a task queued from a frame
- *  callback runs after its paint). */
-export function markShown(): void {
-  markAudit('shown')
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(() => markAudit('painted'), 0))
-}
+/** The Element Timing name of the patient count: when the browser first painted it. */
+export const AUDIT_COUNT_TIMING = 'audit-count'
