@@ -145,7 +145,7 @@ describe('stored outcome summaries', () => {
     const [a, b] = await approvedPlans(t.db, t.now, 2)
     const repo = createOutcomesRepo(t.db, t.now)
     for (const p of [a!, b!]) await repo.saveOperation({ planId: p.planId, revisionId: p.revisionId, stages: [{ stage: 1, date: '2025-03-03' }], implant, changes: [], complications: [] })
-    const surgeons = async () => (await repo.loadCohort()).map((p) => [p.patientCode, p.surgeon])
+    const surgeons = async () => (await repo.loadCohort()).map((p) => [p.patientCode, p.surgeon]).sort((x, y) => (x[0]! < y[0]! ? -1 : 1))
     expect(await surgeons()).toEqual([['S-0', 'Dr A'], ['S-1', 'Dr A']])
     const plans = createPlansRepo(t.db, t.now)
     await plans.updateDetails(a!.planId, { surgeon: 'Dr Lind' })
