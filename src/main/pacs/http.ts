@@ -33,6 +33,16 @@ function errorName(error: unknown): string {
   return error instanceof Error ? `${error.name} ${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : String(error)
 }
 
+function joined(chunks: readonly Uint8Array[], length: number): Uint8Array {
+  const bytes = new Uint8Array(length)
+  let at = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, at)
+    at += chunk.length
+  }
+  return bytes
+}
+
 export async function exchange(fetchImpl: FetchLike, url: string, options: ExchangeOptions): Promise<Exchange | PacsFailure> {
   const controller = new AbortController()
   let timedOut = false
@@ -75,6 +85,9 @@ export async function exchange(fetchImpl: FetchLike, url: string, options: Excha
       await response.body?.cancel().catch(() => undefined)
       return failure('too-large')
     }
+    // With a declared size the body is written straight into one buffer of that size (one copy,
+    // no second 18 MB array at the end); without one, chunks are kept and joined once.
+    const whole = total !== null ? new Uint8Array(total) : null
     const chunks: Uint8Array[] = []
     let received = 0
     if (response.body) {
@@ -84,12 +97,19 @@ export async function exchange(fetchImpl: FetchLike, url: string, options: Excha
           const { done, value } = await reader.read()
           if (done) break
           arm()
-          received += value.length
-          if (received > options.maxBytes) {
+          if (received + value.length > options.maxBytes) {
             controller.abort()
             return failure('too-large')
           }
-          chunks.push(value)
+          if (whole) {
+            // More than the server declared: not the body it announced.
+            if (received + value.length > whole.length) {
+              controller.abort()
+              return failure('truncated')
+            }
+            whole.set(value, received)
+          } else chunks.push(value)
+          received += value.length
           options.onProgress?.(received, total)
         }
       } catch {
@@ -98,12 +118,7 @@ export async function exchange(fetchImpl: FetchLike, url: string, options: Excha
       }
     }
     if (total !== null && received !== total) return failure('truncated')
-    const bytes = new Uint8Array(received)
-    let at = 0
-    for (const chunk of chunks) {
-      bytes.set(chunk, at)
-      at += chunk.length
-    }
+    const bytes = whole ?? joined(chunks, received)
     return { ok: true, status: response.status, contentType: response.headers.get('content-type'), bytes }
   } finally {
     clearTimeout(timer)

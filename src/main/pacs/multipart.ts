@@ -11,13 +11,10 @@ export function boundaryOf(contentType: string | null): string | null {
   return match ? (match[1] ?? match[2] ?? null) : null
 }
 
+/** Node's native search (memmem), on a view of the same memory: the 18 MB image part is scanned
+ *  for its closing boundary without a copy. */
 function indexOf(haystack: Uint8Array, needle: Uint8Array, from: number): number {
-  const first = needle[0]
-  outer: for (let i = haystack.indexOf(first!, from); i !== -1 && i <= haystack.length - needle.length; i = haystack.indexOf(first!, i + 1)) {
-    for (let j = 1; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer
-    return i
-  }
-  return -1
+  return Buffer.from(haystack.buffer, haystack.byteOffset, haystack.byteLength).indexOf(needle, from)
 }
 
 export interface Part {
