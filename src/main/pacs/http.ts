@@ -1,5 +1,6 @@
 // One HTTP exchange with a DICOMweb server: timeouts that reset while data flows, a hard cap on
 // the response size, cancellation, progress, and every failure mapped to a plain PacsFailure.
+import { concat } from '../../shared/bytes'
 import { failure, failureForStatus, type PacsFailure } from './errors'
 
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: Uint8Array<ArrayBuffer>; signal: AbortSignal; redirect: 'error' }) => Promise<{
@@ -31,16 +32,6 @@ export interface Exchange {
 
 function errorName(error: unknown): string {
   return error instanceof Error ? `${error.name} ${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : String(error)
-}
-
-function joined(chunks: readonly Uint8Array[], length: number): Uint8Array {
-  const bytes = new Uint8Array(length)
-  let at = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, at)
-    at += chunk.length
-  }
-  return bytes
 }
 
 export async function exchange(fetchImpl: FetchLike, url: string, options: ExchangeOptions): Promise<Exchange | PacsFailure> {
@@ -118,7 +109,7 @@ export async function exchange(fetchImpl: FetchLike, url: string, options: Excha
       }
     }
     if (total !== null && received !== total) return failure('truncated')
-    const bytes = whole ?? joined(chunks, received)
+    const bytes = whole ?? concat(chunks)
     return { ok: true, status: response.status, contentType: response.headers.get('content-type'), bytes }
   } finally {
     clearTimeout(timer)

@@ -2,6 +2,8 @@
 // per instance, STOW-RS sends one. Parsing refuses a body that does not end with the closing
 // boundary, so a response cut off mid-transfer is never taken for a complete one.
 
+import { concat } from '../../shared/bytes'
+
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 
@@ -52,11 +54,5 @@ export function buildMultipart(parts: readonly Uint8Array[], contentType: string
     chunks.push(encoder.encode(`--${boundary}\r\nContent-Type: ${contentType}\r\nContent-Length: ${part.length}\r\n\r\n`), part, encoder.encode('\r\n'))
   }
   chunks.push(encoder.encode(`--${boundary}--\r\n`))
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0))
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.length
-  }
-  return out
+  return concat(chunks)
 }
