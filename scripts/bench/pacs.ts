@@ -4,10 +4,10 @@
 // interleaved), and a study search with 1,000 studies on the server. Each is reported with its
 // floor from the same run (plain GETs of the same bytes; Orthanc's /system round trip), because
 // absolute times on this machine move 2–6×.
-import { spawnSync } from 'node:child_process'
 import { createDicomWebClient } from '../../src/main/pacs/dicomweb-client'
 import { startOrthanc } from '../../tests/support/pacs/orthanc'
 import { phantomRadiograph, phantomStudy } from '../../tests/support/pacs/phantom'
+import { runChildBench } from './child-bench'
 import type { BenchRow } from './core'
 
 async function time<T>(run: () => Promise<T>): Promise<[number, T]> {
@@ -21,15 +21,8 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!
 }
 
-/** Fetch → shown end to end in Chromium (tests/perf/pacs-bench.ts): its own process, typed with the DOM. */
-function benchPacsBrowser(): BenchRow[] {
-  const run = spawnSync('npx', ['tsx', 'tests/perf/pacs-bench.ts', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 2 ** 20 })
-  if (run.status !== 0) throw new Error(`PACS browser bench failed (exit ${run.status})`)
-  return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '[]') as BenchRow[]
-}
-
 export async function benchPacs(): Promise<BenchRow[]> {
-  const browserRows = benchPacsBrowser()
+  const browserRows = runChildBench('tests/perf/pacs-bench.ts', 'PACS browser')
   const orthanc = await startOrthanc()
   try {
     const client = createDicomWebClient(fetch, { baseUrl: orthanc.dicomWebUrl })
