@@ -206,6 +206,10 @@ async function search(url: string, executablePath: string, keys: number, size: n
       if (process.env['TRACE_SHOT']) await page.screenshot({ path: process.env['TRACE_SHOT'] })
       // A persistent context has no Browser object to trace with: use CDP tracing on the page.
       const cdpSplit = async (press: (i: number) => Promise<void>) => {
+        if (process.argv.includes('--cpu')) {
+          await cpuProfile(page, keys, press)
+          return { keys }
+        }
         const cdp = await context.newCDPSession(page)
         const chunks: unknown[] = []
         cdp.on('Tracing.dataCollected', (d: { value: unknown[] }) => chunks.push(...d.value))
