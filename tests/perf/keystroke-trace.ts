@@ -151,10 +151,21 @@ async function traced(browser: Browser, page: Page, keys: number, press: (i: num
 
 const show = (label: string, split: Record<string, number>) => console.log(`${label}: ${Object.entries(split).map(([k, v]) => `${k} ${v}`).join(', ')} (ms per key, main thread self time)`)
 
+/** TRACE_CSS: a style sheet added to the page first, to try a change without a rebuild. */
+async function addTraceCss(page: Page): Promise<void> {
+  if (!process.env['TRACE_CSS']) return
+  await page.evaluate((css) => {
+    const sheet = new CSSStyleSheet()
+    sheet.replaceSync(css)
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
+  }, process.env['TRACE_CSS'])
+}
+
 async function editor(url: string, executablePath: string, keys: number): Promise<void> {
   await withSmallLibrary(url, executablePath, async (page) => {
     await page.goto(`${url}#/plans/${BENCH_PLAN_ID}`)
     await page.getByTestId('result-panel').waitFor()
+    await addTraceCss(page)
     await page.evaluate(() => {
       const input = document.createElement('input')
       input.id = 'bench-floor'
@@ -190,14 +201,7 @@ async function search(url: string, executablePath: string, keys: number, size: n
       await page.goto(url)
       await completeTiming(page)
       await installFloor(page)
-      // TRACE_CSS: a style sheet added to the page first, to try a change without a rebuild.
-      if (process.env['TRACE_CSS']) {
-        await page.evaluate((css) => {
-          const sheet = new CSSStyleSheet()
-          sheet.replaceSync(css)
-          document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
-        }, process.env['TRACE_CSS'])
-      }
+      await addTraceCss(page)
       const app = page.getByLabel('Search', { exact: true })
       const floor = page.locator('#floor-input')
       await app.fill('P-00')

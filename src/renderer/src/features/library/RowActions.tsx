@@ -25,9 +25,10 @@ export function RowActions({ name, owner, actions }: { name: string; owner: stri
   const setOpen = (at: 'first' | 'last' | null) => setState(at ? { owner, at, position: null } : null)
   const setPosition = (p: { top: number; left: number }) => setState((s) => (s ? { ...s, position: p } : s))
   // A menu left open when the row moved to another plan stays closed if that plan comes back.
+  const stale = state !== null && state.owner !== owner
   useEffect(() => {
-    if (state !== null && state.owner !== owner) setState(null)
-  }, [state, owner])
+    if (stale) setState(null)
+  }, [stale])
   const button = useRef<HTMLButtonElement>(null)
   const menu = useRef<HTMLDivElement>(null)
   const menuId = useId()
