@@ -82,7 +82,7 @@ async function wheel(page: Page, x: number, y: number): Promise<void> {
 }
 
 /** The floor: an empty canvas of the viewport's size, on top of the page, painting one pixel per event. */
-function addFloorCanvas(): void {
+export function addFloorCanvas(): void {
   const c = document.createElement('canvas')
   c.width = 760
   c.height = 560
@@ -125,6 +125,24 @@ async function screenOf(page: Page, p: { x: number; y: number }): Promise<{ x: n
   const box = (await svg.boundingBox())!
   const vb = (await svg.getAttribute('viewBox'))!.split(' ').map(Number) as [number, number, number, number]
   return { x: box.x + ((p.x - vb[0]) * box.width) / vb[2], y: box.y + ((p.y - vb[1]) * box.height) / vb[3] }
+}
+
+/** Calibrated from the file, axis drawn, stations every 50 mm accepted, zoomed to station 3:
+ *  the box of station 3's first canal-edge handle (the one the handle drag moves). */
+export async function prepareHandle(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  const truth = phantomTruth(BIG)
+  await page.getByRole('button', { name: 'Fit', exact: true }).click()
+  await page.getByRole('radio', { name: 'From the file' }).check()
+  await page.getByRole('button', { name: 'Bone axis' }).click()
+  for (const p of [truth.axis.proximal, truth.axis.distal]) {
+    const s = await screenOf(page, p)
+    await page.mouse.click(s.x, s.y)
+  }
+  await page.getByLabel('Station spacing in mm').fill('50')
+  await page.getByRole('button', { name: 'Add stations' }).click()
+  await page.getByRole('button', { name: 'Accept all suggested edges' }).click()
+  await page.getByRole('button', { name: 'Zoom to station 3', exact: true }).click()
+  return (await page.getByTestId('edge-3-endostealA').boundingBox())!
 }
 
 interface PathFigures {
@@ -205,20 +223,7 @@ async function measurePath(browser: Browser, url: string, file: string, noWebGl:
     await floorFor('window', 'move')
     await take('window', () => drag(page, cx, cy, 1, 0.7))
 
-    // A station handle: calibrated from the file, axis drawn, stations every 50 mm accepted.
-    const truth = phantomTruth(BIG)
-    await page.getByRole('button', { name: 'Fit', exact: true }).click()
-    await page.getByRole('radio', { name: 'From the file' }).check()
-    await page.getByRole('button', { name: 'Bone axis' }).click()
-    for (const p of [truth.axis.proximal, truth.axis.distal]) {
-      const s = await screenOf(page, p)
-      await page.mouse.click(s.x, s.y)
-    }
-    await page.getByLabel('Station spacing in mm').fill('50')
-    await page.getByRole('button', { name: 'Add stations' }).click()
-    await page.getByRole('button', { name: 'Accept all suggested edges' }).click()
-    await page.getByRole('button', { name: 'Zoom to station 3', exact: true }).click()
-    const h = (await page.getByTestId('edge-3-endostealA').boundingBox())!
+    const h = await prepareHandle(page)
     await floorFor('handle', 'move')
     await take('handle', async () => {
       await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2)
