@@ -42,7 +42,8 @@ function selfTimeByName(json: string, moves: number): string {
     if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur! / 1000)
     stack.push({ end: e.ts + e.dur!, name: e.name })
   }
-  return [...self].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([n, v]) => `${(v / moves).toFixed(2)} ms  ${n}`).join('\n')
+  const total = [...self.values()].reduce((a, b) => a + b, 0)
+  return [`${(total / moves).toFixed(2)} ms  main thread busy, in all`, ...[...self].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([n, v]) => `${(v / moves).toFixed(2)} ms  ${n}`)].join('\n')
 }
 
 const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3)
