@@ -83,6 +83,8 @@ test('columns in clinical words: level, system name, implant size, outcome; revi
 })
 
 test('Delete is apart from Archive in the row menu, asks first, and can be undone', async ({ page }) => {
+  // Two whole-page accessibility scans and two screenshots: 14 s in CI, near 30 s on a loaded machine.
+  test.setTimeout(60_000)
   await importCase(page)
   const row = rows(page).first()
   await row.getByRole('button', { name: 'Actions for EX-TF-01' }).click()
