@@ -83,6 +83,8 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
     store.endGesture()
   }, [store])
   const dragging = useSyncExternalStore(store.subscribe, store.gesture) !== null
+  // Taken off the screen during a drag: the saves must not wait for a release that cannot come.
+  useEffect(() => () => store.endGesture(), [store])
   const [tool, setTool] = useState<Tool>('move')
   const [pending, setPending] = useState<Point | null>(null)
   const [stepMm, setStepMm] = useState(20)
