@@ -5,6 +5,8 @@
 // is in — and the committed hostile corpus files are its byte-exact output. Giving the app's
 // writer those switches would put a damaged-file generator in the shipped code; the two share only
 // the few lines of element encoding.
+import { concat } from '../../src/shared/bytes'
+
 export interface DicomElement {
   group: number
   element: number
@@ -47,15 +49,7 @@ function encode(e: DicomElement, explicit: boolean): Uint8Array {
   return concat([head, v])
 }
 
-export function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
-}
+export { concat }
 
 export const EXPLICIT_LE = '1.2.840.10008.1.2.1'
 export const IMPLICIT_LE = '1.2.840.10008.1.2'

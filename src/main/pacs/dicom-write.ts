@@ -1,6 +1,7 @@
 // A small DICOM Part 10 writer (explicit VR little endian only), enough for the two documents
 // OsseoPlan files back to a PACS — an Encapsulated PDF and a Secondary Capture image — and for
 // the test phantoms. Values are written exactly as given; the caller chooses tags and VRs.
+import { concat } from '../../shared/bytes'
 
 export const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1'
 /** OsseoPlan's implementation class UID (a 2.25 UUID-derived root) and version name. */
@@ -27,17 +28,6 @@ const NUMBER_VRS: Record<string, { size: number; write: (view: DataView, at: num
 }
 
 const encoder = new TextEncoder()
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const total = parts.reduce((sum, part) => sum + part.length, 0)
-  const out = new Uint8Array(total)
-  let at = 0
-  for (const part of parts) {
-    out.set(part, at)
-    at += part.length
-  }
-  return out
-}
 
 function padEven(bytes: Uint8Array, pad: number): Uint8Array {
   if (bytes.length % 2 === 0) return bytes

@@ -1,5 +1,6 @@
 // One HTTP exchange with a DICOMweb server: timeouts that reset while data flows, a hard cap on
 // the response size, cancellation, progress, and every failure mapped to a plain PacsFailure.
+import { concat } from '../../shared/bytes'
 import { failure, failureForStatus, type PacsFailure } from './errors'
 
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: Uint8Array<ArrayBuffer>; signal: AbortSignal; redirect: 'error' }) => Promise<{
@@ -75,6 +76,9 @@ export async function exchange(fetchImpl: FetchLike, url: string, options: Excha
       await response.body?.cancel().catch(() => undefined)
       return failure('too-large')
     }
+    // With a declared size the body is written straight into one buffer of that size (one copy,
+    // no second 18 MB array at the end); without one, chunks are kept and joined once.
+    const whole = total !== null ? new Uint8Array(total) : null
     const chunks: Uint8Array[] = []
     let received = 0
     if (response.body) {
@@ -84,12 +88,19 @@ export async function exchange(fetchImpl: FetchLike, url: string, options: Excha
           const { done, value } = await reader.read()
           if (done) break
           arm()
-          received += value.length
-          if (received > options.maxBytes) {
+          if (received + value.length > options.maxBytes) {
             controller.abort()
             return failure('too-large')
           }
-          chunks.push(value)
+          if (whole) {
+            // More than the server declared: not the body it announced.
+            if (received + value.length > whole.length) {
+              controller.abort()
+              return failure('truncated')
+            }
+            whole.set(value, received)
+          } else chunks.push(value)
+          received += value.length
           options.onProgress?.(received, total)
         }
       } catch {
@@ -98,12 +109,7 @@ export async function exchange(fetchImpl: FetchLike, url: string, options: Excha
       }
     }
     if (total !== null && received !== total) return failure('truncated')
-    const bytes = new Uint8Array(received)
-    let at = 0
-    for (const chunk of chunks) {
-      bytes.set(chunk, at)
-      at += chunk.length
-    }
+    const bytes = whole ?? concat(chunks)
     return { ok: true, status: response.status, contentType: response.headers.get('content-type'), bytes }
   } finally {
     clearTimeout(timer)
