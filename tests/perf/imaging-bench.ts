@@ -16,7 +16,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from '@playwright/test'
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { phantomDicom, phantomTruth } from '../../scripts/imaging/phantom'
 import { findBrowser } from './browser-bench'
 import { startBenchServer } from './server'
@@ -159,7 +159,8 @@ interface PathFigures {
   floor: Record<string, number[]>
 }
 
-async function measurePath(browser: Browser, url: string, file: string, noWebGl: boolean): Promise<PathFigures> {
+/** A page context for the viewer; `noWebGl`: WebGL made unavailable (the canvas-2D fallback). */
+export async function viewerContext(browser: Browser, noWebGl: boolean): Promise<BrowserContext> {
   const context = await benchContext(browser, { viewport: { width: 1400, height: 1000 } })
   if (noWebGl)
     await context.addInitScript(() => {
@@ -168,6 +169,11 @@ async function measurePath(browser: Browser, url: string, file: string, noWebGl:
         return /webgl/.test(kind) ? null : (original as (...a: unknown[]) => unknown).call(this, kind, ...rest)
       } as typeof original
     })
+  return context
+}
+
+async function measurePath(browser: Browser, url: string, file: string, noWebGl: boolean): Promise<PathFigures> {
+  const context = await viewerContext(browser, noWebGl)
   const page = await context.newPage()
   try {
     await page.goto(url)

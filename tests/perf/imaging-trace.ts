@@ -12,21 +12,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { phantomDicom } from '../../scripts/imaging/phantom'
-import { benchContext, LAUNCH_ARGS } from './bench-common'
+import { LAUNCH_ARGS } from './bench-common'
 import { findBrowser } from './browser-bench'
-import { addFloorCanvas, prepareHandle } from './imaging-bench'
-import { cpuProfile } from './keystroke-trace'
+import { addFloorCanvas, prepareHandle, viewerContext } from './imaging-bench'
+import { cpuProfile, type TraceEvent } from './keystroke-trace'
 import { startBenchServer } from './server'
-
-interface TraceEvent {
-  name: string
-  ph: string
-  ts: number
-  dur?: number
-  tid: number
-  pid: number
-  args?: { name?: string }
-}
 
 /** The renderer main thread's self time per event name, per move (ms), heaviest first. */
 function selfTimeByName(json: string, moves: number): string {
@@ -54,14 +44,7 @@ writeFileSync(file, phantomDicom({ rows: 3000, columns: 3000, detectorPixelMm: 0
 const server = await startBenchServer()
 const browser = await chromium.launch({ executablePath: await findBrowser(), args: LAUNCH_ARGS })
 try {
-  const context = await benchContext(browser, { viewport: { width: 1400, height: 1000 } })
-  if (process.argv.includes('--no-webgl'))
-    await context.addInitScript(() => {
-      const original = HTMLCanvasElement.prototype.getContext
-      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
-        return /webgl/.test(kind) ? null : (original as (...a: unknown[]) => unknown).call(this, kind, ...rest)
-      } as typeof original
-    })
+  const context = await viewerContext(browser, process.argv.includes('--no-webgl'))
   const page = await context.newPage()
   await page.goto(server.url)
   await page.getByLabel('Case file to import').setInputFiles('resources/cases/transfemoral.json')

@@ -22,7 +22,7 @@ import { completeTiming, timeInPage } from './in-page'
 import { installFloor, seedProfile } from './library-ratios'
 import { startBenchServer } from './server'
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string
   ph: string
   ts: number
