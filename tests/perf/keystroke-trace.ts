@@ -22,7 +22,7 @@ import { completeTiming, timeInPage } from './in-page'
 import { installFloor, seedProfile } from './library-ratios'
 import { startBenchServer } from './server'
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string
   ph: string
   ts: number
@@ -84,7 +84,7 @@ const perKey = ({ keys, ...split }: Record<string, number> & { keys: number }) =
   ({ ...Object.fromEntries(Object.entries(split).map(([k, v]) => [k, Math.round((v / keys) * 100) / 100])), keys })
 
 /** With --cpu: a sampled JavaScript profile of the keys instead, top functions by self time. */
-async function cpuProfile(page: Page, keys: number, press: (i: number) => Promise<void>): Promise<void> {
+export async function cpuProfile(page: Page, keys: number, press: (i: number) => Promise<void>): Promise<void> {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Profiler.enable')
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
