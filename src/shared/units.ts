@@ -1,7 +1,8 @@
 /**
  * Units at the edge. Internal units: millimetres (lengths), kilograms (masses),
  * centimetres (body height only), degrees, days. Input strings with units are
- * parsed with mathjs once and cached; plain numbers are already canonical.
+ * parsed once and cached (the allowed units by their mathjs sizes, any other unit by mathjs);
+ * plain numbers are already canonical.
  *
  * Conversion results are cleaned of binary floating-point noise at the 1e-9 level
  * (e.g. "3 in" → 76.2 mm, not 76.19999999999999 mm). That is not clinical rounding:
@@ -18,13 +19,13 @@ export const MM_PER_CM = 10
 export const MM_PER_IN = 25.4
 export const KG_PER_LB = 0.45359237
 
-const LENGTH_UNIT_NAMES = ['mm', 'cm', 'm', 'in', 'inch', 'inches', 'ft', 'foot', 'feet'] as const
-const MASS_UNIT_NAMES = ['kg', 'g', 'lb', 'lbs'] as const
+export const LENGTH_UNIT_NAMES = ['mm', 'cm', 'm', 'in', 'inch', 'inches', 'ft', 'foot', 'feet'] as const
+export const MASS_UNIT_NAMES = ['kg', 'g', 'lb', 'lbs'] as const
 const LENGTH_SET: ReadonlySet<string> = new Set(LENGTH_UNIT_NAMES)
 const MASS_SET: ReadonlySet<string> = new Set(MASS_UNIT_NAMES)
 
 export type QuantityKind = 'length' | 'mass'
-type Canonical = 'mm' | 'cm' | 'kg'
+export type Canonical = 'mm' | 'cm' | 'kg'
 
 export interface QuantityOptions {
   /** Smallest allowed value (canonical unit). */
@@ -73,6 +74,28 @@ function unit(value: number, name: string) {
   return math.unit(value, name)
 }
 
+/** Each allowed unit's size in metres or kilograms exactly as mathjs defines it (its unit value ×
+ *  its prefix value), so that `(value × size) ÷ canonical size` is the same two floating-point
+ *  operations mathjs's `unit(value, name).toNumber(canonical)` performs, with the same result
+ *  (property test: tests/unit/core/units-fast-path.test.ts). Setting mathjs up costs ~0.2 s on the
+ *  first unit string (a restored backup's first "48 cm"); mathjs stays the path for any other unit. */
+const UNIT_SIZE: Readonly<Record<string, number>> = {
+  mm: 0.001, cm: 0.01, m: 1, in: 0.0254, inch: 0.0254, inches: 0.0254, ft: 0.3048, foot: 0.3048, feet: 0.3048,
+  kg: 1, g: 0.001, lb: 0.45359237, lbs: 0.45359237
+}
+const CANONICAL_SIZE: Readonly<Record<Canonical, number>> = { mm: 0.001, cm: 0.01, kg: 1 }
+
+/** `value` in `name`, converted to `canonical` (before cleaning). Exported for the property test. */
+export function convertUnit(value: number, name: string, canonical: Canonical): number {
+  const size = Object.hasOwn(UNIT_SIZE, name) ? UNIT_SIZE[name] : undefined
+  return size === undefined ? convertUnitWithMathjs(value, name, canonical) : (value * size) / CANONICAL_SIZE[canonical]
+}
+
+/** The same conversion through mathjs alone: the general path, and the property test's reference. */
+export function convertUnitWithMathjs(value: number, name: string, canonical: Canonical): number {
+  return unit(value, name).toNumber(canonical)
+}
+
 const cache: Record<Canonical, Map<string, number>> = { mm: new Map(), cm: new Map(), kg: new Map() }
 const CACHE_LIMIT = 2000
 
@@ -119,7 +142,7 @@ function parseString(raw: string, path: string, kind: QuantityKind, canonical: C
   }
   let value: number
   try {
-    value = clean(unit(Number(m[1]), name).toNumber(canonical))
+    value = clean(convertUnit(Number(m[1]), name, canonical))
   } catch {
     return err(path, `could not read "${s}"; use ${unitList(kind)}`)
   }

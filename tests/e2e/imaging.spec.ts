@@ -313,7 +313,12 @@ test('the WebGL and canvas-2D paths show the same pixels; a handle drag updates 
     await expect(page.locator(fid('bone.residualLength'))).not.toHaveValue(k === 1 ? drawn : [...seen].at(-1)!)
     seen.add(await page.locator(fid('bone.residualLength')).inputValue())
   }
+  // Held still longer than the autosave delays: nothing is written until the handle is let go
+  // (a write within a drag took its frames), then it is.
+  await page.waitForTimeout(1200)
+  await expect(page.getByTestId('save-state')).toHaveText('Saving…')
   await page.mouse.up()
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 10_000 })
   expect(seen.size).toBe(4)
   const dragged = [...seen].at(-1)!
   await page.getByRole('button', { name: 'Undo', exact: true }).click()

@@ -156,6 +156,24 @@ test('the row menu works from the keyboard', async ({ page }) => {
   await expect(item('History')).toBeFocused()
   await page.keyboard.press('Tab')
   await expect(page.getByRole('menu')).toHaveCount(0)
+
+  // Rows are reused for other plans as the matches change: a menu left open does not follow its
+  // row to another plan, and stays closed when its plan comes back.
+  await page.getByLabel('Case file to import').setInputFiles('resources/cases/transtibial.json')
+  await expect(rows(page)).toHaveCount(2)
+  const firstButton = rows(page).first().getByRole('button', { name: /^Actions for / })
+  const firstName = await firstButton.getAttribute('aria-label')
+  await firstButton.click()
+  await expect(page.getByRole('menu', { name: firstName! })).toBeVisible()
+  const search = page.getByLabel('Search', { exact: true })
+  await search.fill(firstName === 'Actions for EX-TF-01' ? 'EX-TT-01' : 'EX-TF-01')
+  await expect(rows(page)).toHaveCount(1)
+  await expect(page.getByRole('menu')).toHaveCount(0)
+  await expect(rows(page).first().getByRole('button', { name: /^Actions for / })).toHaveAttribute('aria-expanded', 'false')
+  await search.fill('')
+  await expect(rows(page)).toHaveCount(2)
+  await expect(page.getByRole('menu')).toHaveCount(0)
+  await expect(firstButton).toHaveAttribute('aria-expanded', 'false')
 })
 
 test('date filters are typed as yyyy-mm-dd; other formats get a message and change nothing', async ({ page }) => {

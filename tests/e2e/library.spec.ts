@@ -27,8 +27,10 @@ async function restore(page: Page, file: { name: string; mimeType: string; buffe
   const path = join(mkdtempSync(join(tmpdir(), 'osseoplan-')), file.name)
   writeFileSync(path, file.buffer)
   await page.getByLabel('Library backup to restore').setInputFiles(path)
-  // The app reads the file after the picker closes: remove it only once the outcome is shown.
-  await expect(page.getByRole('alert').or(page.getByRole('status').filter({ hasText: /restored|imported/i })).first()).toBeVisible({ timeout: 60_000 })
+  // The app reads the file after the picker closes: remove it only once the outcome for THIS file
+  // is shown (the previous file's message may still be on screen; removing the file early made the
+  // read fail with "could not be found" on a loaded machine).
+  await expect(page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: `“${file.name}”` }).first()).toBeVisible({ timeout: 60_000 })
   rmSync(path)
 }
 

@@ -16,7 +16,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from '@playwright/test'
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { phantomDicom, phantomTruth } from '../../scripts/imaging/phantom'
 import { findBrowser } from './browser-bench'
 import { startBenchServer } from './server'
@@ -82,7 +82,7 @@ async function wheel(page: Page, x: number, y: number): Promise<void> {
 }
 
 /** The floor: an empty canvas of the viewport's size, on top of the page, painting one pixel per event. */
-function addFloorCanvas(): void {
+export function addFloorCanvas(): void {
   const c = document.createElement('canvas')
   c.width = 760
   c.height = 560
@@ -127,6 +127,24 @@ async function screenOf(page: Page, p: { x: number; y: number }): Promise<{ x: n
   return { x: box.x + ((p.x - vb[0]) * box.width) / vb[2], y: box.y + ((p.y - vb[1]) * box.height) / vb[3] }
 }
 
+/** Calibrated from the file, axis drawn, stations every 50 mm accepted, zoomed to station 3:
+ *  the box of station 3's first canal-edge handle (the one the handle drag moves). */
+export async function prepareHandle(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  const truth = phantomTruth(BIG)
+  await page.getByRole('button', { name: 'Fit', exact: true }).click()
+  await page.getByRole('radio', { name: 'From the file' }).check()
+  await page.getByRole('button', { name: 'Bone axis' }).click()
+  for (const p of [truth.axis.proximal, truth.axis.distal]) {
+    const s = await screenOf(page, p)
+    await page.mouse.click(s.x, s.y)
+  }
+  await page.getByLabel('Station spacing in mm').fill('50')
+  await page.getByRole('button', { name: 'Add stations' }).click()
+  await page.getByRole('button', { name: 'Accept all suggested edges' }).click()
+  await page.getByRole('button', { name: 'Zoom to station 3', exact: true }).click()
+  return (await page.getByTestId('edge-3-endostealA').boundingBox())!
+}
+
 interface PathFigures {
   renderer: string
   open: OpenSteps[]
@@ -141,7 +159,8 @@ interface PathFigures {
   floor: Record<string, number[]>
 }
 
-async function measurePath(browser: Browser, url: string, file: string, noWebGl: boolean): Promise<PathFigures> {
+/** A page context for the viewer; `noWebGl`: WebGL made unavailable (the canvas-2D fallback). */
+export async function viewerContext(browser: Browser, noWebGl: boolean): Promise<BrowserContext> {
   const context = await benchContext(browser, { viewport: { width: 1400, height: 1000 } })
   if (noWebGl)
     await context.addInitScript(() => {
@@ -150,6 +169,11 @@ async function measurePath(browser: Browser, url: string, file: string, noWebGl:
         return /webgl/.test(kind) ? null : (original as (...a: unknown[]) => unknown).call(this, kind, ...rest)
       } as typeof original
     })
+  return context
+}
+
+async function measurePath(browser: Browser, url: string, file: string, noWebGl: boolean): Promise<PathFigures> {
+  const context = await viewerContext(browser, noWebGl)
   const page = await context.newPage()
   try {
     await page.goto(url)
@@ -205,20 +229,7 @@ async function measurePath(browser: Browser, url: string, file: string, noWebGl:
     await floorFor('window', 'move')
     await take('window', () => drag(page, cx, cy, 1, 0.7))
 
-    // A station handle: calibrated from the file, axis drawn, stations every 50 mm accepted.
-    const truth = phantomTruth(BIG)
-    await page.getByRole('button', { name: 'Fit', exact: true }).click()
-    await page.getByRole('radio', { name: 'From the file' }).check()
-    await page.getByRole('button', { name: 'Bone axis' }).click()
-    for (const p of [truth.axis.proximal, truth.axis.distal]) {
-      const s = await screenOf(page, p)
-      await page.mouse.click(s.x, s.y)
-    }
-    await page.getByLabel('Station spacing in mm').fill('50')
-    await page.getByRole('button', { name: 'Add stations' }).click()
-    await page.getByRole('button', { name: 'Accept all suggested edges' }).click()
-    await page.getByRole('button', { name: 'Zoom to station 3', exact: true }).click()
-    const h = (await page.getByTestId('edge-3-endostealA').boundingBox())!
+    const h = await prepareHandle(page)
     await floorFor('handle', 'move')
     await take('handle', async () => {
       await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2)

@@ -22,7 +22,7 @@ import { completeTiming, timeInPage } from './in-page'
 import { installFloor, seedProfile } from './library-ratios'
 import { startBenchServer } from './server'
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string
   ph: string
   ts: number
@@ -84,7 +84,7 @@ const perKey = ({ keys, ...split }: Record<string, number> & { keys: number }) =
   ({ ...Object.fromEntries(Object.entries(split).map(([k, v]) => [k, Math.round((v / keys) * 100) / 100])), keys })
 
 /** With --cpu: a sampled JavaScript profile of the keys instead, top functions by self time. */
-async function cpuProfile(page: Page, keys: number, press: (i: number) => Promise<void>): Promise<void> {
+export async function cpuProfile(page: Page, keys: number, press: (i: number) => Promise<void>): Promise<void> {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Profiler.enable')
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
@@ -151,10 +151,21 @@ async function traced(browser: Browser, page: Page, keys: number, press: (i: num
 
 const show = (label: string, split: Record<string, number>) => console.log(`${label}: ${Object.entries(split).map(([k, v]) => `${k} ${v}`).join(', ')} (ms per key, main thread self time)`)
 
+/** TRACE_CSS: a style sheet added to the page first, to try a change without a rebuild. */
+async function addTraceCss(page: Page): Promise<void> {
+  if (!process.env['TRACE_CSS']) return
+  await page.evaluate((css) => {
+    const sheet = new CSSStyleSheet()
+    sheet.replaceSync(css)
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
+  }, process.env['TRACE_CSS'])
+}
+
 async function editor(url: string, executablePath: string, keys: number): Promise<void> {
   await withSmallLibrary(url, executablePath, async (page) => {
     await page.goto(`${url}#/plans/${BENCH_PLAN_ID}`)
     await page.getByTestId('result-panel').waitFor()
+    await addTraceCss(page)
     await page.evaluate(() => {
       const input = document.createElement('input')
       input.id = 'bench-floor'
@@ -190,14 +201,7 @@ async function search(url: string, executablePath: string, keys: number, size: n
       await page.goto(url)
       await completeTiming(page)
       await installFloor(page)
-      // TRACE_CSS: a style sheet added to the page first, to try a change without a rebuild.
-      if (process.env['TRACE_CSS']) {
-        await page.evaluate((css) => {
-          const sheet = new CSSStyleSheet()
-          sheet.replaceSync(css)
-          document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
-        }, process.env['TRACE_CSS'])
-      }
+      await addTraceCss(page)
       const app = page.getByLabel('Search', { exact: true })
       const floor = page.locator('#floor-input')
       await app.fill('P-00')
@@ -206,6 +210,10 @@ async function search(url: string, executablePath: string, keys: number, size: n
       if (process.env['TRACE_SHOT']) await page.screenshot({ path: process.env['TRACE_SHOT'] })
       // A persistent context has no Browser object to trace with: use CDP tracing on the page.
       const cdpSplit = async (press: (i: number) => Promise<void>) => {
+        if (process.argv.includes('--cpu')) {
+          await cpuProfile(page, keys, press)
+          return { keys }
+        }
         const cdp = await context.newCDPSession(page)
         const chunks: unknown[] = []
         cdp.on('Tracing.dataCollected', (d: { value: unknown[] }) => chunks.push(...d.value))

@@ -21,6 +21,19 @@ export interface ViewGeometry {
 /** Below this zoom the gray is interpolated; at and above it pixels are shown as squares. */
 export const SHARP_FROM_ZOOM = 2
 
+export type LutCache = { key: string; value: ReturnType<typeof windowLut> }
+
+const lutCaches = new WeakMap<object, LutCache>()
+
+/** One window lookup table per decoded image, shared by everything that draws it (the viewport's
+ *  canvas-2D path and the loupe): rebuilding the 65,536 entries of a 16-bit table for each
+ *  pointer move cost more than drawing the loupe. `samples` stand for their image (one header). */
+export function lutCacheFor(samples: Uint8Array | Uint16Array | Int16Array): LutCache {
+  let c = lutCaches.get(samples)
+  if (!c) lutCaches.set(samples, (c = { key: '', value: null as never }))
+  return c
+}
+
 /** Black outside the image; opaque gray inside. `out` is RGBA as 32-bit words (little endian). */
 export function renderView(
   header: Pick<ImageHeader, 'rows' | 'columns' | 'bitsAllocated' | 'bitsStored' | 'signed' | 'photometric' | 'rescaleSlope' | 'rescaleIntercept'>,
@@ -30,7 +43,7 @@ export function renderView(
   width: number,
   height: number,
   out: Uint32Array,
-  lutCache?: { key: string; value: ReturnType<typeof windowLut> }
+  lutCache?: LutCache
 ): void {
   const key = `${wl.center}|${wl.width}|${wl.invert}`
   let table = lutCache && lutCache.key === key ? lutCache.value : null

@@ -79,6 +79,32 @@ describe('image edits in the editor history', () => {
     expect(state(store).marks.stations[1]!.edges.endostealA!.x).toBe(truth.stations[1]!.edges.endostealA.x - 10)
   })
 
+  it('a drag is open from its first move to its release (the autosaves wait for it); any other edit ends one left open', () => {
+    const store = setup()
+    let notified = 0
+    store.subscribe(() => void notified++)
+    expect(store.gesture()).toBeNull()
+    imageEdit(store, (s) => moveEndosteal(s, -2), 'drag-1')
+    imageEdit(store, (s) => moveEndosteal(s, -4), 'drag-1')
+    expect(store.gesture()).toBe('drag-1')
+    const moves = notified
+    store.endGesture()
+    expect(store.gesture()).toBeNull()
+    expect(notified).toBe(moves + 1)
+    store.endGesture()
+    expect(notified).toBe(moves + 1)
+    // A release that never came: the next typed edit, undo or step without a gesture ends it.
+    imageEdit(store, (s) => moveEndosteal(s, -6), 'drag-2')
+    store.set('patient.weight', 81)
+    expect(store.gesture()).toBeNull()
+    imageEdit(store, (s) => moveEndosteal(s, -7), 'drag-3')
+    store.undo()
+    expect(store.gesture()).toBeNull()
+    imageEdit(store, (s) => moveEndosteal(s, -8), 'drag-4')
+    imageEdit(store, (s) => moveEndosteal(s, -9))
+    expect(store.gesture()).toBeNull()
+  })
+
   it('two drags are two steps', () => {
     const store = setup()
     imageEdit(store, (s) => moveEndosteal(s, -3), 'a')

@@ -36,6 +36,20 @@ describe('window and level', () => {
     expect(valueRange(header({ rescaleSlope: -1 }), [10, 20])).toEqual({ min: -20, max: -10 })
     expect(defaultWindow(header(), [10, 30])).toEqual({ center: 20, width: 20, invert: false })
   })
+  it('default window of a large image: from an even sample of its pixels, within the true range', () => {
+    const n = 3_000_000
+    const samples = new Uint16Array(n).map((_, i) => 1000 + ((i * 7919) % 3000))
+    samples[1] = 9 // between the samples read: not seen
+    const all = valueRange(header(), samples, n)
+    const sampled = valueRange(header(), samples)
+    expect(all).toEqual({ min: 9, max: 3999 })
+    expect(sampled.min).toBeGreaterThanOrEqual(all.min)
+    expect(sampled.max).toBeLessThanOrEqual(all.max)
+    expect(sampled.min).toBeLessThan(1010)
+    expect(sampled.max).toBeGreaterThan(3990)
+    expect(valueRange(header(), samples)).toEqual(sampled)
+    expect(valueRange(header(), [10, 5, 30], 1)).toEqual({ min: 10, max: 10 })
+  })
   it('presentation values for edge suggestion: bone bright whatever the photometric', () => {
     expect(gridOf(header({ photometric: 'MONOCHROME1' }), [7, 0, 0, 0]).at(0, 0)).toBe(-7)
     expect(gridOf(header({ rescaleSlope: 2, rescaleIntercept: 1 }), [0, 7, 0, 0]).at(1, 0)).toBe(15)

@@ -5,6 +5,7 @@
 import type { NormalizedCase } from '../../../../shared/case/types'
 import type { PlanResult } from '../../../../shared/result'
 import { memo } from 'react'
+import { sameProps } from '../../components/same-value'
 import { formatMm, formatNumber } from '../../../../shared/format'
 import { layoutDrawing, type DrawingLayout, type LayoutOptions } from './drawing-geometry'
 import './drawing.css'
@@ -158,5 +159,5 @@ const DrawingFigure = memo(
     </figure>
   )
 },
-  (before, after) => JSON.stringify(before.view) === JSON.stringify(after.view)
+  sameProps
 )

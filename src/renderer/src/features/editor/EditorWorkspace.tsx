@@ -37,7 +37,8 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt, base }
   // The workspace follows the whole draft (plan, autosave); the form's fields follow their own paths.
   const draft = useSyncExternalStore(store.subscribe, store.draft)
   const live = useLivePlan(draft, { profile: ctx.profile, systems: ctx.systems })
-  const autosave = useAutosave(plan.id, draft, initialPlan.caseFile as CaseDraft, !readOnly, setPlan, base)
+  const dragging = useSyncExternalStore(store.subscribe, store.gesture) !== null
+  const autosave = useAutosave(plan.id, draft, initialPlan.caseFile as CaseDraft, !readOnly, setPlan, base, dragging)
   useLayoutEffect(() => store.setMeta({ errors: live.errors, units: ctx.units, readOnly }), [store, live.errors, ctx.units, readOnly])
   // If the library is deleted underneath the app, the case on screen can be written back.
   const onScreen = useRef({ plan, draft })

@@ -48,6 +48,10 @@ export interface EditorStore {
   /** One undo step changing side states and the draft together; steps of the same `gesture`
    *  (one drag of a handle) merge into one, however long it lasts. `null` from `change`: no step. */
   edit(change: SideEdit, gesture?: string | null): void
+  /** The gesture (a handle drag) whose edits are still coming, or null: autosaves wait for its end. */
+  gesture(): string | null
+  /** The gesture is over (the handle was released); any edit without a gesture ends it too. */
+  endGesture(): void
 }
 
 export const EMPTY_META: FormMeta = { errors: mapErrors([]), units: { length: 'mm', mass: 'kg' }, readOnly: false }
@@ -55,6 +59,7 @@ export const EMPTY_META: FormMeta = { errors: mapErrors([]), units: { length: 'm
 export function createEditorStore(initial: CaseDraft, now: () => number = Date.now): EditorStore {
   let history = createHistory<EditorSnapshot>({ draft: initial, side: {} })
   let meta = EMPTY_META
+  let openGesture: string | null = null
   /** Starting values of side states, for history steps taken before they were registered. */
   const sideBase = new Map<string, unknown>()
   const listeners = new Set<() => void>()
@@ -66,6 +71,11 @@ export function createEditorStore(initial: CaseDraft, now: () => number = Date.n
     history = next
     emit()
   }
+  /** A step that is not part of a gesture ends any gesture left open (a release that never came). */
+  const commitOther = (next: History<EditorSnapshot>) => {
+    openGesture = null
+    commit(next)
+  }
   const withDraft = (draft: CaseDraft): EditorSnapshot => ({ draft, side: history.present.side })
   const sideOf = (snapshot: EditorSnapshot, key: string) => (key in snapshot.side ? snapshot.side[key] : sideBase.get(key))
   return {
@@ -76,15 +86,15 @@ export function createEditorStore(initial: CaseDraft, now: () => number = Date.n
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    set: (path, value) => commit(record(history, withDraft(setAt(history.present.draft, path, value)), path, now())),
-    replace: (path, value) => commit(record(history, withDraft(setAt(history.present.draft, path, value)), null, now())),
+    set: (path, value) => commitOther(record(history, withDraft(setAt(history.present.draft, path, value)), path, now())),
+    replace: (path, value) => commitOther(record(history, withDraft(setAt(history.present.draft, path, value)), null, now())),
     replaceMany(changes) {
       let draft = history.present.draft
       for (const [path, value] of changes) draft = setAt(draft, path, value)
-      commit(record(history, withDraft(draft), null, now()))
+      commitOther(record(history, withDraft(draft), null, now()))
     },
-    undo: () => commit(undo(history)),
-    redo: () => commit(redo(history)),
+    undo: () => commitOther(undo(history)),
+    redo: () => commitOther(redo(history)),
     canUndo: () => canUndo(history),
     canRedo: () => canRedo(history),
     setMeta(next) {
@@ -98,6 +108,7 @@ export function createEditorStore(initial: CaseDraft, now: () => number = Date.n
     },
     edit(change, gesture = null) {
       const present = history.present
+      openGesture = gesture
       const out = change(present.draft, (key) => sideOf(present, key))
       if (!out) return
       const draft = out.draft ?? present.draft
@@ -105,6 +116,12 @@ export function createEditorStore(initial: CaseDraft, now: () => number = Date.n
       if (draft === present.draft && side === present.side) return
       const key = gesture === null ? null : `gesture:${gesture}`
       commit(record(history, { draft, side }, key, now(), gesture === null ? undefined : Number.POSITIVE_INFINITY))
+    },
+    gesture: () => openGesture,
+    endGesture() {
+      if (openGesture === null) return
+      openGesture = null
+      emit()
     }
   }
 }

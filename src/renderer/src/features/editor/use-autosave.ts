@@ -38,8 +38,10 @@ export interface AutosaveBase {
 }
 
 /** `inPlan` is the case the plan row holds when the editor opens (differs from `draft` when an
- *  unsaved draft was restored; it is then saved to the plan straight away). */
-export function useAutosave(planId: string, draft: CaseDraft, inPlan: CaseDraft, enabled: boolean, onPlanSaved: (row: PlanRow) => void, base: AutosaveBase = { version: 0, editSeq: 0 }) {
+ *  unsaved draft was restored; it is then saved to the plan straight away). `hold`: a handle is
+ *  being dragged; the saves wait for its release (a write within a drag took its frames) — the
+ *  flushes (Ctrl+S, window hidden or closed) do not wait. */
+export function useAutosave(planId: string, draft: CaseDraft, inPlan: CaseDraft, enabled: boolean, onPlanSaved: (row: PlanRow) => void, base: AutosaveBase = { version: 0, editSeq: 0 }, hold = false) {
   const [state, setState] = useState<SaveState>({ kind: 'saved' })
   const latest = useRef(draft)
   const savedToPlan = useRef(inPlan)
@@ -111,16 +113,21 @@ export function useAutosave(planId: string, draft: CaseDraft, inPlan: CaseDraft,
       seqOf.current.set(draft as object, editSeq.current)
     }
     latest.current = draft
-    if (!enabled || draft === savedToPlan.current) return
-    if (!conflict.current) setState({ kind: 'pending' })
+    if (!enabled) return
+    // Back (by Undo) to the case both rows hold: nothing to write, and nothing pending any more.
+    // Back to the plan row's case only: the draft row still holds a later one and is rewritten.
+    if (draft === savedToPlan.current && draft === savedToDraft.current) return setState((s) => (s.kind === 'pending' ? { kind: 'saved' } : s))
+    // The same state object while pending: no second render of the editor for each change.
+    if (!conflict.current) setState((s) => (s.kind === 'pending' ? s : { kind: 'pending' }))
     else setState((s) => (s.kind === 'conflict' && !s.unsaved ? { ...s, unsaved: true } : s))
+    if (hold) return
     const d = setTimeout(() => void saveDraft(), DRAFT_DELAY_MS)
     const p = setTimeout(() => void savePlan(), PLAN_DELAY_MS)
     return () => {
       clearTimeout(d)
       clearTimeout(p)
     }
-  }, [draft, enabled, saveDraft, savePlan])
+  }, [draft, enabled, saveDraft, savePlan, hold])
 
   useEffect(() => {
     const onHide = () => {

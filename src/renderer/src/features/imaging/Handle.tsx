@@ -53,6 +53,12 @@ export const Handle = memo(function Handle({ p, r, label, kind, testId, disabled
         dragging.current = null
         onDone?.()
       }}
+      // A drag the browser took away (pointer cancelled, capture lost) ends as a release does.
+      onLostPointerCapture={() => {
+        if (!dragging.current) return
+        dragging.current = null
+        onDone?.()
+      }}
       onKeyDown={(e) => {
         if (disabled) return
         const step = e.shiftKey ? 10 : 1

@@ -4,7 +4,7 @@
 // drag to window in "Window" mode).
 import { useEffect, useRef, useState, type ReactNode, type PointerEvent as ReactPointerEvent } from 'react'
 import type { Point } from '../../../../shared/imaging'
-import { renderView } from '../../../../shared/imaging/render-view'
+import { lutCacheFor, renderView } from '../../../../shared/imaging/render-view'
 import type { WindowLevel } from '../../../../shared/imaging/window-level'
 import { useImagePainter, type PaintedImage } from './use-image-painter'
 import { toImage, visibleBox, zoomAt, type View } from './viewport'
@@ -43,7 +43,7 @@ export function ImageCanvas({ image, wl, view, onView, mode, onWindowDrag, onIma
     const ctx = loupe.current?.getContext('2d')
     if (!ctx || !image || !pointer) return
     const data = ctx.createImageData(LOUPE, LOUPE)
-    renderView(image.header, image.samples, wl, { cx: pointer.x, cy: pointer.y, zoom: LOUPE_ZOOM }, LOUPE, LOUPE, new Uint32Array(data.data.buffer))
+    renderView(image.header, image.samples, wl, { cx: pointer.x, cy: pointer.y, zoom: LOUPE_ZOOM }, LOUPE, LOUPE, new Uint32Array(data.data.buffer), lutCacheFor(image.samples))
     ctx.putImageData(data, 0, 0)
     ctx.strokeStyle = '#ff0'
     ctx.strokeRect(LOUPE / 2 - LOUPE_ZOOM / 2, LOUPE / 2 - LOUPE_ZOOM / 2, LOUPE_ZOOM, LOUPE_ZOOM)

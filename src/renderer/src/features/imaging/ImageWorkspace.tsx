@@ -1,5 +1,5 @@
 // One radiograph: view it, calibrate it, measure the bone on it; the values flow into the case.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import {
   axisCoordinates,
   axisFrame,
@@ -20,7 +20,7 @@ import type { PlanResult } from '../../../../shared/result'
 import type { ImageWithPixels } from '../../db/image-types'
 import { imagesRepo } from '../../db'
 import { getAt } from '../editor/draft-path'
-import { useEditorForm } from '../editor/form-context'
+import { useEditorForm, useEditorStore } from '../editor/form-context'
 import { CalibrationControls } from './CalibrationControls'
 import { ImageCanvas, VIEW_HEIGHT, VIEW_WIDTH } from './ImageCanvas'
 import { Overlay } from './Overlay'
@@ -77,7 +77,14 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
   const { marks, calInput, setMarks, setCalInput, relink } = useImageEdits(row)
   const gesture = useRef<string | null>(null)
   const inDrag = () => (gesture.current ??= `${row.id}-drag-${++dragSeq}`)
-  const endDrag = useCallback(() => void (gesture.current = null), [])
+  const store = useEditorStore()
+  const endDrag = useCallback(() => {
+    gesture.current = null
+    store.endGesture()
+  }, [store])
+  const dragging = useSyncExternalStore(store.subscribe, store.gesture) !== null
+  // Taken off the screen during a drag: the saves must not wait for a release that cannot come.
+  useEffect(() => () => store.endGesture(), [store])
   const [tool, setTool] = useState<Tool>('move')
   const [pending, setPending] = useState<Point | null>(null)
   const [stepMm, setStepMm] = useState(20)
@@ -91,16 +98,16 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
 
   const unlinked = useMemo(() => marks.unlinked ?? [], [marks.unlinked])
 
-  // Measurements are saved with the image shortly after each change.
+  // Measurements are saved with the image shortly after each change (after a drag, at its end).
   useEffect(() => {
-    if (readOnly) return
+    if (readOnly || dragging) return
     const t = setTimeout(() => {
       imagesRepo()
         .update(row.id, { calibration: calInput, marks, window: wl })
         .catch((e: unknown) => setMessage(e instanceof Error ? e.message : 'The measurements could not be saved.'))
     }, 400)
     return () => clearTimeout(t)
-  }, [row.id, calInput, marks, wl, readOnly])
+  }, [row.id, calInput, marks, wl, readOnly, dragging])
 
   const suggest = useCallback(
     (axis: Axis, z: number): Record<EdgeName, Point | null> => {
@@ -170,6 +177,10 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
       const axis = m.axis
       return { ...m, stations: m.stations.map((s) => (s.id === id ? { ...s, accepted: true, edges: { ...s.edges, [name]: pointOnStation(axis, scale, s.t * frame.lengthMm, c.offsetMm) } } : s)) }
     }, inDrag()))
+
+  const moveSkin = useLatestCallback((p: Point) => setMarks((m) => ({ ...m, skin: p }), inDrag()))
+  const moveLineEnd = useLatestCallback((end: 'from' | 'to', p: Point) =>
+    setCalInput((c) => (c && (c.kind === 'marker' || c.kind === 'known-distance') ? { ...c, [end]: p } : c), inDrag()))
 
   /** Centres the view on an image point, zoomed in enough to place a handle on one pixel. */
   const show = (p: Point | null) => p && setView((v) => ({ cx: p.x, cy: p.y, zoom: Math.max(v.zoom, 4) }))
@@ -255,8 +266,8 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
             stationHalfWidthMm={STATION_HALF_WIDTH_MM}
             onAxis={moveAxis}
             onEdge={moveEdge}
-            onSkin={(p) => setMarks((m) => ({ ...m, skin: p }), inDrag())}
-            onLine={(end, p) => setCalInput((c) => (c && (c.kind === 'marker' || c.kind === 'known-distance') ? { ...c, [end]: p } : c), inDrag())}
+            onSkin={moveSkin}
+            onLine={moveLineEnd}
             onDragEnd={endDrag}
             viewBox={{ view, width: VIEW_WIDTH, height: VIEW_HEIGHT }}
           />

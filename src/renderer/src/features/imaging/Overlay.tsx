@@ -4,7 +4,7 @@
 // Each station is one memoised group: dragging a handle re-renders only its station (and the
 // plan), and a pan re-renders none of them (the callbacks passed in must be stable: see
 // use-latest-callback.ts).
-import { memo } from 'react'
+import { memo, useCallback } from 'react'
 import { axisFrame, pointOnStation, sortedStations, EDGE_NAMES, type Axis, type Calibration, type CalibrationInput, type EdgeName, type ImageMarks, type PixelScale, type Point, type StationMark } from '../../../../shared/imaging'
 import type { PlanResult } from '../../../../shared/result'
 import { Handle } from './Handle'
@@ -76,14 +76,20 @@ export function Overlay(p: OverlayProps) {
   const axis = p.marks.axis
   const frame = axis ? axisFrame(axis, p.scale) : null
   const line = p.calInput && (p.calInput.kind === 'marker' || p.calInput.kind === 'known-distance') && p.calInput.from && p.calInput.to ? p.calInput : null
+  // Stable handlers: the axis and calibration-line handles do not re-render while another moves.
+  const { onAxis, onLine } = p
+  const onProximal = useCallback((q: Point) => onAxis('proximal', q), [onAxis])
+  const onDistal = useCallback((q: Point) => onAxis('distal', q), [onAxis])
+  const onLineFrom = useCallback((q: Point) => onLine('from', q), [onLine])
+  const onLineTo = useCallback((q: Point) => onLine('to', q), [onLine])
   return (
     <>
       <PlanOverlay marks={p.marks} scale={p.scale} calibration={p.calibration} result={p.result} neighbours={p.neighbours} zoom={p.zoom} viewBox={p.viewBox} />
       {axis && (
         <g className="im-axis">
           <line x1={axis.proximal.x} y1={axis.proximal.y} x2={axis.distal.x} y2={axis.distal.y} strokeWidth={sw} />
-          <Handle p={axis.proximal} r={r} kind="axis" label="Proximal landmark" testId="axis-proximal" disabled={p.readOnly} onDone={p.onDragEnd} onMove={(q) => p.onAxis('proximal', q)} />
-          <Handle p={axis.distal} r={r} kind="axis" label="Distal bone end" testId="axis-distal" disabled={p.readOnly} onDone={p.onDragEnd} onMove={(q) => p.onAxis('distal', q)} />
+          <Handle p={axis.proximal} r={r} kind="axis" label="Proximal landmark" testId="axis-proximal" disabled={p.readOnly} onDone={p.onDragEnd} onMove={onProximal} />
+          <Handle p={axis.distal} r={r} kind="axis" label="Distal bone end" testId="axis-distal" disabled={p.readOnly} onDone={p.onDragEnd} onMove={onDistal} />
         </g>
       )}
       {axis &&
@@ -100,8 +106,8 @@ export function Overlay(p: OverlayProps) {
       {line && (
         <g className="im-calline">
           <line x1={line.from.x} y1={line.from.y} x2={line.to.x} y2={line.to.y} strokeWidth={sw} />
-          <Handle p={line.from} r={r} kind="cal" label="Calibration line, first end" testId="cal-line-from" disabled={p.readOnly} onDone={p.onDragEnd} onMove={(q) => p.onLine('from', q)} />
-          <Handle p={line.to} r={r} kind="cal" label="Calibration line, second end" testId="cal-line-to" disabled={p.readOnly} onDone={p.onDragEnd} onMove={(q) => p.onLine('to', q)} />
+          <Handle p={line.from} r={r} kind="cal" label="Calibration line, first end" testId="cal-line-from" disabled={p.readOnly} onDone={p.onDragEnd} onMove={onLineFrom} />
+          <Handle p={line.to} r={r} kind="cal" label="Calibration line, second end" testId="cal-line-to" disabled={p.readOnly} onDone={p.onDragEnd} onMove={onLineTo} />
         </g>
       )}
       {p.pending && <circle className="im-pending" cx={p.pending.x} cy={p.pending.y} r={r} strokeWidth={sw} />}

@@ -7,7 +7,7 @@
 // upload; once that frame is on screen the WebGL view is built and takes the canvas's place.
 import { useLayoutEffect, useRef, useState } from 'react'
 import type { ImageHeader } from '../../../../shared/imaging'
-import { renderView, type ViewGeometry } from '../../../../shared/imaging/render-view'
+import { lutCacheFor, renderView, type ViewGeometry } from '../../../../shared/imaging/render-view'
 import type { WindowLevel } from '../../../../shared/imaging/window-level'
 import { createGlView, type GlView } from './gl-view'
 import { afterNextPaint, markOpen } from './open-marks'
@@ -31,7 +31,7 @@ function canvas2dPainter(canvas: HTMLCanvasElement, image: PaintedImage): Painte
   if (!ctx) return null
   const data = ctx.createImageData(canvas.width, canvas.height)
   const out = new Uint32Array(data.data.buffer)
-  const lut = { key: '', value: null as never }
+  const lut = lutCacheFor(image.samples)
   return {
     kind: '2d',
     paint(view, wl) {

@@ -1,16 +1,16 @@
-// The library's table of matching plans, virtualised (@tanstack/react-virtual): only the rows in
-// view (and two either side) are in the page, so a keystroke updates about seventeen rows whether
+// The library's table of matching plans, virtualised (use-row-window.ts: rows of one fixed height,
+// placed by arithmetic): only the rows in view (and two either side) are in the page, so a keystroke updates about seventeen rows whether
 // 1,000 or 100,000 plans match. Rows are keyed by position: a keystroke rewrites the text of the
 // row elements already there instead of replacing them (a third of the layout work). The table keeps its full row count for screen readers
 // (aria-rowcount / aria-rowindex). Memoised: typing re-renders it only when the matches change.
 // Each row is a flex box of fixed height with layout, paint and size containment (library.css):
 // a keystroke lays out the rows whose text changed, each on its own, not the whole table.
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useRef } from 'react'
+import { memo, useRef, type ReactNode } from 'react'
 import { formatDateTime } from '../../../../shared/format'
 import type { PlanSummary } from '../../db/types'
 import { implantLabel, levelLabel, outcomeLabel, systemLabel } from './plan-labels'
 import { RowActions } from './RowActions'
+import { useRowWindow } from './use-row-window'
 
 const COLUMNS = ['Patient', 'Surgeon', 'Level', 'Side', 'System', 'Implant', 'Outcome', 'Status', 'Updated'] as const
 /** Every row is one line of this height (library.css: cells do not wrap), so the virtualiser
@@ -60,6 +60,7 @@ interface RowProps {
 
 const PlanRowView = memo(function PlanRowView({ plan, index, handlers, customSystems, copyOf }: RowProps) {
   const name = planName(plan)
+  const system = systemLabel(plan, customSystems)
   return (
     <tr role="row" data-index={index} data-plan-id={plan.id} aria-rowindex={index + 2} className={plan.archived ? 'archived' : undefined}>
       <td role="cell">
@@ -84,7 +85,7 @@ const PlanRowView = memo(function PlanRowView({ plan, index, handlers, customSys
       <td role="cell" title={plan.surgeon || undefined}>{plan.surgeon || '—'}</td>
       <td role="cell">{levelLabel(plan.level)}</td>
       <td role="cell">{plan.side || '—'}</td>
-      <td role="cell" title={systemLabel(plan, customSystems)}>{systemLabel(plan, customSystems)}</td>
+      <td role="cell" title={system}>{system}</td>
       <td role="cell" className="implant">{implantLabel(plan.outcome)}</td>
       <td role="cell">{plan.outcome ? <span className={`outcome outcome-${plan.outcome.status}`}>{outcomeLabel(plan.outcome)}</span> : '—'}</td>
       <td role="cell">
@@ -98,7 +99,7 @@ const PlanRowView = memo(function PlanRowView({ plan, index, handlers, customSys
         <RowActions
           name={name}
           owner={plan.id}
-          actions={[
+          actions={() => [
             { label: 'History', run: () => handlers.history(plan) },
             { label: 'Theatre sheet', run: () => handlers.theatre(plan) },
             { label: 'Duplicate', run: () => handlers.duplicate(plan) },
@@ -125,17 +126,14 @@ export const PlanList = memo(function PlanList({
   codeOf: (id: string) => string
 }) {
   const scroller = useRef<HTMLDivElement>(null)
-  const virtualizer = useVirtualizer({
-    count: matches.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 2,
-    // The first render (before the scroller is measured) already shows a screenful.
-    initialRect: { width: 1200, height: 800 }
-  })
-  const items = virtualizer.getVirtualItems()
-  const before = items[0]?.start ?? 0
-  const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
+  // The first render (before the scroller is measured) already shows a screenful.
+  const { first, end, before, after } = useRowWindow(scroller, matches.length, ROW_HEIGHT, 2, 800)
+  const rows: ReactNode[] = []
+  for (let index = first; index < end; index++) {
+    const plan = matches[index]!
+    // Keyed by position: a keystroke rewrites the rows already in the page.
+    rows.push(<PlanRowView key={index} plan={plan} index={index} handlers={handlers} customSystems={customSystems} copyOf={plan.duplicatedFrom ? codeOf(plan.duplicatedFrom) : ''} />)
+  }
 
   return (
     <div ref={scroller} className="plan-scroll">
@@ -143,21 +141,7 @@ export const PlanList = memo(function PlanList({
       <div style={{ paddingTop: before, paddingBottom: after }}>
       <table role="table" className="plan-table" aria-rowcount={matches.length + 1}>
         <Head />
-        <tbody role="rowgroup">
-          {items.map((item) => {
-            const plan = matches[item.index]!
-            return (
-              <PlanRowView
-                key={item.key}
-                plan={plan}
-                index={item.index}
-                handlers={handlers}
-                customSystems={customSystems}
-                copyOf={plan.duplicatedFrom ? codeOf(plan.duplicatedFrom) : ''}
-              />
-            )
-          })}
-        </tbody>
+        <tbody role="rowgroup">{rows}</tbody>
       </table>
       </div>
     </div>

@@ -13,16 +13,22 @@ export interface RowAction {
 }
 
 /** `owner` identifies the plan: the list reuses a row's elements for another plan when the matches
- *  change, and a menu left open must not then act on that other plan. */
-export function RowActions({ name, owner, actions }: { name: string; owner: string; actions: readonly RowAction[] }) {
-  const [open, setOpen] = useState<'first' | 'last' | null>(null)
-  const [position, setPosition] = useState<{ top: number; left: number } | null>(null)
-  const [openedFor, setOpenedFor] = useState(owner)
-  if (openedFor !== owner) {
-    setOpenedFor(owner)
-    setOpen(null)
-    setPosition(null)
-  }
+ *  change, and a menu left open must not then act on that other plan — the open state belongs to
+ *  the owner it was opened for, so it reads as closed for any other (no state update while
+ *  rendering: a keystroke re-renders each reused row once). `actions` is called only while the
+ *  menu is open, so a row that is merely shown builds no action list. */
+export function RowActions({ name, owner, actions }: { name: string; owner: string; actions: () => readonly RowAction[] }) {
+  const [state, setState] = useState<{ owner: string; at: 'first' | 'last'; position: { top: number; left: number } | null } | null>(null)
+  const mine = state !== null && state.owner === owner ? state : null
+  const open = mine?.at ?? null
+  const position = mine?.position ?? null
+  const setOpen = (at: 'first' | 'last' | null) => setState(at ? { owner, at, position: null } : null)
+  const setPosition = (p: { top: number; left: number }) => setState((s) => (s ? { ...s, position: p } : s))
+  // A menu left open when the row moved to another plan stays closed if that plan comes back.
+  const stale = state !== null && state.owner !== owner
+  useEffect(() => {
+    if (stale) setState(null)
+  }, [stale])
   const button = useRef<HTMLButtonElement>(null)
   const menu = useRef<HTMLDivElement>(null)
   const menuId = useId()
@@ -31,7 +37,6 @@ export function RowActions({ name, owner, actions }: { name: string; owner: stri
 
   function close(refocus: boolean) {
     setOpen(null)
-    setPosition(null)
     if (refocus) button.current?.focus()
   }
 
@@ -92,8 +97,9 @@ export function RowActions({ name, owner, actions }: { name: string; owner: stri
     e.preventDefault()
   }
 
-  const safe = actions.filter((a) => !a.danger)
-  const danger = actions.filter((a) => a.danger)
+  const list = open ? actions() : []
+  const safe = list.filter((a) => !a.danger)
+  const danger = list.filter((a) => a.danger)
   const item = (a: RowAction) => (
     <button
       key={a.label}

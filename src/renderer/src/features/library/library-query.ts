@@ -53,12 +53,14 @@ export function matchPlans(sorted: readonly PlanSummary[], query: LibraryQuery):
   const words = query.text.toLowerCase().split(/\s+/).filter(Boolean)
   const from = query.from ? dayStart(query.from) : -Infinity
   const to = query.to ? dayStart(query.to) + 86_400_000 : Infinity
+  // One word (the usual case): no callback per plan.
+  const word = words.length === 1 ? words[0]! : null
   const out: PlanSummary[] = []
   for (const p of sorted) {
     if (!query.showArchived && p.archived !== 0) continue
     if ((query.level && p.level !== query.level) || (query.side && p.side !== query.side) || (query.systemId && p.systemId !== query.systemId)) continue
     if ((query.status && p.status !== query.status) || p.updatedAt < from || p.updatedAt >= to) continue
-    if (words.every((word) => p.search.includes(word))) out.push(p)
+    if (word !== null ? p.search.includes(word) : words.every((w) => p.search.includes(w))) out.push(p)
   }
   return out
 }

@@ -1,6 +1,8 @@
 // The right-hand column: plan state (current, stale, incomplete), what is still needed, input
 // problems, the plan itself and the drawing.
-import { useEffect } from 'react'
+import { memo, useEffect } from 'react'
+import type { ParamRef } from '../../../../../shared/result'
+import { sameProps } from '../../../components/same-value'
 import type { LengthUnit, MassUnit } from '../../../../../shared/units'
 import { BoneDrawing } from '../../drawing/BoneDrawing'
 import { pathLabel } from '../field-errors'
@@ -18,6 +20,24 @@ function FieldLink({ path, text }: { path: string; text: string }) {
   )
 }
 
+/** The unconfirmed site defaults the plan used; compared by value (a keystroke seldom changes them). */
+const SiteDefaults = memo(function SiteDefaults({ unconfirmed }: { unconfirmed: readonly ParamRef[] }) {
+  return (
+    <details className="ed-site-defaults" data-testid="site-defaults-flag">
+      <summary>
+        Computed with {unconfirmed.length} unconfirmed site default{unconfirmed.length === 1 ? '' : 's'} — confirm them in Settings
+      </summary>
+      <ul>
+        {unconfirmed.map((p) => (
+          <li key={p.key}>
+            {p.label ?? p.key}: {Array.isArray(p.value) ? p.value.join(', ') : String(p.value)} {p.unit}
+          </li>
+        ))}
+      </ul>
+    </details>
+  )
+}, sameProps)
+
 export function ResultColumn({ live, units }: { live: LivePlan; units: { length: LengthUnit; mass: MassUnit } }) {
   const { result, normalized, errors, stale, valid } = live
   const invalid = [...errors.byPath.entries()]
@@ -25,7 +45,7 @@ export function ResultColumn({ live, units }: { live: LivePlan; units: { length:
   // After the commit that shows a new evaluation.
   useEffect(markRendered, [live.evaluation])
   return (
-    <aside className="ed-result" aria-labelledby="result-title" aria-live="off">
+    <aside className={result && normalized ? 'ed-result ed-result-full' : 'ed-result'} aria-labelledby="result-title" aria-live="off">
       <div className="ed-result-head">
         <h2 id="result-title">Plan</h2>
         {result && !stale && (
@@ -67,20 +87,7 @@ export function ResultColumn({ live, units }: { live: LivePlan; units: { length:
           </ul>
         </div>
       )}
-      {unconfirmed.length > 0 && result && (
-        <details className="ed-site-defaults" data-testid="site-defaults-flag">
-          <summary>
-            Computed with {unconfirmed.length} unconfirmed site default{unconfirmed.length === 1 ? '' : 's'} — confirm them in Settings
-          </summary>
-          <ul>
-            {unconfirmed.map((p) => (
-              <li key={p.key}>
-                {p.label ?? p.key}: {Array.isArray(p.value) ? p.value.join(', ') : String(p.value)} {p.unit}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      {unconfirmed.length > 0 && result && <SiteDefaults unconfirmed={unconfirmed} />}
       {result && normalized ? (
         <div className={stale ? 'ed-result-stale' : undefined} data-testid="result-panel">
           <ResultPanel result={result} units={units} />

@@ -1,6 +1,9 @@
 // The live plan beside the form: every number is the core's, and each opens its basis.
-import type { ReactNode } from 'react'
-import type { MagnificationWhatIf, PlanResult } from '../../../../../shared/result'
+// The core returns a new plan on every keystroke; each part below gets only the values it shows
+// (and their basis) and is compared by value, so a keystroke re-renders the parts whose values
+// changed — typing a weight does not re-render the implant (issue #14).
+import { memo, type ReactNode } from 'react'
+import type { Basis, BuildHeightPlan, ImplantPlan, MagnificationWhatIf, PlanResult, RehabPlan, SoftTissuePlan, StagePlan } from '../../../../../shared/result'
 import { formatDays, formatKg, formatMagnification, formatMm, formatMmBeside, formatSize } from '../../../../../shared/format'
 import {
   clearanceText,
@@ -21,6 +24,7 @@ import {
 } from '../../../../../shared/plan-format'
 import type { LengthUnit, MassUnit } from '../../../../../shared/units'
 import { BasisValue } from '../../../components/BasisValue'
+import { basisUnder, sameProps } from '../../../components/same-value'
 import { FindingsList } from './FindingsList'
 import { LoadingChart } from './LoadingChart'
 
@@ -29,10 +33,12 @@ export interface ResultPanelProps {
   units: { length: LengthUnit; mass: MassUnit }
 }
 
-/** A value from result at `path`, opening result.basis[path]. */
-function N({ result, path, name, children }: { result: PlanResult; path: string; name: string; children: ReactNode }) {
+type BasisMap = Readonly<Record<string, Basis>>
+
+/** A value of the plan at `path`, opening basis[path]. */
+function N({ basis, path, name, children }: { basis: BasisMap; path: string; name: string; children: ReactNode }) {
   return (
-    <BasisValue basis={result.basis[path]} name={name}>
+    <BasisValue basis={basis[path]} name={name}>
       {children}
     </BasisValue>
   )
@@ -47,9 +53,7 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
   )
 }
 
-function ImplantBlock({ result, units }: ResultPanelProps) {
-  const imp = result.implant
-  const u = units.length
+const ImplantBlock = memo(function ImplantBlock({ imp, basis, na, u }: { imp: ImplantPlan | null; basis: BasisMap; na: string | null; u: LengthUnit }) {
   if (!imp)
     return (
       <p className="ed-no-implant" data-testid="no-implant">
@@ -57,18 +61,17 @@ function ImplantBlock({ result, units }: ResultPanelProps) {
       </p>
     )
   const whatIf = (w: MagnificationWhatIf) => whatIfText(w, u)
-  const na = sensitivityNotApplicable(result)
   return (
     <dl className="ed-kvs">
       <Row label="System" testId="res-system">
         {imp.systemName} ({imp.fixation})
       </Row>
       <Row label="Recommended implant" testId="res-implant">
-        <N result={result} path="implant.diameterMm" name="implant diameter">
+        <N basis={basis} path="implant.diameterMm" name="implant diameter">
           {diameterText(imp.diameterMm, u)}
         </N>{' '}
         ×{' '}
-        <N result={result} path="implant.lengthMm" name="implant length">
+        <N basis={basis} path="implant.lengthMm" name="implant length">
           {formatSize(imp.lengthMm, u)}
         </N>
         {imp.resectionMm > 0 && ` on the bone shortened by the proposed ${formatMm(imp.resectionMm, u)} resection`}
@@ -81,23 +84,23 @@ function ImplantBlock({ result, units }: ResultPanelProps) {
       <Row label={`If the magnification is off (${sensitivityLabel(imp)})`} testId="res-sensitivity">
         {na ?? (
           <>
-            <N result={result} path="implant.atMagnificationMinus5" name="size at the lower magnification">
+            <N basis={basis} path="implant.atMagnificationMinus5" name="size at the lower magnification">
               {formatMagnification(imp.atMagnificationMinus5.magnification)}: {whatIf(imp.atMagnificationMinus5)}
             </N>
             <br />
-            <N result={result} path="implant.atMagnificationPlus5" name="size at the higher magnification">
+            <N basis={basis} path="implant.atMagnificationPlus5" name="size at the higher magnification">
               {formatMagnification(imp.atMagnificationPlus5.magnification)}: {whatIf(imp.atMagnificationPlus5)}
             </N>
           </>
         )}
       </Row>
       <Row label="Prepared canal" testId="res-prepared">
-        <N result={result} path="implant.preparedDiameterMm" name="prepared canal">
+        <N basis={basis} path="implant.preparedDiameterMm" name="prepared canal">
           {diameterText(imp.preparedDiameterMm, u)}
         </N>
       </Row>
       <Row label="Cortical contact length" testId="res-contact">
-        <N result={result} path="implant.contactLengthMm" name="contact length">
+        <N basis={basis} path="implant.contactLengthMm" name="contact length">
           {contactText(imp.contactLengthMm, imp.requiredContactMm, u)}
         </N>{' '}
         (needs {formatMm(imp.requiredContactMm, u)})
@@ -107,7 +110,7 @@ function ImplantBlock({ result, units }: ResultPanelProps) {
           'no station in the implant zone'
         ) : (
           <>
-            <N result={result} path="implant.minCortexMm" name="thinnest cortex">
+            <N basis={basis} path="implant.minCortexMm" name="thinnest cortex">
               {cortexText(imp.minCortexMm, imp, u)}
             </N>
             {` ${cortexWhereText(imp, u)} (minimum ${formatMm(imp.cortexMinimumMm, u)})`}
@@ -116,104 +119,90 @@ function ImplantBlock({ result, units }: ResultPanelProps) {
       </Row>
     </dl>
   )
-}
+}, sameProps)
 
-export function ResultPanel({ result, units }: ResultPanelProps) {
-  const mm = (v: number) => formatMm(v, units.length)
-  const u = units.length
-  const soft = result.softTissue
-  const build = result.buildHeight
-  const c = result.corrected
+const SoftTissueBlock = memo(function SoftTissueBlock({ soft, measured, bmi, basis, u }: { soft: SoftTissuePlan; measured: string; bmi: string; basis: BasisMap; u: LengthUnit }) {
   return (
-    <div className="ed-result-body">
-      <h3>Implant</h3>
-      <ImplantBlock result={result} units={units} />
-      <p className="ed-note" data-testid="res-magnification">
-        Magnification applied:{' '}
-        <N result={result} path="corrected.magnification" name="magnification">
-          {magnificationText(result)}
+    <dl className="ed-kvs">
+      <Row label="Measured / target" testId="res-soft">
+        <N basis={basis} path="softTissue.measuredMm" name="measured soft tissue">
+          {measured}
         </N>{' '}
-        ({c.magnificationSource === 'profile-default' ? 'site default, no calibration' : c.magnificationSource}) · residual bone{' '}
-        <N result={result} path="corrected.residualLengthMm" name="corrected residual length">
-          {patientText.residual(c.residualLengthMm, result, u)}
+        /{' '}
+        <N basis={basis} path="softTissue.targetMm" name="soft-tissue target">
+          {formatMm(soft.targetMm, u)}
         </N>
-      </p>
+      </Row>
+      <Row label="Reduction" testId="res-reduction">
+        <N basis={basis} path="softTissue.reductionMm" name="soft-tissue reduction">
+          {formatMm(soft.reductionMm, u)}
+        </N>
+      </Row>
+      <Row label="BMI">
+        <N basis={basis} path="softTissue.bmi" name="BMI">
+          {bmi}
+        </N>
+      </Row>
+    </dl>
+  )
+}, sameProps)
 
-      <h3>Bone to skin</h3>
-      <dl className="ed-kvs">
-        <Row label="Measured / target" testId="res-soft">
-          <N result={result} path="softTissue.measuredMm" name="measured soft tissue">
-            {softMeasuredText(result, u)}
-          </N>{' '}
-          /{' '}
-          <N result={result} path="softTissue.targetMm" name="soft-tissue target">
-            {mm(soft.targetMm)}
+const BuildHeightBlock = memo(function BuildHeightBlock({ build, basis, u }: { build: BuildHeightPlan | null; basis: BasisMap; u: LengthUnit }) {
+  const mm = (v: number) => formatMm(v, u)
+  if (!build) return <p className="empty">Enter the sound-side length to check the build height.</p>
+  return (
+    <dl className="ed-kvs">
+      <Row label={`Available (to ${build.target})`}>
+        <N basis={basis} path="buildHeight.availableMm" name="available length">
+          {mm(build.availableMm)}
+        </N>
+      </Row>
+      <Row label="Components need">
+        <N basis={basis} path="buildHeight.requiredMm" name="required build height">
+          {requiredBuildText(build, u)}
+        </N>
+      </Row>
+      {build.clearanceMm >= 0 ? (
+        <Row label="Clearance" testId="res-clearance">
+          <N basis={basis} path="buildHeight.clearanceMm" name="clearance">
+            {clearanceText(build, u)}
           </N>
         </Row>
-        <Row label="Reduction" testId="res-reduction">
-          <N result={result} path="softTissue.reductionMm" name="soft-tissue reduction">
-            {mm(soft.reductionMm)}
-          </N>
-        </Row>
-        <Row label="BMI">
-          <N result={result} path="softTissue.bmi" name="BMI">
-            {patientText.bmi(soft.bmi, result)}
-          </N>
-        </Row>
-      </dl>
-
-      <h3>Build height</h3>
-      {build ? (
-        <dl className="ed-kvs">
-          <Row label={`Available (to ${build.target})`}>
-            <N result={result} path="buildHeight.availableMm" name="available length">
-              {mm(build.availableMm)}
-            </N>
-          </Row>
-          <Row label="Components need">
-            <N result={result} path="buildHeight.requiredMm" name="required build height">
-              {requiredBuildText(build, u)}
-            </N>
-          </Row>
-          {build.clearanceMm >= 0 ? (
-            <Row label="Clearance" testId="res-clearance">
-              <N result={result} path="buildHeight.clearanceMm" name="clearance">
-                {clearanceText(build, u)}
-              </N>
-            </Row>
-          ) : (
-            <Row label="Proposed resection" testId="res-resection">
-              <N result={result} path="buildHeight.resectionMm" name="proposed resection">
-                {formatMmBeside(build.resectionMm, [0], u)}
-              </N>
-              {build.afterResection && ` → residual ${mm(build.afterResection.residualLengthAfterMm)}, implant ${resectedImplantText(build, u)}`}
-            </Row>
-          )}
-        </dl>
       ) : (
-        <p className="empty">Enter the sound-side length to check the build height.</p>
+        <Row label="Proposed resection" testId="res-resection">
+          <N basis={basis} path="buildHeight.resectionMm" name="proposed resection">
+            {formatMmBeside(build.resectionMm, [0], u)}
+          </N>
+          {build.afterResection && ` → residual ${mm(build.afterResection.residualLengthAfterMm)}, implant ${resectedImplantText(build, u)}`}
+        </Row>
       )}
+    </dl>
+  )
+}, sameProps)
 
-      <h3>Findings</h3>
-      <FindingsList findings={result.findings} />
+const StagesBlock = memo(function StagesBlock({ stages, basis }: { stages: StagePlan; basis: BasisMap }) {
+  return (
+    <p data-testid="res-stages">
+      <N basis={basis} path="stages.count" name="number of stages">
+        {stages.count === 1 ? 'One stage' : 'Two stages'}
+      </N>
+      {stages.stage2AfterDays && ` — stage 2 after ${stageDaysText(stages.stage2AfterDays)}`}. {stages.rationale}
+    </p>
+  )
+}, sameProps)
 
-      <h3>Stages</h3>
-      <p data-testid="res-stages">
-        <N result={result} path="stages.count" name="number of stages">
-          {result.stages.count === 1 ? 'One stage' : 'Two stages'}
-        </N>
-        {result.stages.stage2AfterDays && ` — stage 2 after ${stageDaysText(result.stages.stage2AfterDays)}`}. {result.stages.rationale}
-      </p>
-
-      <h3>Loading schedule — {result.rehab.protocolName}</h3>
+const RehabBlock = memo(function RehabBlock({ rehab, basis, mass }: { rehab: RehabPlan; basis: BasisMap; mass: MassUnit }) {
+  return (
+    <>
+      <h3>Loading schedule — {rehab.protocolName}</h3>
       <p className="ed-note">
         Ends at{' '}
-        <N result={result} path="rehab.targetLoadKg" name="target load">
-          {formatKg(result.rehab.targetLoadKg, units.mass)}
+        <N basis={basis} path="rehab.targetLoadKg" name="target load">
+          {formatKg(rehab.targetLoadKg, mass)}
         </N>
       </p>
-      {result.rehab.slowSuggested && <p className="ed-note">Slow loading suggested: {result.rehab.slowReasons.join('; ')}.</p>}
-      <LoadingChart rehab={result.rehab} massUnit={units.mass} />
+      {rehab.slowSuggested && <p className="ed-note">Slow loading suggested: {rehab.slowReasons.join('; ')}.</p>}
+      <LoadingChart rehab={rehab} massUnit={mass} />
       <table className="ed-table ed-schedule" data-testid="res-schedule">
         <caption className="visually-hidden">Loading schedule</caption>
         <thead>
@@ -224,11 +213,11 @@ export function ResultPanel({ result, units }: ResultPanelProps) {
           </tr>
         </thead>
         <tbody>
-          {result.rehab.schedule.map((r, i) => (
+          {rehab.schedule.map((r, i) => (
             <tr key={i}>
               <td>{formatDays(r.day)}</td>
               <td>
-                {formatKg(r.loadKg, units.mass)}
+                {formatKg(r.loadKg, mass)}
                 {r.interpolated && <abbr title="interpolated linearly between published anchor points">*</abbr>}
               </td>
               <td>{r.activity}</td>
@@ -236,7 +225,49 @@ export function ResultPanel({ result, units }: ResultPanelProps) {
           ))}
         </tbody>
       </table>
-      <p className="ed-note">Source {result.rehab.source}. * interpolated between published anchor points.</p>
+      <p className="ed-note">Source {rehab.source}. * interpolated between published anchor points.</p>
+    </>
+  )
+}, sameProps)
+
+export function ResultPanel({ result, units }: ResultPanelProps) {
+  const u = units.length
+  const c = result.corrected
+  const basis = result.basis
+  return (
+    <div className="ed-result-body">
+      <h3>Implant</h3>
+      <ImplantBlock imp={result.implant} basis={basisUnder(basis, 'implant.')} na={sensitivityNotApplicable(result)} u={u} />
+      <p className="ed-note" data-testid="res-magnification">
+        Magnification applied:{' '}
+        <N basis={basis} path="corrected.magnification" name="magnification">
+          {magnificationText(result)}
+        </N>{' '}
+        ({c.magnificationSource === 'profile-default' ? 'site default, no calibration' : c.magnificationSource}) · residual bone{' '}
+        <N basis={basis} path="corrected.residualLengthMm" name="corrected residual length">
+          {patientText.residual(c.residualLengthMm, result, u)}
+        </N>
+      </p>
+
+      <h3>Bone to skin</h3>
+      <SoftTissueBlock
+        soft={result.softTissue}
+        measured={softMeasuredText(result, u)}
+        bmi={patientText.bmi(result.softTissue.bmi, result)}
+        basis={basisUnder(basis, 'softTissue.')}
+        u={u}
+      />
+
+      <h3>Build height</h3>
+      <BuildHeightBlock build={result.buildHeight} basis={basisUnder(basis, 'buildHeight.')} u={u} />
+
+      <h3>Findings</h3>
+      <FindingsList findings={result.findings} />
+
+      <h3>Stages</h3>
+      <StagesBlock stages={result.stages} basis={basisUnder(basis, 'stages.')} />
+
+      <RehabBlock rehab={result.rehab} basis={basisUnder(basis, 'rehab.')} mass={units.mass} />
     </div>
   )
 }
