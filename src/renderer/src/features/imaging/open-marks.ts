@@ -1,6 +1,9 @@
 // Performance marks of the open path (file or PACS bytes → image on screen → stored), so each
 // step can be timed in the page (tests/perf/imaging-bench.ts reads them). Marks only: no cost
 // worth measuring, nothing sent anywhere.
+import { markStep } from '../../timing-mark'
+import { afterNextFrame } from '../../when-idle'
+
 export const OPEN_MARKS = {
   /** The bytes are asked for (file chosen, or fetched bytes handed over). */
   start: 'osseo:open-start',
@@ -17,18 +20,15 @@ export const OPEN_MARKS = {
 } as const
 
 export function markOpen(step: keyof typeof OPEN_MARKS): void {
-  if (typeof performance === 'undefined' || typeof performance.mark !== 'function') return
-  performance.clearMarks(OPEN_MARKS[step])
-  performance.mark(OPEN_MARKS[step])
+  markStep(OPEN_MARKS[step])
 }
 
 /** Resolves after the next frame has been produced (a task queued from a frame callback runs
  *  after its paint), or after `atMostMs` when given and no frame came by then (a hidden window
  *  draws none: what must happen anyway, like storing the image, passes `atMostMs`). */
 export function afterNextPaint(atMostMs?: number): Promise<void> {
-  if (typeof requestAnimationFrame !== 'function') return Promise.resolve()
   return new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve, 0))
+    afterNextFrame(resolve)
     if (atMostMs !== undefined) setTimeout(resolve, atMostMs)
   })
 }

@@ -2,6 +2,8 @@
 // step can be timed in the page (tests/e2e/outcomes-scale.spec.ts reads them; the frame that first
 // shows the count is the patient count's element timing, AUDIT_COUNT_TIMING). Marks only: no cost
 // worth measuring, nothing sent anywhere.
+import { markStep } from '../../timing-mark'
+
 export const AUDIT_MARKS = {
   /** The screen's code is loaded (its module ran). */
   code: 'osseo:audit-code',
@@ -18,9 +20,7 @@ export const AUDIT_MARKS = {
 } as const
 
 export function markAudit(step: keyof typeof AUDIT_MARKS): void {
-  if (typeof performance === 'undefined' || typeof performance.mark !== 'function') return
-  performance.clearMarks(AUDIT_MARKS[step])
-  performance.mark(AUDIT_MARKS[step])
+  markStep(AUDIT_MARKS[step])
 }
 
 /** The Element Timing name of the patient count: when the browser first painted it. */
