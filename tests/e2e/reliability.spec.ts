@@ -241,7 +241,8 @@ test('two windows on one plan: the second save never overwrites the first silent
   expect(stored.caseFile.bone.landmark).toBe('tip of greater trochanter')
   await other.screenshot({ path: `${process.env['E2E_RESULTS'] ?? 'test-results'}/reliability-two-windows.png` })
   // B keeps both: its case becomes a new plan; A's save stays in the original.
-  await other.getByRole('button', { name: 'Keep both (mine as a new plan)' }).click()
+  // Keep both reloads the window on the new plan: wait for that load, not for the old page's heading.
+  await Promise.all([other.waitForEvent('load'), other.getByRole('button', { name: 'Keep both (mine as a new plan)' }).click()])
   await other.getByRole('heading', { name: /Plan editor/ }).waitFor()
   await expect(other.locator(fid('bone.landmark'))).toHaveValue('lesser trochanter')
   const all = await committedPlans(other)
