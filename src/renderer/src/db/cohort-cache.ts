@@ -1,5 +1,5 @@
-// The Audit screen's cohort, kept in memory between openings of the screen: reading 20,000 visits
-// is most of the time it takes to open. Any write to a table the cohort is read from — in this
+// The Audit screen's cohort, kept in memory between openings of the screen: reading the stored
+// patient rows is most of the time a first opening takes. Any write to a table the cohort is read from — in this
 // window or, through Dexie's change notifications, another window of the app — drops it, and a
 // write during a read makes the next opening read again; so the screen never shows stale rows.
 // Reusing the same patient objects also lets the audit reuse each patient's computed figures.
