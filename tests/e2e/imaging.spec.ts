@@ -210,6 +210,8 @@ function withoutWebGl(): void {
 
 /** The viewport's gray levels (red channel) from a screenshot, decoded by the browser itself. */
 async function grays(page: Page): Promise<number[]> {
+  // The exact frame, not a gesture's preview still settling (a wheel zoom commits when the wheel is still).
+  await expect(page.getByTestId('image-viewport')).not.toHaveAttribute('data-live', /./)
   const png = (await page.getByTestId('image-viewport').screenshot()).toString('base64')
   return page.evaluate(async (b64) => {
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))

@@ -6,7 +6,9 @@
 //
 // Image pixel centres are at integer coordinates; screen pixel (sx, sy) shows image point
 // (box.x + (sx + 0.5) / zoom, box.y + (sy + 0.5) / zoom). From a zoom of 2 up each image pixel is a
-// sharp square (a point can be placed on one pixel); below it the gray is interpolated bilinearly.
+// sharp square (a point can be placed on one pixel); below it the gray is interpolated bilinearly,
+// except in a preview (a frame within a pan, zoom or window drag): nearest pixel, a quarter of the
+// lookups; the frame drawn when the gesture ends is the exact one.
 import type { ImageHeader } from './image-types'
 import { windowLut, type WindowLevel } from './window-level'
 
@@ -43,7 +45,8 @@ export function renderView(
   width: number,
   height: number,
   out: Uint32Array,
-  lutCache?: LutCache
+  lutCache?: LutCache,
+  preview = false
 ): void {
   const key = `${wl.center}|${wl.width}|${wl.invert}`
   let table = lutCache && lutCache.key === key ? lutCache.value : null
@@ -61,7 +64,7 @@ export function renderView(
   const y0 = view.cy - height / (2 * view.zoom)
   const gray = (i: number) => lut[((samples[i]! & mask) + offset) & size]!
   const BLACK = 0xff000000
-  const sharp = view.zoom >= SHARP_FROM_ZOOM
+  const sharp = preview || view.zoom >= SHARP_FROM_ZOOM
   // Per column: the image column(s) and weight; per row likewise. -1 = outside the image.
   const colA = new Int32Array(width)
   const colB = new Int32Array(width)

@@ -72,3 +72,35 @@ describe('renderView', () => {
     expect(gray(out[280 * 760 + 380 - 8]!)).toBe(0)
   })
 })
+
+describe('renderView preview (a frame within a gesture)', () => {
+  const samples = Uint16Array.from({ length: 64 * 48 }, (_, i) => (i * 37) % 4096)
+  const h = header({ rows: 48, columns: 64 })
+  it('below 2× samples the nearest pixel: the same picture as the sharp path would give at that view', () => {
+    const view = { cx: 31.5, cy: 23.5, zoom: 0.75 }
+    const preview = new Uint32Array(40 * 30)
+    const exact = new Uint32Array(40 * 30)
+    renderView(h, samples, WL, view, 40, 30, preview, undefined, true)
+    renderView(h, samples, WL, view, 40, 30, exact)
+    const whole = new Uint8ClampedArray(samples.length * 4)
+    renderGray(h, samples, WL, whole)
+    // Screen (sx, sy) shows image point x0 + (sx + 0.5) / zoom; the preview shows the nearest pixel's gray.
+    const x0 = view.cx - 40 / (2 * view.zoom)
+    const y0 = view.cy - 30 / (2 * view.zoom)
+    for (const [sx, sy] of [[3, 4], [20, 15], [39, 29]] as const) {
+      const ix = Math.floor(x0 + (sx + 0.5) / view.zoom + 0.5)
+      const iy = Math.floor(y0 + (sy + 0.5) / view.zoom + 0.5)
+      expect(gray(preview[sy * 40 + sx]!)).toBe(whole[(iy * 64 + ix) * 4])
+    }
+    // The exact frame interpolates: it differs from the preview somewhere.
+    expect(preview.some((p, i) => p !== exact[i])).toBe(true)
+  })
+  it('from 2× up the preview is the exact frame', () => {
+    const view = { cx: 20, cy: 10, zoom: 3 }
+    const preview = new Uint32Array(40 * 30)
+    const exact = new Uint32Array(40 * 30)
+    renderView(h, samples, WL, view, 40, 30, preview, undefined, true)
+    renderView(h, samples, WL, view, 40, 30, exact)
+    expect(preview).toEqual(exact)
+  })
+})

@@ -249,7 +249,7 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
           view={view}
           onView={setView}
           mode={tool === 'move' ? 'move' : tool === 'window' ? 'window' : 'tool'}
-          onWindowDrag={(dx, dy) => setWl((w) => ({ ...w, width: Math.max(1, w.width * Math.exp(dx / 200)), center: w.center + (dy * w.width) / 400 }))}
+          onWindow={setWl}
           onImageClick={onImageClick}
           label={`Radiograph ${row.label}`}
         >

@@ -1,16 +1,18 @@
 // Paints the radiograph into the viewport: WebGL when the browser has it (gl-view.ts), otherwise
 // the canvas-2D path that draws only the visible pixels (shared/imaging/render-view.ts). Either way
-// the image is decoded once; a pan, a zoom or a window change is one paint of the viewport, done
-// in the same frame as the React commit that asked for it.
+// the image is decoded once. A committed view or window (React state) is painted exactly in the
+// frame of its commit; within a gesture the viewer paints previews from its frame callback
+// (`paintLive`, no React render), and the gesture's end commits and paints exactly.
 // Opening: the first frame is always the canvas-2D one (its cost is the viewport's pixels, not the
 // image's), so the image shows without waiting for the WebGL shaders and the whole-image texture
 // upload; once that frame is on screen the WebGL view is built and takes the canvas's place.
-import { useLayoutEffect, useRef, useState } from 'react'
+import { useCallback, useLayoutEffect, useRef, useState } from 'react'
 import type { ImageHeader } from '../../../../shared/imaging'
 import { lutCacheFor, renderView, type ViewGeometry } from '../../../../shared/imaging/render-view'
 import type { WindowLevel } from '../../../../shared/imaging/window-level'
 import { createGlView, type GlView } from './gl-view'
 import { afterNextPaint, markOpen } from './open-marks'
+import { needsPaint, type Drawn } from './viewport'
 
 export type RendererKind = 'webgl2' | 'webgl' | '2d'
 
@@ -22,7 +24,7 @@ export interface PaintedImage {
 
 interface Painter {
   kind: RendererKind
-  paint(view: ViewGeometry, wl: WindowLevel): void
+  paint(view: ViewGeometry, wl: WindowLevel, preview: boolean): void
   dispose(): void
 }
 
@@ -34,8 +36,8 @@ function canvas2dPainter(canvas: HTMLCanvasElement, image: PaintedImage): Painte
   const lut = lutCacheFor(image.samples)
   return {
     kind: '2d',
-    paint(view, wl) {
-      renderView(image.header, image.samples, wl, view, canvas.width, canvas.height, out, lut)
+    paint(view, wl, preview) {
+      renderView(image.header, image.samples, wl, view, canvas.width, canvas.height, out, lut, preview)
       ctx.putImageData(data, 0, 0)
     },
     dispose() {}
@@ -56,15 +58,23 @@ function makeCanvas(host: HTMLElement, width: number, height: number): HTMLCanva
  * it can hold the image. A canvas that WebGL has claimed cannot give a 2D context, so each path has
  * its own. `settled`: false while the WebGL view is still being built.
  */
-export function useImagePainter(host: React.RefObject<HTMLDivElement | null>, image: PaintedImage | null, view: ViewGeometry, wl: WindowLevel, width: number, height: number): { kind: RendererKind | null; settled: boolean } {
+export function useImagePainter(
+  host: React.RefObject<HTMLDivElement | null>,
+  image: PaintedImage | null,
+  view: ViewGeometry,
+  wl: WindowLevel,
+  width: number,
+  height: number
+): { kind: RendererKind | null; settled: boolean; paintLive: (view: ViewGeometry, wl: WindowLevel) => void } {
   const painter = useRef<Painter | null>(null)
   const [kind, setKind] = useState<RendererKind | null>(null)
   const [settled, setSettled] = useState(false)
   // The latest view and window, for a painter created after they were set.
   const latest = useRef({ view, wl })
   latest.current = { view, wl }
-  /** What the current painter last drew (a commit that changes neither does not paint again). */
-  const drawn = useRef<{ view: ViewGeometry; wl: WindowLevel } | null>(null)
+  /** What the current painter last drew (a commit of what is on screen already does not paint
+   *  again; a preview is painted again exactly where it differs: needsPaint). */
+  const drawn = useRef<Drawn | null>(null)
 
   useLayoutEffect(() => {
     const el = host.current
@@ -74,8 +84,8 @@ export function useImagePainter(host: React.RefObject<HTMLDivElement | null>, im
     let canvas = flat
     let p = canvas2dPainter(flat, image)
     const paint = () => {
-      drawn.current = latest.current
-      p?.paint(latest.current.view, latest.current.wl)
+      drawn.current = { ...latest.current, preview: false }
+      p?.paint(latest.current.view, latest.current.wl, false)
     }
     painter.current = p
     paint()
@@ -94,7 +104,7 @@ export function useImagePainter(host: React.RefObject<HTMLDivElement | null>, im
         glCanvas.addEventListener('webglcontextlost', lost)
         el.replaceChild(glCanvas, flat)
         canvas = glCanvas
-        p = { kind: gl.kind, paint: (v, w) => gl.draw(v, w), dispose: () => gl.dispose() }
+        p = { kind: gl.kind, paint: (v, w, preview) => gl.draw(v, w, preview), dispose: () => gl.dispose() }
         painter.current = p
         paint()
         markOpen('gpu')
@@ -115,10 +125,17 @@ export function useImagePainter(host: React.RefObject<HTMLDivElement | null>, im
   useLayoutEffect(() => {
     const p = painter.current
     if (!p) return
-    if (drawn.current && drawn.current.view === view && drawn.current.wl === wl) return
-    drawn.current = { view, wl }
-    p.paint(view, wl)
+    if (drawn.current && !needsPaint(drawn.current, view, wl)) return
+    drawn.current = { view, wl, preview: false }
+    p.paint(view, wl, false)
   }, [view, wl, kind])
 
-  return { kind, settled }
+  const paintLive = useCallback((v: ViewGeometry, w: WindowLevel) => {
+    const p = painter.current
+    if (!p) return
+    drawn.current = { view: v, wl: w, preview: true }
+    p.paint(v, w, true)
+  }, [])
+
+  return { kind, settled, paintLive }
 }

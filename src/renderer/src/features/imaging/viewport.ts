@@ -1,6 +1,8 @@
 // The view of an image: which image point is at the centre of the viewport and how many screen
 // pixels one image pixel takes. Image pixel centres are at integer coordinates.
 import type { Point } from '../../../../shared/imaging'
+import { SHARP_FROM_ZOOM } from '../../../../shared/imaging/render-view'
+import type { WindowLevel } from '../../../../shared/imaging/window-level'
 
 export interface View {
   cx: number
@@ -35,3 +37,32 @@ export function zoomAt(v: View, width: number, height: number, sx: number, sy: n
   const p = toImage(v, width, height, sx, sy)
   return { zoom, cx: p.x - (sx - width / 2) / zoom, cy: p.y - (sy - height / 2) / zoom }
 }
+
+/** The view a pan drag gives: `start` moved by the pointer's travel (dx, dy) in screen pixels. */
+export function panBy(start: View, dx: number, dy: number): View {
+  return { ...start, cx: start.cx - dx / start.zoom, cy: start.cy - dy / start.zoom }
+}
+
+export const sameView = (a: View, b: View): boolean => a.cx === b.cx && a.cy === b.cy && a.zoom === b.zoom
+
+/** One step of a window drag (screen pixels since the last step): left/right changes the width
+ *  (contrast) by a factor, up/down the centre (brightness) in proportion to the width. */
+export function windowDragStep(w: WindowLevel, dx: number, dy: number): WindowLevel {
+  return { ...w, width: Math.max(1, w.width * Math.exp(dx / 200)), center: w.center + (dy * w.width) / 400 }
+}
+
+export const sameWindow = (a: WindowLevel, b: WindowLevel): boolean => a.center === b.center && a.width === b.width && a.invert === b.invert
+
+/** What the painter last drew: `preview`, a gesture's frame (nearest pixel below 2×). */
+export interface Drawn {
+  view: View
+  wl: WindowLevel
+  preview: boolean
+}
+
+/** Whether committing `view` and `wl` must paint: they differ from what is on screen, or that is a
+ *  preview below 2× (nearest pixel where the exact picture interpolates). */
+export function needsPaint(drawn: Drawn, view: View, wl: WindowLevel): boolean {
+  return !sameView(drawn.view, view) || !sameWindow(drawn.wl, wl) || (drawn.preview && view.zoom < SHARP_FROM_ZOOM)
+}
+
