@@ -241,7 +241,7 @@ async function wheelIn(page: Page, steps: number): Promise<void> {
   }
 }
 
-/** The same four looks at the phantom: fit; zoomed (interpolated); windowed; zoomed past 2× (sharp). */
+/** The same five looks at the phantom: fit; zoomed (interpolated); windowed; zoomed past 2× (sharp); panned. */
 async function looks(page: Page): Promise<number[][]> {
   const shots: number[][] = []
   await page.getByTestId('image-overlay').scrollIntoViewIfNeeded()
@@ -257,6 +257,19 @@ async function looks(page: Page): Promise<number[][]> {
   await page.mouse.up()
   shots.push(await grays(page))
   await wheelIn(page, 5)
+  shots.push(await grays(page))
+  // Panned: the image follows the pointer exactly (the view committed at the release, painted exactly).
+  await page.getByRole('button', { name: 'Move', exact: true }).click()
+  const before = (await page.getByTestId('image-overlay').getAttribute('viewBox'))!.split(' ').map(Number)
+  await page.mouse.move(c.x, c.y)
+  await page.mouse.down()
+  await page.mouse.move(c.x - 60, c.y - 40, { steps: 4 })
+  await page.mouse.up()
+  await expect(page.getByTestId('image-viewport')).not.toHaveAttribute('data-live', /./)
+  const after = (await page.getByTestId('image-overlay').getAttribute('viewBox'))!.split(' ').map(Number)
+  const zoom = 760 / before[2]!
+  expect(after[0]! - before[0]!).toBeCloseTo(60 / zoom, 6)
+  expect(after[1]! - before[1]!).toBeCloseTo(40 / zoom, 6)
   shots.push(await grays(page))
   return shots
 }

@@ -1,8 +1,12 @@
 // A point the surgeon drags (or moves with the arrow keys, one pixel a press, ten with Shift).
 // Memoised: only a handle whose props change re-renders. The screen → image transform is read once
-// when the drag starts (the view does not change during a drag), not on every pointer move.
-import { memo, useRef, type PointerEvent as ReactPointerEvent } from 'react'
+// when the drag starts (the view does not change during a drag), not on every pointer move. Moves
+// are passed on once per animation frame, the latest of them (several pointer moves can come within
+// one frame on a busy machine: each would be an edit, a plan and a render); the release passes on
+// the last one before the drag ends.
+import { memo, useEffect, useMemo, useRef, type PointerEvent as ReactPointerEvent } from 'react'
 import type { Point } from '../../../../shared/imaging'
+import { frameCoalescer } from './frame-coalescer'
 
 export interface HandleProps {
   p: Point
@@ -24,6 +28,26 @@ function screenToImage(e: ReactPointerEvent<SVGElement>): DOMMatrix | null {
 
 export const Handle = memo(function Handle({ p, r, label, kind, testId, disabled, onMove, onDone }: HandleProps) {
   const dragging = useRef<DOMMatrix | null>(null)
+  const next = useRef<Point | null>(null)
+  const latestMove = useRef(onMove)
+  latestMove.current = onMove
+  const frame = useMemo(
+    () =>
+      frameCoalescer(() => {
+        const q = next.current
+        next.current = null
+        if (q) latestMove.current(q)
+      }),
+    []
+  )
+  useEffect(() => () => frame.cancel(), [frame])
+  const release = () => {
+    if (!dragging.current) return false
+    dragging.current = null
+    frame.flush()
+    onDone?.()
+    return true
+  }
   return (
     <circle
       className={`im-handle im-handle-${kind}`}
@@ -45,20 +69,14 @@ export const Handle = memo(function Handle({ p, r, label, kind, testId, disabled
       onPointerMove={(e) => {
         if (!dragging.current) return
         const q = new DOMPoint(e.clientX, e.clientY).matrixTransform(dragging.current)
-        onMove({ x: q.x, y: q.y })
+        next.current = { x: q.x, y: q.y }
+        frame.request()
       }}
       onPointerUp={(e) => {
-        if (!dragging.current) return
-        e.stopPropagation()
-        dragging.current = null
-        onDone?.()
+        if (release()) e.stopPropagation()
       }}
       // A drag the browser took away (pointer cancelled, capture lost) ends as a release does.
-      onLostPointerCapture={() => {
-        if (!dragging.current) return
-        dragging.current = null
-        onDone?.()
-      }}
+      onLostPointerCapture={release}
       onKeyDown={(e) => {
         if (disabled) return
         const step = e.shiftKey ? 10 : 1

@@ -13,7 +13,7 @@ import { lutCacheFor, renderView } from '../../../../shared/imaging/render-view'
 import type { WindowLevel } from '../../../../shared/imaging/window-level'
 import { frameCoalescer } from './frame-coalescer'
 import { useImagePainter, type PaintedImage } from './use-image-painter'
-import { panBy, toImage, visibleBox, windowDragStep, zoomAt, type View } from './viewport'
+import { panBy, sameWindow, toImage, visibleBox, windowDragStep, zoomAt, type View } from './viewport'
 
 export const VIEW_WIDTH = 760
 export const VIEW_HEIGHT = 560
@@ -58,18 +58,25 @@ export function ImageCanvas({ image, wl, view, onView, onWindow, mode, onImageCl
 
   const { kind: renderer, settled, paintLive } = useImagePainter(host, image, view, wl, VIEW_WIDTH, VIEW_HEIGHT)
 
-  // The loupe: the pixels around the pointer at 8×, drawn like the viewport (sharp squares).
+  // The loupe: the pixels around the pointer at 8×, drawn like the viewport (sharp squares); drawn
+  // again only when the pointer is over another pixel or the window changed.
+  const loupeShows = useRef<{ p: Point; wl: WindowLevel } | null>(null)
   const drawLoupe = useCallback(() => {
     const p = pointer.current
+    const w = live.current.wl
+    const was = loupeShows.current
+    if (p && was && was.p.x === p.x && was.p.y === p.y && sameWindow(was.wl, w)) return
     if (loupeText.current) loupeText.current.textContent = p ? `x ${p.x}, y ${p.y}` : 'Loupe (8×)'
     const ctx = loupe.current?.getContext('2d')
     if (!ctx || !image || !p) return
+    loupeShows.current = { p, wl: w }
     const data = ctx.createImageData(LOUPE, LOUPE)
-    renderView(image.header, image.samples, live.current.wl, { cx: p.x, cy: p.y, zoom: LOUPE_ZOOM }, LOUPE, LOUPE, new Uint32Array(data.data.buffer), lutCacheFor(image.samples))
+    renderView(image.header, image.samples, w, { cx: p.x, cy: p.y, zoom: LOUPE_ZOOM }, LOUPE, LOUPE, new Uint32Array(data.data.buffer), lutCacheFor(image.samples))
     ctx.putImageData(data, 0, 0)
     ctx.strokeStyle = '#ff0'
     ctx.strokeRect(LOUPE / 2 - LOUPE_ZOOM / 2, LOUPE / 2 - LOUPE_ZOOM / 2, LOUPE_ZOOM, LOUPE_ZOOM)
   }, [image])
+  useLayoutEffect(() => void (loupeShows.current = null), [image])
 
   /** What the last frame showed of a gesture (a frame with only a pointer move paints no image). */
   const shown = useRef({ view, wl })
