@@ -6,7 +6,8 @@
  *    page's marks (features/imaging/open-marks.ts);
  *  - pan, zoom (wheel) and window/level drag on that image, and a station handle drag (→ case
  *    values, plan and overlay repainted): per frame, from the input event's handler to the end of
- *    the frame that shows it (and, on the WebGL path, gl.finish(): the GPU's work included),
+ *    the frame that shows it (and, on the WebGL path, gl.finish(): the GPU's work included; a paint
+ *    made after a frame was rendered is shown by the next one, which is then waited for too),
  *    against an empty 760 × 560 canvas that paints one pixel per event, taken just before each gesture.
  * Both renderers are measured: whatever WebGL this Chromium gives (SwiftShader, software, under
  * --disable-gpu) and the canvas-2D fallback (WebGL made unavailable in the page).
@@ -29,26 +30,69 @@ const BIG = { rows: 3000, columns: 3000, detectorPixelMm: 0.13 }
 
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d
 
-/** Records, per frame with input, handler → end of that frame (→ gl.finish() on a WebGL canvas). */
+/** Records, per frame with input, handler → end of the frame that shows what the input changed
+ *  (→ gl.finish() on a WebGL canvas). A paint of the viewport's canvas (drawArrays, putImageData)
+ *  made after the frame was rendered — neither in the input's handler nor in a frame callback, e.g.
+ *  in a React render task that ran after the frame — is shown by the next frame: that frame is then
+ *  waited for too (before this, such a frame was counted as ended without the image it shows). */
 function installFrameRecorder(): void {
   const w = window as unknown as { __frames: { work: number; latency: number }[]; __pending: boolean }
   w.__frames = []
   w.__pending = false
+  let inFrameCallbacks = false
+  let latePaint = false
+  let recorderFrameBegun = false
+  const raf = window.requestAnimationFrame.bind(window)
+  window.requestAnimationFrame = (cb: FrameRequestCallback) =>
+    raf((t) => {
+      inFrameCallbacks = true
+      try {
+        cb(t)
+      } finally {
+        inFrameCallbacks = false
+      }
+    })
+  const viewportCanvas = (c: unknown) => c instanceof HTMLCanvasElement && !!c.closest('[data-testid="image-viewport"]')
+  const note = (canvas: unknown) => {
+    if (recorderFrameBegun && !inFrameCallbacks && viewportCanvas(canvas)) latePaint = true
+  }
+  for (const proto of [typeof WebGL2RenderingContext === 'undefined' ? null : WebGL2RenderingContext.prototype, WebGLRenderingContext.prototype]) {
+    if (!proto) continue
+    const draw = proto.drawArrays
+    proto.drawArrays = function (this: WebGLRenderingContext, ...a: Parameters<typeof draw>) {
+      note(this.canvas)
+      return draw.apply(this, a)
+    }
+  }
+  const proto2d = CanvasRenderingContext2D.prototype as unknown as { putImageData: (this: CanvasRenderingContext2D, ...a: unknown[]) => void }
+  const put = proto2d.putImageData
+  proto2d.putImageData = function (this: CanvasRenderingContext2D, ...a: unknown[]) {
+    note(this.canvas)
+    return put.apply(this, a)
+  }
   const onInput = (e: Event) => {
     if (w.__pending) return
     w.__pending = true
     const t0 = performance.now()
     const stamp = e.timeStamp
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        const canvas = document.querySelector('[data-testid="image-viewport"] canvas') as HTMLCanvasElement | null
-        const gl = canvas?.getContext('webgl2') ?? canvas?.getContext('webgl')
-        gl?.finish()
-        const t1 = performance.now()
-        w.__frames.push({ work: t1 - t0, latency: t1 - stamp })
-        w.__pending = false
-      }, 0)
-    )
+    const frameEnd = () =>
+      raf(() => {
+        recorderFrameBegun = true
+        setTimeout(() => {
+          if (latePaint) {
+            latePaint = false
+            return frameEnd()
+          }
+          recorderFrameBegun = false
+          const canvas = document.querySelector('[data-testid="image-viewport"] canvas') as HTMLCanvasElement | null
+          const gl = canvas?.getContext('webgl2') ?? canvas?.getContext('webgl')
+          gl?.finish()
+          const t1 = performance.now()
+          w.__frames.push({ work: t1 - t0, latency: t1 - stamp })
+          w.__pending = false
+        }, 0)
+      })
+    frameEnd()
   }
   document.addEventListener('pointermove', onInput, true)
   document.addEventListener('wheel', onInput, true)
