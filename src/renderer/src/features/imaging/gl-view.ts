@@ -67,13 +67,19 @@ void main() {
 
 export interface GlView {
   readonly kind: 'webgl' | 'webgl2'
-  /** `preview`: a frame within a gesture, nearest pixel below 2× (one texture read per fragment
-   *  instead of four, which is what a software GPU spends its time on). */
+  /** `preview`: a frame within a gesture, drawn at half resolution (the canvas's drawing buffer
+   *  halved, stretched by CSS) and nearest pixel below 2×: a quarter of the fragments, one texture
+   *  read each instead of four, and a quarter of the pixels to hand to the compositor — what a
+   *  software GPU (SwiftShader) and software compositing spend a frame on. The exact frame (full
+   *  resolution) is drawn when the gesture is committed. */
   draw(view: ViewGeometry, wl: WindowLevel, preview?: boolean): void
   dispose(): void
 }
 
 type GL = WebGLRenderingContext | WebGL2RenderingContext
+
+/** A preview's drawing buffer, per side, as a share of the full one. */
+export const PREVIEW_SCALE = 0.5
 
 /** Bytes uploaded per task (a few MB: small enough that a frame can come between two strips). */
 const STRIP_BYTES = 2 * 2 ** 20
@@ -174,19 +180,28 @@ export async function createGlView(canvas: HTMLCanvasElement, header: ImageHeade
   gl.uniform1f(loc.intercept, header.rescaleIntercept)
   gl.clearColor(0, 0, 0, 1)
   const context = gl
+  /** The drawing buffer's full size; a preview halves it (the element keeps its CSS size). */
+  const full = { width: canvas.width, height: canvas.height }
+  const scale = PREVIEW_SCALE
 
   return {
     kind,
     draw(view, wl, preview = false) {
       const g = context
       if (g.isContextLost()) return
-      const w = canvas.width
-      const h = canvas.height
+      const w = preview ? Math.round(full.width * scale) : full.width
+      const h = preview ? Math.round(full.height * scale) : full.height
+      if (canvas.width !== w || canvas.height !== h) {
+        canvas.width = w
+        canvas.height = h
+      }
+      // Screen pixels of the drawing buffer per image pixel.
+      const zoom = (view.zoom * w) / full.width
       g.viewport(0, 0, w, h)
       g.clear(g.COLOR_BUFFER_BIT)
       g.uniform2f(loc.viewport, w, h)
-      g.uniform2f(loc.origin, view.cx - w / (2 * view.zoom), view.cy - h / (2 * view.zoom))
-      g.uniform1f(loc.zoom, view.zoom)
+      g.uniform2f(loc.origin, view.cx - w / (2 * zoom), view.cy - h / (2 * zoom))
+      g.uniform1f(loc.zoom, zoom)
       g.uniform1f(loc.lo, wl.center - wl.width / 2)
       g.uniform1f(loc.width, wl.width)
       g.uniform1f(loc.invert, (header.photometric === 'MONOCHROME1') !== wl.invert ? 1 : 0)

@@ -1,7 +1,6 @@
 // The view of an image: which image point is at the centre of the viewport and how many screen
 // pixels one image pixel takes. Image pixel centres are at integer coordinates.
 import type { Point } from '../../../../shared/imaging'
-import { SHARP_FROM_ZOOM } from '../../../../shared/imaging/render-view'
 import type { WindowLevel } from '../../../../shared/imaging/window-level'
 
 export interface View {
@@ -53,7 +52,7 @@ export function windowDragStep(w: WindowLevel, dx: number, dy: number): WindowLe
 
 export const sameWindow = (a: WindowLevel, b: WindowLevel): boolean => a.center === b.center && a.width === b.width && a.invert === b.invert
 
-/** What the painter last drew: `preview`, a gesture's frame (nearest pixel below 2×). */
+/** What the painter last drew: `preview`, a gesture's frame (not the exact picture). */
 export interface Drawn {
   view: View
   wl: WindowLevel
@@ -61,8 +60,8 @@ export interface Drawn {
 }
 
 /** Whether committing `view` and `wl` must paint: they differ from what is on screen, or that is a
- *  preview below 2× (nearest pixel where the exact picture interpolates). */
+ *  preview (nearest pixel below 2×; half resolution on the WebGL path). */
 export function needsPaint(drawn: Drawn, view: View, wl: WindowLevel): boolean {
-  return !sameView(drawn.view, view) || !sameWindow(drawn.wl, wl) || (drawn.preview && view.zoom < SHARP_FROM_ZOOM)
+  return drawn.preview || !sameView(drawn.view, view) || !sameWindow(drawn.wl, wl)
 }
 
