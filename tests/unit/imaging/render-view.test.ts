@@ -76,12 +76,17 @@ describe('renderView', () => {
 describe('renderView preview (a frame within a gesture)', () => {
   const samples = Uint16Array.from({ length: 64 * 48 }, (_, i) => (i * 37) % 4096)
   const h = header({ rows: 48, columns: 64 })
-  it('below 2× samples the nearest pixel: the same picture as the sharp path would give at that view', () => {
-    const view = { cx: 31.5, cy: 23.5, zoom: 0.75 }
+  /** A 40 × 30 viewport at `view`, drawn as a preview and exactly. */
+  const both = (view: { cx: number; cy: number; zoom: number }) => {
     const preview = new Uint32Array(40 * 30)
     const exact = new Uint32Array(40 * 30)
     renderView(h, samples, WL, view, 40, 30, preview, undefined, true)
     renderView(h, samples, WL, view, 40, 30, exact)
+    return { preview, exact }
+  }
+  it('below 2× samples the nearest pixel: the same picture as the sharp path would give at that view', () => {
+    const view = { cx: 31.5, cy: 23.5, zoom: 0.75 }
+    const { preview, exact } = both(view)
     const whole = new Uint8ClampedArray(samples.length * 4)
     renderGray(h, samples, WL, whole)
     // Screen (sx, sy) shows image point x0 + (sx + 0.5) / zoom; the preview shows the nearest pixel's gray.
@@ -96,11 +101,7 @@ describe('renderView preview (a frame within a gesture)', () => {
     expect(preview.some((p, i) => p !== exact[i])).toBe(true)
   })
   it('from 2× up the preview is the exact frame', () => {
-    const view = { cx: 20, cy: 10, zoom: 3 }
-    const preview = new Uint32Array(40 * 30)
-    const exact = new Uint32Array(40 * 30)
-    renderView(h, samples, WL, view, 40, 30, preview, undefined, true)
-    renderView(h, samples, WL, view, 40, 30, exact)
+    const { preview, exact } = both({ cx: 20, cy: 10, zoom: 3 })
     expect(preview).toEqual(exact)
   })
 })
