@@ -95,6 +95,12 @@ export function ImageCanvas({ image, wl, view, onView, onWindow, mode, onImageCl
     [paintLive, drawLoupe]
   )
   useEffect(() => () => frame.cancel(), [frame])
+  // WebGL taking over from the first (canvas-2D) frame paints the committed view: a gesture under
+  // way is painted again in the next frame (on a change of painter only).
+  useLayoutEffect(() => {
+    shown.current = { view, wl }
+    frame.request()
+  }, [renderer, frame])
 
   // A committed view or window (a gesture's end, a button, a key) is what the screen shows now:
   // the painter has painted it exactly and React has set the viewBox. (data-live: a gesture's
