@@ -7,6 +7,7 @@ import type { AuditRow, DraftRow, ImplantSystemRow, OutcomeDraftRow, PlanRow, Pl
 import type { ImagePixelsRow, ImageRow } from './image-types'
 import type { RevisionFactsRow } from './revision-facts'
 import type { OutcomeSummaryRow } from './outcome-summaries'
+import type { SummaryPageRow } from './summary-pages'
 
 export const DATABASE_NAME = 'osseoplan'
 
@@ -29,6 +30,8 @@ export class OsseoDb extends Dexie {
   revisionFacts!: Table<RevisionFactsRow, string>
   /** Schema v10: each operated plan's outcome summary, for the Audit screen (outcome-summaries.ts). */
   outcomeSummaries!: Table<OutcomeSummaryRow, string>
+  /** Schema v14: the same summaries on 32 pages, where they are kept since (summary-pages.ts); the table above stays empty. */
+  outcomeSummaryPages!: Table<SummaryPageRow, number>
   /** Schema v5: radiographs of a plan (images-repo.ts). */
   images!: Table<ImageRow, string>
   imagePixels!: Table<ImagePixelsRow, string>
