@@ -79,11 +79,19 @@ export function watchConnection(db: OsseoDb): void {
 
 let shared: OsseoDb | null = null
 
+/** index.html's first script (public/early-open.js) opened the database before this code loaded,
+ *  so that the browser opens its storage meanwhile; once the app's own connection is open, that
+ *  one is no longer needed. */
+function releaseEarlyOpen(): void {
+  ;(globalThis as { osseoplanEarlyOpen?: { close: () => void } }).osseoplanEarlyOpen?.close()
+}
+
 /** The app's database (one per renderer). Tests create their own OsseoDb instead. */
 export function appDb(): OsseoDb {
   if (!shared) {
     shared = new OsseoDb()
     watchConnection(shared)
+    shared.on('ready', releaseEarlyOpen)
   }
   return shared
 }
