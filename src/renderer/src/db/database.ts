@@ -2,6 +2,7 @@
 import Dexie, { type Table } from 'dexie'
 import { SCHEMA_VERSIONS } from './schema'
 import { DELETED_MESSAGE, reportConnectionProblem } from './connection-status'
+import { releaseEarlyOpen } from './early-open'
 import type { FollowUpVisit, OperationRecord, OutcomeEvent } from '../../../shared/outcomes/types'
 import type { AuditRow, DraftRow, ImplantSystemRow, OutcomeDraftRow, PlanRow, PlanSummary, ProfileRow, RevisionRow, SettingRow } from './types'
 import type { ImagePixelsRow, ImageRow } from './image-types'
@@ -79,18 +80,12 @@ export function watchConnection(db: OsseoDb): void {
 
 let shared: OsseoDb | null = null
 
-/** index.html's first script (public/early-open.js) opened the database before this code loaded,
- *  so that the browser opens its storage meanwhile; once the app's own connection is open, that
- *  one is no longer needed. */
-function releaseEarlyOpen(): void {
-  ;(globalThis as { osseoplanEarlyOpen?: { close: () => void } }).osseoplanEarlyOpen?.close()
-}
-
 /** The app's database (one per renderer). Tests create their own OsseoDb instead. */
 export function appDb(): OsseoDb {
   if (!shared) {
     shared = new OsseoDb()
     watchConnection(shared)
+    // index.html's first script opened the database before this code loaded (early-open.ts).
     shared.on('ready', releaseEarlyOpen)
   }
   return shared
