@@ -2,6 +2,7 @@
 import Dexie, { type Table } from 'dexie'
 import { SCHEMA_VERSIONS } from './schema'
 import { DELETED_MESSAGE, reportConnectionProblem } from './connection-status'
+import { releaseEarlyOpen } from './early-open'
 import type { FollowUpVisit, OperationRecord, OutcomeEvent } from '../../../shared/outcomes/types'
 import type { AuditRow, DraftRow, ImplantSystemRow, OutcomeDraftRow, PlanRow, PlanSummary, ProfileRow, RevisionRow, SettingRow } from './types'
 import type { ImagePixelsRow, ImageRow } from './image-types'
@@ -87,6 +88,8 @@ export function appDb(): OsseoDb {
   if (!shared) {
     shared = new OsseoDb()
     watchConnection(shared)
+    // index.html's first script opened the database before this code loaded (early-open.ts).
+    shared.on('ready', releaseEarlyOpen)
   }
   return shared
 }
