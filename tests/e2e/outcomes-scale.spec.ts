@@ -3,7 +3,7 @@
 // from another screen until the first frame with the first figures, and until every figure is in
 // the page; each filter change until the count changed) are printed and attached, not asserted;
 // docs/performance.md ("Audit screen") records them. The cohort is written as the app stores it:
-// records, each patient's outcome summary (schema v10, with its plan's fields from v13) and each
+// records, the patients' outcome summaries (on their pages, schema v14) and each
 // operated revision's facts (schema v8).
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
@@ -18,7 +18,7 @@ interface Cohort {
   operations: Row[]
   visits: Row[]
   events: Row[]
-  outcomeSummaries: Row[]
+  outcomeSummaryPages: Row[]
   revisionFacts: Row[]
 }
 
@@ -38,13 +38,13 @@ test('with 2,000 patients the Audit screen opens and filters', async ({ page }, 
       req.onerror = () => reject(req.error)
     })
     await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(['planIndex', 'revisions', 'operations', 'visits', 'outcomeEvents', 'outcomeSummaries', 'revisionFacts'], 'readwrite')
+      const tx = db.transaction(['planIndex', 'revisions', 'operations', 'visits', 'outcomeEvents', 'outcomeSummaryPages', 'revisionFacts'], 'readwrite')
       for (const row of g.summaries) tx.objectStore('planIndex').put(row)
       for (const row of g.revisions) tx.objectStore('revisions').put(row)
       for (const row of g.operations) tx.objectStore('operations').put(row)
       for (const row of g.visits) tx.objectStore('visits').put(row)
       for (const row of g.events) tx.objectStore('outcomeEvents').put(row)
-      for (const row of g.outcomeSummaries) tx.objectStore('outcomeSummaries').put(row)
+      for (const row of g.outcomeSummaryPages) tx.objectStore('outcomeSummaryPages').put(row)
       for (const row of g.revisionFacts) tx.objectStore('revisionFacts').put(row)
       tx.oncomplete = () => resolve()
       tx.onerror = () => reject(tx.error)
@@ -134,12 +134,12 @@ test('with 2,000 patients the Audit screen opens and filters', async ({ page }, 
       return Math.round(times.sort((a, b) => a - b)[1]!)
     }
     const visits = await median('visits')
-    const tables = { outcomeSummaries: await median('outcomeSummaries'), planIndex: await median('planIndex') }
+    const tables = { outcomeSummaryPages: await median('outcomeSummaryPages'), planIndex: await median('planIndex') }
     db.close()
     return { visits, tables }
   })
   const ratio = (ms: number) => (ms / floor.visits).toFixed(2)
-  const report = `Audit screen, ${PATIENTS} patients / 20,000 visits / 3,000 events (Chromium)\nfloor, the 20,000 visit rows read with one getAll: ${floor.visits} ms (the same for the 2,000 outcome summaries: ${floor.tables.outcomeSummaries} ms, the plan index: ${floor.tables.planIndex} ms)\nopen, from the click on Audit to the frame that painted the count and first figures: ${opens.join(', ')} ms (÷ floor: ${opens.map(ratio).join(', ')})\n${splits.map((t, i) => `  opening ${i + 1}, after the click: ${t}`).join('\n')}\nfilter change until the count changed: ${changes.map(([n, ms]) => `${n} ${ms} ms`).join('; ')}`
+  const report = `Audit screen, ${PATIENTS} patients / 20,000 visits / 3,000 events (Chromium)\nfloor, the 20,000 visit rows read with one getAll: ${floor.visits} ms (the same for the 2,000 outcome summaries on their pages: ${floor.tables.outcomeSummaryPages} ms, the plan index: ${floor.tables.planIndex} ms)\nopen, from the click on Audit to the frame that painted the count and first figures: ${opens.join(', ')} ms (÷ floor: ${opens.map(ratio).join(', ')})\n${splits.map((t, i) => `  opening ${i + 1}, after the click: ${t}`).join('\n')}\nfilter change until the count changed: ${changes.map(([n, ms]) => `${n} ${ms} ms`).join('; ')}`
   console.log(report)
   await testInfo.attach('audit-timings', { body: report, contentType: 'text/plain' })
 })

@@ -21,8 +21,26 @@ function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31
 }
 
+/** Recent conversions both ways, so the Audit screen's first opening (2,000 patients, 40,000 dates
+ *  over a few thousand distinct days) parses and formats each day once. Pure functions: a cache
+ *  changes nothing but the time; emptied when it grows past LIMIT. */
+const LIMIT = 50_000
+const numbers = new Map<string, number | null>()
+const dates = new Map<number, string>()
+
 /** Day number of a valid "YYYY-MM-DD" date; null when the text is not a real calendar date. */
 export function dayNumber(date: string): number | null {
+  const known = numbers.get(date)
+  if (known !== undefined) return known
+  // Only texts are kept (a hostile record's field may be anything).
+  if (typeof date !== 'string') return parseDay(date)
+  if (numbers.size >= LIMIT) numbers.clear()
+  const day = parseDay(date)
+  numbers.set(date, day)
+  return day
+}
+
+function parseDay(date: string): number | null {
   const m = ISO_DATE.exec(date)
   if (!m) return null
   const y = Number(m[1])
@@ -38,6 +56,15 @@ export function isCalendarDate(date: unknown): date is string {
 
 /** "YYYY-MM-DD" of a day number (Hinnant's civil_from_days). */
 export function dateOfDay(day: number): string {
+  const known = dates.get(day)
+  if (known !== undefined) return known
+  if (dates.size >= LIMIT) dates.clear()
+  const date = formatDay(day)
+  dates.set(day, date)
+  return date
+}
+
+function formatDay(day: number): string {
   const z = day + 719468
   const era = Math.floor(z / 146097)
   const doe = z - era * 146097

@@ -68,21 +68,27 @@ export function scheduleStatus(
   const now = dayNumber(today)
   if (surgery === null || now === null) throw new RangeError('scheduleStatus needs calendar dates')
   const end = endOfFollowUp === null ? null : dayNumber(endOfFollowUp)
-  const visits = visitDates.map((d) => dayNumber(d)).filter((d): d is number => d !== null && d > surgery).map((d) => d - surgery)
+  // Days after surgery of the visits after it (one loop, no intermediate arrays: this runs for
+  // every patient of the Audit screen).
+  const visits: number[] = []
+  for (const date of visitDates) {
+    const d = dayNumber(date)
+    if (d !== null && d > surgery) visits.push(d - surgery)
+  }
   // In date order, so a tie goes to the earlier visit whatever order the records were read in.
-  visits.sort((a, b) => a - b)
-  const used = new Set<number>()
+  if (visits.length > 1) visits.sort((a, b) => a - b)
+  const used: boolean[] = visits.map(() => false)
   return intervals.map((interval) => {
     const dueDate = dateOfDay(surgery + interval.dueDay)
     // The unused visit nearest the due day inside the window (earlier one on a tie).
     let best = -1
     for (let i = 0; i < visits.length; i++) {
       const off = Math.abs(visits[i]! - interval.dueDay)
-      if (used.has(i) || off > interval.windowDays) continue
+      if (used[i] || off > interval.windowDays) continue
       if (best < 0 || off < Math.abs(visits[best]! - interval.dueDay)) best = i
     }
     if (best >= 0) {
-      used.add(best)
+      used[best] = true
       return { interval, dueDate, status: 'done', visitDate: dateOfDay(surgery + visits[best]!) }
     }
     const opens = surgery + interval.dueDay - interval.windowDays

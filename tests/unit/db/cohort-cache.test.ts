@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { createCohortCache } from '../../../src/renderer/src/db/cohort-cache'
 import { createOutcomesRepo } from '../../../src/renderer/src/db/outcomes-repo'
 import { createPlansRepo } from '../../../src/renderer/src/db/plans-repo'
+import { readPatients, writePatient } from '../../../src/renderer/src/db/summary-pages'
 import { caseWith, fakeResult, useTestDb } from './helpers'
 
 const t = useTestDb()
@@ -79,8 +80,8 @@ describe('cohort cache and the revision facts', () => {
     await operatedPlan('C-3')
     // As an operation stored before the facts were: none in the facts table, none in its summary row.
     await t.db.revisionFacts.clear()
-    const [row] = await t.db.outcomeSummaries.toArray()
-    await t.db.outcomeSummaries.put({ ...row!, summary: JSON.stringify({ ...JSON.parse(row!.summary), facts: null }) })
+    const [patient] = await readPatients(t.db)
+    await t.db.transaction('rw', t.db.outcomeSummaryPages, () => writePatient(t.db, patient!.summary.planId, { ...patient!, facts: null }))
     await settle()
     let reads = 0
     const repo = createOutcomesRepo(t.db, t.now)

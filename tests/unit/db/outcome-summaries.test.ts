@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest'
 import { createBackupRepo, libraryBackupText } from '../../../src/renderer/src/db/backup-repo'
 import { validateLibraryBackup } from '../../../src/renderer/src/db/backup-validate'
 import { OsseoDb } from '../../../src/renderer/src/db/database'
-import { storedPatient, storedSummary, summariesOf, summaryRows, type StoredPatient } from '../../../src/renderer/src/db/outcome-summaries'
+import { storedPatients, summariesOf, type StoredPatient } from '../../../src/renderer/src/db/outcome-summaries'
+import { pageOf, readPatients } from '../../../src/renderer/src/db/summary-pages'
 import { createOutcomesRepo, OUTCOME_DELETE_ACTION, OutcomeValidationError } from '../../../src/renderer/src/db/outcomes-repo'
 import { auditCohort } from '../../../src/shared/outcomes/cohort'
 import { createPlansRepo, unconfirmedSiteDefaults, type DeletedPlan } from '../../../src/renderer/src/db/plans-repo'
@@ -24,11 +25,11 @@ const implant = { systemId: 'opra-femur', diameterMm: 16, lengthMm: 80 }
 
 /** The table as stored, and as computed from every record now in the database (summary, first operation, revision facts, plan index fields). */
 async function storedAndRecomputed(db: OsseoDb): Promise<[StoredPatient[], StoredPatient[]]> {
-  const [operations, visits, events, facts, index, stored] = await Promise.all([db.operations.toArray(), db.visits.toArray(), db.outcomeEvents.toArray(), db.revisionFacts.toArray(), db.planIndex.toArray(), db.outcomeSummaries.toArray()])
+  const [operations, visits, events, facts, index, stored] = await Promise.all([db.operations.toArray(), db.visits.toArray(), db.outcomeEvents.toArray(), db.revisionFacts.toArray(), db.planIndex.toArray(), readPatients(db)])
   const order = (rows: StoredPatient[]) => [...rows].sort((a, b) => (a.summary.planId < b.summary.planId ? -1 : 1))
-  const recomputed = summaryRows(operations, visits, events, facts, index).map(storedPatient)
+  const recomputed = storedPatients(operations, visits, events, facts, index)
   expect(recomputed.map((p) => p.summary)).toEqual(summariesOf(operations, visits, events))
-  return [order(stored.map(storedPatient)), order(recomputed)]
+  return [order(stored), order(recomputed)]
 }
 
 async function approvedPlans(db: OsseoDb, now: () => number, n: number) {
@@ -128,17 +129,17 @@ describe('stored outcome summaries', () => {
     await repo.saveVisit({ planId: a!.planId, kind: 'follow-up', date: '2025-04-15', tugS: 12 })
     await repo.saveEvent({ planId: a!.planId, type: 'removal', date: '2026-01-10' })
     await repo.saveVisit({ planId: b!.planId, kind: 'follow-up', date: '2025-04-15', tugS: 9 })
-    const before = await t.db.outcomeSummaries.toArray()
-    expect(before.map(storedSummary).map((s) => [s.planId, s.removal])).toEqual([[a!.planId, '2026-01-10']])
+    const before = await readPatients(t.db)
+    expect(before.map((p) => [p.summary.planId, p.summary.removal])).toEqual([[a!.planId, '2026-01-10']])
     const backups = createBackupRepo(t.db, t.now)
     const text = libraryBackupText(await backups.exportLibrary())
     expect(text).not.toContain('followUpDates')
     await backups.wipeLibrary()
-    expect(await t.db.outcomeSummaries.count()).toBe(0)
+    expect(await t.db.outcomeSummaryPages.count()).toBe(0)
     const checked = await validateLibraryBackup(text)
     if (!checked.ok) throw new Error(checked.problem)
     await backups.importLibrary(checked.value)
-    expect(await t.db.outcomeSummaries.toArray()).toEqual(before)
+    expect(await readPatients(t.db)).toEqual(before)
   })
 
   it('a plan edit that changes the surgeon moves the patient to that surgeon in the audit', async () => {
@@ -150,24 +151,13 @@ describe('stored outcome summaries', () => {
     const plans = createPlansRepo(t.db, t.now)
     await plans.updateDetails(a!.planId, { surgeon: 'Dr Lind' })
     // A save that keeps the surgeon (notes only) rewrites nothing.
-    const row = await t.db.outcomeSummaries.get(b!.planId)
+    const page = await t.db.outcomeSummaryPages.get(pageOf(b!.planId))
     await plans.updateDetails(b!.planId, { notes: 'seen' })
-    expect(await t.db.outcomeSummaries.get(b!.planId)).toEqual(row)
+    expect(await t.db.outcomeSummaryPages.get(pageOf(b!.planId))).toEqual(page)
     expect(await surgeons()).toEqual([['S-0', 'Dr Lind'], ['S-1', 'Dr A']])
     const cohort = await repo.loadCohort()
     expect(auditCohort(cohort, { surgeon: 'Dr Lind' }, '2026-11-01').n).toBe(1)
     expect(auditCohort(cohort, { surgeon: 'Dr A' }, '2026-11-01').n).toBe(1)
-  })
-
-  it('rows written before schema v13 (no plan fields) are read with the plan index', async () => {
-    const [a] = await approvedPlans(t.db, t.now, 1)
-    const repo = createOutcomesRepo(t.db, t.now)
-    await repo.saveOperation({ planId: a!.planId, revisionId: a!.revisionId, stages: [{ stage: 1, date: '2025-03-03' }], implant, changes: [], complications: [] })
-    const current = await repo.loadCohort()
-    const { plan, ...old } = storedPatient((await t.db.outcomeSummaries.get(a!.planId))!)
-    expect(plan).toEqual({ patientCode: 'S-0', level: 'transfemoral', surgeon: 'Dr A' })
-    await t.db.outcomeSummaries.put({ planId: a!.planId, summary: JSON.stringify(old) })
-    expect(await repo.loadCohort()).toEqual(current)
   })
 
   it('deleting a visit or an event is written to the plan’s history with what it held', async () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { OsseoDb } from '../../../src/renderer/src/db/database'
 import { SCHEMA_VERSIONS } from '../../../src/renderer/src/db/schema'
 import { createOutcomesRepo } from '../../../src/renderer/src/db/outcomes-repo'
-import { storedSummary } from '../../../src/renderer/src/db/outcome-summaries'
+import { readPatient, readPatients } from '../../../src/renderer/src/db/summary-pages'
 import { outcomeSummary } from '../../../src/shared/outcomes'
 import { OLD_PLAN, openOldDatabase } from './old-database'
 
@@ -54,14 +54,14 @@ describe('schema upgrade → v10 (outcome summaries for the Audit screen)', () =
       expect(await db.visits.count()).toBe(4)
       expect(await db.outcomeEvents.count()).toBe(1)
       // Plan b has a visit but no operation: no summary, not in the audit.
-      expect((await db.outcomeSummaries.toArray()).map(storedSummary)).toEqual([outcomeSummary({ planId: 'a', operation, visits: visits.slice(0, 3), events })])
-      expect(storedSummary((await db.outcomeSummaries.get('a'))!)).toMatchObject({ operationId: 'o1', surgeryDate: '2025-03-03', followUpDates: ['2025-04-14', '2026-03-05'], latestRecord: '2026-03-05', incidenceEvents: [{ type: 'infection', grade: '1', date: '2025-09-01' }] })
+      expect((await readPatients(db)).map((p) => p.summary)).toEqual([outcomeSummary({ planId: 'a', operation, visits: visits.slice(0, 3), events })])
+      expect((await readPatient(db, 'a'))!.summary).toMatchObject({ operationId: 'o1', surgeryDate: '2025-03-03', followUpDates: ['2025-04-14', '2026-03-05'], latestRecord: '2026-03-05', incidenceEvents: [{ type: 'infection', grade: '1', date: '2025-09-01' }] })
       const [patient] = await repo.loadCohort()
       expect(patient!.summary.pairs[0]).toEqual({ before: 250, after: 390 })
     } else {
-      expect(await db.outcomeSummaries.count()).toBe(0)
+      expect(await readPatients(db)).toEqual([])
       await repo.saveOperation(operation)
-      expect(storedSummary((await db.outcomeSummaries.get('a'))!)).toMatchObject({ operationId: 'o1', followUpDates: [] })
+      expect((await readPatient(db, 'a'))!.summary).toMatchObject({ operationId: 'o1', followUpDates: [] })
     }
     expect((await repo.loadCohort()).map((p) => [p.patientCode, p.operation.id, p.planned?.diameterMm])).toEqual([['P-1', 'o1', 16]])
     await db.delete()

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest'
 import { OsseoDb } from '../../../src/renderer/src/db/database'
 import { SCHEMA_VERSIONS } from '../../../src/renderer/src/db/schema'
 import { createOutcomesRepo } from '../../../src/renderer/src/db/outcomes-repo'
-import { storedPatient, summaryRows } from '../../../src/renderer/src/db/outcome-summaries'
+import { storedPatients, summaryRow } from '../../../src/renderer/src/db/outcome-summaries'
+import { readPatients } from '../../../src/renderer/src/db/summary-pages'
 import { revisionFactsRow } from '../../../src/renderer/src/db/revision-facts'
 import { OLD_PLAN, openOldDatabase } from './old-database'
 
@@ -35,9 +36,9 @@ describe('schema upgrade → v13 (plan fields in the outcome summary rows)', () 
     if (old.version >= 8) await before.table('revisionFacts').add(revisionFactsRow(revision as never))
     if (old.version >= 10) {
       // As version 10 wrote it: summary, operation and facts, no plan fields.
-      const [row] = summaryRows([operation], visits, [], [revisionFactsRow(revision as never)], [])
-      const { plan: _plan, ...v10 } = storedPatient(row!)
-      await before.table('outcomeSummaries').add({ planId: 'a', summary: JSON.stringify(v10) })
+      const [patient] = storedPatients([operation], visits, [], [revisionFactsRow(revision as never)], [])
+      const { plan: _plan, ...v10 } = patient!
+      await before.table('outcomeSummaries').add(summaryRow(v10))
     }
     before.close()
 
@@ -49,10 +50,10 @@ describe('schema upgrade → v13 (plan fields in the outcome summary rows)', () 
     expect(await db.settings.get('userName')).toMatchObject({ value: 'Dr Okafor' })
     const repo = createOutcomesRepo(db)
     if (old.version < 6) {
-      expect(await db.outcomeSummaries.count()).toBe(0)
+      expect(await readPatients(db)).toEqual([])
       await repo.saveOperation(operation)
     }
-    const rows = (await db.outcomeSummaries.toArray()).map(storedPatient)
+    const rows = await readPatients(db)
     expect(rows.map((r) => [r.summary.planId, r.plan])).toEqual([['a', { patientCode: 'P-1', level: 'transfemoral', surgeon: 'Dr Lind' }]])
     expect((await repo.loadCohort()).map((p) => [p.patientCode, p.level, p.surgeon, p.operation.id, p.planned?.diameterMm])).toEqual([['P-1', 'transfemoral', 'Dr Lind', 'o1', 16]])
     await db.delete()

@@ -77,8 +77,8 @@ if (process.argv[1]?.endsWith('audit-generator.ts') && process.argv[2]) {
   const g = generatedCohort(p || 2000, v || 20000, e || 3000)
   // With what the app stores beside the records: each patient's outcome summary (schema v10) and
   // each operated revision's facts (schema v8), both written with every operation save.
-  const { summaryRows } = await import('../../../src/renderer/src/db/outcome-summaries')
+  const { summaryPages } = await import('../../../src/renderer/src/db/outcome-summaries')
   const { revisionFactsRow } = await import('../../../src/renderer/src/db/revision-facts')
   const revisionFacts = g.revisions.map(revisionFactsRow)
-  writeFileSync(process.argv[2], JSON.stringify({ ...g, outcomeSummaries: summaryRows(g.operations, g.visits, g.events, revisionFacts, g.summaries), revisionFacts }))
+  writeFileSync(process.argv[2], JSON.stringify({ ...g, outcomeSummaryPages: summaryPages(g.operations, g.visits, g.events, revisionFacts, g.summaries), revisionFacts }))
 }

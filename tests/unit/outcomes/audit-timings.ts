@@ -8,7 +8,7 @@
 // work). Run by scripts/bench/outcomes.ts. React rendering of the screen is not included.
 import 'fake-indexeddb/auto'
 import { OsseoDb } from '../../../src/renderer/src/db/database'
-import { byPlan, firstOperations, summaryRows } from '../../../src/renderer/src/db/outcome-summaries'
+import { byPlan, firstOperations, summaryPages } from '../../../src/renderer/src/db/outcome-summaries'
 import { revisionFactsRow } from '../../../src/renderer/src/db/revision-facts'
 import { createOutcomesRepo } from '../../../src/renderer/src/db/outcomes-repo'
 import { auditCohort, type AuditPatient, type CohortFilter, type CohortPatient } from '../../../src/shared/outcomes'
@@ -40,7 +40,7 @@ export async function runAuditBench(): Promise<Array<{ name: string; ms: number 
   const db = new OsseoDb(`audit-bench-${Date.now()}`)
   await db.open()
   const g = generatedCohort(PATIENTS, VISITS, EVENTS)
-  await db.transaction('rw', [db.planIndex, db.revisions, db.operations, db.visits, db.outcomeEvents, db.revisionFacts, db.outcomeSummaries], async () => {
+  await db.transaction('rw', [db.planIndex, db.revisions, db.operations, db.visits, db.outcomeEvents, db.revisionFacts, db.outcomeSummaryPages], async () => {
     await db.planIndex.bulkAdd(g.summaries)
     await db.revisions.bulkAdd(g.revisions)
     await db.operations.bulkAdd(g.operations)
@@ -48,7 +48,7 @@ export async function runAuditBench(): Promise<Array<{ name: string; ms: number 
     await db.outcomeEvents.bulkAdd(g.events)
     const facts = g.revisions.map(revisionFactsRow)
     await db.revisionFacts.bulkAdd(facts)
-    await db.outcomeSummaries.bulkAdd(summaryRows(g.operations, g.visits, g.events, facts, g.summaries))
+    await db.outcomeSummaryPages.bulkAdd(summaryPages(g.operations, g.visits, g.events, facts, g.summaries))
   })
   const repo = createOutcomesRepo(db)
   const floors: number[] = []

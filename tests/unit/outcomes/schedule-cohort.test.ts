@@ -131,6 +131,8 @@ describe('cohort audit', () => {
     expect(acc.length.exact.count).toBe(2)
     expect(acc.causes.find((c) => c.value === 'default magnification factor')).toMatchObject({ n: 2, off: 2 })
     expect(acc.causes.find((c) => c.value === 'calibration marker')).toMatchObject({ n: 1, off: 0 })
+    // Calibration rows first, then imaging; within each, the commonest first.
+    expect(acc.causes.map((c) => [c.factor, c.n])).toEqual([['calibration', 2], ['calibration', 1], ['imaging', 3]])
   })
 
   it('filters by level, system, stages, year and surgeon', () => {

@@ -108,4 +108,17 @@ describe('day arithmetic', () => {
     expect(dayNumber('1900-02-29')).toBeNull()
     expect(dayNumber('2000-02-29')).not.toBeNull()
   })
+
+  it('answers the same when asked again (the conversions are remembered), for real and impossible dates', async () => {
+    const { dayNumber, dateOfDay } = await import('../../../src/shared/outcomes')
+    const days = Array.from({ length: 3000 }, (_, i) => Date.UTC(2020, 0, 1) / 86_400_000 + i * 7)
+    const first = days.map((d) => [dateOfDay(d), dayNumber(dateOfDay(d))])
+    expect(days.map((d) => [dateOfDay(d), dayNumber(dateOfDay(d))])).toEqual(first)
+    expect(first.every(([iso, day], i) => day === days[i] && iso === new Date(days[i]! * 86_400_000).toISOString().slice(0, 10))).toBe(true)
+    for (let i = 0; i < 2; i++) {
+      expect(dayNumber('2023-02-29')).toBeNull()
+      expect(dayNumber('2024-13-01')).toBeNull()
+      expect(dayNumber(20240101 as unknown as string)).toBeNull()
+    }
+  })
 })

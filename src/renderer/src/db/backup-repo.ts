@@ -9,6 +9,7 @@ import { canonicalJson, shortHash } from './content-hash'
 import { APP_VERSION } from './plans-repo'
 import { summariesWithHistory } from './plan-summary'
 import { restoredSummaries } from './outcome-summaries'
+import { addPatients } from './summary-pages'
 import type { AuditRow, PlanRow } from './types'
 
 export interface ImportOutcome {
@@ -57,7 +58,7 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
      * Throws RestoreConflict, writing nothing, when the file's ids collide with different records.
      */
     async importLibrary(backup: CheckedBackup, name = 'a backup file'): Promise<ImportOutcome> {
-      return db.transaction('rw', [db.plans, db.planIndex, db.revisions, db.audit, db.operations, db.visits, db.outcomeEvents, db.revisionFacts, db.outcomeSummaries], async () => {
+      return db.transaction('rw', [db.plans, db.planIndex, db.revisions, db.audit, db.operations, db.visits, db.outcomeEvents, db.revisionFacts, db.outcomeSummaryPages], async () => {
         // One key-only read per table instead of one get per row, all asked at once.
         const [planKeys, revisionKeys, auditKeys] = await Promise.all([db.plans.toCollection().primaryKeys(), db.revisions.toCollection().primaryKeys(), db.audit.toCollection().primaryKeys()])
         const existing = new Set(planKeys)
@@ -106,7 +107,7 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
           inChunks(outcomes.visits, (chunk) => db.visits.bulkAdd(chunk)),
           inChunks(outcomes.events, (chunk) => db.outcomeEvents.bulkAdd(chunk)),
           inChunks(derived.facts, (chunk) => db.revisionFacts.bulkPut(chunk)),
-          inChunks(derived.rows, (chunk) => db.outcomeSummaries.bulkPut(chunk))
+          addPatients(db, derived.patients)
         ])
         const skipped = backup.plans.length - fresh.length
         await db.audit.add({
@@ -131,7 +132,7 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
 
     /** Deletes every plan, revision, audit row, unsaved draft, radiograph and outcome record (used to restore onto a clean library): no outcome is left pointing at a plan that is gone. */
     async wipeLibrary(): Promise<void> {
-      const outcomeTables = [db.operations, db.visits, db.outcomeEvents, db.outcomeDrafts, db.revisionFacts, db.outcomeSummaries]
+      const outcomeTables = [db.operations, db.visits, db.outcomeEvents, db.outcomeDrafts, db.revisionFacts, db.outcomeSummaries, db.outcomeSummaryPages]
       await db.transaction('rw', [db.plans, db.planIndex, db.revisions, db.audit, db.drafts, db.images, db.imagePixels, ...outcomeTables], async () => {
         await Promise.all([db.plans.clear(), db.planIndex.clear(), db.revisions.clear(), db.audit.clear(), db.drafts.clear(), db.images.clear(), db.imagePixels.clear(), ...outcomeTables.map((t) => t.clear())])
       })

@@ -9,7 +9,7 @@ import type { AuditPatient } from '../../../shared/outcomes/cohort'
 
 /** The tables whose rows the cohort shows. Not revisions or their facts: a revision never changes
  *  once written (the facts table is filled by the read itself, which must not drop what it read). */
-const SOURCES = new Set(['operations', 'visits', 'outcomeEvents', 'outcomeSummaries', 'planIndex', 'plans'])
+const SOURCES = new Set(['operations', 'visits', 'outcomeEvents', 'outcomeSummaries', 'outcomeSummaryPages', 'planIndex', 'plans'])
 
 export interface CohortCache {
   get(customSystems: readonly ImplantSystem[]): Promise<AuditPatient[]>

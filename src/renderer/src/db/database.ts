@@ -2,11 +2,13 @@
 import Dexie, { type Table } from 'dexie'
 import { SCHEMA_VERSIONS } from './schema'
 import { DELETED_MESSAGE, reportConnectionProblem } from './connection-status'
+import { releaseEarlyOpen } from './early-open'
 import type { FollowUpVisit, OperationRecord, OutcomeEvent } from '../../../shared/outcomes/types'
 import type { AuditRow, DraftRow, ImplantSystemRow, OutcomeDraftRow, PlanRow, PlanSummary, ProfileRow, RevisionRow, SettingRow } from './types'
 import type { ImagePixelsRow, ImageRow } from './image-types'
 import type { RevisionFactsRow } from './revision-facts'
 import type { OutcomeSummaryRow } from './outcome-summaries'
+import type { SummaryPageRow } from './summary-pages'
 
 export const DATABASE_NAME = 'osseoplan'
 
@@ -29,6 +31,8 @@ export class OsseoDb extends Dexie {
   revisionFacts!: Table<RevisionFactsRow, string>
   /** Schema v10: each operated plan's outcome summary, for the Audit screen (outcome-summaries.ts). */
   outcomeSummaries!: Table<OutcomeSummaryRow, string>
+  /** Schema v14: the same summaries on 32 pages, where they are kept since (summary-pages.ts); the table above stays empty. */
+  outcomeSummaryPages!: Table<SummaryPageRow, number>
   /** Schema v5: radiographs of a plan (images-repo.ts). */
   images!: Table<ImageRow, string>
   imagePixels!: Table<ImagePixelsRow, string>
@@ -84,6 +88,8 @@ export function appDb(): OsseoDb {
   if (!shared) {
     shared = new OsseoDb()
     watchConnection(shared)
+    // index.html's first script opened the database before this code loaded (early-open.ts).
+    shared.on('ready', releaseEarlyOpen)
   }
   return shared
 }

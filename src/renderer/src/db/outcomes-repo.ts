@@ -24,7 +24,8 @@ import {
 } from '../../../shared/outcomes'
 import type { Table } from 'dexie'
 import type { OsseoDb } from './database'
-import { byPlan, patientPlan, refreshSummary, storedPatient, summaryTables, type PatientPlan } from './outcome-summaries'
+import { byPlan, refreshSummary, summaryTables, type PatientPlan } from './outcome-summaries'
+import { readPatients } from './summary-pages'
 import { newId } from './ids'
 import { diffValues, displayValue } from './object-diff'
 import { APP_VERSION } from './plans-repo'
@@ -219,18 +220,11 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
      * revision facts, or once from the revision itself.
      */
     async loadCohort(customSystems: readonly ImplantSystem[] = []): Promise<AuditPatient[]> {
-      const { patients, index } = await db.transaction('r', [db.outcomeSummaries, db.planIndex], async () => {
-        const patients = (await db.outcomeSummaries.toArray()).map(storedPatient)
-        // Rows written before schema v13 lack the plan's fields: those plans' index rows are read.
-        const planless = patients.filter((p) => p.plan === undefined).map((p) => p.operation.planId)
-        const index = planless.length > 0 ? await db.planIndex.bulkGet(planless) : []
-        return { patients, index }
-      })
+      const patients = await db.transaction('r', [db.outcomeSummaryPages], () => readPatients(db))
       const lacking = [...new Set(patients.filter((p) => !p.facts).map((p) => p.operation.revisionId))]
       const found = lacking.length > 0 ? await missingFacts(lacking) : new Map<string, RevisionFactsRow>()
-      const plans = new Map(index.filter((s) => s !== undefined).map((s) => [s.id, patientPlan(s)]))
       const systems = new Map([...BUILTIN_SYSTEMS, ...customSystems].map((s) => [s.id, s]))
-      return patients.map((p) => ({ ...patientHead(p.operation, p.plan !== undefined ? p.plan : plans.get(p.operation.planId), p.facts ?? found.get(p.operation.revisionId), systems), summary: p.summary }))
+      return patients.map((p) => ({ ...patientHead(p.operation, p.plan, p.facts ?? found.get(p.operation.revisionId), systems), summary: p.summary }))
     },
 
     /** The patients with every visit and event (the CSV exports), read when asked. */

@@ -14,7 +14,7 @@ import { planSummary, type SummaryContext } from './plan-summary'
 import { pixelsKey, type ImagePixelsRow, type ImageRow } from './image-types'
 import { deleteUnsharedPixels } from './images-repo'
 import type { AuditChange, AuditRow, DraftRow, PlanRow, PlanStatus, PlanSummary, RevisionImage, RevisionRow, StoredCase } from './types'
-import { planFieldsChanged, refreshSummary, refreshSummaryPlan } from './outcome-summaries'
+import { planFieldsChanged, refreshSummary, refreshSummaryPlan, removeSummary } from './outcome-summaries'
 
 export const APP_VERSION = '0.1.0'
 
@@ -175,7 +175,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
   }
 
   function writeTables() {
-    return [db.plans, db.planIndex, db.audit, db.revisions, db.drafts, db.images, db.imagePixels, db.operations, db.visits, db.outcomeEvents, db.outcomeDrafts, db.revisionFacts, db.outcomeSummaries] as const
+    return [db.plans, db.planIndex, db.audit, db.revisions, db.drafts, db.images, db.imagePixels, db.operations, db.visits, db.outcomeEvents, db.outcomeDrafts, db.revisionFacts, db.outcomeSummaryPages] as const
   }
 
   async function newPlan(caseFile: StoredCase, fields: { surgeon: string; notes: string; parentId: string; duplicatedFrom?: string }, action: string, changes: AuditChange[]): Promise<PlanRow> {
@@ -408,7 +408,7 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
         await db.operations.where('planId').equals(id).delete()
         await db.visits.where('planId').equals(id).delete()
         await db.outcomeEvents.where('planId').equals(id).delete()
-        await db.outcomeSummaries.delete(id)
+        await removeSummary(db, id)
         await db.outcomeDrafts.filter((d) => d.planId === id).delete()
         const images = await db.images.where('planId').equals(id).toArray()
         const keys = [...new Set(images.map(pixelsKey))]

@@ -5,7 +5,7 @@ import type { Transaction } from 'dexie'
 import { planSummary, summariesWithHistory } from './plan-summary'
 import type { AuditRow, PlanRow, RevisionRow } from './types'
 import { fillRevisionFacts } from './revision-facts'
-import { addPlanFields, fillOutcomeSummaries } from './outcome-summaries'
+import { addPlanFields, fillOutcomeSummaries, moveToPages } from './outcome-summaries'
 
 export interface SchemaVersion {
   /** Dexie version number (integer, increasing). */
@@ -118,7 +118,18 @@ export const SCHEMA_2026_11_30_V13: SchemaVersion = {
   upgrade: addPlanFields
 }
 
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_2026_11_26, SCHEMA_2026_11_26_V2, SCHEMA_2026_11_29_V3, SCHEMA_2026_11_29_V5, SCHEMA_2026_11_29_V6, SCHEMA_2026_11_30_V8, SCHEMA_2026_11_30_V10, SCHEMA_2026_11_30_V13]
+/** 2026-11-30 (v14): `outcomeSummaryPages`, the outcome summaries on 32 pages (summary-pages.ts),
+ *  each page one JSON text of its patients as arrays, so the Audit screen opens with 32 small reads
+ *  instead of one per patient. The upgrade moves the rows of `outcomeSummaries` there and empties
+ *  that table (kept declared: tables are never removed). */
+export const SCHEMA_2026_11_30_V14: SchemaVersion = {
+  version: 14,
+  date: '2026-11-30',
+  stores: { outcomeSummaryPages: 'page' },
+  upgrade: moveToPages
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_2026_11_26, SCHEMA_2026_11_26_V2, SCHEMA_2026_11_29_V3, SCHEMA_2026_11_29_V5, SCHEMA_2026_11_29_V6, SCHEMA_2026_11_30_V8, SCHEMA_2026_11_30_V10, SCHEMA_2026_11_30_V13, SCHEMA_2026_11_30_V14]
 
 /** Every table as the newest version declares it (Dexie keeps tables a later version does not
  *  mention, so a version may list only its new tables). */

@@ -1,7 +1,7 @@
 // The form's sections, in a fixed order the surgeon may fill in any order; the navigation
 // above them says which still need something.
 import { memo, type FormEvent, type ReactNode } from 'react'
-import { useEditorSelect } from './form-context'
+import { useMetaSelect } from './form-context'
 import { SECTIONS, type SectionId } from './field-errors'
 import { PatientSection } from './sections/PatientSection'
 import { LimbSection } from './sections/LimbSection'
@@ -30,7 +30,7 @@ export const sectionDomId = (id: SectionId) => `sec-${id}`
 
 function useSectionState(id: SectionId): { missing: number; invalid: number } {
   // A string snapshot: the item re-renders only when its counts change.
-  const key = useEditorSelect((_d, { errors }) => {
+  const key = useMetaSelect(({ errors }) => {
     const missing = errors.missingBySection.find((s) => s.id === id)?.paths.length ?? 0
     const prefixes = SECTIONS.find((s) => s.id === id)?.prefixes as readonly string[]
     const invalid = [...errors.byPath.keys()].filter((p) => prefixes.includes(p.split(/[.[]/)[0] ?? '')).length

@@ -31,6 +31,20 @@ function parseUncached(path: string): PathKey[] {
   return keys
 }
 
+/**
+ * Whether a write at `b` can change the value read at `a` (or the reverse): the same path, or one
+ * inside the other ('bone.stations' and 'bone.stations[2].endosteal'); '' is the whole draft.
+ * Compared by parsed keys, so 'a[0]' and 'a.0' are the same place.
+ */
+export function pathsTouch(a: string, b: string): boolean {
+  if (a === b) return true
+  const x = parsePath(a)
+  const y = parsePath(b)
+  const n = Math.min(x.length, y.length)
+  for (let i = 0; i < n; i++) if (String(x[i]) !== String(y[i])) return false
+  return true
+}
+
 export function getAt(root: unknown, path: string): unknown {
   let node: unknown = root
   for (const key of parsePath(path)) {

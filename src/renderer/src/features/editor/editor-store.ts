@@ -7,7 +7,7 @@
 // the case values it writes are one undo step, so Undo takes back both together.
 import type { CaseDraft } from '../../../../shared/case/types'
 import type { LengthUnit, MassUnit } from '../../../../shared/units'
-import { setAt } from './draft-path'
+import { pathsTouch, setAt } from './draft-path'
 import { mapErrors, type FormErrors } from './field-errors'
 import { canRedo, canUndo, createHistory, record, redo, undo, type History } from './undo-stack'
 
@@ -29,7 +29,13 @@ export interface EditorStore {
   history(): History<EditorSnapshot>
   draft(): CaseDraft
   meta(): FormMeta
+  /** Every change: of the draft, the form's messages, units or read-only state, or a gesture. */
   subscribe(listener: () => void): () => void
+  /** Changes that can move the draft's value at `path` (an edit at, above or below it), and every
+   *  change of the messages, units or read-only state: what one field shows. */
+  subscribeAt(path: string, listener: () => void): () => void
+  /** Changes of the messages, units or read-only state only (not of the draft). */
+  subscribeMeta(listener: () => void): () => void
   /** Writes one field; keystrokes in the same field merge into one undo step. */
   set(path: string, value: unknown): void
   /** Replaces a whole subtree (or several paths) in one undo step (add/remove rows, paste, a source switch). */
@@ -62,19 +68,39 @@ export function createEditorStore(initial: CaseDraft, now: () => number = Date.n
   let openGesture: string | null = null
   /** Starting values of side states, for history steps taken before they were registered. */
   const sideBase = new Map<string, unknown>()
+  // Three kinds of listener, so that a keystroke notifies the field typed in, not every field of
+  // the form (a few hundred; issue #14): whole-draft listeners, listeners of one path, and
+  // listeners of the messages only.
   const listeners = new Set<() => void>()
-  const emit = () => {
-    for (const l of [...listeners]) l()
+  const atPath = new Map<string, Set<() => void>>()
+  const metaListeners = new Set<() => void>()
+  const call = (set: Iterable<() => void>) => {
+    for (const l of [...set]) l()
   }
-  const commit = (next: History<EditorSnapshot>) => {
+  /** `changed`: the paths written (null: anything may have changed, as after an undo). */
+  const emit = (changed: readonly string[] | null, meta = false) => {
+    call(listeners)
+    for (const [path, set] of [...atPath]) if (meta || changed === null || changed.some((c) => pathsTouch(path, c))) call(set)
+    if (meta) call(metaListeners)
+  }
+  const subscribeTo = <K,>(map: Map<K, Set<() => void>>, key: K, listener: () => void) => {
+    let set = map.get(key)
+    if (!set) map.set(key, (set = new Set()))
+    set.add(listener)
+    return () => {
+      set.delete(listener)
+      if (set.size === 0 && map.get(key) === set) map.delete(key)
+    }
+  }
+  const commit = (next: History<EditorSnapshot>, changed: readonly string[] | null) => {
     if (next === history) return
     history = next
-    emit()
+    emit(changed)
   }
   /** A step that is not part of a gesture ends any gesture left open (a release that never came). */
-  const commitOther = (next: History<EditorSnapshot>) => {
+  const commitOther = (next: History<EditorSnapshot>, changed: readonly string[] | null) => {
     openGesture = null
-    commit(next)
+    commit(next, changed)
   }
   const withDraft = (draft: CaseDraft): EditorSnapshot => ({ draft, side: history.present.side })
   const sideOf = (snapshot: EditorSnapshot, key: string) => (key in snapshot.side ? snapshot.side[key] : sideBase.get(key))
@@ -86,21 +112,26 @@ export function createEditorStore(initial: CaseDraft, now: () => number = Date.n
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    set: (path, value) => commitOther(record(history, withDraft(setAt(history.present.draft, path, value)), path, now())),
-    replace: (path, value) => commitOther(record(history, withDraft(setAt(history.present.draft, path, value)), null, now())),
+    subscribeAt: (path, listener) => subscribeTo(atPath, path, listener),
+    subscribeMeta(listener) {
+      metaListeners.add(listener)
+      return () => metaListeners.delete(listener)
+    },
+    set: (path, value) => commitOther(record(history, withDraft(setAt(history.present.draft, path, value)), path, now()), [path]),
+    replace: (path, value) => commitOther(record(history, withDraft(setAt(history.present.draft, path, value)), null, now()), [path]),
     replaceMany(changes) {
       let draft = history.present.draft
       for (const [path, value] of changes) draft = setAt(draft, path, value)
-      commitOther(record(history, withDraft(draft), null, now()))
+      commitOther(record(history, withDraft(draft), null, now()), changes.map(([path]) => path))
     },
-    undo: () => commitOther(undo(history)),
-    redo: () => commitOther(redo(history)),
+    undo: () => commitOther(undo(history), null),
+    redo: () => commitOther(redo(history), null),
     canUndo: () => canUndo(history),
     canRedo: () => canRedo(history),
     setMeta(next) {
       if (next.errors === meta.errors && next.units === meta.units && next.readOnly === meta.readOnly) return
       meta = next
-      emit()
+      emit(null, true)
     },
     side: (key) => sideOf(history.present, key),
     initSide(key, value) {
@@ -115,13 +146,14 @@ export function createEditorStore(initial: CaseDraft, now: () => number = Date.n
       const side = out.side ? { ...present.side, ...out.side } : present.side
       if (draft === present.draft && side === present.side) return
       const key = gesture === null ? null : `gesture:${gesture}`
-      commit(record(history, { draft, side }, key, now(), gesture === null ? undefined : Number.POSITIVE_INFINITY))
+      // A change of the side states alone moves no field of the draft.
+      commit(record(history, { draft, side }, key, now(), gesture === null ? undefined : Number.POSITIVE_INFINITY), draft === present.draft ? [] : null)
     },
     gesture: () => openGesture,
     endGesture() {
       if (openGesture === null) return
       openGesture = null
-      emit()
+      emit([])
     }
   }
 }

@@ -25,12 +25,26 @@ export function useEditorSelect<T>(select: (draft: CaseDraft, meta: FormMeta) =>
   return useSyncExternalStore(store.subscribe, snapshot, snapshot)
 }
 
-export const useDraftAt = (path: string): unknown => useEditorSelect((d) => getAt(d, path))
-export const useUnits = () => useEditorSelect((_d, m) => m.units)
-export const useReadOnly = () => useEditorSelect((_d, m) => m.readOnly)
-export const useErrorAt = (path: string) => useEditorSelect((_d, m) => m.errors.byPath.get(path) ?? null)
-export const useMissingAt = (path: string) => useEditorSelect((_d, m) => m.errors.required.get(path) ?? null)
-export const useWarningAt = (path: string) => useEditorSelect((_d, m) => m.errors.warnings.get(path) ?? null)
+/** A value derived from the form's messages, units or read-only state alone: not notified when
+ *  the draft changes (a keystroke), only when these do. Same rule for `select` as above. */
+export function useMetaSelect<T>(select: (meta: FormMeta) => T): T {
+  const store = useEditorStore()
+  const snapshot = () => select(store.meta())
+  return useSyncExternalStore(store.subscribeMeta, snapshot, snapshot)
+}
+
+/** The draft's value at `path`, notified only by edits at, above or below that path. */
+export function useDraftAt(path: string): unknown {
+  const store = useEditorStore()
+  const subscribe = useCallback((listener: () => void) => store.subscribeAt(path, listener), [store, path])
+  const snapshot = () => getAt(store.draft(), path)
+  return useSyncExternalStore(subscribe, snapshot, snapshot)
+}
+export const useUnits = () => useMetaSelect((m) => m.units)
+export const useReadOnly = () => useMetaSelect((m) => m.readOnly)
+export const useErrorAt = (path: string) => useMetaSelect((m) => m.errors.byPath.get(path) ?? null)
+export const useMissingAt = (path: string) => useMetaSelect((m) => m.errors.required.get(path) ?? null)
+export const useWarningAt = (path: string) => useMetaSelect((m) => m.errors.warnings.get(path) ?? null)
 
 interface FieldState {
   value: unknown
@@ -41,11 +55,13 @@ interface FieldState {
 }
 
 /** Props for a field component bound to `path` (a stable onChange). One subscription per field
- *  (not one per value and message): a keystroke notifies a few hundred fields, each reads its
- *  state and keeps the object it had when nothing in it changed. */
+ *  (not one per value and message), to its own path: a keystroke notifies the field typed in (and
+ *  any that show a path above or below it), not the few hundred others; a change of the messages
+ *  notifies every field, and each keeps the object it had when nothing in it changed. */
 export function useField(path: string) {
   const store = useEditorStore()
   const onChange = useCallback((v: unknown) => store.set(path, v), [store, path])
+  const subscribe = useCallback((listener: () => void) => store.subscribeAt(path, listener), [store, path])
   const last = useRef<FieldState | null>(null)
   const snapshot = (): FieldState => {
     const { errors, readOnly } = store.meta()
@@ -60,7 +76,7 @@ export function useField(path: string) {
     if (was && was.value === next.value && was.error === next.error && was.missing === next.missing && was.warning === next.warning && was.disabled === next.disabled) return was
     return (last.current = next)
   }
-  const state = useSyncExternalStore(store.subscribe, snapshot, snapshot)
+  const state = useSyncExternalStore(subscribe, snapshot, snapshot)
   return { id: fieldId(path), path, onChange, ...state }
 }
 

@@ -5,11 +5,11 @@
 // (aria-rowcount / aria-rowindex). Memoised: typing re-renders it only when the matches change.
 // Each row is a flex box of fixed height with layout, paint and size containment (library.css):
 // a keystroke lays out the rows whose text changed, each on its own, not the whole table.
-import { memo, useRef, type ReactNode } from 'react'
+import { memo, useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import { formatDateTime } from '../../../../shared/format'
 import type { PlanSummary } from '../../db/types'
 import { implantLabel, levelLabel, outcomeLabel, systemLabel } from './plan-labels'
-import { RowActions } from './RowActions'
+import { ActionsButton, RowMenu, type MenuStart, type OpenMenu, type RowAction } from './RowActions'
 import { useRowWindow } from './use-row-window'
 
 const COLUMNS = ['Patient', 'Surgeon', 'Level', 'Side', 'System', 'Implant', 'Outcome', 'Status', 'Updated'] as const
@@ -49,6 +49,28 @@ export function planName(plan: PlanSummary): string {
   return plan.patientCode || 'Unnamed plan'
 }
 
+/** The row menu's actions for a plan (built only while its menu is open). */
+function planActions(plan: PlanSummary, handlers: PlanHandlers): RowAction[] {
+  return [
+    { label: 'History', run: () => handlers.history(plan) },
+    { label: 'Theatre sheet', run: () => handlers.theatre(plan) },
+    { label: 'Duplicate', run: () => handlers.duplicate(plan) },
+    { label: 'Export case file', run: () => handlers.exportCase(plan) },
+    { label: plan.archived ? 'Unarchive' : 'Archive', run: () => handlers.archive(plan) },
+    { label: 'Delete…', run: () => handlers.remove(plan), danger: true }
+  ]
+}
+
+/** The list's one open menu: the plan it was opened for, at which row, from which button. */
+interface OpenRowMenu {
+  plan: PlanSummary
+  index: number
+  start: MenuStart
+  button: HTMLButtonElement
+}
+
+type RowMenuOpener = (plan: PlanSummary, index: number, start: MenuStart, button: HTMLButtonElement, toggle: boolean) => void
+
 interface RowProps {
   plan: PlanSummary
   index: number
@@ -56,9 +78,14 @@ interface RowProps {
   customSystems: ReadonlyMap<string, string>
   /** Patient code of the plan it was duplicated from, '' when unknown or none. */
   copyOf: string
+  /** This row's menu is open. */
+  menuOpen: boolean
+  menuId: string
+  openMenu: RowMenuOpener
 }
 
-const PlanRowView = memo(function PlanRowView({ plan, index, handlers, customSystems, copyOf }: RowProps) {
+const PlanRowView = memo(function PlanRowView({ plan, index, handlers, customSystems, copyOf, menuOpen, menuId, openMenu }: RowProps) {
+  const onOpen: OpenMenu = (start, button, toggle) => openMenu(plan, index, start, button, toggle)
   const name = planName(plan)
   const system = systemLabel(plan, customSystems)
   return (
@@ -96,18 +123,7 @@ const PlanRowView = memo(function PlanRowView({ plan, index, handlers, customSys
         <button type="button" onClick={() => handlers.open(plan)}>
           Open
         </button>
-        <RowActions
-          name={name}
-          owner={plan.id}
-          actions={() => [
-            { label: 'History', run: () => handlers.history(plan) },
-            { label: 'Theatre sheet', run: () => handlers.theatre(plan) },
-            { label: 'Duplicate', run: () => handlers.duplicate(plan) },
-            { label: 'Export case file', run: () => handlers.exportCase(plan) },
-            { label: plan.archived ? 'Unarchive' : 'Archive', run: () => handlers.archive(plan) },
-            { label: 'Delete…', run: () => handlers.remove(plan), danger: true }
-          ]}
-        />
+        <ActionsButton name={name} expanded={menuOpen} menuId={menuId} onOpen={onOpen} />
       </td>
     </tr>
   )
@@ -128,11 +144,35 @@ export const PlanList = memo(function PlanList({
   const scroller = useRef<HTMLDivElement>(null)
   // The first render (before the scroller is measured) already shows a screenful.
   const { first, end, before, after } = useRowWindow(scroller, matches.length, ROW_HEIGHT, 2, 800)
+  const menuId = useId()
+  const [menu, setMenu] = useState<OpenRowMenu | null>(null)
+  const openMenu = useCallback<RowMenuOpener>((plan, index, start, button, toggle) => {
+    setMenu((m) => (toggle && m && m.plan.id === plan.id && m.index === index ? null : { plan, index, start, button }))
+  }, [])
+  const closeMenu = useCallback(() => setMenu(null), [])
+  // The rows are reused for other plans as the matches change: a menu open on a row that now
+  // shows another plan (or is no longer rendered) is closed, and stays closed if its plan comes back.
+  const menuShown = menu !== null && menu.index >= first && menu.index < end && matches[menu.index]?.id === menu.plan.id ? menu : null
+  useEffect(() => {
+    if (menu && !menuShown) setMenu(null)
+  }, [menu, menuShown])
   const rows: ReactNode[] = []
   for (let index = first; index < end; index++) {
     const plan = matches[index]!
     // Keyed by position: a keystroke rewrites the rows already in the page.
-    rows.push(<PlanRowView key={index} plan={plan} index={index} handlers={handlers} customSystems={customSystems} copyOf={plan.duplicatedFrom ? codeOf(plan.duplicatedFrom) : ''} />)
+    rows.push(
+      <PlanRowView
+        key={index}
+        plan={plan}
+        index={index}
+        handlers={handlers}
+        customSystems={customSystems}
+        copyOf={plan.duplicatedFrom ? codeOf(plan.duplicatedFrom) : ''}
+        menuOpen={menuShown?.index === index}
+        menuId={menuId}
+        openMenu={openMenu}
+      />
+    )
   }
 
   return (
@@ -144,6 +184,17 @@ export const PlanList = memo(function PlanList({
         <tbody role="rowgroup">{rows}</tbody>
       </table>
       </div>
+      {menuShown && (
+        <RowMenu
+          key={`${menuShown.index}:${menuShown.plan.id}`}
+          id={menuId}
+          name={planName(matches[menuShown.index]!)}
+          button={menuShown.button}
+          start={menuShown.start}
+          actions={() => planActions(matches[menuShown.index]!, handlers)}
+          onClose={closeMenu}
+        />
+      )}
     </div>
   )
 })

@@ -4,6 +4,7 @@
 // (`complete` is false and the page says so).
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { plansRepo } from '../../db'
+import { earlyFirstScreen } from '../../db/early-open'
 import { storageErrorMessage } from '../../db/storage'
 import type { PlanSummary } from '../../db/types'
 
@@ -51,7 +52,8 @@ export function useLibraryPlans(): LibraryPlans {
     const run = ++generation.current
     void (async () => {
       try {
-        const first = await plansRepo().newestSummaries(FIRST_SCREEN_ROWS)
+        // Read by index.html's first script when the page opened here (db/early-open.ts), or now.
+        const first = (await earlyFirstScreen(FIRST_SCREEN_ROWS)) ?? (await plansRepo().newestSummaries(FIRST_SCREEN_ROWS))
         if (run !== generation.current) return
         setPlans(first)
         if (first.length < FIRST_SCREEN_ROWS) {

@@ -5,7 +5,7 @@ import { LANDMARK_SUGGESTIONS, type Level, type RawStation } from '../../../../.
 import { fieldId } from '../../../components/field-id'
 import { messageId } from '../../../components/FieldShell'
 import { TextField, UnitField } from '../bound-fields'
-import { useDraftAt, useEditorSelect, useEditorStore, useReadOnly, useUnits } from '../form-context'
+import { useDraftAt, useEditorSelect, useEditorStore, useMetaSelect, useReadOnly, useUnits } from '../form-context'
 import { parseStationsPaste } from '../paste-stations'
 import type { FormErrors } from '../field-errors'
 import { hasSecondPlane, toOnePlane, toTwoPlanes } from '../station-planes'
@@ -51,7 +51,7 @@ function rowMessages(errors: FormErrors, index: number, columns: readonly (reado
 
 const StationErrors = memo(function StationErrors({ index, columns }: { index: number; columns: readonly (readonly [string, string])[] }) {
   // The row's messages as one string snapshot, so the row re-renders only when they change.
-  const key = useEditorSelect((_d, { errors }) => JSON.stringify(rowMessages(errors, index, columns)))
+  const key = useMetaSelect(({ errors }) => JSON.stringify(rowMessages(errors, index, columns)))
   const messages = JSON.parse(key) as ReturnType<typeof rowMessages>
   if (messages.length === 0) return null
   return (
@@ -144,8 +144,8 @@ function StationsTable() {
     setTwoPlaneView(on)
     if (stations.length > 0 && JSON.stringify(s.stations) !== JSON.stringify(stations)) store.replace('bone.stations', s.stations)
   }
-  const tableInvalid = useEditorSelect((_d, m) => m.errors.byPath.get('bone.stations') ?? null)
-  const tableMissing = useEditorSelect((_d, m) => m.errors.required.get('bone.stations') ?? null)
+  const tableInvalid = useMetaSelect((m) => m.errors.byPath.get('bone.stations') ?? null)
+  const tableMissing = useMetaSelect((m) => m.errors.required.get('bone.stations') ?? null)
   const tableError = tableInvalid ?? tableMissing
   const focusAfterRender = useFocusAfterRender()
   const add = () => {
