@@ -56,7 +56,7 @@ export function ImageCanvas({ image, wl, view, onView, onWindow, mode, onImageCl
   const wheelTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const box = visibleBox(view, VIEW_WIDTH, VIEW_HEIGHT)
 
-  const { kind: renderer, settled, paintLive } = useImagePainter(host, image, view, wl, VIEW_WIDTH, VIEW_HEIGHT)
+  const { kind: renderer, why: rendererWhy, settled, paintLive } = useImagePainter(host, image, view, wl, VIEW_WIDTH, VIEW_HEIGHT)
 
   // The loupe: the pixels around the pointer at 8×, drawn like the viewport (sharp squares); drawn
   // again only when the pointer is over another pixel or the window changed.
@@ -144,7 +144,7 @@ export function ImageCanvas({ image, wl, view, onView, onWindow, mode, onImageCl
 
   return (
     <div className="im-stage">
-      <div ref={viewport} className="im-viewport" style={{ width: VIEW_WIDTH, height: VIEW_HEIGHT }} data-renderer={renderer ?? undefined} data-renderer-settled={settled} data-testid="image-viewport">
+      <div ref={viewport} className="im-viewport" style={{ width: VIEW_WIDTH, height: VIEW_HEIGHT }} data-renderer={renderer ?? undefined} data-renderer-why={rendererWhy ?? undefined} data-renderer-settled={settled} data-testid="image-viewport">
         <div ref={host} className="im-paint" />
         <svg
           ref={svg}

@@ -10,6 +10,7 @@
 import type { ImageHeader } from '../../../../shared/imaging'
 import { SHARP_FROM_ZOOM, type ViewGeometry } from '../../../../shared/imaging/render-view'
 import type { WindowLevel } from '../../../../shared/imaging/window-level'
+import { chooseWebGl, softwareWebGlForced, type Canvas2dReason } from './webgl-choice'
 
 const VERTEX = `
 attribute vec2 a_corner;
@@ -90,28 +91,45 @@ export type Pause = () => Promise<boolean>
 
 const nextTask: Pause = () => new Promise((resolve) => setTimeout(() => resolve(true), 0))
 
-/**
- * A WebGL view of the image on `canvas`, or null when WebGL is unavailable or cannot hold this
- * image (no high-precision fragment shader, larger than the largest texture, context lost) or the
- * build was abandoned (`pause` resolved false): the caller then keeps the canvas-2D path.
- */
-export async function createGlView(canvas: HTMLCanvasElement, header: ImageHeader, pixels: ArrayBuffer, pause: Pause = nextTask): Promise<GlView | null> {
-  const attributes: WebGLContextAttributes = { alpha: false, antialias: false, depth: false, stencil: false, preserveDrawingBuffer: false }
-  let gl: GL | null = null
-  let kind: GlView['kind'] = 'webgl2'
+/** The first WebGL context `canvas` gives (WebGL 2, else WebGL 1) with these attributes. */
+function openContext(canvas: HTMLCanvasElement, attributes: WebGLContextAttributes): { gl: GL; kind: GlView['kind'] } | null {
   try {
-    gl = canvas.getContext('webgl2', attributes)
-    if (!gl) {
-      kind = 'webgl'
-      gl = canvas.getContext('webgl', attributes)
-    }
+    const gl2 = canvas.getContext('webgl2', attributes)
+    if (gl2) return { gl: gl2, kind: 'webgl2' }
+    const gl1 = canvas.getContext('webgl', attributes)
+    return gl1 ? { gl: gl1, kind: 'webgl' } : null
   } catch {
-    gl = null
+    return null
   }
-  if (!gl) return null
+}
+
+function rendererName(gl: GL): string {
+  const info = gl.getExtension('WEBGL_debug_renderer_info')
+  return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER))
+}
+
+/**
+ * A WebGL view of the image on `canvas`, or why the caller keeps the canvas-2D path: WebGL is
+ * unavailable, or software only (webgl-choice.ts; unless forced for tests), or cannot hold this
+ * image (no high-precision fragment shader, larger than the largest texture, context lost), or the
+ * build was abandoned (`pause` resolved false).
+ */
+export async function createGlView(canvas: HTMLCanvasElement, header: ImageHeader, pixels: ArrayBuffer, pause: Pause = nextTask): Promise<GlView | Canvas2dReason> {
+  const attributes: WebGLContextAttributes = { alpha: false, antialias: false, depth: false, stencil: false, preserveDrawingBuffer: false }
+  const forceSoftware = softwareWebGlForced()
+  // A refused context leaves the canvas free, so it can be asked again without the flag: that tells
+  // "software only" from "no WebGL" (the canvas is thrown away when WebGL is not used).
+  const fast = forceSoftware ? null : openContext(canvas, { ...attributes, failIfMajorPerformanceCaveat: true })
+  const opened = fast ?? openContext(canvas, attributes)
+  const choice = chooseWebGl({ withoutCaveat: fast !== null, any: opened !== null, renderer: opened ? rendererName(opened.gl) : null, forceSoftware })
+  if (choice !== 'webgl') {
+    opened?.gl.getExtension('WEBGL_lose_context')?.loseContext()
+    return choice
+  }
+  const { gl, kind } = opened!
   const high = gl.getShaderPrecisionFormat(gl.FRAGMENT_SHADER, gl.HIGH_FLOAT)
   const maxSize = gl.getParameter(gl.MAX_TEXTURE_SIZE) as number
-  if (!high || high.precision < 23 || header.columns > maxSize || header.rows > maxSize) return null
+  if (!high || high.precision < 23 || header.columns > maxSize || header.rows > maxSize) return 'webgl-failed'
 
   // Compile and link first (in parallel with the upload where the browser can); status read last.
   const shader = (type: number, source: string) => {
@@ -122,7 +140,7 @@ export async function createGlView(canvas: HTMLCanvasElement, header: ImageHeade
   const vs = shader(gl.VERTEX_SHADER, VERTEX)
   const fs = shader(gl.FRAGMENT_SHADER, FRAGMENT)
   const program = gl.createProgram()
-  if (!vs || !fs || !program) return null
+  if (!vs || !fs || !program) return 'webgl-failed'
   gl.attachShader(program, vs)
   gl.attachShader(program, fs)
   gl.linkProgram(program)
@@ -145,7 +163,7 @@ export async function createGlView(canvas: HTMLCanvasElement, header: ImageHeade
     gl.deleteProgram(program)
     gl.deleteShader(vs)
     gl.deleteShader(fs)
-    return null
+    return 'webgl-failed' as const
   }
   for (let y = 0; y < header.rows; y += stripRows) {
     if (!(await pause()) || gl.isContextLost()) return abandon()

@@ -1,4 +1,5 @@
-// Paints the radiograph into the viewport: WebGL when the browser has it (gl-view.ts), otherwise
+// Paints the radiograph into the viewport: WebGL when the browser has it on a GPU (gl-view.ts;
+// webgl-choice.ts: a software-only WebGL is slower than canvas 2D), otherwise
 // the canvas-2D path that draws only the visible pixels (shared/imaging/render-view.ts). Either way
 // the image is decoded once. A committed view or window (React state) is painted exactly in the
 // frame of its commit; within a gesture the viewer paints previews from its frame callback
@@ -10,9 +11,10 @@ import { useCallback, useLayoutEffect, useRef, useState } from 'react'
 import type { ImageHeader } from '../../../../shared/imaging'
 import { lutCacheFor, renderView, type ViewGeometry } from '../../../../shared/imaging/render-view'
 import type { WindowLevel } from '../../../../shared/imaging/window-level'
-import { createGlView, type GlView } from './gl-view'
+import { createGlView } from './gl-view'
 import { afterNextPaint, markOpen } from './open-marks'
 import { needsPaint, type Drawn } from './viewport'
+import type { Canvas2dReason } from './webgl-choice'
 
 export type RendererKind = 'webgl2' | 'webgl' | '2d'
 
@@ -55,8 +57,8 @@ function makeCanvas(host: HTMLElement, width: number, height: number): HTMLCanva
 
 /**
  * Keeps a canvas in `host` showing `image` at `view` and `wl`: canvas 2D at first, then WebGL when
- * it can hold the image. A canvas that WebGL has claimed cannot give a 2D context, so each path has
- * its own. `settled`: false while the WebGL view is still being built.
+ * it is on a GPU and can hold the image. A canvas that WebGL has claimed cannot give a 2D context, so each path has
+ * its own. `settled`: false while the WebGL view is still being built; `why`: why canvas 2D stayed.
  */
 export function useImagePainter(
   host: React.RefObject<HTMLDivElement | null>,
@@ -65,10 +67,11 @@ export function useImagePainter(
   wl: WindowLevel,
   width: number,
   height: number
-): { kind: RendererKind | null; settled: boolean; paintLive: (view: ViewGeometry, wl: WindowLevel) => void } {
+): { kind: RendererKind | null; why: Canvas2dReason | null; settled: boolean; paintLive: (view: ViewGeometry, wl: WindowLevel) => void } {
   const painter = useRef<Painter | null>(null)
   const [kind, setKind] = useState<RendererKind | null>(null)
   const [settled, setSettled] = useState(false)
+  const [why, setWhy] = useState<Canvas2dReason | null>(null)
   // The latest view and window, for a painter created after they were set.
   const latest = useRef({ view, wl })
   latest.current = { view, wl }
@@ -92,6 +95,7 @@ export function useImagePainter(
     markOpen('shown')
     setKind(p?.kind ?? null)
     setSettled(false)
+    setWhy(null)
     const lost = (e: Event) => e.preventDefault()
     void afterNextPaint().then(async () => {
       if (cancelled) return
@@ -99,8 +103,12 @@ export function useImagePainter(
       glCanvas.width = width
       glCanvas.height = height
       glCanvas.setAttribute('aria-hidden', 'true')
-      const gl: GlView | null = await createGlView(glCanvas, image.header, image.pixels, () => new Promise((resolve) => setTimeout(() => resolve(!cancelled), 0)))
-      if (gl && !cancelled) {
+      const gl = await createGlView(glCanvas, image.header, image.pixels, () => new Promise((resolve) => setTimeout(() => resolve(!cancelled), 0)))
+      if (cancelled) {
+        if (typeof gl !== 'string') gl.dispose()
+        return
+      }
+      if (typeof gl !== 'string') {
         glCanvas.addEventListener('webglcontextlost', lost)
         el.replaceChild(glCanvas, flat)
         canvas = glCanvas
@@ -109,8 +117,8 @@ export function useImagePainter(
         paint()
         markOpen('gpu')
         setKind(gl.kind)
-      } else gl?.dispose()
-      if (!cancelled) setSettled(true)
+      } else setWhy(gl)
+      setSettled(true)
     })
     return () => {
       cancelled = true
@@ -137,5 +145,5 @@ export function useImagePainter(
     p.paint(v, w, true)
   }, [])
 
-  return { kind, settled, paintLive }
+  return { kind, why, settled, paintLive }
 }
