@@ -9,8 +9,11 @@
  *    the frame that shows it (and, on the WebGL path, gl.finish(): the GPU's work included; a paint
  *    made after a frame was rendered is shown by the next one, which is then waited for too),
  *    against an empty 760 × 560 canvas that paints one pixel per event, taken just before each gesture.
- * Both renderers are measured: whatever WebGL this Chromium gives (SwiftShader, software, under
- * --disable-gpu) and the canvas-2D fallback (WebGL made unavailable in the page).
+ * Three groups: the app as it runs here (the path it chose, read from the viewport: WebGL on a GPU;
+ * canvas 2D when WebGL is software-only, as SwiftShader under --disable-gpu, or missing); WebGL
+ * forced (the test-only window flag of features/imaging/webgl-choice.ts: whatever WebGL this
+ * Chromium gives, software here); and canvas 2D with WebGL made unavailable in the page — not run
+ * again when the app itself chose canvas 2D (the same painting code; said in the output).
  * Part of `npm run bench` (suite `imaging-browser`); alone: `npx tsx tests/perf/imaging-bench.ts`.
  * Measured, never asserted.
  */
@@ -23,6 +26,7 @@ import { findBrowser } from './browser-bench'
 import { startBenchServer } from './server'
 import { benchContext, LAUNCH_ARGS, type BenchRow, median, p95 } from './bench-common'
 import { stepMedian, timeOpening, type OpenSteps } from './open-timer'
+import { FORCE_SOFTWARE_WEBGL } from '../../src/renderer/src/features/imaging/webgl-choice'
 
 const MOVES = 60
 const OPENS = 3
@@ -191,6 +195,8 @@ export async function prepareHandle(page: Page): Promise<{ x: number; y: number;
 
 interface PathFigures {
   renderer: string
+  /** The viewer painted with canvas 2D. */
+  twoD: boolean
   open: OpenSteps[]
   openFloor: number[]
   load: number[]
@@ -203,10 +209,15 @@ interface PathFigures {
   floor: Record<string, number[]>
 }
 
-/** A page context for the viewer; `noWebGl`: WebGL made unavailable (the canvas-2D fallback). */
-export async function viewerContext(browser: Browser, noWebGl: boolean): Promise<BrowserContext> {
+/** How the viewer is run: as the app chooses; WebGL forced even when software only; WebGL made
+ *  unavailable (the canvas-2D fallback). */
+export type ViewerMode = 'app' | 'force-webgl' | 'no-webgl'
+
+/** A page context for the viewer in `mode`. */
+export async function viewerContext(browser: Browser, mode: ViewerMode): Promise<BrowserContext> {
   const context = await benchContext(browser, { viewport: { width: 1400, height: 1000 } })
-  if (noWebGl)
+  if (mode === 'force-webgl') await context.addInitScript((flag) => ((window as unknown as Record<string, boolean>)[flag] = true), FORCE_SOFTWARE_WEBGL)
+  if (mode === 'no-webgl')
     await context.addInitScript(() => {
       const original = HTMLCanvasElement.prototype.getContext
       HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
@@ -216,8 +227,8 @@ export async function viewerContext(browser: Browser, noWebGl: boolean): Promise
   return context
 }
 
-async function measurePath(browser: Browser, url: string, file: string, noWebGl: boolean): Promise<PathFigures> {
-  const context = await viewerContext(browser, noWebGl)
+async function measurePath(browser: Browser, url: string, file: string, mode: ViewerMode): Promise<PathFigures> {
+  const context = await viewerContext(browser, mode)
   const page = await context.newPage()
   try {
     await page.goto(url)
@@ -227,21 +238,26 @@ async function measurePath(browser: Browser, url: string, file: string, noWebGl:
     await page.getByTestId('imaging-toggle').click()
     await page.getByTestId('image-file-input').waitFor()
 
-    const f: PathFigures = { renderer: '', open: [], openFloor: [], load: [loadavg()[0]!], pan: [], zoom: [], window: [], handle: [], latency: {}, floor: {} }
+    const f: PathFigures = { renderer: '', twoD: false, open: [], openFloor: [], load: [loadavg()[0]!], pan: [], zoom: [], window: [], handle: [], latency: {}, floor: {} }
     await page.evaluate(addFloorFileInput)
     for (let i = 0; i < OPENS; i++) {
       f.open.push(await timeOpening(page, 'change', () => page.getByTestId('image-file-input').setInputFiles(file)))
       await page.locator('#bench-floor-file').setInputFiles(file)
       f.openFloor.push(await page.evaluate(readFloorFile))
     }
+    await page.locator('[data-testid="image-viewport"][data-renderer-settled="true"]').waitFor({ timeout: 60_000 })
     const kind = (await page.getByTestId('image-viewport').getAttribute('data-renderer')) ?? '?'
+    const why = await page.getByTestId('image-viewport').getAttribute('data-renderer-why')
     const gpu = await page.evaluate(() => {
       const gl = document.createElement('canvas').getContext('webgl2')
       const info = gl?.getExtension('WEBGL_debug_renderer_info')
       return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : ''
     })
     f.load.push(loadavg()[0]!)
-    f.renderer = kind === '2d' ? 'canvas 2D' : `${kind}${/SwiftShader/i.test(gpu) ? ', SwiftShader (software)' : gpu ? `, ${gpu}` : ''}`
+    const gl = /SwiftShader/i.test(gpu) ? 'SwiftShader (software)' : gpu || 'no WebGL'
+    f.twoD = kind === '2d'
+    f.renderer =
+      kind !== '2d' ? `${kind}, ${gl}` : why === 'software-webgl' ? `canvas 2D, chosen because WebGL is software-only here (${gl})` : why === 'no-webgl' ? 'canvas 2D, no WebGL' : `canvas 2D (${why ?? '?'}; WebGL: ${gl})`
     await page.evaluate(installFrameRecorder)
     await page.getByTestId('image-overlay').scrollIntoViewIfNeeded()
     const box = (await page.getByTestId('image-overlay').boundingBox())!
@@ -327,9 +343,13 @@ export async function benchImagingBrowser(): Promise<BenchRow[]> {
   const server = await startBenchServer()
   const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS })
   try {
-    const gl = await measurePath(browser, server.url, file, false)
-    const cpu = await measurePath(browser, server.url, file, true)
-    return [...rows(gl, gl.renderer === 'canvas 2D' ? 'canvas 2D: no WebGL in this Chromium' : gl.renderer), ...rows(cpu, 'canvas-2D fallback, WebGL made unavailable')]
+    const app = await measurePath(browser, server.url, file, 'app')
+    const forced = await measurePath(browser, server.url, file, 'force-webgl')
+    const out = [...rows(app, `the app as it runs here: ${app.renderer}`), ...rows(forced, `WebGL forced: ${forced.renderer}`)]
+    if (!app.twoD) out.push(...rows(await measurePath(browser, server.url, file, 'no-webgl'), 'canvas-2D fallback, WebGL made unavailable'))
+    else
+      out.push({ name: 'imaging (canvas-2D fallback, WebGL made unavailable): not run again', value: 0, unit: 'runs', note: `the app already runs on canvas 2D here (${app.renderer}): the same painting path, measured in its group above` })
+    return out
   } finally {
     await browser.close()
     await server.stop()

@@ -2,7 +2,8 @@
  * Where a station handle drag's time goes (issue #15): a sampled JavaScript profile of the bench's
  * handle drag (tests/perf/imaging-bench.ts) on the 3,000 × 3,000 phantom, per pointer move (self
  * and inclusive time per function). A profiling aid, not a benchmark row.
- *   BENCH_NO_MINIFY=1 npx tsx tests/perf/imaging-trace.ts [--moves=40] [--no-webgl] [--trace]
+ *   BENCH_NO_MINIFY=1 npx tsx tests/perf/imaging-trace.ts [--moves=40] [--no-webgl | --webgl] [--trace]
+ * (default: the path the app chooses; --webgl forces WebGL even when software only).
  * --trace: a Chromium trace instead: main-thread self time per event, per move, beside the same
  * for the bench floor (an empty canvas); and the IndexedDB writes made during the drag.
  * TRACE_CALLERS=f,g prints who calls f and g (keystroke-trace.ts's profile).
@@ -44,7 +45,7 @@ writeFileSync(file, phantomDicom({ rows: 3000, columns: 3000, detectorPixelMm: 0
 const server = await startBenchServer()
 const browser = await chromium.launch({ executablePath: await findBrowser(), args: LAUNCH_ARGS })
 try {
-  const context = await viewerContext(browser, process.argv.includes('--no-webgl'))
+  const context = await viewerContext(browser, process.argv.includes('--no-webgl') ? 'no-webgl' : process.argv.includes('--webgl') ? 'force-webgl' : 'app')
   const page = await context.newPage()
   await page.goto(server.url)
   await page.getByLabel('Case file to import').setInputFiles('resources/cases/transfemoral.json')
