@@ -254,10 +254,10 @@ async function measurePath(browser: Browser, url: string, file: string, mode: Vi
       return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : ''
     })
     f.load.push(loadavg()[0]!)
-    const gl = /SwiftShader/i.test(gpu) ? 'SwiftShader (software)' : gpu || 'no WebGL'
+    const gl = /SwiftShader/i.test(gpu) ? 'SwiftShader' : gpu || 'no WebGL'
     f.twoD = kind === '2d'
     f.renderer =
-      kind !== '2d' ? `${kind}, ${gl}` : why === 'software-webgl' ? `canvas 2D, chosen because WebGL is software-only here (${gl})` : why === 'no-webgl' ? 'canvas 2D, no WebGL' : `canvas 2D (${why ?? '?'}; WebGL: ${gl})`
+      kind !== '2d' ? `${kind} on ${gl}${gl === 'SwiftShader' ? ', software' : ''}` : why === 'software-webgl' ? `canvas 2D, chosen because WebGL is software-only here (${gl})` : why === 'no-webgl' ? 'canvas 2D, no WebGL' : `canvas 2D (${why ?? '?'}; WebGL: ${gl})`
     await page.evaluate(installFrameRecorder)
     await page.getByTestId('image-overlay').scrollIntoViewIfNeeded()
     const box = (await page.getByTestId('image-overlay').boundingBox())!
@@ -348,7 +348,7 @@ export async function benchImagingBrowser(): Promise<BenchRow[]> {
     const out = [...rows(app, `the app as it runs here: ${app.renderer}`), ...rows(forced, `WebGL forced: ${forced.renderer}`)]
     if (!app.twoD) out.push(...rows(await measurePath(browser, server.url, file, 'no-webgl'), 'canvas-2D fallback, WebGL made unavailable'))
     else
-      out.push({ name: 'imaging (canvas-2D fallback, WebGL made unavailable): not run again', value: 0, unit: 'runs', note: `the app already runs on canvas 2D here (${app.renderer}): the same painting path, measured in its group above` })
+      out.push({ name: 'imaging (canvas-2D fallback, WebGL made unavailable): not run again', value: 0, unit: 'runs', note: 'the app already runs on canvas 2D here: the same painting path, measured in its group above' })
     return out
   } finally {
     await browser.close()
