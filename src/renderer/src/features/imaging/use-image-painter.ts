@@ -57,8 +57,9 @@ function makeCanvas(host: HTMLElement, width: number, height: number): HTMLCanva
 
 /**
  * Keeps a canvas in `host` showing `image` at `view` and `wl`: canvas 2D at first, then WebGL when
- * it is on a GPU and can hold the image. A canvas that WebGL has claimed cannot give a 2D context, so each path has
- * its own. `settled`: false while the WebGL view is still being built; `why`: why canvas 2D stayed.
+ * it is on a GPU and can hold the image. A canvas that WebGL has claimed cannot give a 2D context,
+ * so each path has its own. `settled`: false while the WebGL view is still being built; `why`: why
+ * canvas 2D stayed.
  */
 export function useImagePainter(
   host: React.RefObject<HTMLDivElement | null>,
