@@ -285,7 +285,8 @@ export function createPlansRepo(db: OsseoDb, now: () => number = Date.now) {
       return db.planIndex.orderBy('updatedAt').reverse().toArray()
     },
 
-    /** The `count` most recently updated summaries: the library's first screen, read before the rest. */
+    /** The `count` most recently updated summaries: the library's first screen, read before the rest.
+     *  public/early-open.js repeats this query (it runs before the bundle); early-open.test.ts keeps them equal. */
     newestSummaries(count: number): Promise<PlanSummary[]> {
       return db.planIndex.orderBy('updatedAt').reverse().limit(count).toArray()
     },
