@@ -1,6 +1,6 @@
 // One stored outcome summary per operated plan: its operation, visits and events reduced to what
 // the Audit screen computes from (shared/outcomes/patient-summary.ts), so opening the screen reads
-// 2,000 small records instead of every visit. Written in the same transaction as every outcome
+// these instead of every visit. Written in the same transaction as every outcome
 // write, plan deletion and restore; a plan without an operation has none. It also carries the
 // patient's first operation and its approved revision's facts (revision-facts.ts) and the plan's
 // patient code, level and surgeon (rewritten when a plan save changes them), so that opening the
@@ -23,7 +23,8 @@ export interface StoredPatient {
   operation: OperationRecord
   facts: PlanFacts | null
   /** The plan's fields the audit filters and lists by, as its plan index row has them (null: the
-   *  plan has no index row). Absent from rows written before schema v13: read from the index then. */
+   *  plan has no index row). Absent only from rows written before schema v13, which the v14
+   *  upgrade (moveToPages) completes from the plan index. */
   plan?: PatientPlan | null
 }
 
@@ -56,10 +57,6 @@ export function summaryRow(stored: StoredPatient): OutcomeSummaryRow {
 
 export function storedPatient(row: OutcomeSummaryRow): StoredPatient {
   return JSON.parse(row.summary) as StoredPatient
-}
-
-export function storedSummary(row: OutcomeSummaryRow): OutcomeSummary {
-  return storedPatient(row).summary
 }
 
 function factsOf(row: RevisionFactsRow | undefined): PlanFacts | null {

@@ -44,7 +44,6 @@ export const useUnits = () => useMetaSelect((m) => m.units)
 export const useReadOnly = () => useMetaSelect((m) => m.readOnly)
 export const useErrorAt = (path: string) => useMetaSelect((m) => m.errors.byPath.get(path) ?? null)
 export const useMissingAt = (path: string) => useMetaSelect((m) => m.errors.required.get(path) ?? null)
-export const useWarningAt = (path: string) => useMetaSelect((m) => m.errors.warnings.get(path) ?? null)
 
 interface FieldState {
   value: unknown

@@ -2,7 +2,6 @@
 // step can be timed in the page (tests/perf/imaging-bench.ts reads them). Marks only: no cost
 // worth measuring, nothing sent anywhere.
 import { markStep } from '../../timing-mark'
-import { afterNextFrame } from '../../when-idle'
 
 export const OPEN_MARKS = {
   /** The bytes are asked for (file chosen, or fetched bytes handed over). */
@@ -21,14 +20,4 @@ export const OPEN_MARKS = {
 
 export function markOpen(step: keyof typeof OPEN_MARKS): void {
   markStep(OPEN_MARKS[step])
-}
-
-/** Resolves after the next frame has been produced (a task queued from a frame callback runs
- *  after its paint), or after `atMostMs` when given and no frame came by then (a hidden window
- *  draws none: what must happen anyway, like storing the image, passes `atMostMs`). */
-export function afterNextPaint(atMostMs?: number): Promise<void> {
-  return new Promise((resolve) => {
-    afterNextFrame(resolve)
-    if (atMostMs !== undefined) setTimeout(resolve, atMostMs)
-  })
 }

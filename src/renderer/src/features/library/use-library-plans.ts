@@ -7,6 +7,7 @@ import { plansRepo } from '../../db'
 import { earlyFirstScreen } from '../../db/early-open'
 import { storageErrorMessage } from '../../db/storage'
 import type { PlanSummary } from '../../db/types'
+import { afterNextPaint } from '../../when-idle'
 
 /** Enough rows for the tallest screen before the rest is read. */
 export const FIRST_SCREEN_ROWS = 60
@@ -19,11 +20,6 @@ export interface LibraryPlans {
   error: string
   /** Reads everything again (after a change). */
   reload: () => Promise<void>
-}
-
-/** After the browser has painted what is on screen now. */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
 }
 
 export function useLibraryPlans(): LibraryPlans {
@@ -60,7 +56,7 @@ export function useLibraryPlans(): LibraryPlans {
           setComplete(true)
           return
         }
-        await afterPaint()
+        await afterNextPaint()
         if (run === generation.current) await readAll(run)
       } catch (e) {
         if (run === generation.current) setError(`The plan library could not be read: ${storageErrorMessage(e)}`)
