@@ -36,15 +36,28 @@
     if (held) held.close()
     held = null
   }
+  // One request where the browser can read an index backwards in one go (getAll with a direction,
+  // Chromium 141+, the same release as getAllRecords): a cursor costs a round trip to the storage
+  // per step or prefetch, each queued behind whatever else the page has asked of the storage by
+  // then (the app's own open and its settings reads). Same rows, same order: the index backwards,
+  // ties newest key first, as a 'prev' cursor gives them.
   function readFirstScreen(db) {
     var rows = []
     var tx = db.transaction('planIndex', 'readonly')
-    var request = tx.objectStore('planIndex').index('updatedAt').openCursor(null, 'prev')
-    request.onsuccess = function () {
-      var cursor = request.result
-      if (!cursor) return
-      rows.push(cursor.value)
-      if (rows.length < FIRST_SCREEN_ROWS) cursor.continue()
+    var index = tx.objectStore('planIndex').index('updatedAt')
+    if (typeof index.getAllRecords === 'function') {
+      var all = index.getAll({ direction: 'prev', count: FIRST_SCREEN_ROWS })
+      all.onsuccess = function () {
+        rows = all.result
+      }
+    } else {
+      var request = index.openCursor(null, 'prev')
+      request.onsuccess = function () {
+        var cursor = request.result
+        if (!cursor) return
+        rows.push(cursor.value)
+        if (rows.length < FIRST_SCREEN_ROWS) cursor.continue()
+      }
     }
     tx.oncomplete = function () {
       answer({ version: db.version, limit: FIRST_SCREEN_ROWS, rows: rows })

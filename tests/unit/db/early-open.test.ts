@@ -147,6 +147,34 @@ describe('early open (index.html first script)', () => {
     db.close()
   })
 
+  it('reads the first screen with one request where the browser can read an index backwards, else with a cursor; the same rows either way', async () => {
+    await library(100)
+    const proto = IDBIndex.prototype as unknown as { getAllRecords?: unknown; openCursor: IDBIndex['openCursor'] }
+    const openCursor = proto.openCursor
+    let cursors = 0
+    proto.openCursor = function (this: IDBIndex, ...a: Parameters<IDBIndex['openCursor']>) {
+      cursors++
+      return openCursor.apply(this, a)
+    }
+    const getAllRecords = proto.getAllRecords
+    try {
+      expect(typeof getAllRecords).toBe('function') // fake-indexeddb, like Chromium 141+
+      const one = await take(runScript())
+      expect(cursors).toBe(0)
+      delete proto.getAllRecords // an older browser
+      const stepped = await take(runScript())
+      expect(cursors).toBe(1)
+      const db = new OsseoDb()
+      const own = await createPlansRepo(db).newestSummaries(FIRST_SCREEN_ROWS)
+      db.close()
+      expect(one).toEqual(own)
+      expect(stepped).toEqual(own)
+    } finally {
+      proto.getAllRecords = getAllRecords
+      proto.openCursor = openCursor
+    }
+  })
+
   it('a small library is offered whole; an empty one as empty', async () => {
     await library(7)
     expect(await take(runScript())).toHaveLength(7)
