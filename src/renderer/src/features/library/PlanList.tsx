@@ -10,7 +10,7 @@ import { formatDateTime } from '../../../../shared/format'
 import type { PlanSummary } from '../../db/types'
 import { implantLabel, levelLabel, outcomeLabel, systemLabel } from './plan-labels'
 import { ActionsButton, RowMenu, type MenuStart, type OpenMenu, type RowAction } from './RowActions'
-import { useRowWindow } from './use-row-window'
+import { firstListBoxHeight, useRowWindow } from './use-row-window'
 
 const COLUMNS = ['Patient', 'Surgeon', 'Level', 'Side', 'System', 'Implant', 'Outcome', 'Status', 'Updated'] as const
 /** Every row is one line of this height (library.css: cells do not wrap), so the virtualiser
@@ -142,8 +142,8 @@ export const PlanList = memo(function PlanList({
   codeOf: (id: string) => string
 }) {
   const scroller = useRef<HTMLDivElement>(null)
-  // The first render (before the scroller is measured) already shows a screenful.
-  const { first, end, before, after } = useRowWindow(scroller, matches.length, ROW_HEIGHT, 2, 800)
+  // The first render (before the scroller is measured) already shows the screenful the box holds.
+  const { first, end, before, after } = useRowWindow(scroller, matches.length, ROW_HEIGHT, 2, firstListBoxHeight)
   const menuId = useId()
   const [menu, setMenu] = useState<OpenRowMenu | null>(null)
   const openMenu = useCallback<RowMenuOpener>((plan, index, start, button, toggle) => {

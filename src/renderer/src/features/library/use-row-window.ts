@@ -22,10 +22,24 @@ export function rowWindow(top: number, height: number, count: number, rowHeight:
   return { first, end: Math.max(first, end), before: first * rowHeight, after: (count - Math.max(first, end)) * rowHeight }
 }
 
+/** The library's scroll box before it is measured: library.css's max-height, max(18rem, 100vh −
+ *  17rem), which the box fills whenever the list is longer (a shorter list is rendered whole). */
+export function listBoxHeight(viewportHeight: number, rem: number): number {
+  return Math.max(18 * rem, viewportHeight - 17 * rem)
+}
+
+/** listBoxHeight for this window, for the first render: the rows rendered first are the rows the box
+ *  shows, so that measuring it does not render the list again before the first paint (a cold
+ *  library open renders and lays out its first screen once). */
+export function firstListBoxHeight(): number {
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16
+  return listBoxHeight(window.innerHeight, rem)
+}
+
 /** The scroll box's offset and height, followed on scroll and resize. `initialHeight` serves the
  *  first render, before the box is measured, so that it already shows a screenful. */
-export function useRowWindow(scroller: RefObject<HTMLElement | null>, count: number, rowHeight: number, overscan: number, initialHeight: number): RowWindow {
-  const [view, setView] = useState({ top: 0, height: initialHeight })
+export function useRowWindow(scroller: RefObject<HTMLElement | null>, count: number, rowHeight: number, overscan: number, initialHeight: number | (() => number)): RowWindow {
+  const [view, setView] = useState(() => ({ top: 0, height: typeof initialHeight === 'function' ? initialHeight() : initialHeight }))
   useLayoutEffect(() => {
     const el = scroller.current
     if (!el) return
