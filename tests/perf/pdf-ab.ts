@@ -47,7 +47,8 @@ function serve(): Promise<() => void> {
 
 const load = () => loadavg()[0]!.toFixed(2)
 
-/** CPU time (ms, user + system) of every process under the browser launched on `profile`. */
+/** CPU time (ms, user + system) of every process under the browser launched on `profile`, with that
+ *  of its children that have exited (cutime, cstime), so that a process ending mid-print still counts. */
 function browserCpu(profile: string): number {
   const procs = new Map<number, { ppid: number; ticks: number; root: boolean }>()
   for (const name of readdirSync('/proc')) {
@@ -56,7 +57,7 @@ function browserCpu(profile: string): number {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
       const root = readFileSync(`/proc/${name}/cmdline`, 'utf8').includes(profile)
-      procs.set(Number(name), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]), root })
+      procs.set(Number(name), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]), root })
     } catch {
       // gone meanwhile
     }
@@ -116,10 +117,12 @@ async function main(): Promise<void> {
       }
     }
     await context.close()
+    const allFloors = median(variants.flatMap((v) => v.floor))
     for (const v of variants) {
       const app = median(v.wall)
       const floor = median(v.floor)
-      console.log(`${v.name.padEnd(10)} summary ${app.toFixed(0)} ms, floor ${floor.toFixed(0)} ms, ratio ${(app / floor).toFixed(2)}× (medians of ${rounds}); browser CPU per print (median): summary ${median(v.cpu)} ms, floor ${median(v.floorCpu)} ms`)
+      const perPrint = median(v.wall.map((x, i) => x / v.floor[i]!))
+      console.log(`${v.name.padEnd(10)} summary ${app.toFixed(0)} ms, its floor ${floor.toFixed(0)} ms: ${(app / floor).toFixed(2)}×; against every variant's floors (${allFloors.toFixed(0)} ms) ${(app / allFloors).toFixed(2)}×; median of each print's ratio ${perPrint.toFixed(2)}× (${rounds} rounds); browser CPU per print (median): summary ${median(v.cpu)} ms, floor ${median(v.floorCpu)} ms`)
     }
     console.log(`1-minute load ${loadStart} → ${load()}`)
   } finally {
