@@ -84,21 +84,26 @@ interface RowProps {
   openMenu: RowMenuOpener
 }
 
+/** A clipped cell's full text as its title (library.css clips the cells whose text can be long). */
+const tip = (text: string) => (text === '—' ? undefined : text)
+
 const PlanRowView = memo(function PlanRowView({ plan, index, handlers, customSystems, copyOf, menuOpen, menuId, openMenu }: RowProps) {
   const onOpen: OpenMenu = (start, button, toggle) => openMenu(plan, index, start, button, toggle)
   const name = planName(plan)
   const system = systemLabel(plan, customSystems)
+  const level = levelLabel(plan.level)
+  const implant = implantLabel(plan.outcome)
   return (
     <tr role="row" data-index={index} data-plan-id={plan.id} aria-rowindex={index + 2} className={plan.archived ? 'archived' : undefined}>
       <td role="cell">
-        <a href={`#/plans/${plan.id}`}>{name}</a>
+        <a href={`#/plans/${plan.id}`} title={name}>{name}</a>
         {plan.parentId && (
           <span className="tag" title="Started with “Revise” from an approved plan">
             revision
           </span>
         )}
         {plan.duplicatedFrom && (
-          <span className="tag" title="Made with “Duplicate”: an independent copy">
+          <span className="tag" title={copyOf ? `Made with “Duplicate”: an independent copy of ${copyOf}` : 'Made with “Duplicate”: an independent copy'}>
             {copyOf ? `copy of ${copyOf}` : 'copy'}
           </span>
         )}
@@ -110,10 +115,10 @@ const PlanRowView = memo(function PlanRowView({ plan, index, handlers, customSys
         {plan.archived === 1 && <span className="tag">archived</span>}
       </td>
       <td role="cell" title={plan.surgeon || undefined}>{plan.surgeon || '—'}</td>
-      <td role="cell">{levelLabel(plan.level)}</td>
+      <td role="cell" title={tip(level)}>{level}</td>
       <td role="cell">{plan.side || '—'}</td>
-      <td role="cell" title={system}>{system}</td>
-      <td role="cell" className="implant">{implantLabel(plan.outcome)}</td>
+      <td role="cell" title={tip(system)}>{system}</td>
+      <td role="cell" className="implant" title={tip(implant)}>{implant}</td>
       <td role="cell">{plan.outcome ? <span className={`outcome outcome-${plan.outcome.status}`}>{outcomeLabel(plan.outcome)}</span> : '—'}</td>
       <td role="cell">
         <span className={`status status-${plan.status}`}>{plan.status}</span>
