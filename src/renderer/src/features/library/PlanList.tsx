@@ -84,19 +84,19 @@ interface RowProps {
   openMenu: RowMenuOpener
 }
 
-/** A clipped cell's full text as its title (library.css clips the cells whose text can be long). */
+/** The full text of a cell whose text can be clipped (library.css), as its title; the patient code
+ *  is the link that opens the plan, and every known level fits its column. */
 const tip = (text: string) => (text === '—' ? undefined : text)
 
 const PlanRowView = memo(function PlanRowView({ plan, index, handlers, customSystems, copyOf, menuOpen, menuId, openMenu }: RowProps) {
   const onOpen: OpenMenu = (start, button, toggle) => openMenu(plan, index, start, button, toggle)
   const name = planName(plan)
   const system = systemLabel(plan, customSystems)
-  const level = levelLabel(plan.level)
   const implant = implantLabel(plan.outcome)
   return (
     <tr role="row" data-index={index} data-plan-id={plan.id} aria-rowindex={index + 2} className={plan.archived ? 'archived' : undefined}>
       <td role="cell">
-        <a href={`#/plans/${plan.id}`} title={name}>{name}</a>
+        <a href={`#/plans/${plan.id}`}>{name}</a>
         {plan.parentId && (
           <span className="tag" title="Started with “Revise” from an approved plan">
             revision
@@ -115,7 +115,7 @@ const PlanRowView = memo(function PlanRowView({ plan, index, handlers, customSys
         {plan.archived === 1 && <span className="tag">archived</span>}
       </td>
       <td role="cell" title={plan.surgeon || undefined}>{plan.surgeon || '—'}</td>
-      <td role="cell" title={tip(level)}>{level}</td>
+      <td role="cell">{levelLabel(plan.level)}</td>
       <td role="cell">{plan.side || '—'}</td>
       <td role="cell" title={tip(system)}>{system}</td>
       <td role="cell" className="implant" title={tip(implant)}>{implant}</td>
