@@ -80,6 +80,27 @@ test('columns in clinical words: level, system name, implant size, outcome; revi
   await page.setViewportSize({ width: 1280, height: 720 })
   await page.screenshot({ path: `${results}/library-columns.png` })
   expect(await axe(page)).toEqual([])
+
+  // A narrow window: no column squeezed to nothing, no unclipped text running into the next cell,
+  // and a row's actions reachable by scrolling the list sideways.
+  await page.setViewportSize({ width: 900, height: 720 })
+  const faults = await page.locator('.plan-scroll').evaluate((box) => {
+    const found: string[] = []
+    for (const cell of box.querySelectorAll<HTMLElement>('th, td')) {
+      if (cell.querySelector('.visually-hidden')) continue
+      const r = cell.getBoundingClientRect()
+      const text = document.createRange()
+      text.selectNodeContents(cell)
+      if (r.width < 40) found.push(`"${cell.textContent}" is ${Math.round(r.width)} px wide`)
+      if (getComputedStyle(cell).overflowX === 'visible' && text.getBoundingClientRect().right > r.right + 0.5) found.push(`"${cell.textContent}" runs over its cell`)
+    }
+    return found
+  })
+  expect(faults).toEqual([])
+  const actions = rows(page).first().getByRole('button', { name: /^Actions for / })
+  await actions.scrollIntoViewIfNeeded()
+  const [list, button] = [await page.locator('.plan-scroll').boundingBox(), await actions.boundingBox()]
+  expect(button!.x + button!.width).toBeLessThanOrEqual(list!.x + list!.width)
 })
 
 test('Delete is apart from Archive in the row menu, asks first, and can be undone', async ({ page }) => {

@@ -107,6 +107,10 @@ async function printAndCheck(page: Page, format: 'A4' | 'Letter', want: Expected
     expect(text, `page ${i + 1} is numbered`).toContain(`Page ${i + 1} of ${pages.length}`)
     expect(text, `page ${i + 1} names the patient`).toContain(want.code)
   })
+  // The summary's own two faces and no other (print.css): no text falls back to the system's
+  // large UI font, which each print would copy and subset (docs/performance.md).
+  const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '').map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''))
+  expect(fonts.sort(), `the ${format} PDF embeds only the summary's faces`).toEqual(['OsseoPlanSans', 'OsseoPlanSans-Bold'])
   const size = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
   expect(size).toMatch(format === 'A4' ? /Page size:.*\(A4\)/ : /Page size:.*\(letter\)/)
   // One PNG per page of this PDF (earlier runs' extra pages removed, so what is there is current).

@@ -84,10 +84,15 @@ interface RowProps {
   openMenu: RowMenuOpener
 }
 
+/** The full text of a cell whose text can be clipped (library.css), as its title; the patient code
+ *  is the link that opens the plan, and every known level fits its column. */
+const tip = (text: string) => (text === '—' ? undefined : text)
+
 const PlanRowView = memo(function PlanRowView({ plan, index, handlers, customSystems, copyOf, menuOpen, menuId, openMenu }: RowProps) {
   const onOpen: OpenMenu = (start, button, toggle) => openMenu(plan, index, start, button, toggle)
   const name = planName(plan)
   const system = systemLabel(plan, customSystems)
+  const implant = implantLabel(plan.outcome)
   return (
     <tr role="row" data-index={index} data-plan-id={plan.id} aria-rowindex={index + 2} className={plan.archived ? 'archived' : undefined}>
       <td role="cell">
@@ -98,7 +103,7 @@ const PlanRowView = memo(function PlanRowView({ plan, index, handlers, customSys
           </span>
         )}
         {plan.duplicatedFrom && (
-          <span className="tag" title="Made with “Duplicate”: an independent copy">
+          <span className="tag" title={copyOf ? `Made with “Duplicate”: an independent copy of ${copyOf}` : 'Made with “Duplicate”: an independent copy'}>
             {copyOf ? `copy of ${copyOf}` : 'copy'}
           </span>
         )}
@@ -112,8 +117,8 @@ const PlanRowView = memo(function PlanRowView({ plan, index, handlers, customSys
       <td role="cell" title={plan.surgeon || undefined}>{plan.surgeon || '—'}</td>
       <td role="cell">{levelLabel(plan.level)}</td>
       <td role="cell">{plan.side || '—'}</td>
-      <td role="cell" title={system}>{system}</td>
-      <td role="cell" className="implant">{implantLabel(plan.outcome)}</td>
+      <td role="cell" title={tip(system)}>{system}</td>
+      <td role="cell" className="implant" title={tip(implant)}>{implant}</td>
       <td role="cell">{plan.outcome ? <span className={`outcome outcome-${plan.outcome.status}`}>{outcomeLabel(plan.outcome)}</span> : '—'}</td>
       <td role="cell">
         <span className={`status status-${plan.status}`}>{plan.status}</span>

@@ -9,6 +9,7 @@ import { loadSummary, type LoadedSummary } from './load-summary'
 import { onPrintRequest, takePrintRequest, type PrintAction } from './print-request'
 import { setPrintPageVars } from './print-page-vars'
 import { matchDefaultPage } from './print-default-page'
+import { summaryFontsReady } from './print-fonts'
 import { PrintActions, runPrintAction, type ActionState } from './PrintActions'
 import { FileToPacs } from '../pacs/FileToPacs'
 import { IncompleteDocument, PlanDocument } from './SummaryDocument'
@@ -50,8 +51,9 @@ export function SummaryPage({ planId, revisionId, document = 'summary' }: { plan
   useEffect(() => {
     if (!settled) return undefined
     let live = true
-    loadSummary(planId, revisionId, { profile, systems, units })
-      .then(async (l) => {
+    // The summary's own faces load beside the plan, so that it shows (and prints) in them.
+    Promise.all([loadSummary(planId, revisionId, { profile, systems, units }), document === 'summary' ? summaryFontsReady() : undefined])
+      .then(async ([l]) => {
         // The radiographs are drawn before the summary counts as loaded, so a print waits for them.
         const f = document === 'summary' && l.kind === 'plan' ? await loadRadiographs(planId, revisionId, l.result) : []
         if (!live) return
