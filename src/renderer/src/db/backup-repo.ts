@@ -10,6 +10,7 @@ import { APP_VERSION } from './plans-repo'
 import { summariesWithHistory } from './plan-summary'
 import { restoredSummaries } from './outcome-summaries'
 import { addPatients } from './summary-pages'
+import { settleStorage } from './settle-storage'
 import type { AuditRow, PlanRow } from './types'
 
 export interface ImportOutcome {
@@ -34,7 +35,8 @@ function samePlan(a: PlanRow, b: PlanRow): boolean {
   return a.createdAt === b.createdAt && canonicalJson(a.caseFile) === canonicalJson(b.caseFile)
 }
 
-export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
+/** `settle`: run, not awaited, after a restore that wrote plans (settle-storage.ts says why). */
+export function createBackupRepo(db: OsseoDb, now: () => number = Date.now, settle: () => Promise<unknown> = settleStorage) {
   return {
     async exportLibrary(): Promise<LibraryBackup> {
       return db.transaction('r', [db.plans, db.revisions, db.audit, db.operations, db.visits, db.outcomeEvents], async () => ({
@@ -58,7 +60,7 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
      * Throws RestoreConflict, writing nothing, when the file's ids collide with different records.
      */
     async importLibrary(backup: CheckedBackup, name = 'a backup file'): Promise<ImportOutcome> {
-      return db.transaction('rw', [db.plans, db.planIndex, db.revisions, db.audit, db.operations, db.visits, db.outcomeEvents, db.revisionFacts, db.outcomeSummaryPages], async () => {
+      const outcome = await db.transaction('rw', [db.plans, db.planIndex, db.revisions, db.audit, db.operations, db.visits, db.outcomeEvents, db.revisionFacts, db.outcomeSummaryPages], async () => {
         // One key-only read per table instead of one get per row, all asked at once.
         const [planKeys, revisionKeys, auditKeys] = await Promise.all([db.plans.toCollection().primaryKeys(), db.revisions.toCollection().primaryKeys(), db.audit.toCollection().primaryKeys()])
         const existing = new Set(planKeys)
@@ -128,6 +130,10 @@ export function createBackupRepo(db: OsseoDb, now: () => number = Date.now) {
         })
         return { added: fresh.length, skipped }
       })
+      // After the commit, never awaited: the surgeon's confirmation does not wait for it, and its
+      // failure changes nothing (settleStorage never rejects; a throw here is swallowed too).
+      if (outcome.added > 0) void Promise.resolve().then(settle).catch(() => undefined)
+      return outcome
     },
 
     /** Deletes every plan, revision, audit row, unsaved draft, radiograph and outcome record (used to restore onto a clean library): no outcome is left pointing at a plan that is gone. */
