@@ -93,6 +93,12 @@ async function printAndCheck(page: Page, format: 'A4' | 'Letter', want: Expected
   mkdirSync(OUT, { recursive: true })
   const file = path.join(OUT, `${name}.pdf`)
   writeFileSync(file, await page.pdf({ format }))
+  // While printing, the screen copy is not laid out (printing-flag.ts); right after, it is back.
+  await expect(page.locator('html')).not.toHaveClass(/\bprinting\b/)
+  await expect(page.getByTestId('plan-summary').getByRole('heading', { name: 'Implant recommendation' })).toBeVisible()
+  // The drawing (its hatch included) prints as vectors: no image in a summary without radiographs.
+  const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '')
+  expect(images, `the ${format} summary holds no raster image`).toEqual([])
   const pages = pdfPages(file)
   // The typical transfemoral plan prints on two pages (issue #13); the one-page brief is the theatre sheet.
   expect(pages.length, `the ${format} summary fits two pages`).toBeLessThanOrEqual(2)

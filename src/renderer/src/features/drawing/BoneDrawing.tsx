@@ -8,6 +8,7 @@ import { memo } from 'react'
 import { sameProps } from '../../components/same-value'
 import { formatMm, formatNumber } from '../../../../shared/format'
 import { layoutDrawing, type DrawingLayout, type LayoutOptions } from './drawing-geometry'
+import { hatchPath } from './hatch'
 import './drawing.css'
 
 export interface BoneDrawingProps {
@@ -86,11 +87,6 @@ const DrawingFigure = memo(
         data-testid="bone-drawing"
         preserveAspectRatio="xMidYMin meet"
       >
-        <defs>
-          <pattern id="bd-hatch" width="2" height="2" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <line x1="0" y1="0" x2="0" y2="2" className="bd-hatch-line" />
-          </pattern>
-        </defs>
         {/* soft-tissue envelope now (solid) and at target (dashed) */}
         <path
           className="bd-soft"
@@ -114,6 +110,7 @@ const DrawingFigure = memo(
           </g>
         )}
         {/* prepared zone and implant */}
+        {L.prepared && <path className="bd-hatch-line" d={hatchPath(L.prepared)} data-testid="bone-drawing-hatch" />}
         {L.prepared && <rect className="bd-prepared" x={L.prepared.x} y={L.prepared.y} width={L.prepared.w} height={L.prepared.h} />}
         {L.implant && <rect className="bd-implant" x={L.implant.x} y={L.implant.y} width={L.implant.w} height={L.implant.h} rx={Math.min(2, L.implant.w / 4)} />}
         {/* adapter through the stoma */}
