@@ -50,6 +50,11 @@ function pdfText(file: string): string {
   return squash(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }))
 }
 
+/** The rows of a poppler listing (pdffonts, pdfimages -list): its output without the two header lines. */
+function popplerRows(tool: 'pdffonts' | 'pdfimages', args: string[]): string[] {
+  return execFileSync(tool, args, { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '')
+}
+
 function pdfPages(file: string): string[] {
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
   return text
@@ -97,7 +102,7 @@ async function printAndCheck(page: Page, format: 'A4' | 'Letter', want: Expected
   await expect(page.locator('html')).not.toHaveClass(/\bprinting\b/)
   await expect(page.getByTestId('plan-summary').getByRole('heading', { name: 'Implant recommendation' })).toBeVisible()
   // The drawing (its hatch included) prints as vectors: no image in a summary without radiographs.
-  const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '')
+  const images = popplerRows('pdfimages', ['-list', file])
   expect(images, `the ${format} summary holds no raster image`).toEqual([])
   const pages = pdfPages(file)
   // The typical transfemoral plan prints on two pages (issue #13); the one-page brief is the theatre sheet.
@@ -115,7 +120,7 @@ async function printAndCheck(page: Page, format: 'A4' | 'Letter', want: Expected
   })
   // The summary's own two faces and no other (print.css): no text falls back to the system's
   // large UI font, which each print would copy and subset (docs/performance.md).
-  const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '').map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''))
+  const fonts = popplerRows('pdffonts', [file]).map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''))
   expect(fonts.sort(), `the ${format} PDF embeds only the summary's faces`).toEqual(['OsseoPlanSans', 'OsseoPlanSans-Bold'])
   const size = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
   expect(size).toMatch(format === 'A4' ? /Page size:.*\(A4\)/ : /Page size:.*\(letter\)/)

@@ -132,7 +132,7 @@ export async function installFloor(page: Page): Promise<void> {
   })
 }
 
-export async function search(dir: string, url: string, executablePath: string): Promise<{ app: number[]; floor: number[] }> {
+async function search(dir: string, url: string, executablePath: string): Promise<{ app: number[]; floor: number[] }> {
   const context = await openProfile(dir, executablePath)
   try {
     const page = await firstPage(context)

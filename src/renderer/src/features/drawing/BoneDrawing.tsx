@@ -110,7 +110,7 @@ const DrawingFigure = memo(
           </g>
         )}
         {/* prepared zone and implant */}
-        {L.prepared && <path className="bd-hatch-line" d={hatchPath(L.prepared)} data-testid="bone-drawing-hatch" />}
+        {L.prepared && <path className="bd-hatch-line" d={hatchPath(L.prepared)} />}
         {L.prepared && <rect className="bd-prepared" x={L.prepared.x} y={L.prepared.y} width={L.prepared.w} height={L.prepared.h} />}
         {L.implant && <rect className="bd-implant" x={L.implant.x} y={L.implant.y} width={L.implant.w} height={L.implant.h} rx={Math.min(2, L.implant.w / 4)} />}
         {/* adapter through the stoma */}
