@@ -9,41 +9,19 @@
  * Measured, never asserted (tests/perf/library-ratios.ts has the issue's bench).
  *   BENCH_PORT=4331 npx tsx tests/perf/pdf-ab.ts --a=DIR --b=DIR --v=main:a --v=branch:b [--rounds=10] [--save=DIR]
  */
-import { createServer } from 'node:http'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
-import { extname, join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { type Page } from '@playwright/test'
 import { findBrowser } from './browser-bench'
 import { median, openProfile } from './bench-common'
 import { seedProfile } from './library-ratios'
+import { arg, openSummary, serveBuilds, variantArgs, type VariantArg } from './pdf-variants'
 
-const arg = (name: string, fallback?: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback
-const dirs: Record<string, string> = { a: resolve(arg('a', 'out/web')!), b: resolve(arg('b', 'out/web')!) }
 const rounds = Number(arg('rounds', '10'))
 const save = arg('save')
-/** Variants: --v=name:build[:css file], build a or b; the css file's sheet is adopted before each print. */
-const variants: Variant[] = process.argv.filter((a) => a.startsWith('--v=')).map((a) => {
-  const [name, build, css] = a.slice(4).split(':')
-  return { name: name!, build: build!, css: css ? readFileSync(css, 'utf8') : undefined, wall: [], floor: [], cpu: [], floorCpu: [] }
-})
+const variants: Variant[] = variantArgs().map((v) => ({ ...v, wall: [], floor: [], cpu: [], floorCpu: [] }))
 const port = Number(process.env['BENCH_PORT'] ?? 4331)
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png', '.woff2': 'font/woff2' }
-
-function serve(): Promise<() => void> {
-  const server = createServer((req, res) => {
-    const m = /^\/(a|b)(\/[^?#]*)?/.exec(req.url ?? '')
-    if (!m) return void res.writeHead(404).end()
-    let file = join(dirs[m[1]!]!, decodeURIComponent(m[2] ?? '/'))
-    try {
-      if (statSync(file).isDirectory()) file = join(file, 'index.html')
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file))
-    } catch {
-      res.writeHead(404).end()
-    }
-  })
-  return new Promise((done) => server.listen(port, '127.0.0.1', () => done(() => server.close())))
-}
 
 const load = () => loadavg()[0]!.toFixed(2)
 
@@ -75,11 +53,11 @@ function browserCpu(profile: string): number {
   return ticks * 10
 }
 
-interface Variant { name: string; build: string; css?: string; page?: Page; wall: number[]; floor: number[]; cpu: number[]; floorCpu: number[] }
+interface Variant extends VariantArg { page?: Page; wall: number[]; floor: number[]; cpu: number[]; floorCpu: number[] }
 
 async function main(): Promise<void> {
   const executablePath = await findBrowser()
-  const stop = await serve()
+  const stop = await serveBuilds(port)
   const work = mkdtempSync(join(tmpdir(), 'osseoplan-pdf-ab-'))
   const base = `http://127.0.0.1:${port}`
   try {
@@ -94,15 +72,7 @@ async function main(): Promise<void> {
       const order = variants.map((_, k) => variants[(k + i) % variants.length]!)
       for (const v of order) {
         const page = v.page!
-        await page.goto(`${base}/${v.build}/#/plans/gen000002/summary`)
-        await page.getByTestId('plan-summary').getByRole('heading', { name: 'Implant recommendation' }).waitFor({ timeout: 60_000 })
-        if (v.css) await page.evaluate((css) => {
-          const sheet = new CSSStyleSheet()
-          sheet.replaceSync(css)
-          document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
-          document.body.getBoundingClientRect()
-          return Promise.all([...document.fonts].map((f) => f.load())).then(() => undefined)
-        }, v.css)
+        await openSummary(page, base, v)
         let cpu = browserCpu(profile)
         let start = performance.now()
         const pdf = await page.pdf({ format: 'A4' })
