@@ -24,8 +24,10 @@ import { completeTiming, startTiming, timeInPage } from './in-page'
 import { startBenchServer } from './server'
 import { type BenchRow, median, openProfile } from './bench-common'
 import { settleStorage } from '../../src/renderer/src/db/settle-storage'
+import { storageAtRest } from './storage-at-rest'
 
-const COLD_RUNS = 3
+// 5 launches a side (3 until 2026-11-30): at 3 a run's ratio moved by ±0.3× on this shared machine.
+const COLD_RUNS = 5
 // 40 timed keys per run (16 until 2026-11-30): at 16 a run's median moved by ±0.3× on this shared machine.
 const SEARCH_KEYS = 40
 const PDF_RUNS = 3
@@ -73,10 +75,10 @@ export async function seedProfile(dir: string, url: string, executablePath: stri
     process.stderr.write(`bench ratios: writing ${count} rows…\n`)
     for (let i = 0; i < count; i += SEED_CHUNK) await page.evaluate(writeRows, { plans: rows.plans.slice(i, i + SEED_CHUNK), summaries: rows.summaries.slice(i, i + SEED_CHUNK) })
     // As the app's restore does after its one large transaction (importLibrary): without it the
-    // browser would replay the write's log at every cold open (db/settle-storage.ts). The browser
-    // compacts shortly after the deletion; the wait lets it finish, as it does in an app left open.
+    // browser would replay the write's log at every cold open (db/settle-storage.ts). Then the
+    // compactions the write set off are let finish, as they do in an app left open.
     await page.evaluate(settleStorage)
-    await page.waitForTimeout(2000)
+    await storageAtRest(dir)
   } finally {
     await context.close()
   }
