@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test'
 import { ANATOMY, edgesAtTrueZ, periosteal, phantomDicom, phantomTruth, type Pt } from '../../scripts/imaging/phantom'
 import { HOSTILE_IMAGES } from '../../scripts/imaging/hostile'
 import { expect, test } from './fixtures'
+import { pdfPages } from '../support/pdf-pages'
 import { enterCase, fid, loadCase, newPlan } from './editor-helpers'
 import { seedPlan } from './plan-helpers'
 import { seedMeasuredPlan } from './radiograph-helpers'
@@ -394,14 +395,6 @@ test('hostile image files from the corpus: each refused with its message or open
   await page.goto('/#/plans')
   await expect(page.locator('section.library tbody tr[data-plan-id]')).toHaveCount(1)
 })
-
-/** Pages of a PDF, as pdftotext separates them. */
-function pdfPages(file: string): string[] {
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
-    .split('\f')
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter((p) => p !== '')
-}
 
 test('the annotated radiograph: neighbouring sizes on screen, and printed on its own page after the summary with the calibration and a scale bar', async ({ page }) => {
   test.setTimeout(120_000)

@@ -10,6 +10,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { pdfPages } from '../support/pdf-pages'
 import { bridgeCalls, installFakeBridge, openSeededPlan, seedPlan, today } from './plan-helpers'
 
 const OUT = path.join('test-results', process.env['E2E_PORT'] ?? 'local', 'print')
@@ -55,13 +56,6 @@ function popplerRows(tool: 'pdffonts' | 'pdfimages', args: string[]): string[] {
   return execFileSync(tool, args, { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '')
 }
 
-function pdfPages(file: string): string[] {
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
-  return text
-    .split('\f')
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter((p) => p !== '')
-}
 
 /** Printable width in CSS px of each paper (page width − the @page side margins of print.css). */
 const PRINTABLE_WIDTH_PX = { A4: ((210 - 24) / 25.4) * 96, Letter: ((215.9 - 26) / 25.4) * 96 }

@@ -8,6 +8,7 @@ import path from 'node:path'
 import { expect as rawExpect, test as rawTest, type Page } from '@playwright/test'
 import { enterCase, fid, loadCase } from './editor-helpers'
 import { expect, test } from './fixtures'
+import { pdfPages } from '../support/pdf-pages'
 
 const OUT = path.join(process.env['E2E_RESULTS'] ?? 'test-results', 'security')
 const HOSTILE = 'tests/fixtures/hostile'
@@ -30,10 +31,6 @@ function recordRequests(page: Page): string[] {
 
 function outsideOrigin(urls: string[], origin: string): string[] {
   return urls.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'))
-}
-
-function pdfText(file: string): string {
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
 }
 
 rawTest('a full session — first run, library, new plan, complete case, summary and PDF, settings, backup and restore — requests nothing outside the app', async ({ page }) => {
@@ -103,7 +100,7 @@ test('script and HTML in an imported case stay inert text in the library, the ed
   const file = path.join(OUT, 'xss-summary.pdf')
   writeFileSync(file, await page.pdf({ format: 'A4' }))
   execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, path.join(OUT, 'xss-summary')])
-  const text = pdfText(file)
+  const text = pdfPages(file).join(' ')
   expect(text).toContain(code)
   expect(text).toContain('<script>window.__xss=2</script>')
 
