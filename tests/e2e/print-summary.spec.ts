@@ -91,7 +91,10 @@ async function printAndCheck(page: Page, format: 'A4' | 'Letter', want: Expected
   await expectFitsPaperWidth(page, format)
   mkdirSync(OUT, { recursive: true })
   const file = path.join(OUT, `${name}.pdf`)
-  writeFileSync(file, await page.pdf({ format }))
+  // As the desktop app prints (desktop-actions.ts): the sheet's own @page size decides, and it
+  // follows the Paper size setting; no format is given, so a sheet without one would print on
+  // the browser's default paper and fail the page-size check below.
+  writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }))
   // While printing, the screen copy is not laid out (printing-flag.ts); right after, it is back.
   await expect(page.locator('html')).not.toHaveClass(/\bprinting\b/)
   await expect(page.getByTestId('plan-summary').getByRole('heading', { name: 'Implant recommendation' })).toBeVisible()
@@ -197,7 +200,7 @@ function expectRequiredContent(text: string, format: string, reference: Awaited<
   for (const src of reference.sources) expect(shows(src), `the ${format} PDF lists the source ${src}`).toBe(true)
 }
 
-test('the summary of a complete case prints to PDF on A4 and US Letter with the disclaimer and page numbers on every page', async ({ page }) => {
+test('the summary of a complete case prints to PDF on A4 and, with the Paper size setting, on US Letter, with the disclaimer and page numbers on every page', async ({ page }) => {
   const planId = await seedPlan(page, CASE)
   await page.goto(`/#/plans/${planId}/summary`)
   const sheet = page.getByTestId('plan-summary')
@@ -214,6 +217,12 @@ test('the summary of a complete case prints to PDF on A4 and US Letter with the 
   await expect(sheet.getByTestId('bone-drawing')).toBeVisible()
   // Two pages on either paper (printAndCheck), with every required section on them.
   const a4 = await printAndCheck(page, 'A4', want)
+  // US Letter as a surgeon gets it: the Paper size setting, then the same summary printed again.
+  await page.goto('/#/settings')
+  await page.getByLabel('Paper size').selectOption('Letter')
+  await expect(page.getByText('Display preferences saved.')).toBeVisible()
+  await page.goto(`/#/plans/${planId}/summary`)
+  await expect(sheet.getByRole('heading', { name: 'Implant recommendation' })).toBeVisible()
   const letter = await printAndCheck(page, 'Letter', want)
   expectRequiredContent(a4.text, 'A4', reference)
   expectRequiredContent(letter.text, 'Letter', reference)

@@ -68,8 +68,17 @@ test('the theatre sheet prints on one page of A4 and of US Letter, large, with w
   await page.screenshot({ path: path.join(OUT, 'theatre-screen.png'), fullPage: true })
 
   for (const format of ['A4', 'Letter'] as const) {
+    if (format === 'Letter') {
+      // US Letter as a surgeon gets it: the Paper size setting, then the same sheet again.
+      await page.goto('/#/settings')
+      await page.getByLabel('Paper size').selectOption('Letter')
+      await expect(page.getByText('Display preferences saved.')).toBeVisible()
+      await page.goto(`/#/plans/${planId}/theatre`)
+      await expect(sheet.getByRole('heading', { name: 'Theatre sheet' })).toBeVisible()
+    }
     const file = path.join(OUT, `theatre-${format}.pdf`)
-    writeFileSync(file, await page.pdf({ format }))
+    // As the desktop app prints: the sheet's own @page size (from the setting) decides.
+    writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }))
     const { pages, size } = pdf(file)
     expect(pages, `the ${format} theatre sheet is one page`).toHaveLength(1)
     expect(size).toMatch(format === 'A4' ? /\(A4\)/ : /\(letter\)/)
