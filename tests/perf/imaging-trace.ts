@@ -18,21 +18,13 @@ import { findBrowser } from './browser-bench'
 import { addFloorCanvas, prepareHandle, viewerContext } from './imaging-bench'
 import { cpuProfile, type TraceEvent } from './keystroke-trace'
 import { startBenchServer } from './server'
+import { selfTimes } from './trace-self-time'
 
 /** The renderer main thread's self time per event name, per move (ms), heaviest first. */
 function selfTimeByName(json: string, moves: number): string {
   const events = (JSON.parse(json) as { traceEvents: TraceEvent[] }).traceEvents
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')!
-  const slices = events.filter((e) => e.ph === 'X' && e.tid === main.tid && e.pid === main.pid && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)
-  const self = new Map<string, number>()
-  const stack: { end: number; name: string }[] = []
-  for (const e of slices) {
-    while (stack.length && stack.at(-1)!.end <= e.ts) stack.pop()
-    const parent = stack.at(-1)
-    self.set(e.name, (self.get(e.name) ?? 0) + e.dur! / 1000)
-    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur! / 1000)
-    stack.push({ end: e.ts + e.dur!, name: e.name })
-  }
+  const self = selfTimes(events.filter((e) => e.tid === main.tid && e.pid === main.pid), (e) => e.dur)
   const total = [...self.values()].reduce((a, b) => a + b, 0)
   return [`${(total / moves).toFixed(2)} ms  main thread busy, in all`, ...[...self].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([n, v]) => `${(v / moves).toFixed(2)} ms  ${n}`)].join('\n')
 }

@@ -19,6 +19,7 @@ import { findBrowser } from './browser-bench'
 import { median, openProfile } from './bench-common'
 import { seedProfile } from './library-ratios'
 import { arg, openSummary, serveBuilds, variantArgs, type VariantArg } from './pdf-variants'
+import { selfTimes } from './trace-self-time'
 
 interface TraceEvent { ph: string; name: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number }
 interface Print { renderer: number; rendererMain: number; compositor: number; browser: number; events: Map<string, number> }
@@ -37,21 +38,6 @@ const OPTIONS: Record<string, PdfOptions> = {
 const variants: Variant[] = variantArgs().map((v) => ({ ...v, options: OPTIONS[v.more ?? 'bench']!, prints: [] }))
 const port = Number(process.env['BENCH_PORT'] ?? 4331)
 const CATEGORIES = 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,blink'
-
-/** Self thread time (ms) per event name, from one thread's complete events ('X') with a thread duration. */
-function selfTimes(list: TraceEvent[]): Map<string, number> {
-  const slices = list.filter((e) => e.ph === 'X' && e.tdur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)
-  const self = new Map<string, number>()
-  const stack: { end: number; name: string }[] = []
-  for (const e of slices) {
-    while (stack.length && stack.at(-1)!.end <= e.ts) stack.pop()
-    const parent = stack.at(-1)
-    self.set(e.name, (self.get(e.name) ?? 0) + e.tdur! / 1000)
-    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.tdur! / 1000)
-    stack.push({ end: e.ts + e.dur!, name: e.name })
-  }
-  return self
-}
 
 interface Proc { pid: number; ppid: number; cmd: string; own: number }
 
@@ -135,7 +121,7 @@ async function tracedPrint(page: Page, profile: string, options: PdfOptions): Pr
   const busiest = new Map<number, number>()
   for (const e of mainEvents) busiest.set(e.pid, (busiest.get(e.pid) ?? 0) + 1)
   const pid = [...busiest].sort((a, b) => b[1] - a[1])[0]?.[0]
-  const self = selfTimes(mainEvents.filter((e) => e.pid === pid))
+  const self = selfTimes(mainEvents.filter((e) => e.pid === pid), (e) => e.tdur)
   return {
     renderer: rendererDelta,
     rendererMain: [...self.values()].reduce((a, b) => a + b, 0),
