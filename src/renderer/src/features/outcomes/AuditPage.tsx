@@ -33,7 +33,7 @@ function distinct(values: string[]): string[] {
 }
 
 export function AuditPage() {
-  const { customSystems, systems, userName } = usePlanningContext()
+  const { customSystems, systems, userName, paperSize } = usePlanningContext()
   const [cohort, setCohort] = useState<AuditPatient[] | null>(null)
   const [error, setError] = useState('')
   const [filter, setFilter] = useState<CohortFilter>({})
@@ -138,7 +138,7 @@ export function AuditPage() {
       <div className="oc-screen">
         <div className="page-head">
           <h1>Audit</h1>
-          <ExportButtons cohort={cohort} filter={filter} />
+          <ExportButtons cohort={cohort} filter={filter} paperSize={paperSize} />
         </div>
         <p className="oc-note">
           Every operated patient recorded in OsseoPlan ({cohort.length}). NICE (IPG270, IPG795) asks teams to audit the outcomes of everyone who has this procedure.
@@ -211,7 +211,7 @@ export function AuditPage() {
         )}
       </div>
       {/* Printing right after opening may come before the background figures: computed here then. */}
-      {reportDrawn && <CohortReport audit={{ ...audit, ...(rest ?? auditRest(cohort, filter, today, intervals)) }} total={cohort.length} view={view.length ? view.join(', ') : 'all patients'} settings={settings} today={today} userName={userName} />}
+      {reportDrawn && <CohortReport audit={{ ...audit, ...(rest ?? auditRest(cohort, filter, today, intervals)) }} total={cohort.length} view={view.length ? view.join(', ') : 'all patients'} settings={settings} today={today} userName={userName} paperSize={paperSize} />}
     </div>
   )
 }

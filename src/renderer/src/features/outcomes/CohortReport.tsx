@@ -8,6 +8,7 @@ import { type CohortAudit } from '../../../../shared/outcomes'
 import { provenanceLabel, scheduleText, type OutcomeSettings } from '../../../../shared/outcomes/site-settings'
 import type { KmCurve } from '../../../../shared/stats'
 import { TableHead } from '../../components/TableHead'
+import type { PageSize } from '../../../../shared/ipc'
 import { FIGURE_NOTES } from './audit-format'
 import { AccuracyTable, CausesTable, CompletenessTable, IncidenceTable, incidenceTitle, PairedTable, SmallN } from './audit-tables'
 import { AccuracyBars, SurvivalChart } from './charts'
@@ -24,6 +25,8 @@ interface Props {
   settings: OutcomeSettings
   today: string
   userName: string
+  /** The Settings' paper: the report's named page (outcomes.css) is of this size. */
+  paperSize: PageSize
 }
 
 /** The step in force at `t` years: survival and its band (1 before the first event). */
@@ -36,14 +39,14 @@ function atYear(curve: KmCurve, t: number): { s: number; lower: number | null; u
   return out
 }
 
-export function CohortReport({ audit, total, view, settings, today, userName }: Props) {
+export function CohortReport({ audit, total, view, settings, today, userName, paperSize }: Props) {
   const { completeness, survival, incidence, paired, accuracy } = audit
   const bars = [
     { label: 'Diameter', s: accuracy.diameter },
     { label: 'Length', s: accuracy.length }
   ].map(({ label, s }) => ({ label, n: s.exact.n, exact: s.exact.count, oneSize: s.oneSize.count, further: s.further.count }))
   return (
-    <article className="oc-report" aria-label="Cohort report">
+    <article className={`oc-report paper-${paperSize === 'Letter' ? 'letter' : 'a4'}`} aria-label="Cohort report">
       <header className="oc-report-head">
         <h1>Cohort audit report</h1>
         <p>

@@ -6,8 +6,10 @@ import { eventsCsv, localToday, matchesFilter, operationsCsv, visitsCsv, type Au
 import { outcomesRepo } from '../../db/outcomes-binding'
 import { storageErrorMessage } from '../../db/storage'
 import { exportPdf, saveTextFile } from '../../platform'
+import type { PageSize } from '../../../../shared/ipc'
 
-export function ExportButtons({ cohort, filter }: { cohort: AuditPatient[]; filter: CohortFilter }) {
+/** `paperSize`: the Settings' paper, which the report's own page size follows (outcomes.css). */
+export function ExportButtons({ cohort, filter, paperSize }: { cohort: AuditPatient[]; filter: CohortFilter; paperSize: PageSize }) {
   const [message, setMessage] = useState('')
   const patients = () => cohort.filter((p) => matchesFilter(p, filter))
   async function withRecords(csv: (patients: CohortPatient[]) => string): Promise<string | null> {
@@ -34,7 +36,7 @@ export function ExportButtons({ cohort, filter }: { cohort: AuditPatient[]; filt
       <button type="button" onClick={() => void withRecords(eventsCsv).then((text) => save('events', text))}>
         Events CSV
       </button>
-      <button type="button" onClick={() => void exportPdf(`OsseoPlan cohort report ${localToday()}`, 'A4')}>
+      <button type="button" onClick={() => void exportPdf(`OsseoPlan cohort report ${localToday()}`, paperSize)}>
         Cohort report (PDF)
       </button>
       {message && <span role="status">{message}</span>}
