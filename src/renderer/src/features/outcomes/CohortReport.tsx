@@ -9,6 +9,7 @@ import { provenanceLabel, scheduleText, type OutcomeSettings } from '../../../..
 import type { KmCurve } from '../../../../shared/stats'
 import { TableHead } from '../../components/TableHead'
 import type { PageSize } from '../../../../shared/ipc'
+import { paperName } from '../print/paper-name'
 import { FIGURE_NOTES } from './audit-format'
 import { AccuracyTable, CausesTable, CompletenessTable, IncidenceTable, incidenceTitle, PairedTable, SmallN } from './audit-tables'
 import { AccuracyBars, SurvivalChart } from './charts'
@@ -46,7 +47,7 @@ export function CohortReport({ audit, total, view, settings, today, userName, pa
     { label: 'Length', s: accuracy.length }
   ].map(({ label, s }) => ({ label, n: s.exact.n, exact: s.exact.count, oneSize: s.oneSize.count, further: s.further.count }))
   return (
-    <article className={`oc-report paper-${paperSize === 'Letter' ? 'letter' : 'a4'}`} aria-label="Cohort report">
+    <article className={`oc-report paper-${paperName(paperSize)}`} aria-label="Cohort report">
       <header className="oc-report-head">
         <h1>Cohort audit report</h1>
         <p>

@@ -9,6 +9,7 @@ import { loadSummary, type LoadedSummary } from './load-summary'
 import { onPrintRequest, takePrintRequest, type PrintAction } from './print-request'
 import { setPrintPageVars } from './print-page-vars'
 import { matchDefaultPage } from './print-default-page'
+import { paperName } from './paper-name'
 import { summaryFontsReady } from './print-fonts'
 import { PrintActions, runPrintAction, type ActionState } from './PrintActions'
 import { FileToPacs } from '../pacs/FileToPacs'
@@ -74,7 +75,7 @@ export function SummaryPage({ planId, revisionId, document = 'summary' }: { plan
   }, [summary])
 
   // The default page takes the printed page's size and margins: one full layout fewer per print.
-  useEffect(() => matchDefaultPage(`osseo-${document === 'theatre' ? 'theatre-' : ''}${paperSize === 'Letter' ? 'letter' : 'a4'}`), [document, paperSize])
+  useEffect(() => matchDefaultPage(`osseo-${document === 'theatre' ? 'theatre-' : ''}${paperName(paperSize)}`), [document, paperSize])
 
   const theatre = useMemo(
     () => (document === 'theatre' && loaded?.kind === 'plan' ? buildTheatreSheet(loaded.normalized, loaded.result, loaded.summary, units) : null),
@@ -134,7 +135,7 @@ export function SummaryPage({ planId, revisionId, document = 'summary' }: { plan
     )
 
   const other: PrintedDocument = document === 'theatre' ? 'summary' : 'theatre'
-  const paper = `paper-${paperSize === 'Letter' ? 'letter' : 'a4'}`
+  const paper = `paper-${paperName(paperSize)}`
   return (
     <div className="summary-page">
       <div className="summary-toolbar no-print">
