@@ -2,11 +2,12 @@
 // implanted), a baseline and a 12-month visit, an infection; see the course; the Audit screen
 // counts the patient; typed text survives a reload before it is saved; axe finds no serious issue;
 // deleting the plan asks twice.
-import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { pdfPaper } from '../support/pdf-pages'
+import { choosePaperSize } from './settings-helpers'
 import { openSeededPlan } from './plan-helpers'
 import { acknowledgeSiteDefaults } from './review-helpers'
 
@@ -153,7 +154,7 @@ test('record the operation, visits and an event on an approved plan; the audit c
   await expect(report.locator('svg')).toHaveCount(2)
   await page.pdf({ path: `${results}/cohort-report.pdf`, preferCSSPageSize: true, printBackground: true })
   // On the paper of the Settings (A4 by default), from the report's own page size as the desktop app prints it.
-  expect(execFileSync('pdfinfo', [`${results}/cohort-report.pdf`], { encoding: 'utf8' })).toMatch(/Page size:.*\(A4\)/)
+  expect(pdfPaper(`${results}/cohort-report.pdf`)).toBe('A4')
   await page.emulateMedia({ media: 'screen' })
 
   // Deleting the plan asks twice (the library's dialog, then a confirmation naming the outcome
@@ -187,15 +188,14 @@ test('the follow-up schedule is a site setting: checked at the field, saved with
   await section.getByRole('button', { name: 'Save outcome settings' }).click()
   await expect(section).toContainText('Follow-up schedule: 2 weeks, 3 months, 9 months, then yearly to year 4 — site value')
   await expect(section).toContainText('— to confirm')
-  await page.getByLabel('Paper size').selectOption('Letter')
-  await expect(page.getByText('Display preferences saved.')).toBeVisible()
+  await choosePaperSize(page, 'Letter')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).click()
   await expect(page.getByText('Intervals: 2 weeks, 3 months, 9 months, then yearly to year 4 — site value')).toBeVisible()
   // With US Letter in the Settings, the cohort report prints on US Letter.
   await page.emulateMedia({ media: 'print' })
   await expect(page.getByRole('article', { name: 'Cohort report' })).toBeVisible()
   await page.pdf({ path: `${results}/cohort-report-letter.pdf`, preferCSSPageSize: true, printBackground: true })
-  expect(execFileSync('pdfinfo', [`${results}/cohort-report-letter.pdf`], { encoding: 'utf8' })).toMatch(/Page size:.*\(letter\)/)
+  expect(pdfPaper(`${results}/cohort-report-letter.pdf`)).toBe('letter')
 })
 
 test('what is typed in an outcome form survives a reload before it is saved', async ({ page }) => {

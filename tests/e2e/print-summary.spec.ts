@@ -10,7 +10,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { pdfPages } from '../support/pdf-pages'
+import { pdfPages, pdfPaper } from '../support/pdf-pages'
+import { choosePaperSize } from './settings-helpers'
 import { bridgeCalls, installFakeBridge, openSeededPlan, seedPlan, today } from './plan-helpers'
 
 const OUT = path.join('test-results', process.env['E2E_PORT'] ?? 'local', 'print')
@@ -119,8 +120,7 @@ async function printAndCheck(page: Page, format: 'A4' | 'Letter', want: Expected
   // large UI font, which each print would copy and subset (docs/performance.md).
   const fonts = popplerRows('pdffonts', [file]).map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''))
   expect(fonts.sort(), `the ${format} PDF embeds only the summary's faces`).toEqual(['OsseoPlanSans', 'OsseoPlanSans-Bold'])
-  const size = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
-  expect(size).toMatch(format === 'A4' ? /Page size:.*\(A4\)/ : /Page size:.*\(letter\)/)
+  expect(pdfPaper(file), `the ${format} summary's paper`).toBe(format === 'A4' ? 'A4' : 'letter')
   // One PNG per page of this PDF (earlier runs' extra pages removed, so what is there is current).
   readdirSync(OUT)
     .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
@@ -218,9 +218,7 @@ test('the summary of a complete case prints to PDF on A4 and, with the Paper siz
   // Two pages on either paper (printAndCheck), with every required section on them.
   const a4 = await printAndCheck(page, 'A4', want)
   // US Letter as a surgeon gets it: the Paper size setting, then the same summary printed again.
-  await page.goto('/#/settings')
-  await page.getByLabel('Paper size').selectOption('Letter')
-  await expect(page.getByText('Display preferences saved.')).toBeVisible()
+  await choosePaperSize(page, 'Letter')
   await page.goto(`/#/plans/${planId}/summary`)
   await expect(sheet.getByRole('heading', { name: 'Implant recommendation' })).toBeVisible()
   const letter = await printAndCheck(page, 'Letter', want)

@@ -8,6 +8,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { pdfPaper } from '../support/pdf-pages'
+import { choosePaperSize } from './settings-helpers'
 import { rowAction } from './library-helpers'
 import { bridgeCalls, installFakeBridge, openSeededPlan, seedPlan, today } from './plan-helpers'
 
@@ -28,14 +30,14 @@ async function smallestDrawingLabelPt(page: Page, sheet: string): Promise<number
   return pt
 }
 
-function pdf(file: string): { pages: string[]; size: string } {
+function pdf(file: string): { pages: string[]; paper: string } {
   // -raw keeps a column's text together; case is CSS's (small headings are upper-cased).
   const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' })
   const pages = text
     .split('\f')
     .map((p) => p.replace(/\s+/g, ' ').trim().toLowerCase())
     .filter((p) => p !== '')
-  return { pages, size: execFileSync('pdfinfo', [file], { encoding: 'utf8' }) }
+  return { pages, paper: pdfPaper(file) }
 }
 
 test('the theatre sheet prints on one page of A4 and of US Letter, large, with what theatre needs', async ({ page }) => {
@@ -70,18 +72,16 @@ test('the theatre sheet prints on one page of A4 and of US Letter, large, with w
   for (const format of ['A4', 'Letter'] as const) {
     if (format === 'Letter') {
       // US Letter as a surgeon gets it: the Paper size setting, then the same sheet again.
-      await page.goto('/#/settings')
-      await page.getByLabel('Paper size').selectOption('Letter')
-      await expect(page.getByText('Display preferences saved.')).toBeVisible()
+      await choosePaperSize(page, 'Letter')
       await page.goto(`/#/plans/${planId}/theatre`)
       await expect(sheet.getByRole('heading', { name: 'Theatre sheet' })).toBeVisible()
     }
     const file = path.join(OUT, `theatre-${format}.pdf`)
     // As the desktop app prints: the sheet's own @page size (from the setting) decides.
     writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }))
-    const { pages, size } = pdf(file)
+    const { pages, paper } = pdf(file)
     expect(pages, `the ${format} theatre sheet is one page`).toHaveLength(1)
-    expect(size).toMatch(format === 'A4' ? /\(A4\)/ : /\(letter\)/)
+    expect(paper, `the ${format} theatre sheet's paper`).toBe(format === 'A4' ? 'A4' : 'letter')
     const text = pages[0] ?? ''
     for (const want of [
       'Theatre sheet',

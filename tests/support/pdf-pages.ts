@@ -1,5 +1,5 @@
-// The text of a PDF the browser printed, page by page, as poppler's pdftotext lays it out: what
-// the print tests read to check what is on the paper.
+// What the print tests read of a PDF the browser printed, with poppler: its text page by page, as
+// pdftotext lays it out, and the paper its pages are on.
 import { execFileSync } from 'node:child_process'
 
 /** Pages of a PDF, as pdftotext separates them, each with its white space squashed to single spaces. */
@@ -8,4 +8,10 @@ export function pdfPages(file: string): string[] {
     .split('\f')
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter((p) => p !== '')
+}
+
+/** The paper of a PDF's pages as pdfinfo names it ("A4", "letter"), or its size in points when unnamed. */
+export function pdfPaper(file: string): string {
+  const size = /^Page size:\s*(.*)$/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1] ?? ''
+  return /\((\w+)\)/.exec(size)?.[1] ?? size
 }
