@@ -12,6 +12,7 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { pdfPages, pdfPaper } from '../support/pdf-pages'
 import { choosePaperSize } from './settings-helpers'
+import { expectMagnifiedInFrame } from './sheet-helpers'
 import { bridgeCalls, installFakeBridge, openSeededPlan, seedPlan, today } from './plan-helpers'
 
 const OUT = path.join('test-results', process.env['E2E_PORT'] ?? 'local', 'print')
@@ -99,6 +100,7 @@ async function printAndCheck(page: Page, format: 'A4' | 'Letter', want: Expected
   // While printing, the screen copy is not laid out (printing-flag.ts); right after, it is back.
   await expect(page.locator('html')).not.toHaveClass(/\bprinting\b/)
   await expect(page.getByTestId('plan-summary').getByRole('heading', { name: 'Implant recommendation' })).toBeVisible()
+  await expectMagnifiedInFrame(page, 'plan-summary')
   // The drawing (its hatch included) prints as vectors: no image in a summary without radiographs.
   const images = popplerRows('pdfimages', ['-list', file])
   expect(images, `the ${format} summary holds no raster image`).toEqual([])

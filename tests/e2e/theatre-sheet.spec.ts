@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { pdfPaper } from '../support/pdf-pages'
 import { choosePaperSize } from './settings-helpers'
+import { expectMagnifiedInFrame } from './sheet-helpers'
 import { rowAction } from './library-helpers'
 import { bridgeCalls, installFakeBridge, openSeededPlan, seedPlan, today } from './plan-helpers'
 
@@ -49,6 +50,7 @@ test('the theatre sheet prints on one page of A4 and of US Letter, large, with w
   await expect(sheet.getByRole('heading', { name: 'Theatre sheet' })).toBeVisible()
   await expect(sheet).toContainText(CODE)
   await expect(sheet.locator('.th-side')).toHaveText('LEFT')
+  await expectMagnifiedInFrame(page, 'theatre-sheet')
   // Side and patient code are the largest print on the sheet.
   const sidePt = await sheet.locator('.th-side').evaluate((el) => parseFloat(getComputedStyle(el).fontSize) * 0.75)
   expect(sidePt).toBeGreaterThanOrEqual(36)

@@ -11,6 +11,7 @@ import { setPrintPageVars } from './print-page-vars'
 import { matchDefaultPage } from './print-default-page'
 import { paperName } from './paper-name'
 import { summaryFontsReady } from './print-fonts'
+import { useSheetFrame } from './sheet-frame'
 import { PrintActions, runPrintAction, type ActionState } from './PrintActions'
 import { FileToPacs } from '../pacs/FileToPacs'
 import { IncompleteDocument, PlanDocument } from './SummaryDocument'
@@ -48,6 +49,7 @@ export function SummaryPage({ planId, revisionId, document = 'summary' }: { plan
   const [failure, setFailure] = useState<string | null>(null)
   const [action, setAction] = useState<ActionState>({ kind: 'idle' })
   const busy = useRef(false)
+  const { frame, sheet } = useSheetFrame<HTMLDivElement, HTMLElement>()
 
   useEffect(() => {
     if (!settled) return undefined
@@ -148,16 +150,18 @@ export function SummaryPage({ planId, revisionId, document = 'summary' }: { plan
           <FileToPacs target={{ planId, patientCode: loaded.summary.header.patientCode, revision: loaded.summary.header.revision, ...(revisionId ? { revisionId } : {}), pageSize: paperSize }} figures={figures} />
         )}
       </div>
-      {theatre && loaded.kind === 'plan' ? (
-        <article className={`summary-sheet theatre ${paper}`} aria-labelledby="summary-title" data-testid="theatre-sheet">
-          <TheatreDocument sheet={theatre} normalized={loaded.normalized} result={loaded.result} />
-        </article>
-      ) : (
-        <article className={`summary-sheet ${paper}`} aria-labelledby="summary-title" data-testid="plan-summary">
-          {loaded.kind === 'plan' ? <PlanDocument summary={loaded.summary} normalized={loaded.normalized} result={loaded.result} /> : <IncompleteDocument summary={loaded.summary} />}
-          <RadiographPages figures={figures} />
-        </article>
-      )}
+      <div ref={frame} className="sheet-frame">
+        {theatre && loaded.kind === 'plan' ? (
+          <article ref={sheet} className={`summary-sheet theatre ${paper}`} aria-labelledby="summary-title" data-testid="theatre-sheet">
+            <TheatreDocument sheet={theatre} normalized={loaded.normalized} result={loaded.result} />
+          </article>
+        ) : (
+          <article ref={sheet} className={`summary-sheet ${paper}`} aria-labelledby="summary-title" data-testid="plan-summary">
+            {loaded.kind === 'plan' ? <PlanDocument summary={loaded.summary} normalized={loaded.normalized} result={loaded.result} /> : <IncompleteDocument summary={loaded.summary} />}
+            <RadiographPages figures={figures} />
+          </article>
+        )}
+      </div>
     </div>
   )
 }
