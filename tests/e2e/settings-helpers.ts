@@ -6,4 +6,6 @@ export async function choosePaperSize(page: Page, size: 'A4' | 'Letter'): Promis
   await page.goto('/#/settings')
   await page.getByLabel('Paper size').selectOption(size)
   await expect(page.getByText('Display preferences saved.')).toBeVisible()
+  // The select shows the stored value: the new one once it is saved.
+  await expect(page.getByLabel('Paper size')).toHaveValue(size)
 }

@@ -159,6 +159,11 @@ test('display preferences are stored', async ({ page }) => {
   await page.getByLabel('Weights shown in').selectOption('lb')
   await page.getByLabel('Paper size').selectOption('Letter')
   await expect(page.getByText('Display preferences saved.')).toBeVisible()
+  // Each select shows its stored value, so each shows the new one only once its own save is done
+  // (the message above comes with the first of the three): reloading sooner could lose the last.
+  await expect(page.getByLabel('Lengths shown in')).toHaveValue('cm')
+  await expect(page.getByLabel('Weights shown in')).toHaveValue('lb')
+  await expect(page.getByLabel('Paper size')).toHaveValue('Letter')
   await page.reload()
   await expect(page.getByLabel('Lengths shown in')).toHaveValue('cm')
   await expect(page.getByLabel('Weights shown in')).toHaveValue('lb')
