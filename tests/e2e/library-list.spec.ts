@@ -2,6 +2,7 @@
 // system's name, implant size and outcome columns, revisions / copies / replaced plans told apart,
 // one actions menu per row (keyboard operable, Delete set apart and confirmed, Undo kept), and
 // date filters typed as yyyy-mm-dd. Checked with axe with the menu and the confirmation open.
+import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
@@ -101,6 +102,20 @@ test('columns in clinical words: level, system name, implant size, outcome; revi
   await actions.scrollIntoViewIfNeeded()
   const [list, button] = [await page.locator('.plan-scroll').boundingBox(), await actions.boundingBox()]
   expect(button!.x + button!.width).toBeLessThanOrEqual(list!.x + list!.width)
+})
+
+test('a patient code too long for its column is clipped with its full text as the link\'s title', async ({ page }) => {
+  const code = 'EX-TF-01-' + 'LONG-'.repeat(11)
+  const caseFile = JSON.parse(readFileSync('resources/cases/transfemoral.json', 'utf8')) as { patient: { code: string } }
+  caseFile.patient.code = code
+  await page.goto('/')
+  await page.getByLabel('Case file to import').setInputFiles({ name: 'long-code.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(caseFile)) })
+  await expect(page.getByRole('status')).toContainText('Imported')
+  await page.setViewportSize({ width: 900, height: 720 })
+  const link = rows(page).first().getByRole('link', { name: code })
+  await expect(link).toHaveAttribute('title', code)
+  const cell = rows(page).first().locator('td').first()
+  expect(await cell.evaluate((td) => td.scrollWidth > td.clientWidth), 'the code is clipped in its cell').toBe(true)
 })
 
 test('Delete is apart from Archive in the row menu, asks first, and can be undone', async ({ page }) => {

@@ -1,8 +1,9 @@
 // While the page prints, its screen copy is not laid out (issue #14). Inside a print Chromium lays
 // the page out for paper and then, before the print returns, for the screen again (each twice for a
 // print with a dialog, which counts the pages first), and the printed document is the same DOM, so
-// each screen layout costs about as much as a paper one (docs/performance.md). On `beforeprint` <html> gets the class `printing`, under which
-// styles.css skips the screen layout of #root (screen media only: paper is laid out as before).
+// each screen layout costs about as much as a paper one (docs/performance.md). On `beforeprint`
+// <html> gets the class `printing`, under which styles.css skips the screen layout of #root
+// (screen media only: paper is laid out as before).
 // `afterprint` removes it; so does the next animation frame, which comes before anything is
 // painted again, should `afterprint` never arrive.
 

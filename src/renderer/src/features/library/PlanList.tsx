@@ -84,8 +84,8 @@ interface RowProps {
   openMenu: RowMenuOpener
 }
 
-/** The full text of a cell whose text can be clipped (library.css), as its title; the patient code
- *  is the link that opens the plan, and every known level fits its column. */
+/** The full text of a cell whose text can be clipped (library.css), as its title (the patient code's
+ *  on its link, which opens the plan); every known level fits its column. */
 const tip = (text: string) => (text === '—' ? undefined : text)
 
 const PlanRowView = memo(function PlanRowView({ plan, index, handlers, customSystems, copyOf, menuOpen, menuId, openMenu }: RowProps) {
@@ -96,7 +96,7 @@ const PlanRowView = memo(function PlanRowView({ plan, index, handlers, customSys
   return (
     <tr role="row" data-index={index} data-plan-id={plan.id} aria-rowindex={index + 2} className={plan.archived ? 'archived' : undefined}>
       <td role="cell">
-        <a href={`#/plans/${plan.id}`}>{name}</a>
+        <a href={`#/plans/${plan.id}`} title={name}>{name}</a>
         {plan.parentId && (
           <span className="tag" title="Started with “Revise” from an approved plan">
             revision
