@@ -158,18 +158,31 @@ test('display preferences are stored', async ({ page }) => {
   await page.getByLabel('Lengths shown in').selectOption('cm')
   await page.getByLabel('Weights shown in').selectOption('lb')
   await page.getByLabel('Paper size').selectOption('Letter')
+  // The message comes once all three saves are done: reloading sooner could lose the last.
   await expect(page.getByText('Display preferences saved.')).toBeVisible()
-  // Each select shows its stored value, so each shows the new one only once its own save is done
-  // (the message above comes with the first of the three): reloading sooner could lose the last.
-  await expect(page.getByLabel('Lengths shown in')).toHaveValue('cm')
-  await expect(page.getByLabel('Weights shown in')).toHaveValue('lb')
-  await expect(page.getByLabel('Paper size')).toHaveValue('Letter')
   await page.reload()
   await expect(page.getByLabel('Lengths shown in')).toHaveValue('cm')
   await expect(page.getByLabel('Weights shown in')).toHaveValue('lb')
   await expect(page.getByLabel('Paper size')).toHaveValue('Letter')
   await expect(page.getByText('Running in a browser')).toBeVisible()
   await expect(page.getByText(/Local storage: .* MB used of/)).toBeVisible()
+})
+
+test('a display preference shows its new value while it saves, not the old one', async ({ page }) => {
+  await page.goto('/#/settings')
+  const select = page.getByLabel('Lengths shown in')
+  await expect(select).toHaveValue('mm')
+  // Changed and read back in one task: no save can have finished yet (it writes to the database).
+  const shown = await select.evaluate((el: HTMLSelectElement) => {
+    el.value = 'cm'
+    el.dispatchEvent(new Event('change', { bubbles: true }))
+    return el.value
+  })
+  expect(shown).toBe('cm')
+  await expect(page.getByText('Display preferences saved.')).toBeVisible()
+  await expect(select).toHaveValue('cm')
+  await page.reload()
+  await expect(select).toHaveValue('cm')
 })
 
 test('settings: sections with a navigation bar; Duplicate opens its form under its row; the name saves when left (issue #13 §15)', async ({ page }) => {
