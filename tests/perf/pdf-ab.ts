@@ -9,14 +9,12 @@
  * Measured, never asserted (tests/perf/library-ratios.ts has the issue's bench).
  *   BENCH_PORT=4331 npx tsx tests/perf/pdf-ab.ts --a=DIR --b=DIR --v=main:a --v=branch:b [--rounds=10] [--save=DIR]
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { loadavg, tmpdir } from 'node:os'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { type Page } from '@playwright/test'
-import { findBrowser } from './browser-bench'
-import { median, openProfile } from './bench-common'
-import { seedProfile } from './library-ratios'
-import { arg, openSummary, serveBuilds, variantArgs, type VariantArg } from './pdf-variants'
+import { median } from './bench-common'
+import { arg, openSummary, variantArgs, withSeededBrowser, type VariantArg } from './pdf-variants'
 
 const rounds = Number(arg('rounds', '10'))
 const save = arg('save')
@@ -56,14 +54,7 @@ function browserCpu(profile: string): number {
 interface Variant extends VariantArg { page?: Page; wall: number[]; floor: number[]; cpu: number[]; floorCpu: number[] }
 
 async function main(): Promise<void> {
-  const executablePath = await findBrowser()
-  const stop = await serveBuilds(port)
-  const work = mkdtempSync(join(tmpdir(), 'osseoplan-pdf-ab-'))
-  const base = `http://127.0.0.1:${port}`
-  try {
-    const profile = join(work, 'profile')
-    await seedProfile(profile, `${base}/b/`, executablePath, 20)
-    const context = await openProfile(profile, executablePath)
+  await withSeededBrowser(port, 'b', async ({ context, base, profile }) => {
     for (const v of variants) v.page = await context.newPage()
     const line = await context.newPage()
     await line.setContent('<p>One line.</p>')
@@ -86,7 +77,6 @@ async function main(): Promise<void> {
         v.floorCpu.push(browserCpu(profile) - cpu)
       }
     }
-    await context.close()
     const allFloors = median(variants.flatMap((v) => v.floor))
     for (const v of variants) {
       const app = median(v.wall)
@@ -95,10 +85,7 @@ async function main(): Promise<void> {
       console.log(`${v.name.padEnd(10)} summary ${app.toFixed(0)} ms, its floor ${floor.toFixed(0)} ms: ${(app / floor).toFixed(2)}×; against every variant's floors (${allFloors.toFixed(0)} ms) ${(app / allFloors).toFixed(2)}×; median of each print's ratio ${perPrint.toFixed(2)}× (${rounds} rounds); browser CPU per print (median): summary ${median(v.cpu)} ms, floor ${median(v.floorCpu)} ms`)
     }
     console.log(`1-minute load ${loadStart} → ${load()}`)
-  } finally {
-    stop()
-    rmSync(work, { recursive: true, force: true })
-  }
+  })
 }
 
 void main()

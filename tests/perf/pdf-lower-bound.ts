@@ -11,14 +11,10 @@
  * to its floors, and the page count.
  *   BENCH_PORT=4331 npx tsx tests/perf/pdf-lower-bound.ts [--a=DIR] [--rounds=12]
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { loadavg } from 'node:os'
 import { type Page } from '@playwright/test'
-import { findBrowser } from './browser-bench'
-import { median, openProfile } from './bench-common'
-import { seedProfile } from './library-ratios'
-import { arg, openSummary, serveBuilds } from './pdf-variants'
+import { median } from './bench-common'
+import { arg, openSummary, withSeededBrowser } from './pdf-variants'
 
 const rounds = Number(arg('rounds', '12'))
 const port = Number(process.env['BENCH_PORT'] ?? 4331)
@@ -64,14 +60,7 @@ async function printed(page: Page, kind: Kind, floor: Page): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const executablePath = await findBrowser()
-  const stop = await serveBuilds(port)
-  const work = mkdtempSync(join(tmpdir(), 'osseoplan-pdf-lower-'))
-  const base = `http://127.0.0.1:${port}`
-  try {
-    const profile = join(work, 'profile')
-    await seedProfile(profile, `${base}/a/`, executablePath, 20)
-    const context = await openProfile(profile, executablePath)
+  await withSeededBrowser(port, 'a', async ({ context, base }) => {
     const floor = await context.newPage()
     await floor.setContent('<p>One line.</p>')
     await floor.pdf({ format: 'A4' }) // the browser's print set-up, untimed (as the bench does)
@@ -101,16 +90,12 @@ async function main(): Promise<void> {
       }
     }
     const loadEnd = loadavg()[0]!.toFixed(2)
-    await context.close()
     console.log(`${words.length} text nodes, ${words.join(' ').length} characters, set in ${font}`)
     for (const k of kinds) {
       console.log(`${k.name.padEnd(10)} ${median(k.wall).toFixed(1)} ms vs one line ${median(k.floor).toFixed(1)} ms: ${(median(k.wall) / median(k.floor)).toFixed(2)}× (medians of ${k.wall.length}; ${k.pages} pages)`)
     }
     console.log(`1-minute load ${loadStart} → ${loadEnd}`)
-  } finally {
-    stop()
-    rmSync(work, { recursive: true, force: true })
-  }
+  })
 }
 
 void main()

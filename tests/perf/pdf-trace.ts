@@ -11,14 +11,11 @@
  * Prints per variant the medians over its prints, and the 1-minute load at start and end.
  *   BENCH_PORT=4331 npx tsx tests/perf/pdf-trace.ts --a=DIR --b=DIR --v=main:a --v=branch:b [--prints=8] [--events]
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readdirSync, readFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { type Page } from '@playwright/test'
-import { findBrowser } from './browser-bench'
-import { median, openProfile } from './bench-common'
-import { seedProfile } from './library-ratios'
-import { arg, openSummary, serveBuilds, variantArgs, type VariantArg } from './pdf-variants'
+import { median } from './bench-common'
+import { arg, openSummary, variantArgs, withSeededBrowser, type VariantArg } from './pdf-variants'
 import { selfTimes } from './trace-self-time'
 
 interface TraceEvent { ph: string; name: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number }
@@ -132,14 +129,7 @@ async function tracedPrint(page: Page, profile: string, options: PdfOptions): Pr
 }
 
 async function main(): Promise<void> {
-  const executablePath = await findBrowser()
-  const stop = await serveBuilds(port)
-  const work = mkdtempSync(join(tmpdir(), 'osseoplan-pdf-trace-'))
-  const base = `http://127.0.0.1:${port}`
-  try {
-    const profile = join(work, 'profile')
-    await seedProfile(profile, `${base}/b/`, executablePath, 20)
-    const context = await openProfile(profile, executablePath)
+  await withSeededBrowser(port, 'b', async ({ context, base, profile }) => {
     const floor: Variant = { name: 'floor', build: '', options: OPTIONS['bench']!, prints: [] }
     const line = await context.newPage()
     await line.setContent('<p>One line.</p>')
@@ -154,7 +144,6 @@ async function main(): Promise<void> {
       }
     }
     const loadEnd = loadavg()[0]!.toFixed(2)
-    await context.close()
     for (const v of [...variants, floor]) {
       const m = (k: 'renderer' | 'rendererMain' | 'compositor' | 'browser') => median(v.prints.map((p) => p[k])).toFixed(0)
       console.log(`${v.name.padEnd(10)} per print (median of ${v.prints.length}): print compositor main thread ${m('compositor')} ms (mean ${(v.prints.reduce((a, p) => a + p.compositor, 0) / v.prints.length).toFixed(0)}); renderer process CPU ${m('renderer')} ms, its main thread ${m('rendererMain')} ms (thread time, traced); browser process CPU ${m('browser')} ms`)
@@ -165,10 +154,7 @@ async function main(): Promise<void> {
       }
     }
     console.log(`1-minute load ${loadStart} → ${loadEnd}`)
-  } finally {
-    stop()
-    rmSync(work, { recursive: true, force: true })
-  }
+  })
 }
 
 void main()

@@ -1,10 +1,15 @@
-// What the summary-PDF tools share (pdf-ab.ts: wall time; pdf-trace.ts: where the time goes): two
-// web builds served from one port under /a/ and /b/ (one origin, so one seeded library), the
+// What the summary-PDF tools share (pdf-ab.ts: wall time; pdf-trace.ts: where the time goes;
+// pdf-lower-bound.ts: the summary's words without their structure): two web builds served from one
+// port under /a/ and /b/ (one origin, so one seeded library), a browser on a seeded profile, the
 // variants named on the command line, and a variant's summary opened as the bench opens it.
 import { createServer } from 'node:http'
-import { readFileSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { extname, join, resolve } from 'node:path'
-import { type Page } from '@playwright/test'
+import { type BrowserContext, type Page } from '@playwright/test'
+import { findBrowser } from './browser-bench'
+import { openProfile } from './bench-common'
+import { seedProfile } from './library-ratios'
 
 export const arg = (name: string, fallback?: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback
 
@@ -35,6 +40,32 @@ export function serveBuilds(port: number): Promise<() => void> {
     }
   })
   return new Promise((done) => server.listen(port, '127.0.0.1', () => done(() => server.close())))
+}
+
+/** What a tool measures with: the browser, the builds' origin and the profile's folder. */
+export interface SeededBrowser { context: BrowserContext; base: string; profile: string }
+
+/** Serves the builds on `port`, seeds a new profile with the bench's 20 plans (through `seedBuild`'s
+ *  app) and opens a browser on it; runs `measure`, then closes the browser, stops the server and
+ *  removes the profile, whatever happened. */
+export async function withSeededBrowser(port: number, seedBuild: 'a' | 'b', measure: (b: SeededBrowser) => Promise<void>): Promise<void> {
+  const executablePath = await findBrowser()
+  const stop = await serveBuilds(port)
+  const work = mkdtempSync(join(tmpdir(), 'osseoplan-pdf-'))
+  const base = `http://127.0.0.1:${port}`
+  try {
+    const profile = join(work, 'profile')
+    await seedProfile(profile, `${base}/${seedBuild}/`, executablePath, 20)
+    const context = await openProfile(profile, executablePath)
+    try {
+      await measure({ context, base, profile })
+    } finally {
+      await context.close()
+    }
+  } finally {
+    stop()
+    rmSync(work, { recursive: true, force: true })
+  }
 }
 
 /** The bench's summary in the variant's build, shown, with the variant's sheet adopted and its fonts loaded. */
