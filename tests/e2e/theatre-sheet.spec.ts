@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { pdfPaper } from '../support/pdf-pages'
+import { pdfPages, pdfPaper } from '../support/pdf-pages'
 import { choosePaperSize } from './settings-helpers'
 import { expectMagnifiedInFrame } from './sheet-helpers'
 import { rowAction } from './library-helpers'
@@ -32,13 +32,8 @@ async function smallestDrawingLabelPt(page: Page, sheet: string): Promise<number
 }
 
 function pdf(file: string): { pages: string[]; paper: string } {
-  // -raw keeps a column's text together; case is CSS's (small headings are upper-cased).
-  const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' })
-  const pages = text
-    .split('\f')
-    .map((p) => p.replace(/\s+/g, ' ').trim().toLowerCase())
-    .filter((p) => p !== '')
-  return { pages, paper: pdfPaper(file) }
+  // Raw order keeps a column's text together; case is CSS's (small headings are upper-cased).
+  return { pages: pdfPages(file, 'raw').map((p) => p.toLowerCase()), paper: pdfPaper(file) }
 }
 
 test('the theatre sheet prints on one page of A4 and of US Letter, large, with what theatre needs', async ({ page }) => {

@@ -2,9 +2,10 @@
 // pdftotext lays it out, and the paper its pages are on.
 import { execFileSync } from 'node:child_process'
 
-/** Pages of a PDF, as pdftotext separates them, each with its white space squashed to single spaces. */
-export function pdfPages(file: string): string[] {
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+/** Pages of a PDF, as pdftotext separates them, each with its white space squashed to single spaces.
+ *  `raw`: in the order the text was drawn (a column's text kept together) instead of laid out. */
+export function pdfPages(file: string, order: 'layout' | 'raw' = 'layout'): string[] {
+  return execFileSync('pdftotext', [`-${order}`, file, '-'], { encoding: 'utf8' })
     .split('\f')
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter((p) => p !== '')

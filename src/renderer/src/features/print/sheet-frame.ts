@@ -14,6 +14,7 @@ export function frameSize(sheet: Pick<Element, 'getBoundingClientRect'>): { widt
 export function useSheetFrame<F extends HTMLElement, S extends HTMLElement>() {
   const frame = useRef<F>(null)
   const sheet = useRef<S>(null)
+  // After every render: the sheet is only there once the plan has loaded, and may be replaced.
   useLayoutEffect(() => {
     const f = frame.current
     const s = sheet.current
