@@ -17,6 +17,7 @@ import type { Basis, CorrectedMeasurements, Finding, ImplantPlan, ParamRef, Plan
 import { correctStations, resectStations } from './rules/canal'
 import { EPS, inp, PlanContext, preloadParams } from './rules/context'
 import { buildGeometry, ruleBuild, type ShortenedBone } from './rules/build'
+import { rescaledBone, type BoneAt } from './rules/diameter'
 import { sizeBone } from './rules/implant'
 import { OPRA_TRANSHUMERAL_MAX_BMI, ruleEligibility } from './rules/eligibility'
 import { ruleMag } from './rules/mag'
@@ -142,24 +143,34 @@ function compute(c: NormalizedCase, options: PlanOptions | undefined): PlanResul
   const xray = c.imaging.source === 'xray'
   let implant: ImplantPlan | null = null
   let shortened: ShortenedBone | null = null
+  // The ±5 % sizes: the whole bone at m × factor, shortened by the resection R-BUILD proposes at
+  // that magnification (the sound side and the residual length scale with m; the components do not).
+  const at: BoneAt = (factor) => {
+    const bone = rescaledBone(stations, residualMm)(factor)
+    const cut = buildGeometry(c, soundSideLengthMm === null ? null : soundSideLengthMm / factor, bone.residualMm)?.resectionMm ?? 0
+    if (cut <= 0) return bone
+    return bone.residualMm - cut > EPS ? { stations: resectStations(bone.stations, cut), residualMm: bone.residualMm - cut } : { stations: [], residualMm: 0 }
+  }
   if (sizingSys && resectionMm > 0) {
     const aside = sizeBone(new PlanContext(profile), sizingSys, { stations, residualMm, m, resectionMm: 0, landmark, xray })
     const residualAfterMm = residualMm - resectionMm
     const withoutResection = { lengthMm: aside.lengthMm, diameterMm: aside.diameterMm }
     if (residualAfterMm > EPS) {
-      const sized = sizeBone(ctx, sizingSys, { stations: resectStations(stations, resectionMm), residualMm: residualAfterMm, m, resectionMm, landmark, xray })
+      const sized = sizeBone(ctx, sizingSys, { stations: resectStations(stations, resectionMm), residualMm: residualAfterMm, m, resectionMm, landmark, xray, at })
       implant = sized.implant
       shortened = { residualAfterMm, lengthMm: sized.lengthMm, diameterMm: sized.diameterMm, blocks: sized.blocks, withoutResection }
     } else shortened = { residualAfterMm, lengthMm: null, diameterMm: null, blocks: ['nothing of the bone remains'], withoutResection }
-  } else if (sizingSys) implant = sizeBone(ctx, sizingSys, { stations, residualMm, m, resectionMm: 0, landmark, xray }).implant
+  } else if (sizingSys) implant = sizeBone(ctx, sizingSys, { stations, residualMm, m, resectionMm: 0, landmark, xray, at }).implant
   if (implant && resectionMm === 0) ctx.basis['implant.resectionMm'] = ctx.make('R-BUILD', 'no resection proposed: the implant is sized on the bone as measured', { resection: inp(0, 'mm') }, [])
 
   const softTissue = ruleSoft(c, ctx, softTissueMm, mag.softM)
   const buildHeight = ruleBuild(c, ctx, geometry, sizingSys, shortened)
   if (implant && resectionMm > 0) ctx.basis['implant.resectionMm'] = ctx.basis['buildHeight.resectionMm'] as Basis
-  const eligibility = ruleEligibility(c, ctx, residualMm, sys)
+  // The bone the implant goes into: the eligibility and loading rules read it after the resection.
+  const residualForRulesMm = Math.max(0, residualMm - resectionMm)
+  const eligibility = ruleEligibility(c, ctx, residualForRulesMm, sys, resectionMm)
   const stages = ruleStage(ctx, sizingSys ?? sys)
-  const rehab = ruleRehab(c, ctx, residualMm, sizingSys ?? sys, stages.count)
+  const rehab = ruleRehab(c, ctx, residualForRulesMm, sizingSys ?? sys, stages.count, resectionMm)
 
   const siteDefaultsUsed: ParamRef[] = []
   for (const r of ctx.used.values()) if (r.provenance.kind === 'site-default') siteDefaultsUsed.push(r)

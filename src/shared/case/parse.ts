@@ -317,19 +317,19 @@ function parseStation(s: unknown, i: number, residual: number | undefined, c: Co
   const endo = planes(s, P, 'endosteal', c)
   const peri = planes(s, P, 'periosteal', c)
   if (z === undefined || !endo || !peri) return undefined
-  // Per-plane check first, then the values used (smaller of each).
+  // Per-plane check first (a one-value diameter stands for both planes, as R-CORTEX reads it),
+  // then the values used (smaller of each).
   let ok = true
-  for (const plane of ['AP', 'Lat'] as const) {
-    const e = endo.values[plane]
-    const p = peri.values[plane]
-    if (e !== undefined && p !== undefined && e >= p) {
-      c.error(`${P}.endosteal${plane}`, `must be smaller than the periosteal ${plane === 'AP' ? 'AP' : 'lateral'} diameter (${formatNumber(p, 2)} mm)`)
+  for (const { plane, endostealMm: e, periostealMm: p } of stationPlanes(endo, peri)) {
+    if (e >= p) {
+      const key = endo.values[plane] !== undefined ? `endosteal${plane}` : 'endosteal'
+      c.error(`${P}.${key}`, `must be smaller than the periosteal ${plane === 'AP' ? 'AP' : 'lateral'} diameter (${formatNumber(p, 2)} mm)`)
       ok = false
     }
   }
+  // One value each (no planes): the same check on the one pair.
   if (ok && endo.min >= peri.min) {
-    const which = peri.count > 1 ? ', the smaller of AP and lateral' : ''
-    c.error(`${P}.${endo.minKey}`, `must be smaller than the periosteal diameter (${formatNumber(peri.min, 2)} mm${which})`)
+    c.error(`${P}.${endo.minKey}`, `must be smaller than the periosteal diameter (${formatNumber(peri.min, 2)} mm)`)
     ok = false
   }
   if (!ok) return undefined

@@ -32,6 +32,12 @@ const JOINT: Record<Level, BuildHeightPlan['joint']> = {
   finger: 'digit tip'
 }
 
+/** ", after the proposed 10 mm resection" when a resection is proposed: the rules that read the
+ *  residual length (eligibility, loading) read the bone the implant goes into. */
+export function afterResection(resectionMm: number): string {
+  return resectionMm > 0 ? `, after the proposed ${formatMm(resectionMm)} resection` : ''
+}
+
 /** The build-height arithmetic, before any sizing (the resection decides which bone is sized). */
 export interface BuildGeometry {
   target: BuildHeightPlan['target']

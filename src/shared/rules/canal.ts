@@ -41,6 +41,23 @@ function interp(a: CorrectedStation, b: CorrectedStation, z: number, field: 'end
 }
 
 /**
+ * Each plane's diameters at z between stations a and b, linear, as R-CORTEX reads the profile (a
+ * station measured in one plane stands for both); undefined when neither station has planes.
+ * The station made at a resection keeps them, so a plane thin at the cut is not hidden by the
+ * smaller-of-each values.
+ */
+function planesAt(a: CorrectedStation, b: CorrectedStation, z: number): StationPlane[] | undefined {
+  if (!a.planes?.length && !b.planes?.length) return undefined
+  const dz = b.fromDistalEndMm - a.fromDistalEndMm
+  const f = dz <= 0 ? 0 : (z - a.fromDistalEndMm) / dz
+  return (['AP', 'Lat'] as const).map((plane) => {
+    const pa = a.planes?.find((x) => x.plane === plane) ?? a
+    const pb = b.planes?.find((x) => x.plane === plane) ?? b
+    return { plane, endostealMm: pa.endostealMm + (pb.endostealMm - pa.endostealMm) * f, periostealMm: pa.periostealMm + (pb.periostealMm - pa.periostealMm) * f }
+  })
+}
+
+/**
  * Stations after resecting `res` mm of bone at the distal end: distances shift by −res,
  * stations below the cut are dropped and, when the cut lies inside the measured range,
  * a station interpolated at the cut (new z = 0, index −1) is added.
@@ -52,7 +69,10 @@ export function resectStations(st: readonly CorrectedStation[], res: number): Co
     if (s.fromDistalEndMm >= res - EPS) {
       if (out.length === 0 && i > 0 && s.fromDistalEndMm > res + EPS) {
         const a = st[i - 1] as CorrectedStation
-        out.push({ fromDistalEndMm: 0, endostealMm: interp(a, s, res, 'endostealMm'), periostealMm: interp(a, s, res, 'periostealMm'), index: -1 })
+        const cut: CorrectedStation = { fromDistalEndMm: 0, endostealMm: interp(a, s, res, 'endostealMm'), periostealMm: interp(a, s, res, 'periostealMm'), index: -1 }
+        const planes = planesAt(a, s, res)
+        if (planes) cut.planes = planes
+        out.push(cut)
       }
       out.push({ ...s, fromDistalEndMm: Math.max(0, s.fromDistalEndMm - res) })
     }

@@ -5,7 +5,8 @@
  * station inside the zone or at an end of the measured part: the implant tip z = L (or the last
  * station before it) and the first station. min t < minCortex → warning R-CORTEX-THIN; an implant
  * diameter D ≥ the periosteal Ø anywhere in [0, L] (any plane) → block R-CORTEX-BREACH, whatever
- * the minimum cortex (t ≤ 0 implies it, since r < D). Every plan also states where the tip lies
+ * the minimum cortex; so does t ≤ 0 (only a canal as wide as the bone gives it with r < D).
+ * Every plan also states where the tip lies
  * and the cortex there (info R-CORTEX-TIP, fracture counselling [S36]).
  */
 import type { ImplantSystem } from '../catalog/types'
@@ -172,6 +173,16 @@ export function ruleCortex(ctx: PlanContext, sys: ImplantSystem, st: readonly Co
       `The implant (Ø ${formatMm(D)}) is wider than the bone at ${placeName(worst, where)} (periosteal Ø ${formatMmApart(worst.periMm, D)}${planeText(worst.periPlane)}; remaining cortex around the ${formatMm(r)} prepared canal ${formatMm(worst.t)})${others.length ? `; also at ${others.join(', ')}` : ''}: the cortex would be breached. Choose a smaller diameter or another system.`,
       b,
       paths((pt) => pt.periMm <= D + EPS)
+    )
+  } else if (min.t <= 0) {
+    // No cortex left around the prepared canal although the implant is narrower than the bone: the
+    // canal is as wide as the bone there (parseCase refuses such a station; kept for any other caller).
+    ctx.find(
+      'R-CORTEX-BREACH',
+      'block',
+      `No cortex would remain at ${placeName(min, where)}${planeText(min.plane)}: remaining cortex around the ${formatMm(r)} prepared canal ${formatMmApart(min.t, 0)}. The cortex would be breached. Check the canal and bone diameters there.`,
+      b,
+      paths((pt) => pt.t <= 0)
     )
   } else if (min.t < minCortex.value - EPS) {
     const thin = pts.filter((pt) => pt !== min && pt.t < minCortex.value - EPS).map((pt) => `${placeName(pt, where)}: ${formatMmApart(pt.t, minCortex.value)}`)

@@ -50,16 +50,19 @@ export function canalTooWide(ctx: PlanContext, sys: ImplantSystem, s: Sizing, st
   ctx.find('R-DIA-CANAL-TOO-WIDE', 'block', message, diameterBasis(ctx, sys, s), ['bone.stations', 'implant'])
 }
 
-/** Sizing re-run with every radiographic measurement divided by m × factor instead of m. */
-export function whatIf(
-  st: readonly CorrectedStation[],
-  residualMm: number,
-  sys: ImplantSystem,
-  m: number,
-  factor: number
-): MagnificationWhatIf {
-  const scale = 1 / factor
-  const s = sizeImplant(rescaleStations(st, scale), residualMm * scale, sys)
+/** The bone the rules would size at magnification m × factor (plan.ts: with the resection R-BUILD
+ *  would propose at that magnification). */
+export type BoneAt = (factor: number) => { stations: readonly CorrectedStation[]; residualMm: number }
+
+/** The bone as given, every radiographic measurement divided by m × factor instead of m. */
+export function rescaledBone(st: readonly CorrectedStation[], residualMm: number): BoneAt {
+  return (factor) => ({ stations: rescaleStations(st, 1 / factor), residualMm: residualMm / factor })
+}
+
+/** Sizing re-run at magnification m × factor, on the bone `at` gives for it. */
+export function whatIf(at: BoneAt, sys: ImplantSystem, m: number, factor: number): MagnificationWhatIf {
+  const bone = at(factor)
+  const s = sizeImplant(bone.stations, bone.residualMm, sys)
   return {
     magnification: m * factor,
     lengthMm: s.lengthMm,
@@ -71,7 +74,7 @@ export function whatIfBasis(ctx: PlanContext, sys: ImplantSystem, m: number, sig
   const f = ctx.profile.params['mag.sensitivityFraction']
   return ctx.make(
     'R-DIA',
-    `R-LEN and R-DIA re-computed with every radiographic measurement divided by m × (1 ${sign < 0 ? '−' : '+'} ${f.value}) instead of m`,
+    `R-LEN and R-DIA re-computed with every radiographic measurement divided by m × (1 ${sign < 0 ? '−' : '+'} ${f.value}) instead of m, on the bone shortened by the resection R-BUILD proposes at that magnification (if any)`,
     { m: inp(m, '×'), magnification: inp(w.magnification, '×'), length: inp(w.lengthMm, 'mm'), diameter: inp(w.diameterMm, 'mm') },
     [f, sys.diametersMm, sys.lengthsMm, sys.engagementMm, sys.minContactMm, sys.tipMarginMm],
     ['A-calib', 'A1']

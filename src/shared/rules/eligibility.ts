@@ -6,6 +6,7 @@
 import type { ImplantSystem } from '../catalog/types'
 import type { Condition, NormalizedCase } from '../case/types'
 import { formatApart, formatBmi, formatDeg, formatKg, formatMm, formatMmApart, formatNumber } from '../format'
+import { afterResection } from './build'
 import type { BasisInput, EligibilityCheck, EligibilityItem, ParamScalar, ParamValue, SourceKey } from '../result'
 import type { EligibilitySeverityKey } from '../profile/types'
 import { paramSources, published } from '../profile/param'
@@ -24,7 +25,9 @@ interface Outcome {
 interface Env {
   c: NormalizedCase
   ctx: PlanContext
+  /** The residual bone the implant goes into: after the resection R-BUILD proposes, if any. */
   residualMm: number
+  resectionMm: number
   sys: ImplantSystem | null
 }
 
@@ -197,14 +200,14 @@ export const ELIGIBILITY_DEFS: readonly { item: EligibilityItem; sources: Source
   {
     item: 'HUMERUS-LENGTH',
     sources: ['S18'],
-    check: ({ c, ctx, residualMm }): Outcome => {
+    check: ({ c, ctx, residualMm, resectionMm }): Outcome => {
       const min = ctx.profile.params['elig.minResidualHumerusMm']
       if (c.limb.level !== 'transhumeral')
         return { outcome: 'not-applicable', inputs: {}, params: [], paths: [], criterion: 'residual humerus length (transhumeral only)' }
       return {
         outcome: residualMm < min.value - EPS ? 'fail' : 'pass',
-        message: `residual humerus ${formatMmApart(residualMm, min.value)} (corrected) is shorter than ${formatMm(min.value)} (OPRA transhumeral criterion)`,
-        inputs: { residualLength: inp(residualMm, 'mm') },
+        message: `residual humerus ${formatMmApart(residualMm, min.value)} (corrected${afterResection(resectionMm)}) is shorter than ${formatMm(min.value)} (OPRA transhumeral criterion)`,
+        inputs: resectionMm > 0 ? { residualLength: inp(residualMm, 'mm'), resection: inp(resectionMm, 'mm') } : { residualLength: inp(residualMm, 'mm') },
         params: [min],
         paths: ['bone.residualLength'],
         criterion: 'corrected residual humerus < minimum'
@@ -215,8 +218,9 @@ export const ELIGIBILITY_DEFS: readonly { item: EligibilityItem; sources: Source
 
 const SEVERITY_KEYS: readonly EligibilitySeverityKey[] = ELIGIBILITY_DEFS.map((d) => `elig.severity.${d.item}` as const)
 
-export function ruleEligibility(c: NormalizedCase, ctx: PlanContext, residualMm: number, sys: ImplantSystem | null): EligibilityCheck[] {
-  const env: Env = { c, ctx, residualMm, sys }
+/** `residualMm`: the corrected residual length, after the proposed resection (`resectionMm`) if any. */
+export function ruleEligibility(c: NormalizedCase, ctx: PlanContext, residualMm: number, sys: ImplantSystem | null, resectionMm = 0): EligibilityCheck[] {
+  const env: Env = { c, ctx, residualMm, resectionMm, sys }
   const checks: EligibilityCheck[] = []
   const all: ParamValue<ParamScalar>[] = []
   const params = ctx.profile.params

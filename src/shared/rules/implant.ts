@@ -7,7 +7,7 @@ import { formatMagnification, formatMm } from '../format'
 import type { CorrectedStation, ImplantPlan, MagnificationWhatIf } from '../result'
 import { inp, type PlanContext } from './context'
 import { ruleCortex } from './cortex'
-import { canalTooWide, diameterBasis, whatIf, whatIfBasis } from './diameter'
+import { canalTooWide, diameterBasis, rescaledBone, whatIf, whatIfBasis, type BoneAt } from './diameter'
 import { ruleLength } from './length'
 import { sizeImplant, sizeOption } from './sizing'
 
@@ -40,6 +40,10 @@ export interface BoneToSize {
   landmark: string
   /** X-ray measurements: the magnification can be wrong, so the size sensitivity applies (not CT or calibrated). */
   xray: boolean
+  /** The bone sized at magnification m × factor, for the ±5 % sizes; default: this bone rescaled.
+   *  plan.ts gives the whole bone with the resection proposed at that magnification, which a
+   *  different m changes (the sound side and residual length scale, the components do not). */
+  at?: BoneAt
 }
 
 export function sizeBone(ctx: PlanContext, sys: ImplantSystem, bone: BoneToSize): SizedBone {
@@ -58,8 +62,9 @@ export function sizeBone(ctx: PlanContext, sys: ImplantSystem, bone: BoneToSize)
     const chosen = sizeOption(stations, sys, i, L, s.contact[i])
     if (chosen) {
       const f = ctx.profile.params['mag.sensitivityFraction'].value
-      const minus = whatIf(stations, residualMm, sys, m, 1 - f)
-      const plus = whatIf(stations, residualMm, sys, m, 1 + f)
+      const at = bone.at ?? rescaledBone(stations, residualMm)
+      const minus = whatIf(at, sys, m, 1 - f)
+      const plus = whatIf(at, sys, m, 1 + f)
       const cortex = ruleCortex(ctx, sys, stations, L, chosen.preparedDiameterMm, chosen.diameterMm, { m: mm, resectionMm })
       implant = {
         systemId: sys.id,

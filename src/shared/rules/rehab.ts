@@ -6,6 +6,7 @@
  */
 import { LOWER_LIMB_LEVELS, type NormalizedCase } from '../case/types'
 import { formatKg, formatMm, formatMmApart, formatNumber } from '../format'
+import { afterResection } from './build'
 import { protocolsFor, type ProtocolTable } from '../profile/protocol-params'
 import { isProtocolId } from '../profile/protocols'
 import type { AnchorProtocol, LoadSpec, RehabProtocol, StepProtocol } from '../profile/types'
@@ -110,7 +111,8 @@ function pickFrom(protocols: ProtocolTable, id: string | null | undefined): Reha
   return id && isProtocolId(id) ? protocols[id] : null
 }
 
-export function ruleRehab(c: NormalizedCase, ctx: PlanContext, residualMm: number, sys: ImplantSystem | null, stages: 1 | 2): RehabPlan {
+/** `residualMm`: the corrected residual length, after the proposed resection (`resectionMm`) if any. */
+export function ruleRehab(c: NormalizedCase, ctx: PlanContext, residualMm: number, sys: ImplantSystem | null, stages: 1 | 2, resectionMm = 0): RehabPlan {
   const lower = LOWER_LIMB_LEVELS.includes(c.limb.level)
   const defParam = lower ? ctx.profile.params['rehab.lowerLimbProtocol'] : ctx.profile.params['rehab.upperLimbProtocol']
   const used: ParamValue<ParamScalar>[] = []
@@ -144,7 +146,7 @@ export function ruleRehab(c: NormalizedCase, ctx: PlanContext, residualMm: numbe
   if (shortParam) {
     used.push(shortParam)
     if (residualMm < shortParam.value - EPS) {
-      reasons.push(`short residual ${c.limb.bone} (${formatMmApart(residualMm, shortParam.value)} < ${formatMm(shortParam.value)})`)
+      reasons.push(`short residual ${c.limb.bone} (${formatMmApart(residualMm, shortParam.value)}${afterResection(resectionMm)} < ${formatMm(shortParam.value)})`)
       reasonPaths.push('bone.residualLength')
     }
   }
@@ -154,7 +156,7 @@ export function ruleRehab(c: NormalizedCase, ctx: PlanContext, residualMm: numbe
   const sb = ctx.make(
     'R-REHAB',
     'slow loading when T-score ≤ threshold or the residual bone is shorter than the profile limit',
-    { tScore: inp(t, 'SD'), residualLength: inp(residualMm, 'mm'), slowSuggested: inp(slowSuggested, '') },
+    { tScore: inp(t, 'SD'), residualLength: inp(residualMm, 'mm'), ...(resectionMm > 0 ? { resection: inp(resectionMm, 'mm') } : {}), slowSuggested: inp(slowSuggested, '') },
     slowBasisParams,
     ['W1', 'S11', 'S29']
   )

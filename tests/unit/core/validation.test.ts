@@ -76,7 +76,9 @@ const REJECTIONS: [string, Mut, string, string][] = [
   ['endosteal above periosteal', (r) => (r.bone.stations[2] = { fromDistalEnd: 100, endosteal: 27, periosteal: 25 }), 'bone.stations[2].endosteal', 'must be smaller than the periosteal diameter (25 mm)'],
   ['one plane and two planes', (r) => (r.bone.stations[1].endostealAP = 11), 'bone.stations[1].endosteal', 'give either one endosteal Ø (one plane) or its AP and lateral values (two planes), not both'],
   ['AP endosteal ≥ AP periosteal', (r) => (r.bone.stations[1] = { fromDistalEnd: 50, endostealAP: 20, endostealLat: 12, periostealAP: 20, periostealLat: 26 }), 'bone.stations[1].endostealAP', 'must be smaller than the periosteal AP diameter (20 mm)'],
-  ['smaller endosteal ≥ smaller periosteal', (r) => (r.bone.stations[1] = { fromDistalEnd: 50, endosteal: 21, periostealAP: 30, periostealLat: 20 }), 'bone.stations[1].endosteal', 'must be smaller than the periosteal diameter (20 mm, the smaller of AP and lateral)'],
+  // One periosteal Ø stands for both planes: each plane's endosteal Ø is checked against it.
+  ['AP endosteal ≥ the one periosteal Ø', (r) => (r.bone.stations[1] = { fromDistalEnd: 50, endostealAP: 13, endostealLat: 9, periosteal: 12.5 }), 'bone.stations[1].endostealAP', 'must be smaller than the periosteal AP diameter (12.5 mm)'],
+  ['one endosteal Ø ≥ the lateral periosteal', (r) => (r.bone.stations[1] = { fromDistalEnd: 50, endosteal: 21, periostealAP: 30, periostealLat: 20 }), 'bone.stations[1].endosteal', 'must be smaller than the periosteal lateral diameter (20 mm)'],
   ['diameter wrong kind', (r) => (r.bone.stations[0].periosteal = '28 lb'), 'bone.stations[0].periosteal', 'is a mass'],
   ['soft tissue negative', (r) => (r.softTissue.distalThickness = -1), 'softTissue.distalThickness', 'must not be negative'],
   ['soft tissue method', (r) => (r.softTissue.method = 'mri'), 'softTissue.method', 'must be one of "xray", "ct", "ultrasound", "clinical"'],
