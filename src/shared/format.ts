@@ -72,6 +72,17 @@ export function formatMmAtMost(mm: number, unit: LengthUnit = 'mm'): string {
   return `${formatNumber(Math.floor(x * f + 1e-9) / f, d)} ${unit}`
 }
 
+/**
+ * A length something must be at least, rounded UP at the display precision: a needed length is
+ * never shown below its true value ("at least 115.1 mm" for 115.04, never "115 mm").
+ */
+export function formatMmAtLeast(mm: number, unit: LengthUnit = 'mm'): string {
+  const d = LENGTH_DECIMALS[unit]
+  const f = 10 ** d
+  const x = convertLength(mm, unit)
+  return `${formatNumber(Math.ceil(x * f - 1e-9) / f, d)} ${unit}`
+}
+
 /** A length in mm for a message comparing it with `refMm` (see formatApart). */
 export function formatMmApart(mm: number, refMm: number): string {
   return formatApart(mm, refMm, 1, ' mm')
@@ -83,9 +94,10 @@ export function formatMmBeside(mm: number, limitsMm: readonly (number | null | u
 }
 
 /**
- * A catalogue size (implant diameter or length, prepared canal / reamer size): always in mm and
- * exactly as the catalogue states it (Ø 15.25 mm, never 15.3), with the inch equivalent in
- * brackets when the display unit is inches (cm users read mm directly).
+ * A catalogue size (implant diameter or length, prepared canal / reamer size) or a length a
+ * catalogue or profile parameter states (minimum cortex, tip margin, target): always in mm and
+ * exactly as stated (Ø 15.25 mm, never 15.3), with the inch equivalent in brackets when the
+ * display unit is inches (cm users read mm directly).
  */
 export function formatSize(mm: number, unit: LengthUnit = 'mm'): string {
   const exact = `${formatNumber(mm, 3)} mm`

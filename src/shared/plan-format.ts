@@ -156,11 +156,11 @@ export function planToText(r: PlanResult): string {
   if (r.system) L.push(`Implant system: ${r.system.name}${r.system.template ? ' [template]' : ''}`)
   const i = r.implant
   if (i) {
-    const onShort = i.resectionMm > 0 ? ` on the bone shortened by the proposed ${formatMm(i.resectionMm)} resection` : ''
+    const onShort = i.resectionMm > 0 ? ` on the bone shortened by the proposed ${formatMmBeside(i.resectionMm, [0])} resection` : ''
     L.push(`Implant: ${implantSizeText(i.diameterMm, i.lengthMm)}${onShort} (max length ${formatMmAtMost(i.maxLengthMm)})`)
-    L.push(`  prepared canal ${diameterText(i.preparedDiameterMm)}; cortical contact ${contactText(i.contactLengthMm, i.requiredContactMm)} of ${formatMm(i.requiredContactMm)} required`)
+    L.push(`  prepared canal ${diameterText(i.preparedDiameterMm)}; cortical contact ${contactText(i.contactLengthMm, i.requiredContactMm)} of ${formatSize(i.requiredContactMm)} required`)
     if (i.minCortexMm !== null)
-      L.push(`  thinnest cortex ${cortexText(i.minCortexMm, i)} ${cortexWhereText(i)} (minimum ${formatMm(i.cortexMinimumMm)}); at the tip ${i.tipCortexMm === null ? 'not measured' : cortexText(i.tipCortexMm, i)}`)
+      L.push(`  thinnest cortex ${cortexText(i.minCortexMm, i)} ${cortexWhereText(i)} (minimum ${formatSize(i.cortexMinimumMm)}); at the tip ${i.tipCortexMm === null ? 'not measured' : cortexText(i.tipCortexMm, i)}`)
     const opt = (o: SizeOption | null) => (o ? sizeOptionText(o, i.requiredContactMm) : 'none')
     L.push(`  one size smaller: ${opt(i.smaller)}; one size larger: ${opt(i.larger)}`)
     const na = sensitivityNotApplicable(r)
@@ -171,7 +171,7 @@ export function planToText(r: PlanResult): string {
     }
   } else L.push('Implant: not sized (see findings)')
   const s = r.softTissue
-  L.push(`Soft tissue: measured ${softMeasuredText(r)}, target ${formatMm(s.targetMm)}, reduce by ${formatMm(s.reductionMm)}; BMI ${patientText.bmi(s.bmi, r)}`)
+  L.push(`Soft tissue: measured ${softMeasuredText(r)}, target ${formatSize(s.targetMm)}, reduce by ${formatMmBeside(s.reductionMm, [0])}; BMI ${patientText.bmi(s.bmi, r)}`)
   const b = r.buildHeight
   if (b) {
     // No components: nothing to fit, so no "required 0 mm" (issue #13).

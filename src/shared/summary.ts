@@ -363,6 +363,14 @@ export function formatQuantity(value: ParamScalar | boolean | null, unit: string
   return formatValue(value, unit)
 }
 
+/** A parameter's value exactly as the catalogue or profile states it: lengths in mm, never rounded
+ *  (a 1.75 mm minimum cortex is not "1.8 mm"), with inches in brackets in inch display. */
+function paramQuantity(value: ParamScalar | boolean | null, unit: string, units: DisplayUnits): string {
+  if (typeof value === 'number' && unit === 'mm') return formatSize(value, units.length)
+  if (Array.isArray(value) && unit === 'mm') return `${value.map((v) => formatNumber(v, 3)).join(', ')} mm`
+  return formatQuantity(value, unit, units)
+}
+
 function daysRange(min: number, max: number): string {
   const weeks = (x: number) => formatNumber(x / 7, 1)
   return `${stageDaysText({ min, max })} (${min === max ? weeks(min) : `${weeks(min)}–${weeks(max)}`} weeks)`
@@ -588,14 +596,14 @@ function canalRows(result: PlanResult, u: DisplayUnits): SummaryRow[] {
   if (!i) return []
   return [
     { label: 'Prepared canal', value: diameterText(i.preparedDiameterMm, u.length), note: 'implant diameter − engagement' },
-    { label: 'Cortical contact length', value: contactText(i.contactLengthMm, i.requiredContactMm, u.length), note: `required ${formatMm(i.requiredContactMm, u.length)}` },
+    { label: 'Cortical contact length', value: contactText(i.contactLengthMm, i.requiredContactMm, u.length), note: `required ${formatSize(i.requiredContactMm, u.length)}` },
     i.minCortexMm === null
-      ? { label: 'Thinnest remaining cortex', value: 'no station inside the implant zone', note: `implant tip ${formatMm(i.lengthMm, u.length)} from the ${i.resectionMm > 0 ? 'new ' : ''}distal end, ${formatMm(i.tipFromLandmarkMm, u.length)} from the proximal landmark, cortex there ${i.tipCortexMm === null ? 'not measured' : cortexText(i.tipCortexMm, i, u.length)} (fractures cluster within 2 cm of the tip [S36])` }
+      ? { label: 'Thinnest remaining cortex', value: 'no station inside the implant zone', note: `implant tip ${formatSize(i.lengthMm, u.length)} from the ${i.resectionMm > 0 ? 'new ' : ''}distal end, ${formatMm(i.tipFromLandmarkMm, u.length)} from the proximal landmark, cortex there ${i.tipCortexMm === null ? 'not measured' : cortexText(i.tipCortexMm, i, u.length)} (fractures cluster within 2 cm of the tip [S36])` }
       : {
           label: 'Thinnest remaining cortex',
           value: cortexText(i.minCortexMm, i, u.length),
           // The tip (fracture counselling) in the same row: the A4 summary stays on two pages.
-          note: `${cortexWhereText(i, u.length)}; minimum ${formatMm(i.cortexMinimumMm, u.length)}; ${`implant tip ${formatMm(i.lengthMm, u.length)} from the ${i.resectionMm > 0 ? 'new ' : ''}distal end, ${formatMm(i.tipFromLandmarkMm, u.length)} from the proximal landmark, cortex there ${i.tipCortexMm === null ? 'not measured' : cortexText(i.tipCortexMm, i, u.length)} (fractures cluster within 2 cm of the tip [S36])`}`
+          note: `${cortexWhereText(i, u.length)}; minimum ${formatSize(i.cortexMinimumMm, u.length)}; ${`implant tip ${formatSize(i.lengthMm, u.length)} from the ${i.resectionMm > 0 ? 'new ' : ''}distal end, ${formatMm(i.tipFromLandmarkMm, u.length)} from the proximal landmark, cortex there ${i.tipCortexMm === null ? 'not measured' : cortexText(i.tipCortexMm, i, u.length)} (fractures cluster within 2 cm of the tip [S36])`}`
         }
   ]
 }
@@ -604,8 +612,8 @@ function softTissueRows(result: PlanResult, u: DisplayUnits): SummaryRow[] {
   const s = result.softTissue
   return [
     { label: 'Measured thickness', value: softMeasuredText(result, u.length) },
-    { label: 'Bone-to-skin target', value: formatMm(s.targetMm, u.length) },
-    { label: 'Planned reduction', value: formatMm(s.reductionMm, u.length) },
+    { label: 'Bone-to-skin target', value: formatSize(s.targetMm, u.length) },
+    { label: 'Planned reduction', value: formatMmBeside(s.reductionMm, [0], u.length) },
     { label: 'Thickness after reduction', value: formatMm(s.plannedMm, u.length) }
   ]
 }
@@ -740,7 +748,7 @@ function inputText(name: string, input: BasisInput, u: DisplayUnits): string {
 function paramText(p: ParamRef, u: DisplayUnits): string {
   // Whether the site confirmed it is in the site-defaults list; the basis only says what it is.
   const prov = p.provenance.kind === 'published' ? `[${[p.provenance.source, ...(p.provenance.also ?? [])].join(', ')}]` : '(site default)'
-  return `${p.label ?? p.key}: ${formatQuantity(p.value, p.unit, u)} ${prov}`
+  return `${p.label ?? p.key}: ${paramQuantity(p.value, p.unit, u)} ${prov}`
 }
 
 function pushOnce(list: string[], items: readonly string[]): void {
@@ -785,7 +793,7 @@ function siteDefaultRows(result: PlanResult, u: DisplayUnits): SiteDefaultRow[] 
     rows.push({
       key: p.key,
       label: p.label ?? p.key,
-      value: formatQuantity(p.value, p.unit, u),
+      value: paramQuantity(p.value, p.unit, u),
       status: p.confirmed ? 'site default — confirmed' : 'site default — not confirmed',
       confirmed: p.confirmed
     })

@@ -9,7 +9,7 @@
  */
 import type { ImplantSystem } from '../catalog/types'
 import { LOWER_LIMB_LEVELS, type Level, type NormalizedCase } from '../case/types'
-import { formatMm, formatMmApart } from '../format'
+import { formatMm, formatMmApart, formatSize } from '../format'
 import type { Basis, BasisInput, BuildHeightPlan } from '../result'
 import { EPS, inp, type PlanContext } from './context'
 
@@ -35,7 +35,7 @@ const JOINT: Record<Level, BuildHeightPlan['joint']> = {
 /** ", after the proposed 10 mm resection" when a resection is proposed: the rules that read the
  *  residual length (eligibility, loading) read the bone the implant goes into. */
 export function afterResection(resectionMm: number): string {
-  return resectionMm > 0 ? `, after the proposed ${formatMm(resectionMm)} resection` : ''
+  return resectionMm > 0 ? `, after the proposed ${formatMmApart(resectionMm, 0)} resection` : ''
 }
 
 /** The build-height arithmetic, before any sizing (the resection decides which bone is sized). */
@@ -126,7 +126,7 @@ export function ruleBuild(c: NormalizedCase, ctx: PlanContext, g: BuildGeometry 
     const message =
       comps.length === 0
         ? `No components were entered: ${formatMm(availableMm)} is available from the bone end to the ${target}.`
-        : `Clearance ${formatMm(clearanceMm)}: the components fit and the ${lower ? 'pylon/tube' : 'prosthesis'} takes up the remaining length (available ${formatMm(availableMm)}, required ${formatMm(requiredMm)}).`
+        : `Clearance ${formatMmApart(clearanceMm, 0)}: the components fit and the ${lower ? 'pylon/tube' : 'prosthesis'} takes up the remaining length (available ${formatMm(availableMm)}, required ${formatMm(requiredMm)}).`
     ctx.find('R-BUILD-CLEARANCE', 'info', message, b)
     return { target, joint, availableMm, requiredMm, componentCount: comps.length, clearanceMm, resectionMm: 0, afterResection: null }
   }
@@ -155,7 +155,7 @@ export function ruleBuild(c: NormalizedCase, ctx: PlanContext, g: BuildGeometry 
   const without = after?.withoutResection
   const wouldHave =
     without && without.lengthMm !== null && without.diameterMm !== null
-      ? ` Without the resection the implant would have been Ø ${formatMm(without.diameterMm)} × ${formatMm(without.lengthMm)}.`
+      ? ` Without the resection the implant would have been Ø ${formatSize(without.diameterMm)} × ${formatSize(without.lengthMm)}.`
       : ''
   if (after && after.blocks.length > 0) {
     ctx.find(
@@ -168,7 +168,7 @@ export function ruleBuild(c: NormalizedCase, ctx: PlanContext, g: BuildGeometry 
   } else {
     const sized = !sys
       ? 'the implant could not be sized on the shortened bone (no implant system)'
-      : `the shortened bone (${formatMm(residualAfter)}) takes Ø ${formatMm(diameterMm as number)} × ${formatMm(lengthMm as number)}, the plan's implant`
+      : `the shortened bone (${formatMm(residualAfter)}) takes Ø ${formatSize(diameterMm as number)} × ${formatSize(lengthMm as number)}, the plan's implant`
     ctx.find('R-BUILD-RESECTION', 'warning', `${low}: proposed bone resection ${res}; ${sized}.${wouldHave}`, rb, paths.slice(0, 2))
   }
   return {

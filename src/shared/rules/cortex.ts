@@ -10,7 +10,7 @@
  * and the cortex there (info R-CORTEX-TIP, fracture counselling [S36]).
  */
 import type { ImplantSystem } from '../catalog/types'
-import { formatMm, formatMmApart } from '../format'
+import { formatMm, formatMmApart, formatMmBeside, formatSize } from '../format'
 import type { CorrectedStation } from '../result'
 import { coverage } from './canal'
 import { EPS, inp, type PlanContext } from './context'
@@ -170,7 +170,7 @@ export function ruleCortex(ctx: PlanContext, sys: ImplantSystem, st: readonly Co
     ctx.find(
       'R-CORTEX-BREACH',
       'block',
-      `The implant (Ø ${formatMm(D)}) is wider than the bone at ${placeName(worst, where)} (periosteal Ø ${formatMmApart(worst.periMm, D)}${planeText(worst.periPlane)}; remaining cortex around the ${formatMm(r)} prepared canal ${formatMm(worst.t)})${others.length ? `; also at ${others.join(', ')}` : ''}: the cortex would be breached. Choose a smaller diameter or another system.`,
+      `The implant (Ø ${formatSize(D)}) is wider than the bone at ${placeName(worst, where)} (periosteal Ø ${formatMmApart(worst.periMm, D)}${planeText(worst.periPlane)}; remaining cortex around the ${formatSize(r)} prepared canal ${formatMmBeside(worst.t, [0, minCortex.value])})${others.length ? `; also at ${others.join(', ')}` : ''}: the cortex would be breached. Choose a smaller diameter or another system.`,
       b,
       paths((pt) => pt.periMm <= D + EPS)
     )
@@ -180,7 +180,7 @@ export function ruleCortex(ctx: PlanContext, sys: ImplantSystem, st: readonly Co
     ctx.find(
       'R-CORTEX-BREACH',
       'block',
-      `No cortex would remain at ${placeName(min, where)}${planeText(min.plane)}: remaining cortex around the ${formatMm(r)} prepared canal ${formatMmApart(min.t, 0)}. The cortex would be breached. Check the canal and bone diameters there.`,
+      `No cortex would remain at ${placeName(min, where)}${planeText(min.plane)}: remaining cortex around the ${formatSize(r)} prepared canal ${formatMmApart(min.t, 0)}. The cortex would be breached. Check the canal and bone diameters there.`,
       b,
       paths((pt) => pt.t <= 0)
     )
@@ -189,7 +189,7 @@ export function ruleCortex(ctx: PlanContext, sys: ImplantSystem, st: readonly Co
     ctx.find(
       'R-CORTEX-THIN',
       'warning',
-      `Remaining cortex ${formatMmApart(min.t, minCortex.value)} at ${placeName(min, where)}${planeText(min.plane)} is below the ${formatMm(minCortex.value)} minimum${thin.length ? `; also thin at ${thin.join(', ')}` : ''}.`,
+      `Remaining cortex ${formatMmApart(min.t, minCortex.value)} at ${placeName(min, where)}${planeText(min.plane)} is below the ${formatSize(minCortex.value)} minimum${thin.length ? `; also thin at ${thin.join(', ')}` : ''}.`,
       b,
       paths((pt) => pt.t < minCortex.value - EPS)
     )

@@ -5,7 +5,7 @@
  * and larger sizes with their C, and D at m × (1 − f) and m × (1 + f) (f = 5 %).
  */
 import type { ImplantSystem } from '../catalog/types'
-import { formatMm, formatMmApart } from '../format'
+import { formatMm, formatMmApart, formatSize } from '../format'
 import type { Basis, CorrectedStation, MagnificationWhatIf } from '../result'
 import { coverage, rescaleStations } from './canal'
 import { EPS, inp, type PlanContext } from './context'
@@ -40,13 +40,13 @@ export function canalTooWide(ctx: PlanContext, sys: ImplantSystem, s: Sizing, st
   const L = s.lengthMm ?? 0
   const cov = coverage(st, L)
   const measured = Math.max(0, cov.to - cov.from)
-  const largest = `the largest (${formatMm(ds[last] as number)}, prepared canal ${formatMm((ds[last] as number) - sys.engagementMm.value)}) gives ${formatMmApart(best, required)}`
+  const largest = `the largest (${formatSize(ds[last] as number)}, prepared canal ${formatSize((ds[last] as number) - sys.engagementMm.value)}) gives ${formatMmApart(best, required)}`
   // C(r) counts the measured part of [0, L] only: when that part is shorter than the required
   // contact, no diameter can reach it and the canal is not shown to be too wide; the profile is.
   const message =
     measured < required - EPS
-      ? `No ${sys.name} diameter can be shown to reach the required ${formatMm(required)} of cortical contact over the ${formatMm(L)} implant: the canal stations cover only ${formatMmApart(measured, required)} of the implant zone (${measured > 0 ? `${formatMm(cov.from)}–${formatMm(cov.to)}` : 'none of it'}), less than the required contact; ${largest}. Add canal stations up to ${formatMm(L)} from the distal end${m !== 1 ? ` (${formatMm(L * m)} as measured on the radiograph)` : ''} before concluding that the canal is too wide.`
-      : `No ${sys.name} diameter reaches the required ${formatMm(required)} of cortical contact over the ${formatMm(L)} implant: ${largest}. Consider a custom implant or another system.`
+      ? `No ${sys.name} diameter can be shown to reach the required ${formatSize(required)} of cortical contact over the ${formatSize(L)} implant: the canal stations cover only ${formatMmApart(measured, required)} of the implant zone (${measured > 0 ? `${formatMm(cov.from)}–${formatMm(cov.to)}` : 'none of it'}), less than the required contact; ${largest}. Add canal stations up to ${formatSize(L)} from the distal end${m !== 1 ? ` (${formatMm(L * m)} as measured on the radiograph)` : ''} before concluding that the canal is too wide.`
+      : `No ${sys.name} diameter reaches the required ${formatSize(required)} of cortical contact over the ${formatSize(L)} implant: ${largest}. Consider a custom implant or another system.`
   ctx.find('R-DIA-CANAL-TOO-WIDE', 'block', message, diameterBasis(ctx, sys, s), ['bone.stations', 'implant'])
 }
 

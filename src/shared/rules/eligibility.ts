@@ -5,7 +5,7 @@
  */
 import type { ImplantSystem } from '../catalog/types'
 import type { Condition, NormalizedCase } from '../case/types'
-import { formatApart, formatBmi, formatDeg, formatKg, formatMm, formatMmApart, formatNumber } from '../format'
+import { formatApart, formatBmi, formatDeg, formatKg, formatMmApart, formatNumber, formatSize } from '../format'
 import { afterResection } from './build'
 import type { BasisInput, EligibilityCheck, EligibilityItem, ParamScalar, ParamValue, SourceKey } from '../result'
 import type { EligibilitySeverityKey } from '../profile/types'
@@ -206,7 +206,7 @@ export const ELIGIBILITY_DEFS: readonly { item: EligibilityItem; sources: Source
         return { outcome: 'not-applicable', inputs: {}, params: [], paths: [], criterion: 'residual humerus length (transhumeral only)' }
       return {
         outcome: residualMm < min.value - EPS ? 'fail' : 'pass',
-        message: `residual humerus ${formatMmApart(residualMm, min.value)} (corrected${afterResection(resectionMm)}) is shorter than ${formatMm(min.value)} (OPRA transhumeral criterion)`,
+        message: `residual humerus ${formatMmApart(residualMm, min.value)} (corrected${afterResection(resectionMm)}) is shorter than ${formatSize(min.value)} (OPRA transhumeral criterion)`,
         inputs: resectionMm > 0 ? { residualLength: inp(residualMm, 'mm'), resection: inp(resectionMm, 'mm') } : { residualLength: inp(residualMm, 'mm') },
         params: [min],
         paths: ['bone.residualLength'],

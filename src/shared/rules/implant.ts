@@ -3,7 +3,7 @@
  * proposes): the implant plan with its bases and findings, and why it blocks, if it does.
  */
 import type { ImplantSystem } from '../catalog/types'
-import { formatMagnification, formatMm } from '../format'
+import { formatMagnification, formatMm, formatMmApart, formatMmBeside, formatSize } from '../format'
 import type { CorrectedStation, ImplantPlan, MagnificationWhatIf } from '../result'
 import { inp, type PlanContext } from './context'
 import { ruleCortex } from './cortex'
@@ -27,7 +27,7 @@ const BLOCK_REASON: Record<string, string> = {
 }
 
 function showSize(w: MagnificationWhatIf): string {
-  return `${w.diameterMm === null ? 'no diameter' : formatMm(w.diameterMm)} × ${w.lengthMm === null ? 'no length' : formatMm(w.lengthMm)}`
+  return `${w.diameterMm === null ? 'no diameter' : formatSize(w.diameterMm)} × ${w.lengthMm === null ? 'no length' : formatSize(w.lengthMm)}`
 }
 
 export interface BoneToSize {
@@ -99,7 +99,7 @@ export function sizeBone(ctx: PlanContext, sys: ImplantSystem, bone: BoneToSize)
         ctx.find(
           'R-DIA-MAGNIFICATION-SENSITIVE',
           'info',
-          `The size depends on the calibration: at ${formatMagnification(minus.magnification)} it would be ${showSize(minus)}, at ${formatMagnification(plus.magnification)} ${showSize(plus)} (planned ${formatMm(chosen.diameterMm)} × ${formatMm(L)}).`,
+          `The size depends on the calibration: at ${formatMagnification(minus.magnification)} it would be ${showSize(minus)}, at ${formatMagnification(plus.magnification)} ${showSize(plus)} (planned ${formatSize(chosen.diameterMm)} × ${formatSize(L)}).`,
           minusBasis
         )
       tipFinding(ctx, sys, implant, bone)
@@ -108,7 +108,7 @@ export function sizeBone(ctx: PlanContext, sys: ImplantSystem, bone: BoneToSize)
   const blocks: string[] = []
   for (let k = first; k < ctx.findings.length; k++) {
     const f = ctx.findings[k]!
-    if (shortened) f.message = `On the bone shortened by the proposed ${formatMm(resectionMm)} resection: ${f.message.charAt(0).toLowerCase()}${f.message.slice(1)}`
+    if (shortened) f.message = `On the bone shortened by the proposed ${formatMmApart(resectionMm, 0)} resection: ${f.message.charAt(0).toLowerCase()}${f.message.slice(1)}`
     const why = BLOCK_REASON[f.id]
     if (f.severity === 'block' && why && !blocks.includes(why)) blocks.push(why)
   }
@@ -122,11 +122,11 @@ function tipFinding(ctx: PlanContext, sys: ImplantSystem, i: ImplantPlan, bone: 
   const cortex =
     i.tipCortexMm === null
       ? 'the cortex there is not measured (the stations stop short of the tip): add a station at the tip'
-      : `remaining cortex there ${formatMm(i.tipCortexMm)}`
+      : `remaining cortex there ${formatMmBeside(i.tipCortexMm, [0, sys.minCortexMm.value])}`
   ctx.find(
     'R-CORTEX-TIP',
     'info',
-    `The implant tip lies ${formatMm(i.lengthMm)} from ${end} and ${formatMm(i.tipFromLandmarkMm)} from the ${bone.landmark}; ${cortex}. Periprosthetic fractures cluster within 2 cm of the implant tip, after falls [S36]: for counselling.`,
+    `The implant tip lies ${formatSize(i.lengthMm)} from ${end} and ${formatMm(i.tipFromLandmarkMm)} from the ${bone.landmark}; ${cortex}. Periprosthetic fractures cluster within 2 cm of the implant tip, after falls [S36]: for counselling.`,
     ctx.make(
       'R-CORTEX',
       'tip position = implant length from the distal end and residual length − implant length from the proximal landmark; cortex at the tip as in R-CORTEX',

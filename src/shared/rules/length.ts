@@ -4,7 +4,7 @@
  * would fit. Canal stations not covering [0, L] → warning R-LEN-PROFILE-INCOMPLETE.
  */
 import type { ImplantSystem } from '../catalog/types'
-import { formatMagnification, formatMm, formatMmApart } from '../format'
+import { formatMagnification, formatMmApart, formatMmAtLeast, formatSize } from '../format'
 import type { Basis, CorrectedStation } from '../result'
 import { coverage } from './canal'
 import { EPS, inp, type PlanContext } from './context'
@@ -30,7 +30,7 @@ export function ruleLength(ctx: PlanContext, sys: ImplantSystem, s: Sizing, st: 
   if (s.lengthMm === null) {
     const shortest = sys.lengthsMm.value[0] as number
     const need = shortest + sys.tipMarginMm.value
-    const asMeasured = m !== 1 ? ` (${formatMm(need * m)} as measured on the radiograph at ${formatMagnification(m)})` : ''
+    const asMeasured = m !== 1 ? ` (${formatMmAtLeast(need * m)} as measured on the radiograph at ${formatMagnification(m)})` : ''
     // Both residual lengths printed apart from the needed one: never "80 mm … at least 80 mm would fit".
     const residual =
       m !== 1
@@ -39,7 +39,7 @@ export function ruleLength(ctx: PlanContext, sys: ImplantSystem, s: Sizing, st: 
     ctx.find(
       'R-LEN-SHORT-BONE',
       'block',
-      `The residual bone (${residual}) is too short for the shortest ${sys.name} length (${formatMm(shortest)}) with a ${formatMm(sys.tipMarginMm.value)} tip margin: a residual length of at least ${formatMm(need)}${asMeasured} would fit.`,
+      `The residual bone (${residual}) is too short for the shortest ${sys.name} length (${formatSize(shortest)}) with a ${formatSize(sys.tipMarginMm.value)} tip margin: a residual length of at least ${formatSize(need)}${asMeasured} would fit.`,
       b,
       ['bone.residualLength']
     )
@@ -49,15 +49,15 @@ export function ruleLength(ctx: PlanContext, sys: ImplantSystem, s: Sizing, st: 
   const cov = coverage(st, L)
   if (cov.from > EPS || cov.to < L - EPS) {
     const gaps: string[] = []
-    if (cov.to <= cov.from) gaps.push(`none of the implant zone 0–${formatMm(L)} is measured`)
+    if (cov.to <= cov.from) gaps.push(`none of the implant zone 0–${formatSize(L)} is measured`)
     else {
-      if (cov.from > EPS) gaps.push(`0–${formatMm(cov.from)}`)
-      if (cov.to < L - EPS) gaps.push(`${formatMm(cov.to)}–${formatMm(L)}`)
+      if (cov.from > EPS) gaps.push(`0–${formatMmApart(cov.from, 0)}`)
+      if (cov.to < L - EPS) gaps.push(`${formatMmApart(cov.to, L)}–${formatSize(L)}`)
     }
     ctx.find(
       'R-LEN-PROFILE-INCOMPLETE',
       'warning',
-      `The canal stations do not cover the whole implant zone (0–${formatMm(L)} from the distal end); unmeasured: ${gaps.join(' and ')}. The contact length counts the measured part only: add stations.`,
+      `The canal stations do not cover the whole implant zone (0–${formatSize(L)} from the distal end); unmeasured: ${gaps.join(' and ')}. The contact length counts the measured part only: add stations.`,
       ctx.make(
         'R-LEN',
         'the implant zone [0, L] should lie within the measured stations; contact is counted on the measured part only',

@@ -5,7 +5,7 @@
  * when the T-score is at or below the osteoporosis threshold or the residual bone is short.
  */
 import { LOWER_LIMB_LEVELS, type NormalizedCase } from '../case/types'
-import { formatKg, formatMm, formatMmApart, formatNumber } from '../format'
+import { formatKg, formatMmApart, formatNumber, formatPercent, formatSize } from '../format'
 import { afterResection } from './build'
 import { protocolsFor, type ProtocolTable } from '../profile/protocol-params'
 import { isProtocolId } from '../profile/protocols'
@@ -71,6 +71,16 @@ function stepSchedule(
       notes.push(`Loading is capped at ${formatKg(kgCap.value)} ${capProv}, below the prosthesis weight (${formatKg(prosthesisKg)}).`)
     else if (kgCap) notes.push(`Prosthesis weight not recorded: loading is capped at ${formatKg(kgCap.value)} ${capProv}.`)
   }
+  // Royal Free: min(a fraction of body weight, a fixed load); the note names the one that caps.
+  if (p.cap.bwFraction && p.cap.kg && !p.cap.prosthesisWeight) {
+    const byWeight = p.cap.bwFraction.value * bw
+    const share = `${formatPercent(p.cap.bwFraction.value)} of the body weight`
+    notes.push(
+      byWeight <= p.cap.kg.value + EPS
+        ? `Loading is capped at ${formatKg(byWeight)}: ${share} (${formatKg(bw)}), at or below the ${formatKg(p.cap.kg.value)} limit.`
+        : `Loading is capped at the ${formatKg(p.cap.kg.value)} limit, below ${share} (${formatKg(byWeight)}).`
+    )
+  }
   if (!Number.isFinite(cap)) cap = bw
   const rows: ScheduleRow[] = []
   const start = p.startDay.value
@@ -105,6 +115,28 @@ function stepSchedule(
   if (p.afterCap.some((m) => m.load === 'cap'))
     notes.push('The load during the crutch phases is not published; the table shows the static-loading cap until full weight bearing.')
   return { rows, startAboveCap: false }
+}
+
+/** A value of a schedule parameter with its unit: "84 days", "10 kg", "50 % of body weight". */
+function paramText(p: ParamValue<ParamScalar>): string {
+  if (p.unit === 'fraction of body weight') return `${formatPercent(Number(p.value))} of body weight`
+  return `${formatNumber(Number(p.value), 3)}${p.unit ? ` ${p.unit}` : ''}`
+}
+
+/** The schedule's values its source does not state (site defaults), labelled so; null when none. */
+export function siteDefaultNote(params: readonly ParamValue<ParamScalar>[], source: string): string | null {
+  const seen = new Set<string>()
+  const parts: string[] = []
+  let unconfirmed = false
+  for (const p of params) {
+    if (p.provenance.kind !== 'site-default' || seen.has(p.key)) continue
+    seen.add(p.key)
+    if (!p.confirmed) unconfirmed = true
+    const label = p.label ? p.label.charAt(0).toLowerCase() + p.label.slice(1) : p.key
+    parts.push(`${label} ${paramText(p)}`)
+  }
+  if (parts.length === 0) return null
+  return `Not stated by [${source}]: ${parts.join('; ')}. ${parts.length === 1 ? 'This is a site default' : 'These are site defaults'}${unconfirmed ? ', to be confirmed in Settings' : ', confirmed by the site'}.`
 }
 
 function pickFrom(protocols: ProtocolTable, id: string | null | undefined): RehabProtocol | null {
@@ -146,7 +178,7 @@ export function ruleRehab(c: NormalizedCase, ctx: PlanContext, residualMm: numbe
   if (shortParam) {
     used.push(shortParam)
     if (residualMm < shortParam.value - EPS) {
-      reasons.push(`short residual ${c.limb.bone} (${formatMmApart(residualMm, shortParam.value)}${afterResection(resectionMm)} < ${formatMm(shortParam.value)})`)
+      reasons.push(`short residual ${c.limb.bone} (${formatMmApart(residualMm, shortParam.value)}${afterResection(resectionMm)} < ${formatSize(shortParam.value)})`)
       reasonPaths.push('bone.residualLength')
     }
   }
@@ -193,6 +225,7 @@ export function ruleRehab(c: NormalizedCase, ctx: PlanContext, residualMm: numbe
 
   const bw = c.patient.weightKg
   let startAboveCap = false
+  const scheduleFrom = used.length
   const rows =
     protocol.kind === 'anchors'
       ? (() => {
@@ -206,6 +239,8 @@ export function ruleRehab(c: NormalizedCase, ctx: PlanContext, residualMm: numbe
           startAboveCap = r.startAboveCap
           return r.rows
         })()
+  const defaultsNote = siteDefaultNote(used.slice(scheduleFrom), protocol.source)
+  if (defaultsNote) notes.push(defaultsNote)
   const last = rows[rows.length - 1]
   const targetLoadKg = last ? last.loadKg : 0
   const dayZero = stages === 2 ? 'day of stage 2 (stoma and adapter)' : 'day of surgery (implant, stoma and adapter)'

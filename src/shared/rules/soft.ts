@@ -4,7 +4,7 @@
  * planned thickness → warning R-SOFT-ADAPTER.
  */
 import type { NormalizedCase } from '../case/types'
-import { formatBmi, formatMm, formatMmApart } from '../format'
+import { formatBmi, formatMmApart, formatSize } from '../format'
 import type { SoftTissuePlan } from '../result'
 import { EPS, inp, type PlanContext } from './context'
 
@@ -43,7 +43,7 @@ export function ruleSoft(c: NormalizedCase, ctx: PlanContext, measuredMm: number
     ctx.find(
       'R-SOFT-REDUCTION',
       'info',
-      `Reduce the distal soft tissue by ${formatMm(reductionMm)} (measured ${formatMm(measuredMm)}, target ${formatMm(target.value)}).`,
+      `Reduce the distal soft tissue by ${formatMmApart(reductionMm, 0)} (measured ${formatMmApart(measuredMm, target.value)}, target ${formatSize(target.value)}).`,
       b,
       ['softTissue.distalThickness']
     )
@@ -60,7 +60,7 @@ export function ruleSoft(c: NormalizedCase, ctx: PlanContext, measuredMm: number
     ctx.find(
       'R-SOFT-ADAPTER',
       'warning',
-      `The adapter's transcutaneous length (${formatMmApart(adapter, plannedMm)}) is shorter than the planned soft-tissue thickness (${formatMm(plannedMm)}): reduce the soft tissue further or choose a longer adapter.`,
+      `The adapter's transcutaneous length (${formatMmApart(adapter, plannedMm)}) is shorter than the planned soft-tissue thickness (${formatMmApart(plannedMm, adapter)}): reduce the soft tissue further or choose a longer adapter.`,
       ctx.make(
         'R-SOFT',
         'warn when the adapter transcutaneous length < planned soft-tissue thickness',

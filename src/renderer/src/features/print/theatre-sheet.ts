@@ -5,7 +5,7 @@
 // millimetres and always printed in mm, whatever the display unit.
 import type { NormalizedCase } from '../../../../shared/case/types'
 import { systemDisplayName } from '../../../../shared/catalog/display-name'
-import { formatMm } from '../../../../shared/format'
+import { formatMm, formatMmBeside, formatSize } from '../../../../shared/format'
 import type { PlanResult, SizeOption } from '../../../../shared/result'
 import { ELIGIBILITY_LABELS, type DisplayUnits, type PlanSummary } from '../../../../shared/summary'
 
@@ -88,8 +88,8 @@ export function buildTheatreSheet(c: NormalizedCase, r: PlanResult, s: PlanSumma
   const soft = r.softTissue
   implant.push({
     label: 'Bone-to-skin target',
-    value: formatMm(soft.targetMm, u.length),
-    note: soft.reductionMm > 0 ? `reduce soft tissue by ${formatMm(soft.reductionMm, u.length)} (now ${formatMm(soft.measuredMm, u.length)})` : `now ${formatMm(soft.measuredMm, u.length)}: no reduction`
+    value: formatSize(soft.targetMm, u.length),
+    note: soft.reductionMm > 0 ? `reduce soft tissue by ${formatMmBeside(soft.reductionMm, [0], u.length)} (now ${formatMmBeside(soft.measuredMm, [soft.targetMm], u.length)})` : `now ${formatMmBeside(soft.measuredMm, [soft.targetMm], u.length)}: no reduction`
   })
   implant.push(stageText(r))
 

@@ -1,7 +1,7 @@
 // On narrow windows (≤ 1,100 px) the plan column drops below the form, out of sight while typing:
 // this strip stays at the top of the screen with what matters while typing — the plan's state, the
 // implant and the bone-to-skin target — and a link down to the full plan. (CSS shows it only there.)
-import { formatMm } from '../../../../../shared/format'
+import { formatMm, formatSize } from '../../../../../shared/format'
 import type { LivePlan } from '../use-live-plan'
 
 export function PlanStrip({ live }: { live: LivePlan }) {
@@ -16,7 +16,7 @@ export function PlanStrip({ live }: { live: LivePlan }) {
         Implant: <strong>{result ? (imp ? `Ø ${formatMm(imp.diameterMm)} × ${formatMm(imp.lengthMm)}` : 'no size fits') : '—'}</strong>
       </span>
       <span>
-        Bone-to-skin target: <strong>{result ? formatMm(result.softTissue.targetMm) : '—'}</strong>
+        Bone-to-skin target: <strong>{result ? formatSize(result.softTissue.targetMm) : '—'}</strong>
       </span>
       {!valid && result && <span className="ed-strip-note">(last valid plan)</span>}
       <button type="button" className="ed-link ed-strip-link" onClick={() => document.getElementById('result-title')?.scrollIntoView({ block: 'start' })}>

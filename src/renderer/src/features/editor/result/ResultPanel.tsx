@@ -113,7 +113,7 @@ const ImplantBlock = memo(function ImplantBlock({ imp, basis, na, u }: { imp: Im
             <N basis={basis} path="implant.minCortexMm" name="thinnest cortex">
               {cortexText(imp.minCortexMm, imp, u)}
             </N>
-            {` ${cortexWhereText(imp, u)} (minimum ${formatMm(imp.cortexMinimumMm, u)})`}
+            {` ${cortexWhereText(imp, u)} (minimum ${formatSize(imp.cortexMinimumMm, u)})`}
           </>
         )}
       </Row>
@@ -130,12 +130,12 @@ const SoftTissueBlock = memo(function SoftTissueBlock({ soft, measured, bmi, bas
         </N>{' '}
         /{' '}
         <N basis={basis} path="softTissue.targetMm" name="soft-tissue target">
-          {formatMm(soft.targetMm, u)}
+          {formatSize(soft.targetMm, u)}
         </N>
       </Row>
       <Row label="Reduction" testId="res-reduction">
         <N basis={basis} path="softTissue.reductionMm" name="soft-tissue reduction">
-          {formatMm(soft.reductionMm, u)}
+          {formatMmBeside(soft.reductionMm, [0], u)}
         </N>
       </Row>
       <Row label="BMI">
