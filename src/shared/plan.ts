@@ -30,8 +30,13 @@ for (const s of BUILTIN_SYSTEMS)
   preloadParams([s.diametersMm, s.lengthsMm, s.engagementMm, s.minCortexMm, s.minContactMm, s.tipMarginMm, s.maxBodyWeightKg, s.stages, s.stage2MinDays, s.stage2MaxDays])
 for (const pr of Object.values(PROTOCOLS)) preloadParams(protocolParamsOf(pr))
 
-/** Version of the calculation engine (semver); recorded in every PlanResult. */
-export const ENGINE_VERSION = '1.0.0'
+/** Version of the calculation engine (semver); recorded in every PlanResult. 1.1.0: the resection
+ *  carried through every rule (per-plane cortex at the cut, the ±5 % sizes, eligibility and
+ *  loading on the shortened bone), per-plane canal checks, no rounding across a limit in findings. */
+export const ENGINE_VERSION = '1.1.0'
+
+/** Earlier engines whose results a backup may hold (backup-reproduce.ts reads them). */
+export const EARLIER_ENGINE_VERSIONS: readonly string[] = ['1.0.0']
 
 export interface PlanOptions {
   /** Planning profile (site settings); default DEFAULT_PROFILE. Case overrides apply on top. */

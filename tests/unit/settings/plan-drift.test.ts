@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { computePlan } from '../../../src/shared/plan'
+import { computePlan, ENGINE_VERSION } from '../../../src/shared/plan'
 import { DEFAULT_PROFILE } from '../../../src/shared/profile/defaults'
 import { compareWithCurrent, computedWith, planDrift, readStoredPlan, versionsDiffer } from '../../../src/renderer/src/features/settings/plan-drift'
 import { changeParam, confirmParam, shippedProfileRecord } from '../../../src/renderer/src/features/settings/profile-record'
@@ -71,7 +71,7 @@ describe('planDrift and stored revisions', () => {
 
   it('an engine version change alone counts as different versions', () => {
     expect(versionsDiffer(stored, { ...stored, engineVersion: '0.9.0' })).toBe(true)
-    expect(computedWith(stored)).toBe('profile “default” v1.0.0, catalogue v1.0.0, Generic press-fit stem (template) v1, engine 1.0.0')
+    expect(computedWith(stored)).toBe(`profile “default” v1.0.0, catalogue v1.0.0, Generic press-fit stem (template) v1, engine ${ENGINE_VERSION}`)
   })
 
   it('reads a stored revision only when both its case and result are readable', () => {

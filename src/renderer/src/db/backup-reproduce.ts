@@ -4,7 +4,7 @@
 import { parseCase } from '../../../shared/case/parse'
 import { BUILTIN_SYSTEMS, CATALOG_VERSION } from '../../../shared/catalog/systems'
 import type { ImplantSystem } from '../../../shared/catalog/types'
-import { computePlan, ENGINE_VERSION } from '../../../shared/plan'
+import { computePlan, EARLIER_ENGINE_VERSIONS, ENGINE_VERSION } from '../../../shared/plan'
 import { DEFAULT_PROFILE } from '../../../shared/profile/defaults'
 import type { PlanningProfile } from '../../../shared/profile/types'
 import { canonicalJson } from './content-hash'
@@ -34,7 +34,11 @@ function named(value: unknown): string {
 export function whyNotReproduced(caseFile: StoredCase, result: unknown, using: ReproduceWith, cache: Map<string, unknown>): string | null {
   if (typeof result !== 'object' || result === null || Array.isArray(result)) return 'its stored result is not a computed plan'
   const engine = field(result, 'engineVersion')
-  if (engine !== ENGINE_VERSION) return `its result was computed by engine ${named(engine)}, and this OsseoPlan (engine ${ENGINE_VERSION}) cannot check it`
+  // A result of an earlier engine is checked with this one: restored as it was when this engine
+  // computes the same numbers and findings for its case, refused when the rules corrected since
+  // change them (its stored numbers are then the ones that were wrong).
+  const earlier = typeof engine === 'string' && EARLIER_ENGINE_VERSIONS.includes(engine)
+  if (engine !== ENGINE_VERSION && !earlier) return `its result was computed by engine ${named(engine)}, and this OsseoPlan (engine ${ENGINE_VERSION}) cannot check it`
   const catalog = field(result, 'catalogVersion')
   if (catalog !== CATALOG_VERSION) return `its result names catalogue ${named(catalog)}, not this OsseoPlan's catalogue ${CATALOG_VERSION}`
   const profileId = field(result, 'profileId')
@@ -55,7 +59,10 @@ export function whyNotReproduced(caseFile: StoredCase, result: unknown, using: R
     expected = computePlan(parsed.value, { profile, systems: using.systems })
     cache.set(key, expected)
   }
-  return sameJson(result, expected) ? null : 'its stored result does not follow from its case (recomputed with the same engine, profile and catalogue, the numbers differ)'
+  if (!earlier) return sameJson(result, expected) ? null : 'its stored result does not follow from its case (recomputed with the same engine, profile and catalogue, the numbers differ)'
+  return sameJson(result, { ...(expected as object), engineVersion: engine })
+    ? null
+    : `its result was computed by engine ${named(engine)}, and this OsseoPlan (engine ${ENGINE_VERSION}) computes different numbers or findings for its case: the rules were corrected since, and the stored numbers are not this engine's (see the rules basis)`
 }
 
 /** Equal as JSON: same values, object keys in any order, undefined members absent. */
