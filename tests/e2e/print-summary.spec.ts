@@ -14,6 +14,7 @@ import { pdfPages, pdfPaper } from '../support/pdf-pages'
 import { choosePaperSize } from './settings-helpers'
 import { expectMagnifiedInFrame } from './sheet-helpers'
 import { bridgeCalls, installFakeBridge, openSeededPlan, seedPlan, today } from './plan-helpers'
+import { ENGINE_VERSION } from '../../src/shared/plan'
 
 const OUT = path.join('test-results', process.env['E2E_PORT'] ?? 'local', 'print')
 const CASE = JSON.parse(readFileSync('resources/cases/transfemoral.json', 'utf8')) as Record<string, unknown>
@@ -184,7 +185,7 @@ const REQUIRED_TEXT = [
   'Site defaults used',
   'Not confirmed by the site (24)',
   'Sources',
-  'Engine 1.0.0',
+  `Engine ${ENGINE_VERSION}`,
   'Sign-off',
   'Surgeon: name and signature',
   'MDT reviewer: name and signature'
