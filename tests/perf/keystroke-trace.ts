@@ -80,7 +80,8 @@ export function splitTrace(json: string): Record<string, number> & { keys: numbe
   return Object.assign(out, { keys: windows.length })
 }
 
-const perKey = ({ keys, ...split }: Record<string, number> & { keys: number }) =>
+/** Each part of a split per key (ms, two decimals), and the number of keys. */
+export const perKey = ({ keys, ...split }: Record<string, number> & { keys: number }): Record<string, number> =>
   ({ ...Object.fromEntries(Object.entries(split).map(([k, v]) => [k, Math.round((v / keys) * 100) / 100])), keys })
 
 /** With --cpu: a sampled JavaScript profile of the keys instead, top functions by self time. */
@@ -131,6 +132,29 @@ export async function cpuProfile(page: Page, keys: number, press: (i: number) =>
       chains.set(key, (chains.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000)
     })
     for (const [k, v] of [...chains].sort((a, b) => b[1] - a[1]).slice(0, 4)) console.log(`${name} ${(v / keys).toFixed(2)} ms: ${k}`)
+  }
+}
+
+/** A trace (JSON) of `keys` presses on `page`, each followed by its frame. Through the DevTools
+ *  protocol on the page: a persistent context has no Browser object to trace with. */
+export async function traceKeysOnPage(page: Page, keys: number, press: (i: number) => Promise<void>): Promise<string> {
+  const cdp = await page.context().newCDPSession(page)
+  try {
+    const chunks: unknown[] = []
+    cdp.on('Tracing.dataCollected', (d: { value: unknown[] }) => chunks.push(...d.value))
+    const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()))
+    await cdp.send('Tracing.start', { categories: process.env['TRACE_CATS'] ?? 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' })
+    for (let i = 0; i < keys; i++) {
+      await press(i)
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))))
+    }
+    await cdp.send('Tracing.end')
+    await done
+    const json = JSON.stringify({ traceEvents: chunks })
+    if (process.env['TRACE_OUT']) writeFileSync(`${process.env['TRACE_OUT']}-${Date.now()}.json`, json)
+    return json
+  } finally {
+    await cdp.detach()
   }
 }
 
@@ -208,26 +232,12 @@ async function search(url: string, executablePath: string, keys: number, size: n
       await floor.fill('P-00')
       await page.waitForTimeout(300)
       if (process.env['TRACE_SHOT']) await page.screenshot({ path: process.env['TRACE_SHOT'] })
-      // A persistent context has no Browser object to trace with: use CDP tracing on the page.
       const cdpSplit = async (press: (i: number) => Promise<void>) => {
         if (process.argv.includes('--cpu')) {
           await cpuProfile(page, keys, press)
           return { keys }
         }
-        const cdp = await context.newCDPSession(page)
-        const chunks: unknown[] = []
-        cdp.on('Tracing.dataCollected', (d: { value: unknown[] }) => chunks.push(...d.value))
-        const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()))
-        await cdp.send('Tracing.start', { categories: process.env['TRACE_CATS'] ?? 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' })
-        for (let i = 0; i < keys; i++) {
-          await press(i)
-          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))))
-        }
-        await cdp.send('Tracing.end')
-        await done
-        const json = JSON.stringify({ traceEvents: chunks })
-        if (process.env['TRACE_OUT']) writeFileSync(`${process.env['TRACE_OUT']}-${Date.now()}.json`, json)
-        return perKey(splitTrace(json))
+        return perKey(splitTrace(await traceKeysOnPage(page, keys, press)))
       }
       await app.focus()
       await page.keyboard.press('End')
