@@ -6,8 +6,8 @@
  * station before it) and the first station. min t < minCortex → warning R-CORTEX-THIN; an implant
  * diameter D ≥ the periosteal Ø anywhere in [0, L] (any plane) → block R-CORTEX-BREACH, whatever
  * the minimum cortex; so does t ≤ 0 (only a canal as wide as the bone gives it with r < D).
- * Every plan also states where the tip lies
- * and the cortex there (info R-CORTEX-TIP, fracture counselling [S36]).
+ * Every plan also states where the tip lies and the cortex there (info R-CORTEX-TIP, fracture
+ * counselling [S36]).
  */
 import type { ImplantSystem } from '../catalog/types'
 import { formatMm, formatMmApart, formatMmBeside, formatSize } from '../format'

@@ -124,7 +124,7 @@ function paramText(p: ParamValue<ParamScalar>): string {
 }
 
 /** The schedule's values its source does not state (site defaults), labelled so; null when none. */
-export function siteDefaultNote(params: readonly ParamValue<ParamScalar>[], source: string): string | null {
+function siteDefaultNote(params: readonly ParamValue<ParamScalar>[], source: string): string | null {
   const seen = new Set<string>()
   const parts: string[] = []
   let unconfirmed = false
