@@ -101,7 +101,9 @@ export function formatMmBeside(mm: number, limitsMm: readonly (number | null | u
  */
 export function formatSize(mm: number, unit: LengthUnit = 'mm'): string {
   const exact = `${formatNumber(mm, 3)} mm`
-  return unit === 'in' ? `${exact} (${formatNumber(convertLength(mm, 'in'), 2)} in)` : exact
+  // Three decimals of an inch: a limit in inches stays apart from a value beside it at two (30 mm
+  // required is 1.181 in, a 29.9 mm contact 1.18 in; at two decimals both read "1.18 in").
+  return unit === 'in' ? `${exact} (${formatNumber(convertLength(mm, 'in'), 3)} in)` : exact
 }
 
 /** "82.5 kg", "181.9 lb". */
@@ -155,6 +157,18 @@ export function formatValue(value: number | string | boolean | null | number[], 
     return `${formatNumber(value, 2)}${unit ? ' ' + unit : ''}`
   }
   return String(value)
+}
+
+/** A parameter's value exactly as the catalogue or profile states it (1.75 mm, 12.5 deg, 2.5 %),
+ *  never rounded to the display precision of measured values (formatValue). */
+export function formatParamValue(value: number | string | boolean | null | number[], unit: string): string {
+  if (typeof value === 'number') {
+    if (unit === 'fraction' || unit === 'fraction of body weight') return formatPercent(value, 3)
+    if (unit === '×') return `${formatNumber(value, 4)}×`
+    return `${formatNumber(value, 3)}${unit ? ' ' + unit : ''}`
+  }
+  if (Array.isArray(value)) return `${value.map((v) => formatNumber(v, 3)).join(', ')}${unit ? ' ' + unit : ''}`
+  return formatValue(value, unit)
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0')

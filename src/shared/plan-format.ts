@@ -14,12 +14,13 @@ import {
   formatMmAtMost,
   formatMmBeside,
   formatNumber,
+  massDecimals,
+  formatParamValue,
   formatPercent,
-  formatSize,
-  formatValue
+  formatSize
 } from './format'
 import type { BuildHeightPlan, ImplantPlan, MagnificationWhatIf, PlanResult, SizeOption, StagePlan } from './result'
-import type { LengthUnit, MassUnit } from './units'
+import { convertMass, type LengthUnit, type MassUnit } from './units'
 
 export interface DisplayUnits {
   length: LengthUnit
@@ -31,6 +32,13 @@ export function usedParam(result: PlanResult, key: string): number | null {
   for (const b of Object.values(result.basis))
     for (const p of b.parameters) if (p.key === key && typeof p.value === 'number') return p.value
   for (const f of result.findings) for (const p of f.basis.parameters) if (p.key === key && typeof p.value === 'number') return p.value
+  return null
+}
+
+/** The value of the first parameter whose key ends with `suffix` (a system's own parameter). */
+function usedParamEnding(result: PlanResult, suffix: string): number | null {
+  for (const b of [...Object.values(result.basis), ...result.findings.map((f) => f.basis)])
+    for (const p of b.parameters) if (p.key.endsWith(suffix) && typeof p.value === 'number') return p.value
   return null
 }
 
@@ -92,10 +100,17 @@ export function clearanceText(b: BuildHeightPlan, u: LengthUnit = 'mm'): string 
   return formatMmBeside(b.clearanceMm, [0], u)
 }
 
-/** What the components need; "no components entered" rather than "0 mm". */
+/** What the components need; "no components entered" rather than "0 mm". Beside the available
+ *  length, as the available length is beside it (180.04 needed is not "180 mm" beside 180). */
 export function requiredBuildText(b: BuildHeightPlan, u: LengthUnit = 'mm'): string {
-  return b.componentCount === 0 ? 'no components entered' : formatMm(b.requiredMm, u)
+  return b.componentCount === 0 ? 'no components entered' : formatMmBeside(b.requiredMm, [b.availableMm], u)
 }
+
+/** The length available for the components, beside what they need (179.96 is not "180 mm" beside 180). */
+export function availableBuildText(b: BuildHeightPlan, u: LengthUnit = 'mm'): string {
+  return formatMmBeside(b.availableMm, b.componentCount === 0 ? [] : [b.requiredMm], u)
+}
+
 
 /** "the knee centre would sit 12 mm low" (transtibial: the ankle, never the floor). */
 export function sitsLowText(b: BuildHeightPlan, u: LengthUnit = 'mm'): string {
@@ -133,6 +148,12 @@ export const patientText = {
   kneeFlexion: (deg: number, r: PlanResult) => formatBeside(deg, [usedParam(r, 'elig.maxKneeFlexionDeg')], 0, '°'),
   tScore: (t: number, r: PlanResult) => formatBeside(t, [usedParam(r, 'rehab.osteoporosisTScore')], 1, ''),
   bmi: (bmi: number, r: PlanResult) => formatBeside(bmi, [usedParam(r, 'elig.maxBmi'), usedParam(r, 'soft.obesityBmi')], 1, ' kg/m²'),
+  /** Beside the implant's body-weight limit, when the system states one. */
+  weight: (kg: number, r: PlanResult, u: MassUnit = 'kg') => {
+    const limit = usedParamEnding(r, '.maxBodyWeightKg')
+    const x = convertMass(kg, u)
+    return formatBeside(x, limit === null ? [] : [convertMass(limit, u)], massDecimals(x), ` ${u}`)
+  },
   residual: (mm: number, r: PlanResult, u: LengthUnit = 'mm') =>
     formatMmBeside(mm, [usedParam(r, 'elig.minResidualHumerusMm'), usedParam(r, 'rehab.shortFemurMm'), usedParam(r, 'rehab.shortTibiaMm')], u)
 }
@@ -192,7 +213,7 @@ export function planToText(r: PlanResult): string {
   if (unconf.length) {
     L.push('')
     L.push(`Site defaults used, not confirmed (${unconf.length}):`)
-    for (const p of unconf) L.push(`  ${p.key} = ${formatValue(p.value, p.unit)}${p.label ? ` — ${p.label}` : ''}`)
+    for (const p of unconf) L.push(`  ${p.key} = ${formatParamValue(p.value, p.unit)}${p.label ? ` — ${p.label}` : ''}`)
   }
   return L.join('\n')
 }

@@ -9,8 +9,9 @@
 import { capitalise, levelSideText } from './level-labels'
 import type { Condition, FieldError, NormalizedCase, Side, SoftTissueMethod } from './case/types'
 import { SOURCES } from './catalog/sources'
-import { formatCm, formatDeg, formatKg, massDecimals, formatDate, formatMagnification, formatMm, formatMmAtMost, formatMmBeside, formatNumber, formatSize, formatValue } from './format'
+import { formatCm, formatDeg, formatKg, massDecimals, formatDate, formatMagnification, formatMm, formatMmAtMost, formatMmBeside, formatNumber, formatParamValue, formatSize, formatValue } from './format'
 import {
+  availableBuildText,
   clearanceText,
   contactText,
   cortexText,
@@ -367,8 +368,9 @@ export function formatQuantity(value: ParamScalar | boolean | null, unit: string
  *  (a 1.75 mm minimum cortex is not "1.8 mm"), with inches in brackets in inch display. */
 function paramQuantity(value: ParamScalar | boolean | null, unit: string, units: DisplayUnits): string {
   if (typeof value === 'number' && unit === 'mm') return formatSize(value, units.length)
-  if (Array.isArray(value) && unit === 'mm') return `${value.map((v) => formatNumber(v, 3)).join(', ')} mm`
-  return formatQuantity(value, unit, units)
+  if (typeof value === 'number' && unit === 'kg') return formatQuantity(value, unit, units)
+  if (typeof value === 'number' && unit === 'deg') return `${formatNumber(value, 3)}°`
+  return formatParamValue(value, unit)
 }
 
 function daysRange(min: number, max: number): string {
@@ -440,7 +442,7 @@ function patientRows(c: NormalizedCase, result: PlanResult, u: DisplayUnits): Su
   const rows: SummaryRow[] = [
     { label: 'Age', value: patientText.age(p.ageYears, result) },
     { label: 'Sex', value: p.sex ?? 'not recorded' },
-    { label: 'Body weight', value: formatKg(p.weightKg, u.mass) },
+    { label: 'Body weight', value: patientText.weight(p.weightKg, result, u.mass) },
     { label: 'Height', value: formatCm(p.heightCm) },
     { label: 'Body-mass index', value: patientText.bmi(result.softTissue.bmi, result) },
     {
@@ -520,7 +522,8 @@ function softTissueInputRows(c: NormalizedCase, corrected: CorrectedMeasurements
   ]
 }
 
-function prosthesisRows(c: NormalizedCase, corrected: CorrectedMeasurements, u: DisplayUnits): SummaryRow[] {
+function prosthesisRows(c: NormalizedCase, result: PlanResult, u: DisplayUnits): SummaryRow[] {
+  const corrected = result.corrected
   const p = c.prosthesis
   const rows: SummaryRow[] = []
   rows.push(
@@ -538,7 +541,8 @@ function prosthesisRows(c: NormalizedCase, corrected: CorrectedMeasurements, u: 
   })
   rows.push({
     label: 'Adapter transcutaneous length',
-    value: p.adapterTranscutaneousLengthMm === null ? 'not recorded' : formatMm(p.adapterTranscutaneousLengthMm, u.length)
+    // Beside the planned soft-tissue thickness it is compared with (R-SOFT-ADAPTER): 14.96 is not "15 mm".
+    value: p.adapterTranscutaneousLengthMm === null ? 'not recorded' : formatMmBeside(p.adapterTranscutaneousLengthMm, [result.softTissue.plannedMm], u.length)
   })
   rows.push({ label: 'Prosthesis weight', value: p.weightKg === null ? 'not recorded' : formatKg(p.weightKg, u.mass) })
   return rows
@@ -575,7 +579,7 @@ function implantSection(result: PlanResult, u: DisplayUnits): PlanSummary['impla
   if (i.smaller) sizes.push(sizeRow('One size smaller', i.smaller, req, u))
   sizes.push(sizeRow('Recommended', i, req, u))
   if (i.larger) sizes.push(sizeRow('One size larger', i.larger, req, u))
-  const shortened = i.resectionMm > 0 ? `; on the bone shortened by the proposed ${formatMm(i.resectionMm, u.length)} resection` : ''
+  const shortened = i.resectionMm > 0 ? `; on the bone shortened by the proposed ${formatMmBeside(i.resectionMm, [0], u.length)} resection` : ''
   const na = sensitivityNotApplicable(result)
   return {
     rows: [
@@ -629,7 +633,7 @@ function buildHeightSection(c: NormalizedCase, result: PlanResult, u: DisplayUni
   }
   const rows: SummaryRow[] = [
     { label: 'Target', value: b.target },
-    { label: 'Available', value: formatMm(b.availableMm, u.length), note: 'sound-side length − residual bone length' },
+    { label: 'Available', value: availableBuildText(b, u.length), note: 'sound-side length − residual bone length' },
     { label: 'Required', value: requiredBuildText(b, u.length), note: 'sum of component build heights' },
     {
       label: 'Clearance',
@@ -640,7 +644,7 @@ function buildHeightSection(c: NormalizedCase, result: PlanResult, u: DisplayUni
   if (b.resectionMm > 0) rows.push({ label: 'Proposed bone resection', value: formatMmBeside(b.resectionMm, [0], u.length) })
   const a = b.afterResection
   if (a) {
-    rows.push({ label: 'Residual length after resection', value: formatMm(a.residualLengthAfterMm, u.length) })
+    rows.push({ label: 'Residual length after resection', value: patientText.residual(a.residualLengthAfterMm, result, u.length) })
     const w = a.withoutResection
     rows.push({
       label: 'Implant on the shortened bone',
@@ -856,7 +860,7 @@ export function buildSummary(c: NormalizedCase, result: PlanResult, meta: Summar
       stations: stationRows(c, corrected, u),
       stationsNote: `Corrected values (${imagingShortNote(c, corrected)}), sorted from the distal end.`,
       softTissue: softTissueInputRows(c, corrected, u),
-      prosthesis: prosthesisRows(c, corrected, u)
+      prosthesis: prosthesisRows(c, result, u)
     },
     implant: implantSection(result, u),
     canal: canalRows(result, u),

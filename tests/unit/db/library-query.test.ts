@@ -37,6 +37,14 @@ describe('library search and filters', () => {
     expect(ids({ status: 'approved' })).toEqual(['TT-002'])
     expect(ids({ from: '2026-02-01', to: '2026-02-15' })).toEqual(['TH-010', 'TT-002'])
   })
+  it('plans saved in the same millisecond keep one order whatever order they were read in', () => {
+    const twins = [summary('b-2', { updatedAt: 5, createdAt: 5 }), summary('a-1', { updatedAt: 5, createdAt: 5 }), summary('c-3', { updatedAt: 5, createdAt: 5 })]
+    for (const sort of ['updated-desc', 'updated-asc', 'created-desc', 'patient-asc', 'status'] as const) {
+      const one = sortPlans(twins, sort).map((p) => p.id)
+      expect(sortPlans([...twins].reverse(), sort).map((p) => p.id), sort).toEqual(one)
+    }
+    expect(sortPlans(twins, 'updated-desc').map((p) => p.id)).toEqual(['c-3', 'b-2', 'a-1'])
+  })
   it('sorts', () => {
     expect(ids({ sort: 'updated-asc' })).toEqual(['TF-001', 'TT-002', 'TH-010'])
     expect(ids({ sort: 'created-desc' })).toEqual(['TF-001', 'TH-010', 'TT-002'])

@@ -4,12 +4,13 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatBeside, formatSize } from '../../../src/shared/format'
+import { formatBeside, formatParamValue, formatSize } from '../../../src/shared/format'
 import { planToText } from '../../../src/shared/plan-format'
 import { buildSummary, type SummaryRow } from '../../../src/shared/summary'
 import { baseRaw, parseOk } from '../core/helpers'
 import { computePlan, type PlanResult } from '../../../src/shared/index'
 import { makeMeta } from './summary-fixtures'
+import { buildTheatreSheet } from '../../../src/renderer/src/features/print/theatre-sheet'
 
 const value = (rows: SummaryRow[], label: string) => rows.find((r) => r.label === label)?.value
 
@@ -153,5 +154,62 @@ describe('the magnification check (issue #12 item 7, issue #13 item 11)', () => 
       expect(text).not.toContain('1.05×')
       expect(p.findings.map((f) => f.id)).not.toContain('R-DIA-MAGNIFICATION-SENSITIVE')
     }
+  })
+})
+
+describe('every display of a value beside its limit, and of a catalogue size (2026-12-01 audit)', () => {
+  const sheetOf = (raw: Record<string, any>) => {
+    const c = parseOk(raw)
+    const r = computePlan(c)
+    return buildTheatreSheet(c, r, buildSummary(c, r, makeMeta()), makeMeta().units)
+  }
+  const item = (items: { label: string; value: string; note?: string }[], label: string) => items.find((i) => i.label === label)
+  it('the theatre sheet prints catalogue sizes exactly and a 0.04 mm resection as such', () => {
+    const raw = baseRaw()
+    raw.implant.system.diametersMm = [10, 11, 12.25, 13] // r 11.25 reaches the contact (canal ≤ 11.25 from z 81.25)
+    raw.prosthesis.soundSideLength = 379.96 // available 179.96, required 180: resect 0.04 mm
+    const sheet = sheetOf(raw)
+    expect(item(sheet.implant, 'Implant')?.value).toBe('Ø 12.25 × 120 mm')
+    expect(item(sheet.implant, 'Canal preparation')?.value).toBe('Ream to 11.25 mm')
+    expect(sheet.shelf.find((s) => s.planned)?.prepared).toBe('canal 11.25 mm')
+    expect(item(sheet.implant, 'Resection level')?.value).toBe('Resect 0.04 mm')
+    expect(item(sheet.implant, 'Resection level')?.note).toContain('residual bone 199.96 mm')
+  })
+  it('the summary: available beside required, the residual after the resection beside the short-bone length, the resection in the length note', () => {
+    const raw = baseRaw()
+    raw.bone.residualLength = 160
+    raw.bone.stations = [
+      { fromDistalEnd: 0, endosteal: 12, periosteal: 26 },
+      { fromDistalEnd: 160, endosteal: 12, periosteal: 26 }
+    ]
+    raw.prosthesis.soundSideLength = 339.96 // available 179.96, required 180: resect 0.04 → 159.96
+    const { s } = summaryOf(raw)
+    expect(value(s.buildHeight.rows, 'Available')).toBe('179.96 mm')
+    expect(value(s.buildHeight.rows, 'Required')).toBe('180 mm')
+    expect(s.implant.rows.find((r) => r.label === 'Length')?.note).toContain('on the bone shortened by the proposed 0.04 mm resection')
+    const short = baseRaw()
+    short.bone = { ...raw.bone }
+    short.prosthesis.soundSideLength = 329.96 // resect 10.04 → 149.96, under the 150 mm short femur
+    expect(value(summaryOf(short).s.buildHeight.rows, 'Residual length after resection')).toBe('149.96 mm')
+  })
+  it('the summary: body weight beside the implant limit, the adapter beside the planned thickness', () => {
+    const raw = baseRaw()
+    raw.implant.system.maxBodyWeightKg = 120
+    raw.patient.weight = 120.04
+    raw.prosthesis.adapterTranscutaneousLength = 14.96 // planned thickness 15
+    const { s } = summaryOf(raw)
+    expect(value(s.inputs.patient, 'Body weight')).toBe('120.04 kg')
+    expect(value(s.inputs.prosthesis, 'Adapter transcutaneous length')).toBe('14.96 mm')
+  })
+  it('parameters in the basis exactly as stated (a 1.75 mm minimum cortex, a 2.5 % sensitivity)', () => {
+    const raw = baseRaw()
+    raw.implant.system.minCortexMm = 1.75
+    raw.profile = { 'mag.sensitivityFraction': 0.025 }
+    const { s, text } = summaryOf(raw)
+    expect(s.siteDefaults.find((d) => d.key === 'system.test-stem.minCortexMm')?.value).toBe('1.75 mm')
+    expect(s.siteDefaults.find((d) => d.key === 'mag.sensitivityFraction')?.value).toBe('2.5 %')
+    expect(text).toContain('system.test-stem.minCortexMm = 1.75 mm')
+    // the screen's basis pop-up (BasisValue.tsx) uses the same
+    expect([formatParamValue(1.75, 'mm'), formatParamValue(0.025, 'fraction'), formatParamValue(12.5, 'deg'), formatParamValue([13.25, 14.25], 'mm')]).toEqual(['1.75 mm', '2.5 %', '12.5 deg', '13.25, 14.25 mm'])
   })
 })

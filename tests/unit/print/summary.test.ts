@@ -104,10 +104,10 @@ describe('summary of a complete case', () => {
     // implant sizes always in mm, the inch equivalent in brackets (issue #13 item 3)
     expect(value(us.implant.rows, 'Diameter')).toBe('Ø 16.25 mm (0.64 in)')
     // a profile length exactly as stated, like a catalogue size (PLANNING-RULES: rounding)
-    expect(value(us.softTissue, 'Bone-to-skin target')).toBe('15 mm (0.59 in)')
+    expect(value(us.softTissue, 'Bone-to-skin target')).toBe('15 mm (0.591 in)')
     expect(value(us.inputs.patient, 'Body weight')).toBe('181.8 lb')
     expect(us.loading.schedule[3]?.load).toBe('181.8 lb')
-    expect(us.siteDefaults[0]?.value).toBe('15 mm (0.59 in)')
+    expect(us.siteDefaults[0]?.value).toBe('15 mm (0.591 in)')
   })
 
   test('build height rows when the sound side and components are known', () => {

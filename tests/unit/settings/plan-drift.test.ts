@@ -44,6 +44,18 @@ describe('plan drift', () => {
   })
 })
 
+describe('a difference is shown with the decimals that tell it apart', () => {
+  it('+0.004 → −0.004 mm of clearance is not "0 mm → 0 mm"; a catalogue size is exact', () => {
+    const c = transfemoralCase()
+    const base = computePlan(c, { profile: DEFAULT_PROFILE })
+    const tweak = (r: typeof base, clearanceMm: number, diameterMm: number) =>
+      ({ ...r, buildHeight: { ...r.buildHeight!, clearanceMm }, implant: { ...r.implant!, diameterMm } }) as typeof base
+    const diff = compareWithCurrent(tweak(base, 0.004, 12.125), tweak(base, -0.004, 12.5))
+    expect(diff.find((d) => d.path === 'buildHeight.clearanceMm')).toMatchObject({ before: '0.004 mm', after: '-0.004 mm' })
+    expect(diff.find((d) => d.path === 'implant.diameterMm')).toMatchObject({ before: '12.125 mm', after: '12.5 mm' })
+  })
+})
+
 describe('planDrift and stored revisions', () => {
   const c = transfemoralCase()
   const stored = computePlan(c, { profile: DEFAULT_PROFILE })

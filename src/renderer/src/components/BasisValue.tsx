@@ -2,7 +2,7 @@
 // parameters with their provenance ("site default — confirm") and the sources.
 import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import type { Basis, ParamRef } from '../../../shared/result'
-import { formatValue } from '../../../shared/format'
+import { formatParamValue, formatValue } from '../../../shared/format'
 import { basisInputLabel } from '../../../shared/case/field-labels'
 import './components.css'
 
@@ -38,7 +38,7 @@ export function BasisDetails({ basis }: { basis: Basis }) {
             {basis.parameters.map((p) => (
               <tr key={p.key}>
                 <th scope="row">{p.label ?? p.key}</th>
-                <td>{formatValue(p.value, p.unit)}</td>
+                <td>{formatParamValue(p.value, p.unit)}</td>
                 <td className={p.provenance.kind === 'site-default' && !p.confirmed ? 'basis-unconfirmed' : undefined}>{provenanceLabel(p)}</td>
               </tr>
             ))}

@@ -6,7 +6,7 @@ import type { NormalizedCase } from '../../../../shared/case/types'
 import type { PlanResult } from '../../../../shared/result'
 import { memo } from 'react'
 import { sameProps } from '../../components/same-value'
-import { formatMm, formatNumber } from '../../../../shared/format'
+import { formatMmBeside, formatNumber, formatSize } from '../../../../shared/format'
 import { layoutDrawing, type DrawingLayout, type LayoutOptions } from './drawing-geometry'
 import { hatchPath } from './hatch'
 import './drawing.css'
@@ -45,9 +45,10 @@ function fittedLayout(plan: NormalizedCase, result: PlanResult, text: LayoutOpti
 
 export function BoneDrawing({ plan, result, printMode, printBoxMm = PRINT_MAX }: BoneDrawingProps) {
   const text = {
-    implant: result.implant ? `implant Ø ${formatNumber(result.implant.diameterMm)} × ${formatNumber(result.implant.lengthMm)} mm` : undefined,
-    skinNow: `skin now (${formatNumber(result.softTissue.measuredMm)} mm)`,
-    skinTarget: `skin at target (${formatNumber(result.softTissue.plannedMm)} mm)`
+    // Sizes exactly as the catalogue states them; the skin now beside its target (15.04, never 15).
+    implant: result.implant ? `implant Ø ${formatNumber(result.implant.diameterMm, 3)} × ${formatSize(result.implant.lengthMm)}` : undefined,
+    skinNow: `skin now (${formatMmBeside(result.softTissue.measuredMm, [result.softTissue.targetMm])})`,
+    skinTarget: `skin at target (${formatSize(result.softTissue.plannedMm)})`
   }
   const { L, scale } = fittedLayout(plan, result, text, printMode ? printBoxMm : null)
   const implant = result.implant ? { diameterMm: result.implant.diameterMm, lengthMm: result.implant.lengthMm } : null
@@ -83,7 +84,7 @@ const DrawingFigure = memo(
         viewBox={`${vb.x} ${vb.y} ${vb.w} ${vb.h}`}
         {...size}
         role="img"
-        aria-label={`To-scale drawing of the residual ${view.bone}${imp ? ` with a ${formatMm(imp.diameterMm)} by ${formatMm(imp.lengthMm)} implant` : ''}`}
+        aria-label={`To-scale drawing of the residual ${view.bone}${imp ? ` with a ${formatSize(imp.diameterMm)} by ${formatSize(imp.lengthMm)} implant` : ''}`}
         data-testid="bone-drawing"
         preserveAspectRatio="xMidYMin meet"
       >

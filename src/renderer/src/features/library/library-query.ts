@@ -26,7 +26,16 @@ function dayStart(date: string): number {
   return new Date(`${date}T00:00:00`).getTime()
 }
 
+/** The order within a tie (two plans saved in the same millisecond): by id, so that the list is
+ *  the same whatever order the plans were read in (the first screen, the full read, a reload). */
+const byId = (a: PlanSummary, b: PlanSummary) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)
+
 function comparator(sort: SortKey): (a: PlanSummary, b: PlanSummary) => number {
+  const order = orderOf(sort)
+  return (a, b) => order(a, b) || byId(a, b)
+}
+
+function orderOf(sort: SortKey): (a: PlanSummary, b: PlanSummary) => number {
   switch (sort) {
     case 'updated-asc':
       return (a, b) => a.updatedAt - b.updatedAt

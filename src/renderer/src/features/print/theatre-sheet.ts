@@ -33,7 +33,8 @@ export interface TheatreSheet {
   fileName: string
 }
 
-const mm = (x: number) => formatMm(x, 'mm')
+/** Catalogue sizes (implant, reamer) in mm, exactly as the catalogue states them (Ø 12.25, never 12.3). */
+const mm = (x: number) => formatSize(x)
 
 function sizeText(diameterMm: number, lengthMm: number): string {
   return `Ø ${mm(diameterMm).replace(' mm', '')} × ${mm(lengthMm)}`
@@ -51,8 +52,9 @@ function resection(c: NormalizedCase, r: PlanResult, u: DisplayUnits): TheatreIt
     const after = b.afterResection
     return {
       label: 'Resection level',
-      value: `Resect ${formatMm(b.resectionMm, u.length)}`,
-      note: `residual bone ${formatMm(after?.residualLengthAfterMm ?? residual - b.resectionMm, u.length)} ${from} (true size)`
+      // Beside 0 and beside the bone as measured: a 0.04 mm resection is never "Resect 0 mm".
+      value: `Resect ${formatMmBeside(b.resectionMm, [0], u.length)}`,
+      note: `residual bone ${formatMmBeside(after?.residualLengthAfterMm ?? residual - b.resectionMm, [residual], u.length)} ${from} (true size)`
     }
   }
   return {

@@ -2,6 +2,7 @@
 // Pure: compares two PlanResults the core produced (stored vs recomputed now); the only numbers
 // come from the core's computePlan.
 import { parseCase } from '../../../../shared/case/parse'
+import { formatBeside, formatNumber } from '../../../../shared/format'
 import type { NormalizedCase } from '../../../../shared/case/types'
 import { computePlan, type PlanOptions } from '../../../../shared/plan'
 import type { PlanResult } from '../../../../shared/result'
@@ -16,21 +17,26 @@ export interface PlanDifference {
   after: string
 }
 
-/** Text of a result value; numbers in the core's canonical units (mm, kg, days). */
-function show(value: unknown, unit = ''): string {
+/** Text of a result value beside the value it changed from or to; numbers in the core's canonical
+ *  units (mm, kg, days), with the decimals it takes to tell them apart (+0.004 → −0.004 mm is not
+ *  "0 mm → 0 mm"; a catalogue Ø 12.125 mm is not 12.13). */
+function show(value: unknown, other: unknown, unit = '', exact = false): string {
   if (value === null || value === undefined) return 'none'
-  if (typeof value === 'number') return `${Number.isInteger(value) ? value : Math.round(value * 100) / 100}${unit ? ` ${unit}` : ''}`
+  if (typeof value === 'number' && exact) return `${formatNumber(value, 3)}${unit ? ` ${unit}` : ''}`
+  // Beside 0 as well: a value that changed sign never reads "0".
+  if (typeof value === 'number') return formatBeside(value, typeof other === 'number' ? [other, 0] : [0], 2, unit ? ` ${unit}` : '')
   return String(value)
 }
 
-type Probe = { path: string; label: string; unit?: string; get: (r: PlanResult) => unknown }
+/** `exact`: a catalogue size, shown as the catalogue states it. */
+type Probe = { path: string; label: string; unit?: string; exact?: boolean; get: (r: PlanResult) => unknown }
 
 const PROBES: readonly Probe[] = [
   { path: 'status', label: 'Plan status', get: (r) => r.status },
   { path: 'system', label: 'Implant system', get: (r) => (r.system ? `${r.system.name} (version ${r.system.version})` : null) },
-  { path: 'implant.diameterMm', label: 'Implant diameter', unit: 'mm', get: (r) => r.implant?.diameterMm },
-  { path: 'implant.lengthMm', label: 'Implant length', unit: 'mm', get: (r) => r.implant?.lengthMm },
-  { path: 'implant.preparedDiameterMm', label: 'Prepared canal diameter', unit: 'mm', get: (r) => r.implant?.preparedDiameterMm },
+  { path: 'implant.diameterMm', label: 'Implant diameter', unit: 'mm', exact: true, get: (r) => r.implant?.diameterMm },
+  { path: 'implant.lengthMm', label: 'Implant length', unit: 'mm', exact: true, get: (r) => r.implant?.lengthMm },
+  { path: 'implant.preparedDiameterMm', label: 'Prepared canal diameter', unit: 'mm', exact: true, get: (r) => r.implant?.preparedDiameterMm },
   { path: 'implant.contactLengthMm', label: 'Cortical contact length', unit: 'mm', get: (r) => r.implant?.contactLengthMm },
   { path: 'implant.maxLengthMm', label: 'Longest implant the bone allows', unit: 'mm', get: (r) => r.implant?.maxLengthMm },
   { path: 'corrected.magnification', label: 'Magnification applied', unit: '×', get: (r) => r.corrected?.magnification },
@@ -67,7 +73,7 @@ export function compareWithCurrent(stored: PlanResult, current: PlanResult): Pla
     const a = probe.get(stored)
     const b = probe.get(current)
     if (JSON.stringify(a) !== JSON.stringify(b)) {
-      out.push({ path: probe.path, label: probe.label, before: probe.path === 'rehab.schedule' ? 'earlier schedule' : show(a, probe.unit), after: probe.path === 'rehab.schedule' ? 'changed schedule' : show(b, probe.unit) })
+      out.push({ path: probe.path, label: probe.label, before: probe.path === 'rehab.schedule' ? 'earlier schedule' : show(a, b, probe.unit, probe.exact), after: probe.path === 'rehab.schedule' ? 'changed schedule' : show(b, a, probe.unit, probe.exact) })
     }
   }
   const ea = eligibilityText(stored)

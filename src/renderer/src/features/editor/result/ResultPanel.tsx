@@ -4,8 +4,9 @@
 // changed — typing a weight does not re-render the implant (issue #14).
 import { memo, type ReactNode } from 'react'
 import type { Basis, BuildHeightPlan, ImplantPlan, MagnificationWhatIf, PlanResult, RehabPlan, SoftTissuePlan, StagePlan } from '../../../../../shared/result'
-import { formatDays, formatKg, formatMagnification, formatMm, formatMmBeside, formatSize } from '../../../../../shared/format'
+import { formatDays, formatKg, formatMagnification, formatMmBeside, formatSize } from '../../../../../shared/format'
 import {
+  availableBuildText,
   clearanceText,
   contactText,
   cortexText,
@@ -74,7 +75,7 @@ const ImplantBlock = memo(function ImplantBlock({ imp, basis, na, u }: { imp: Im
         <N basis={basis} path="implant.lengthMm" name="implant length">
           {formatSize(imp.lengthMm, u)}
         </N>
-        {imp.resectionMm > 0 && ` on the bone shortened by the proposed ${formatMm(imp.resectionMm, u)} resection`}
+        {imp.resectionMm > 0 && ` on the bone shortened by the proposed ${formatMmBeside(imp.resectionMm, [0], u)} resection`}
       </Row>
       <Row label="Sizes either side" testId="res-neighbours">
         {imp.smaller ? sizeOptionText(imp.smaller, imp.requiredContactMm, u) : 'none smaller'}
@@ -103,7 +104,7 @@ const ImplantBlock = memo(function ImplantBlock({ imp, basis, na, u }: { imp: Im
         <N basis={basis} path="implant.contactLengthMm" name="contact length">
           {contactText(imp.contactLengthMm, imp.requiredContactMm, u)}
         </N>{' '}
-        (needs {formatMm(imp.requiredContactMm, u)})
+        (needs {formatSize(imp.requiredContactMm, u)})
       </Row>
       <Row label="Thinnest cortex" testId="res-cortex">
         {imp.minCortexMm === null ? (
@@ -147,14 +148,14 @@ const SoftTissueBlock = memo(function SoftTissueBlock({ soft, measured, bmi, bas
   )
 }, sameProps)
 
-const BuildHeightBlock = memo(function BuildHeightBlock({ build, basis, u }: { build: BuildHeightPlan | null; basis: BasisMap; u: LengthUnit }) {
-  const mm = (v: number) => formatMm(v, u)
+/** `residualAfter`: the residual length after the resection, beside the lengths the rules compare it with. */
+const BuildHeightBlock = memo(function BuildHeightBlock({ build, basis, u, residualAfter }: { build: BuildHeightPlan | null; basis: BasisMap; u: LengthUnit; residualAfter: string }) {
   if (!build) return <p className="empty">Enter the sound-side length to check the build height.</p>
   return (
     <dl className="ed-kvs">
       <Row label={`Available (to ${build.target})`}>
         <N basis={basis} path="buildHeight.availableMm" name="available length">
-          {mm(build.availableMm)}
+          {availableBuildText(build, u)}
         </N>
       </Row>
       <Row label="Components need">
@@ -173,7 +174,7 @@ const BuildHeightBlock = memo(function BuildHeightBlock({ build, basis, u }: { b
           <N basis={basis} path="buildHeight.resectionMm" name="proposed resection">
             {formatMmBeside(build.resectionMm, [0], u)}
           </N>
-          {build.afterResection && ` → residual ${mm(build.afterResection.residualLengthAfterMm)}, implant ${resectedImplantText(build, u)}`}
+          {build.afterResection && ` → residual ${residualAfter}, implant ${resectedImplantText(build, u)}`}
         </Row>
       )}
     </dl>
@@ -259,7 +260,12 @@ export function ResultPanel({ result, units }: ResultPanelProps) {
       />
 
       <h3>Build height</h3>
-      <BuildHeightBlock build={result.buildHeight} basis={basisUnder(basis, 'buildHeight.')} u={u} />
+      <BuildHeightBlock
+        build={result.buildHeight}
+        basis={basisUnder(basis, 'buildHeight.')}
+        u={u}
+        residualAfter={result.buildHeight?.afterResection ? patientText.residual(result.buildHeight.afterResection.residualLengthAfterMm, result, u) : ''}
+      />
 
       <h3>Findings</h3>
       <FindingsList findings={result.findings} />
