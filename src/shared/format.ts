@@ -66,7 +66,9 @@ export function formatApart(x: number, ref: number, decimals: number, unit: stri
  * when the 180 mm one does not fit).
  */
 export function formatMmAtMost(mm: number, unit: LengthUnit = 'mm'): string {
-  const d = LENGTH_DECIMALS[unit]
+  // Inches at the precision of a size's inch equivalent (formatSize): Lmax 160.01 mm is 6.299 in,
+  // not "6.29 in" beside a 160 mm (6.299 in) implant that fits.
+  const d = unit === 'in' ? 3 : LENGTH_DECIMALS[unit]
   const f = 10 ** d
   const x = convertLength(mm, unit)
   return `${formatNumber(Math.floor(x * f + 1e-9) / f, d)} ${unit}`

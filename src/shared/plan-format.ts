@@ -92,7 +92,8 @@ export function cortexWhereText(i: ImplantPlan, u: LengthUnit = 'mm'): string {
   if (i.minCortexAtMm === null) return ''
   const end = i.resectionMm > 0 ? 'the new distal end (after the resection)' : 'the distal end'
   const tip = Math.abs(i.minCortexAtMm - i.lengthMm) < 1e-9 ? 'the implant tip, ' : ''
-  return `at ${tip}${formatMm(i.minCortexAtMm, u)} from ${end}`
+  // The tip lies at the catalogue length: shown as the catalogue states it.
+  return `at ${tip}${tip ? formatSize(i.minCortexAtMm, u) : formatMm(i.minCortexAtMm, u)} from ${end}`
 }
 
 /** Clearance beside 0: −0.04 mm is never "0 mm". */

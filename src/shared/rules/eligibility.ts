@@ -5,7 +5,7 @@
  */
 import type { ImplantSystem } from '../catalog/types'
 import type { Condition, NormalizedCase } from '../case/types'
-import { formatApart, formatBmi, formatDeg, formatKg, formatMmApart, formatNumber, formatSize } from '../format'
+import { formatApart, formatMmApart, formatNumber, formatSize } from '../format'
 import { afterResection } from './build'
 import type { BasisInput, EligibilityCheck, EligibilityItem, ParamScalar, ParamValue, SourceKey } from '../result'
 import type { EligibilitySeverityKey } from '../profile/types'
@@ -72,7 +72,7 @@ export const ELIGIBILITY_DEFS: readonly { item: EligibilityItem; sources: Source
       const min = ctx.profile.params['elig.minAgeYears']
       const young = c.patient.ageYears < min.value - EPS
       const physes = has(c, 'open-physes')
-      const why = [young ? `age ${formatApart(c.patient.ageYears, min.value, 1, ' years')} is below ${formatNumber(min.value, 1)}` : '', physes ? 'open physes recorded' : '']
+      const why = [young ? `age ${formatApart(c.patient.ageYears, min.value, 1, ' years')} is below ${formatNumber(min.value, 3)}` : '', physes ? 'open physes recorded' : '']
         .filter(Boolean)
         .join(' and ')
       return {
@@ -112,7 +112,7 @@ export const ELIGIBILITY_DEFS: readonly { item: EligibilityItem; sources: Source
       const bmi = bmiOf(c.patient.weightKg, c.patient.heightCm)
       return {
         outcome: bmi > max.value + EPS ? 'fail' : 'pass',
-        message: `BMI ${formatApart(bmi, max.value, 1, ' kg/m²')} is above the limit of ${formatBmi(max.value)}${max.provenance.kind !== 'published' && max.value === OPRA_TRANSHUMERAL_MAX_BMI.value ? ' (the OPRA transhumeral limit [S18], a site default at this level)' : ''}`,
+        message: `BMI ${formatApart(bmi, max.value, 1, ' kg/m²')} is above the limit of ${formatNumber(max.value, 3)} kg/m²${max.provenance.kind !== 'published' && max.value === OPRA_TRANSHUMERAL_MAX_BMI.value ? ' (the OPRA transhumeral limit [S18], a site default at this level)' : ''}`,
         inputs: { bmi: inp(bmi, 'kg/m²') },
         params: [max],
         paths: ['patient.weight', 'patient.height'],
@@ -129,7 +129,7 @@ export const ELIGIBILITY_DEFS: readonly { item: EligibilityItem; sources: Source
         return { outcome: 'not-applicable', inputs: {}, params: [], paths: [], criterion: "body weight > the implant's stated limit (none stated)" }
       return {
         outcome: c.patient.weightKg > lim.value + EPS ? 'fail' : 'pass',
-        message: `body weight ${formatApart(c.patient.weightKg, lim.value, 1, ' kg')} exceeds the ${sys?.name ?? ''} limit of ${formatKg(lim.value)}`,
+        message: `body weight ${formatApart(c.patient.weightKg, lim.value, 1, ' kg')} exceeds the ${sys?.name ?? ''} limit of ${formatNumber(lim.value, 3)} kg`,
         inputs: { weight: inp(c.patient.weightKg, 'kg') },
         params: [lim],
         paths: ['patient.weight'],
@@ -149,7 +149,7 @@ export const ELIGIBILITY_DEFS: readonly { item: EligibilityItem; sources: Source
         return { outcome: 'unknown', inputs: { socketRehabMonths: inp(null, 'months') }, params: [min], paths: ['patient.socketRehabMonths'], criterion: 'socket rehabilitation < minimum' }
       return {
         outcome: v < min.value - EPS ? 'fail' : 'pass',
-        message: `socket rehabilitation of ${formatApart(v, min.value, 1, ' months')} is shorter than ${formatNumber(min.value, 1)} months (ITAP criterion)`,
+        message: `socket rehabilitation of ${formatApart(v, min.value, 1, ' months')} is shorter than ${formatNumber(min.value, 3)} months (ITAP criterion)`,
         inputs: { socketRehabMonths: inp(v, 'months') },
         params: [min],
         paths: ['patient.socketRehabMonths'],
@@ -169,7 +169,7 @@ export const ELIGIBILITY_DEFS: readonly { item: EligibilityItem; sources: Source
         return { outcome: 'unknown', inputs: { hipFlexionContractureDeg: inp(null, 'deg') }, params: [max], paths: ['patient.hipFlexionContractureDeg'], criterion: 'hip flexion contracture > maximum' }
       return {
         outcome: v > max.value + EPS ? 'fail' : 'pass',
-        message: `hip flexion contracture of ${formatApart(v, max.value, 0, '°')} is above ${formatDeg(max.value)} (ITAP criterion)`,
+        message: `hip flexion contracture of ${formatApart(v, max.value, 0, '°')} is above ${formatNumber(max.value, 3)}° (ITAP criterion)`,
         inputs: { hipFlexionContractureDeg: inp(v, 'deg') },
         params: [max],
         paths: ['patient.hipFlexionContractureDeg'],
@@ -189,7 +189,7 @@ export const ELIGIBILITY_DEFS: readonly { item: EligibilityItem; sources: Source
         return { outcome: 'unknown', inputs: { kneeFlexionContractureDeg: inp(null, 'deg') }, params: [max], paths: ['patient.kneeFlexionContractureDeg'], criterion: 'knee flexion contracture > maximum' }
       return {
         outcome: v > max.value + EPS ? 'fail' : 'pass',
-        message: `knee flexion contracture of ${formatApart(v, max.value, 0, '°')} is above ${formatDeg(max.value)} (site limit)`,
+        message: `knee flexion contracture of ${formatApart(v, max.value, 0, '°')} is above ${formatNumber(max.value, 3)}° (site limit)`,
         inputs: { kneeFlexionContractureDeg: inp(v, 'deg') },
         params: [max],
         paths: ['patient.kneeFlexionContractureDeg'],

@@ -5,7 +5,7 @@
  * when the T-score is at or below the osteoporosis threshold or the residual bone is short.
  */
 import { LOWER_LIMB_LEVELS, type NormalizedCase } from '../case/types'
-import { formatKg, formatMmApart, formatNumber, formatPercent, formatSize } from '../format'
+import { formatApart, formatBeside, formatKg, formatMmApart, formatNumber, formatPercent, formatSize } from '../format'
 import { afterResection } from './build'
 import { protocolsFor, type ProtocolTable } from '../profile/protocol-params'
 import { isProtocolId } from '../profile/protocols'
@@ -77,8 +77,8 @@ function stepSchedule(
     const share = `${formatPercent(p.cap.bwFraction.value)} of the body weight`
     notes.push(
       byWeight <= p.cap.kg.value + EPS
-        ? `Loading is capped at ${formatKg(byWeight)}: ${share} (${formatKg(bw)}), at or below the ${formatKg(p.cap.kg.value)} limit.`
-        : `Loading is capped at the ${formatKg(p.cap.kg.value)} limit, below ${share} (${formatKg(byWeight)}).`
+        ? `Loading is capped at ${formatApart(byWeight, p.cap.kg.value, 1, ' kg')}: ${share} (${formatKg(bw)}), at or below the ${formatNumber(p.cap.kg.value, 3)} kg limit.`
+        : `Loading is capped at the ${formatNumber(p.cap.kg.value, 3)} kg limit, below ${share} (${formatApart(byWeight, p.cap.kg.value, 1, ' kg')}).`
     )
   }
   if (!Number.isFinite(cap)) cap = bw
@@ -170,7 +170,7 @@ export function ruleRehab(c: NormalizedCase, ctx: PlanContext, residualMm: numbe
   // The case-file fields behind the suggestion, for the editor to highlight.
   const reasonPaths: string[] = []
   if (t !== null && t <= tParam.value + EPS) {
-    reasons.push(`T-score ${formatNumber(t, 1)} ≤ ${formatNumber(tParam.value, 1)}`)
+    reasons.push(`T-score ${formatBeside(t, [tParam.value], 1, '')} ≤ ${formatNumber(tParam.value, 3)}`)
     reasonPaths.push('patient.tScore')
   }
   if (lower || t !== null) used.push(tParam)

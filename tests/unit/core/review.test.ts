@@ -644,6 +644,6 @@ describe('maximum length display (review note)', () => {
     expect(formatMmAtMost(200)).toBe('200 mm')
     expect(formatMmAtMost(80.06)).toBe('80 mm')
     expect(formatMmAtMost(254, 'in')).toBe('10 in')
-    expect(formatMmAtMost(253.9, 'in')).toBe('9.99 in')
+    expect(formatMmAtMost(253.9, 'in')).toBe('9.996 in') // three decimals of an inch, as a size's inch equivalent
   })
 })

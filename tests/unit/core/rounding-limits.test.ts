@@ -39,6 +39,24 @@ describe('a value beside its limit keeps its side', () => {
   })
 })
 
+describe('limits that are parameters are shown exactly, and values beside them keep their side', () => {
+  it('a 12.5° hip limit is not "13°"; a T-score of −2.504 is not "−2.5" beside −2.5', () => {
+    const r = baseRaw()
+    r.profile = { 'elig.maxHipFlexionDeg': 12.5 }
+    r.patient.hipFlexionContractureDeg = 12.7
+    r.patient.tScore = -2.504
+    const p = plan(r)
+    expect(finding(p, 'R-ELIG-HIP-FLEXION')?.message).toContain('Hip flexion contracture of 13° is above 12.5° (ITAP criterion)')
+    expect(p.rehab.slowReasons).toContain('T-score -2.504 ≤ -2.5')
+  })
+  it('Royal Free: 50 % of 100.08 kg is 50.04 kg, not "50 kg" beside the 50 kg limit', () => {
+    const r = baseRaw()
+    r.protocolId = 'royal-free-lower'
+    r.patient.weight = 100.08
+    expect(plan(r).rehab.notes).toContain('Loading is capped at the 50 kg limit, below 50 % of the body weight (50.04 kg).')
+  })
+})
+
 describe('catalogue sizes and parameters exactly as stated', () => {
   const system = testSystem({ diametersMm: [13.25, 14.25, 15.25], minCortexMm: 1.75, minContactMm: 29.95 })
   it('sizes, the minimum cortex and the required contact in the plan text', () => {

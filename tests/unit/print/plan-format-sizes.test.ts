@@ -2,7 +2,7 @@
 // catalogue sizes stay in mm whatever the display unit (inches only in brackets after), and a
 // one-value stage-2 interval is said once ("182 days", never "182–182 days").
 import { describe, expect, it } from 'vitest'
-import { formatSize } from '../../../src/shared/format'
+import { formatMmAtMost, formatSize } from '../../../src/shared/format'
 import { contactText, diameterText, implantSizeText, stageDaysText } from '../../../src/shared/plan-format'
 
 describe('catalogue sizes are shown in mm', () => {
@@ -13,6 +13,10 @@ describe('catalogue sizes are shown in mm', () => {
   it('a limit in inches stays apart from the value beside it (a 29.9 mm contact against 30 mm required)', () => {
     expect(contactText(29.9, 30, 'in')).toBe('1.18 in')
     expect(formatSize(30, 'in')).toBe('30 mm (1.181 in)')
+  })
+  it('the longest length the bone allows is not shown below a size that fits it, in inches', () => {
+    expect(formatSize(160, 'in')).toBe('160 mm (6.299 in)')
+    expect(formatMmAtMost(160.01, 'in')).toBe('6.299 in')
   })
   it('in mm and cm the size is the catalogue size, exactly, in mm', () => {
     expect(implantSizeText(15.25, 140, 'mm')).toBe('Ø 15.25 mm × 140 mm')

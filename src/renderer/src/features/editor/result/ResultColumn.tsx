@@ -2,6 +2,7 @@
 // problems, the plan itself and the drawing.
 import { memo, useEffect } from 'react'
 import type { ParamRef } from '../../../../../shared/result'
+import { formatParamValue } from '../../../../../shared/format'
 import { sameProps } from '../../../components/same-value'
 import type { LengthUnit, MassUnit } from '../../../../../shared/units'
 import { BoneDrawing } from '../../drawing/BoneDrawing'
@@ -30,7 +31,7 @@ const SiteDefaults = memo(function SiteDefaults({ unconfirmed }: { unconfirmed: 
       <ul>
         {unconfirmed.map((p) => (
           <li key={p.key}>
-            {p.label ?? p.key}: {Array.isArray(p.value) ? p.value.join(', ') : String(p.value)} {p.unit}
+            {p.label ?? p.key}: {formatParamValue(p.value, p.unit)}
           </li>
         ))}
       </ul>
