@@ -364,9 +364,10 @@ export function formatQuantity(value: ParamScalar | boolean | null, unit: string
   return formatValue(value, unit)
 }
 
-/** A parameter's value exactly as the catalogue or profile states it: lengths in mm, never rounded
- *  (a 1.75 mm minimum cortex is not "1.8 mm"), with inches in brackets in inch display. */
-function paramQuantity(value: ParamScalar | boolean | null, unit: string, units: DisplayUnits): string {
+/** A parameter's value exactly as the catalogue or profile states it, or a basis input to three
+ *  decimals: lengths in mm, never rounded to the display precision (a 1.75 mm minimum cortex is
+ *  not "1.8 mm", a Ø 12.25 implant not 12.3), with inches in brackets in inch display. */
+function exactQuantity(value: ParamScalar | boolean | null, unit: string, units: DisplayUnits): string {
   if (typeof value === 'number' && unit === 'mm') return formatSize(value, units.length)
   if (typeof value === 'number' && unit === 'kg') return formatQuantity(value, unit, units)
   if (typeof value === 'number' && unit === 'deg') return `${formatNumber(value, 3)}°`
@@ -745,14 +746,16 @@ function loadingSection(result: PlanResult, u: DisplayUnits): PlanSummary['loadi
   }
 }
 
+/** A basis input to three decimals of a mm (inches in brackets in inch display): the basis is
+ *  where a surgeon checks the arithmetic, so a catalogue size in it is exact (Ø 12.25, not 12.3). */
 function inputText(name: string, input: BasisInput, u: DisplayUnits): string {
-  return `${basisInputLabel(name)}: ${formatQuantity(input.value, input.unit, u)}`
+  return `${basisInputLabel(name)}: ${exactQuantity(input.value, input.unit, u)}`
 }
 
 function paramText(p: ParamRef, u: DisplayUnits): string {
   // Whether the site confirmed it is in the site-defaults list; the basis only says what it is.
   const prov = p.provenance.kind === 'published' ? `[${[p.provenance.source, ...(p.provenance.also ?? [])].join(', ')}]` : '(site default)'
-  return `${p.label ?? p.key}: ${paramQuantity(p.value, p.unit, u)} ${prov}`
+  return `${p.label ?? p.key}: ${exactQuantity(p.value, p.unit, u)} ${prov}`
 }
 
 function pushOnce(list: string[], items: readonly string[]): void {
@@ -797,7 +800,7 @@ function siteDefaultRows(result: PlanResult, u: DisplayUnits): SiteDefaultRow[] 
     rows.push({
       key: p.key,
       label: p.label ?? p.key,
-      value: paramQuantity(p.value, p.unit, u),
+      value: exactQuantity(p.value, p.unit, u),
       status: p.confirmed ? 'site default — confirmed' : 'site default — not confirmed',
       confirmed: p.confirmed
     })

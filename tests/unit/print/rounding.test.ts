@@ -192,6 +192,14 @@ describe('every display of a value beside its limit, and of a catalogue size (20
     short.prosthesis.soundSideLength = 329.96 // resect 10.04 → 149.96, under the 150 mm short femur
     expect(value(summaryOf(short).s.buildHeight.rows, 'Residual length after resection')).toBe('149.96 mm')
   })
+  it("the summary's basis gives a catalogue size exactly (Ø 12.25, prepared canal 11.25)", () => {
+    const raw = baseRaw()
+    raw.implant.system.diametersMm = [10, 11, 12.25, 13]
+    const inputs = summaryOf(raw).s.basis.flatMap((g) => g.numbers.flatMap((n) => n.inputs))
+    expect(inputs.filter((i) => /12\.25 mm/.test(i)).length).toBeGreaterThan(0)
+    expect(inputs.filter((i) => /11\.25 mm/.test(i)).length).toBeGreaterThan(0)
+    expect(inputs.some((i) => /\b12\.3 mm|\b11\.3 mm/.test(i))).toBe(false)
+  })
   it('the summary: body weight beside the implant limit, the adapter beside the planned thickness', () => {
     const raw = baseRaw()
     raw.implant.system.maxBodyWeightKg = 120

@@ -2,7 +2,7 @@
 // parameters with their provenance ("site default — confirm") and the sources.
 import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import type { Basis, ParamRef } from '../../../shared/result'
-import { formatParamValue, formatValue } from '../../../shared/format'
+import { formatParamValue } from '../../../shared/format'
 import { basisInputLabel } from '../../../shared/case/field-labels'
 import './components.css'
 
@@ -25,7 +25,7 @@ export function BasisDetails({ basis }: { basis: Basis }) {
             {inputs.map(([name, input]) => (
               <tr key={name}>
                 <th scope="row">{basisInputLabel(name)}</th>
-                <td>{formatValue(input.value, input.unit)}</td>
+                <td>{formatParamValue(input.value, input.unit)}</td>
               </tr>
             ))}
           </tbody>
