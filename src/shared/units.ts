@@ -10,6 +10,7 @@
  */
 import { create, unitDependencies, type MathJsInstance } from 'mathjs'
 import type { FieldError } from './case/types'
+import { commaAdvice } from './comma-advice'
 
 export type LengthUnit = 'mm' | 'cm' | 'in'
 export type MassUnit = 'kg' | 'lb'
@@ -124,10 +125,7 @@ function parseString(raw: string, path: string, kind: QuantityKind, canonical: C
   if (problem) return err(path, problem)
   if (NUMBER_RE.test(s)) return Number(s)
   const comma = DECIMAL_COMMA_RE.exec(s)
-  if (comma) {
-    const fixed = `${comma[1]}.${comma[2]}${comma[3] ? ' ' + comma[3] : ''}`
-    return err(path, `use a decimal point, not a comma: write "${fixed}"`)
-  }
+  if (comma) return err(path, commaAdvice(comma[1]!, comma[2]!, comma[3]))
   const m = QUANTITY_RE.exec(s)
   if (!m) return err(path, `is not a ${kind}: write a number or a value with a unit, e.g. "${kind === 'length' ? '12.5 mm' : '80 kg'}"`)
   const name = m[2] as string

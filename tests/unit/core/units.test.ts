@@ -44,6 +44,10 @@ describe('parseLength', () => {
     const e2 = parseLength('12,5', P)
     expect(isFieldError(e2) && e2.message).toContain('"12.5"')
   })
+  it('does not turn "1,000 mm" into "1.000 mm" (one): a comma before three digits may separate thousands', () => {
+    const e = parseLength('1,000 mm', P)
+    expect(isFieldError(e) && e.message).toBe('a comma is neither a decimal point nor a thousands separator here: write "1000 mm" for 1000, or "1.000 mm" for 1.000')
+  })
   it('explains that units are case-sensitive', () => {
     const e = parseLength('25 MM', P)
     expect(isFieldError(e) && e.message).toBe('units are case-sensitive: write "25 mm"')

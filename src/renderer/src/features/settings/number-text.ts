@@ -1,6 +1,8 @@
 // Numbers typed in Settings, read exactly as the plan editor reads them: a decimal comma gets the
 // editor's message ("use a decimal point, not a comma: write "17.5"") instead of "must be a number".
 
+import { commaAdvice } from '../../../../shared/comma-advice'
+
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/
 const DECIMAL_COMMA = /^([+-]?\d+),(\d+)$/
 
@@ -11,7 +13,7 @@ export function readNumberText(text: string, what: string): NumberText {
   const t = text.trim()
   if (NUMBER.test(t)) return { ok: true, value: Number(t) }
   const comma = DECIMAL_COMMA.exec(t)
-  if (comma) return { ok: false, message: `use a decimal point, not a comma: write "${comma[1]}.${comma[2]}"` }
+  if (comma) return { ok: false, message: commaAdvice(comma[1]!, comma[2]!) }
   return { ok: false, message: `must be ${what}` }
 }
 
