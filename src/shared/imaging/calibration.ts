@@ -107,10 +107,11 @@ export function trueScale(c: Calibration, planFactor: number | undefined): Pixel
  * Pixel Spacing (0028,0030) of a copy of the image resized to `output` pixels (the filed
  * Secondary Capture, scaled down to fit): the true size per source pixel times source pixels per
  * output pixel, per axis, as DICOM orders it — [between rows, between columns] in mm. Null when
- * there is no true size (see trueScale).
+ * the calibration states no true size of its own: a size from the site's default factor is an
+ * assumption, and filed as Pixel Spacing it would come back as a calibrated image.
  */
-export function resizedPixelSpacing(c: Calibration, planFactor: number | undefined, source: { rows: number; columns: number }, output: { rows: number; columns: number }): [number, number] | null {
-  const s = trueScale(c, planFactor)
+export function resizedPixelSpacing(c: Calibration, source: { rows: number; columns: number }, output: { rows: number; columns: number }): [number, number] | null {
+  const s = trueScale(c, undefined)
   if (!s || output.rows <= 0 || output.columns <= 0) return null
   return [(s.rowMm * source.rows) / output.rows, (s.colMm * source.columns) / output.columns]
 }

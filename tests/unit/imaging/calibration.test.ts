@@ -122,15 +122,17 @@ describe('Pixel Spacing of a resized copy (the filed Secondary Capture)', () => 
   it('is the true size per source pixel times source pixels per output pixel, [rows, columns]', () => {
     const c = cal({ kind: 'file', spacing: { ...ermf, rowMm: 0.3 / 1.15, colMm: 0.2 / 1.15 } })
     // 3,000 × 2,000 (rows × columns) scaled down to 1,200 × 800: 2.5 source pixels per output pixel.
-    const [row, col] = resizedPixelSpacing(c, undefined, { rows: 3000, columns: 2000 }, { rows: 1200, columns: 800 })!
+    const [row, col] = resizedPixelSpacing(c, { rows: 3000, columns: 2000 }, { rows: 1200, columns: 800 })!
     expect(row).toBeCloseTo((0.3 / 1.15) * 2.5, 12)
     expect(col).toBeCloseTo((0.2 / 1.15) * 2.5, 12)
     // Not resized: the true size itself.
-    expect(resizedPixelSpacing(c, undefined, { rows: 3000, columns: 2000 }, { rows: 3000, columns: 2000 })).toEqual([trueScale(c, undefined)!.rowMm, trueScale(c, undefined)!.colMm])
+    expect(resizedPixelSpacing(c, { rows: 3000, columns: 2000 }, { rows: 3000, columns: 2000 })).toEqual([trueScale(c, undefined)!.rowMm, trueScale(c, undefined)!.colMm])
   })
-  it('has none where the calibration has no true size, and takes the plan\'s factor where it needs one', () => {
+  it('has none where the calibration states no true size of its own (the site default factor is not filed as one)', () => {
     const c = cal({ kind: 'file', spacing: detector })
-    expect(resizedPixelSpacing(c, undefined, { rows: 100, columns: 100 }, { rows: 50, columns: 50 })).toBeNull()
-    expect(resizedPixelSpacing(c, 1.2, { rows: 100, columns: 100 }, { rows: 50, columns: 50 })![0]).toBeCloseTo((0.3 / 1.2) * 2, 12)
+    expect(resizedPixelSpacing(c, { rows: 100, columns: 100 }, { rows: 50, columns: 50 })).toBeNull()
+    // A stated factor is one: the department's, on the detector size.
+    const d = cal({ kind: 'department', factor: 1.2, provenance: 'site', detector })
+    expect(resizedPixelSpacing(d, { rows: 100, columns: 100 }, { rows: 50, columns: 50 })![0]).toBeCloseTo((0.3 / 1.2) * 2, 12)
   })
 })

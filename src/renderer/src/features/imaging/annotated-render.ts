@@ -136,7 +136,7 @@ export function renderAnnotatedRadiograph(src: AnnotatedSource, result: PlanResu
     ctx.fillText(scene.scaleBar.text, x, y - font * 0.7)
   }
 
-  const pixelSpacingMm = calibration ? resizedPixelSpacing(calibration, result?.corrected.magnification, header, { rows: height, columns: width }) : null
+  const pixelSpacingMm = calibration ? resizedPixelSpacing(calibration, header, { rows: height, columns: width }) : null
   return { canvas, rows: height, columns: width, pixelSpacingMm, calibrationText: scene.calibrationText, scaleBarText: scene.scaleBar?.text ?? null }
 }
 
