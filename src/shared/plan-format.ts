@@ -14,10 +14,10 @@ import {
   formatMmAtMost,
   formatMmBeside,
   formatNumber,
-  massDecimals,
   formatParamValue,
   formatPercent,
-  formatSize
+  formatSize,
+  massDecimals
 } from './format'
 import type { BuildHeightPlan, ImplantPlan, MagnificationWhatIf, PlanResult, SizeOption, StagePlan } from './result'
 import { convertMass, type LengthUnit, type MassUnit } from './units'
@@ -111,7 +111,6 @@ export function requiredBuildText(b: BuildHeightPlan, u: LengthUnit = 'mm'): str
 export function availableBuildText(b: BuildHeightPlan, u: LengthUnit = 'mm'): string {
   return formatMmBeside(b.availableMm, b.componentCount === 0 ? [] : [b.requiredMm], u)
 }
-
 
 /** "the knee centre would sit 12 mm low" (transtibial: the ankle, never the floor). */
 export function sitsLowText(b: BuildHeightPlan, u: LengthUnit = 'mm'): string {
