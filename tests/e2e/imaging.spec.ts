@@ -198,6 +198,8 @@ test('calibrate the phantom each of the four ways: the case gets the matching im
   await expect(page.getByTestId('calibration-status')).toContainText('known distance 25 mm')
   await expect(page.locator(fid('imaging.source'))).toHaveValue('calibrated')
   expect(await trueResidual(1)).toBeLessThanOrEqual(0.5)
+  // The typed stations are corrected with this calibration too (one magnification per case): said.
+  await expect(page.getByTestId('image-also-corrected')).toContainText(/Besides this image’s values it also corrects: Stations 1, 2/)
 
   // 4. Department factor on the detector pixel size.
   await page.getByRole('radio', { name: 'Department factor' }).check()

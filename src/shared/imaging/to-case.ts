@@ -155,3 +155,40 @@ export function linkStates(draft: CaseDraft, values: readonly LinkedValue[], get
     return { value, linked: current === value.value, current }
   })
 }
+
+const STATION_FIELDS = ['fromDistalEnd', 'endosteal', 'periosteal', 'endostealAP', 'periostealAP', 'endostealLat', 'periostealLat'] as const
+const LATERAL_FIELDS = new Set(['endostealLat', 'periostealLat'])
+const present = (x: unknown) => x !== undefined && x !== null && x !== ''
+
+/**
+ * The case's radiographic values this image does not write, which its calibration will correct
+ * all the same (a case has one magnification): the residual length, stations, sound-side length
+ * or soft tissue measured elsewhere or typed. Named for the surgeon, who must check that they were
+ * measured at the same magnification (issue found 2026-12-01: the image's calibration replaces the
+ * case's for every value, silently).
+ */
+export function valuesAlsoCorrected(draft: CaseDraft, result: ImageCaseValues, plane: ImagePlane, skipPaths: readonly string[] = []): string[] {
+  const d = draft as Draft
+  const written = new Set(result.values.map((v) => v.path).filter((p) => !skipPaths.includes(p)))
+  const out: string[] = []
+  const bone = obj(d.bone)
+  if (present(bone.residualLength) && !written.has('bone.residualLength')) out.push('Residual bone length')
+  const stations = Array.isArray(bone.stations) ? (bone.stations as unknown[]) : []
+  const imageStations = Math.max(-1, ...result.values.map((v) => Number(/^bone\.stations\[(\d+)\]/.exec(v.path)?.[1] ?? -1))) + 1
+  const others: number[] = []
+  stations.forEach((s, i) => {
+    const o = obj(s)
+    for (const f of STATION_FIELDS) {
+      if (!present(o[f]) || written.has(`bone.stations[${i}].${f}`)) continue
+      // An AP or single-plane image with stations rebuilds the list (applyImageValues): only the
+      // lateral values of its own stations stay.
+      if (plane !== 'Lat' && imageStations > 0 && (!LATERAL_FIELDS.has(f) || i >= imageStations)) continue
+      if (!others.includes(i + 1)) others.push(i + 1)
+    }
+  })
+  if (others.length > 0) out.push(`${others.length === 1 ? 'Station' : 'Stations'} ${others.join(', ')}`)
+  if (present(obj(d.prosthesis).soundSideLength)) out.push('Sound-side length')
+  const soft = obj(d.softTissue)
+  if (soft.method === 'xray' && present(soft.distalThickness) && !written.has('softTissue.distalThickness')) out.push('Distal soft-tissue thickness')
+  return out
+}

@@ -2,7 +2,7 @@
 // and the plan of the measured case equals the plan of the same case typed by hand.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { applyImageValues, calibrate, imageCaseValues, linkStates, type Calibration, type ImageMarks, type StationMark } from '../../../src/shared/imaging'
+import { applyImageValues, calibrate, imageCaseValues, linkStates, valuesAlsoCorrected, type Calibration, type ImageMarks, type StationMark } from '../../../src/shared/imaging'
 import { planFromRaw } from '../../../src/shared/plan'
 import { getAt } from '../../../src/renderer/src/features/editor/draft-path'
 import type { CaseDraft } from '../../../src/shared/case/types'
@@ -131,5 +131,26 @@ describe('writing into the case', () => {
   it('an axis without stations leaves the typed stations alone', () => {
     const r = imageCaseValues({ axis: truth.axis, stations: [], skin: null, plane: 'single' }, c, 'AP-1')
     expect(applyImageValues(base, r, 'single').bone?.stations).toEqual(base.bone?.stations)
+  })
+})
+
+describe("the case's other radiographic values, which the image's calibration corrects too", () => {
+  const base = JSON.parse(readFileSync('resources/cases/transfemoral.json', 'utf8')) as CaseDraft
+  const c = CALIBRATIONS[2]![1] // known distance: true size
+  it('an image that measures the whole bone leaves only the sound-side length to check', () => {
+    const all = imageCaseValues(marks(), c, 'AP-1')
+    expect(valuesAlsoCorrected(base, all, 'single')).toEqual(['Sound-side length'])
+  })
+  it('an image with the axis only: the typed stations are corrected with its calibration too, and named', () => {
+    const axisOnly = imageCaseValues({ ...marks(), stations: [], skin: null }, c, 'AP-1')
+    expect(valuesAlsoCorrected(base, axisOnly, 'single')).toEqual(['Stations 1, 2, 3, 4, 5, 6', 'Sound-side length'])
+  })
+  it('a lateral image names the AP values it does not write', () => {
+    const lateral = imageCaseValues(marks('Lat'), c, 'LAT-1')
+    expect(valuesAlsoCorrected(base, lateral, 'Lat')).toEqual(['Residual bone length', 'Stations 1, 2, 3, 4, 5, 6', 'Sound-side length'])
+  })
+  it('nothing else radiographic in the case: nothing to name', () => {
+    const bare = { ...base, prosthesis: { ...(base.prosthesis as object), soundSideLength: null } } as CaseDraft
+    expect(valuesAlsoCorrected(bare, imageCaseValues(marks(), c, 'AP-1'), 'single')).toEqual([])
   })
 })

@@ -9,6 +9,7 @@ import {
   sortedStations,
   stationDistances,
   suggestStationEdges,
+  valuesAlsoCorrected,
   EDGE_NAMES,
   type Axis,
   type EdgeName,
@@ -97,6 +98,8 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
   const caseValues = useMemo(() => (calibration?.ok && marks.axis ? imageCaseValues(marks, calibration.calibration, row.label) : null), [calibration, marks, row.label])
 
   const unlinked = useMemo(() => marks.unlinked ?? [], [marks.unlinked])
+  /** The case's other radiographic values, which the case's one magnification corrects too. */
+  const alsoCorrected = useMemo(() => (caseValues ? valuesAlsoCorrected(form.draft, caseValues, marks.plane, unlinked) : []), [caseValues, form.draft, marks.plane, unlinked])
 
   // Measurements are saved with the image shortly after each change (after a drag, at its end).
   useEffect(() => {
@@ -363,6 +366,11 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
                     ))}
                   </tbody>
                 </table>
+                {alsoCorrected.length > 0 && (
+                  <p className="im-also" data-testid="image-also-corrected">
+                    The case has one magnification for all its radiographic values. Besides this image&rsquo;s values it also corrects: {alsoCorrected.join('; ')}. Check that they were measured at the same magnification as this image, or measure them on it.
+                  </p>
+                )}
                 {caseValues.problems.length > 0 && (
                   <ul className="im-problems">
                     {caseValues.problems.map((p) => (
