@@ -150,7 +150,8 @@ describe("the case's other radiographic values, which the image's calibration co
     expect(valuesAlsoCorrected(base, lateral, 'Lat')).toEqual(['Residual bone length', 'Stations 1, 2, 3, 4, 5, 6', 'Sound-side length'])
   })
   it('nothing else radiographic in the case: nothing to name', () => {
-    const bare = { ...base, prosthesis: { ...(base.prosthesis as object), soundSideLength: null } } as CaseDraft
+    const bare = JSON.parse(JSON.stringify(base)) as CaseDraft
+    delete bare.prosthesis!.soundSideLength
     expect(valuesAlsoCorrected(bare, imageCaseValues(marks(), c, 'AP-1'), 'single')).toEqual([])
   })
 })
