@@ -55,7 +55,7 @@ async function addServer(page: import('@playwright/test').Page, password: string
   await expect(form).toContainText('Only https addresses are accepted')
   await form.getByLabel('DICOMweb address').fill(address)
   await form.getByRole('button', { name: 'Add server' }).click()
-  await expect(section.getByText('on this computer')).toBeVisible()
+  await expect(section.getByText('on this computer', { exact: true })).toBeVisible() // the server's tag; the form's hint and error also say it
   return section
 }
 
