@@ -27,19 +27,22 @@ export interface DisplayUnits {
   mass: MassUnit
 }
 
+/** The value of the first parameter the plan used whose key passes `is` (searched in its bases), or null. */
+function findParam(result: PlanResult, is: (key: string) => boolean): number | null {
+  for (const b of Object.values(result.basis))
+    for (const p of b.parameters) if (is(p.key) && typeof p.value === 'number') return p.value
+  for (const f of result.findings) for (const p of f.basis.parameters) if (is(p.key) && typeof p.value === 'number') return p.value
+  return null
+}
+
 /** The value of a parameter the plan used (searched in its bases), or null. */
 export function usedParam(result: PlanResult, key: string): number | null {
-  for (const b of Object.values(result.basis))
-    for (const p of b.parameters) if (p.key === key && typeof p.value === 'number') return p.value
-  for (const f of result.findings) for (const p of f.basis.parameters) if (p.key === key && typeof p.value === 'number') return p.value
-  return null
+  return findParam(result, (k) => k === key)
 }
 
 /** The value of the first parameter whose key ends with `suffix` (a system's own parameter). */
 function usedParamEnding(result: PlanResult, suffix: string): number | null {
-  for (const b of [...Object.values(result.basis), ...result.findings.map((f) => f.basis)])
-    for (const p of b.parameters) if (p.key.endsWith(suffix) && typeof p.value === 'number') return p.value
-  return null
+  return findParam(result, (k) => k.endsWith(suffix))
 }
 
 /** "Ø 15.25 mm" (catalogue diameter, exact, mm). */

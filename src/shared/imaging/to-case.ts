@@ -98,6 +98,11 @@ export function imageCaseValues(marks: ImageMarks, calibration: Calibration, ima
 }
 
 type Draft = Record<string, unknown>
+
+/** How many stations the image writes (its highest station index + 1; 0 for none). */
+function imageStationCount(result: ImageCaseValues): number {
+  return Math.max(-1, ...result.values.map((v) => Number(/^bone\.stations\[(\d+)\]/.exec(v.path)?.[1] ?? -1))) + 1
+}
 const obj = (x: unknown): Draft => (x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Draft) : {})
 
 /**
@@ -110,7 +115,7 @@ export function applyImageValues(draft: CaseDraft, result: ImageCaseValues, plan
   next.imaging = { ...result.imaging }
   const bone = { ...obj(next.bone) }
   const old = Array.isArray(bone.stations) ? (bone.stations as unknown[]) : []
-  const stationCount = Math.max(-1, ...result.values.map((v) => Number(/^bone\.stations\[(\d+)\]/.exec(v.path)?.[1] ?? -1))) + 1
+  const stationCount = imageStationCount(result)
   // A single-plane or AP image owns the station list; a lateral image adds to the stations there.
   const lateralOnly = (s: unknown): Draft => {
     const o = obj(s)
@@ -174,7 +179,7 @@ export function valuesAlsoCorrected(draft: CaseDraft, result: ImageCaseValues, p
   const bone = obj(d.bone)
   if (present(bone.residualLength) && !written.has('bone.residualLength')) out.push('Residual bone length')
   const stations = Array.isArray(bone.stations) ? (bone.stations as unknown[]) : []
-  const imageStations = Math.max(-1, ...result.values.map((v) => Number(/^bone\.stations\[(\d+)\]/.exec(v.path)?.[1] ?? -1))) + 1
+  const imageStations = imageStationCount(result)
   const others: number[] = []
   stations.forEach((s, i) => {
     const o = obj(s)

@@ -5,7 +5,7 @@
  * when the T-score is at or below the osteoporosis threshold or the residual bone is short.
  */
 import { LOWER_LIMB_LEVELS, type NormalizedCase } from '../case/types'
-import { formatApart, formatBeside, formatKg, formatMmApart, formatNumber, formatPercent, formatSize } from '../format'
+import { formatApart, formatBeside, formatKg, formatMmApart, formatNumber, formatParamValue, formatPercent, formatSize } from '../format'
 import { afterResection } from './build'
 import { protocolsFor, type ProtocolTable } from '../profile/protocol-params'
 import { isProtocolId } from '../profile/protocols'
@@ -117,12 +117,6 @@ function stepSchedule(
   return { rows, startAboveCap: false }
 }
 
-/** A value of a schedule parameter with its unit: "84 days", "10 kg", "50 % of body weight". */
-function paramText(p: ParamValue<ParamScalar>): string {
-  if (p.unit === 'fraction of body weight') return `${formatPercent(Number(p.value))} of body weight`
-  return `${formatNumber(Number(p.value), 3)}${p.unit ? ` ${p.unit}` : ''}`
-}
-
 /** The schedule's values its source does not state (site defaults), labelled so; null when none. */
 function siteDefaultNote(params: readonly ParamValue<ParamScalar>[], source: string): string | null {
   const seen = new Set<string>()
@@ -133,7 +127,8 @@ function siteDefaultNote(params: readonly ParamValue<ParamScalar>[], source: str
     seen.add(p.key)
     if (!p.confirmed) unconfirmed = true
     const label = p.label ? p.label.charAt(0).toLowerCase() + p.label.slice(1) : p.key
-    parts.push(`${label} ${paramText(p)}`)
+    // Exactly as stated ("84 days", "10 kg"); a share of body weight says so ("50 % of body weight").
+    parts.push(`${label} ${formatParamValue(p.value, p.unit)}${p.unit === 'fraction of body weight' ? ' of body weight' : ''}`)
   }
   if (parts.length === 0) return null
   return `Not stated by [${source}]: ${parts.join('; ')}. ${parts.length === 1 ? 'This is a site default' : 'These are site defaults'}${unconfirmed ? ', to be confirmed in Settings' : ', confirmed by the site'}.`

@@ -2,7 +2,7 @@
 // Pure: compares two PlanResults the core produced (stored vs recomputed now); the only numbers
 // come from the core's computePlan.
 import { parseCase } from '../../../../shared/case/parse'
-import { formatBeside, formatNumber } from '../../../../shared/format'
+import { formatBeside, formatParamValue } from '../../../../shared/format'
 import type { NormalizedCase } from '../../../../shared/case/types'
 import { computePlan, type PlanOptions } from '../../../../shared/plan'
 import type { PlanResult } from '../../../../shared/result'
@@ -22,7 +22,7 @@ export interface PlanDifference {
  *  "0 mm → 0 mm"; a catalogue Ø 12.125 mm is not 12.13). */
 function show(value: unknown, other: unknown, unit = '', exact = false): string {
   if (value === null || value === undefined) return 'none'
-  if (typeof value === 'number' && exact) return `${formatNumber(value, 3)}${unit ? ` ${unit}` : ''}`
+  if (typeof value === 'number' && exact) return formatParamValue(value, unit)
   // Beside 0 as well: a value that changed sign never reads "0".
   if (typeof value === 'number') return formatBeside(value, typeof other === 'number' ? [other, 0] : [0], 2, unit ? ` ${unit}` : '')
   return String(value)
