@@ -99,6 +99,11 @@ export function cortexWhereText(i: ImplantPlan, u: LengthUnit = 'mm'): string {
   return `at ${tip}${tip ? formatSize(i.minCortexAtMm, u) : formatMm(i.minCortexAtMm, u)} from ${end}`
 }
 
+/** "on the bone shortened by the proposed 20 mm resection" (the implant's sizes are for it), or ''. */
+export function shortenedBoneText(i: ImplantPlan, u: LengthUnit = 'mm'): string {
+  return i.resectionMm > 0 ? `on the bone shortened by the proposed ${formatMmBeside(i.resectionMm, [0], u)} resection` : ''
+}
+
 /** Clearance beside 0: −0.04 mm is never "0 mm". */
 export function clearanceText(b: BuildHeightPlan, u: LengthUnit = 'mm'): string {
   return formatMmBeside(b.clearanceMm, [0], u)
@@ -180,7 +185,7 @@ export function planToText(r: PlanResult): string {
   if (r.system) L.push(`Implant system: ${r.system.name}${r.system.template ? ' [template]' : ''}`)
   const i = r.implant
   if (i) {
-    const onShort = i.resectionMm > 0 ? ` on the bone shortened by the proposed ${formatMmBeside(i.resectionMm, [0])} resection` : ''
+    const onShort = i.resectionMm > 0 ? ` ${shortenedBoneText(i)}` : ''
     L.push(`Implant: ${implantSizeText(i.diameterMm, i.lengthMm)}${onShort} (max length ${formatMmAtMost(i.maxLengthMm)})`)
     L.push(`  prepared canal ${diameterText(i.preparedDiameterMm)}; cortical contact ${contactText(i.contactLengthMm, i.requiredContactMm)} of ${formatSize(i.requiredContactMm)} required`)
     if (i.minCortexMm !== null)

@@ -23,6 +23,7 @@ import {
   requiredBuildText,
   sensitivityLabel,
   sensitivityNotApplicable,
+  shortenedBoneText,
   sitsLowText,
   softMeasuredText,
   stageDaysText,
@@ -580,7 +581,7 @@ function implantSection(result: PlanResult, u: DisplayUnits): PlanSummary['impla
   if (i.smaller) sizes.push(sizeRow('One size smaller', i.smaller, req, u))
   sizes.push(sizeRow('Recommended', i, req, u))
   if (i.larger) sizes.push(sizeRow('One size larger', i.larger, req, u))
-  const shortened = i.resectionMm > 0 ? `; on the bone shortened by the proposed ${formatMmBeside(i.resectionMm, [0], u.length)} resection` : ''
+  const shortened = i.resectionMm > 0 ? `; ${shortenedBoneText(i, u.length)}` : ''
   const na = sensitivityNotApplicable(result)
   return {
     rows: [

@@ -16,6 +16,7 @@ import {
   patientText,
   requiredBuildText,
   resectedImplantText,
+  shortenedBoneText,
   sensitivityLabel,
   sensitivityNotApplicable,
   sizeOptionText,
@@ -75,7 +76,7 @@ const ImplantBlock = memo(function ImplantBlock({ imp, basis, na, u }: { imp: Im
         <N basis={basis} path="implant.lengthMm" name="implant length">
           {formatSize(imp.lengthMm, u)}
         </N>
-        {imp.resectionMm > 0 && ` on the bone shortened by the proposed ${formatMmBeside(imp.resectionMm, [0], u)} resection`}
+        {imp.resectionMm > 0 && ` ${shortenedBoneText(imp, u)}`}
       </Row>
       <Row label="Sizes either side" testId="res-neighbours">
         {imp.smaller ? sizeOptionText(imp.smaller, imp.requiredContactMm, u) : 'none smaller'}
