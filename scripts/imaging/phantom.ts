@@ -13,8 +13,13 @@ export interface PhantomOptions {
   detectorPixelMm?: number
   magnification?: number
   photometric?: 'MONOCHROME1' | 'MONOCHROME2'
-  /** Which spacing tags the file carries. */
-  spacing?: 'ermf' | 'pixel-spacing' | 'detector' | 'conflict' | 'none'
+  /** Which spacing tags the file carries: 'pixel-spacing' is a calibrated Pixel Spacing (true size,
+   *  Pixel Spacing Calibration Type GEOMETRY); 'uncalibrated-pixel-spacing' is the detector size
+   *  written as Pixel Spacing with no calibration type, as many CR/DX files do; 'conflict' adds a
+   *  calibrated Pixel Spacing that disagrees with Imager Pixel Spacing ÷ ERMF. */
+  spacing?: 'ermf' | 'pixel-spacing' | 'uncalibrated-pixel-spacing' | 'detector' | 'conflict' | 'none'
+  /** Modality (0008,0060); default DX. */
+  modality?: string
   transferSyntax?: string
   frames?: number
   /** Add identifying tags (to check they are dropped). */
@@ -142,7 +147,7 @@ export function phantomPixels(options: PhantomOptions = {}): Uint16Array {
 const ds = (...n: number[]) => n.map((v) => String(Number(v.toPrecision(10)))).join('\\')
 
 export function phantomDicom(options: PhantomOptions = {}): Uint8Array {
-  const o = { rows: 1400, columns: 520, detectorPixelMm: 0.3, magnification: 1.15, photometric: 'MONOCHROME2' as const, spacing: 'ermf' as const, transferSyntax: EXPLICIT_LE, frames: 1, identity: true, ...options }
+  const o = { rows: 1400, columns: 520, detectorPixelMm: 0.3, magnification: 1.15, photometric: 'MONOCHROME2' as const, spacing: 'ermf' as const, modality: 'DX', transferSyntax: EXPLICIT_LE, frames: 1, identity: true, ...options }
   const values = phantomPixels(o)
   if (o.photometric === 'MONOCHROME1') for (let i = 0; i < values.length; i++) values[i] = 4095 - values[i]!
   const frame = new Uint8Array(values.buffer)
@@ -151,7 +156,7 @@ export function phantomDicom(options: PhantomOptions = {}): Uint8Array {
   const e: DicomElement[] = [
     { group: 0x0008, element: 0x0016, vr: 'UI', value: '1.2.840.10008.5.1.4.1.1.1.1' },
     { group: 0x0008, element: 0x0018, vr: 'UI', value: '1.2.826.0.1.3680043.9.7777.1.1' },
-    { group: 0x0008, element: 0x0060, vr: 'CS', value: 'DX' },
+    { group: 0x0008, element: 0x0060, vr: 'CS', value: o.modality },
     { group: 0x0018, element: 0x5101, vr: 'CS', value: 'AP' },
     { group: 0x0020, element: 0x000d, vr: 'UI', value: '1.2.826.0.1.3680043.9.7777.2' },
     { group: 0x0020, element: 0x000e, vr: 'UI', value: '1.2.826.0.1.3680043.9.7777.3' },
@@ -184,8 +189,10 @@ export function phantomDicom(options: PhantomOptions = {}): Uint8Array {
   const corrected = p / o.magnification
   if (o.spacing === 'ermf') e.push(ips, ermf)
   if (o.spacing === 'detector') e.push(ips)
-  if (o.spacing === 'pixel-spacing') e.push({ group: 0x0028, element: 0x0030, vr: 'DS', value: ds(corrected, corrected) })
-  if (o.spacing === 'conflict') e.push(ips, ermf, { group: 0x0028, element: 0x0030, vr: 'DS', value: ds(corrected * 0.9, corrected * 0.9) })
+  const geometry = { group: 0x0028, element: 0x0a02, vr: 'CS', value: 'GEOMETRY' }
+  if (o.spacing === 'pixel-spacing') e.push({ group: 0x0028, element: 0x0030, vr: 'DS', value: ds(corrected, corrected) }, geometry)
+  if (o.spacing === 'uncalibrated-pixel-spacing') e.push({ group: 0x0028, element: 0x0030, vr: 'DS', value: ds(p, p) })
+  if (o.spacing === 'conflict') e.push(ips, ermf, { group: 0x0028, element: 0x0030, vr: 'DS', value: ds(corrected * 0.9, corrected * 0.9) }, geometry)
   return writeDicom(e, o.transferSyntax)
 }
 
@@ -238,6 +245,7 @@ async function main(folder: string) {
     'phantom-ermf.dcm': phantomDicom(),
     'phantom-mono1.dcm': phantomDicom({ photometric: 'MONOCHROME1' }),
     'phantom-pixel-spacing.dcm': phantomDicom({ spacing: 'pixel-spacing' }),
+    'phantom-uncalibrated-pixel-spacing.dcm': phantomDicom({ spacing: 'uncalibrated-pixel-spacing' }),
     'phantom-detector.dcm': phantomDicom({ spacing: 'detector' }),
     'phantom-conflict.dcm': phantomDicom({ spacing: 'conflict' }),
     'phantom-implicit.dcm': phantomDicom({ transferSyntax: IMPLICIT_LE }),

@@ -5,7 +5,7 @@ import { dicomParser } from './dicom-parser-lib'
 import { IDENTIFYING_TAGS, KEPT_TAGS, TAG } from './dicom-tags'
 import type { ImageHeader, ImageReadResult, KeptTag } from './image-types'
 import { IMAGE_LIMITS, megabytes } from './limits'
-import { parseDecimalString, interpretSpacing } from './spacing'
+import { parseDecimalString, interpretSpacing, type SpacingTags } from './spacing'
 import { sniffImageKind } from './sniff'
 import { supportedTransferSyntax, unsupportedTransferSyntaxMessage } from './transfer-syntax'
 
@@ -42,6 +42,24 @@ function requiredUs(ds: DataSet, tag: string, name: string): number {
 function firstNumber(ds: DataSet, tag: string): number | null {
   const t = text(ds, tag)
   return t === undefined ? null : (parseDecimalString(t.split('\\')[0] ?? '') ?? NaN)
+}
+
+/** The tags that state the pixel size, as `interpretSpacing` reads them (absent tags left out). */
+export function spacingTags(ds: DataSet): SpacingTags {
+  const tags: SpacingTags = {}
+  const fields = [
+    ['pixelSpacing', TAG.pixelSpacing],
+    ['imagerPixelSpacing', TAG.imagerPixelSpacing],
+    ['ermf', TAG.ermf],
+    ['modality', TAG.modality],
+    ['calibrationType', TAG.pixelSpacingCalibrationType],
+    ['calibrationDescription', TAG.pixelSpacingCalibrationDescription]
+  ] as const
+  for (const [field, tag] of fields) {
+    const value = text(ds, tag)
+    if (value !== undefined) tags[field] = value
+  }
+  return tags
 }
 
 function keptTags(ds: DataSet, transferSyntax: string): KeptTag[] {
@@ -142,12 +160,7 @@ function parse(bytes: Uint8Array, options: DicomReadOptions): ImageReadResult {
   const ww = firstNumber(ds, TAG.windowWidth)
   const window = wc !== null && ww !== null && Number.isFinite(wc) && ww > 0 && Number.isFinite(ww) ? { center: wc, width: ww } : null
 
-  const ermfText = text(ds, TAG.ermf)
-  const spacing = interpretSpacing({
-    ...(text(ds, TAG.pixelSpacing) !== undefined ? { pixelSpacing: text(ds, TAG.pixelSpacing) } : {}),
-    ...(text(ds, TAG.imagerPixelSpacing) !== undefined ? { imagerPixelSpacing: text(ds, TAG.imagerPixelSpacing) } : {}),
-    ...(ermfText !== undefined ? { ermf: ermfText } : {})
-  })
+  const spacing = interpretSpacing(spacingTags(ds))
 
   const dropped = IDENTIFYING_TAGS.filter((t) => ds.elements[t.key]).map((t) => t.name)
   if (text(ds, TAG.burnedInAnnotation)?.toUpperCase() === 'YES') dropped.push('Burned In Annotation is YES: the pixels themselves may show identifying text, which cannot be removed')

@@ -13,6 +13,9 @@ export const TAG = {
   rows: 'x00280010',
   columns: 'x00280011',
   pixelSpacing: 'x00280030',
+  pixelSpacingCalibrationType: 'x00280a02',
+  /** Free text: not a kept tag; only its first characters appear in the pixel-size label. */
+  pixelSpacingCalibrationDescription: 'x00280a04',
   bitsAllocated: 'x00280100',
   bitsStored: 'x00280101',
   pixelRepresentation: 'x00280103',
@@ -45,6 +48,7 @@ export const KEPT_TAGS: readonly { key: keyof typeof TAG; tag: string; name: str
   { key: 'windowCenter', tag: '(0028,1050)', name: 'Window Center' },
   { key: 'windowWidth', tag: '(0028,1051)', name: 'Window Width' },
   { key: 'pixelSpacing', tag: '(0028,0030)', name: 'Pixel Spacing' },
+  { key: 'pixelSpacingCalibrationType', tag: '(0028,0A02)', name: 'Pixel Spacing Calibration Type' },
   { key: 'imagerPixelSpacing', tag: '(0018,1164)', name: 'Imager Pixel Spacing' },
   { key: 'ermf', tag: '(0018,1114)', name: 'Estimated Radiographic Magnification Factor' },
   { key: 'studyInstanceUid', tag: '(0020,000D)', name: 'Study Instance UID' },
