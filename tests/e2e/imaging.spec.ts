@@ -118,7 +118,9 @@ test('measure the phantom: file calibration, axis, 6 stations and soft tissue wi
 
   // Every case value against the phantom's truth (after R-MAG's division by the ERMF).
   await expect(page.locator(fid('bone.stations[5].periosteal'))).toBeVisible()
-  expect(await page.locator(fid('imaging.magnification')).inputValue()).toBe('1.15')
+  // The case's other radiographic value (the sound-side length) is at the case's marker, 1.15 as
+  // the file's ERMF: the image writes at it and the case keeps its calibration.
+  expect(await page.locator(fid('imaging.marker.measuredSize')).inputValue()).toBe('28.75')
   for (let i = 0; i < 6; i++) {
     const z = (await fieldNumber(page, `bone.stations[${i}].fromDistalEnd`)) / M
     expect(Math.abs(z - (50 * (i + 1)) / M)).toBeLessThanOrEqual(0.5)
@@ -135,7 +137,7 @@ test('measure the phantom: file calibration, axis, 6 stations and soft tissue wi
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 10_000 })
   const measuredResult = await page.getByTestId('result-panel').innerText()
   const typed: CaseFileV1 = structuredClone(base)
-  typed.imaging = { source: 'xray', magnification: 1.15 }
+  typed.imaging = { source: 'xray', marker: { trueSize: 25, measuredSize: 28.75 } }
   typed.bone.residualLength = await fieldNumber(page, 'bone.residualLength')
   typed.bone.stations = []
   for (let i = 0; i < 6; i++) {
@@ -154,7 +156,14 @@ test('measure the phantom: file calibration, axis, 6 stations and soft tissue wi
 
 test('calibrate the phantom each of the four ways: the case gets the matching imaging section and the true residual length', async ({ page }) => {
   test.setTimeout(300_000)
-  const base = await openSeededPlan(page)
+  // Nothing radiographic in the case but what the image measures: its calibration is the case's.
+  const base = loadCase('transfemoral')
+  base.bone.stations = []
+  delete base.prosthesis!.soundSideLength
+  const id = await seedPlan(page, base as unknown as Record<string, unknown>)
+  await page.goto(`/#/plans/${id}`)
+  await page.reload()
+  await expect(page.locator('#f-patient-code')).toHaveValue(base.patient.code, { timeout: 30_000 })
   await openPhantom(page)
 
   // Uncalibrated: the panel says it cannot feed the plan, and the case is unchanged.
@@ -198,8 +207,7 @@ test('calibrate the phantom each of the four ways: the case gets the matching im
   await expect(page.getByTestId('calibration-status')).toContainText('known distance 25 mm')
   await expect(page.locator(fid('imaging.source'))).toHaveValue('calibrated')
   expect(await trueResidual(1)).toBeLessThanOrEqual(0.5)
-  // The typed stations are corrected with this calibration too (one magnification per case): said.
-  await expect(page.getByTestId('image-also-corrected')).toContainText(/Besides this image’s values it also corrects: Stations 1, 2/)
+  await expect(page.getByTestId('image-case-frame')).toHaveCount(0)
 
   // 4. Department factor on the detector pixel size.
   await page.getByRole('radio', { name: 'Department factor' }).check()
@@ -208,6 +216,19 @@ test('calibrate the phantom each of the four ways: the case gets the matching im
   await expect(page.locator(fid('imaging.source'))).toHaveValue('xray')
   await expect(page.locator(fid('imaging.magnification'))).toHaveValue('1.15')
   expect(await trueResidual(1.15)).toBeLessThanOrEqual(0.5)
+
+  // A sound-side length typed at that magnification, then the image calibrated by a known
+  // distance: the case keeps its 1.15 (the sound side is not re-corrected), and the image's
+  // values are written at 1.15, so that the plan still reads the true residual length.
+  await page.locator(fid('prosthesis.soundSideLength')).fill('471.5')
+  // The line drawn for the known distance comes back with it.
+  await page.getByRole('radio', { name: 'Known distance' }).check()
+  await expect(page.getByTestId('calibration-status')).toContainText('known distance 25 mm')
+  await expect(page.getByTestId('image-case-frame')).toContainText("This image's values are written at the case's magnification 1.15× (the image itself: true size (no magnification))")
+  await expect(page.getByTestId('image-case-frame')).toContainText('it also corrects Sound-side length')
+  await expect(page.locator(fid('imaging.source'))).toHaveValue('xray')
+  await expect(page.locator(fid('imaging.magnification'))).toHaveValue('1.15')
+  await expect.poll(() => trueResidual(1.15)).toBeLessThanOrEqual(0.5)
 })
 
 /** Makes WebGL unavailable in the page, as on a machine without it: the viewer must fall back. */

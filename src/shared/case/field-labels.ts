@@ -99,7 +99,8 @@ const STATION_FIELDS: Readonly<Record<string, string>> = {
   endostealLat: 'endosteal Ø lateral',
   periosteal: 'periosteal Ø',
   periostealAP: 'periosteal Ø AP',
-  periostealLat: 'periosteal Ø lateral'
+  periostealLat: 'periosteal Ø lateral',
+  lateralFromDistalEnd: 'level of the lateral diameters (from the distal end)'
 }
 
 const COMPONENT_FIELDS: Readonly<Record<string, string>> = { name: 'name', buildHeight: 'build height' }

@@ -11,7 +11,7 @@ import { isProtocolId, PROTOCOL_IDS } from '../profile/protocols'
 import { parseProfileOverrides } from '../profile/validate'
 import type { ProfileOverrides } from '../profile/types'
 import type { ParamValue } from '../result'
-import { formatNumber } from '../format'
+import { formatMmApart, formatNumber } from '../format'
 import { checkPatientCode } from '../patient-code'
 import { Collector, join, list, scanUnsafe } from './fields'
 import { applyPlausibleRanges } from './plausibility-check'
@@ -50,6 +50,9 @@ export const LIMITS = {
   residualLengthMm: { max: 1000 },
   diameterMm: { max: 100 },
   stations: { min: 2, max: 100 },
+  /** How far the level of a station's lateral diameters (measured on another radiograph) may lie
+   *  from the station's own distance: an app limit for matching two views, not a clinical value. */
+  lateralLevelMm: { max: 5 },
   softTissueMm: { max: 300 },
   soundSideLengthMm: { max: 1500 },
   buildHeightMm: { max: 1000 },
@@ -265,7 +268,7 @@ function parseImaging(r: Record<string, unknown>, c: Collector): NormalizedCase[
   return { source, magnification, marker }
 }
 
-const STATION_KEYS = ['fromDistalEnd', 'endosteal', 'endostealAP', 'endostealLat', 'periosteal', 'periostealAP', 'periostealLat'] as const
+const STATION_KEYS = ['fromDistalEnd', 'endosteal', 'endostealAP', 'endostealLat', 'periosteal', 'periostealAP', 'periostealLat', 'lateralFromDistalEnd'] as const
 
 function parseBone(r: Record<string, unknown>, c: Collector): NormalizedCase['bone'] | undefined {
   const o = c.object(r, 'bone', '', true)
@@ -332,11 +335,30 @@ function parseStation(s: unknown, i: number, residual: number | undefined, c: Co
     c.error(`${P}.${endo.minKey}`, `must be smaller than the periosteal diameter (${formatNumber(peri.min, 2)} mm)`)
     ok = false
   }
-  if (!ok) return undefined
+  if (!ok || !lateralAtStation(s, P, z, endo, c)) return undefined
   const twoPlane = endo.count > 1 || peri.count > 1
   const station: NormalizedStation = { index: i, fromDistalEndMm: z, endostealMm: endo.min, periostealMm: peri.min, twoPlane }
   if (twoPlane) station.planes = stationPlanes(endo, peri)
   return station
+}
+
+/**
+ * Lateral diameters measured on another radiograph carry the level they were measured at
+ * (`lateralFromDistalEnd`): they belong to this station only if that level is the station's own,
+ * within LIMITS.lateralLevelMm. A level without lateral diameters says nothing and is left alone.
+ */
+function lateralAtStation(s: Record<string, unknown>, P: string, z: number, endo: Planes, c: Collector): boolean {
+  if (s.lateralFromDistalEnd === undefined || s.lateralFromDistalEnd === null) return true
+  const level = c.length(s, 'lateralFromDistalEnd', P, true, { min: 0, max: LIMITS.residualLengthMm.max })
+  if (level === undefined) return false
+  if (endo.values.Lat === undefined) return true
+  const apart = Math.abs(level - z)
+  if (apart <= LIMITS.lateralLevelMm.max + 1e-9) return true
+  c.error(
+    `${P}.endostealLat`,
+    `was measured on the lateral radiograph ${formatNumber(level, 2)} mm from the distal end, ${formatMmApart(apart, LIMITS.lateralLevelMm.max)} from this station (${formatNumber(z, 2)} mm); the two views' values may lie at most ${LIMITS.lateralLevelMm.max} mm apart: move the station or the lateral measurement to one level`
+  )
+  return false
 }
 
 /** Each plane's own pair; a plane with neither value given is left out. */

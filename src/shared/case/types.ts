@@ -150,6 +150,9 @@ export interface RawStation {
   periosteal?: LengthInput
   periostealAP?: LengthInput
   periostealLat?: LengthInput
+  /** Where the lateral values were measured, when on another radiograph (its distance from the
+   *  distal end, as measured); it must lie within LIMITS.lateralLevelMm of `fromDistalEnd`. */
+  lateralFromDistalEnd?: LengthInput
 }
 
 export interface RawBone {

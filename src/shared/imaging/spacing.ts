@@ -120,3 +120,17 @@ export function interpretSpacing(tags: SpacingTags): SpacingInfo {
       : null
   return { candidates, problems, conflict }
 }
+
+/** The label an earlier OsseoPlan (before the calibration type was read) gave Pixel Spacing it
+ *  took as true size; images stored then keep it. */
+const EARLIER_TRUE_SIZE_LABEL = /^Pixel Spacing .* \(stated at the patient\)$/
+
+/**
+ * For an image stored before Pixel Spacing Calibration Type was read: its Pixel Spacing was taken
+ * as true size whatever the file said, and the file is not stored to read again. Null otherwise.
+ */
+export function earlierSpacingReading(spacing: SpacingInfo): string | null {
+  const c = spacing.candidates.find((x) => x.id === 'pixel-spacing' && x.plane === 'corrected' && EARLIER_TRUE_SIZE_LABEL.test(x.label))
+  if (!c) return null
+  return `This image was opened by an earlier version, which took its Pixel Spacing (${mm(c.rowMm)}) as true size without checking that the file says it was calibrated at the patient. On a projection radiograph it is often the detector size, magnified. Open the file again to have it read as it is now, or calibrate with a marker or a known distance.`
+}

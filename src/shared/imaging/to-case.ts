@@ -3,6 +3,7 @@
 // still holds exactly what the image wrote; typing another value over it unlinks it.
 import type { CaseDraft, RawImaging } from '../case/types'
 import type { Calibration } from './calibration'
+import { parseLength } from '../units'
 import { axisCoordinates, axisFrame, stationDiameters, type Axis, type Point } from './geometry'
 
 export type EdgeName = 'periostealA' | 'endostealA' | 'endostealB' | 'periostealB'
@@ -88,6 +89,8 @@ export function imageCaseValues(marks: ImageMarks, calibration: Calibration, ima
     }
     values.push({ path: `bone.stations[${i}].endosteal${suffix}`, value: round1(d.endostealMm), label: `${name} — endosteal Ø${suffix ? ` (${suffix})` : ''}` })
     values.push({ path: `bone.stations[${i}].periosteal${suffix}`, value: round1(d.periostealMm), label: `${name} — periosteal Ø${suffix ? ` (${suffix})` : ''}` })
+    // A lateral image's diameters carry their level: they go to the case station there (case-frame.ts).
+    if (!primary) values.push({ path: `bone.stations[${i}].lateralFromDistalEnd`, value: round1(z), label: `${name} — level of the lateral diameters` })
   })
   if (marks.skin && primary) {
     const c = axisCoordinates(axis, s, marks.skin)
@@ -104,6 +107,7 @@ function imageStationCount(result: ImageCaseValues): number {
   return Math.max(-1, ...result.values.map((v) => Number(/^bone\.stations\[(\d+)\]/.exec(v.path)?.[1] ?? -1))) + 1
 }
 const obj = (x: unknown): Draft => (x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Draft) : {})
+const present = (x: unknown) => x !== undefined && x !== null && x !== ''
 
 /**
  * The case with the image's values written in: the imaging section replaced by the calibration's,
@@ -116,12 +120,9 @@ export function applyImageValues(draft: CaseDraft, result: ImageCaseValues, plan
   const bone = { ...obj(next.bone) }
   const old = Array.isArray(bone.stations) ? (bone.stations as unknown[]) : []
   const stationCount = imageStationCount(result)
-  // A single-plane or AP image owns the station list; a lateral image adds to the stations there.
-  const lateralOnly = (s: unknown): Draft => {
-    const o = obj(s)
-    return Object.fromEntries(Object.entries(o).filter(([k]) => k === 'endostealLat' || k === 'periostealLat'))
-  }
-  const stations: Draft[] = plane === 'Lat' ? old.map((s) => ({ ...obj(s) })) : Array.from({ length: stationCount }, (_, i) => (plane === 'AP' ? lateralOnly(old[i]) : {}))
+  // A single-plane or AP image owns the station list; a lateral image adds to the stations there
+  // (at the case station of its level: the paths come placed, case-frame.ts).
+  const stations: Draft[] = plane === 'Lat' ? old.map((s) => ({ ...obj(s) })) : Array.from({ length: stationCount }, () => ({}))
   while (stations.length < stationCount) stations.push({})
   // A value typed over stays what was typed, even where the image rebuilds the station list.
   const keepTyped = (path: string) => {
@@ -146,11 +147,50 @@ export function applyImageValues(draft: CaseDraft, result: ImageCaseValues, plan
       soft.method = 'xray'
     }
   }
+  if (plane === 'AP' && stationCount > 0) carryLateral(old, stations)
   // An image with no stations yet leaves the stations typed in the form alone.
   if (stationCount > 0 || plane === 'Lat') bone.stations = stations
   next.bone = bone
   if ('distalThickness' in soft) next.softTissue = soft
   return next as CaseDraft
+}
+
+const LATERAL_KEYS = ['endostealLat', 'periostealLat', 'lateralFromDistalEnd'] as const
+const levelOf = (x: unknown): number | null => {
+  const z = parseLength(x, 'level')
+  return typeof z === 'number' ? z : null
+}
+
+/**
+ * The lateral diameters of the old stations, onto the AP image's rebuilt stations: each to the
+ * station nearest the level it was measured at (its own `lateralFromDistalEnd`, else its old
+ * station's distance, which it keeps from now on), one to one — never by list position, so a
+ * station added or moved on the AP image does not shift them. A level that ends up more than
+ * LIMITS.lateralLevelMm from its station is refused by parseCase at the field.
+ */
+function carryLateral(old: readonly unknown[], stations: Draft[]): void {
+  const carried = old
+    .map((s) => obj(s))
+    .filter((o) => present(o.endostealLat) || present(o.periostealLat))
+    .map((o) => ({ values: Object.fromEntries(LATERAL_KEYS.filter((k) => present(o[k])).map((k) => [k, o[k]])), level: levelOf(o.lateralFromDistalEnd) ?? levelOf(o.fromDistalEnd), atStation: o.fromDistalEnd }))
+  const pairs: { c: number; j: number; d: number }[] = []
+  carried.forEach((c, ci) =>
+    stations.forEach((s, j) => {
+      const z = levelOf(s.fromDistalEnd)
+      if (c.level !== null && z !== null) pairs.push({ c: ci, j, d: Math.abs(z - c.level) })
+    })
+  )
+  pairs.sort((a, b) => a.d - b.d || a.c - b.c || a.j - b.j)
+  const done = new Set<number>()
+  const taken = new Set<number>()
+  for (const p of pairs) {
+    if (done.has(p.c) || taken.has(p.j)) continue
+    const c = carried[p.c]!
+    Object.assign(stations[p.j]!, c.values)
+    if (!present(c.values.lateralFromDistalEnd) && present(c.atStation)) stations[p.j]!.lateralFromDistalEnd = c.atStation
+    done.add(p.c)
+    taken.add(p.j)
+  }
 }
 
 /** Whether each image value is still the case's value (linked) or was typed over (unlinked). */
@@ -163,14 +203,12 @@ export function linkStates(draft: CaseDraft, values: readonly LinkedValue[], get
 
 const STATION_FIELDS = ['fromDistalEnd', 'endosteal', 'periosteal', 'endostealAP', 'periostealAP', 'endostealLat', 'periostealLat'] as const
 const LATERAL_FIELDS = new Set(['endostealLat', 'periostealLat'])
-const present = (x: unknown) => x !== undefined && x !== null && x !== ''
 
 /**
- * The case's radiographic values this image does not write, which its calibration will correct
- * all the same (a case has one magnification): the residual length, stations, sound-side length
- * or soft tissue measured elsewhere or typed. Named for the surgeon, who must check that they were
- * measured at the same magnification (issue found 2026-12-01: the image's calibration replaces the
- * case's for every value, silently).
+ * The case's radiographic values this image does not write, which the case's one magnification
+ * corrects as well: the residual length, stations, sound-side length or soft tissue measured
+ * elsewhere or typed. While there are any, the image does not set the case's calibration: its
+ * values are converted to the case's (case-frame.ts), and these are named for the surgeon.
  */
 export function valuesAlsoCorrected(draft: CaseDraft, result: ImageCaseValues, plane: ImagePlane, skipPaths: readonly string[] = []): string[] {
   const d = draft as Draft
@@ -186,8 +224,8 @@ export function valuesAlsoCorrected(draft: CaseDraft, result: ImageCaseValues, p
     for (const f of STATION_FIELDS) {
       if (!present(o[f]) || written.has(`bone.stations[${i}].${f}`)) continue
       // An AP or single-plane image with stations rebuilds the list (applyImageValues): only the
-      // lateral values of its own stations stay.
-      if (plane !== 'Lat' && imageStations > 0 && (!LATERAL_FIELDS.has(f) || i >= imageStations)) continue
+      // lateral values stay, carried by an AP image to the station at their level.
+      if (plane !== 'Lat' && imageStations > 0 && (plane === 'single' || !LATERAL_FIELDS.has(f))) continue
       if (!others.includes(i + 1)) others.push(i + 1)
     }
   })

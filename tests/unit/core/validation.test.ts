@@ -70,6 +70,8 @@ const REJECTIONS: [string, Mut, string, string][] = [
   ['station beyond the bone', (r) => (r.bone.stations[3].fromDistalEnd = 201), 'bone.stations[3].fromDistalEnd', 'must not exceed the residual bone length (200 mm)'],
   ['duplicate station distance', (r) => (r.bone.stations[2].fromDistalEnd = '5 cm'), 'bone.stations[2].fromDistalEnd', 'same distance from the distal end as station 2 (50 mm)'],
   ['endosteal missing', (r) => delete r.bone.stations[2].endosteal, 'bone.stations[2].endosteal', 'is required (or its AP and lateral values)'],
+  ['lateral diameters measured 5.04 mm from their station', (r) => (r.bone.stations[1] = { fromDistalEnd: 50, endostealAP: 12, endostealLat: 13, periosteal: 26, lateralFromDistalEnd: 55.04 }), 'bone.stations[1].endostealLat', 'was measured on the lateral radiograph 55.04 mm from the distal end, 5.04 mm from this station (50 mm); the two views\' values may lie at most 5 mm apart'],
+  ['lateral level not a length', (r) => (r.bone.stations[1] = { fromDistalEnd: 50, endostealAP: 12, endostealLat: 13, periosteal: 26, lateralFromDistalEnd: '5 kg' }), 'bone.stations[1].lateralFromDistalEnd', 'is a mass; expected a length'],
   ['half a plane pair', (r) => (r.bone.stations[1] = { fromDistalEnd: 50, endosteal: 12, periostealAP: 26 }), 'bone.stations[1].periostealLat', 'is required: with the AP value given, the periosteal diameter needs both planes (AP and lateral), or one value for both'],
   ['endosteal zero', (r) => (r.bone.stations[2].endosteal = 0), 'bone.stations[2].endosteal', 'must be greater than 0'],
   ['endosteal equals periosteal', (r) => (r.bone.stations[2].endosteal = 26), 'bone.stations[2].endosteal', 'must be smaller than the periosteal diameter (26 mm)'],

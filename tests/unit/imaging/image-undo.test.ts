@@ -18,7 +18,13 @@ const MARKER_CAL: CalibrationInput = { kind: 'marker', trueSizeMm: 25, from: tru
 
 const station = (i: number): StationMark => ({ id: `s${i}`, t: truth.stations[i]!.zMm / truth.residualMm, edges: { ...truth.stations[i]!.edges }, accepted: true })
 const marks = (n: number): ImageMarks => ({ axis: truth.axis, stations: Array.from({ length: n }, (_, i) => station(i)), skin: truth.skin, plane: 'single', unlinked: [] })
-const baseCase = () => JSON.parse(readFileSync('resources/cases/transfemoral.json', 'utf8')) as CaseDraft
+/** The example case with nothing radiographic but what the image measures (no sound-side length):
+ *  the image's calibration becomes the case's (case-frame.test.ts covers a case with more). */
+function baseCase(): CaseDraft {
+  const c = JSON.parse(readFileSync('resources/cases/transfemoral.json', 'utf8')) as CaseDraft
+  delete c.prosthesis!.soundSideLength
+  return c
+}
 
 /** What ImageWorkspace does for one edit (use-image-edits.ts without React). */
 function imageEdit(store: EditorStore, change: (s: ImageEditState) => ImageEditState, gesture: string | null = null, relink: string[] = []) {
@@ -51,7 +57,7 @@ describe('image edits in the editor history', () => {
     expect(store.canUndo()).toBe(false)
     const before = at(store, 'bone.residualLength')
     imageEdit(store, (s) => ({ ...s, calibration: FILE_CAL }))
-    const values = imageValuesOf(state(store), LABEL)!
+    const values = imageValuesOf(state(store), LABEL, store.draft())!.result
     expect(at(store, 'bone.residualLength')).toBe(values.values.find((v) => v.path === 'bone.residualLength')!.value)
     expect(at(store, 'imaging.magnification')).toBe(1.15)
     store.undo()
@@ -166,17 +172,17 @@ describe('image edits in the editor history', () => {
     expect(at(store, 'bone.stations[1].endosteal')).toBe(99)
     expect(state(store).marks.unlinked).toEqual(['bone.stations[1].endosteal'])
     // Other values still follow the image.
-    expect(at(store, 'bone.stations[1].periosteal')).toBe(imageValuesOf(state(store), LABEL)!.values.find((v) => v.path === 'bone.stations[1].periosteal')!.value)
+    expect(at(store, 'bone.stations[1].periosteal')).toBe(imageValuesOf(state(store), LABEL, store.draft())!.result.values.find((v) => v.path === 'bone.stations[1].periosteal')!.value)
     imageEdit(store, (s) => s, null, ['bone.stations[1].endosteal'])
     expect(state(store).marks.unlinked).toEqual([])
-    expect(at(store, 'bone.stations[1].endosteal')).toBe(imageValuesOf(state(store), LABEL)!.values.find((v) => v.path === 'bone.stations[1].endosteal')!.value)
+    expect(at(store, 'bone.stations[1].endosteal')).toBe(imageValuesOf(state(store), LABEL, store.draft())!.result.values.find((v) => v.path === 'bone.stations[1].endosteal')!.value)
     store.undo()
     expect(at(store, 'bone.stations[1].endosteal')).toBe(99)
     store.undo()
     store.undo()
     // Back before the typing: linked, the image's value.
     expect(state(store).marks.unlinked).toEqual([])
-    expect(at(store, 'bone.stations[1].endosteal')).toBe(imageValuesOf(state(store), LABEL)!.values.find((v) => v.path === 'bone.stations[1].endosteal')!.value)
+    expect(at(store, 'bone.stations[1].endosteal')).toBe(imageValuesOf(state(store), LABEL, store.draft())!.result.values.find((v) => v.path === 'bone.stations[1].endosteal')!.value)
   })
 
   it('an edit that changes no case value keeps the untouched sections identical (their fields do not re-render)', () => {

@@ -3,7 +3,7 @@
 // FIDUCIAL; otherwise it is taken as the detector size (magnified), so R-MAG still corrects it.
 import { describe, expect, it } from 'vitest'
 import { writeDicom, type DicomElement } from '../../../scripts/imaging/dicom-writer'
-import { interpretSpacing } from '../../../src/shared/imaging/spacing'
+import { earlierSpacingReading, interpretSpacing } from '../../../src/shared/imaging/spacing'
 import { calibrate, readDicom, type SpacingCandidate } from '../../../src/shared/imaging'
 import { parsed } from './phantoms'
 
@@ -145,5 +145,17 @@ describe('Pixel Spacing of a cross-sectional image', () => {
 
   it.each(['MR', 'PT', 'ct', ' MR '])('%s: true size without a calibration type', (modality) => {
     expect(interpretSpacing({ modality, pixelSpacing: '0.5\\0.5' }).candidates.map((c) => c.plane)).toEqual(['corrected'])
+  })
+})
+
+describe('an image read by an earlier version (Pixel Spacing taken as true size unchecked)', () => {
+  const earlier = { candidates: [{ id: 'pixel-spacing' as const, plane: 'corrected' as const, rowMm: 0.139, colMm: 0.139, label: 'Pixel Spacing 0.139 mm (stated at the patient)' }], problems: [], conflict: null }
+  it('is told to be opened again or calibrated', () => {
+    expect(earlierSpacingReading(earlier)).toMatch(/^This image was opened by an earlier version, which took its Pixel Spacing \(0\.139 mm\) as true size/)
+  })
+  it('an image read now is not', () => {
+    for (const tags of [{ modality: 'DX', pixelSpacing: '0.139\\0.139' }, { modality: 'DX', pixelSpacing: '0.139\\0.139', calibrationType: 'GEOMETRY' }, { modality: 'CT', pixelSpacing: '0.5\\0.5' }]) {
+      expect(earlierSpacingReading(interpretSpacing(tags))).toBeNull()
+    }
   })
 })

@@ -124,7 +124,9 @@ describe('writing into the case', () => {
     const ap = applyImageValues(base, imageCaseValues(marks('AP'), c, 'AP-1'), 'AP')
     const lat = applyImageValues(ap, imageCaseValues(marks('Lat'), c, 'LAT-1'), 'Lat')
     const s0 = lat.bone?.stations?.[0] as Record<string, number>
-    expect(Object.keys(s0).sort()).toEqual(['endostealAP', 'endostealLat', 'fromDistalEnd', 'periostealAP', 'periostealLat'])
+    expect(Object.keys(s0).sort()).toEqual(['endostealAP', 'endostealLat', 'fromDistalEnd', 'lateralFromDistalEnd', 'periostealAP', 'periostealLat'])
+    // The lateral diameters carry the level they were measured at: here the AP station's own.
+    expect(s0.lateralFromDistalEnd).toBe(s0.fromDistalEnd)
     expect(lat.bone?.residualLength).toBe(ap.bone?.residualLength)
   })
 

@@ -1,7 +1,7 @@
 // Choosing the calibration: from the file (each stated pixel size labelled with its plane), a
 // marker of known size, a known distance, or the department's magnification factor.
-import { useState } from 'react'
-import { MAGNIFICATION_RANGE, type CalibrationInput, type CalibrationKind, type CalibrationResult, type ImageHeader } from '../../../../shared/imaging'
+import { useRef, useState } from 'react'
+import { earlierSpacingReading, MAGNIFICATION_RANGE, type CalibrationInput, type CalibrationKind, type CalibrationResult, type ImageHeader } from '../../../../shared/imaging'
 import { usePlanningContext } from '../settings/planning-context'
 
 const KIND_LABELS: Record<CalibrationKind, string> = {
@@ -29,6 +29,7 @@ export function CalibrationControls({ header, input, result, readOnly, onChange,
   const [lengthMm, setLengthMm] = useState(input?.kind === 'known-distance' ? input.trueLengthMm : 100)
   const [factor, setFactor] = useState(input?.kind === 'department' ? input.factor : factorParam.value)
   const candidates = header.spacing.candidates
+  const earlier = earlierSpacingReading(header.spacing)
   const detector = candidates.find((c) => c.plane === 'detector') ?? null
   const kind = input?.kind ?? null
   const provenance = `site default "${factorParam.label ?? 'default magnification'}"`
@@ -47,7 +48,11 @@ export function CalibrationControls({ header, input, result, readOnly, onChange,
     if (k === 'department' && detector) onChange({ kind: 'department', factor, provenance, detector })
   }
   const [pendingKind, setPendingKind] = useState<CalibrationKind | null>(null)
-  const keepLine = () => (input && (input.kind === 'marker' || input.kind === 'known-distance') ? { from: input.from, to: input.to } : NO_LINE)
+  // The last line drawn is kept while another kind is tried: choosing the marker or the known
+  // distance again brings it back, instead of asking for it to be drawn again.
+  const lastLine = useRef(NO_LINE)
+  if (input && (input.kind === 'marker' || input.kind === 'known-distance')) lastLine.current = { from: input.from, to: input.to }
+  const keepLine = () => lastLine.current
   const shown = kind ?? pendingKind
   const lineDrawn = input && (input.kind === 'marker' || input.kind === 'known-distance') && (input.from.x !== input.to.x || input.from.y !== input.to.y)
 
@@ -64,6 +69,11 @@ export function CalibrationControls({ header, input, result, readOnly, onChange,
           )
         })}
       </div>
+      {earlier && (
+        <p className="im-warn" role="alert" data-testid="earlier-spacing">
+          {earlier}
+        </p>
+      )}
       {header.spacing.problems.map((p) => (
         <p key={p} className="im-warn">
           {p}

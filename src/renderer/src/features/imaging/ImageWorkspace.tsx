@@ -4,12 +4,11 @@ import {
   axisCoordinates,
   axisFrame,
   calibrate,
-  imageCaseValues,
+  placeImageValues,
   pointOnStation,
   sortedStations,
   stationDistances,
   suggestStationEdges,
-  valuesAlsoCorrected,
   EDGE_NAMES,
   type Axis,
   type EdgeName,
@@ -95,11 +94,11 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
   const calibration = useMemo(() => (calInput ? calibrate(calInput) : null), [calInput])
   /** The scale measurements use: the calibration's, else the file's pixel aspect (for drawing only). */
   const scale: PixelScale = useMemo(() => (calibration?.ok ? calibration.calibration.scale : (header.spacing.candidates[0] ?? { rowMm: 1, colMm: 1 })), [calibration, header])
-  const caseValues = useMemo(() => (calibration?.ok && marks.axis ? imageCaseValues(marks, calibration.calibration, row.label) : null), [calibration, marks, row.label])
+  /** The image's values as the case holds them: at the case's magnification, on its stations. */
+  const placed = useMemo(() => (calibration?.ok && marks.axis ? placeImageValues(form.draft, marks, calibration.calibration, row.label) : null), [calibration, marks, row.label, form.draft])
+  const caseValues = placed?.result ?? null
 
   const unlinked = useMemo(() => marks.unlinked ?? [], [marks.unlinked])
-  /** The case's other radiographic values, which the case's one magnification corrects too. */
-  const alsoCorrected = useMemo(() => (caseValues ? valuesAlsoCorrected(form.draft, caseValues, marks.plane, unlinked) : []), [caseValues, form.draft, marks.plane, unlinked])
 
   // Measurements are saved with the image shortly after each change (after a drag, at its end).
   useEffect(() => {
@@ -366,9 +365,9 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
                     ))}
                   </tbody>
                 </table>
-                {alsoCorrected.length > 0 && (
-                  <p className="im-also" data-testid="image-also-corrected">
-                    The case has one magnification for all its radiographic values. Besides this image&rsquo;s values it also corrects: {alsoCorrected.join('; ')}. Check that they were measured at the same magnification as this image, or measure them on it.
+                {placed?.note && (
+                  <p className={placed.refused ? 'im-refused' : 'im-also'} data-testid="image-case-frame" role={placed.refused ? 'alert' : undefined}>
+                    {placed.note}
                   </p>
                 )}
                 {caseValues.problems.length > 0 && (

@@ -16,6 +16,7 @@ const CASE_LENGTHS = new Set([
   'periosteal',
   'periostealAP',
   'periostealLat',
+  'lateralFromDistalEnd',
   'trueSize',
   'measuredSize',
   'distalThickness',

@@ -1,0 +1,136 @@
+// An image's values as the case must hold them. A case has one `imaging` section, and R-MAG
+// corrects every radiographic value in it with that one magnification. So an image may set the
+// case's calibration only while nothing else radiographic is in the case; otherwise its values are
+// converted to the case's magnification (their true size kept), and where either magnification is
+// not known (the site's default factor would apply) they are refused, not guessed. A lateral
+// image's diameters go to the case station at their own level, never to a list position.
+import type { CaseDraft } from '../case/types'
+import { LIMITS } from '../case/parse'
+import { formatMagnification, formatNumber } from '../format'
+import { parseLength } from '../units'
+import type { Calibration } from './calibration'
+import { imageCaseValues, valuesAlsoCorrected, type ImageCaseValues, type ImageMarks, type LinkedValue } from './to-case'
+
+type Draft = Record<string, unknown>
+const obj = (x: unknown): Draft => (x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Draft) : {})
+const present = (x: unknown) => x !== undefined && x !== null && x !== ''
+
+/**
+ * The factor R-MAG divides an imaging section's values by: 1 for true size (CT, calibrated), the
+ * marker's measured ÷ true size or the magnification for X-ray; null when an X-ray names neither
+ * (the site's default factor applies, not known here); undefined when the section is incomplete.
+ */
+export function imagingFactor(imaging: unknown): number | null | undefined {
+  const i = obj(imaging)
+  if (i.source === 'ct' || i.source === 'calibrated') return 1
+  if (i.source !== 'xray') return undefined
+  const marker = obj(i.marker)
+  if (present(i.marker)) {
+    const t = parseLength(marker.trueSize, 'trueSize')
+    const m = parseLength(marker.measuredSize, 'measuredSize')
+    return typeof t === 'number' && typeof m === 'number' && t > 0 && m > 0 ? m / t : undefined
+  }
+  if (!present(i.magnification)) return null
+  const f = typeof i.magnification === 'number' ? i.magnification : typeof i.magnification === 'string' ? Number(i.magnification.trim()) : NaN
+  return Number.isFinite(f) && f > 0 ? f : undefined
+}
+
+function factorText(f: number | null | undefined): string {
+  if (f === undefined) return 'not complete'
+  if (f === null) return "the site's default magnification"
+  return f === 1 ? 'true size (no magnification)' : `magnification ${formatMagnification(f)}`
+}
+
+export interface CasePlacement {
+  /** The values to write (linked values compare with these) and why some are not written. */
+  result: ImageCaseValues
+  /** True when the image's calibration becomes the case's imaging section. */
+  setsCalibration: boolean
+  /** Said beside the image's values when they are converted or refused, for the surgeon. */
+  note: string | null
+  /** True when the image's values are refused: nothing is written. */
+  refused: boolean
+}
+
+const scaled = (c: Calibration, k: number): Calibration => ({ ...c, scale: { rowMm: c.scale.rowMm * k, colMm: c.scale.colMm * k } })
+
+/** The image's values placed in the case `draft` (see the file comment). */
+export function placeImageValues(draft: CaseDraft, marks: ImageMarks, calibration: Calibration, imageLabel: string): CasePlacement {
+  const own = imageCaseValues(marks, calibration, imageLabel)
+  const others = valuesAlsoCorrected(draft, own, marks.plane, marks.unlinked ?? [])
+  const onStations = (r: ImageCaseValues) => (marks.plane === 'Lat' ? onCaseStations(draft, r) : r)
+  if (others.length === 0) return { result: onStations(own), setsCalibration: true, note: null, refused: false }
+  const caseFactor = imagingFactor((draft as Draft).imaging)
+  const imageFactor = imagingFactor(calibration.imaging)
+  if (caseFactor === imageFactor || (typeof caseFactor === 'number' && typeof imageFactor === 'number' && Math.abs(caseFactor - imageFactor) < 1e-9)) {
+    return { result: onStations(own), setsCalibration: false, note: null, refused: false }
+  }
+  if (typeof caseFactor !== 'number' || typeof imageFactor !== 'number') {
+    const listed = others.join('; ')
+    const note =
+      caseFactor === undefined
+        ? `This image's values are not written: the case's Imaging section is not complete. Complete it with the magnification of the case's other radiographic values (${listed}), to add this image's values.`
+        : caseFactor === null
+          ? `This image's values are not written: the case's other radiographic values (${listed}) are corrected by the site's default magnification, an assumption, and this image by its own calibration (${factorText(imageFactor)}). Enter in Imaging the magnification those values were measured at, or clear them, to add this image's values.`
+          : `This image's values are not written: this image has no calibration of its own (the site's default magnification would apply), and the case's other radiographic values (${listed}) are at ${factorText(caseFactor)}. Calibrate this image with a marker or a known distance, to add its values.`
+    return { result: { ...own, values: [] }, setsCalibration: false, note, refused: true }
+  }
+  // Values at the image's magnification × (case's ÷ image's) are at the case's: R-MAG divides them
+  // by the case's factor back to the true size the image measured.
+  const converted = imageCaseValues(marks, scaled(calibration, caseFactor / imageFactor), imageLabel)
+  const note = `This image's values are written at the case's ${factorText(caseFactor)} (the image itself: ${factorText(imageFactor)}), which the plan corrects back to the true size the image measured. The case's calibration stays as it is: it also corrects ${others.join('; ')}.`
+  return { result: onStations({ ...converted, origin: `${converted.origin}; converted to the case's ${factorText(caseFactor)}` }), setsCalibration: false, note, refused: false }
+}
+
+const STATION_PATH = /^bone\.stations\[(\d+)\]\.(\w+)$/
+
+/**
+ * A lateral image's diameters on the case's stations: each image station goes to the case station
+ * nearest its level (within LIMITS.lateralLevelMm, one to one); one with no case station there is
+ * not written, and says so.
+ */
+function onCaseStations(draft: CaseDraft, r: ImageCaseValues): ImageCaseValues {
+  const caseLevels = (Array.isArray(obj(obj(draft).bone).stations) ? (obj(draft).bone as { stations: unknown[] }).stations : []).map((s) => {
+    const z = parseLength(obj(s).fromDistalEnd, 'fromDistalEnd')
+    return typeof z === 'number' ? z : null
+  })
+  const byImageStation = new Map<number, LinkedValue[]>()
+  const rest: LinkedValue[] = []
+  for (const v of r.values) {
+    const m = STATION_PATH.exec(v.path)
+    if (!m) rest.push(v)
+    else byImageStation.set(Number(m[1]), [...(byImageStation.get(Number(m[1])) ?? []), v])
+  }
+  const levels = [...byImageStation].map(([i, vs]) => ({ i, level: vs.find((v) => v.path.endsWith('.lateralFromDistalEnd'))?.value ?? null }))
+  const pairs: { i: number; j: number; d: number }[] = []
+  for (const { i, level } of levels) {
+    if (level === null) continue
+    caseLevels.forEach((z, j) => {
+      if (z !== null && Math.abs(z - level) <= LIMITS.lateralLevelMm.max + 1e-9) pairs.push({ i, j, d: Math.abs(z - level) })
+    })
+  }
+  pairs.sort((a, b) => a.d - b.d || a.i - b.i || a.j - b.j)
+  const toCase = new Map<number, number>()
+  const taken = new Set<number>()
+  for (const p of pairs) {
+    if (toCase.has(p.i) || taken.has(p.j)) continue
+    toCase.set(p.i, p.j)
+    taken.add(p.j)
+  }
+  const values = [...rest]
+  const problems = [...r.problems]
+  for (const { i, level } of levels) {
+    const j = toCase.get(i)
+    if (j === undefined) {
+      problems.push(
+        `Station ${i + 1}: no station of the case lies within ${LIMITS.lateralLevelMm.max} mm of its level (${formatNumber(level ?? NaN, 1)} mm from the distal end); its lateral diameters are not written. Place it at the level of one of the case's stations.`
+      )
+      continue
+    }
+    for (const v of byImageStation.get(i) ?? []) {
+      const field = STATION_PATH.exec(v.path)![2]
+      values.push({ ...v, path: `bone.stations[${j}].${field}`, label: v.label.replace(/^Station \d+/, `Station ${j + 1}`) })
+    }
+  }
+  return { ...r, values, problems }
+}
