@@ -26,6 +26,18 @@ describe('pasting canal stations from a spreadsheet', () => {
     expect(planes.stations[0]).toEqual({ fromDistalEnd: 20, endostealAP: 14, endostealLat: 15, periostealAP: 28, periostealLat: 29 })
   })
 
+  it("reads a unit written in a header cell as that column's unit, over the table's (was ignored: 2 cm read as 2 mm)", () => {
+    const r = parseStationsPaste('Distance (cm)\tEndosteal [mm]\tPeriosteal mm\n2\t14\t28\n6\t12.5\t27', 'mm')
+    expect(r.problems).toEqual([])
+    expect(r.stations).toEqual([
+      { fromDistalEnd: '2 cm', endosteal: 14, periosteal: 28 },
+      { fromDistalEnd: '6 cm', endosteal: 12.5, periosteal: 27 }
+    ])
+    // A header without a unit keeps the table's; "in" alone in words is not a unit, "(in)" is.
+    const inches = parseStationsPaste('distance in table units\tendosteal (in)\tperiosteal (inches)\n20\t0.5\t1.1', 'cm')
+    expect(inches.stations).toEqual([{ fromDistalEnd: '20 cm', endosteal: '0.5 in', periosteal: '1.1 in' }])
+  })
+
   it('keeps cells with units or typos as typed, so the core names the problem at the field', () => {
     expect(parseStationsPaste('2 cm\t14,5\t28').stations[0]).toEqual({ fromDistalEnd: '2 cm', endosteal: '14,5', periosteal: 28 })
   })

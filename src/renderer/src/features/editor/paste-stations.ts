@@ -1,7 +1,8 @@
 // Canal stations pasted from a spreadsheet: rows separated by newlines, cells by tabs (or
 // commas/semicolons when there is no tab). Columns are read from a header row when there is
 // one ("distance", "endosteal", "periosteal", optional "AP"/"Lat"); without a header, 3
-// columns are distance, endosteal, periosteal and 5 columns add the second plane.
+// columns are distance, endosteal, periosteal and 5 columns add the second plane. A unit in a
+// header cell ("Distance (cm)") is that column's unit; otherwise the table's unit applies.
 import type { RawStation } from '../../../../shared/case/types'
 import { readDecimal, type LengthUnit } from '../../../../shared/units'
 
@@ -42,6 +43,16 @@ function headerColumn(cell: string): Column | null {
   return null
 }
 
+/** The unit a header cell states ("Distance (cm)", "Endosteal [in]", "periosteal mm"), if any:
+ *  the spreadsheet's own unit for that column wins over the table's unit selector. */
+function headerUnit(cell: string): LengthUnit | null {
+  const c = cell.toLowerCase()
+  const m = /[([]\s*(mm|cm|in|inch|inches|")\s*[)\]]/.exec(c) ?? /\b(mm|cm|inch|inches|millimet(?:re|er)s?|centimet(?:re|er)s?)\b/.exec(c)
+  if (!m) return null
+  const u = m[1]!
+  return u.startsWith('mm') || u.startsWith('milli') ? 'mm' : u.startsWith('cm') || u.startsWith('centi') ? 'cm' : 'in'
+}
+
 function splitRow(line: string): string[] {
   const sep = line.includes('\t') ? '\t' : line.includes(';') ? ';' : ','
   return line.split(sep).map((c) => c.trim())
@@ -62,11 +73,13 @@ export function parseStationsPaste(text: string, unit: LengthUnit = 'mm', readCo
   const convert = readCommasAsPoints && decimalCommas
   let rows = lines.map((l) => splitRow(l).map((c) => (convert && DECIMAL_COMMA_CELL.test(c) ? c.replace(',', '.') : c)))
   let columns: (Column | null)[]
+  let units: (LengthUnit | null)[] = []
   const first = rows[0] as string[]
   // A header cell has letters and no digits ("2 cm" or "14,5" are values).
   const looksLikeHeader = first.some((c) => /[a-z]/i.test(c) && !/\d/.test(c))
   if (looksLikeHeader) {
     columns = first.map(headerColumn)
+    units = first.map(headerUnit)
     rows = rows.slice(1)
     if (!columns.includes('fromDistalEnd')) return { stations: [], problems: ['The header has no distance column (e.g. "distance from distal end").'], decimalCommas }
   } else {
@@ -80,7 +93,7 @@ export function parseStationsPaste(text: string, unit: LengthUnit = 'mm', readCo
     const station: RawStation = { fromDistalEnd: '' }
     columns.forEach((column, i) => {
       const cell = cells[i] ?? ''
-      if (column && cell !== '') station[column] = cellValue(cell, unit)
+      if (column && cell !== '') station[column] = cellValue(cell, units[i] ?? unit)
     })
     if (station.fromDistalEnd === '') problems.push(`Row ${r + 1} has no distance from the distal end.`)
     return station

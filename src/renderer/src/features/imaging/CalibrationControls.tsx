@@ -1,7 +1,7 @@
 // Choosing the calibration: from the file (each stated pixel size labelled with its plane), a
 // marker of known size, a known distance, or the department's magnification factor.
 import { useRef, useState } from 'react'
-import { earlierSpacingReading, MAGNIFICATION_RANGE, type CalibrationInput, type CalibrationKind, type CalibrationResult, type ImageHeader } from '../../../../shared/imaging'
+import { departmentProvenance, earlierSpacingReading, MAGNIFICATION_RANGE, type CalibrationInput, type CalibrationKind, type CalibrationResult, type ImageHeader } from '../../../../shared/imaging'
 import { usePlanningContext } from '../settings/planning-context'
 
 const KIND_LABELS: Record<CalibrationKind, string> = {
@@ -32,7 +32,9 @@ export function CalibrationControls({ header, input, result, readOnly, onChange,
   const earlier = earlierSpacingReading(header.spacing)
   const detector = candidates.find((c) => c.plane === 'detector') ?? null
   const kind = input?.kind ?? null
-  const provenance = `site default "${factorParam.label ?? 'default magnification'}"`
+  const siteLabel = factorParam.label ?? 'default magnification'
+  const provenance = `site default "${siteLabel}"`
+  const provenanceOf = (f: number) => departmentProvenance(f, factorParam.value as number, siteLabel)
 
   const choose = (k: CalibrationKind) => {
     if (k === 'file') {
@@ -45,7 +47,7 @@ export function CalibrationControls({ header, input, result, readOnly, onChange,
     setPendingKind(null)
     if (k === 'marker') onChange({ kind: 'marker', trueSizeMm: markerMm, ...keepLine(), detector })
     if (k === 'known-distance') onChange({ kind: 'known-distance', trueLengthMm: lengthMm, ...keepLine(), detector })
-    if (k === 'department' && detector) onChange({ kind: 'department', factor, provenance, detector })
+    if (k === 'department' && detector) onChange({ kind: 'department', factor, provenance: provenanceOf(factor), detector })
   }
   const [pendingKind, setPendingKind] = useState<CalibrationKind | null>(null)
   // The last line drawn is kept while another kind is tried: choosing the marker or the known
@@ -120,7 +122,7 @@ export function CalibrationControls({ header, input, result, readOnly, onChange,
         <div className="im-cal-detail">
           <label>
             Magnification factor{' '}
-            <input type="number" min={MAGNIFICATION_RANGE.min} max={MAGNIFICATION_RANGE.max} step={0.01} value={factor} disabled={readOnly} aria-label="Department magnification factor" onChange={(e) => (setFactor(Number(e.target.value)), onChange({ ...input, factor: Number(e.target.value) }))} /> ×
+            <input type="number" min={MAGNIFICATION_RANGE.min} max={MAGNIFICATION_RANGE.max} step={0.01} value={factor} disabled={readOnly} aria-label="Department magnification factor" onChange={(e) => (setFactor(Number(e.target.value)), onChange({ ...input, factor: Number(e.target.value), provenance: provenanceOf(Number(e.target.value)) }))} /> ×
           </label>
           <p className="im-note">Applied to the detector pixel size. Default: the {provenance} ({factorParam.value}).</p>
         </div>
