@@ -146,10 +146,10 @@ test('From PACS: find the study, fetch the radiograph with progress into the pla
   const series = panel.getByRole('list', { name: 'Series of the study' })
   await expect(series.getByRole('img')).toHaveCount(1) // the server's rendered preview
 
-  // A slow server: the bar moves, and Cancel stops the transfer with nothing opened. Slow enough
-  // (≈ 13 s for the whole image) that a loaded machine still clicks Cancel well before the end;
-  // Cancel ends it, so the test does not wait for it.
-  proxy.fault = { kind: 'slow', chunkBytes: 32 * 1024, delayMs: 300 }
+  // A slow server: the bar moves, and Cancel stops the transfer with nothing opened. The server
+  // holds the rest of the image after 128 kB, so the transfer is still running when Cancel is
+  // clicked however loaded the machine (a plain slow server once finished first under load).
+  proxy.fault = { kind: 'slow', chunkBytes: 32 * 1024, delayMs: 300, holdAfterBytes: 128 * 1024 }
   await series.getByRole('button', { name: /^Fetch image/ }).click()
   await expect(panel.locator('progress')).toBeVisible()
   await expect.poll(async () => Number(await panel.locator('progress').getAttribute('value'))).toBeGreaterThan(0)

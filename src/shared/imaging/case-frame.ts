@@ -9,6 +9,7 @@ import { LIMITS } from '../case/parse'
 import { formatMagnification, formatNumber } from '../format'
 import { parseLength } from '../units'
 import type { Calibration } from './calibration'
+import { matchByLevel } from './level-match'
 import { imageCaseValues, valuesAlsoCorrected, type ImageCaseValues, type ImageMarks, type LinkedValue } from './to-case'
 
 type Draft = Record<string, unknown>
@@ -102,21 +103,8 @@ function onCaseStations(draft: CaseDraft, r: ImageCaseValues): ImageCaseValues {
     else byImageStation.set(Number(m[1]), [...(byImageStation.get(Number(m[1])) ?? []), v])
   }
   const levels = [...byImageStation].map(([i, vs]) => ({ i, level: vs.find((v) => v.path.endsWith('.lateralFromDistalEnd'))?.value ?? null }))
-  const pairs: { i: number; j: number; d: number }[] = []
-  for (const { i, level } of levels) {
-    if (level === null) continue
-    caseLevels.forEach((z, j) => {
-      if (z !== null && Math.abs(z - level) <= LIMITS.lateralLevelMm.max + 1e-9) pairs.push({ i, j, d: Math.abs(z - level) })
-    })
-  }
-  pairs.sort((a, b) => a.d - b.d || a.i - b.i || a.j - b.j)
-  const toCase = new Map<number, number>()
-  const taken = new Set<number>()
-  for (const p of pairs) {
-    if (toCase.has(p.i) || taken.has(p.j)) continue
-    toCase.set(p.i, p.j)
-    taken.add(p.j)
-  }
+  const matched = matchByLevel(levels.map((l) => l.level), caseLevels, LIMITS.lateralLevelMm.max)
+  const toCase = new Map([...matched].map(([k, j]) => [levels[k]!.i, j]))
   const values = [...rest]
   const problems = [...r.problems]
   for (const { i, level } of levels) {

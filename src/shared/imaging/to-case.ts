@@ -4,6 +4,7 @@
 import type { CaseDraft, RawImaging } from '../case/types'
 import type { Calibration } from './calibration'
 import { parseLength } from '../units'
+import { matchByLevel } from './level-match'
 import { axisCoordinates, axisFrame, stationDiameters, type Axis, type Point } from './geometry'
 
 export type EdgeName = 'periostealA' | 'endostealA' | 'endostealB' | 'periostealB'
@@ -173,23 +174,11 @@ function carryLateral(old: readonly unknown[], stations: Draft[]): void {
     .map((s) => obj(s))
     .filter((o) => present(o.endostealLat) || present(o.periostealLat))
     .map((o) => ({ values: Object.fromEntries(LATERAL_KEYS.filter((k) => present(o[k])).map((k) => [k, o[k]])), level: levelOf(o.lateralFromDistalEnd) ?? levelOf(o.fromDistalEnd), atStation: o.fromDistalEnd }))
-  const pairs: { c: number; j: number; d: number }[] = []
-  carried.forEach((c, ci) =>
-    stations.forEach((s, j) => {
-      const z = levelOf(s.fromDistalEnd)
-      if (c.level !== null && z !== null) pairs.push({ c: ci, j, d: Math.abs(z - c.level) })
-    })
-  )
-  pairs.sort((a, b) => a.d - b.d || a.c - b.c || a.j - b.j)
-  const done = new Set<number>()
-  const taken = new Set<number>()
-  for (const p of pairs) {
-    if (done.has(p.c) || taken.has(p.j)) continue
-    const c = carried[p.c]!
-    Object.assign(stations[p.j]!, c.values)
-    if (!present(c.values.lateralFromDistalEnd) && present(c.atStation)) stations[p.j]!.lateralFromDistalEnd = c.atStation
-    done.add(p.c)
-    taken.add(p.j)
+  const matched = matchByLevel(carried.map((c) => c.level), stations.map((s) => levelOf(s.fromDistalEnd)))
+  for (const [ci, j] of matched) {
+    const c = carried[ci]!
+    Object.assign(stations[j]!, c.values)
+    if (!present(c.values.lateralFromDistalEnd) && present(c.atStation)) stations[j]!.lateralFromDistalEnd = c.atStation
   }
 }
 

@@ -7,7 +7,9 @@ export type Fault =
   | { kind: 'pass' }
   | { kind: 'drop' }
   | { kind: 'stall' }
-  | { kind: 'slow'; chunkBytes: number; delayMs: number }
+  /** `holdAfterBytes`: stop there, the body never finished, until the client gives up (a transfer
+   *  that is surely still running when Cancel is clicked, however loaded the machine). */
+  | { kind: 'slow'; chunkBytes: number; delayMs: number; holdAfterBytes?: number }
   | { kind: 'truncate' }
   | { kind: 'status'; status: number }
   | { kind: 'huge' }
@@ -86,6 +88,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
           const tick = () => {
             if (res.destroyed) return
             if (at >= body.length) return void res.end()
+            if (fault.holdAfterBytes !== undefined && at >= fault.holdAfterBytes) return
             res.write(body.subarray(at, at + fault.chunkBytes))
             at += fault.chunkBytes
             setTimeout(tick, fault.delayMs)
