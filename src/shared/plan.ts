@@ -32,11 +32,13 @@ for (const pr of Object.values(PROTOCOLS)) preloadParams(protocolParamsOf(pr))
 
 /** Version of the calculation engine (semver); recorded in every PlanResult. 1.1.0: the resection
  *  carried through every rule (per-plane cortex at the cut, the ±5 % sizes, eligibility and
- *  loading on the shortened bone), per-plane canal checks, no rounding across a limit in findings. */
-export const ENGINE_VERSION = '1.1.0'
+ *  loading on the shortened bone), per-plane canal checks, no rounding across a limit in findings.
+ *  1.2.0: a case file may not widen the magnification warning range; a station's lateral
+ *  diameters must be measured within 5 mm of it (bone.stations[i].lateralFromDistalEnd). */
+export const ENGINE_VERSION = '1.2.0'
 
 /** Earlier engines whose results a backup may hold (backup-reproduce.ts reads them). */
-export const EARLIER_ENGINE_VERSIONS: readonly string[] = ['1.0.0']
+export const EARLIER_ENGINE_VERSIONS: readonly string[] = ['1.0.0', '1.1.0']
 
 export interface PlanOptions {
   /** Planning profile (site settings); default DEFAULT_PROFILE. Case overrides apply on top. */
@@ -93,12 +95,12 @@ function compute(c: NormalizedCase, options: PlanOptions | undefined): PlanResul
       x.reason === 'weaker' ? 'PROFILE-OVERRIDE-WEAKER' : 'PROFILE-OVERRIDE-RANGE',
       'warning',
       x.reason === 'weaker'
-        ? `The case file sets “${x.label}” to ${String(x.caseValue)}, less strict than the planning profile's ${String(x.profileValue)}: a case file may make eligibility stricter, never weaker, so the profile's value is used.`
+        ? `The case file sets “${x.label}” to ${String(x.caseValue)}, less strict than the planning profile's ${String(x.profileValue)}: a case file may make ${x.key.startsWith('mag.') ? 'the magnification warning' : 'eligibility'} stricter, never weaker, so the profile's value is used.`
         : `The case file sets “${x.label}” to ${String(x.caseValue)}, which puts a minimum above its maximum: the planning profile's ${String(x.profileValue)} is used.`,
       ctx.make(
         'PROFILE',
         x.reason === 'weaker'
-          ? 'case-file overrides of eligibility apply only when they are stricter than the planning profile'
+          ? `case-file overrides of ${x.key.startsWith('mag.') ? 'the magnification warning range' : 'eligibility'} apply only when they are stricter than the planning profile`
           : 'case-file overrides apply only when every range stays ordered (minimum ≤ maximum)',
         { caseValue: inp(x.caseValue, ''), profileValue: inp(x.profileValue, '') },
         [profile.params[x.key]]

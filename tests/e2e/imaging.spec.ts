@@ -210,9 +210,12 @@ test('calibrate the phantom each of the four ways: the case gets the matching im
   await expect(page.getByTestId('image-case-frame')).toHaveCount(0)
 
   // 4. Department factor on the detector pixel size.
+  // Nothing is filled in for it (the site default would be an assumption without its warning).
   await page.getByRole('radio', { name: 'Department factor' }).check()
+  await expect(page.getByLabel('Department magnification factor')).toHaveValue('')
+  await expect(page.getByTestId('calibration-status')).toContainText('Enter your department’s magnification factor to calibrate')
   await page.getByLabel('Department magnification factor').fill('1.15')
-  await expect(page.getByTestId('calibration-status')).toContainText('department factor 1.15')
+  await expect(page.getByTestId('calibration-status')).toContainText('department factor 1.15 (entered for this image)')
   await expect(page.locator(fid('imaging.source'))).toHaveValue('xray')
   await expect(page.locator(fid('imaging.magnification'))).toHaveValue('1.15')
   expect(await trueResidual(1.15)).toBeLessThanOrEqual(0.5)

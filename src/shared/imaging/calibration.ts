@@ -93,12 +93,6 @@ export function calibrate(input: CalibrationInput): CalibrationResult {
   }
 }
 
-/** Where a department factor comes from, for its label: the site default while it is that value
- *  (`siteLabel` names the Settings parameter), else the surgeon's entry for this image. */
-export function departmentProvenance(factor: number, siteDefault: number, siteLabel: string): string {
-  return factor === siteDefault ? `site default "${siteLabel}"` : 'entered for this image'
-}
-
 /** The true-size mm per pixel of a calibration (R-MAG's factor applied), for scale bars and templates.
  *  `planFactor` is the factor the plan's R-MAG used (the site default for detector-plane spacing);
  *  null when an X-ray calibration names no factor and there is no plan yet: no true size is guessed. */

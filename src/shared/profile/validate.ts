@@ -179,10 +179,13 @@ export function parseProfileOverrides(raw: Record<string, unknown>, path: string
 }
 
 /**
- * Eligibility parameters and the direction that makes eligibility stricter: a minimum ('min')
- * is stricter when higher, a maximum ('max') when lower, a severity when absolute.
+ * Parameters a case file may only make stricter, and the direction that is: a minimum ('min') is
+ * stricter when higher, a maximum ('max') when lower, a severity when absolute. Eligibility, and
+ * the published magnification range outside which R-MAG warns (a case must not silence it).
  */
-const ELIGIBILITY_STRICTER: Partial<Record<ProfileKey, 'min' | 'max' | 'severity'>> = {
+const STRICTER_ONLY: Partial<Record<ProfileKey, 'min' | 'max' | 'severity'>> = {
+  'mag.warnBelow': 'min',
+  'mag.warnAbove': 'max',
   'elig.minAgeYears': 'min',
   'elig.maxBmi': 'max',
   'elig.minSocketRehabMonths': 'min',
@@ -191,9 +194,9 @@ const ELIGIBILITY_STRICTER: Partial<Record<ProfileKey, 'min' | 'max' | 'severity
   'elig.minResidualHumerusMm': 'min'
 }
 
-/** true when the case's value would make eligibility less strict than the profile's. */
+/** true when the case's value would make eligibility, or a warning, less strict than the profile's. */
 function weakens(key: ProfileKey, profileValue: unknown, caseValue: unknown): boolean {
-  const dir = key.startsWith('elig.severity.') ? 'severity' : ELIGIBILITY_STRICTER[key]
+  const dir = key.startsWith('elig.severity.') ? 'severity' : STRICTER_ONLY[key]
   if (dir === undefined) return false
   if (dir === 'severity') return profileValue === 'absolute' && caseValue !== 'absolute'
   if (typeof profileValue !== 'number' || typeof caseValue !== 'number') return false
@@ -202,13 +205,14 @@ function weakens(key: ProfileKey, profileValue: unknown, caseValue: unknown): bo
 
 export interface AppliedOverrides {
   profile: PlanningProfile
-  /** Overrides not applied because they would weaken eligibility (the profile's value is kept). */
+  /** Overrides not applied because they would weaken eligibility or a warning (the profile's value is kept). */
   refused: { key: ProfileKey; caseValue: number | string; profileValue: number | string; label: string; reason: 'weaker' | 'range' }[]
 }
 
 /**
  * The profile with the case's overrides applied (labels kept from the base profile). A case file
- * may make eligibility stricter, never weaker (R-ELIG): such overrides are refused and listed.
+ * may make eligibility (R-ELIG) and the magnification warning (R-MAG) stricter, never weaker: such
+ * overrides are refused and listed.
  */
 export function applyCaseOverrides(profile: PlanningProfile, overrides: ProfileOverrides): AppliedOverrides {
   const keys = Object.keys(overrides) as ProfileKey[]

@@ -67,6 +67,27 @@ describe('1. eligibility cannot be switched off or weakened by a case file', () 
     expect(finding(q, 'R-ELIG-SMOKING')?.severity).toBe('block')
     expect(ids(q)).not.toContain('PROFILE-OVERRIDE-WEAKER')
   })
+  it('a case file may narrow the magnification warning range, never widen it (was: widened, R-MAG-RANGE silenced)', () => {
+    const r = baseRaw()
+    r.imaging = { source: 'xray', magnification: 1.25 }
+    r.profile = { 'mag.warnAbove': 1.3 }
+    const p = plan(r)
+    expect(finding(p, 'R-MAG-RANGE')?.severity).toBe('warning')
+    expect(finding(p, 'PROFILE-OVERRIDE-WEAKER')?.message).toBe(
+      "The case file sets “Magnification above this raises a warning” to 1.3, less strict than the planning profile's 1.2: a case file may make the magnification warning stricter, never weaker, so the profile's value is used."
+    )
+    const low = baseRaw()
+    low.imaging = { source: 'xray', magnification: 1.02 }
+    low.profile = { 'mag.warnBelow': 1 }
+    expect(finding(plan(low), 'R-MAG-RANGE')?.severity).toBe('warning')
+    // Narrower is applied: 1.18 now warns.
+    const narrow = baseRaw()
+    narrow.imaging = { source: 'xray', magnification: 1.18 }
+    narrow.profile = { 'mag.warnAbove': 1.17 }
+    const q = plan(narrow)
+    expect(finding(q, 'R-MAG-RANGE')?.severity).toBe('warning')
+    expect(ids(q)).not.toContain('PROFILE-OVERRIDE-WEAKER')
+  })
   it('profiles: no "off" severity, and every source key must be in the source list', () => {
     const off: PlanningProfile = clone(DEFAULT_PROFILE)
     ;(off.params['elig.severity.INFECTION'] as { value: string }).value = 'off'

@@ -1,6 +1,6 @@
 // Calibration arithmetic: the four kinds, and the imaging section each becomes for R-MAG.
 import { describe, expect, it } from 'vitest'
-import { calibrate, departmentProvenance, resizedPixelSpacing, trueScale, type SpacingCandidate } from '../../../src/shared/imaging'
+import { calibrate, resizedPixelSpacing, trueScale, type SpacingCandidate } from '../../../src/shared/imaging'
 import { interpretSpacing, parseDecimalString } from '../../../src/shared/imaging/spacing'
 
 const detector: SpacingCandidate = { id: 'imager-pixel-spacing', plane: 'detector', rowMm: 0.3, colMm: 0.3, label: 'IPS 0.3' }
@@ -134,15 +134,5 @@ describe('Pixel Spacing of a resized copy (the filed Secondary Capture)', () => 
     // A stated factor is one: the department's, on the detector size.
     const d = cal({ kind: 'department', factor: 1.2, provenance: 'site', detector })
     expect(resizedPixelSpacing(d, { rows: 100, columns: 100 }, { rows: 50, columns: 50 })![0]).toBeCloseTo((0.3 / 1.2) * 2, 12)
-  })
-})
-
-describe('where a department factor comes from', () => {
-  it('the site default while it is that value; a factor typed is the surgeon’s (was: always "site default")', () => {
-    expect(departmentProvenance(1.15, 1.15, 'Default magnification')).toBe('site default "Default magnification"')
-    expect(departmentProvenance(1.18, 1.15, 'Default magnification')).toBe('entered for this image')
-    const detector = { id: 'imager-pixel-spacing' as const, plane: 'detector' as const, rowMm: 0.3, colMm: 0.3, label: 'IPS' }
-    const c = calibrate({ kind: 'department', factor: 1.18, provenance: departmentProvenance(1.18, 1.15, 'Default magnification'), detector })
-    expect(c.ok && c.calibration.label).toBe('department factor 1.18 (entered for this image) on the detector pixel size')
   })
 })

@@ -1,7 +1,7 @@
 // Choosing the calibration: from the file (each stated pixel size labelled with its plane), a
 // marker of known size, a known distance, or the department's magnification factor.
 import { useRef, useState } from 'react'
-import { departmentProvenance, earlierSpacingReading, MAGNIFICATION_RANGE, type CalibrationInput, type CalibrationKind, type CalibrationResult, type ImageHeader } from '../../../../shared/imaging'
+import { earlierSpacingReading, MAGNIFICATION_RANGE, type CalibrationInput, type CalibrationKind, type CalibrationResult, type ImageHeader } from '../../../../shared/imaging'
 import { usePlanningContext } from '../settings/planning-context'
 
 const KIND_LABELS: Record<CalibrationKind, string> = {
@@ -21,20 +21,20 @@ export interface CalibrationControlsProps {
 }
 
 const NO_LINE = { from: { x: 0, y: 0 }, to: { x: 0, y: 0 } }
+const ENTERED = 'entered for this image'
 
 export function CalibrationControls({ header, input, result, readOnly, onChange, onDrawLine }: CalibrationControlsProps) {
   const ctx = usePlanningContext()
   const factorParam = ctx.profile.params['mag.defaultFactor']
   const [markerMm, setMarkerMm] = useState(input?.kind === 'marker' ? input.trueSizeMm : 25)
   const [lengthMm, setLengthMm] = useState(input?.kind === 'known-distance' ? input.trueLengthMm : 100)
-  const [factor, setFactor] = useState(input?.kind === 'department' ? input.factor : factorParam.value)
+  // No factor is filled in: the site's default is an assumption, not this department's measured
+  // factor, and a calibration made of it would silence the plan's uncalibrated warning.
+  const [factor, setFactor] = useState<number | null>(input?.kind === 'department' ? input.factor : null)
   const candidates = header.spacing.candidates
   const earlier = earlierSpacingReading(header.spacing)
   const detector = candidates.find((c) => c.plane === 'detector') ?? null
   const kind = input?.kind ?? null
-  const siteLabel = factorParam.label ?? 'default magnification'
-  const provenance = `site default "${siteLabel}"`
-  const provenanceOf = (f: number) => departmentProvenance(f, factorParam.value as number, siteLabel)
 
   const choose = (k: CalibrationKind) => {
     if (k === 'file') {
@@ -47,9 +47,13 @@ export function CalibrationControls({ header, input, result, readOnly, onChange,
     setPendingKind(null)
     if (k === 'marker') onChange({ kind: 'marker', trueSizeMm: markerMm, ...keepLine(), detector })
     if (k === 'known-distance') onChange({ kind: 'known-distance', trueLengthMm: lengthMm, ...keepLine(), detector })
-    if (k === 'department' && detector) onChange({ kind: 'department', factor, provenance: provenanceOf(factor), detector })
+    if (k === 'department') {
+      onChange(department(factor))
+      if (factor === null) setPendingKind('department')
+    }
   }
   const [pendingKind, setPendingKind] = useState<CalibrationKind | null>(null)
+  const department = (f: number | null): CalibrationInput | null => (f !== null && Number.isFinite(f) && detector ? { kind: 'department', factor: f, provenance: ENTERED, detector } : null)
   // The last line drawn is kept while another kind is tried: choosing the marker or the known
   // distance again brings it back, instead of asking for it to be drawn again.
   const lastLine = useRef(NO_LINE)
@@ -118,18 +122,27 @@ export function CalibrationControls({ header, input, result, readOnly, onChange,
           </button>
         </div>
       )}
-      {kind === 'department' && input?.kind === 'department' && (
+      {shown === 'department' && (
         <div className="im-cal-detail">
           <label>
             Magnification factor{' '}
-            <input type="number" min={MAGNIFICATION_RANGE.min} max={MAGNIFICATION_RANGE.max} step={0.01} value={factor} disabled={readOnly} aria-label="Department magnification factor" onChange={(e) => (setFactor(Number(e.target.value)), onChange({ ...input, factor: Number(e.target.value), provenance: provenanceOf(Number(e.target.value)) }))} /> ×
+            <input type="number" min={MAGNIFICATION_RANGE.min} max={MAGNIFICATION_RANGE.max} step={0.01} value={factor ?? ''} disabled={readOnly} aria-label="Department magnification factor" onChange={(e) => {
+                const f = e.target.value.trim() === '' ? null : Number(e.target.value)
+                setFactor(f)
+                if (f === null) setPendingKind('department')
+                onChange(department(f))
+              }} /> ×
           </label>
-          <p className="im-note">Applied to the detector pixel size. Default: the {provenance} ({factorParam.value}).</p>
+          <p className="im-note">
+            Your department&rsquo;s measured magnification for this X-ray set-up, applied to the detector pixel size. The site default in Settings ({String(factorParam.value)}) is an assumption: to use it, choose <em>From the file</em> and the plan warns that the image is not calibrated.
+          </p>
         </div>
       )}
       <p className="im-cal-result" data-testid="calibration-status" role="status">
         {!input
-          ? 'Not calibrated: measurements are in pixels and cannot feed the plan.'
+          ? shown === 'department'
+            ? 'Enter your department’s magnification factor to calibrate; until then measurements are in pixels and cannot feed the plan.'
+            : 'Not calibrated: measurements are in pixels and cannot feed the plan.'
           : (input.kind === 'marker' || input.kind === 'known-distance') && !lineDrawn
             ? 'Draw the line to calibrate.'
             : result?.ok
