@@ -6,7 +6,8 @@ import { dayNumber, DAYS_PER_YEAR } from './dates'
 import { SHIPPED_INTERVALS, scheduleStatus, type IntervalState, type IntervalStatus, type ScheduledInterval } from './schedule'
 import type { EventType, FollowUpVisit, OperationRecord, OutcomeEvent } from './types'
 import type { OutcomeSummary } from './patient-summary'
-import { ENDING, firstOf, INCIDENCE_TYPES, lastContact, PAIRED_INTERVAL, PAIRED_MEASURES, patientPairs, surgeryDate, type PairedMeasureKey } from './patient-course'
+import { ENDING, eventsFromSurgery, firstOf, INCIDENCE_TYPES, lastContact, PAIRED_INTERVAL, PAIRED_MEASURES, patientPairs, recordDates, surgeryDate, type PairedMeasureKey } from './patient-course'
+import { incidenceEvent } from './patient-summary'
 
 // The per-patient primitives live in patient-course.ts (the app's start-up code stores outcome
 // summaries with them); they are re-exported here for the audit's other users.
@@ -77,32 +78,48 @@ export interface PatientDue {
 export interface Completeness {
   n: number
   rows: CompletenessRow[]
-  /** Everyone due or overdue, earliest due date first. */
+  /** Everyone due or overdue whose follow-up has not ended, earliest due date first. */
   list: PatientDue[]
+  /** Patients whose follow-up ended (by today), by what ended it, and those still followed. */
+  ended: Record<'removal' | 'death' | 'lost-to-follow-up', number>
+  followed: number
 }
 
 function patientSchedule(p: CohortPatient, today: string, intervals: readonly ScheduledInterval[]): IntervalState[] {
-  const ending = firstOf(p.events, ENDING)
+  const ending = firstOf(eventsFromSurgery(p), ENDING)
   return scheduleStatus(surgeryDate(p), p.visits.filter((v) => v.kind === 'follow-up').map((v) => v.date), today, ending?.date ?? null, intervals)
 }
 
-export function followUpCompleteness(patients: readonly CohortPatient[], today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): Completeness {
-  return completenessOf(patients, (p) => patientFacts(p, today, intervals).schedule, intervals)
+/** What ended the patient's follow-up by `today` (null: still followed). */
+export type FollowUpEnd = 'removal' | 'death' | 'lost-to-follow-up' | null
+
+function endedBy(firstEnding: { type: EventType; date: string } | undefined, today: string): FollowUpEnd {
+  return firstEnding && firstEnding.date <= today ? (firstEnding.type as Exclude<FollowUpEnd, null>) : null
 }
 
-function completenessOf<P extends AnyPatient>(patients: readonly P[], scheduleOf: (p: P) => readonly IntervalState[], intervals: readonly ScheduledInterval[]): Completeness {
+export function followUpCompleteness(patients: readonly CohortPatient[], today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): Completeness {
+  return completenessOf(patients, (p) => patientFacts(p, today, intervals), intervals)
+}
+
+function completenessOf<P extends AnyPatient>(patients: readonly P[], factsOf: (p: P) => Pick<PatientFacts, 'schedule' | 'ended'>, intervals: readonly ScheduledInterval[]): Completeness {
   const rows = intervals.map((i) => ({ label: i.label, counts: { done: 0, due: 0, overdue: 0, upcoming: 0, 'not-expected': 0 } }))
   const list: PatientDue[] = []
+  const ended = { removal: 0, death: 0, 'lost-to-follow-up': 0 }
   for (const p of patients) {
-    scheduleOf(p).forEach((s, i) => {
+    const f = factsOf(p)
+    if (f.ended) ended[f.ended]++
+    f.schedule.forEach((s, i) => {
       rows[i]!.counts[s.status]++
-      if (s.status === 'due' || s.status === 'overdue') list.push({ planId: p.planId, patientCode: p.patientCode, label: s.interval.label, dueDate: s.dueDate, status: s.status })
+      // A visit missed before follow-up ended stays counted as overdue, but is nobody to call.
+      if ((s.status === 'due' || s.status === 'overdue') && !f.ended) list.push({ planId: p.planId, patientCode: p.patientCode, label: s.interval.label, dueDate: s.dueDate, status: s.status })
     })
   }
   const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
   list.sort((a, b) => order(a.dueDate, b.dueDate) || order(a.patientCode, b.patientCode))
-  // Rows where nothing is done, due or overdue yet (far-future years) say nothing: drop them.
-  return { n: patients.length, rows: rows.filter((r) => r.counts.done + r.counts.due + r.counts.overdue > 0), list }
+  // Rows where nothing is done, due, overdue or no longer expected yet (far-future years, all
+  // upcoming) say nothing: drop them. A row with patients whose follow-up ended is kept.
+  const said = rows.filter((r) => r.counts.done + r.counts.due + r.counts.overdue + r.counts['not-expected'] > 0)
+  return { n: patients.length, rows: said, list, ended, followed: patients.length - ended.removal - ended.death - ended['lost-to-follow-up'] }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -117,10 +134,11 @@ export interface RemovalFreeSurvival {
   censoringNote: string
 }
 
+/** A removal after today has not happened (a recording error the audit lists): censored at the last contact. */
 function survivalObservation(p: CohortPatient, today: string): SurvivalObservation {
   const start = dayNumber(surgeryDate(p))!
-  const removal = firstOf(p.events, ['removal'])
-  if (removal) return { time: Math.max(0, dayNumber(removal.date)! - start) / DAYS_PER_YEAR, event: true }
+  const removal = firstOf(eventsFromSurgery(p), ['removal'])
+  if (removal && removal.date <= today) return { time: (dayNumber(removal.date)! - start) / DAYS_PER_YEAR, event: true }
   return { time: Math.max(0, dayNumber(lastContact(p, today))! - start) / DAYS_PER_YEAR, event: false }
 }
 
@@ -143,10 +161,14 @@ function survivalOf(observations: readonly SurvivalObservation[]): RemovalFreeSu
 // ---------------------------------------------------------------------------------------------
 // Event incidence per 100 implant-years
 
+/** The grade of the incidence row of infections that were not graded. */
+export const UNGRADED = 'not recorded'
+
 export interface IncidenceRow {
-  /** Event type, or 'infection' with a grade. */
+  /** Event type, or 'infection' with a grade (on the scale `scaleId`), or ungraded ('none'). */
   type: EventType
   grade?: string
+  scaleId?: string
   rate: IncidenceRate
   /** Patients with at least one such event. */
   patients: number
@@ -158,19 +180,24 @@ export interface Incidence {
   rows: IncidenceRow[]
 }
 
-/** Exposure runs from the first stage to removal, death or last contact; events in that span count. */
+/** Exposure runs from the first stage to removal, death or last contact, never past today; events
+ *  in that span count. */
 export interface Exposure {
   days: number
-  counted: { type: EventType; grade?: string; planId: string }[]
+  counted: { type: EventType; grade?: string; scaleId?: string; planId: string }[]
+}
+
+function exposureOf(planId: string, start: string, ending: string | null, contact: string, today: string, events: readonly { type: EventType; grade?: string; scaleId?: string; date: string }[]): Exposure {
+  const stop = ending ?? contact
+  const end = stop > today ? today : stop
+  const counted = events.filter((e) => e.date >= start && e.date <= end).map(({ date: _date, ...e }) => ({ ...e, planId }))
+  return { days: Math.max(0, dayNumber(end)! - dayNumber(start)!), counted }
 }
 
 function patientExposure(p: CohortPatient, today: string): Exposure {
-  const start = surgeryDate(p)
-  const ending = firstOf(p.events, ['removal', 'death'])
-  const end = ending ? ending.date : lastContact(p, today)
-  const counted: Exposure['counted'] = []
-  for (const e of p.events) if (e.date >= start && e.date <= end && INCIDENCE_TYPES.includes(e.type)) counted.push({ type: e.type, ...(e.infectionGrade !== undefined ? { grade: e.infectionGrade } : {}), planId: p.planId })
-  return { days: Math.max(0, dayNumber(end)! - dayNumber(start)!), counted }
+  const events = eventsFromSurgery(p)
+  const ending = firstOf(events, ['removal', 'death'])
+  return exposureOf(p.planId, surgeryDate(p), ending?.date ?? null, lastContact(p, today), today, events.filter((e) => INCIDENCE_TYPES.includes(e.type)).map(incidenceEvent))
 }
 
 export function eventIncidence(patients: readonly CohortPatient[], today: string): Incidence {
@@ -185,17 +212,28 @@ function incidenceOf(exposures: readonly Exposure[]): Incidence {
     for (const c of x.counted) counted.push(c)
   }
   const implantYears = exposureDays / DAYS_PER_YEAR
-  const row = (type: EventType, grade?: string): IncidenceRow => {
-    const hits = counted.filter((c) => c.type === type && (grade === undefined || c.grade === grade))
-    return { type, ...(grade !== undefined ? { grade } : {}), rate: incidenceRate(hits.length, implantYears), patients: new Set(hits.map((h) => h.planId)).size }
-  }
+  const rowOf = (type: EventType, hits: readonly Exposure['counted'][number][], grade?: { grade: string; scaleId?: string }): IncidenceRow => ({
+    type,
+    ...(grade ? { grade: grade.grade, ...(grade.scaleId !== undefined ? { scaleId: grade.scaleId } : {}) } : {}),
+    rate: incidenceRate(hits.length, implantYears),
+    patients: new Set(hits.map((h) => h.planId)).size
+  })
   const rows: IncidenceRow[] = []
   for (const type of INCIDENCE_TYPES) {
-    rows.push(row(type))
-    if (type === 'infection') {
-      const grades = [...new Set(counted.filter((c) => c.type === 'infection' && c.grade !== undefined).map((c) => c.grade!))].sort()
-      for (const g of grades) rows.push(row('infection', g))
+    const ofType = counted.filter((c) => c.type === type)
+    rows.push(rowOf(type, ofType))
+    if (type !== 'infection' || ofType.length === 0) continue
+    // One row per grade of each scale (a grade means nothing without its scale), and the
+    // infections not graded: the grade rows add up to the infections.
+    const key = (c: { grade?: string; scaleId?: string }) => (c.grade === undefined ? '' : `${c.scaleId ?? ''}\u0000${c.grade}`)
+    const keys = [...new Set(ofType.map(key))].filter((k) => k !== '').sort()
+    if (keys.length === 0) continue
+    for (const k of keys) {
+      const [scaleId, grade] = k.split('\u0000') as [string, string]
+      rows.push(rowOf('infection', ofType.filter((c) => key(c) === k), { grade, ...(scaleId !== '' ? { scaleId } : {}) }))
     }
+    const ungraded = ofType.filter((c) => c.grade === undefined)
+    if (ungraded.length > 0) rows.push(rowOf('infection', ungraded, { grade: UNGRADED }))
   }
   return { n: exposures.length, implantYears, rows }
 }
@@ -323,6 +361,7 @@ export interface CohortAudit {
   incidence: Incidence
   paired: PairedRow[]
   accuracy: PlanningAccuracy
+  toCorrect: RecordsToCorrect
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -334,10 +373,14 @@ export interface PatientFacts {
   today: string
   intervals: readonly ScheduledInterval[]
   schedule: IntervalState[]
+  /** What ended follow-up by today (null: still followed). */
+  ended: FollowUpEnd
   observation: SurvivalObservation
   exposure: Exposure
   pairs: (Pair | null)[]
   accuracy: PatientAccuracy | null
+  /** Recording errors to correct: a record dated after today; records dated before the operation. */
+  problems: { afterToday: boolean; beforeOperation: number }
 }
 
 const factsCache = new WeakMap<CohortPatient | AuditPatient, PatientFacts>()
@@ -355,15 +398,26 @@ function patientFacts(p: AnyPatient, today: string, intervals: readonly Schedule
 
 /** One patient's facts from all its visits and events (the reference the stored summary is checked against). */
 export function computePatientFacts(p: CohortPatient, today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): PatientFacts {
+  const dates = recordDates(p)
   return {
     today,
     intervals,
     schedule: patientSchedule(p, today, intervals),
+    ended: endedBy(firstOf(eventsFromSurgery(p), ENDING), today),
     observation: survivalObservation(p, today),
     exposure: patientExposure(p, today),
     pairs: patientPairs(p, PAIRED_INTERVAL),
-    accuracy: patientAccuracy(p)
+    accuracy: patientAccuracy(p),
+    problems: { afterToday: dates.latest > today, beforeOperation: dates.beforeOperation }
   }
+}
+
+/** What ended follow-up, from the summary's dates: the first ending is a removal, else a death
+ *  (the first removal or death), else a loss to follow-up. */
+function summaryEnding(s: OutcomeSummary): { type: EventType; date: string } | undefined {
+  if (s.followUpEnds === null) return undefined
+  const type: EventType = s.followUpEnds === s.removal ? 'removal' : s.followUpEnds === s.exposureEnds ? 'death' : 'lost-to-follow-up'
+  return { type, date: s.followUpEnds }
 }
 
 /** The patient's facts on `today` from its summary (equal to computePatientFacts on the records it
@@ -372,19 +426,16 @@ export function summaryFacts(s: OutcomeSummary, accuracy: PatientAccuracy | null
   const start = dayNumber(s.surgeryDate)!
   const contact = s.latestRecord > today ? today : s.latestRecord
   const years = (end: string): number => Math.max(0, dayNumber(end)! - start) / DAYS_PER_YEAR
-  const exposureEnd = s.exposureEnds ?? contact
-  const exposure: Exposure = {
-    days: Math.max(0, dayNumber(exposureEnd)! - start),
-    counted: s.incidenceEvents.filter((e) => e.date <= exposureEnd).map((e) => ({ type: e.type, ...(e.grade !== undefined ? { grade: e.grade } : {}), planId: s.planId }))
-  }
   return {
     today,
     intervals,
     schedule: scheduleStatus(s.surgeryDate, s.followUpDates, today, s.followUpEnds, intervals),
-    observation: s.removal ? { time: years(s.removal), event: true } : { time: years(contact), event: false },
-    exposure,
+    ended: endedBy(summaryEnding(s), today),
+    observation: s.removal && s.removal <= today ? { time: years(s.removal), event: true } : { time: years(contact), event: false },
+    exposure: exposureOf(s.planId, s.surgeryDate, s.exposureEnds, contact, today, s.incidenceEvents),
     pairs: s.pairs,
-    accuracy
+    accuracy,
+    problems: { afterToday: s.latestDate > today, beforeOperation: s.beforeOperation }
   }
 }
 
@@ -399,15 +450,31 @@ export function auditCohort(all: readonly AnyPatient[], filter: CohortFilter, to
 
 /** The figures at the top of the Audit screen: the count, follow-up completeness and survival
  *  (the screen shows them first and computes the rest, auditRest, just after). */
-export type CohortAuditHead = Pick<CohortAudit, 'n' | 'completeness' | 'survival'>
+export type CohortAuditHead = Pick<CohortAudit, 'n' | 'completeness' | 'survival' | 'toCorrect'>
 export type CohortAuditRest = Omit<CohortAudit, keyof CohortAuditHead>
+
+/** Patients (codes) with recording errors the figures leave out: dated after today, or before the operation. */
+export interface RecordsToCorrect {
+  afterToday: string[]
+  beforeOperation: string[]
+}
+
+export function recordsToCorrect(patients: readonly CohortPatient[], today: string): RecordsToCorrect {
+  return toCorrectOf(patients, (p) => computePatientFacts(p, today))
+}
+
+function toCorrectOf<P extends AnyPatient>(patients: readonly P[], factsOf: (p: P) => PatientFacts): RecordsToCorrect {
+  const codes = (pick: (f: PatientFacts) => boolean) => [...new Set(patients.filter((p) => pick(factsOf(p))).map((p) => p.patientCode))].sort()
+  return { afterToday: codes((f) => f.problems.afterToday), beforeOperation: codes((f) => f.problems.beforeOperation > 0) }
+}
 
 export function auditHead(all: readonly AnyPatient[], filter: CohortFilter, today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): CohortAuditHead {
   const patients = all.filter((p) => matchesFilter(p, filter))
   return {
     n: patients.length,
-    completeness: completenessOf(patients, (p) => patientFacts(p, today, intervals).schedule, intervals),
-    survival: survivalOf(patients.map((p) => patientFacts(p, today, intervals).observation))
+    completeness: completenessOf(patients, (p) => patientFacts(p, today, intervals), intervals),
+    survival: survivalOf(patients.map((p) => patientFacts(p, today, intervals).observation)),
+    toCorrect: toCorrectOf(patients, (p) => patientFacts(p, today, intervals))
   }
 }
 

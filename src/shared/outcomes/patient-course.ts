@@ -20,12 +20,40 @@ export function firstOf(events: readonly OutcomeEvent[], types: readonly EventTy
   return events.filter((e) => types.includes(e.type)).sort((a, b) => (a.date < b.date ? -1 : 1))[0]
 }
 
-/** The last date the patient was known to be in follow-up: latest stage, visit or event, never after today. */
+/**
+ * The last date the patient was known to be in follow-up: latest stage, follow-up visit or event,
+ * never after today. A loss to follow-up is not a contact (its date is when the loss was declared,
+ * after the patient was last seen): counting it moved the censoring and the implant-years later.
+ */
 export function lastContact(p: Pick<CohortPatient, 'operation' | 'visits' | 'events'>, today: string): string {
   let last = p.operation.stages[p.operation.stages.length - 1]!.date
   for (const v of p.visits) if (v.kind === 'follow-up' && v.date > last) last = v.date
-  for (const e of p.events) if (e.date > last) last = e.date
+  for (const e of p.events) if (e.type !== 'lost-to-follow-up' && e.date > last) last = e.date
   return last > today ? today : last
+}
+
+/** The events on or after the operation (stage 1): one dated before it is a recording error, not
+ *  counted — it would end follow-up or exposure before they began — and listed by the audit. */
+export function eventsFromSurgery(p: Pick<CohortPatient, 'operation' | 'events'>): OutcomeEvent[] {
+  const start = surgeryDate(p)
+  return p.events.filter((e) => e.date >= start)
+}
+
+/** What the audit lists as records to correct: the latest date of any record (after today is an
+ *  error), and how many events and follow-up visits are dated before the operation. */
+export function recordDates(p: Pick<CohortPatient, 'operation' | 'visits' | 'events'>): { latest: string; beforeOperation: number } {
+  const start = surgeryDate(p)
+  let latest = p.operation.stages[p.operation.stages.length - 1]!.date
+  let beforeOperation = 0
+  for (const v of p.visits) {
+    if (v.date > latest) latest = v.date
+    if (v.kind === 'follow-up' && v.date < start) beforeOperation++
+  }
+  for (const e of p.events) {
+    if (e.date > latest) latest = e.date
+    if (e.date < start) beforeOperation++
+  }
+  return { latest, beforeOperation }
 }
 
 /** Events that count for incidence per 100 implant-years. */

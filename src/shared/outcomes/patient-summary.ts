@@ -5,8 +5,8 @@
 // of every visit. summaryFacts (cohort.ts; not re-exported here, so storing a summary does not load the cohort statistics) must give exactly computePatientFacts (tests/unit/outcomes/patient-summary.test.ts).
 import type { Pair } from '../stats'
 import type { CohortPatient } from './cohort'
-import { ENDING, firstOf, INCIDENCE_TYPES, lastContact, PAIRED_INTERVAL, patientPairs, surgeryDate } from './patient-course'
-import type { EventType } from './types'
+import { ENDING, eventsFromSurgery, firstOf, INCIDENCE_TYPES, lastContact, PAIRED_INTERVAL, patientPairs, recordDates, surgeryDate } from './patient-course'
+import type { EventType, OutcomeEvent } from './types'
 
 export interface OutcomeSummary {
   planId: string
@@ -23,27 +23,40 @@ export interface OutcomeSummary {
   removal: string | null
   /** First removal or death: implant-years stop there. */
   exposureEnds: string | null
-  /** Events of a counted type on or after surgery, in record order. */
-  incidenceEvents: { type: EventType; grade?: string; date: string }[]
+  /** Events of a counted type on or after surgery, in record order (an infection's grade with the
+   *  scale it was graded on). */
+  incidenceEvents: { type: EventType; grade?: string; scaleId?: string; date: string }[]
   /** Baseline against 12-month value per paired measure (PAIRED_MEASURES order). */
   pairs: (Pair | null)[]
+  /** The latest date of any record (one after today is a recording error the audit lists). */
+  latestDate: string
+  /** Events and follow-up visits dated before the operation (recording errors, not counted). */
+  beforeOperation: number
 }
 
 /** Dates are ISO calendar days; this is after every one of them. */
 const NO_CAP = '9999-12-31'
 
 export function outcomeSummary(p: Pick<CohortPatient, 'planId' | 'operation' | 'visits' | 'events'>): OutcomeSummary {
-  const start = surgeryDate(p)
+  const events = eventsFromSurgery(p)
+  const dates = recordDates(p)
   return {
     planId: p.planId,
     operationId: p.operation.id,
-    surgeryDate: start,
+    surgeryDate: surgeryDate(p),
     followUpDates: p.visits.filter((v) => v.kind === 'follow-up').map((v) => v.date).sort(),
     latestRecord: lastContact(p, NO_CAP),
-    followUpEnds: firstOf(p.events, ENDING)?.date ?? null,
-    removal: firstOf(p.events, ['removal'])?.date ?? null,
-    exposureEnds: firstOf(p.events, ['removal', 'death'])?.date ?? null,
-    incidenceEvents: p.events.filter((e) => e.date >= start && INCIDENCE_TYPES.includes(e.type)).map((e) => ({ type: e.type, ...(e.infectionGrade !== undefined ? { grade: e.infectionGrade } : {}), date: e.date })),
-    pairs: patientPairs(p, PAIRED_INTERVAL)
+    followUpEnds: firstOf(events, ENDING)?.date ?? null,
+    removal: firstOf(events, ['removal'])?.date ?? null,
+    exposureEnds: firstOf(events, ['removal', 'death'])?.date ?? null,
+    incidenceEvents: events.filter((e) => INCIDENCE_TYPES.includes(e.type)).map(incidenceEvent),
+    pairs: patientPairs(p, PAIRED_INTERVAL),
+    latestDate: dates.latest,
+    beforeOperation: dates.beforeOperation
   }
+}
+
+/** An event as incidence counts it: an infection's grade goes with the scale it was graded on. */
+export function incidenceEvent(e: OutcomeEvent): OutcomeSummary['incidenceEvents'][number] {
+  return { type: e.type, ...(e.infectionGrade !== undefined ? { grade: e.infectionGrade, ...(e.infectionScaleId !== undefined ? { scaleId: e.infectionScaleId } : {}) } : {}), date: e.date }
 }

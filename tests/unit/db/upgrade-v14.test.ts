@@ -19,7 +19,7 @@ const stamps = { createdAt: 9, updatedAt: 9 }
 const operation = (planId: string) => ({ id: `o-${planId}`, planId, revisionId: `r-${planId}`, stages: [{ stage: 1 as const, date: '2025-03-03' }], implant: { systemId: 'opra-femur', diameterMm: 17, lengthMm: 80 }, changes: [], complications: [], ...stamps })
 const revision = (planId: string) => ({ id: `r-${planId}`, planId, number: 1, status: 'approved', caseFile: {}, result: { implant: { systemId: 'opra-femur', diameterMm: 16, lengthMm: 80 } }, createdAt: 5 })
 const visit = (planId: string) => ({ id: `v-${planId}`, planId, kind: 'follow-up' as const, date: '2025-04-14', pain: 2, ...stamps })
-const event = { id: 'e1', planId: 'a', type: 'infection' as const, date: '2025-09-01', infectionGrade: '2', ...stamps }
+const event = { id: 'e1', planId: 'a', type: 'infection' as const, date: '2025-09-01', infectionGrade: '2', infectionScaleId: 'al-muderis-2016', ...stamps }
 /** Plans a and b; b's row was written without its plan's fields (as v10 wrote rows). */
 const PLANS = ['a', 'b']
 const index = (id: string) => ({ ...OLD_PLAN, id, patientCode: `P-${id}`, caseFile: undefined, surgeon: 'Dr Lind', search: id })
@@ -47,7 +47,7 @@ describe('schema upgrade → v14 (outcome summaries on pages)', () => {
 
     const db = new OsseoDb(name)
     await db.open()
-    expect(db.verno).toBe(14)
+    expect(db.verno).toBe(SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version)
     expect(await db.plans.count()).toBe(2)
     expect(await db.revisions.count()).toBe(2)
     expect(await db.settings.get('userName')).toMatchObject({ value: 'Dr Okafor' })

@@ -2,7 +2,7 @@
 // figures must be exactly those of the figure functions run on the filtered patients, for every
 // filter, on repeated calls, and must follow a change of day or of follow-up schedule.
 import { describe, expect, it } from 'vitest'
-import { auditCohort, defaultIntervals, eventIncidence, followUpCompleteness, matchesFilter, pairedChanges, planFacts, planningAccuracy, removalFreeSurvival, type CohortFilter, type CohortPatient } from '../../../src/shared/outcomes'
+import { auditCohort, defaultIntervals, eventIncidence, followUpCompleteness, matchesFilter, pairedChanges, planFacts, planningAccuracy, recordsToCorrect, removalFreeSurvival, type CohortFilter, type CohortPatient } from '../../../src/shared/outcomes'
 import { BUILTIN_SYSTEMS } from '../../../src/shared/catalog/systems'
 import { generatedCohort } from './audit-generator'
 
@@ -30,7 +30,8 @@ describe('audit figures from per-patient facts', () => {
         survival: removalFreeSurvival(patients, TODAY),
         incidence: eventIncidence(patients, TODAY),
         paired: pairedChanges(patients),
-        accuracy: planningAccuracy(patients)
+        accuracy: planningAccuracy(patients),
+        toCorrect: recordsToCorrect(patients, TODAY)
       })
     }
   })

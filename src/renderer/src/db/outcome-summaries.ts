@@ -161,6 +161,16 @@ export async function moveToPages(tx: Transaction): Promise<void> {
   await tx.table('outcomeSummaries').clear()
 }
 
+/** Schema v15 upgrade: every stored patient computed again from its records (the summary's
+ *  meaning changed: events before the operation and losses to follow-up are no longer contacts or
+ *  endings, an infection keeps its scale, and the latest record date is kept), keeping each
+ *  row's plan fields. */
+export async function rebuildPages(tx: Transaction): Promise<void> {
+  const [operations, visits, events, facts, index] = await Promise.all([tx.table('operations').toArray(), tx.table('visits').toArray(), tx.table('outcomeEvents').toArray(), tx.table('revisionFacts').toArray(), tx.table('planIndex').toArray()])
+  await tx.table('outcomeSummaryPages').clear()
+  await tx.table('outcomeSummaryPages').bulkPut(pagesOf(storedPatients(operations as OperationRecord[], visits as FollowUpVisit[], events as OutcomeEvent[], facts as RevisionFactsRow[], index as PlanSummary[])))
+}
+
 /** The stored patient of every operated plan among these records (backup restore, upgrade, benchmarks). */
 export function storedPatients(operations: readonly OperationRecord[], visits: readonly FollowUpVisit[], events: readonly OutcomeEvent[], facts: readonly RevisionFactsRow[], index: readonly PlanSummary[]): StoredPatient[] {
   const byRevision = new Map(facts.map((f) => [f.id, f]))

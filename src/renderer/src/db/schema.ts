@@ -5,7 +5,7 @@ import type { Transaction } from 'dexie'
 import { planSummary, summariesWithHistory } from './plan-summary'
 import type { AuditRow, PlanRow, RevisionRow } from './types'
 import { fillRevisionFacts } from './revision-facts'
-import { addPlanFields, fillOutcomeSummaries, moveToPages } from './outcome-summaries'
+import { addPlanFields, fillOutcomeSummaries, moveToPages, rebuildPages } from './outcome-summaries'
 
 export interface SchemaVersion {
   /** Dexie version number (integer, increasing). */
@@ -129,7 +129,18 @@ export const SCHEMA_2026_11_30_V14: SchemaVersion = {
   upgrade: moveToPages
 }
 
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_2026_11_26, SCHEMA_2026_11_26_V2, SCHEMA_2026_11_29_V3, SCHEMA_2026_11_29_V5, SCHEMA_2026_11_29_V6, SCHEMA_2026_11_30_V8, SCHEMA_2026_11_30_V10, SCHEMA_2026_11_30_V13, SCHEMA_2026_11_30_V14]
+/** 2026-12-01 (v15): the outcome summaries computed again from the records (outcome-summaries.ts
+ *  rebuildPages): their meaning changed (audit corrections: a record dated before the operation
+ *  or a loss to follow-up no longer ends or extends follow-up; an infection keeps the scale it was
+ *  graded on; the latest record date is kept to list records dated after today). No new table. */
+export const SCHEMA_2026_12_01_V15: SchemaVersion = {
+  version: 15,
+  date: '2026-12-01',
+  stores: {},
+  upgrade: rebuildPages
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_2026_11_26, SCHEMA_2026_11_26_V2, SCHEMA_2026_11_29_V3, SCHEMA_2026_11_29_V5, SCHEMA_2026_11_29_V6, SCHEMA_2026_11_30_V8, SCHEMA_2026_11_30_V10, SCHEMA_2026_11_30_V13, SCHEMA_2026_11_30_V14, SCHEMA_2026_12_01_V15]
 
 /** Every table as the newest version declares it (Dexie keeps tables a later version does not
  *  mention, so a version may list only its new tables). */

@@ -30,10 +30,13 @@ type PackedSummary = [
   followUpEnds: string | null,
   removal: string | null,
   exposureEnds: string | null,
-  /** [type, date] or [type, date, grade]. */
-  incidenceEvents: ([EventType, string] | [EventType, string, string])[],
+  /** [type, date], [type, date, grade] or [type, date, grade, scaleId]. */
+  incidenceEvents: ([EventType, string] | [EventType, string, string] | [EventType, string, string, string])[],
   /** [before, after] or 0 (no pair), per paired measure. */
-  pairs: ([number, number] | 0)[]
+  pairs: ([number, number] | 0)[],
+  /** Since schema v15 (older pages are rebuilt by its upgrade). */
+  latestDate: string,
+  beforeOperation: number
 ]
 type PackedFacts = [planned: [systemId: string, diameterMm: number, lengthMm: number] | 0, calibration: string, imagingSource: string]
 type PackedPlan = [patientCode: string, level: string, surgeon: string]
@@ -51,7 +54,7 @@ export function packPatient(p: StoredPatient): PackedPatient {
   const s = p.summary
   const f = p.facts
   return [
-    [s.planId, s.operationId, s.surgeryDate, s.followUpDates, s.latestRecord, s.followUpEnds, s.removal, s.exposureEnds, s.incidenceEvents.map((e) => (e.grade !== undefined ? [e.type, e.date, e.grade] : [e.type, e.date])), s.pairs.map((x) => (x ? [x.before, x.after] : 0))],
+    [s.planId, s.operationId, s.surgeryDate, s.followUpDates, s.latestRecord, s.followUpEnds, s.removal, s.exposureEnds, s.incidenceEvents.map((e) => (e.grade === undefined ? [e.type, e.date] : e.scaleId === undefined ? [e.type, e.date, e.grade] : [e.type, e.date, e.grade, e.scaleId])), s.pairs.map((x) => (x ? [x.before, x.after] : 0)), s.latestDate, s.beforeOperation],
     p.operation,
     f ? [f.planned ? [f.planned.systemId, f.planned.diameterMm, f.planned.lengthMm] : 0, f.calibration, f.imagingSource] : 0,
     p.plan ? [p.plan.patientCode, p.plan.level, p.plan.surgeon] : 0
@@ -68,8 +71,10 @@ export function unpackPatient([s, operation, f, plan]: PackedPatient): StoredPat
     followUpEnds: s[5],
     removal: s[6],
     exposureEnds: s[7],
-    incidenceEvents: s[8].map((e) => (e.length === 3 ? { type: e[0], grade: e[2], date: e[1] } : { type: e[0], date: e[1] })),
-    pairs: s[9].map((x): Pair | null => (x ? { before: x[0], after: x[1] } : null))
+    incidenceEvents: s[8].map((e) => (e.length === 4 ? { type: e[0], grade: e[2], scaleId: e[3], date: e[1] } : e.length === 3 ? { type: e[0], grade: e[2], date: e[1] } : { type: e[0], date: e[1] })),
+    pairs: s[9].map((x): Pair | null => (x ? { before: x[0], after: x[1] } : null)),
+    latestDate: s[10],
+    beforeOperation: s[11]
   }
   const facts: PlanFacts | null = f ? { planned: f[0] ? { systemId: f[0][0], diameterMm: f[0][1], lengthMm: f[0][2] } : null, calibration: f[1], imagingSource: f[2] } : null
   return { summary, operation, facts, plan: plan ? { patientCode: plan[0], level: plan[1], surgeon: plan[2] } : null }

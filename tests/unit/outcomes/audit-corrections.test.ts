@@ -1,0 +1,106 @@
+// Hand cases from the 2026-12-01 audit of the outcome figures: records dated after today or before
+// the operation, a loss to follow-up as a contact, infection grades of two scales, patients whose
+// follow-up ended. Each figure is checked through the full records and through the stored summary
+// (the Audit screen's path), which must agree.
+import { describe, expect, it } from 'vitest'
+import { auditCohort, computePatientFacts, eventIncidence, followUpCompleteness, outcomeSummary, recordsToCorrect, removalFreeSurvival, summaryFacts, UNGRADED, type AuditPatient, type CohortPatient } from '../../../src/shared/outcomes'
+import { event, patient, visit } from './fixtures'
+
+const TODAY = '2026-06-01'
+const asAudit = (p: CohortPatient): AuditPatient => {
+  const { visits: _v, events: _e, ...head } = p
+  return { ...head, summary: outcomeSummary(p) }
+}
+const years = (days: number) => days / 365.25
+
+function bothPaths(p: CohortPatient) {
+  const full = computePatientFacts(p, TODAY)
+  const stored = summaryFacts(outcomeSummary(p), full.accuracy, TODAY)
+  expect(stored).toEqual(full)
+  return full
+}
+
+describe('records dated after today', () => {
+  it('a removal typed 2036 for 2026 is not a removal yet, and adds no implant-years (was: 11.75 implant-years, a removal at 11.75 y)', () => {
+    const p = patient('a', '2024-06-01', { visits: [visit('a', '2025-06-01')], events: [event('a', 'removal', '2036-03-01')] })
+    const f = bothPaths(p)
+    expect(f.observation).toEqual({ time: years(730), event: false })
+    expect(f.exposure.days).toBe(730)
+    expect(eventIncidence([p], TODAY).implantYears).toBeCloseTo(years(730), 12)
+    expect(removalFreeSurvival([p], TODAY).curve.events).toBe(0)
+    expect(recordsToCorrect([p], TODAY)).toEqual({ afterToday: ['A'], beforeOperation: [] })
+  })
+
+  it('a death typed 2030 and an infection dated after today: exposure stops today and the infection is not counted (was: 6.0 implant-years, 1 infection)', () => {
+    const p = patient('a', '2024-01-01', { events: [event('a', 'death', '2030-01-01'), event('a', 'infection', '2026-12-01')] })
+    const f = bothPaths(p)
+    expect(f.exposure.days).toBe(882)
+    expect(f.exposure.counted).toEqual([])
+  })
+})
+
+describe('records dated before the operation', () => {
+  it('a death typed 2014 for a 2024 operation neither ends follow-up nor erases the infections (was: 0 implant-years, 0 infections)', () => {
+    const p = patient('a', '2024-06-01', { events: [event('a', 'infection', '2025-01-01'), event('a', 'infection', '2025-06-01'), event('a', 'death', '2014-01-01')] })
+    const f = bothPaths(p)
+    expect(f.exposure.counted).toHaveLength(2)
+    expect(f.exposure.days).toBe(365)
+    expect(f.ended).toBeNull()
+    expect(recordsToCorrect([p], TODAY)).toEqual({ afterToday: [], beforeOperation: ['A'] })
+  })
+
+  it('a removal typed 2014 is not a removal at time 0 (was: survival 0 %)', () => {
+    const p = patient('a', '2024-06-01', { visits: [visit('a', '2025-06-01')], events: [event('a', 'removal', '2014-06-01')] })
+    expect(bothPaths(p).observation).toEqual({ time: years(365), event: false })
+  })
+})
+
+describe('a loss to follow-up is not a contact', () => {
+  it('censored at the last visit, not at the day the loss was recorded (was: 3.00 y and 3.00 implant-years for 1.00)', () => {
+    const p = patient('a', '2023-01-01', { visits: [visit('a', '2024-01-01')], events: [event('a', 'lost-to-follow-up', '2026-01-01')] })
+    const f = bothPaths(p)
+    expect(f.observation).toEqual({ time: years(365), event: false })
+    expect(f.exposure.days).toBe(365)
+    expect(f.ended).toBe('lost-to-follow-up')
+  })
+})
+
+describe('infection grades', () => {
+  it('rows per grade of each scale, and one for infections not graded: they add up (was: two scales merged, the ungraded left out)', () => {
+    const p = patient('a', '2024-01-01', {
+      events: [
+        event('a', 'infection', '2024-03-01', { infectionGrade: '2', infectionScaleId: 'al-muderis-2016' }),
+        event('a', 'infection', '2024-04-01', { infectionGrade: '2', infectionScaleId: 'site-scale-2' }),
+        event('a', 'infection', '2024-05-01')
+      ]
+    })
+    const rows = eventIncidence([p], TODAY).rows.filter((r) => r.type === 'infection')
+    expect(rows.map((r) => [r.grade ?? 'all', r.scaleId ?? '', r.rate.events])).toEqual([
+      ['all', '', 3],
+      ['2', 'al-muderis-2016', 1],
+      ['2', 'site-scale-2', 1],
+      [UNGRADED, '', 1]
+    ])
+    expect(auditCohort([asAudit(p)], {}, TODAY).incidence.rows.filter((r) => r.type === 'infection')).toEqual(rows)
+  })
+})
+
+describe('patients whose follow-up ended', () => {
+  it('lost early: the 6-week row is kept, and the losses are counted (was: no rows, "Nobody is due or overdue")', () => {
+    const lost = ['a', 'b', 'c', 'd'].map((id) => patient(id, '2026-04-01', { events: [event(id, 'lost-to-follow-up', '2026-05-06')] }))
+    const recent = ['e', 'f', 'g', 'h', 'i', 'j'].map((id) => patient(id, '2026-05-12'))
+    const c = followUpCompleteness([...lost, ...recent], TODAY)
+    expect(c.rows[0]).toMatchObject({ label: '6 weeks', counts: { upcoming: 6, 'not-expected': 4 } })
+    expect(c.ended).toEqual({ removal: 0, death: 0, 'lost-to-follow-up': 4 })
+    expect(c.followed).toBe(6)
+    expect(auditCohort([...lost, ...recent].map(asAudit), {}, TODAY).completeness).toEqual(c)
+  })
+
+  it('a patient who died is not on the list of patients to call; the visits missed before stay counted as overdue', () => {
+    const died = patient('a', '2020-01-01', { events: [event('a', 'death', '2023-06-01')] })
+    const c = followUpCompleteness([died], TODAY)
+    expect(c.list).toEqual([])
+    expect(c.rows.reduce((n, r) => n + r.counts.overdue, 0)).toBeGreaterThan(0)
+    expect(c.ended.death).toBe(1)
+  })
+})
