@@ -62,5 +62,11 @@ export function wilsonInterval(successes: number, n: number, level = 0.95): Inte
   const centre = p + z2 / (2 * n)
   const spread = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))
   const denom = 1 + z2 / n
-  return { lower: Math.max(0, (centre - spread) / denom), upper: Math.min(1, (centre + spread) / denom) }
+  // At 0 of n the lower limit is exactly 0 and at n of n the upper limit exactly 1; the formula's
+  // rounding error there (2e-17, 0.9999999999999998) would be shown as "just under 100 %" by a
+  // display that never rounds onto 0 or 100 % (features/outcomes/audit-format.ts).
+  return {
+    lower: successes === 0 ? 0 : Math.max(0, (centre - spread) / denom),
+    upper: successes === n ? 1 : Math.min(1, (centre + spread) / denom)
+  }
 }

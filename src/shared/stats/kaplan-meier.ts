@@ -83,10 +83,31 @@ export function survivalAt(curve: KmCurve, time: number): number {
   return s
 }
 
-/** Subjects still under observation at each time (time ≥ t counts as at risk at t), for the
- *  numbers printed under a survival chart. */
-export function numbersAtRisk(observations: readonly SurvivalObservation[], times: readonly number[]): number[] {
-  return times.map((t) => observations.filter((o) => o.time >= t).length)
+/** One day in years of 365.25 days: the resolution of the audit's survival times, which are whole
+ *  days since surgery divided by 365.25. */
+export const DAY_IN_YEARS = 1 / 365.25
+
+/**
+ * Subjects still under observation at each time, for the numbers printed under a survival chart:
+ * an observation counts at t when its time is t or later, compared at the `resolution` the times
+ * were recorded in (default one day, for times in years as the audit computes them; 0: exactly).
+ *
+ * Why: the times are whole days / 365.25, so a patient seen exactly 365 days after surgery — the
+ * follow-up schedule's 12-month due day — is 0.9993 y, and compared exactly would not be at risk at
+ * 1 year although seen on the anniversary. At whole-day resolution an observation counts at t when
+ * its day is at least t × 365.25 less half a day: year 1 from day 365 (364.75), year 2 from day
+ * 730, year 3 from day 1096 (1095.25; the schedule's due day), year 4 from day 1461. Display only:
+ * the estimate (kaplanMeier) and its own numbers at risk compare the times exactly.
+ */
+export function numbersAtRisk(observations: readonly SurvivalObservation[], times: readonly number[], resolution = DAY_IN_YEARS): number[] {
+  if (!(resolution > 0)) return times.map((t) => observations.filter((o) => o.time >= t).length)
+  // Each time as the whole number of `resolution` steps it was computed from, against the mark in
+  // steps less half a step (exact in floating point for whole years and days: 730.5 − 0.5 = 730).
+  const steps = observations.map((o) => Math.round(o.time / resolution))
+  return times.map((t) => {
+    const from = t / resolution - 0.5
+    return steps.filter((s) => s >= from).length
+  })
 }
 
 /** The smallest time at which Ŝ(t) ≤ 0.5; null when the curve never gets there. */

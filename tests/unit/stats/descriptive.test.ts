@@ -55,6 +55,17 @@ describe('Wilson score interval', () => {
   })
 })
 
+describe('Wilson interval at the ends', () => {
+  it('is exactly 0 below 0 successes and exactly 1 above n of n (no rounding error to print as 99.99… %)', () => {
+    for (const n of [1, 10, 250, 1999]) {
+      expect(wilsonInterval(0, n).lower).toBe(0)
+      expect(wilsonInterval(n, n).upper).toBe(1)
+      expect(wilsonInterval(0, n).upper).toBeLessThan(1)
+      expect(wilsonInterval(n, n).lower).toBeGreaterThan(0)
+    }
+  })
+})
+
 describe('planning accuracy', () => {
   const diameters = [12, 13, 14, 15, 16, 17, 18, 20]
   it('counts catalogue steps, not millimetres', () => {

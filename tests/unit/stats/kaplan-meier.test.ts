@@ -82,3 +82,30 @@ describe('Kaplan–Meier properties', () => {
     )
   })
 })
+
+describe('numbers at risk at a year: compared at the resolution of days', () => {
+  // Times are days since surgery / 365.25. A patient seen exactly 365 days after surgery (the
+  // schedule's 12-month due day) is 0.9993 y: still at risk at 1 year.
+  const years = (days: number) => days / 365.25
+  it('three patients seen on day 365 are at risk at 1 year; day 364 is not', () => {
+    const seen365 = [0, 1, 2].map(() => ({ time: years(365), event: false }))
+    expect(numbersAtRisk(seen365, [0, 1])).toEqual([3, 3])
+    expect(numbersAtRisk([{ time: years(364), event: false }], [0, 1])).toEqual([1, 0])
+  })
+  it('at each year counts from the whole day nearest the year mark (the yearly visits are due then)', () => {
+    // Year 2 is day 730.5: day 730 (two calendar years without 29 February) counts, day 729 not;
+    // year 3 is day 1095.75: the schedule's due day 1096 counts, day 1095 not; year 4 is day 1461.
+    const at = (days: number, t: number) => numbersAtRisk([{ time: years(days), event: true }], [t])[0]
+    expect([at(730, 2), at(729, 2), at(1096, 3), at(1095, 3), at(1461, 4), at(1460, 4)]).toEqual([1, 0, 1, 0, 1, 0])
+  })
+  it('leaves the estimate alone: the step at day 365 has 3 at risk and the curve is as before', () => {
+    const obs = [{ time: years(365), event: true }, { time: years(365), event: false }, { time: years(400), event: false }]
+    const c = kaplanMeier(obs)
+    expect(c.steps[0]).toMatchObject({ time: years(365), atRisk: 3, events: 1, censored: 1 })
+    expect(c.steps[0]!.survival).toBeCloseTo(2 / 3, 12)
+    expect(survivalAt(c, 1)).toBeCloseTo(2 / 3, 12)
+  })
+  it('with no resolution compares times as they are', () => {
+    expect(numbersAtRisk([{ time: years(365), event: false }], [1], 0)).toEqual([0])
+  })
+})

@@ -9,7 +9,7 @@ import { storageErrorMessage } from '../../db/storage'
 import { usePlanningContext } from '../settings/planning-context'
 import '../../components/components.css'
 import './outcomes.css'
-import { FIGURE_NOTES } from './audit-format'
+import { dueListRest, FIGURE_NOTES } from './audit-format'
 import { AUDIT_COUNT_TIMING, markAudit } from './audit-marks'
 import { AccuracyTable, CausesTable, CompletenessTable, IncidenceTable, incidenceTitle, PairedTable, SmallN } from './audit-tables'
 import { SurvivalChart } from './charts'
@@ -21,7 +21,8 @@ import { provenanceLabel, scheduleText } from '../../../../shared/outcomes/site-
 
 markAudit('code')
 
-/** Due or overdue patients listed on screen (the rest are in the CSV export). */
+/** Due or overdue patients listed on screen, earliest due first (the filters narrow the list to
+ *  the rest; no CSV export holds it). */
 const DUE_LISTED = 200
 /** Of those, the ones in the first frame of a first opening: about a screenful. The list is most of
  *  the first frame's elements (200 items: half the page's layout, docs/performance.md); the others
@@ -141,7 +142,7 @@ export function AuditPage() {
           <ExportButtons cohort={cohort} filter={filter} paperSize={paperSize} />
         </div>
         <p className="oc-note">
-          Every operated patient recorded in OsseoPlan ({cohort.length}). NICE (IPG270, IPG795) asks teams to audit the outcomes of everyone who has this procedure.
+          Every operated patient recorded in OsseoPlan ({cohort.length}). NICE (IPG270, IPG795) asks teams to audit the outcomes of everyone who has this procedure. {FIGURE_NOTES.limbs}
         </p>
         <div className="oc-filters oc-section" role="group" aria-label="Filter the cohort">
           {select('Level', filter.level, options.levels, (v) => set({ level: v }))}
@@ -171,7 +172,7 @@ export function AuditPage() {
                   <a href={`#/plans/${d.planId}/outcomes`}>{d.patientCode}</a> — {d.label} visit {d.status === 'overdue' ? <strong>overdue</strong> : 'due'} (due {d.dueDate})
                 </li>
               ))}
-              {rest !== null && completeness.list.length > DUE_LISTED && <li>… and {completeness.list.length - DUE_LISTED} more (in the CSV export).</li>}
+              {rest !== null && completeness.list.length > DUE_LISTED && <li>{dueListRest(completeness.list.length - DUE_LISTED, DUE_LISTED)}</li>}
             </ul>
           )}
         </section>

@@ -3,14 +3,13 @@
 // the due / overdue list, the survival chart with the numbers at risk and a yearly table, event
 // incidence, paired change, planning accuracy (chart and tables). Hidden on screen; the
 // interactive screen is hidden in print.
-import { formatNumber } from '../../../../shared/format'
 import { type CohortAudit } from '../../../../shared/outcomes'
 import { provenanceLabel, scheduleText, type OutcomeSettings } from '../../../../shared/outcomes/site-settings'
 import type { KmCurve } from '../../../../shared/stats'
 import { TableHead } from '../../components/TableHead'
 import type { PageSize } from '../../../../shared/ipc'
 import { paperName } from '../print/paper-name'
-import { FIGURE_NOTES } from './audit-format'
+import { FIGURE_NOTES, percentIntervalText, percentText } from './audit-format'
 import { AccuracyTable, CausesTable, CompletenessTable, IncidenceTable, incidenceTitle, PairedTable, SmallN } from './audit-tables'
 import { AccuracyBars, SurvivalChart } from './charts'
 
@@ -38,6 +37,15 @@ function atYear(curve: KmCurve, t: number): { s: number; lower: number | null; u
     out = { s: step.survival, lower: step.lower, upper: step.upper }
   }
   return out
+}
+
+/** A year's row of the survival table: survival and its interval, or why there are none. Where
+ *  nobody is at risk the estimate says nothing (the last follow-up came before) — unless everyone
+ *  had a removal, when survival is 0 from then on. */
+function yearCells(curve: KmCurve, t: number, atRisk: number): [string, string] | string {
+  const y = atYear(curve, t)
+  if (atRisk === 0 && y.s > 0) return FIGURE_NOTES.notEstimable
+  return [percentText(y.s, 1), y.lower === null || y.upper === null ? 'not defined' : percentIntervalText(y.lower, y.upper, 1)]
 }
 
 export function CohortReport({ audit, total, view, settings, today, userName, paperSize }: Props) {
@@ -69,6 +77,7 @@ export function CohortReport({ audit, total, view, settings, today, userName, pa
             {settings.scale.source ? ` (${settings.scale.source})` : ''} — {provenanceLabel(settings.scaleProvenance)}
           </dd>
         </dl>
+        <p className="oc-report-note">{FIGURE_NOTES.limbs}</p>
         <SmallN n={audit.n} />
       </header>
 
@@ -103,13 +112,20 @@ export function CohortReport({ audit, total, view, settings, today, userName, pa
           <TableHead columns={['Years', 'At risk', 'Survival', '95 % interval (log-log)']} />
           <tbody>
             {survival.atRiskTimes.map((t, i) => {
-              const y = atYear(survival.curve, t)
+              const atRisk = survival.atRisk[i] ?? 0
+              const cells = yearCells(survival.curve, t, atRisk)
               return (
                 <tr key={t}>
                   <th scope="row">{t}</th>
-                  <td>{survival.atRisk[i]}</td>
-                  <td>{formatNumber(y.s * 100, 1)} %</td>
-                  <td>{y.lower === null || y.upper === null ? 'not defined' : `${formatNumber(y.lower * 100, 1)}–${formatNumber(y.upper * 100, 1)} %`}</td>
+                  <td>{atRisk}</td>
+                  {typeof cells === 'string' ? (
+                    <td colSpan={2}>{cells}</td>
+                  ) : (
+                    <>
+                      <td>{cells[0]}</td>
+                      <td>{cells[1]}</td>
+                    </>
+                  )}
                 </tr>
               )
             })}
@@ -139,7 +155,7 @@ export function CohortReport({ audit, total, view, settings, today, userName, pa
         <h3>Plans off the implanted size, by how they were measured</h3>
         <CausesTable accuracy={accuracy} />
       </section>
-      <footer className="oc-report-note">Figures computed by OsseoPlan from the records of this library; every figure states how many patients it counts. Small numbers are flagged, not hidden.</footer>
+      <footer className="oc-report-note">Figures computed by OsseoPlan from the records of this library; every figure states how many limbs (plans) it counts. Small numbers are flagged, not hidden.</footer>
     </article>
   )
 }

@@ -3,7 +3,7 @@
 import { formatNumber } from '../../../../shared/format'
 import { LITERATURE_ACCURACY, smallNumberNote, type CohortAudit, type InfectionScale } from '../../../../shared/outcomes'
 import { TableHead } from '../../components/TableHead'
-import { incidenceLabel, medianText, rateText, shareText } from './audit-format'
+import { incidenceLabel, medianText, percentText, rateText, shareText } from './audit-format'
 
 /** The small-number warning under a figure (nothing when n is large enough). */
 export function SmallN({ n }: { n: number }) {
@@ -42,7 +42,7 @@ export function IncidenceTable({ incidence, scale }: { incidence: CohortAudit['i
   return (
     <table className="plan-table">
       <caption className="visually-hidden">Event incidence</caption>
-      <TableHead columns={['Event', 'Events', 'Patients', 'Per 100 implant-years (exact 95 % CI)']} />
+      <TableHead columns={['Event', 'Events', 'Limbs (plans)', 'Per 100 implant-years (exact 95 % CI)']} />
       <tbody>
         {incidence.rows.map((r) => (
           <tr key={`${r.type}-${r.grade ?? ''}`}>
@@ -136,7 +136,7 @@ export function CausesTable({ accuracy }: { accuracy: CohortAudit['accuracy'] })
             </th>
             <td>{c.n}</td>
             <td>
-              {c.off} ({c.n === 0 ? '—' : `${formatNumber((c.off / c.n) * 100, 0)} %`})
+              {c.off} ({c.n === 0 ? '—' : percentText(c.off / c.n)})
             </td>
           </tr>
         ))}

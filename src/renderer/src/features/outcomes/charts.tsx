@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react'
 import { TableHead } from '../../components/TableHead'
 import type { KmCurve } from '../../../../shared/stats'
 import { formatNumber } from '../../../../shared/format'
+import { percentIntervalText, percentText } from './audit-format'
 
 export interface Point {
   x: number
@@ -98,7 +99,9 @@ export function MeasureChart({ title, unit, points }: { title: string; unit: str
   )
 }
 
-/** Kaplan–Meier step curve with its 95 % band and the numbers at risk under the time axis. */
+/** Kaplan–Meier step curve with its 95 % band and the numbers at risk under the time axis. The
+ *  curve and its band end at the last observed time (the curve's last step): the year axis may run
+ *  past it, where nobody is at risk and the estimate says nothing. */
 export function SurvivalChart({ curve, atRiskTimes, atRisk }: { curve: KmCurve; atRiskTimes: number[]; atRisk: number[] }) {
   const xMax = Math.max(1, ...atRiskTimes)
   const w = 520
@@ -107,34 +110,36 @@ export function SurvivalChart({ curve, atRiskTimes, atRisk }: { curve: KmCurve; 
   const left = 64
   const sx = scale([0, xMax], [left, w - PAD.right])
   const sy = scale([0, 1], [h - PAD.bottom, PAD.top])
-  let s = 1
+  const last = curve.steps.at(-1)
   let lo = 1
   let hi = 1
+  let banded = true
   let line = `M${sx(0)},${sy(1)}`
   const upper: string[] = [`${sx(0)},${sy(1)}`]
   const lower: string[] = [`${sx(0)},${sy(1)}`]
   for (const step of curve.steps) {
     const x = sx(step.time)
     line += ` H${x} V${sy(step.survival)}`
+    if (!banded) continue
     upper.push(`${x},${sy(hi)}`)
     lower.push(`${x},${sy(lo)}`)
-    s = step.survival
-    if (step.lower !== null && step.upper !== null) {
-      lo = step.lower
-      hi = step.upper
+    // No interval at this step (Ŝ = 0): the band ends here rather than carry the last one on.
+    if (step.lower === null || step.upper === null) {
+      banded = false
+      continue
     }
+    lo = step.lower
+    hi = step.upper
     upper.push(`${x},${sy(hi)}`)
     lower.push(`${x},${sy(lo)}`)
   }
-  line += ` H${sx(xMax)}`
-  upper.push(`${sx(xMax)},${sy(hi)}`)
-  lower.push(`${sx(xMax)},${sy(lo)}`)
   const band = [...upper, ...lower.reverse()].join(' ')
   const events = curve.steps.filter((x) => x.events > 0)
   return (
     <figure className="oc-chart oc-km">
       <figcaption>
-        Survival free of implant removal (Kaplan–Meier, 95 % band) — {curve.n} patient{curve.n === 1 ? '' : 's'}, {curve.events} removal{curve.events === 1 ? '' : 's'}; now {formatNumber(s * 100, 0)} %
+        Survival free of implant removal (Kaplan–Meier, 95 % band) — {curve.n} patient{curve.n === 1 ? '' : 's'}, {curve.events} removal{curve.events === 1 ? '' : 's'}
+        {last ? `; ${percentText(last.survival)} at ${formatNumber(last.time, 2)} y, the longest follow-up` : ''}
       </figcaption>
       <svg viewBox={`0 0 ${w} ${h + 24}`} width={w} height={h + 24} aria-hidden="true" focusable="false">
         <polygon points={band} className="oc-band" />
@@ -169,12 +174,13 @@ export function SurvivalChart({ curve, atRiskTimes, atRisk }: { curve: KmCurve; 
           x.atRisk,
           x.events,
           x.censored,
-          `${formatNumber(x.survival * 100, 1)} %`,
-          x.lower === null || x.upper === null ? 'not defined' : `${formatNumber(x.lower * 100, 1)}–${formatNumber(x.upper * 100, 1)} %`
+          percentText(x.survival, 1),
+          x.lower === null || x.upper === null ? 'not defined' : percentIntervalText(x.lower, x.upper, 1)
         ])}
       />
       <p className="muted">
-        Numbers at risk at each year: {atRiskTimes.map((t, i) => `${t} y: ${atRisk[i]}`).join(' · ')}. {events.length === 0 ? 'No removals recorded.' : ''}
+        Numbers at risk at each year: {atRiskTimes.map((t, i) => `${t} y: ${atRisk[i]}`).join(' · ')}. {last && last.time < xMax ? `The curve ends at the longest follow-up (${formatNumber(last.time, 2)} y). ` : ''}
+        {events.length === 0 ? 'No removals recorded.' : ''}
       </p>
     </figure>
   )
@@ -221,7 +227,7 @@ export function AccuracyBars({ rows }: { rows: { label: string; n: number; exact
                       <rect x={x} y={y} width={sx(at) - x} height={barH} className={p.className} />
                       {share >= 0.08 && (
                         <text x={x + (sx(at) - x) / 2} y={y + barH / 2 + 4} textAnchor="middle" className="oc-bar-label">
-                          {formatNumber(share * 100, 0)} %
+                          {percentText(share)}
                         </text>
                       )}
                     </g>
