@@ -335,7 +335,7 @@ function parseStation(s: unknown, i: number, residual: number | undefined, c: Co
     c.error(`${P}.${endo.minKey}`, `must be smaller than the periosteal diameter (${formatNumber(peri.min, 2)} mm)`)
     ok = false
   }
-  if (!ok || !lateralAtStation(s, P, z, endo, c)) return undefined
+  if (!ok || !lateralAtStation(s, P, z, endo, peri, c)) return undefined
   const twoPlane = endo.count > 1 || peri.count > 1
   const station: NormalizedStation = { index: i, fromDistalEndMm: z, endostealMm: endo.min, periostealMm: peri.min, twoPlane }
   if (twoPlane) station.planes = stationPlanes(endo, peri)
@@ -347,15 +347,15 @@ function parseStation(s: unknown, i: number, residual: number | undefined, c: Co
  * (`lateralFromDistalEnd`): they belong to this station only if that level is the station's own,
  * within LIMITS.lateralLevelMm. A level without lateral diameters says nothing and is left alone.
  */
-function lateralAtStation(s: Record<string, unknown>, P: string, z: number, endo: Planes, c: Collector): boolean {
+function lateralAtStation(s: Record<string, unknown>, P: string, z: number, endo: Planes, peri: Planes, c: Collector): boolean {
   if (s.lateralFromDistalEnd === undefined || s.lateralFromDistalEnd === null) return true
   const level = c.length(s, 'lateralFromDistalEnd', P, true, { min: 0, max: LIMITS.residualLengthMm.max })
   if (level === undefined) return false
-  if (endo.values.Lat === undefined) return true
+  if (endo.values.Lat === undefined && peri.values.Lat === undefined) return true
   const apart = Math.abs(level - z)
   if (apart <= LIMITS.lateralLevelMm.max + 1e-9) return true
   c.error(
-    `${P}.endostealLat`,
+    `${P}.${endo.values.Lat !== undefined ? 'endostealLat' : 'periostealLat'}`,
     `was measured on the lateral radiograph ${formatNumber(level, 2)} mm from the distal end, ${formatMmApart(apart, LIMITS.lateralLevelMm.max)} from this station (${formatNumber(z, 2)} mm); the two views' values may lie at most ${LIMITS.lateralLevelMm.max} mm apart: move the station or the lateral measurement to one level`
   )
   return false

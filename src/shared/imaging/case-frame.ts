@@ -55,16 +55,25 @@ export interface CasePlacement {
 
 const scaled = (c: Calibration, k: number): Calibration => ({ ...c, scale: { rowMm: c.scale.rowMm * k, colMm: c.scale.colMm * k } })
 
-/** The image's values placed in the case `draft` (see the file comment). */
-export function placeImageValues(draft: CaseDraft, marks: ImageMarks, calibration: Calibration, imageLabel: string): CasePlacement {
+/**
+ * The image's values placed in the case `draft` (see the file comment). `mayCalibrate`: the image
+ * may set the case's calibration (its calibration is new or changed); otherwise its values are
+ * always placed at the case's magnification, which may have been typed since it was set.
+ */
+export function placeImageValues(draft: CaseDraft, marks: ImageMarks, calibration: Calibration, imageLabel: string, mayCalibrate = false): CasePlacement {
   const own = imageCaseValues(marks, calibration, imageLabel)
+  const lateral = marks.plane === 'single' && own.values.some((v) => STATION_PATH.test(v.path)) ? lateralStations(draft) : []
+  if (lateral.length > 0) {
+    const note = `This image's values are not written: as a one-plane image it would replace the case's stations, and with them the lateral diameters of ${lateral.length === 1 ? 'Station' : 'Stations'} ${lateral.join(', ')}. Mark it as the AP view (the lateral values then stay at their levels), or clear the lateral values first.`
+    return { result: { ...own, values: [] }, setsCalibration: false, note, refused: true }
+  }
   const others = valuesAlsoCorrected(draft, own, marks.plane, marks.unlinked ?? [])
   const onStations = (r: ImageCaseValues) => (marks.plane === 'Lat' ? onCaseStations(draft, r) : r)
-  if (others.length === 0) return { result: onStations(own), setsCalibration: true, note: null, refused: false }
+  if (others.length === 0 && mayCalibrate) return { result: onStations(own), setsCalibration: true, note: null, refused: false }
   const caseFactor = imagingFactor((draft as Draft).imaging)
   const imageFactor = imagingFactor(calibration.imaging)
   if (caseFactor === imageFactor || (typeof caseFactor === 'number' && typeof imageFactor === 'number' && Math.abs(caseFactor - imageFactor) < 1e-9)) {
-    return { result: onStations(own), setsCalibration: false, note: null, refused: false }
+    return { result: onStations(withoutCtSoftTissue(draft, own)), setsCalibration: false, note: null, refused: false }
   }
   if (typeof caseFactor !== 'number' || typeof imageFactor !== 'number') {
     const listed = others.join('; ')
@@ -78,9 +87,30 @@ export function placeImageValues(draft: CaseDraft, marks: ImageMarks, calibratio
   }
   // Values at the image's magnification × (case's ÷ image's) are at the case's: R-MAG divides them
   // by the case's factor back to the true size the image measured.
-  const converted = imageCaseValues(marks, scaled(calibration, caseFactor / imageFactor), imageLabel)
-  const note = `This image's values are written at the case's ${factorText(caseFactor)} (the image itself: ${factorText(imageFactor)}), which the plan corrects back to the true size the image measured. The case's calibration stays as it is: it also corrects ${others.join('; ')}.`
+  const converted = withoutCtSoftTissue(draft, imageCaseValues(marks, scaled(calibration, caseFactor / imageFactor), imageLabel))
+  const also = others.length > 0 ? ` The case's calibration stays as it is: it also corrects ${others.join('; ')}.` : " The case's calibration was entered in the form after this image set it, and stays."
+  const note = `This image's values are written at the case's ${factorText(caseFactor)} (the image itself: ${factorText(imageFactor)}), which the plan corrects back to the true size the image measured.${also}`
   return { result: onStations({ ...converted, origin: `${converted.origin}; converted to the case's ${factorText(caseFactor)}` }), setsCalibration: false, note, refused: false }
+}
+
+/** Stations (numbered from 1) that hold lateral diameters. */
+function lateralStations(draft: CaseDraft): number[] {
+  const stations = obj(obj(draft).bone).stations
+  return (Array.isArray(stations) ? stations : []).flatMap((st, i) => (present(obj(st).endostealLat) || present(obj(st).periostealLat) ? [i + 1] : []))
+}
+
+/**
+ * In a CT case, a soft-tissue thickness marked as measured on X-ray is corrected with the site's
+ * default magnification (R-MAG: no magnification is known for it), so an image's true-size value
+ * would be divided once more: it is not written, and the image says why.
+ */
+function withoutCtSoftTissue(draft: CaseDraft, r: ImageCaseValues): ImageCaseValues {
+  if (obj(obj(draft).imaging).source !== 'ct' || !r.values.some((v) => v.path === 'softTissue.distalThickness')) return r
+  return {
+    ...r,
+    values: r.values.filter((v) => v.path !== 'softTissue.distalThickness'),
+    problems: [...r.problems, "Soft tissue: the case's bones are measured on CT, and a thickness measured on X-ray is then corrected with the site's default magnification, so this image's value is not written. Enter the thickness in the form with how it was measured."]
+  }
 }
 
 const STATION_PATH = /^bone\.stations\[(\d+)\]\.(\w+)$/

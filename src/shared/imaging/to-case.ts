@@ -31,6 +31,10 @@ export interface ImageMarks {
   plane: ImagePlane
   /** Case paths the surgeon typed over: the image no longer writes them (until relinked). */
   unlinked?: string[]
+  /** The case's magnification its values were last written at (null: the site default; absent:
+   *  nothing written yet). A factor typed in the form since then is told apart from a value typed
+   *  over, and the values are placed at it at the next edit (image-edit.ts). */
+  writtenAt?: number | null
 }
 
 export interface LinkedValue {
@@ -115,7 +119,7 @@ const present = (x: unknown) => x !== undefined && x !== null && x !== ''
  * bone stations rebuilt from the image (other planes' diameters of the same station kept), and
  * the soft-tissue method set to X-ray when the thickness comes from the image.
  */
-export function applyImageValues(draft: CaseDraft, result: ImageCaseValues, plane: ImagePlane, skipPaths: readonly string[] = []): CaseDraft {
+export function applyImageValues(draft: CaseDraft, result: ImageCaseValues, plane: ImagePlane, skipPaths: readonly string[] = [], typedFrom: ReadonlyMap<string, string> = new Map()): CaseDraft {
   const next = { ...(draft as Draft) }
   next.imaging = { ...result.imaging }
   const bone = { ...obj(next.bone) }
@@ -125,11 +129,13 @@ export function applyImageValues(draft: CaseDraft, result: ImageCaseValues, plan
   // (at the case station of its level: the paths come placed, case-frame.ts).
   const stations: Draft[] = plane === 'Lat' ? old.map((s) => ({ ...obj(s) })) : Array.from({ length: stationCount }, () => ({}))
   while (stations.length < stationCount) stations.push({})
-  // A value typed over stays what was typed, even where the image rebuilds the station list.
+  // A value typed over stays what was typed, even where the image rebuilds the station list
+  // (`typedFrom`: where the case holds it now, when its station moved in the list).
   const keepTyped = (path: string) => {
     const m = /^bone\.stations\[(\d+)\]\.(\w+)$/.exec(path)
-    if (m) {
-      const was = obj(old[Number(m[1])])[m[2]!]
+    const from = /^bone\.stations\[(\d+)\]\.(\w+)$/.exec(typedFrom.get(path) ?? path)
+    if (m && from) {
+      const was = obj(old[Number(from[1])])[from[2]!]
       if (was !== undefined) stations[Number(m[1])]![m[2]!] = was
     }
   }
@@ -201,7 +207,8 @@ const LATERAL_FIELDS = new Set(['endostealLat', 'periostealLat'])
  */
 export function valuesAlsoCorrected(draft: CaseDraft, result: ImageCaseValues, plane: ImagePlane, skipPaths: readonly string[] = []): string[] {
   const d = draft as Draft
-  const written = new Set(result.values.map((v) => v.path).filter((p) => !skipPaths.includes(p)))
+  const typed = new Set(skipPaths)
+  const written = new Set(result.values.map((v) => v.path).filter((p) => !typed.has(p)))
   const out: string[] = []
   const bone = obj(d.bone)
   if (present(bone.residualLength) && !written.has('bone.residualLength')) out.push('Residual bone length')
@@ -214,7 +221,8 @@ export function valuesAlsoCorrected(draft: CaseDraft, result: ImageCaseValues, p
       if (!present(o[f]) || written.has(`bone.stations[${i}].${f}`)) continue
       // An AP or single-plane image with stations rebuilds the list (applyImageValues): only the
       // lateral values stay, carried by an AP image to the station at their level.
-      if (plane !== 'Lat' && imageStations > 0 && (plane === 'single' || !LATERAL_FIELDS.has(f))) continue
+      // A value typed over is kept there (applyImageValues keepTyped): it stays the case's own.
+      if (plane !== 'Lat' && imageStations > 0 && !typed.has(`bone.stations[${i}].${f}`) && (plane === 'single' || !LATERAL_FIELDS.has(f))) continue
       if (!others.includes(i + 1)) others.push(i + 1)
     }
   })

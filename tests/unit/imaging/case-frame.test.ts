@@ -198,3 +198,82 @@ describe('lateral diameters go to the station at their level', () => {
     expect(st[2]!.endostealLat).toBeCloseTo(truth.stations[8]!.endostealMm * M, 0)
   })
 })
+
+// Second read of the radiograph path (2026-12-01, after the change above): sequences that still
+// ended with a wrong number and no warning.
+describe('what the case holds stays at the magnification it is corrected with', () => {
+  const ERMF = (e: number): CalibrationInput => ({ kind: 'file', spacing: { ...detector, id: 'imager-ermf', plane: 'corrected', rowMm: truth.detectorPixelMm / e, colMm: truth.detectorPixelMm / e, ermf: e } })
+  const DEPT = (f: number): CalibrationInput => ({ kind: 'department', factor: f, provenance: 'entered for this image', detector })
+  const set = (d: CaseDraft, path: string, value: unknown): CaseDraft => {
+    const copy = JSON.parse(JSON.stringify(d)) as CaseDraft
+    const parts = path.replace(/\[(\d+)\]/g, '.$1').split('.')
+    let o = copy as Record<string, unknown>
+    for (const p of parts.slice(0, -1)) o = o[p] as Record<string, unknown>
+    o[parts[parts.length - 1]!] = value
+    return copy
+  }
+
+  it('stations added to an axis written at the case marker are written at it too (was: written as true size, residual 243.5 for 280, Ø16 for Ø18)', () => {
+    const axisOnly = calibrateImage(exampleCase(), { ...marks('single', []), skin: null }, KNOWN, 'AP-1')
+    const withStations = applyImageEdit(axisOnly.draft, axisOnly.state, { ...axisOnly.state, marks: { ...axisOnly.state.marks, stations: [0, 4, 8, 12].map((i) => stationMark(i)) } }, 'AP-1').draft
+    expect(withStations.imaging).toEqual(exampleCase().imaging)
+    const c = corrected(withStations)
+    expect(c.residualLengthMm).toBeCloseTo(truth.residualMm, 0)
+    expect(Math.abs(c.stations[1]!.endostealMm - truth.stations[4]!.endostealMm)).toBeLessThanOrEqual(0.3)
+  })
+
+  it('a factor typed after an image set the calibration: the image’s values are placed at it at the next edit', () => {
+    const first = calibrateImage(exampleCase(), marks('single', [0, 4, 8, 12]), ERMF(1.15), 'AP-1')
+    const typed = set(first.draft, 'imaging', { source: 'xray', magnification: 1.1 })
+    const again = applyImageEdit(typed, first.state, { ...first.state, marks: { ...first.state.marks, stations: first.state.marks.stations.map((s) => ({ ...s })) } }, 'AP-1').draft
+    expect(again.imaging).toEqual({ source: 'xray', magnification: 1.1 })
+    expect(corrected(again).residualLengthMm).toBeCloseTo(truth.residualMm, 0)
+  })
+
+  it('a value typed over a station stays with its station when a station is added before it (was: moved to the new station)', () => {
+    const first = calibrateImage(exampleCase(), marks('single', [1, 5, 9, 13 - 1]), ERMF(1.15), 'AP-1')
+    const typed = set(first.draft, 'bone.stations[1].endosteal', 20)
+    const linked = applyImageEdit(typed, first.state, first.state, 'AP-1')
+    expect(linked.state.marks.unlinked).toEqual(['bone.stations[1].endosteal'])
+    const added = { ...linked.state, marks: { ...linked.state.marks, stations: [...linked.state.marks.stations, stationMark(3)] } }
+    const after = applyImageEdit(linked.draft, linked.state, added, 'AP-1')
+    const st = after.draft.bone!.stations! as Record<string, number>[]
+    expect(after.state.marks.unlinked).toEqual(['bone.stations[2].endosteal'])
+    expect(st[2]!.endosteal).toBe(20)
+    expect(st[1]!.endosteal).toBeCloseTo(truth.stations[3]!.endostealMm * M, 0)
+    // Removing the first station: the typed value moves up with its station.
+    const removed = { ...after.state, marks: { ...after.state.marks, stations: after.state.marks.stations.filter((s) => s.id !== 's1') } }
+    const fewer = applyImageEdit(after.draft, after.state, removed, 'AP-1')
+    expect((fewer.draft.bone!.stations![1] as Record<string, number>).endosteal).toBe(20)
+    expect(fewer.state.marks.unlinked).toEqual(['bone.stations[1].endosteal'])
+  })
+
+  it('a value typed over a station keeps the case calibration when the image is recalibrated (was: re-corrected with the new factor, 18.18 for 17.39)', () => {
+    const first = calibrateImage(exampleCase(), marks('single', [0, 4, 8, 12]), ERMF(1.15), 'AP-1')
+    const typed = applyImageEdit(set(first.draft, 'bone.stations[1].endosteal', 20), first.state, first.state, 'AP-1')
+    const recal = applyImageEdit(typed.draft, typed.state, { ...typed.state, calibration: DEPT(1.1) }, 'AP-1').draft
+    expect(recal.imaging).toEqual({ source: 'xray', magnification: 1.15 })
+    expect(corrected(recal).stations[1]!.endostealMm).toBeCloseTo(20 / 1.15, 9)
+  })
+
+  it('a one-plane image does not drop the lateral diameters of the case: refused, and said (was: dropped with the block they raised)', () => {
+    const ap = calibrateImage(exampleCase(), marks('AP', [0, 4, 8, 12]), MARKER, 'AP-1').draft
+    const lat = calibrateImage(ap, marks('Lat', [0, 4, 8, 12]), MARKER, 'LAT-1').draft
+    const one = calibrateImage(lat, marks('single', [0, 4, 8, 12]), ERMF(1.15), 'IMG-3')
+    expect(one.draft).toBe(lat)
+    const cal = calibrate(ERMF(1.15))
+    if (!cal.ok) throw new Error(cal.error)
+    expect(placeImageValues(lat, one.state.marks, cal.calibration, 'IMG-3').note).toMatch(/^This image's values are not written: as a one-plane image it would replace the case's stations, and with them the lateral diameters of Stations 1, 2, 3, 4\. Mark it as the AP view/)
+  })
+
+  it('in a CT case an image’s soft tissue is not written: R-MAG would divide it by the site default once more (was: 39.1 mm for 45)', () => {
+    const ct: CaseDraft = { ...exampleCase(), imaging: { source: 'ct' } }
+    const r = calibrateImage(ct, { ...marks('AP', []), skin: truth.skin }, MARKER, 'AP-1').draft
+    expect(r.softTissue).toEqual(ct.softTissue)
+    const cal = calibrate(MARKER)
+    if (!cal.ok) throw new Error(cal.error)
+    expect(placeImageValues(ct, { ...marks('AP', []), skin: truth.skin }, cal.calibration, 'AP-1').result.problems).toContain(
+      "Soft tissue: the case's bones are measured on CT, and a thickness measured on X-ray is then corrected with the site's default magnification, so this image's value is not written. Enter the thickness in the form with how it was measured."
+    )
+  })
+})

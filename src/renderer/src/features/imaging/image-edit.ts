@@ -7,7 +7,7 @@
 // case holds something else at the next image edit, the surgeon typed over it: the path is
 // unlinked (kept as typed, listed, until relinked). No memory outside the history is needed, so
 // undo and redo keep the link state right.
-import { applyImageValues, calibrate, placeImageValues, type CalibrationInput, type CasePlacement, type ImageMarks } from '../../../../shared/imaging'
+import { applyImageValues, calibrate, imagingFactor, placeImageValues, sortedStations, type CalibrationInput, type CasePlacement, type ImageMarks } from '../../../../shared/imaging'
 import type { CaseDraft } from '../../../../shared/case/types'
 import { getAt } from '../editor/draft-path'
 
@@ -21,9 +21,9 @@ export const imageSideKey = (imageId: string) => `image:${imageId}`
 
 /** The case values an image gives the case `draft` (null: not calibrated, or no axis yet):
  *  at the case's magnification, on the case's stations (placeImageValues). */
-export function imageValuesOf(state: ImageEditState, label: string, draft: CaseDraft): CasePlacement | null {
+export function imageValuesOf(state: ImageEditState, label: string, draft: CaseDraft, mayCalibrate = false): CasePlacement | null {
   const cal = state.calibration ? calibrate(state.calibration) : null
-  return cal?.ok && state.marks.axis ? placeImageValues(draft, state.marks, cal.calibration, label) : null
+  return cal?.ok && state.marks.axis ? placeImageValues(draft, state.marks, cal.calibration, label, mayCalibrate) : null
 }
 
 const SECTIONS = ['imaging', 'bone', 'softTissue'] as const
@@ -32,24 +32,39 @@ const LATERAL_PATH = /^bone\.stations\[(\d+)\]\.(endostealLat|periostealLat|late
 
 /** The draft and image state after `before` → `after`; `relink`: paths to take from the image again. */
 export function applyImageEdit(draft: CaseDraft, before: ImageEditState, after: ImageEditState, label: string, relink: readonly string[] = []): { draft: CaseDraft; state: ImageEditState } {
-  const prev = imageValuesOf(before, label, draft)?.result
+  // What the image wrote last: at the magnification it wrote at (the form may have changed it since).
+  const prev = imageValuesOf(before, label, draftAt(draft, before.marks.writtenAt))?.result
   const again = new Set(relink)
-  const unlinked = new Set((after.marks.unlinked ?? []).filter((p) => !again.has(p)))
-  const typedOver = (prev?.values ?? []).filter((v) => !unlinked.has(v.path) && !again.has(v.path) && getAt(draft, v.path) !== v.value)
-  let state = after
-  if (typedOver.length > 0 || unlinked.size !== (after.marks.unlinked ?? []).length) {
-    for (const v of typedOver) unlinked.add(v.path)
-    state = { ...after, marks: { ...after.marks, unlinked: [...unlinked] } }
+  const kept = new Set((after.marks.unlinked ?? []).filter((p) => !again.has(p)))
+  const typedOver = (prev?.values ?? []).filter((v) => !kept.has(v.path) && !again.has(v.path) && getAt(draft, v.path) !== v.value)
+  for (const v of typedOver) kept.add(v.path)
+  // Paths of station values are list positions. On an image that owns the station list, a value
+  // typed over follows its station when stations are added or removed before it (typedFrom: its
+  // path after the edit → its path in the case now); one of a removed station goes with it.
+  const moves = stationMoves(before.marks, after.marks)
+  const typedFrom = new Map<string, string>()
+  const unlinked = new Set<string>()
+  for (const p of kept) {
+    const to = movedPath(p, moves)
+    if (to === null) continue
+    unlinked.add(to)
+    if (to !== p) typedFrom.set(to, p)
   }
-  const placed = imageValuesOf(state, label, draft)
+  let state = after
+  const was = after.marks.unlinked ?? []
+  if (unlinked.size !== was.length || was.some((p) => !unlinked.has(p))) state = { ...after, marks: { ...after.marks, unlinked: [...unlinked] } }
+  // The image may set the case's calibration when its calibration changes (or first gives values),
+  // not on every edit: a factor typed into the form afterwards stays, and the image's values are
+  // then placed at it. And only while the case holds no other radiographic value (placeImageValues).
+  const mayCalibrate = !prev || JSON.stringify(before.calibration) !== JSON.stringify(state.calibration)
+  const placed = imageValuesOf(state, label, draft, mayCalibrate)
   if (!placed || placed.refused) return { draft, state }
   const next = placed.result
-  const written = applyImageValues(draft, next, state.marks.plane, [...unlinked]) as Record<string, unknown>
+  const written = applyImageValues(draft, next, state.marks.plane, [...unlinked], typedFrom) as Record<string, unknown>
   const old = draft as Record<string, unknown>
-  // The calibration's imaging section is written when the calibration changes (or first gives
-  // values), not on every edit: a factor typed into the form afterwards stays. And only while the
-  // case holds no other radiographic value (placeImageValues): else the values were converted.
-  if (!placed.setsCalibration || (prev && JSON.stringify(before.calibration) === JSON.stringify(state.calibration))) written.imaging = old.imaging
+  if (!placed.setsCalibration) written.imaging = old.imaging
+  const writtenAt = imagingFactor(written.imaging)
+  if (writtenAt !== undefined && writtenAt !== state.marks.writtenAt) state = { ...state, marks: { ...state.marks, writtenAt } }
   // A lateral station moved to another level leaves the values it wrote at the old one: they are
   // taken out (while still as written), not left on a station they were not measured at.
   if (state.marks.plane === 'Lat' && prev) dropMovedLateral(written, prev.values, new Set(next.values.map((v) => v.path)), unlinked)
@@ -76,4 +91,36 @@ function dropMovedLateral(written: Record<string, unknown>, before: readonly { p
       stations[Number(m[1])] = rest
     }
   }
+}
+
+const STATION_AT = /^bone\.stations\[(\d+)\]\.(\w+)$/
+
+/** Old station position → new (null: removed), on an image that owns the station list; empty
+ *  when no station was added, removed or reordered. */
+function stationMoves(before: ImageMarks, after: ImageMarks): Map<number, number | null> {
+  const moves = new Map<number, number | null>()
+  if (after.plane === 'Lat') return moves
+  const from = sortedStations(before).map((s) => s.id)
+  const to = sortedStations(after).map((s) => s.id)
+  if (from.length === to.length && from.every((id, i) => to[i] === id)) return moves
+  from.forEach((id, i) => {
+    const j = to.indexOf(id)
+    moves.set(i, j < 0 ? null : j)
+  })
+  return moves
+}
+
+function movedPath(path: string, moves: ReadonlyMap<number, number | null>): string | null {
+  const m = STATION_AT.exec(path)
+  if (!m || !moves.has(Number(m[1]))) return path
+  const j = moves.get(Number(m[1]))
+  return j === null || j === undefined ? null : `bone.stations[${j}].${m[2]}`
+}
+
+/** The draft as it was when its magnification was `factor` (the factor an image last wrote at). */
+function draftAt(draft: CaseDraft, factor: number | null | undefined): CaseDraft {
+  const now = imagingFactor((draft as Record<string, unknown>).imaging)
+  if (factor === undefined || now === factor) return draft
+  const imaging = factor === null ? { source: 'xray' as const } : factor === 1 ? { source: 'calibrated' as const } : { source: 'xray' as const, magnification: factor }
+  return { ...draft, imaging }
 }
