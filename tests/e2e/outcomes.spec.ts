@@ -132,6 +132,8 @@ test('record the operation, visits and an event on an approved plan; the audit c
   await expect(paired.getByRole('row', { name: /6-minute walk/ })).toContainText('120 (IQR 120 to 120)')
   await expect(page.getByRole('table', { name: 'Event incidence' }).getByRole('row', { name: /^Infection/ }).first()).toContainText('1')
   await expect(page.getByRole('table', { name: 'Implanted against planned size' })).toContainText('100 % (1 of 1')
+  await expect(page.getByTestId('follow-up-ended').first()).toContainText('1 of 1 still followed')
+  await expect(page.getByTestId('records-to-correct')).toHaveCount(0)
   await page.getByLabel('Year of surgery').selectOption('2025')
   await expect(page.getByText('1 patient in this view')).toBeVisible()
   await page.getByLabel('Level').selectOption('transfemoral')

@@ -207,3 +207,31 @@ export function parseEvent(raw: unknown, scale?: InfectionScale): Parsed<Outcome
   Object.assign(value, stamps(c, o))
   return finish(c, value)
 }
+
+/**
+ * Dates a record may not have when it is saved (not when a backup is read: what is stored stays
+ * readable, and the audit lists it). After today: a record says what happened. Against the
+ * operation (stage 1): follow-up visits and events are on or after it, a baseline on or before it;
+ * an operation is not dated after the visits and events already recorded for its plan.
+ */
+export function recordDateErrors(
+  record: { kind: 'operation'; stages: readonly { date: string }[] } | { kind: 'visit'; visitKind: 'baseline' | 'follow-up'; date: string } | { kind: 'event'; date: string },
+  context: { today: string; surgeryDate: string | null; earliestAfterOperation?: string | null }
+): FieldError[] {
+  const { today, surgeryDate } = context
+  const afterToday = (path: string, date: string): FieldError[] => (date > today ? [{ path, message: `is after today (${today}): record what has happened, on the day it happened`, code: 'invalid' }] : [])
+  if (record.kind === 'operation') {
+    const errors = record.stages.flatMap((st, i) => afterToday(`stages[${i}].date`, st.date))
+    const first = record.stages[0]?.date
+    const earliest = context.earliestAfterOperation
+    if (first !== undefined && earliest && earliest < first) errors.push({ path: 'stages[0].date', message: `is after a follow-up visit or event already recorded for this plan (${earliest}): check this date, or correct that record first`, code: 'invalid' })
+    return errors
+  }
+  const errors = afterToday('date', record.date)
+  if (surgeryDate !== null) {
+    if (record.kind === 'event' && record.date < surgeryDate) errors.push({ path: 'date', message: `is before the operation (stage 1 on ${surgeryDate}): an event is recorded on or after it`, code: 'invalid' })
+    if (record.kind === 'visit' && record.visitKind === 'follow-up' && record.date < surgeryDate) errors.push({ path: 'date', message: `is before the operation (stage 1 on ${surgeryDate}): a visit before it is a baseline visit`, code: 'invalid' })
+    if (record.kind === 'visit' && record.visitKind === 'baseline' && record.date > surgeryDate) errors.push({ path: 'date', message: `is after the operation (stage 1 on ${surgeryDate}): a baseline visit is on or before it`, code: 'invalid' })
+  }
+  return errors
+}

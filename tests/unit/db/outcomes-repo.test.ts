@@ -45,6 +45,23 @@ describe('outcomes repository', () => {
     await expect(outcomes().saveVisit({ planId: 'nope', kind: 'follow-up', date: '2026-06-01' })).rejects.toThrow(/no longer exists/)
   })
 
+  it('refuses dates after today, and follow-up records out of order with the operation, at the field, storing nothing (audit 2026-12-01)', async () => {
+    const { plan, revision } = await approvedPlan()
+    const repo = createOutcomesRepo(t.db, t.now, () => '2026-06-01')
+    const reason = async (p: Promise<unknown>) => p.then(() => null, (e: OutcomeValidationError) => e.errors.map((x) => `${x.path} ${x.message}`))
+    expect(await reason(repo.saveOperation({ planId: plan.id, revisionId: revision.id, stages: [{ stage: 1, date: '2026-06-02' }], implant, changes: [], complications: [] }))).toEqual(['stages[0].date is after today (2026-06-01): record what has happened, on the day it happened'])
+    await repo.saveOperation({ planId: plan.id, revisionId: revision.id, stages: [{ stage: 1, date: '2026-03-03' }], implant, changes: [], complications: [] })
+    expect(await reason(repo.saveEvent({ planId: plan.id, type: 'removal', date: '2036-03-01' }))).toEqual(['date is after today (2026-06-01): record what has happened, on the day it happened'])
+    expect(await reason(repo.saveEvent({ planId: plan.id, type: 'death', date: '2014-01-01' }))).toEqual(['date is before the operation (stage 1 on 2026-03-03): an event is recorded on or after it'])
+    expect(await reason(repo.saveVisit({ planId: plan.id, kind: 'follow-up', date: '2026-03-01' }))).toEqual(['date is before the operation (stage 1 on 2026-03-03): a visit before it is a baseline visit'])
+    expect(await reason(repo.saveVisit({ planId: plan.id, kind: 'baseline', date: '2026-03-10' }))).toEqual(['date is after the operation (stage 1 on 2026-03-03): a baseline visit is on or before it'])
+    expect(await t.db.outcomeEvents.count()).toBe(0)
+    expect(await t.db.visits.count()).toBe(0)
+    await repo.saveVisit({ planId: plan.id, kind: 'follow-up', date: '2026-04-15' })
+    const [op] = await repo.operationsForPlan(plan.id)
+    expect(await reason(repo.saveOperation({ ...op!, stages: [{ stage: 1, date: '2026-05-01' }] }))).toEqual(['stages[0].date is after a follow-up visit or event already recorded for this plan (2026-04-15): check this date, or correct that record first'])
+  })
+
   it('stamps an infection grade with the scale it was graded on', async () => {
     const { plan } = await approvedPlan()
     const e = await outcomes().saveEvent({ planId: plan.id, type: 'infection', date: '2026-05-01', infectionGrade: '2' })

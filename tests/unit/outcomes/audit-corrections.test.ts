@@ -3,8 +3,9 @@
 // follow-up ended. Each figure is checked through the full records and through the stored summary
 // (the Audit screen's path), which must agree.
 import { describe, expect, it } from 'vitest'
-import { auditCohort, computePatientFacts, eventIncidence, followUpCompleteness, outcomeSummary, recordsToCorrect, removalFreeSurvival, summaryFacts, UNGRADED, type AuditPatient, type CohortPatient } from '../../../src/shared/outcomes'
+import { auditCohort, computePatientFacts, DEFAULT_INFECTION_SCALE, eventIncidence, followUpCompleteness, outcomeSummary, recordsToCorrect, removalFreeSurvival, summaryFacts, UNGRADED, type AuditPatient, type CohortPatient } from '../../../src/shared/outcomes'
 import { event, patient, visit } from './fixtures'
+import { followUpEndedText, incidenceLabel, recordsToCorrectText } from '../../../src/renderer/src/features/outcomes/audit-format'
 
 const TODAY = '2026-06-01'
 const asAudit = (p: CohortPatient): AuditPatient => {
@@ -102,5 +103,32 @@ describe('patients whose follow-up ended', () => {
     expect(c.list).toEqual([])
     expect(c.rows.reduce((n, r) => n + r.counts.overdue, 0)).toBeGreaterThan(0)
     expect(c.ended.death).toBe(1)
+  })
+})
+
+describe('what the Audit screen says of them', () => {
+  it('names the records to correct, by patient', () => {
+    const future = patient('a', '2024-06-01', { events: [event('a', 'removal', '2036-03-01')] })
+    const early = patient('b', '2024-06-01', { events: [event('b', 'death', '2014-01-01')] })
+    expect(recordsToCorrectText(recordsToCorrect([future, early], TODAY))).toEqual([
+      'Dated after today (not counted past today): A. Correct the date of the visit or event.',
+      'Dated before the operation (not counted): B. Correct the date of the follow-up visit or event, or of the operation.'
+    ])
+    expect(recordsToCorrectText(recordsToCorrect([patient('c', '2024-06-01')], TODAY))).toEqual([])
+  })
+
+  it('says whose follow-up ended and how many are still followed', () => {
+    const c = followUpCompleteness([patient('a', '2020-01-01', { events: [event('a', 'death', '2023-06-01')] }), patient('b', '2025-01-01')], TODAY)
+    expect(followUpEndedText(c)).toBe(
+      'Follow-up ended: 0 implant removals, 1 death, 0 losses to follow-up; 1 of 2 still followed. Those whose follow-up ended are not on the list below (a visit missed before it stays counted as overdue).'
+    )
+  })
+
+  it('labels each grade row with its scale, and the ungraded row', () => {
+    const p = patient('a', '2024-01-01', {
+      events: [event('a', 'infection', '2024-03-01', { infectionGrade: '2', infectionScaleId: 'al-muderis-2016' }), event('a', 'infection', '2024-04-01', { infectionGrade: '2', infectionScaleId: 'site-scale-2' }), event('a', 'infection', '2024-05-01')]
+    })
+    const labels = eventIncidence([p], TODAY).rows.filter((r) => r.type === 'infection').map((r) => incidenceLabel(r, DEFAULT_INFECTION_SCALE))
+    expect(labels).toEqual(['Infection', '  Grade 2 — high-grade soft-tissue infection', '  grade 2 on another scale (site-scale-2)', '  grade not recorded'])
   })
 })

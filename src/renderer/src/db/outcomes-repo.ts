@@ -8,10 +8,12 @@ import type { ImplantSystem } from '../../../shared/catalog/types'
 import {
   DEFAULT_INFECTION_SCALE,
   EVENT_LABELS,
+  localToday,
   parseEvent,
   parseOperation,
   parseVisit,
   planFacts,
+  recordDateErrors,
   type AuditPatient,
   type CohortPatient,
   type FollowUpVisit,
@@ -79,7 +81,8 @@ function spoken(path: string): string {
   return path.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[.[\]]+/g, ' ').trim().toLowerCase()
 }
 
-export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
+/** `today`: this computer's calendar day (records dated after it are refused). */
+export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now, today: () => string = () => localToday()) {
   async function stamped<T extends Stamped>(table: { get(id: string): Promise<T | undefined> }, input: { id?: string }): Promise<{ stamps: { id: string; createdAt: number; updatedAt: number }; existing: T | undefined }> {
     const time = now()
     const existing = input.id ? await table.get(input.id) : undefined
@@ -121,6 +124,15 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
     })
   }
 
+  /** The plan's operation date (its earliest operation's stage 1), or null before one is recorded. */
+  async function surgeryOf(planId: string): Promise<string | null> {
+    const ops = await db.operations.where('planId').equals(planId).toArray()
+    return ops.map((o) => o.stages[0]!.date).sort()[0] ?? null
+  }
+  function datesOk(errors: FieldError[]): void {
+    if (errors.length > 0) throw new OutcomeValidationError(errors)
+  }
+
   async function mustExist(planId: string): Promise<void> {
     if (!(await db.plans.get(planId))) throw new OutcomeValidationError([{ path: 'planId', message: 'This plan no longer exists (it may have been deleted in another window).' }])
   }
@@ -135,6 +147,9 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
         const { stamps, existing } = await stamped(db.operations, input)
         const record = valid(parseOperation({ ...input, ...stamps }))
         await mustExist(record.planId)
+        const [visits, events] = await Promise.all([db.visits.where('planId').equals(record.planId).toArray(), db.outcomeEvents.where('planId').equals(record.planId).toArray()])
+        const after = [...visits.filter((v) => v.kind === 'follow-up'), ...events].map((r) => r.date).sort()[0] ?? null
+        datesOk(recordDateErrors({ kind: 'operation', stages: record.stages }, { today: today(), surgeryDate: null, earliestAfterOperation: after }))
         const revision = await db.revisions.get(record.revisionId)
         if (!revision || revision.planId !== record.planId || revision.status !== 'approved')
           throw new OutcomeValidationError([{ path: 'revisionId', message: 'An operation is recorded on an approved revision of this plan.' }])
@@ -156,6 +171,7 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
         const { stamps, existing } = await stamped(db.visits, input)
         const record = valid(parseVisit({ ...input, ...stamps }))
         await mustExist(record.planId)
+        datesOk(recordDateErrors({ kind: 'visit', visitKind: record.kind, date: record.date }, { today: today(), surgeryDate: await surgeryOf(record.planId) }))
         await db.visits.put(record)
         await refreshSummary(db, record.planId)
         if (existing && existing.planId !== record.planId) await refreshSummary(db, existing.planId)
@@ -174,6 +190,7 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now) {
         const { stamps, existing } = await stamped(db.outcomeEvents, input)
         const record = valid(parseEvent({ ...withScale, ...stamps }, scale))
         await mustExist(record.planId)
+        datesOk(recordDateErrors({ kind: 'event', date: record.date }, { today: today(), surgeryDate: await surgeryOf(record.planId) }))
         if (existing && existing.planId !== record.planId) throw new OutcomeValidationError([{ path: 'planId', message: 'An event stays with the plan it was recorded on.' }])
         await db.outcomeEvents.put(record)
         await refreshSummary(db, record.planId)

@@ -11,7 +11,7 @@ import '../../components/components.css'
 import './outcomes.css'
 import { dueListRest, FIGURE_NOTES } from './audit-format'
 import { AUDIT_COUNT_TIMING, markAudit } from './audit-marks'
-import { AccuracyTable, CausesTable, CompletenessTable, IncidenceTable, incidenceTitle, PairedTable, SmallN } from './audit-tables'
+import { AccuracyTable, CausesTable, CompletenessTable, FollowUpEnded, IncidenceTable, incidenceTitle, PairedTable, RecordsToCorrect, SmallN } from './audit-tables'
 import { SurvivalChart } from './charts'
 import { CohortReport } from './CohortReport'
 import { ExportButtons } from './ExportButtons'
@@ -155,6 +155,7 @@ export function AuditPage() {
           </p>
         </div>
         <SmallN n={audit.n} />
+        <RecordsToCorrect toCorrect={audit.toCorrect} />
 
         <section className="oc-section" aria-labelledby="fu-title">
           <h2 id="fu-title">Follow-up completeness (n = {completeness.n})</h2>
@@ -162,6 +163,7 @@ export function AuditPage() {
             Intervals: {scheduleText(settings.schedule)} — {provenanceLabel(settings.schedule.provenance)} (Settings → After surgery). A visit counts for an interval when it falls in its window.
           </p>
           <CompletenessTable completeness={completeness} />
+          <FollowUpEnded completeness={completeness} />
           <h3>Due or overdue ({completeness.list.length})</h3>
           {completeness.list.length === 0 ? (
             <p className="empty">Nobody is due or overdue.</p>

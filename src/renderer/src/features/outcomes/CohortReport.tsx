@@ -10,7 +10,7 @@ import { TableHead } from '../../components/TableHead'
 import type { PageSize } from '../../../../shared/ipc'
 import { paperName } from '../print/paper-name'
 import { FIGURE_NOTES, percentIntervalText, percentText } from './audit-format'
-import { AccuracyTable, CausesTable, CompletenessTable, IncidenceTable, incidenceTitle, PairedTable, SmallN } from './audit-tables'
+import { AccuracyTable, CausesTable, CompletenessTable, FollowUpEnded, IncidenceTable, incidenceTitle, PairedTable, RecordsToCorrect, SmallN } from './audit-tables'
 import { AccuracyBars, SurvivalChart } from './charts'
 
 /** Due / overdue lines printed before pointing to the CSV export. */
@@ -79,11 +79,13 @@ export function CohortReport({ audit, total, view, settings, today, userName, pa
         </dl>
         <p className="oc-report-note">{FIGURE_NOTES.limbs}</p>
         <SmallN n={audit.n} />
+        <RecordsToCorrect toCorrect={audit.toCorrect} />
       </header>
 
       <section className="oc-report-section">
         <h2>Follow-up completeness (n = {completeness.n})</h2>
         <CompletenessTable completeness={completeness} />
+        <FollowUpEnded completeness={completeness} />
         <h3>Due or overdue on {today} ({completeness.list.length})</h3>
         {completeness.list.length === 0 ? (
           <p>Nobody is due or overdue.</p>

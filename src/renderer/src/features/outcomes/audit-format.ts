@@ -1,7 +1,7 @@
 // Text of the Audit screen's figures (shared by the screen, the CSV export and the report).
 import { formatBeside, formatNumber } from '../../../../shared/format'
 import type { MedianIqr, ShareWithInterval } from '../../../../shared/stats'
-import type { IncidenceRow } from '../../../../shared/outcomes'
+import { UNGRADED, type CohortAudit, type IncidenceRow } from '../../../../shared/outcomes'
 import { EVENT_LABELS, DEFAULT_INFECTION_SCALE, gradeLabel, type InfectionScale } from '../../../../shared/outcomes'
 
 export function medianText(m: MedianIqr | null, decimals = 1): string {
@@ -65,8 +65,28 @@ export function shareText(s: ShareWithInterval): string {
   return `${percentText(s.share)} (${s.count} of ${s.n}; 95 % CI ${percentIntervalText(s.interval.lower, s.interval.upper)})`
 }
 
+/** An incidence row's event; a grade row names its grade on the scale it was graded on (the
+ *  site's scale, or another one, by its id), or says the grade was not recorded. */
 export function incidenceLabel(row: IncidenceRow, scale: InfectionScale = DEFAULT_INFECTION_SCALE): string {
-  return row.grade === undefined ? EVENT_LABELS[row.type] : `  ${gradeLabel(scale, row.grade)}`
+  if (row.grade === undefined) return EVENT_LABELS[row.type]
+  if (row.grade === UNGRADED) return '  grade not recorded'
+  if (row.scaleId !== undefined && row.scaleId !== scale.id) return `  grade ${row.grade} on another scale (${row.scaleId})`
+  return `  ${gradeLabel(scale, row.grade)}`
+}
+
+/** Whose follow-up ended, by what, and how many are still followed (beside the completeness table). */
+export function followUpEndedText(c: CohortAudit['completeness']): string {
+  const e = c.ended
+  const part = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+  return `Follow-up ended: ${part(e.removal, 'implant removal', 'implant removals')}, ${part(e.death, 'death', 'deaths')}, ${part(e['lost-to-follow-up'], 'loss to follow-up', 'losses to follow-up')}; ${c.followed} of ${c.n} still followed. Those whose follow-up ended are not on the list below (a visit missed before it stays counted as overdue).`
+}
+
+/** Recording errors the figures leave out, by patient (null: none). */
+export function recordsToCorrectText(t: CohortAudit['toCorrect']): string[] {
+  const out: string[] = []
+  if (t.afterToday.length > 0) out.push(`Dated after today (not counted past today): ${t.afterToday.join(', ')}. Correct the date of the visit or event.`)
+  if (t.beforeOperation.length > 0) out.push(`Dated before the operation (not counted): ${t.beforeOperation.join(', ')}. Correct the date of the follow-up visit or event, or of the operation.`)
+  return out
 }
 
 export function rateText(row: IncidenceRow): string {

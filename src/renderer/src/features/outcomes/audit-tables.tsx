@@ -3,12 +3,33 @@
 import { formatNumber } from '../../../../shared/format'
 import { LITERATURE_ACCURACY, smallNumberNote, type CohortAudit, type InfectionScale } from '../../../../shared/outcomes'
 import { TableHead } from '../../components/TableHead'
-import { incidenceLabel, medianText, percentText, rateText, shareText } from './audit-format'
+import { followUpEndedText, incidenceLabel, medianText, percentText, rateText, recordsToCorrectText, shareText } from './audit-format'
 
 /** The small-number warning under a figure (nothing when n is large enough). */
 export function SmallN({ n }: { n: number }) {
   const note = smallNumberNote(n)
   return note ? <p className="oc-small-n">{note}</p> : null
+}
+
+/** Whose follow-up ended, beside the completeness table. */
+export function FollowUpEnded({ completeness }: { completeness: CohortAudit['completeness'] }) {
+  return completeness.n > 0 ? <p className="oc-note" data-testid="follow-up-ended">{followUpEndedText(completeness)}</p> : null
+}
+
+/** Records dated after today or before the operation: left out of the figures, to be corrected. */
+export function RecordsToCorrect({ toCorrect }: { toCorrect: CohortAudit['toCorrect'] }) {
+  const lines = recordsToCorrectText(toCorrect)
+  if (lines.length === 0) return null
+  return (
+    <div className="oc-small-n" role="alert" data-testid="records-to-correct">
+      <strong>Records to correct.</strong>
+      <ul>
+        {lines.map((l) => (
+          <li key={l}>{l}</li>
+        ))}
+      </ul>
+    </div>
+  )
 }
 
 /** The incidence figure's heading, with its n and exposure. */
@@ -45,7 +66,7 @@ export function IncidenceTable({ incidence, scale }: { incidence: CohortAudit['i
       <TableHead columns={['Event', 'Events', 'Limbs (plans)', 'Per 100 implant-years (exact 95 % CI)']} />
       <tbody>
         {incidence.rows.map((r) => (
-          <tr key={`${r.type}-${r.grade ?? ''}`}>
+          <tr key={`${r.type}-${r.scaleId ?? ''}-${r.grade ?? ''}`}>
             <th scope="row">{incidenceLabel(r, scale)}</th>
             <td>{r.rate.events}</td>
             <td>{r.patients}</td>
