@@ -232,6 +232,17 @@ test('calibrate the phantom each of the four ways: the case gets the matching im
   await expect(page.locator(fid('imaging.source'))).toHaveValue('xray')
   await expect(page.locator(fid('imaging.magnification'))).toHaveValue('1.15')
   await expect.poll(() => trueResidual(1.15)).toBeLessThanOrEqual(0.5)
+
+  // A magnification typed in the form afterwards: the image's values follow it, keeping the true
+  // size the image measured (the sound side, typed, is corrected with the new one).
+  await page.locator(fid('imaging.magnification')).fill('1.2')
+  await expect.poll(() => trueResidual(1.2)).toBeLessThanOrEqual(0.5)
+  // Also after a reload, with the radiograph panel not opened.
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 10_000 })
+  await page.reload()
+  await expect(page.locator(fid('imaging.magnification'))).toHaveValue('1.2', { timeout: 30_000 })
+  await page.locator(fid('imaging.magnification')).fill('1.1')
+  await expect.poll(() => trueResidual(1.1)).toBeLessThanOrEqual(0.5)
 })
 
 /** Makes WebGL unavailable in the page, as on a machine without it: the viewer must fall back. */

@@ -194,3 +194,33 @@ describe('image edits in the editor history', () => {
     expect(store.draft().patient).toBe(draft.patient)
   })
 })
+
+describe('a magnification typed in the form (audit 2026-12-01, F2)', () => {
+  it("places the image's values again at it in the same undo step: they keep the true size the image measured (was: re-corrected, residual 243.5 for 280)", async () => {
+    const { followImaging } = await import('../../../src/renderer/src/features/imaging/image-follow')
+    const { planFromRaw } = await import('../../../src/shared/plan')
+    const residual = (d: CaseDraft) => {
+      const p = planFromRaw(d)
+      if (!p.ok) throw new Error(JSON.stringify(p.errors))
+      return p.result.corrected.residualLengthMm
+    }
+    const store = setup(3, FILE_CAL)
+    store.setFollower(followImaging)
+    expect(residual(store.draft())).toBeCloseTo(truth.residualMm, 0)
+    const written = at(store, 'bone.residualLength')
+    store.set('imaging.magnification', 1.1)
+    expect(at(store, 'bone.residualLength')).not.toBe(written)
+    expect(residual(store.draft())).toBeCloseTo(truth.residualMm, 0)
+    expect(state(store).marks.writtenAt).toBe(1.1)
+    expect(state(store).marks.unlinked).toEqual([])
+    // A value typed over stays as typed.
+    store.set('bone.stations[1].endosteal', 20)
+    imageEdit(store, (s) => s)
+    store.set('imaging.magnification', 1.2)
+    expect(at(store, 'bone.stations[1].endosteal')).toBe(20)
+    // One undo takes the factor and the values it moved back together.
+    store.undo()
+    expect(at(store, 'imaging.magnification')).toBe(1.1)
+    expect(residual(store.draft())).toBeCloseTo(truth.residualMm, 0)
+  })
+})

@@ -21,6 +21,7 @@ import { ResultColumn } from './result/ResultColumn'
 import { PlanStrip } from './result/PlanStrip'
 import { formatDateTime } from '../../../../shared/format'
 import { ImagingMount } from '../imaging/ImagingMount'
+import { imagesRepo } from '../../db'
 
 function saveLabel(s: SaveState, readOnly: boolean): string {
   if (readOnly) return 'Read-only (approved plans are revised, not edited)'
@@ -44,6 +45,30 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt, base }
   const onScreen = useRef({ plan, draft })
   onScreen.current = { plan, draft }
   useEffect(() => keepOnScreenPlan(() => ({ ...onScreen.current.plan, caseFile: onScreen.current.draft as Record<string, unknown> })), [])
+  // A plan whose radiographs wrote values: a magnification typed in the form places them again
+  // (image-follow.ts), also for images not opened this time. Loaded only for such plans.
+  useEffect(() => {
+    if (readOnly) return
+    let live = true
+    void imagesRepo()
+      .list(initialPlan.id)
+      .then(async (rows) => {
+        const measured = rows.filter((r) => r.calibration && r.marks.axis)
+        if (!live || measured.length === 0) return
+        const { followImaging, storedImageState } = await import('../imaging/image-follow')
+        const { imageSideKey } = await import('../imaging/image-edit')
+        if (!live) return
+        // Values stored without the magnification they were written at are taken as at the
+        // plan's as opened; a factor typed before this ran is followed now, in a step of its own.
+        for (const r of measured) store.initSide(imageSideKey(r.id), storedImageState(r, initial))
+        store.setFollower(followImaging)
+        store.edit((draft, side) => followImaging(initial, draft, side, measured.map((r) => imageSideKey(r.id))))
+      })
+      .catch(() => undefined)
+    return () => {
+      live = false
+    }
+  }, [store, initialPlan.id, readOnly, initial])
 
   // The summary prints the stored plan: open it only once the plan row holds what is on screen
   // (a failed save stays here, with its message).

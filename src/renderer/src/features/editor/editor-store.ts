@@ -25,6 +25,12 @@ export interface EditorSnapshot {
 
 export type SideEdit = (draft: CaseDraft, side: (key: string) => unknown) => { draft?: CaseDraft; side?: Record<string, unknown> } | null
 
+/**
+ * What must follow a typed edit in the same undo step (a radiograph's values when the case's
+ * magnification is typed: image-follow.ts). `sideKeys`: every side state known.
+ */
+export type Follower = (before: CaseDraft, after: CaseDraft, side: (key: string) => unknown, sideKeys: readonly string[]) => { draft: CaseDraft; side: Record<string, unknown> } | null
+
 export interface EditorStore {
   history(): History<EditorSnapshot>
   draft(): CaseDraft
@@ -49,6 +55,8 @@ export interface EditorStore {
   setMeta(meta: FormMeta): void
   /** A side state (undefined until registered). */
   side(key: string): unknown
+  /** Sets what follows each typed edit (null: nothing). */
+  setFollower(follower: Follower | null): void
   /** Registers a side state's starting value (not an undo step); a key already known keeps its value. */
   initSide(key: string, value: unknown): void
   /** One undo step changing side states and the draft together; steps of the same `gesture`
@@ -102,8 +110,21 @@ export function createEditorStore(initial: CaseDraft, now: () => number = Date.n
     openGesture = null
     commit(next, changed)
   }
-  const withDraft = (draft: CaseDraft): EditorSnapshot => ({ draft, side: history.present.side })
+  let follower: Follower | null = null
+  /** The snapshot after a typed edit: the draft, and what follows it in the same step. */
+  const withDraft = (draft: CaseDraft): EditorSnapshot => {
+    const present = history.present
+    const keys = [...new Set([...Object.keys(present.side), ...sideBase.keys()])]
+    const out = follower?.(present.draft, draft, (key) => sideOf(present, key), keys)
+    return out ? { draft: out.draft, side: { ...present.side, ...out.side } } : { draft, side: present.side }
+  }
   const sideOf = (snapshot: EditorSnapshot, key: string) => (key in snapshot.side ? snapshot.side[key] : sideBase.get(key))
+  /** A typed edit (`key`: steps of the same key merge, typing in one field); when something
+   *  followed it beyond the paths typed, every field may have changed. */
+  const typed = (draft: CaseDraft, key: string | null, paths: readonly string[]) => {
+    const snapshot = withDraft(draft)
+    commitOther(record(history, snapshot, key, now()), snapshot.draft === draft ? paths : null)
+  }
   return {
     history: () => history,
     draft: () => history.present.draft,
@@ -117,12 +138,12 @@ export function createEditorStore(initial: CaseDraft, now: () => number = Date.n
       metaListeners.add(listener)
       return () => metaListeners.delete(listener)
     },
-    set: (path, value) => commitOther(record(history, withDraft(setAt(history.present.draft, path, value)), path, now()), [path]),
-    replace: (path, value) => commitOther(record(history, withDraft(setAt(history.present.draft, path, value)), null, now()), [path]),
+    set: (path, value) => typed(setAt(history.present.draft, path, value), path, [path]),
+    replace: (path, value) => typed(setAt(history.present.draft, path, value), null, [path]),
     replaceMany(changes) {
       let draft = history.present.draft
       for (const [path, value] of changes) draft = setAt(draft, path, value)
-      commitOther(record(history, withDraft(draft), null, now()), changes.map(([path]) => path))
+      typed(draft, null, changes.map(([path]) => path))
     },
     undo: () => commitOther(undo(history), null),
     redo: () => commitOther(redo(history), null),
@@ -134,6 +155,9 @@ export function createEditorStore(initial: CaseDraft, now: () => number = Date.n
       emit(null, true)
     },
     side: (key) => sideOf(history.present, key),
+    setFollower(next) {
+      follower = next
+    },
     initSide(key, value) {
       if (!sideBase.has(key)) sideBase.set(key, value)
     },

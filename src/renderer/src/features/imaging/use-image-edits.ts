@@ -5,6 +5,7 @@ import type { CalibrationInput, ImageMarks } from '../../../../shared/imaging'
 import type { ImageRow } from '../../db/image-types'
 import { useEditorStore } from '../editor/form-context'
 import { applyImageEdit, imageSideKey, type ImageEditState } from './image-edit'
+import { followImaging, storedImageState } from './image-follow'
 
 type Update<T> = T | ((current: T) => T)
 const resolve = <T,>(u: Update<T>, current: T): T => (typeof u === 'function' ? (u as (c: T) => T)(current) : u)
@@ -24,7 +25,10 @@ export function useImageEdits(row: Pick<ImageRow, 'id' | 'label' | 'marks' | 'ca
   const key = imageSideKey(row.id)
   // The stored measurements start the image's history; once known, the history's value wins
   // (switching images and back keeps undo working).
-  useState(() => store.initSide(key, { marks: row.marks, calibration: row.calibration } satisfies ImageEditState))
+  useState(() => {
+    store.initSide(key, storedImageState(row, store.draft()))
+    store.setFollower(followImaging)
+  })
   const state = useSyncExternalStore(store.subscribe, () => store.side(key) as ImageEditState)
 
   const edit = useCallback(
