@@ -243,7 +243,33 @@ test('calibrate the phantom each of the four ways: the case gets the matching im
   await expect(page.locator(fid('imaging.magnification'))).toHaveValue('1.2', { timeout: 30_000 })
   await page.locator(fid('imaging.magnification')).fill('1.1')
   await expect.poll(() => trueResidual(1.1)).toBeLessThanOrEqual(0.5)
+  // What that changed of the image (the magnification its values are at) was saved with it,
+  // though the image was not on screen: once more after a reload.
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 10_000 })
+  await expect.poll(() => storedWrittenAt(page)).toEqual({ source: 'xray', magnification: 1.1 })
+  await page.reload()
+  await expect(page.locator(fid('imaging.magnification'))).toHaveValue('1.1', { timeout: 30_000 })
+  await page.locator(fid('imaging.magnification')).fill('1.05')
+  await expect.poll(() => trueResidual(1.05)).toBeLessThanOrEqual(0.5)
 })
+
+/** The imaging section the stored image's values are at (marks.writtenAt of the plan's one image). */
+function storedWrittenAt(page: Page): Promise<unknown> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('osseoplan')
+      req.onsuccess = () => resolve(req.result)
+      req.onerror = () => reject(req.error)
+    })
+    const rows = await new Promise<{ marks: { writtenAt?: unknown } }[]>((resolve, reject) => {
+      const req = db.transaction('images').objectStore('images').getAll()
+      req.onsuccess = () => resolve(req.result as { marks: { writtenAt?: unknown } }[])
+      req.onerror = () => reject(req.error)
+    })
+    db.close()
+    return rows.length === 1 ? rows[0]!.marks.writtenAt : rows.length
+  })
+}
 
 /** Makes WebGL unavailable in the page, as on a machine without it: the viewer must fall back. */
 function withoutWebGl(): void {

@@ -2,7 +2,7 @@
 // ("measured on image AP-1, calibration: marker 25 mm"). A value stays linked while the case
 // still holds exactly what the image wrote; typing another value over it unlinks it.
 import type { CaseDraft, RawImaging } from '../case/types'
-import type { Calibration } from './calibration'
+import type { Calibration, CalibrationInput } from './calibration'
 import { parseLength } from '../units'
 import { matchByLevel } from './level-match'
 import { axisCoordinates, axisFrame, stationDiameters, type Axis, type Point } from './geometry'
@@ -31,10 +31,12 @@ export interface ImageMarks {
   plane: ImagePlane
   /** Case paths the surgeon typed over: the image no longer writes them (until relinked). */
   unlinked?: string[]
-  /** The case's magnification its values were last written at (null: the site default; absent:
-   *  nothing written yet). A factor typed in the form since then is told apart from a value typed
-   *  over, and the values are placed at it at the next edit (image-edit.ts). */
-  writtenAt?: number | null
+  /** The case's imaging section its values were last written at (absent: nothing written yet),
+   *  and the image's calibration then. A magnification typed in the form since is told apart from
+   *  a value typed over, and the values are placed at it (image-edit.ts, image-follow.ts); with the
+   *  calibration being changed (a marker without its line yet), they are placed with the last one. */
+  writtenAt?: RawImaging
+  writtenWith?: CalibrationInput
 }
 
 export interface LinkedValue {

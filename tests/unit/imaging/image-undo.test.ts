@@ -211,7 +211,7 @@ describe('a magnification typed in the form (audit 2026-12-01, F2)', () => {
     store.set('imaging.magnification', 1.1)
     expect(at(store, 'bone.residualLength')).not.toBe(written)
     expect(residual(store.draft())).toBeCloseTo(truth.residualMm, 0)
-    expect(state(store).marks.writtenAt).toBe(1.1)
+    expect(state(store).marks.writtenAt).toEqual({ source: 'xray', magnification: 1.1 })
     expect(state(store).marks.unlinked).toEqual([])
     // A value typed over stays as typed.
     store.set('bone.stations[1].endosteal', 20)

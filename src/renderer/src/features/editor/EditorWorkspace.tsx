@@ -22,6 +22,7 @@ import { PlanStrip } from './result/PlanStrip'
 import { formatDateTime } from '../../../../shared/format'
 import { ImagingMount } from '../imaging/ImagingMount'
 import { imagesRepo } from '../../db'
+import { useImageStateSaver } from '../imaging/use-image-state-saver'
 
 function saveLabel(s: SaveState, readOnly: boolean): string {
   if (readOnly) return 'Read-only (approved plans are revised, not edited)'
@@ -45,6 +46,7 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt, base }
   const onScreen = useRef({ plan, draft })
   onScreen.current = { plan, draft }
   useEffect(() => keepOnScreenPlan(() => ({ ...onScreen.current.plan, caseFile: onScreen.current.draft as Record<string, unknown> })), [])
+  useImageStateSaver(store, readOnly)
   // A plan whose radiographs wrote values: a magnification typed in the form places them again
   // (image-follow.ts), also for images not opened this time. Loaded only for such plans.
   useEffect(() => {

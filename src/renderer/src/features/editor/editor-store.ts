@@ -57,6 +57,8 @@ export interface EditorStore {
   side(key: string): unknown
   /** Sets what follows each typed edit (null: nothing). */
   setFollower(follower: Follower | null): void
+  /** Every side state registered, with its starting value (what is stored already). */
+  sideEntries(): { key: string; value: unknown; initial: unknown }[]
   /** Registers a side state's starting value (not an undo step); a key already known keeps its value. */
   initSide(key: string, value: unknown): void
   /** One undo step changing side states and the draft together; steps of the same `gesture`
@@ -158,6 +160,7 @@ export function createEditorStore(initial: CaseDraft, now: () => number = Date.n
     setFollower(next) {
       follower = next
     },
+    sideEntries: () => [...sideBase].map(([key, initial]) => ({ key, value: sideOf(history.present, key), initial })),
     initSide(key, value) {
       if (!sideBase.has(key)) sideBase.set(key, value)
     },

@@ -7,7 +7,8 @@
 // case holds something else at the next image edit, the surgeon typed over it: the path is
 // unlinked (kept as typed, listed, until relinked). No memory outside the history is needed, so
 // undo and redo keep the link state right.
-import { applyImageValues, calibrate, imagingFactor, placeImageValues, sortedStations, type CalibrationInput, type CasePlacement, type ImageMarks } from '../../../../shared/imaging'
+import { applyImageValues, calibrate, placeImageValues, sortedStations, type Calibration, type CalibrationInput, type CasePlacement, type ImageMarks, type LinkedValue } from '../../../../shared/imaging'
+import type { RawImaging } from '../../../../shared/case/types'
 import type { CaseDraft } from '../../../../shared/case/types'
 import { getAt } from '../editor/draft-path'
 
@@ -22,21 +23,47 @@ export const imageSideKey = (imageId: string) => `image:${imageId}`
 /** The case values an image gives the case `draft` (null: not calibrated, or no axis yet):
  *  at the case's magnification, on the case's stations (placeImageValues). */
 export function imageValuesOf(state: ImageEditState, label: string, draft: CaseDraft, mayCalibrate = false): CasePlacement | null {
-  const cal = state.calibration ? calibrate(state.calibration) : null
-  return cal?.ok && state.marks.axis ? placeImageValues(draft, state.marks, cal.calibration, label, mayCalibrate) : null
+  const cal = usableCalibration(state)
+  return cal && state.marks.axis ? placeImageValues(draft, state.marks, cal, label, mayCalibrate) : null
+}
+
+/** The image's calibration, or while it is being changed and not usable yet (a marker without its
+ *  line), the one its values in the case were written with. */
+function usableCalibration(state: ImageEditState): Calibration | null {
+  for (const input of [state.calibration, state.marks.writtenWith]) {
+    const cal = input ? calibrate(input) : null
+    if (cal?.ok) return cal.calibration
+  }
+  return null
 }
 
 const SECTIONS = ['imaging', 'bone', 'softTissue'] as const
 /** A lateral image's values that move with its stations' levels (case-frame.ts). */
 const LATERAL_PATH = /^bone\.stations\[(\d+)\]\.(endostealLat|periostealLat|lateralFromDistalEnd)$/
 
-/** The draft and image state after `before` → `after`; `relink`: paths to take from the image again. */
-export function applyImageEdit(draft: CaseDraft, before: ImageEditState, after: ImageEditState, label: string, relink: readonly string[] = []): { draft: CaseDraft; state: ImageEditState } {
-  // What the image wrote last: at the magnification it wrote at (the form may have changed it since).
-  const prev = imageValuesOf(before, label, draftAt(draft, before.marks.writtenAt))?.result
+/** What the image wrote last (null: nothing yet): at the imaging section it wrote at (the form may
+ *  have changed it since), with the calibration it had. */
+export function writtenValues(state: ImageEditState, label: string, draft: CaseDraft): LinkedValue[] | null {
+  const at = state.marks.writtenAt
+  if (at === undefined) return null
+  return imageValuesOf(state, label, draftAt(draft, at))?.result.values ?? null
+}
+
+/** Paths of the values the image wrote that the case no longer holds as written: typed over. */
+export function typedOverPaths(state: ImageEditState, label: string, draft: CaseDraft): string[] {
+  return (writtenValues(state, label, draft) ?? []).filter((v) => getAt(draft, v.path) !== v.value).map((v) => v.path)
+}
+
+/**
+ * The draft and image state after `before` → `after`; `relink`: paths to take from the image again.
+ * `follow`: only placing the same values again at a magnification typed since (image-follow.ts),
+ * with what was typed over already found — the station list stays as it is.
+ */
+export function applyImageEdit(draft: CaseDraft, before: ImageEditState, after: ImageEditState, label: string, relink: readonly string[] = [], follow = false): { draft: CaseDraft; state: ImageEditState } {
+  const prev = follow ? null : writtenValues(before, label, draft)
   const again = new Set(relink)
   const kept = new Set((after.marks.unlinked ?? []).filter((p) => !again.has(p)))
-  const typedOver = (prev?.values ?? []).filter((v) => !kept.has(v.path) && !again.has(v.path) && getAt(draft, v.path) !== v.value)
+  const typedOver = (prev ?? []).filter((v) => !kept.has(v.path) && !again.has(v.path) && getAt(draft, v.path) !== v.value)
   for (const v of typedOver) kept.add(v.path)
   // Paths of station values are list positions. On an image that owns the station list, a value
   // typed over follows its station when stations are added or removed before it (typedFrom: its
@@ -56,18 +83,23 @@ export function applyImageEdit(draft: CaseDraft, before: ImageEditState, after: 
   // The image may set the case's calibration when its calibration changes (or first gives values),
   // not on every edit: a factor typed into the form afterwards stays, and the image's values are
   // then placed at it. And only while the case holds no other radiographic value (placeImageValues).
-  const mayCalibrate = !prev || JSON.stringify(before.calibration) !== JSON.stringify(state.calibration)
+  const mayCalibrate = !follow && (before.marks.writtenAt === undefined || JSON.stringify(before.calibration) !== JSON.stringify(state.calibration))
   const placed = imageValuesOf(state, label, draft, mayCalibrate)
   if (!placed || placed.refused) return { draft, state }
   const next = placed.result
   const written = applyImageValues(draft, next, state.marks.plane, [...unlinked], typedFrom) as Record<string, unknown>
   const old = draft as Record<string, unknown>
   if (!placed.setsCalibration) written.imaging = old.imaging
-  const writtenAt = imagingFactor(written.imaging)
-  if (writtenAt !== undefined && writtenAt !== state.marks.writtenAt) state = { ...state, marks: { ...state.marks, writtenAt } }
+  // Remembered with the image: the imaging section its values are at now, and the calibration used.
+  const used = state.calibration && calibrate(state.calibration).ok ? state.calibration : state.marks.writtenWith
+  const writtenAt = written.imaging as RawImaging | undefined
+  if (JSON.stringify(writtenAt) !== JSON.stringify(state.marks.writtenAt) || used !== state.marks.writtenWith) {
+    const { writtenAt: _a, writtenWith: _w, ...rest } = state.marks
+    state = { ...state, marks: { ...rest, ...(writtenAt !== undefined ? { writtenAt } : {}), ...(used ? { writtenWith: used } : {}) } }
+  }
   // A lateral station moved to another level leaves the values it wrote at the old one: they are
   // taken out (while still as written), not left on a station they were not measured at.
-  if (state.marks.plane === 'Lat' && prev) dropMovedLateral(written, prev.values, new Set(next.values.map((v) => v.path)), unlinked)
+  if (state.marks.plane === 'Lat' && prev) dropMovedLateral(written, prev, new Set(next.values.map((v) => v.path)), unlinked)
   // Sections the edit did not change keep their identity (their fields do not re-render).
   let changed = false
   const out: Record<string, unknown> = { ...old }
@@ -117,10 +149,8 @@ function movedPath(path: string, moves: ReadonlyMap<number, number | null>): str
   return j === null || j === undefined ? null : `bone.stations[${j}].${m[2]}`
 }
 
-/** The draft as it was when its magnification was `factor` (the factor an image last wrote at). */
-function draftAt(draft: CaseDraft, factor: number | null | undefined): CaseDraft {
-  const now = imagingFactor((draft as Record<string, unknown>).imaging)
-  if (factor === undefined || now === factor) return draft
-  const imaging = factor === null ? { source: 'xray' as const } : factor === 1 ? { source: 'calibrated' as const } : { source: 'xray' as const, magnification: factor }
-  return { ...draft, imaging }
+/** The draft with the imaging section an image last wrote at (the form may have changed it since). */
+function draftAt(draft: CaseDraft, imaging: RawImaging): CaseDraft {
+  const now = (draft as Record<string, unknown>).imaging
+  return JSON.stringify(now) === JSON.stringify(imaging) ? draft : { ...draft, imaging }
 }

@@ -1,34 +1,43 @@
 // A magnification typed in the form must not re-correct a radiograph's values, which have their
-// own calibration: when the case's magnification changes by a typed edit, each image's values are
+// own calibration: when a typed edit changes the case's imaging section, each image's values are
 // placed again at the new one in the same undo step (editor-store.ts Follower), so they keep the
-// true size the image measured. The values are recognised as the image's by the magnification they
-// were written at (marks.writtenAt); values typed over stay as typed.
-import { imagingFactor } from '../../../../shared/imaging/case-frame'
+// true size the image measured. The values are recognised as the image's by the imaging section
+// they were written at (marks.writtenAt); values typed over stay as typed.
 import type { CaseDraft } from '../../../../shared/case/types'
 import type { Follower } from '../editor/editor-store'
-import { applyImageEdit, type ImageEditState } from './image-edit'
+import { applyImageEdit, typedOverPaths, type ImageEditState } from './image-edit'
 
 const IMAGE_KEY = /^image:/
+const imagingOf = (d: CaseDraft) => JSON.stringify((d as Record<string, unknown>).imaging)
 
 export const followImaging: Follower = (before, after, side, keys) => {
-  const factorOf = (d: CaseDraft) => imagingFactor((d as Record<string, unknown>).imaging)
-  if (factorOf(before) === factorOf(after)) return null
+  if (imagingOf(before) === imagingOf(after)) return null
+  const images = keys.filter((k) => IMAGE_KEY.test(k)).flatMap((key) => {
+    const state = side(key) as ImageEditState | undefined
+    return state && state.marks.writtenAt !== undefined ? [{ key, state }] : []
+  })
+  // First what each image finds typed over, all against the case as typed (placing one image again
+  // moves the station levels another one is matched at); then each placed again, the images that
+  // own the station list before the lateral ones, whose diameters go to the stations' levels.
+  const found = images.map(({ key, state }) => {
+    const unlinked = [...new Set([...(state.marks.unlinked ?? []), ...typedOverPaths(state, '', after)])]
+    return { key, state: { ...state, marks: { ...state.marks, unlinked } } }
+  })
+  found.sort((a, b) => Number(a.state.marks.plane === 'Lat') - Number(b.state.marks.plane === 'Lat'))
   let draft = after
   const states: Record<string, unknown> = {}
-  for (const key of keys) {
-    if (!IMAGE_KEY.test(key)) continue
-    const state = side(key) as ImageEditState | undefined
-    if (!state?.calibration || state.marks.writtenAt === undefined) continue
-    const r = applyImageEdit(draft, state, state, '')
+  for (const { key, state } of found) {
+    const r = applyImageEdit(draft, state, state, '', [], true)
     draft = r.draft
-    if (r.state !== state) states[key] = r.state
+    states[key] = r.state
   }
-  return draft === after && Object.keys(states).length === 0 ? null : { draft, side: states }
+  return draft === after && images.length === 0 ? null : { draft, side: states }
 }
 
-/** An image's stored state as the editor's history starts it: values stored before the
- *  magnification they were written at was recorded are taken as at the case's present one. */
+/** An image's stored state as the editor's history starts it: values stored before the imaging
+ *  section they were written at was recorded are taken as at the case's, as the plan was opened. */
 export function storedImageState(row: { marks: ImageEditState['marks']; calibration: ImageEditState['calibration'] }, draft: CaseDraft): ImageEditState {
-  const writtenAt = row.marks.writtenAt !== undefined || !row.calibration ? row.marks.writtenAt : imagingFactor((draft as Record<string, unknown>).imaging)
-  return { marks: writtenAt === undefined ? row.marks : { ...row.marks, writtenAt }, calibration: row.calibration }
+  if (row.marks.writtenAt !== undefined || !row.calibration || !row.marks.axis) return { marks: row.marks, calibration: row.calibration }
+  const imaging = (draft as Record<string, unknown>).imaging as ImageEditState['marks']['writtenAt']
+  return { marks: { ...row.marks, ...(imaging ? { writtenAt: imaging } : {}), writtenWith: row.calibration }, calibration: row.calibration }
 }
