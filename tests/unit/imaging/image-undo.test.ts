@@ -224,3 +224,68 @@ describe('a magnification typed in the form (audit 2026-12-01, F2)', () => {
     expect(residual(store.draft())).toBeCloseTo(truth.residualMm, 0)
   })
 })
+
+describe('a magnification typed with two images, or with an image being recalibrated (third read, 2026-12-01)', () => {
+  const KNOWN: CalibrationInput = { kind: 'known-distance', trueLengthMm: 25, from: truth.marker.from, to: truth.marker.to, detector }
+  const mk = (plane: ImageMarks['plane'], n: number[]): ImageMarks => ({ axis: truth.axis, stations: n.map(station), skin: plane === 'Lat' ? null : truth.skin, plane, unlinked: [] })
+  async function twoImages() {
+    const { followImaging } = await import('../../../src/renderer/src/features/imaging/image-follow')
+    const store = createEditorStore(baseCase(), () => 0)
+    store.setFollower(followImaging)
+    const keyOf = (id: string) => imageSideKey(id)
+    const img = (id: string, change: (s: ImageEditState) => ImageEditState) =>
+      store.edit((draft, side) => {
+        const before = side(keyOf(id)) as ImageEditState
+        const r = applyImageEdit(draft, before, change(before), id)
+        return { draft: r.draft, side: { [keyOf(id)]: r.state } }
+      })
+    store.initSide(keyOf('AP'), { marks: mk('AP', [0, 2, 4, 12]), calibration: null } satisfies ImageEditState)
+    store.initSide(keyOf('LAT'), { marks: mk('Lat', [0, 2, 4, 12]), calibration: null } satisfies ImageEditState)
+    img('AP', (s) => ({ ...s, calibration: FILE_CAL }))
+    img('LAT', (s) => ({ ...s, calibration: KNOWN }))
+    return { store, img, side: (id: string) => store.side(keyOf(id)) as ImageEditState }
+  }
+  const plan = async (d: CaseDraft) => {
+    const { planFromRaw } = await import('../../../src/shared/plan')
+    const p = planFromRaw(d)
+    if (!p.ok) throw new Error(JSON.stringify(p.errors))
+    return p.result
+  }
+
+  it('a lateral value typed over stays when the factor is typed, whichever image is placed first (was: replaced by the image’s)', async () => {
+    const { store, side } = await twoImages()
+    store.set('bone.stations[1].endostealLat', 12)
+    store.set('imaging.magnification', 1.05)
+    expect(at(store, 'bone.stations[1].endostealLat')).toBe(12)
+    expect(side('LAT').marks.unlinked).toEqual(['bone.stations[1].endostealLat'])
+    const r = await plan(store.draft())
+    expect(r.corrected.residualLengthMm).toBeCloseTo(truth.residualMm, 0)
+    expect(r.corrected.stations[1]!.planes!.find((p) => p.plane === 'Lat')!.endostealMm).toBeCloseTo(12 / 1.05, 9)
+  })
+
+  it('a factor typed while a calibration is being changed (a marker without its line) is followed with the last one (was: re-corrected, 268.3 for 280)', async () => {
+    const { store, img } = await twoImages()
+    img('AP', (s) => ({ ...s, calibration: { ...MARKER_CAL, from: { x: 0, y: 0 }, to: { x: 0, y: 0 } } }))
+    store.set('imaging.magnification', 1.2)
+    expect((await plan(store.draft())).corrected.residualLengthMm).toBeCloseTo(truth.residualMm, 0)
+  })
+
+  it('xray → CT → xray: nothing flagged typed over, the soft tissue stays the image’s (was: 43.2 for 45)', async () => {
+    const { store, side } = await twoImages()
+    store.set('imaging', { source: 'ct' })
+    store.set('imaging', { source: 'xray', magnification: 1.15 })
+    store.set('imaging.magnification', 1.2)
+    expect(side('AP').marks.unlinked).toEqual([])
+    expect((await plan(store.draft())).corrected.softTissueMm).toBeCloseTo(truth.softTissueMm, 0)
+  })
+
+  it('an image whose values were refused has nothing typed over when they are accepted later (was: every value flagged)', async () => {
+    const typed = { ...baseCase(), imaging: { source: 'xray' as const }, prosthesis: { ...baseCase().prosthesis, soundSideLength: 400 } }
+    const first = applyImageEdit(typed, { marks: mk('single', [0, 1, 2]), calibration: null }, { marks: mk('single', [0, 1, 2]), calibration: MARKER_CAL }, 'AP-1')
+    expect(first.draft).toBe(typed)
+    const factor = { ...typed, imaging: { source: 'xray' as const, magnification: 1.15 } }
+    const next = applyImageEdit(factor, first.state, { ...first.state, marks: { ...first.state.marks, stations: [...first.state.marks.stations, station(3)] } }, 'AP-1')
+    expect(next.state.marks.unlinked).toEqual([])
+    expect((await plan(next.draft)).corrected.residualLengthMm).toBeCloseTo(truth.residualMm, 0)
+  })
+})
