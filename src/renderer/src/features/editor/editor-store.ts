@@ -116,8 +116,9 @@ export function createEditorStore(initial: CaseDraft, now: () => number = Date.n
   /** The snapshot after a typed edit: the draft, and what follows it in the same step. */
   const withDraft = (draft: CaseDraft): EditorSnapshot => {
     const present = history.present
+    if (!follower) return { draft, side: present.side }
     const keys = [...new Set([...Object.keys(present.side), ...sideBase.keys()])]
-    const out = follower?.(present.draft, draft, (key) => sideOf(present, key), keys)
+    const out = follower(present.draft, draft, (key) => sideOf(present, key), keys)
     return out ? { draft: out.draft, side: { ...present.side, ...out.side } } : { draft, side: present.side }
   }
   const sideOf = (snapshot: EditorSnapshot, key: string) => (key in snapshot.side ? snapshot.side[key] : sideBase.get(key))
