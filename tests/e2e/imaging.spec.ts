@@ -229,6 +229,7 @@ test('calibrate the phantom each of the four ways: the case gets the matching im
   await expect(page.getByTestId('calibration-status')).toContainText('known distance 25 mm')
   await expect(page.getByTestId('image-case-frame')).toContainText("This image's values are written at the case's magnification 1.15× (the image itself: true size (no magnification))")
   await expect(page.getByTestId('image-case-frame')).toContainText('it also corrects Sound-side length')
+  await page.getByTestId('image-case-frame').screenshot({ path: `${process.env['E2E_RESULTS'] ?? 'test-results'}/imaging-converted-note.png` })
   await expect(page.locator(fid('imaging.source'))).toHaveValue('xray')
   await expect(page.locator(fid('imaging.magnification'))).toHaveValue('1.15')
   await expect.poll(() => trueResidual(1.15)).toBeLessThanOrEqual(0.5)
