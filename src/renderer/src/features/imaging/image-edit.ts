@@ -62,11 +62,7 @@ export function typedOverPaths(state: ImageEditState, label: string, draft: Case
 export function applyImageEdit(draft: CaseDraft, before: ImageEditState, after: ImageEditState, label: string, relink: readonly string[] = [], follow = false): { draft: CaseDraft; state: ImageEditState } {
   const prev = follow ? null : writtenValues(before, label, draft)
   const again = new Set(relink)
-  // A lateral image's values sit at the case stations of their levels, whose list positions change
-  // when the AP image adds or removes stations: what it finds typed over is found afresh each time
-  // (a kept position could point at another station by then) — except when following a typed
-  // magnification, where it was just found (image-follow.ts).
-  const kept = new Set((after.marks.plane === 'Lat' && !follow ? [] : (after.marks.unlinked ?? [])).filter((p) => !again.has(p)))
+  const kept = new Set((after.marks.unlinked ?? []).filter((p) => !again.has(p)))
   const typedOver = (prev ?? []).filter((v) => !kept.has(v.path) && !again.has(v.path) && getAt(draft, v.path) !== v.value)
   for (const v of typedOver) kept.add(v.path)
   // Paths of station values are list positions. On an image that owns the station list, a value

@@ -20,7 +20,7 @@ export const followImaging: Follower = (before, after, side, keys) => {
   // moves the station levels another one is matched at); then each placed again, the images that
   // own the station list before the lateral ones, whose diameters go to the stations' levels.
   const found = images.map(({ key, state }) => {
-    const unlinked = [...new Set([...(state.marks.plane === 'Lat' ? [] : (state.marks.unlinked ?? [])), ...typedOverPaths(state, '', after)])]
+    const unlinked = [...new Set([...(state.marks.unlinked ?? []), ...typedOverPaths(state, '', after)])]
     return { key, state: { ...state, marks: { ...state.marks, unlinked } } }
   })
   found.sort((a, b) => Number(a.state.marks.plane === 'Lat') - Number(b.state.marks.plane === 'Lat'))
