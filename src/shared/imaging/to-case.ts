@@ -121,15 +121,28 @@ const present = (x: unknown) => x !== undefined && x !== null && x !== ''
  * bone stations rebuilt from the image (other planes' diameters of the same station kept), and
  * the soft-tissue method set to X-ray when the thickness comes from the image.
  */
-export function applyImageValues(draft: CaseDraft, result: ImageCaseValues, plane: ImagePlane, skipPaths: readonly string[] = [], typedFrom: ReadonlyMap<string, string> = new Map()): CaseDraft {
+export function applyImageValues(
+  draft: CaseDraft,
+  result: ImageCaseValues,
+  plane: ImagePlane,
+  skipPaths: readonly string[] = [],
+  typedFrom: ReadonlyMap<string, string> = new Map(),
+  /** `inPlace`: the same values again (a magnification typed since): the station list is not
+   *  rebuilt. `owned`: how many of the case's stations the image wrote last (the rest were added
+   *  in the form, and are kept after the image's); absent: all of them (its first values). */
+  options: { inPlace?: boolean; owned?: number } = {}
+): CaseDraft {
   const next = { ...(draft as Draft) }
   next.imaging = { ...result.imaging }
   const bone = { ...obj(next.bone) }
-  const old = Array.isArray(bone.stations) ? (bone.stations as unknown[]) : []
+  const all = Array.isArray(bone.stations) ? (bone.stations as unknown[]) : []
   const stationCount = imageStationCount(result)
-  // A single-plane or AP image owns the station list; a lateral image adds to the stations there
-  // (at the case station of its level: the paths come placed, case-frame.ts).
-  const stations: Draft[] = plane === 'Lat' ? old.map((s) => ({ ...obj(s) })) : Array.from({ length: stationCount }, () => ({}))
+  const inPlace = plane === 'Lat' || options.inPlace === true
+  // A single-plane or AP image owns the station list it wrote; a lateral image adds to the
+  // stations there (at the case station of its level: the paths come placed, case-frame.ts).
+  const old = inPlace ? all : all.slice(0, options.owned ?? all.length)
+  const added = inPlace ? [] : all.slice(options.owned ?? all.length).map((s) => ({ ...obj(s) }))
+  const stations: Draft[] = inPlace ? all.map((s) => ({ ...obj(s) })) : Array.from({ length: stationCount }, () => ({}))
   while (stations.length < stationCount) stations.push({})
   // A value typed over stays what was typed, even where the image rebuilds the station list
   // (`typedFrom`: where the case holds it now, when its station moved in the list).
@@ -156,9 +169,9 @@ export function applyImageValues(draft: CaseDraft, result: ImageCaseValues, plan
       soft.method = 'xray'
     }
   }
-  if (plane === 'AP' && stationCount > 0) carryLateral(old, stations)
+  if (plane === 'AP' && stationCount > 0 && !inPlace) carryLateral(old, stations)
   // An image with no stations yet leaves the stations typed in the form alone.
-  if (stationCount > 0 || plane === 'Lat') bone.stations = stations
+  if (stationCount > 0 || inPlace) bone.stations = [...stations, ...added]
   next.bone = bone
   if ('distalThickness' in soft) next.softTissue = soft
   return next as CaseDraft

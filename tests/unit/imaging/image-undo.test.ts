@@ -288,4 +288,42 @@ describe('a magnification typed with two images, or with an image being recalibr
     expect(next.state.marks.unlinked).toEqual([])
     expect((await plan(next.draft)).corrected.residualLengthMm).toBeCloseTo(truth.residualMm, 0)
   })
+
+  it('a station added in the form after the image’s is kept when a factor is typed and at the next image edit (fourth read: was deleted, Ø18 for Ø16)', async () => {
+    const { followImaging } = await import('../../../src/renderer/src/features/imaging/image-follow')
+    const store = setup(3, FILE_CAL)
+    store.setFollower(followImaging)
+    store.set('bone.stations[3]', { fromDistalEnd: 300, endosteal: 15, periosteal: 23 })
+    store.set('imaging.magnification', 1.1)
+    expect(at(store, 'bone.stations[3]')).toEqual({ fromDistalEnd: 300, endosteal: 15, periosteal: 23 })
+    imageEdit(store, (s) => moveEndosteal(s, -2))
+    expect(at(store, 'bone.stations[3]')).toEqual({ fromDistalEnd: 300, endosteal: 15, periosteal: 23 })
+    expect((store.draft().bone!.stations as unknown[]).length).toBe(4)
+  })
+
+  it('a factor typed while the image’s new calibration is refused places again the values already in the case (fourth read: 292.7 for 280)', async () => {
+    const { followImaging } = await import('../../../src/renderer/src/features/imaging/image-follow')
+    const typed = { ...baseCase(), imaging: { source: 'xray' as const, magnification: 1.15 }, prosthesis: { ...baseCase().prosthesis, soundSideLength: 400 } }
+    const store = createEditorStore(typed, () => 0)
+    store.setFollower(followImaging)
+    store.initSide(KEY, { marks: marks(3), calibration: null } satisfies ImageEditState)
+    imageEdit(store, (s) => ({ ...s, calibration: FILE_CAL }))
+    imageEdit(store, (s) => ({ ...s, calibration: { kind: 'file', spacing: detector } }))
+    store.set('imaging.magnification', 1.1)
+    const { planFromRaw } = await import('../../../src/shared/plan')
+    const p = planFromRaw(store.draft())
+    if (!p.ok) throw new Error(JSON.stringify(p.errors))
+    expect(p.result.corrected.residualLengthMm).toBeCloseTo(truth.residualMm, 0)
+  })
+
+  it('a deleted image no longer follows a typed factor', async () => {
+    const { followImaging } = await import('../../../src/renderer/src/features/imaging/image-follow')
+    const store = setup(3, FILE_CAL)
+    store.setFollower(followImaging)
+    store.forgetSide(KEY)
+    const residual = at(store, 'bone.residualLength')
+    store.set('imaging.magnification', 1.1)
+    expect(at(store, 'bone.residualLength')).toBe(residual)
+    expect(store.sideEntries()).toEqual([])
+  })
 })

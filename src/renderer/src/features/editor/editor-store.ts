@@ -59,6 +59,8 @@ export interface EditorStore {
   setFollower(follower: Follower | null): void
   /** Every side state registered, with its starting value (what is stored already). */
   sideEntries(): { key: string; value: unknown; initial: unknown }[]
+  /** A side state whose owner is gone (a deleted image): no longer listed or followed. */
+  forgetSide(key: string): void
   /** Registers a side state's starting value (not an undo step); a key already known keeps its value. */
   initSide(key: string, value: unknown): void
   /** One undo step changing side states and the draft together; steps of the same `gesture`
@@ -113,11 +115,12 @@ export function createEditorStore(initial: CaseDraft, now: () => number = Date.n
     commit(next, changed)
   }
   let follower: Follower | null = null
+  const forgotten = new Set<string>()
   /** The snapshot after a typed edit: the draft, and what follows it in the same step. */
   const withDraft = (draft: CaseDraft): EditorSnapshot => {
     const present = history.present
     if (!follower) return { draft, side: present.side }
-    const keys = [...new Set([...Object.keys(present.side), ...sideBase.keys()])]
+    const keys = [...new Set([...Object.keys(present.side), ...sideBase.keys()])].filter((k) => !forgotten.has(k))
     const out = follower(present.draft, draft, (key) => sideOf(present, key), keys)
     return out ? { draft: out.draft, side: { ...present.side, ...out.side } } : { draft, side: present.side }
   }
@@ -161,7 +164,10 @@ export function createEditorStore(initial: CaseDraft, now: () => number = Date.n
     setFollower(next) {
       follower = next
     },
-    sideEntries: () => [...sideBase].map(([key, initial]) => ({ key, value: sideOf(history.present, key), initial })),
+    sideEntries: () => [...sideBase].filter(([key]) => !forgotten.has(key)).map(([key, initial]) => ({ key, value: sideOf(history.present, key), initial })),
+    forgetSide(key) {
+      forgotten.add(key)
+    },
     initSide(key, value) {
       if (!sideBase.has(key)) sideBase.set(key, value)
     },

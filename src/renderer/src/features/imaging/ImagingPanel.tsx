@@ -8,6 +8,8 @@ import { imagesRepo, storageErrorMessage } from '../../db'
 import type { ImageRow, ImageWithPixels } from '../../db/image-types'
 import { imageLabel } from '../../db/images-repo'
 import { ImageWorkspace } from './ImageWorkspace'
+import { imageSideKey } from './image-edit'
+import { useEditorStore } from '../editor/form-context'
 import { importImage } from './load-file'
 import { markOpen } from './open-marks'
 import { afterNextPaint } from '../../when-idle'
@@ -19,6 +21,7 @@ type Listed = ImageRow
 const PLANE_LABELS: Record<ImagePlane, string> = { single: 'One plane', AP: 'AP', Lat: 'Lateral' }
 
 export default function ImagingPanel({ planId, readOnly, result }: { planId: string; readOnly: boolean; result: PlanResult | null }) {
+  const editor = useEditorStore()
   const [images, setImages] = useState<Listed[]>([])
   const [selected, setSelected] = useState<ImageWithPixels | null>(null)
   const [plane, setPlane] = useState<ImagePlane>('single')
@@ -101,6 +104,8 @@ export default function ImagingPanel({ planId, readOnly, result }: { planId: str
   const remove = async (id: string) => {
     try {
       await imagesRepo().remove(id)
+      // Its values stay in the case as typed values; the image no longer follows a typed factor.
+      editor.forgetSide(imageSideKey(id))
       await refresh()
     } catch (e) {
       setErrors([storageErrorMessage(e)])

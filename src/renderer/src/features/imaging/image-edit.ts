@@ -22,15 +22,17 @@ export const imageSideKey = (imageId: string) => `image:${imageId}`
 
 /** The case values an image gives the case `draft` (null: not calibrated, or no axis yet):
  *  at the case's magnification, on the case's stations (placeImageValues). */
-export function imageValuesOf(state: ImageEditState, label: string, draft: CaseDraft, mayCalibrate = false): CasePlacement | null {
-  const cal = usableCalibration(state)
+export function imageValuesOf(state: ImageEditState, label: string, draft: CaseDraft, mayCalibrate = false, written = false): CasePlacement | null {
+  const cal = usableCalibration(state, written)
   return cal && state.marks.axis ? placeImageValues(draft, state.marks, cal, label, mayCalibrate) : null
 }
 
 /** The image's calibration, or while it is being changed and not usable yet (a marker without its
- *  line), the one its values in the case were written with. */
-function usableCalibration(state: ImageEditState): Calibration | null {
-  for (const input of [state.calibration, state.marks.writtenWith]) {
+ *  line), the one its values in the case were written with; `written`: that one first (to find
+ *  or place again what is in the case, whatever the calibration being chosen now). */
+function usableCalibration(state: ImageEditState, written = false): Calibration | null {
+  const inputs = written ? [state.marks.writtenWith, state.calibration] : [state.calibration, state.marks.writtenWith]
+  for (const input of inputs) {
     const cal = input ? calibrate(input) : null
     if (cal?.ok) return cal.calibration
   }
@@ -46,7 +48,7 @@ const LATERAL_PATH = /^bone\.stations\[(\d+)\]\.(endostealLat|periostealLat|late
 export function writtenValues(state: ImageEditState, label: string, draft: CaseDraft): LinkedValue[] | null {
   const at = state.marks.writtenAt
   if (at === undefined) return null
-  return imageValuesOf(state, label, draftAt(draft, at))?.result.values ?? null
+  return imageValuesOf(state, label, draftAt(draft, at), false, true)?.result.values ?? null
 }
 
 /** Paths of the values the image wrote that the case no longer holds as written: typed over. */
@@ -84,10 +86,14 @@ export function applyImageEdit(draft: CaseDraft, before: ImageEditState, after: 
   // not on every edit: a factor typed into the form afterwards stays, and the image's values are
   // then placed at it. And only while the case holds no other radiographic value (placeImageValues).
   const mayCalibrate = !follow && (before.marks.writtenAt === undefined || JSON.stringify(before.calibration) !== JSON.stringify(state.calibration))
-  const placed = imageValuesOf(state, label, draft, mayCalibrate)
+  const placed = imageValuesOf(state, label, draft, mayCalibrate, follow)
   if (!placed || placed.refused) return { draft, state }
   const next = placed.result
-  const written = applyImageValues(draft, next, state.marks.plane, [...unlinked], typedFrom) as Record<string, unknown>
+  // Stations added in the form after the image's are kept: once it has written stations, the image
+  // owns only those (its first ones replace the list, as before).
+  const wrote = stationCountOf(prev ?? (follow ? [] : (writtenValues(before, label, draft) ?? [])))
+  const owned = wrote > 0 ? wrote : undefined
+  const written = applyImageValues(draft, next, state.marks.plane, [...unlinked], typedFrom, { inPlace: follow, ...(owned !== undefined ? { owned } : {}) }) as Record<string, unknown>
   const old = draft as Record<string, unknown>
   if (!placed.setsCalibration) written.imaging = old.imaging
   // Remembered with the image: the imaging section its values are at now, and the calibration used.
@@ -153,4 +159,9 @@ function movedPath(path: string, moves: ReadonlyMap<number, number | null>): str
 function draftAt(draft: CaseDraft, imaging: RawImaging): CaseDraft {
   const now = (draft as Record<string, unknown>).imaging
   return JSON.stringify(now) === JSON.stringify(imaging) ? draft : { ...draft, imaging }
+}
+
+/** How many stations these values fill (the highest station index + 1). */
+function stationCountOf(values: readonly LinkedValue[]): number {
+  return Math.max(-1, ...values.map((v) => Number(STATION_AT.exec(v.path)?.[1] ?? -1))) + 1
 }

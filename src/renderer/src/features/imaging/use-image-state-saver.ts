@@ -30,10 +30,19 @@ export function useImageStateSaver(store: EditorStore, readOnly: boolean): void 
     const unsubscribe = store.subscribe(() => {
       if (timer === null) timer = setTimeout(save, 400)
     })
-    return () => {
-      unsubscribe()
+    // Saved at once when the window is hidden or closed, as the plan's autosave is.
+    const now = () => {
       if (timer !== null) clearTimeout(timer)
       save()
+    }
+    const onHidden = () => document.visibilityState === 'hidden' && now()
+    window.addEventListener('pagehide', now)
+    document.addEventListener('visibilitychange', onHidden)
+    return () => {
+      unsubscribe()
+      window.removeEventListener('pagehide', now)
+      document.removeEventListener('visibilitychange', onHidden)
+      now()
     }
   }, [store, readOnly])
 }
