@@ -60,14 +60,14 @@ const scaled = (c: Calibration, k: number): Calibration => ({ ...c, scale: { row
  * may set the case's calibration (its calibration is new or changed); otherwise its values are
  * always placed at the case's magnification, which may have been typed since it was set.
  */
-export function placeImageValues(draft: CaseDraft, marks: ImageMarks, calibration: Calibration, imageLabel: string, mayCalibrate = false): CasePlacement {
+export function placeImageValues(draft: CaseDraft, marks: ImageMarks, calibration: Calibration, imageLabel: string, mayCalibrate = false, owned?: number): CasePlacement {
   const own = imageCaseValues(marks, calibration, imageLabel)
   const lateral = marks.plane === 'single' && own.values.some((v) => STATION_PATH.test(v.path)) ? lateralStations(draft) : []
   if (lateral.length > 0) {
     const note = `This image's values are not written: as a one-plane image it would replace the case's stations, and with them the lateral diameters of ${lateral.length === 1 ? 'Station' : 'Stations'} ${lateral.join(', ')}. Mark it as the AP view (the lateral values then stay at their levels), or clear the lateral values first.`
     return { result: { ...own, values: [] }, setsCalibration: false, note, refused: true }
   }
-  const others = valuesAlsoCorrected(draft, own, marks.plane, marks.unlinked ?? [])
+  const others = valuesAlsoCorrected(draft, own, marks.plane, marks.unlinked ?? [], owned)
   const onStations = (r: ImageCaseValues) => (marks.plane === 'Lat' ? onCaseStations(draft, r) : r)
   if (others.length === 0 && mayCalibrate) return { result: onStations(own), setsCalibration: true, note: null, refused: false }
   const caseFactor = imagingFactor((draft as Draft).imaging)

@@ -143,13 +143,12 @@ export function applyImageValues(
   const old = inPlace ? all : all.slice(0, options.owned ?? all.length)
   const added = inPlace ? [] : all.slice(options.owned ?? all.length).map((s) => ({ ...obj(s) }))
   const stations: Draft[] = inPlace ? all.map((s) => ({ ...obj(s) })) : Array.from({ length: stationCount }, () => ({}))
-  while (stations.length < stationCount) stations.push({})
   // A value typed over stays what was typed, even where the image rebuilds the station list
   // (`typedFrom`: where the case holds it now, when its station moved in the list).
   const keepTyped = (path: string) => {
     const m = /^bone\.stations\[(\d+)\]\.(\w+)$/.exec(path)
     const from = /^bone\.stations\[(\d+)\]\.(\w+)$/.exec(typedFrom.get(path) ?? path)
-    if (m && from) {
+    if (m && from && stations[Number(m[1])]) {
       const was = obj(old[Number(from[1])])[from[2]!]
       if (was !== undefined) stations[Number(m[1])]![m[2]!] = was
     }
@@ -162,7 +161,10 @@ export function applyImageValues(
       continue
     }
     const m = /^bone\.stations\[(\d+)\]\.(\w+)$/.exec(v.path)
-    if (m) stations[Number(m[1])]![m[2]!] = v.value
+    // In place, a station no longer in the list (a row deleted in the form) is not made again.
+    if (m) {
+      if (stations[Number(m[1])]) stations[Number(m[1])]![m[2]!] = v.value
+    }
     else if (v.path === 'bone.residualLength') bone.residualLength = v.value
     else if (v.path === 'softTissue.distalThickness') {
       soft.distalThickness = v.value
@@ -220,7 +222,7 @@ const LATERAL_FIELDS = new Set(['endostealLat', 'periostealLat'])
  * elsewhere or typed. While there are any, the image does not set the case's calibration: its
  * values are converted to the case's (case-frame.ts), and these are named for the surgeon.
  */
-export function valuesAlsoCorrected(draft: CaseDraft, result: ImageCaseValues, plane: ImagePlane, skipPaths: readonly string[] = []): string[] {
+export function valuesAlsoCorrected(draft: CaseDraft, result: ImageCaseValues, plane: ImagePlane, skipPaths: readonly string[] = [], owned?: number): string[] {
   const d = draft as Draft
   const typed = new Set(skipPaths)
   const written = new Set(result.values.map((v) => v.path).filter((p) => !typed.has(p)))
@@ -237,7 +239,8 @@ export function valuesAlsoCorrected(draft: CaseDraft, result: ImageCaseValues, p
       // An AP or single-plane image with stations rebuilds the list (applyImageValues): only the
       // lateral values stay, carried by an AP image to the station at their level.
       // A value typed over is kept there (applyImageValues keepTyped): it stays the case's own.
-      if (plane !== 'Lat' && imageStations > 0 && !typed.has(`bone.stations[${i}].${f}`) && (plane === 'single' || !LATERAL_FIELDS.has(f))) continue
+      // (`owned`: how many stations the image wrote; those added in the form after them are kept.)
+      if (plane !== 'Lat' && imageStations > 0 && (owned === undefined || i < owned) && !typed.has(`bone.stations[${i}].${f}`) && (plane === 'single' || !LATERAL_FIELDS.has(f))) continue
       if (!others.includes(i + 1)) others.push(i + 1)
     }
   })

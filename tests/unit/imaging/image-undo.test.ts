@@ -326,4 +326,38 @@ describe('a magnification typed with two images, or with an image being recalibr
     expect(at(store, 'bone.residualLength')).toBe(residual)
     expect(store.sideEntries()).toEqual([])
   })
+
+  it('a station added in the form is the case’s own: recalibrating the image converts its values instead of re-correcting that station (fifth read: Ø18.5 for Ø16)', () => {
+    const store = setup(3, MARKER_CAL)
+    store.set('bone.stations[3]', { fromDistalEnd: 300, endosteal: 12, periosteal: 27 })
+    imageEdit(store, (s) => ({ ...s, calibration: { kind: 'known-distance', trueLengthMm: 25, from: truth.marker.from, to: truth.marker.to, detector } }))
+    expect((store.draft().imaging as Record<string, unknown>).source).toBe('xray')
+    expect(at(store, 'bone.stations[3]')).toEqual({ fromDistalEnd: 300, endosteal: 12, periosteal: 27 })
+  })
+
+  it('two factors typed while the image’s new calibration is refused: both placed with the calibration the values were written with (fifth read: 256.7 for 280)', async () => {
+    const { followImaging } = await import('../../../src/renderer/src/features/imaging/image-follow')
+    const typed = { ...baseCase(), imaging: { source: 'xray' as const, magnification: 1.15 }, prosthesis: { ...baseCase().prosthesis, soundSideLength: 400 } }
+    const store = createEditorStore(typed, () => 0)
+    store.setFollower(followImaging)
+    store.initSide(KEY, { marks: marks(3), calibration: null } satisfies ImageEditState)
+    imageEdit(store, (s) => ({ ...s, calibration: FILE_CAL }))
+    imageEdit(store, (s) => ({ ...s, calibration: { kind: 'file', spacing: detector } }))
+    store.set('imaging.magnification', 1.1)
+    store.set('imaging.magnification', 1.2)
+    expect(state(store).marks.writtenWith).toEqual(FILE_CAL)
+    const { planFromRaw } = await import('../../../src/shared/plan')
+    const p = planFromRaw(store.draft())
+    if (!p.ok) throw new Error(JSON.stringify(p.errors))
+    expect(p.result.corrected.residualLengthMm).toBeCloseTo(truth.residualMm, 0)
+  })
+
+  it('a row of the image deleted in the form is not made again, blank, when a factor is typed (fifth read)', async () => {
+    const { followImaging } = await import('../../../src/renderer/src/features/imaging/image-follow')
+    const store = setup(3, FILE_CAL)
+    store.setFollower(followImaging)
+    store.set('bone.stations', (store.draft().bone!.stations as unknown[]).slice(0, 2))
+    store.set('imaging.magnification', 1.1)
+    expect((store.draft().bone!.stations as unknown[]).length).toBe(2)
+  })
 })

@@ -22,6 +22,7 @@ import { imagesRepo } from '../../db'
 import { getAt } from '../editor/draft-path'
 import { useEditorForm, useEditorStore } from '../editor/form-context'
 import { CalibrationControls } from './CalibrationControls'
+import { ownedStations, writtenValues } from './image-edit'
 import { ImageCanvas, VIEW_HEIGHT, VIEW_WIDTH } from './ImageCanvas'
 import { Overlay } from './Overlay'
 import { defaultWindow, gridOf, samplesOf, type WindowLevel } from '../../../../shared/imaging/window-level'
@@ -95,7 +96,11 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
   /** The scale measurements use: the calibration's, else the file's pixel aspect (for drawing only). */
   const scale: PixelScale = useMemo(() => (calibration?.ok ? calibration.calibration.scale : (header.spacing.candidates[0] ?? { rowMm: 1, colMm: 1 })), [calibration, header])
   /** The image's values as the case holds them: at the case's magnification, on its stations. */
-  const placed = useMemo(() => (calibration?.ok && marks.axis ? placeImageValues(form.draft, marks, calibration.calibration, row.label) : null), [calibration, marks, row.label, form.draft])
+  const placed = useMemo(() => {
+    if (!calibration?.ok || !marks.axis) return null
+    const owned = ownedStations(writtenValues({ marks, calibration: calInput }, row.label, form.draft) ?? [])
+    return placeImageValues(form.draft, marks, calibration.calibration, row.label, false, owned)
+  }, [calibration, calInput, marks, row.label, form.draft])
   const caseValues = placed?.result ?? null
 
   const unlinked = useMemo(() => marks.unlinked ?? [], [marks.unlinked])

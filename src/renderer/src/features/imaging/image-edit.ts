@@ -22,19 +22,20 @@ export const imageSideKey = (imageId: string) => `image:${imageId}`
 
 /** The case values an image gives the case `draft` (null: not calibrated, or no axis yet):
  *  at the case's magnification, on the case's stations (placeImageValues). */
-export function imageValuesOf(state: ImageEditState, label: string, draft: CaseDraft, mayCalibrate = false, written = false): CasePlacement | null {
-  const cal = usableCalibration(state, written)
-  return cal && state.marks.axis ? placeImageValues(draft, state.marks, cal, label, mayCalibrate) : null
+export function imageValuesOf(state: ImageEditState, label: string, draft: CaseDraft, mayCalibrate = false, written = false, owned?: number): (CasePlacement & { input: CalibrationInput }) | null {
+  const usable = usableCalibration(state, written)
+  const placed = usable && state.marks.axis ? placeImageValues(draft, state.marks, usable.calibration, label, mayCalibrate, owned) : null
+  return placed && usable ? { ...placed, input: usable.input } : null
 }
 
 /** The image's calibration, or while it is being changed and not usable yet (a marker without its
  *  line), the one its values in the case were written with; `written`: that one first (to find
  *  or place again what is in the case, whatever the calibration being chosen now). */
-function usableCalibration(state: ImageEditState, written = false): Calibration | null {
+function usableCalibration(state: ImageEditState, written = false): { calibration: Calibration; input: CalibrationInput } | null {
   const inputs = written ? [state.marks.writtenWith, state.calibration] : [state.calibration, state.marks.writtenWith]
   for (const input of inputs) {
     const cal = input ? calibrate(input) : null
-    if (cal?.ok) return cal.calibration
+    if (input && cal?.ok) return { calibration: cal.calibration, input }
   }
   return null
 }
@@ -86,18 +87,18 @@ export function applyImageEdit(draft: CaseDraft, before: ImageEditState, after: 
   // not on every edit: a factor typed into the form afterwards stays, and the image's values are
   // then placed at it. And only while the case holds no other radiographic value (placeImageValues).
   const mayCalibrate = !follow && (before.marks.writtenAt === undefined || JSON.stringify(before.calibration) !== JSON.stringify(state.calibration))
-  const placed = imageValuesOf(state, label, draft, mayCalibrate, follow)
+  // Stations added in the form after the image's are kept: once it has written stations, the image
+  // owns only those (its first ones replace the list, as before); the others are the case's own
+  // radiographic values, which its calibration must not re-correct (placeImageValues).
+  const owned = ownedStations(prev ?? (follow ? [] : (writtenValues(before, label, draft) ?? [])))
+  const placed = imageValuesOf(state, label, draft, mayCalibrate, follow, owned)
   if (!placed || placed.refused) return { draft, state }
   const next = placed.result
-  // Stations added in the form after the image's are kept: once it has written stations, the image
-  // owns only those (its first ones replace the list, as before).
-  const wrote = stationCountOf(prev ?? (follow ? [] : (writtenValues(before, label, draft) ?? [])))
-  const owned = wrote > 0 ? wrote : undefined
   const written = applyImageValues(draft, next, state.marks.plane, [...unlinked], typedFrom, { inPlace: follow, ...(owned !== undefined ? { owned } : {}) }) as Record<string, unknown>
   const old = draft as Record<string, unknown>
   if (!placed.setsCalibration) written.imaging = old.imaging
   // Remembered with the image: the imaging section its values are at now, and the calibration used.
-  const used = state.calibration && calibrate(state.calibration).ok ? state.calibration : state.marks.writtenWith
+  const used = placed.input
   const writtenAt = written.imaging as RawImaging | undefined
   if (JSON.stringify(writtenAt) !== JSON.stringify(state.marks.writtenAt) || used !== state.marks.writtenWith) {
     const { writtenAt: _a, writtenWith: _w, ...rest } = state.marks
@@ -161,7 +162,9 @@ function draftAt(draft: CaseDraft, imaging: RawImaging): CaseDraft {
   return JSON.stringify(now) === JSON.stringify(imaging) ? draft : { ...draft, imaging }
 }
 
-/** How many stations these values fill (the highest station index + 1). */
-function stationCountOf(values: readonly LinkedValue[]): number {
-  return Math.max(-1, ...values.map((v) => Number(STATION_AT.exec(v.path)?.[1] ?? -1))) + 1
+/** How many of the case's stations an image owns: those its values fill (the highest station
+ *  index + 1); undefined when it wrote none (its first stations replace the list). */
+export function ownedStations(written: readonly LinkedValue[]): number | undefined {
+  const n = Math.max(-1, ...written.map((v) => Number(STATION_AT.exec(v.path)?.[1] ?? -1))) + 1
+  return n > 0 ? n : undefined
 }
