@@ -360,4 +360,24 @@ describe('a magnification typed with two images, or with an image being recalibr
     store.set('imaging.magnification', 1.1)
     expect((store.draft().bone!.stations as unknown[]).length).toBe(2)
   })
+
+  it('a second one-plane image does not replace the first image’s stations: refused, and said (sixth read: Ø20 for Ø18)', async () => {
+    const { stationsOfOtherImages, replacesOthersStations, OTHERS_STATIONS_NOTE } = await import('../../../src/renderer/src/features/imaging/image-edit')
+    const store = createEditorStore(baseCase(), () => 0)
+    const edit = (id: string, change: (s: ImageEditState) => ImageEditState) =>
+      store.edit((draft, side) => {
+        const key = imageSideKey(id)
+        const before = side(key) as ImageEditState
+        const r = applyImageEdit(draft, before, change(before), id, [], false, stationsOfOtherImages(store.sideEntries(), key, draft))
+        return { draft: r.draft, side: { [key]: r.state } }
+      })
+    store.initSide(imageSideKey('A'), { marks: marks(3), calibration: null } satisfies ImageEditState)
+    store.initSide(imageSideKey('B'), { marks: { ...marks(3), stations: [station(0), station(4), station(8)] }, calibration: null } satisfies ImageEditState)
+    edit('A', (s) => ({ ...s, calibration: MARKER_CAL }))
+    const afterA = store.draft()
+    edit('B', (s) => ({ ...s, calibration: MARKER_CAL }))
+    expect(store.draft()).toBe(afterA)
+    expect(OTHERS_STATIONS_NOTE).toMatch(/^This image's stations are not written: the case's stations were measured on another radiograph/)
+    expect(replacesOthersStations((store.side(imageSideKey('B')) as ImageEditState).marks, [{ path: 'bone.stations[0].endosteal', value: 1, label: '' }], undefined, true)).toBe(true)
+  })
 })

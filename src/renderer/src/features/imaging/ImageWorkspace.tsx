@@ -22,7 +22,7 @@ import { imagesRepo } from '../../db'
 import { getAt } from '../editor/draft-path'
 import { useEditorForm, useEditorStore } from '../editor/form-context'
 import { CalibrationControls } from './CalibrationControls'
-import { ownedStations, writtenValues } from './image-edit'
+import { imageSideKey, OTHERS_STATIONS_NOTE, ownedStations, replacesOthersStations, stationsOfOtherImages, writtenValues } from './image-edit'
 import { ImageCanvas, VIEW_HEIGHT, VIEW_WIDTH } from './ImageCanvas'
 import { Overlay } from './Overlay'
 import { defaultWindow, gridOf, samplesOf, type WindowLevel } from '../../../../shared/imaging/window-level'
@@ -99,8 +99,10 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
   const placed = useMemo(() => {
     if (!calibration?.ok || !marks.axis) return null
     const owned = ownedStations(writtenValues({ marks, calibration: calInput }, row.label, form.draft) ?? [])
-    return placeImageValues(form.draft, marks, calibration.calibration, row.label, false, owned)
-  }, [calibration, calInput, marks, row.label, form.draft])
+    const p = placeImageValues(form.draft, marks, calibration.calibration, row.label, false, owned)
+    const others = stationsOfOtherImages(store.sideEntries(), imageSideKey(row.id), form.draft)
+    return !p.refused && replacesOthersStations(marks, p.result.values, owned, others) ? { ...p, result: { ...p.result, values: [] }, note: OTHERS_STATIONS_NOTE, refused: true } : p
+  }, [calibration, calInput, marks, row.label, row.id, form.draft, store])
   const caseValues = placed?.result ?? null
 
   const unlinked = useMemo(() => marks.unlinked ?? [], [marks.unlinked])

@@ -62,7 +62,17 @@ export function typedOverPaths(state: ImageEditState, label: string, draft: Case
  * `follow`: only placing the same values again at a magnification typed since (image-follow.ts),
  * with what was typed over already found — the station list stays as it is.
  */
-export function applyImageEdit(draft: CaseDraft, before: ImageEditState, after: ImageEditState, label: string, relink: readonly string[] = [], follow = false): { draft: CaseDraft; state: ImageEditState } {
+export function applyImageEdit(
+  draft: CaseDraft,
+  before: ImageEditState,
+  after: ImageEditState,
+  label: string,
+  relink: readonly string[] = [],
+  follow = false,
+  /** Another image's station values are in the case (stationsOfOtherImages): this image's first
+   *  stations would replace them, so they are not written (the panel says why). */
+  othersOwnStations = false
+): { draft: CaseDraft; state: ImageEditState } {
   const prev = follow ? null : writtenValues(before, label, draft)
   const again = new Set(relink)
   const kept = new Set((after.marks.unlinked ?? []).filter((p) => !again.has(p)))
@@ -93,6 +103,7 @@ export function applyImageEdit(draft: CaseDraft, before: ImageEditState, after: 
   const owned = ownedStations(prev ?? (follow ? [] : (writtenValues(before, label, draft) ?? [])))
   const placed = imageValuesOf(state, label, draft, mayCalibrate, follow, owned)
   if (!placed || placed.refused) return { draft, state }
+  if (replacesOthersStations(state.marks, placed.result.values, owned, othersOwnStations)) return { draft, state }
   const next = placed.result
   const written = applyImageValues(draft, next, state.marks.plane, [...unlinked], typedFrom, { inPlace: follow, ...(owned !== undefined ? { owned } : {}) }) as Record<string, unknown>
   const old = draft as Record<string, unknown>
@@ -167,4 +178,23 @@ function draftAt(draft: CaseDraft, imaging: RawImaging): CaseDraft {
 export function ownedStations(written: readonly LinkedValue[]): number | undefined {
   const n = Math.max(-1, ...written.map((v) => Number(STATION_AT.exec(v.path)?.[1] ?? -1))) + 1
   return n > 0 ? n : undefined
+}
+
+/** Whether an AP or one-plane image's first stations would replace another image's in the case. */
+export function replacesOthersStations(marks: ImageMarks, values: readonly LinkedValue[], owned: number | undefined, othersOwnStations: boolean): boolean {
+  return othersOwnStations && owned === undefined && marks.plane !== 'Lat' && values.some((v) => STATION_AT.test(v.path))
+}
+
+/** Said in the panel when replacesOthersStations holds. */
+export const OTHERS_STATIONS_NOTE =
+  "This image's stations are not written: the case's stations were measured on another radiograph, and this image's would replace them. If this is the lateral view, choose Lateral for it; otherwise take the other image's stations out first (remove that image, or Undo)."
+
+/** Whether an image other than `key` has station values in the case as it wrote them. */
+export function stationsOfOtherImages(entries: readonly { key: string; value: unknown }[], key: string, draft: CaseDraft): boolean {
+  return entries.some(({ key: k, value }) => {
+    if (k === key || !/^image:/.test(k)) return false
+    const state = value as ImageEditState
+    if (state.marks.plane === 'Lat') return false
+    return (writtenValues(state, '', draft) ?? []).some((v) => STATION_AT.test(v.path) && getAt(draft, v.path) === v.value)
+  })
 }

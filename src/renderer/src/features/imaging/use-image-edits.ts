@@ -4,7 +4,7 @@ import { useCallback, useState, useSyncExternalStore } from 'react'
 import type { CalibrationInput, ImageMarks } from '../../../../shared/imaging'
 import type { ImageRow } from '../../db/image-types'
 import { useEditorStore } from '../editor/form-context'
-import { applyImageEdit, imageSideKey, type ImageEditState } from './image-edit'
+import { applyImageEdit, imageSideKey, stationsOfOtherImages, type ImageEditState } from './image-edit'
 import { followImaging, storedImageState } from './image-follow'
 
 type Update<T> = T | ((current: T) => T)
@@ -38,7 +38,7 @@ export function useImageEdits(row: Pick<ImageRow, 'id' | 'label' | 'marks' | 'ca
         const before = side(key) as ImageEditState
         const after = change(before)
         if (after === before && relink.length === 0) return null
-        const r = applyImageEdit(draft, before, after, row.label, relink)
+        const r = applyImageEdit(draft, before, after, row.label, relink, false, stationsOfOtherImages(store.sideEntries(), key, draft))
         return { draft: r.draft, side: { [key]: r.state } }
       }, gesture)
     },
