@@ -252,6 +252,10 @@ test('calibrate the phantom each of the four ways: the case gets the matching im
   await expect(page.locator(fid('imaging.magnification'))).toHaveValue('1.1', { timeout: 30_000 })
   await page.locator(fid('imaging.magnification')).fill('1.05')
   await expect.poll(() => trueResidual(1.05)).toBeLessThanOrEqual(0.5)
+  // One plane or two is the radiographs' to say while they hold values in the case.
+  await page.getByLabel('Two planes').click()
+  await expect(page.getByTestId('planes-notice')).toContainText('These stations hold values measured on a radiograph')
+  await expect(page.getByLabel('Two planes')).not.toBeChecked()
 })
 
 /** The imaging section the stored image's values are at (marks.writtenAt of the plan's one image). */

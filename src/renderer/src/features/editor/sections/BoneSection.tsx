@@ -26,6 +26,11 @@ const TWO_PLANES = [
   ['periostealLat', 'Periosteal Ø lateral']
 ] as const
 
+/** Whether a radiograph of the plan has written values into the case (its side state says so). */
+function measuredOnImages(entries: readonly { key: string; value: unknown }[]): boolean {
+  return entries.some(({ key, value }) => key.startsWith('image:') && (value as { marks?: { writtenAt?: unknown } }).marks?.writtenAt !== undefined)
+}
+
 const StationCell = memo(function StationCell({ index, column, header, unit }: { index: number; column: keyof RawStation; header: string; unit: DisplayUnit }) {
   return (
     <td>
@@ -137,6 +142,13 @@ function StationsTable() {
   const aside = useRef<{ stations: RawStation[]; onePlane: RawStation[] } | null>(null)
   const [planeNotice, setPlaneNotice] = useState<string | null>(null)
   const switchPlanes = (on: boolean) => {
+    // Values a radiograph wrote are linked by their fields (endosteal, endostealAP, …): renamed by
+    // a switch, they would no longer be the image's, and a magnification typed later would
+    // re-correct them. The view is chosen on the radiograph instead.
+    if (measuredOnImages(store.sideEntries())) {
+      setPlaneNotice('These stations hold values measured on a radiograph: one plane or two is set by the radiographs (choose AP or Lateral for each image), not here. To type two planes by hand, remove the images first.')
+      return
+    }
     const stations = stationsOf(store.draft())
     const s = on ? toTwoPlanes(stations, aside.current?.stations ?? null, aside.current?.onePlane ?? null) : toOnePlane(stations)
     aside.current = s.aside ? { stations: s.aside, onePlane: s.stations } : null
