@@ -52,9 +52,50 @@ export function writtenValues(state: ImageEditState, label: string, draft: CaseD
   return imageValuesOf(state, label, draftAt(draft, at), false, true)?.result.values ?? null
 }
 
-/** Paths of the values the image wrote that the case no longer holds as written: typed over. */
+/** Paths of the values the image wrote that the case no longer holds as written: typed over —
+ *  each station found at the row of the distance it wrote (a row removed in the form moves the
+ *  others up: they are still the image's). */
 export function typedOverPaths(state: ImageEditState, label: string, draft: CaseDraft): string[] {
-  return (writtenValues(state, label, draft) ?? []).filter((v) => getAt(draft, v.path) !== v.value).map((v) => v.path)
+  const written = writtenValues(state, label, draft) ?? []
+  const rows = rowsByLevel(state.marks, written, draft)
+  return onRows(written, rows).filter((v) => getAt(draft, v.path) !== v.value).map((v) => v.path)
+}
+
+/**
+ * For an image that owns the station list: the case row each station it wrote is at now, found by
+ * the distance it wrote there, else at its own position while that row is nobody else's; a
+ * station whose row is gone has none. Identity for a lateral image (its values come placed).
+ */
+export function rowsByLevel(marks: ImageMarks, written: readonly LinkedValue[], draft: CaseDraft): Map<number, number> | null {
+  if (marks.plane === 'Lat') return null
+  const caseRows = ((draft.bone?.stations ?? []) as { fromDistalEnd?: unknown }[]).map((r) => r?.fromDistalEnd)
+  const levels = new Map<number, unknown>()
+  for (const v of written) {
+    const m = STATION_AT.exec(v.path)
+    if (m && m[2] === 'fromDistalEnd') levels.set(Number(m[1]), v.value)
+  }
+  const rows = new Map<number, number>()
+  const taken = new Set<number>()
+  for (const [i, z] of levels) {
+    const j = caseRows[i] === z ? i : caseRows.findIndex((c, k) => c === z && !taken.has(k))
+    if (j >= 0 && !taken.has(j)) {
+      rows.set(i, j)
+      taken.add(j)
+    }
+  }
+  for (const i of levels.keys()) if (!rows.has(i) && i < caseRows.length && !taken.has(i)) rows.set(i, i)
+  return rows
+}
+
+/** Station values moved to the rows given (null: as they are); those of a station without a row dropped. */
+export function onRows(values: readonly LinkedValue[], rows: Map<number, number> | null): LinkedValue[] {
+  if (!rows) return [...values]
+  return values.flatMap((v) => {
+    const m = STATION_AT.exec(v.path)
+    if (!m) return [v]
+    const j = rows.get(Number(m[1]))
+    return j === undefined ? [] : [{ ...v, path: `bone.stations[${j}].${m[2]}` }]
+  })
 }
 
 /**
@@ -104,7 +145,8 @@ export function applyImageEdit(
   const placed = imageValuesOf(state, label, draft, mayCalibrate, follow, owned)
   if (!placed || placed.refused) return { draft, state }
   if (replacesOthersStations(state.marks, placed.result.values, owned, othersOwnStations)) return { draft, state }
-  const next = placed.result
+  // Following a typed magnification, each station goes to the row it is at now (rowsByLevel).
+  const next = follow ? { ...placed.result, values: onRows(placed.result.values, rowsByLevel(state.marks, writtenValues(before, label, draft) ?? [], draft)) } : placed.result
   const written = applyImageValues(draft, next, state.marks.plane, [...unlinked], typedFrom, { inPlace: follow, ...(owned !== undefined ? { owned } : {}) }) as Record<string, unknown>
   const old = draft as Record<string, unknown>
   if (!placed.setsCalibration) written.imaging = old.imaging
