@@ -46,6 +46,26 @@ function setup(n = 3, calibration: CalibrationInput | null = FILE_CAL) {
   return store
 }
 
+/** A case with a sound side at ×1.15; an image (ERMF 1.15) wrote its values, then was switched to
+ *  the detector spacing alone, which is refused: its values stay in the case. Follower on. */
+async function refusedRecalibration(): Promise<EditorStore> {
+  const { followImaging } = await import('../../../src/renderer/src/features/imaging/image-follow')
+  const typed = { ...baseCase(), imaging: { source: 'xray' as const, magnification: 1.15 }, prosthesis: { ...baseCase().prosthesis, soundSideLength: 400 } }
+  const store = createEditorStore(typed, () => 0)
+  store.setFollower(followImaging)
+  store.initSide(KEY, { marks: marks(3), calibration: null } satisfies ImageEditState)
+  imageEdit(store, (s) => ({ ...s, calibration: FILE_CAL }))
+  imageEdit(store, (s) => ({ ...s, calibration: { kind: 'file', spacing: detector } }))
+  return store
+}
+
+async function correctedResidual(d: CaseDraft): Promise<number> {
+  const { planFromRaw } = await import('../../../src/shared/plan')
+  const p = planFromRaw(d)
+  if (!p.ok) throw new Error(JSON.stringify(p.errors))
+  return p.result.corrected.residualLengthMm
+}
+
 const moveEndosteal = (s: ImageEditState, dx: number): ImageEditState => ({
   ...s,
   marks: { ...s.marks, stations: s.marks.stations.map((st, i) => (i === 1 ? { ...st, edges: { ...st.edges, endostealA: { x: truth.stations[1]!.edges.endostealA.x + dx, y: truth.stations[1]!.edges.endostealA.y } } } : st)) }
@@ -302,18 +322,9 @@ describe('a magnification typed with two images, or with an image being recalibr
   })
 
   it('a factor typed while the image’s new calibration is refused places again the values already in the case (fourth read: 292.7 for 280)', async () => {
-    const { followImaging } = await import('../../../src/renderer/src/features/imaging/image-follow')
-    const typed = { ...baseCase(), imaging: { source: 'xray' as const, magnification: 1.15 }, prosthesis: { ...baseCase().prosthesis, soundSideLength: 400 } }
-    const store = createEditorStore(typed, () => 0)
-    store.setFollower(followImaging)
-    store.initSide(KEY, { marks: marks(3), calibration: null } satisfies ImageEditState)
-    imageEdit(store, (s) => ({ ...s, calibration: FILE_CAL }))
-    imageEdit(store, (s) => ({ ...s, calibration: { kind: 'file', spacing: detector } }))
+    const store = await refusedRecalibration()
     store.set('imaging.magnification', 1.1)
-    const { planFromRaw } = await import('../../../src/shared/plan')
-    const p = planFromRaw(store.draft())
-    if (!p.ok) throw new Error(JSON.stringify(p.errors))
-    expect(p.result.corrected.residualLengthMm).toBeCloseTo(truth.residualMm, 0)
+    expect(await correctedResidual(store.draft())).toBeCloseTo(truth.residualMm, 0)
   })
 
   it('a deleted image no longer follows a typed factor', async () => {
@@ -336,20 +347,11 @@ describe('a magnification typed with two images, or with an image being recalibr
   })
 
   it('two factors typed while the image’s new calibration is refused: both placed with the calibration the values were written with (fifth read: 256.7 for 280)', async () => {
-    const { followImaging } = await import('../../../src/renderer/src/features/imaging/image-follow')
-    const typed = { ...baseCase(), imaging: { source: 'xray' as const, magnification: 1.15 }, prosthesis: { ...baseCase().prosthesis, soundSideLength: 400 } }
-    const store = createEditorStore(typed, () => 0)
-    store.setFollower(followImaging)
-    store.initSide(KEY, { marks: marks(3), calibration: null } satisfies ImageEditState)
-    imageEdit(store, (s) => ({ ...s, calibration: FILE_CAL }))
-    imageEdit(store, (s) => ({ ...s, calibration: { kind: 'file', spacing: detector } }))
+    const store = await refusedRecalibration()
     store.set('imaging.magnification', 1.1)
     store.set('imaging.magnification', 1.2)
     expect(state(store).marks.writtenWith).toEqual(FILE_CAL)
-    const { planFromRaw } = await import('../../../src/shared/plan')
-    const p = planFromRaw(store.draft())
-    if (!p.ok) throw new Error(JSON.stringify(p.errors))
-    expect(p.result.corrected.residualLengthMm).toBeCloseTo(truth.residualMm, 0)
+    expect(await correctedResidual(store.draft())).toBeCloseTo(truth.residualMm, 0)
   })
 
   it('a row of the image deleted in the form is not made again, blank, when a factor is typed (fifth read)', async () => {
