@@ -398,4 +398,20 @@ describe('a magnification typed with two images, or with an image being recalibr
     expect(byZ.map(([z]) => z)).toEqual([truth.stations[0]!.zMm, truth.stations[4]!.zMm, truth.stations[6]!.zMm])
     byZ.forEach(([, e], k) => expect(Math.abs(e! - truth.stations[[0, 4, 6][k]!]!.endostealMm)).toBeLessThanOrEqual(0.3))
   })
+
+  it('an image refused for the site default is written once the magnification its note asks for is typed (seventh read: stayed unwritten, shown as typed over)', async () => {
+    const { followImaging } = await import('../../../src/renderer/src/features/imaging/image-follow')
+    const typed = { ...baseCase(), imaging: { source: 'xray' as const }, prosthesis: { ...baseCase().prosthesis, soundSideLength: 400 } }
+    const store = createEditorStore(typed, () => 0)
+    store.setFollower(followImaging)
+    store.initSide(KEY, { marks: marks(3), calibration: null } satisfies ImageEditState)
+    imageEdit(store, (s) => ({ ...s, calibration: MARKER_CAL }))
+    expect(state(store).marks.writtenAt).toBeUndefined()
+    store.set('imaging.magnification', 1.15)
+    expect(state(store).marks.writtenAt).toEqual({ source: 'xray', magnification: 1.15 })
+    expect(await correctedResidual(store.draft())).toBeCloseTo(truth.residualMm, 0)
+    // One undo takes the factor and the values back.
+    store.undo()
+    expect(store.draft()).toEqual(typed)
+  })
 })

@@ -357,7 +357,10 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
                         <th scope="row">{v.label}</th>
                         <td>{v.value.toFixed(1)} mm</td>
                         <td>
-                          {off ? (
+                          {marks.writtenAt === undefined ? (
+                            // Nothing of this image is in the case yet (its values were refused: the note says why).
+                            'not written yet'
+                          ) : off ? (
                             <>
                               typed over ({String(current ?? '—')}) —{' '}
                               <button type="button" onClick={() => relink(v.path)} disabled={readOnly}>

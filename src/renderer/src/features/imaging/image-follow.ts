@@ -5,7 +5,7 @@
 // they were written at (marks.writtenAt); values typed over stay as typed.
 import type { CaseDraft } from '../../../../shared/case/types'
 import type { Follower } from '../editor/editor-store'
-import { applyImageEdit, typedOverPaths, type ImageEditState } from './image-edit'
+import { applyImageEdit, stationsOfOtherImages, typedOverPaths, type ImageEditState } from './image-edit'
 
 const IMAGE_KEY = /^image:/
 const imagingOf = (d: CaseDraft) => JSON.stringify((d as Record<string, unknown>).imaging)
@@ -31,7 +31,19 @@ export const followImaging: Follower = (before, after, side, keys) => {
     draft = r.draft
     states[key] = r.state
   }
-  return draft === after && images.length === 0 ? null : { draft, side: states }
+  // An image whose values were refused (nothing written yet) may be accepted now: its note asked
+  // for this very edit (the magnification of the case's other values). It is placed as a first write.
+  const entries = () => keys.map((key) => ({ key, value: states[key] ?? side(key) }))
+  for (const key of keys.filter((k) => IMAGE_KEY.test(k))) {
+    const state = side(key) as ImageEditState | undefined
+    if (!state || state.marks.writtenAt !== undefined || !state.calibration || !state.marks.axis) continue
+    const r = applyImageEdit(draft, state, state, '', [], false, stationsOfOtherImages(entries(), key, draft))
+    if (r.draft !== draft || r.state !== state) {
+      draft = r.draft
+      states[key] = r.state
+    }
+  }
+  return draft === after && Object.keys(states).length === 0 ? null : { draft, side: states }
 }
 
 /** An image's stored state as the editor's history starts it: values stored before the imaging
