@@ -16,8 +16,11 @@ export function surgeryDate(p: Pick<CohortPatient, 'operation'>): string {
 /** Events that end follow-up: after these no further visits are expected. */
 export const ENDING: readonly EventType[] = ['removal', 'death', 'lost-to-follow-up']
 
+/** The earliest event of these types; on one day a removal before a death before a loss to
+ *  follow-up (as the stored summary reads them), whatever order they were saved in. */
 export function firstOf(events: readonly OutcomeEvent[], types: readonly EventType[]): OutcomeEvent | undefined {
-  return events.filter((e) => types.includes(e.type)).sort((a, b) => (a.date < b.date ? -1 : 1))[0]
+  const rank = (t: EventType) => ENDING.indexOf(t)
+  return events.filter((e) => types.includes(e.type)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : rank(a.type) - rank(b.type)))[0]
 }
 
 /**

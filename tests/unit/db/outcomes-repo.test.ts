@@ -60,6 +60,8 @@ describe('outcomes repository', () => {
     await repo.saveVisit({ planId: plan.id, kind: 'follow-up', date: '2026-04-15' })
     const [op] = await repo.operationsForPlan(plan.id)
     expect(await reason(repo.saveOperation({ ...op!, stages: [{ stage: 1, date: '2026-05-01' }] }))).toEqual(['stages[0].date is after a follow-up visit or event already recorded for this plan (2026-04-15): check this date, or correct that record first'])
+    // A later operation on the plan (a revision) comes after its follow-up: accepted (second read).
+    expect(await reason(repo.saveOperation({ planId: plan.id, revisionId: revision.id, stages: [{ stage: 1, date: '2026-05-20' }], implant, changes: [], complications: [] }))).toBeNull()
   })
 
   it('stamps an infection grade with the scale it was graded on', async () => {

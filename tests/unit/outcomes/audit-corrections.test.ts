@@ -106,6 +106,15 @@ describe('patients whose follow-up ended', () => {
   })
 })
 
+describe('endings on one day (second read)', () => {
+  it('a loss to follow-up saved before a removal on the same day: ended by the removal, on both paths', () => {
+    const p = patient('a', '2024-01-01', { events: [event('a', 'lost-to-follow-up', '2025-01-01'), event('a', 'removal', '2025-01-01')] })
+    expect(bothPaths(p).ended).toBe('removal')
+    const q = patient('b', '2024-01-01', { events: [event('b', 'death', '2025-01-01'), event('b', 'removal', '2025-01-01')] })
+    expect(bothPaths(q).ended).toBe('removal')
+  })
+})
+
 describe('what the Audit screen says of them', () => {
   it('names the records to correct, by patient', () => {
     const future = patient('a', '2024-06-01', { events: [event('a', 'removal', '2036-03-01')] })

@@ -147,8 +147,10 @@ export function createOutcomesRepo(db: OsseoDb, now: () => number = Date.now, to
         const { stamps, existing } = await stamped(db.operations, input)
         const record = valid(parseOperation({ ...input, ...stamps }))
         await mustExist(record.planId)
-        const [visits, events] = await Promise.all([db.visits.where('planId').equals(record.planId).toArray(), db.outcomeEvents.where('planId').equals(record.planId).toArray()])
-        const after = [...visits.filter((v) => v.kind === 'follow-up'), ...events].map((r) => r.date).sort()[0] ?? null
+        const [visits, events, ops] = await Promise.all([db.visits.where('planId').equals(record.planId).toArray(), db.outcomeEvents.where('planId').equals(record.planId).toArray(), db.operations.where('planId').equals(record.planId).toArray()])
+        // Only the plan's first operation is where follow-up starts; a later one (a revision) comes after it.
+        const first = !ops.some((o) => o.id !== record.id && o.stages[0]!.date < record.stages[0]!.date)
+        const after = first ? ([...visits.filter((v) => v.kind === 'follow-up'), ...events].map((r) => r.date).sort()[0] ?? null) : null
         datesOk(recordDateErrors({ kind: 'operation', stages: record.stages }, { today: today(), surgeryDate: null, earliestAfterOperation: after }))
         const revision = await db.revisions.get(record.revisionId)
         if (!revision || revision.planId !== record.planId || revision.status !== 'approved')
