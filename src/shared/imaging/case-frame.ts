@@ -10,11 +10,8 @@ import { formatMagnification, formatNumber } from '../format'
 import { parseLength } from '../units'
 import type { Calibration } from './calibration'
 import { matchByLevel } from './level-match'
-import { imageCaseValues, valuesAlsoCorrected, type ImageCaseValues, type ImageMarks, type LinkedValue } from './to-case'
+import { imageCaseValues, levelOf, obj, present, STATION_PATH, valuesAlsoCorrected, type Draft, type ImageCaseValues, type ImageMarks, type LinkedValue } from './to-case'
 
-type Draft = Record<string, unknown>
-const obj = (x: unknown): Draft => (x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Draft) : {})
-const present = (x: unknown) => x !== undefined && x !== null && x !== ''
 
 /**
  * The factor R-MAG divides an imaging section's values by: 1 for true size (CT, calibrated), the
@@ -113,7 +110,6 @@ function withoutCtSoftTissue(draft: CaseDraft, r: ImageCaseValues): ImageCaseVal
   }
 }
 
-const STATION_PATH = /^bone\.stations\[(\d+)\]\.(\w+)$/
 
 /**
  * A lateral image's diameters on the case's stations: each image station goes to the case station
@@ -121,10 +117,8 @@ const STATION_PATH = /^bone\.stations\[(\d+)\]\.(\w+)$/
  * not written, and says so.
  */
 function onCaseStations(draft: CaseDraft, r: ImageCaseValues): ImageCaseValues {
-  const caseLevels = (Array.isArray(obj(obj(draft).bone).stations) ? (obj(draft).bone as { stations: unknown[] }).stations : []).map((s) => {
-    const z = parseLength(obj(s).fromDistalEnd, 'fromDistalEnd')
-    return typeof z === 'number' ? z : null
-  })
+  const rows = obj(obj(draft).bone).stations
+  const caseLevels = (Array.isArray(rows) ? rows : []).map((s) => levelOf(obj(s).fromDistalEnd))
   const byImageStation = new Map<number, LinkedValue[]>()
   const rest: LinkedValue[] = []
   for (const v of r.values) {

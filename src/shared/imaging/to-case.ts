@@ -107,14 +107,20 @@ export function imageCaseValues(marks: ImageMarks, calibration: Calibration, ima
   return { values, problems, imaging: calibration.imaging, origin }
 }
 
-type Draft = Record<string, unknown>
+export type Draft = Record<string, unknown>
 
-/** How many stations the image writes (its highest station index + 1; 0 for none). */
-function imageStationCount(result: ImageCaseValues): number {
-  return Math.max(-1, ...result.values.map((v) => Number(/^bone\.stations\[(\d+)\]/.exec(v.path)?.[1] ?? -1))) + 1
+/** A station value's case path: its station's list position and its field. */
+export const STATION_PATH = /^bone\.stations\[(\d+)\]\.(\w+)$/
+
+/** How many stations these values fill (their highest station index + 1; 0 for none). */
+export function stationCount(values: readonly LinkedValue[]): number {
+  return Math.max(-1, ...values.map((v) => Number(STATION_PATH.exec(v.path)?.[1] ?? -1))) + 1
 }
-const obj = (x: unknown): Draft => (x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Draft) : {})
-const present = (x: unknown) => x !== undefined && x !== null && x !== ''
+const imageStationCount = (result: ImageCaseValues) => stationCount(result.values)
+/** A draft's object at some key, or an empty one (drafts are partial and untrusted). */
+export const obj = (x: unknown): Draft => (x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Draft) : {})
+/** Whether a draft field holds a value (an emptied field is '' or absent). */
+export const present = (x: unknown) => x !== undefined && x !== null && x !== ''
 
 /**
  * The case with the image's values written in: the imaging section replaced by the calibration's,
@@ -146,8 +152,8 @@ export function applyImageValues(
   // A value typed over stays what was typed, even where the image rebuilds the station list
   // (`typedFrom`: where the case holds it now, when its station moved in the list).
   const keepTyped = (path: string) => {
-    const m = /^bone\.stations\[(\d+)\]\.(\w+)$/.exec(path)
-    const from = /^bone\.stations\[(\d+)\]\.(\w+)$/.exec(typedFrom.get(path) ?? path)
+    const m = STATION_PATH.exec(path)
+    const from = STATION_PATH.exec(typedFrom.get(path) ?? path)
     if (m && from && stations[Number(m[1])]) {
       const was = obj(old[Number(from[1])])[from[2]!]
       if (was !== undefined) stations[Number(m[1])]![m[2]!] = was
@@ -160,7 +166,7 @@ export function applyImageValues(
       keepTyped(v.path)
       continue
     }
-    const m = /^bone\.stations\[(\d+)\]\.(\w+)$/.exec(v.path)
+    const m = STATION_PATH.exec(v.path)
     // In place, a station no longer in the list (a row deleted in the form) is not made again.
     if (m) {
       if (stations[Number(m[1])]) stations[Number(m[1])]![m[2]!] = v.value
@@ -180,7 +186,8 @@ export function applyImageValues(
 }
 
 const LATERAL_KEYS = ['endostealLat', 'periostealLat', 'lateralFromDistalEnd'] as const
-const levelOf = (x: unknown): number | null => {
+/** A distance from the distal end as the draft holds it (a number in mm or a text with a unit), in mm; null if not one. */
+export const levelOf = (x: unknown): number | null => {
   const z = parseLength(x, 'level')
   return typeof z === 'number' ? z : null
 }

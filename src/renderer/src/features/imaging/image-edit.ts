@@ -7,7 +7,7 @@
 // case holds something else at the next image edit, the surgeon typed over it: the path is
 // unlinked (kept as typed, listed, until relinked). No memory outside the history is needed, so
 // undo and redo keep the link state right.
-import { applyImageValues, calibrate, placeImageValues, sortedStations, type Calibration, type CalibrationInput, type CasePlacement, type ImageMarks, type LinkedValue } from '../../../../shared/imaging'
+import { applyImageValues, calibrate, placeImageValues, sortedStations, STATION_PATH, stationCount, type Calibration, type CalibrationInput, type CasePlacement, type ImageMarks, type LinkedValue } from '../../../../shared/imaging'
 import type { RawImaging } from '../../../../shared/case/types'
 import type { CaseDraft } from '../../../../shared/case/types'
 import { getAt } from '../editor/draft-path'
@@ -71,7 +71,7 @@ export function rowsByLevel(marks: ImageMarks, written: readonly LinkedValue[], 
   const caseRows = ((draft.bone?.stations ?? []) as { fromDistalEnd?: unknown }[]).map((r) => r?.fromDistalEnd)
   const levels = new Map<number, unknown>()
   for (const v of written) {
-    const m = STATION_AT.exec(v.path)
+    const m = STATION_PATH.exec(v.path)
     if (m && m[2] === 'fromDistalEnd') levels.set(Number(m[1]), v.value)
   }
   const rows = new Map<number, number>()
@@ -91,7 +91,7 @@ export function rowsByLevel(marks: ImageMarks, written: readonly LinkedValue[], 
 export function onRows(values: readonly LinkedValue[], rows: Map<number, number> | null): LinkedValue[] {
   if (!rows) return [...values]
   return values.flatMap((v) => {
-    const m = STATION_AT.exec(v.path)
+    const m = STATION_PATH.exec(v.path)
     if (!m) return [v]
     const j = rows.get(Number(m[1]))
     return j === undefined ? [] : [{ ...v, path: `bone.stations[${j}].${m[2]}` }]
@@ -185,7 +185,6 @@ function dropMovedLateral(written: Record<string, unknown>, before: readonly { p
   }
 }
 
-const STATION_AT = /^bone\.stations\[(\d+)\]\.(\w+)$/
 
 /** Old station position → new (null: removed), on an image that owns the station list; empty
  *  when no station was added, removed or reordered. */
@@ -203,7 +202,7 @@ function stationMoves(before: ImageMarks, after: ImageMarks): Map<number, number
 }
 
 function movedPath(path: string, moves: ReadonlyMap<number, number | null>): string | null {
-  const m = STATION_AT.exec(path)
+  const m = STATION_PATH.exec(path)
   if (!m || !moves.has(Number(m[1]))) return path
   const j = moves.get(Number(m[1]))
   return j === null || j === undefined ? null : `bone.stations[${j}].${m[2]}`
@@ -218,13 +217,13 @@ function draftAt(draft: CaseDraft, imaging: RawImaging): CaseDraft {
 /** How many of the case's stations an image owns: those its values fill (the highest station
  *  index + 1); undefined when it wrote none (its first stations replace the list). */
 export function ownedStations(written: readonly LinkedValue[]): number | undefined {
-  const n = Math.max(-1, ...written.map((v) => Number(STATION_AT.exec(v.path)?.[1] ?? -1))) + 1
+  const n = stationCount(written)
   return n > 0 ? n : undefined
 }
 
 /** Whether an AP or one-plane image's first stations would replace another image's in the case. */
 export function replacesOthersStations(marks: ImageMarks, values: readonly LinkedValue[], owned: number | undefined, othersOwnStations: boolean): boolean {
-  return othersOwnStations && owned === undefined && marks.plane !== 'Lat' && values.some((v) => STATION_AT.test(v.path))
+  return othersOwnStations && owned === undefined && marks.plane !== 'Lat' && values.some((v) => STATION_PATH.test(v.path))
 }
 
 /** Said in the panel when replacesOthersStations holds. */
@@ -237,6 +236,6 @@ export function stationsOfOtherImages(entries: readonly { key: string; value: un
     if (k === key || !/^image:/.test(k)) return false
     const state = value as ImageEditState
     if (state.marks.plane === 'Lat') return false
-    return (writtenValues(state, '', draft) ?? []).some((v) => STATION_AT.test(v.path) && getAt(draft, v.path) === v.value)
+    return (writtenValues(state, '', draft) ?? []).some((v) => STATION_PATH.test(v.path) && getAt(draft, v.path) === v.value)
   })
 }

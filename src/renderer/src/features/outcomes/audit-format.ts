@@ -81,7 +81,7 @@ export function followUpEndedText(c: CohortAudit['completeness']): string {
   return `Follow-up ended: ${part(e.removal, 'implant removal', 'implant removals')}, ${part(e.death, 'death', 'deaths')}, ${part(e['lost-to-follow-up'], 'loss to follow-up', 'losses to follow-up')}; ${c.followed} of ${c.n} still followed. Those whose follow-up ended are not on the list below (a visit missed before it stays counted as overdue).`
 }
 
-/** Recording errors the figures leave out, by patient (null: none). */
+/** Recording errors the figures leave out, one line per kind naming the patients (none: empty). */
 export function recordsToCorrectText(t: CohortAudit['toCorrect']): string[] {
   const out: string[] = []
   if (t.afterToday.length > 0) out.push(`Dated after today (not counted past today): ${t.afterToday.join(', ')}. Correct the date of the visit or event.`)
@@ -103,7 +103,7 @@ export function dueListRest(more: number, listed: number): string {
 /** How each figure counts, said under it on the screen and in the printed report. */
 export const FIGURE_NOTES = {
   band: 'Band: Greenwood variance, log-log transformation.',
-  incidence: 'Follow-up time runs from stage 1 to removal, death or the last contact. Exact Poisson (Garwood) intervals.',
+  incidence: 'Follow-up time runs from stage 1 to removal, death or the last contact, never past today. Exact Poisson (Garwood) intervals.',
   paired: 'Only patients with both a baseline value and a value at the 12-month visit (± 2 months) count; n is given per measure.',
   limbs: 'Counts are of limbs (plans), not people: each operated limb has its own plan, so a patient operated on both sides counts twice.',
   notEstimable: 'not estimable (nobody followed this long)'
