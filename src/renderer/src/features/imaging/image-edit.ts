@@ -148,7 +148,6 @@ function dropMovedLateral(written: Record<string, unknown>, before: readonly { p
   }
 }
 
-
 /** The draft with the imaging section an image last wrote at (the form may have changed it since). */
 function draftAt(draft: CaseDraft, imaging: RawImaging): CaseDraft {
   const now = (draft as Record<string, unknown>).imaging
