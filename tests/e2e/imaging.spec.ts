@@ -511,3 +511,51 @@ test('the annotated radiograph: neighbouring sizes on screen, and printed on its
   writeFileSync(withoutImage, await page.pdf({ format: 'A4' }))
   expect(pdfPages(withoutImage).length).toBe(pages.length - 1)
 })
+
+test('a value typed over in the form: the panel says so, it stays with its station when a station before it is removed, across a reload, and Use the image value takes the image’s back', async ({ page }) => {
+  test.setTimeout(180_000)
+  const { planId } = await seedMeasuredPlan(page)
+  await page.goto(`/#/plans/${planId}`)
+  await page.reload()
+  await expect(page.locator(fid('bone.stations[2].endosteal'))).toBeVisible({ timeout: 30_000 })
+  await page.getByTestId('imaging-toggle').click()
+  const values = page.getByTestId('image-values')
+  await expect(values).toBeVisible({ timeout: 30_000 })
+  const image = await page.locator(fid('bone.stations[2].endosteal')).inputValue()
+  const typed = (Number(image) + 1).toFixed(1)
+  await page.locator(fid('bone.stations[2].endosteal')).fill(typed)
+  const rowOf = (n: number) => values.getByRole('row', { name: new RegExp(`^Station ${n} — endosteal Ø`) })
+  await expect(rowOf(3)).toContainText(`typed over (${typed})`)
+  await expect(rowOf(2)).toContainText('linked')
+  // Station 1 taken off the image: the rows move up, the typed value with its station.
+  await page.getByTestId('image-station-1').getByRole('button', { name: 'Remove station 1' }).click()
+  await expect(page.locator(fid('bone.stations[1].endosteal'))).toHaveValue(typed)
+  await expect(rowOf(2)).toContainText(`typed over (${typed})`)
+  await expect(rowOf(1)).not.toContainText('typed over')
+  // Kept with the image: after a reload the value is still the surgeon's, and still said.
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 10_000 })
+  const storedUnlinked = () =>
+    page.evaluate(
+      (id) =>
+        new Promise<unknown>((resolve, reject) => {
+          const req = indexedDB.open('osseoplan')
+          req.onerror = () => reject(req.error)
+          req.onsuccess = () => {
+            const get = req.result.transaction('images').objectStore('images').get(id)
+            get.onsuccess = () => {
+              resolve((get.result as { marks: { unlinked?: string[] } }).marks.unlinked)
+              req.result.close()
+            }
+          }
+        }),
+      `img-${planId}`
+    )
+  // Stored by the image station it belongs to (the second of the seeded image's stations), not by a row.
+  await expect.poll(storedUnlinked, { timeout: 10_000 }).toEqual(['station:s2.endosteal'])
+  await page.reload()
+  await page.getByTestId('imaging-toggle').click()
+  await expect(rowOf(2)).toContainText(`typed over (${typed})`, { timeout: 30_000 })
+  await rowOf(2).getByRole('button', { name: 'Use the image value' }).click()
+  await expect(page.locator(fid('bone.stations[1].endosteal'))).toHaveValue(image)
+  await expect(rowOf(2)).toContainText('linked')
+})

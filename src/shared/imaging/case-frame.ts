@@ -64,9 +64,12 @@ export function placeImageValues(draft: CaseDraft, marks: ImageMarks, calibratio
     const note = `This image's values are not written: as a one-plane image it would replace the case's stations, and with them the lateral diameters of ${lateral.length === 1 ? 'Station' : 'Stations'} ${lateral.join(', ')}. Mark it as the AP view (the lateral values then stay at their levels), or clear the lateral values first.`
     return { result: { ...own, values: [] }, setsCalibration: false, note, refused: true }
   }
-  const others = valuesAlsoCorrected(draft, own, marks.plane, marks.unlinked ?? [], owned)
   const onStations = (r: ImageCaseValues) => (marks.plane === 'Lat' ? onCaseStations(draft, r) : r)
-  if (others.length === 0 && mayCalibrate) return { result: onStations(own), setsCalibration: true, note: null, refused: false }
+  const mine = onStations(own)
+  // Values typed over are the case's own (marks.unlinked holds their keys; these are their paths).
+  const typed = new Set(marks.unlinked ?? [])
+  const others = valuesAlsoCorrected(draft, mine, marks.plane, mine.values.filter((v) => typed.has(v.key)).map((v) => v.path), owned)
+  if (others.length === 0 && mayCalibrate) return { result: mine, setsCalibration: true, note: null, refused: false }
   const caseFactor = imagingFactor((draft as Draft).imaging)
   const imageFactor = imagingFactor(calibration.imaging)
   if (caseFactor === imageFactor || (typeof caseFactor === 'number' && typeof imageFactor === 'number' && Math.abs(caseFactor - imageFactor) < 1e-9)) {

@@ -29,7 +29,9 @@ export interface ImageMarks {
   /** Skin surface beyond the distal bone end, along the axis (soft-tissue thickness). */
   skin: Point | null
   plane: ImagePlane
-  /** Case paths the surgeon typed over: the image no longer writes them (until relinked). */
+  /** The values the surgeon typed over, by their keys (LinkedValue.key): the image no longer
+   *  writes them (until relinked). Keys name the image's station, not a case row, so they stay
+   *  right when rows move (images stored before 2026-12-01 held case paths: image-follow.ts). */
   unlinked?: string[]
   /** The case's imaging section its values were last written at (absent: nothing written yet),
    *  and the image's calibration then. A magnification typed in the form since is told apart from
@@ -42,6 +44,9 @@ export interface ImageMarks {
 export interface LinkedValue {
   /** Case path, e.g. 'bone.stations[2].endosteal'. */
   path: string
+  /** What the value is on the image, wherever the case holds it: 'station:<mark id>.<field>' for a
+   *  station's value (its case row moves when stations are added or removed), else the path. */
+  key: string
   /** mm, rounded to 0.1 mm (the precision of a measurement on a radiograph). */
   value: number
   /** What a surgeon reads, e.g. "Station 3 — endosteal Ø". */
@@ -73,12 +78,13 @@ export function imageCaseValues(marks: ImageMarks, calibration: Calibration, ima
   // The residual length and station distances belong to the bone, whatever the plane; a lateral
   // image adds its diameters only.
   const primary = marks.plane !== 'Lat'
-  if (primary) values.push({ path: 'bone.residualLength', value: round1(frame.lengthMm), label: 'Residual bone length' })
+  if (primary) values.push({ path: 'bone.residualLength', key: 'bone.residualLength', value: round1(frame.lengthMm), label: 'Residual bone length' })
   const suffix = marks.plane === 'single' ? '' : marks.plane
   sortedStations(marks).forEach((st, i) => {
     const name = `Station ${i + 1}`
     const z = st.t * frame.lengthMm
-    if (primary) values.push({ path: `bone.stations[${i}].fromDistalEnd`, value: round1(z), label: `${name} — distance from the distal end` })
+    const at = (field: string) => ({ path: `bone.stations[${i}].${field}`, key: stationKey(st.id, field) })
+    if (primary) values.push({ ...at('fromDistalEnd'), value: round1(z), label: `${name} — distance from the distal end` })
     const e = st.edges
     if (!st.accepted) {
       problems.push(`${name}: accept or move the suggested edges.`)
@@ -94,20 +100,24 @@ export function imageCaseValues(marks: ImageMarks, calibration: Calibration, ima
       problems.push(`${name}: ${d.error}.`)
       return
     }
-    values.push({ path: `bone.stations[${i}].endosteal${suffix}`, value: round1(d.endostealMm), label: `${name} — endosteal Ø${suffix ? ` (${suffix})` : ''}` })
-    values.push({ path: `bone.stations[${i}].periosteal${suffix}`, value: round1(d.periostealMm), label: `${name} — periosteal Ø${suffix ? ` (${suffix})` : ''}` })
+    values.push({ ...at(`endosteal${suffix}`), value: round1(d.endostealMm), label: `${name} — endosteal Ø${suffix ? ` (${suffix})` : ''}` })
+    values.push({ ...at(`periosteal${suffix}`), value: round1(d.periostealMm), label: `${name} — periosteal Ø${suffix ? ` (${suffix})` : ''}` })
     // A lateral image's diameters carry their level: they go to the case station there (case-frame.ts).
-    if (!primary) values.push({ path: `bone.stations[${i}].lateralFromDistalEnd`, value: round1(z), label: `${name} — level of the lateral diameters` })
+    if (!primary) values.push({ ...at('lateralFromDistalEnd'), value: round1(z), label: `${name} — level of the lateral diameters` })
   })
   if (marks.skin && primary) {
     const c = axisCoordinates(axis, s, marks.skin)
-    if (c && c.zMm < 0) values.push({ path: 'softTissue.distalThickness', value: round1(-c.zMm), label: 'Distal soft-tissue thickness' })
+    if (c && c.zMm < 0) values.push({ path: 'softTissue.distalThickness', key: 'softTissue.distalThickness', value: round1(-c.zMm), label: 'Distal soft-tissue thickness' })
     else problems.push('Soft tissue: the skin point must lie beyond the distal bone end, along the axis.')
   }
   return { values, problems, imaging: calibration.imaging, origin }
 }
 
 export type Draft = Record<string, unknown>
+
+/** The key of a station mark's value (LinkedValue.key), and the station mark a key names (null: not a station's). */
+export const stationKey = (markId: string, field: string) => `station:${markId}.${field}`
+export const stationOfKey = (key: string): string | null => /^station:(.+)\.\w+$/.exec(key)?.[1] ?? null
 
 /** A station value's case path: its station's list position and its field. */
 export const STATION_PATH = /^bone\.stations\[(\d+)\]\.(\w+)$/

@@ -234,18 +234,18 @@ describe('what the case holds stays at the magnification it is corrected with', 
     const first = calibrateImage(exampleCase(), marks('single', [1, 5, 9, 13 - 1]), ERMF(1.15), 'AP-1')
     const typed = set(first.draft, 'bone.stations[1].endosteal', 20)
     const linked = applyImageEdit(typed, first.state, first.state, 'AP-1')
-    expect(linked.state.marks.unlinked).toEqual(['bone.stations[1].endosteal'])
+    expect(linked.state.marks.unlinked).toEqual(['station:s5.endosteal'])
     const added = { ...linked.state, marks: { ...linked.state.marks, stations: [...linked.state.marks.stations, stationMark(3)] } }
     const after = applyImageEdit(linked.draft, linked.state, added, 'AP-1')
     const st = after.draft.bone!.stations! as Record<string, number>[]
-    expect(after.state.marks.unlinked).toEqual(['bone.stations[2].endosteal'])
+    expect(after.state.marks.unlinked).toEqual(['station:s5.endosteal'])
     expect(st[2]!.endosteal).toBe(20)
     expect(st[1]!.endosteal).toBeCloseTo(truth.stations[3]!.endostealMm * M, 0)
     // Removing the first station: the typed value moves up with its station.
     const removed = { ...after.state, marks: { ...after.state.marks, stations: after.state.marks.stations.filter((s) => s.id !== 's1') } }
     const fewer = applyImageEdit(after.draft, after.state, removed, 'AP-1')
     expect((fewer.draft.bone!.stations![1] as Record<string, number>).endosteal).toBe(20)
-    expect(fewer.state.marks.unlinked).toEqual(['bone.stations[1].endosteal'])
+    expect(fewer.state.marks.unlinked).toEqual(['station:s5.endosteal'])
   })
 
   it('a value typed over a station keeps the case calibration when the image is recalibrated (was: re-corrected with the new factor, 18.18 for 17.39)', () => {

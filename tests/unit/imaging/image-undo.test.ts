@@ -190,10 +190,11 @@ describe('image edits in the editor history', () => {
     store.set('bone.stations[1].endosteal', 99)
     imageEdit(store, (s) => moveEndosteal(s, -4), 'e')
     expect(at(store, 'bone.stations[1].endosteal')).toBe(99)
-    expect(state(store).marks.unlinked).toEqual(['bone.stations[1].endosteal'])
+    // Kept by the image station's key, not by the case row.
+    expect(state(store).marks.unlinked).toEqual(['station:s1.endosteal'])
     // Other values still follow the image.
     expect(at(store, 'bone.stations[1].periosteal')).toBe(imageValuesOf(state(store), LABEL, store.draft())!.result.values.find((v) => v.path === 'bone.stations[1].periosteal')!.value)
-    imageEdit(store, (s) => s, null, ['bone.stations[1].endosteal'])
+    imageEdit(store, (s) => s, null, ['station:s1.endosteal'])
     expect(state(store).marks.unlinked).toEqual([])
     expect(at(store, 'bone.stations[1].endosteal')).toBe(imageValuesOf(state(store), LABEL, store.draft())!.result.values.find((v) => v.path === 'bone.stations[1].endosteal')!.value)
     store.undo()
@@ -277,7 +278,7 @@ describe('a magnification typed with two images, or with an image being recalibr
     store.set('bone.stations[1].endostealLat', 12)
     store.set('imaging.magnification', 1.05)
     expect(at(store, 'bone.stations[1].endostealLat')).toBe(12)
-    expect(side('LAT').marks.unlinked).toEqual(['bone.stations[1].endostealLat'])
+    expect(side('LAT').marks.unlinked).toEqual(['station:s2.endostealLat'])
     const r = await plan(store.draft())
     expect(r.corrected.residualLengthMm).toBeCloseTo(truth.residualMm, 0)
     expect(r.corrected.stations[1]!.planes!.find((p) => p.plane === 'Lat')!.endostealMm).toBeCloseTo(12 / 1.05, 9)
@@ -380,7 +381,7 @@ describe('a magnification typed with two images, or with an image being recalibr
     edit('B', (s) => ({ ...s, calibration: MARKER_CAL }))
     expect(store.draft()).toBe(afterA)
     expect(OTHERS_STATIONS_NOTE).toMatch(/^This image's stations are not written: the case's stations were measured on another radiograph/)
-    expect(replacesOthersStations((store.side(imageSideKey('B')) as ImageEditState).marks, [{ path: 'bone.stations[0].endosteal', value: 1, label: '' }], undefined, true)).toBe(true)
+    expect(replacesOthersStations((store.side(imageSideKey('B')) as ImageEditState).marks, [{ path: 'bone.stations[0].endosteal', key: 'station:s0.endosteal', value: 1, label: '' }], undefined, true)).toBe(true)
   })
 
   it('a row of the image removed in the form: the rows after it are still the image’s when a factor is typed (sixth read, F1: re-corrected, Ø18.5 for Ø18)', async () => {

@@ -202,7 +202,7 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
   // unlinked for good at the next image edit).
   const linkRows = caseValues?.values.map((v) => {
     const current = getAt(form.draft, v.path)
-    return { v, current, unlinked: unlinked.includes(v.path) || current !== v.value }
+    return { v, current, unlinked: unlinked.includes(v.key) || current !== v.value }
   }) ?? []
   const toolHint: Record<Tool, string> = {
     move: 'Drag to pan, wheel to zoom.',
@@ -354,7 +354,7 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
                 <table className="im-values" data-testid="image-values">
                   <tbody>
                     {linkRows.map(({ v, current, unlinked: off }) => (
-                      <tr key={v.path} className={off ? 'im-unlinked' : 'im-linked'}>
+                      <tr key={v.key} className={off ? 'im-unlinked' : 'im-linked'}>
                         <th scope="row">{v.label}</th>
                         <td>{v.value.toFixed(1)} mm</td>
                         <td>
@@ -364,7 +364,7 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
                           ) : off ? (
                             <>
                               typed over ({String(current ?? '—')}) —{' '}
-                              <button type="button" onClick={() => relink(v.path)} disabled={readOnly}>
+                              <button type="button" onClick={() => relink(v.key)} disabled={readOnly}>
                                 Use the image value
                               </button>
                             </>

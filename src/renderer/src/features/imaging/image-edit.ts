@@ -4,13 +4,13 @@
 // and a drag updates the case, and so the plan, on every move.
 //
 // Linking: a value the image wrote stays linked while the case holds exactly that value. When the
-// case holds something else at the next image edit, the surgeon typed over it: the path is
-// unlinked (kept as typed, listed, until relinked). No memory outside the history is needed, so
+// case holds something else at the next image edit, the surgeon typed over it: its key (the image
+// station and field, not the case row) is unlinked (kept as typed, listed, until relinked). No memory outside the history is needed, so
 // undo and redo keep the link state right.
-import { applyImageValues, calibrate, placeImageValues, STATION_PATH, type Calibration, type CalibrationInput, type CasePlacement, type ImageMarks, type LinkedValue } from '../../../../shared/imaging'
+import { applyImageValues, calibrate, placeImageValues, STATION_PATH, stationOfKey, type Calibration, type CalibrationInput, type CasePlacement, type ImageMarks, type LinkedValue } from '../../../../shared/imaging'
 import type { CaseDraft, RawImaging } from '../../../../shared/case/types'
 import { getAt } from '../editor/draft-path'
-import { movedPath, onRows, ownedStations, rowsByLevel, stationMoves } from './image-rows'
+import { onRows, ownedStations, rowsByLevel } from './image-rows'
 
 /** What the editor's history keeps of one image. */
 export interface ImageEditState {
@@ -52,19 +52,22 @@ export function writtenValues(state: ImageEditState, label: string, draft: CaseD
   return imageValuesOf(state, label, draftAt(draft, at), false, true)?.result.values ?? null
 }
 
-/** Paths of the values the image wrote that the case no longer holds as written: typed over —
- *  each station found at the row of the distance it wrote (a row removed in the form moves the
- *  others up: they are still the image's). */
-export function typedOverPaths(state: ImageEditState, label: string, draft: CaseDraft): string[] {
-  const written = writtenValues(state, label, draft) ?? []
-  const rows = rowsByLevel(state.marks, written, draft)
-  return onRows(written, rows).filter((v) => getAt(draft, v.path) !== v.value).map((v) => v.path)
+/** The values the image wrote last, each at the case row its station is at now (a row removed in
+ *  the form moves the others up: they are still the image's); null: nothing written yet. */
+function writtenOnRows(state: ImageEditState, label: string, draft: CaseDraft): LinkedValue[] | null {
+  const written = writtenValues(state, label, draft)
+  return written && onRows(written, rowsByLevel(state.marks, written, draft))
+}
+
+/** Keys of the values the image wrote that the case no longer holds as written: typed over. */
+export function typedOverKeys(state: ImageEditState, label: string, draft: CaseDraft): string[] {
+  return (writtenOnRows(state, label, draft) ?? []).filter((v) => getAt(draft, v.path) !== v.value).map((v) => v.key)
 }
 
 /**
- * The draft and image state after `before` → `after`; `relink`: paths to take from the image again.
- * `follow`: only placing the same values again at a magnification typed since (image-follow.ts),
- * with what was typed over already found — the station list stays as it is.
+ * The draft and image state after `before` → `after`; `relink`: keys of values to take from the
+ * image again. `follow`: only placing the same values again at a magnification typed since
+ * (image-follow.ts), with what was typed over already found — the station list stays as it is.
  */
 export function applyImageEdit(
   draft: CaseDraft,
@@ -77,26 +80,22 @@ export function applyImageEdit(
    *  stations would replace them, so they are not written (the panel says why). */
   othersOwnStations = false
 ): { draft: CaseDraft; state: ImageEditState } {
-  const prev = follow ? null : writtenValues(before, label, draft)
+  const prevRaw = follow ? null : writtenValues(before, label, draft)
+  const prev = follow ? null : writtenOnRows(before, label, draft)
+  // Typed over: kept from before (but for a station taken off the image, or one relinked now), and
+  // what the case holds now in place of what the image wrote. Keys name the image's stations, so a
+  // station added or removed anywhere moves no entry onto another station.
   const again = new Set(relink)
-  const kept = new Set((after.marks.unlinked ?? []).filter((p) => !again.has(p)))
-  const typedOver = (prev ?? []).filter((v) => !kept.has(v.path) && !again.has(v.path) && getAt(draft, v.path) !== v.value)
-  for (const v of typedOver) kept.add(v.path)
-  // Paths of station values are list positions. On an image that owns the station list, a value
-  // typed over follows its station when stations are added or removed before it (typedFrom: its
-  // path after the edit → its path in the case now); one of a removed station goes with it.
-  const moves = stationMoves(before.marks, after.marks)
-  const typedFrom = new Map<string, string>()
-  const unlinked = new Set<string>()
-  for (const p of kept) {
-    const to = movedPath(p, moves)
-    if (to === null) continue
-    unlinked.add(to)
-    if (to !== p) typedFrom.set(to, p)
+  const marksNow = new Set(after.marks.stations.map((st) => st.id))
+  const stillThere = (key: string) => {
+    const id = stationOfKey(key)
+    return id === null || marksNow.has(id)
   }
+  const unlinked = new Set((after.marks.unlinked ?? []).filter((k) => !again.has(k) && stillThere(k)))
+  for (const v of prev ?? []) if (!again.has(v.key) && stillThere(v.key) && getAt(draft, v.path) !== v.value) unlinked.add(v.key)
   let state = after
   const was = after.marks.unlinked ?? []
-  if (unlinked.size !== was.length || was.some((p) => !unlinked.has(p))) state = { ...after, marks: { ...after.marks, unlinked: [...unlinked] } }
+  if (unlinked.size !== was.length || was.some((k) => !unlinked.has(k))) state = { ...after, marks: { ...after.marks, unlinked: [...unlinked] } }
   // The image may set the case's calibration when its calibration changes (or first gives values),
   // not on every edit: a factor typed into the form afterwards stays, and the image's values are
   // then placed at it. And only while the case holds no other radiographic value (placeImageValues).
@@ -104,13 +103,25 @@ export function applyImageEdit(
   // Stations added in the form after the image's are kept: once it has written stations, the image
   // owns only those (its first ones replace the list, as before); the others are the case's own
   // radiographic values, which its calibration must not re-correct (placeImageValues).
-  const owned = ownedStations(prev ?? (follow ? [] : (writtenValues(before, label, draft) ?? [])))
+  const owned = ownedStations(prevRaw ?? [])
   const placed = imageValuesOf(state, label, draft, mayCalibrate, follow, owned)
   if (!placed || placed.refused) return { draft, state }
   if (replacesOthersStations(state.marks, placed.result.values, owned, othersOwnStations)) return { draft, state }
   // Following a typed magnification, each station goes to the row it is at now (rowsByLevel).
   const next = follow ? { ...placed.result, values: onRows(placed.result.values, rowsByLevel(state.marks, writtenValues(before, label, draft) ?? [], draft)) } : placed.result
-  const written = applyImageValues(draft, next, state.marks.plane, [...unlinked], typedFrom, { inPlace: follow, ...(owned !== undefined ? { owned } : {}) }) as Record<string, unknown>
+  // A value typed over stays as typed; on an image that owns the station list (rebuilt from its
+  // stations), it goes with its station to the station's new row (typedFrom: new path → where the
+  // case holds it now). A lateral image's typed values stay at the case's stations they are on.
+  const typedPaths = next.values.filter((v) => unlinked.has(v.key)).map((v) => v.path)
+  const typedFrom = new Map<string, string>()
+  if (state.marks.plane !== 'Lat') {
+    const now = new Map((prev ?? []).map((v) => [v.key, v.path]))
+    for (const v of next.values) {
+      const from = now.get(v.key)
+      if (unlinked.has(v.key) && from !== undefined && from !== v.path) typedFrom.set(v.path, from)
+    }
+  }
+  const written = applyImageValues(draft, next, state.marks.plane, typedPaths, typedFrom, { inPlace: follow, ...(owned !== undefined ? { owned } : {}) }) as Record<string, unknown>
   const old = draft as Record<string, unknown>
   if (!placed.setsCalibration) written.imaging = old.imaging
   // Remembered with the image: the imaging section its values are at now, and the calibration used.
@@ -134,12 +145,12 @@ export function applyImageEdit(
   return { draft: changed ? (out as CaseDraft) : draft, state }
 }
 
-function dropMovedLateral(written: Record<string, unknown>, before: readonly { path: string; value: number }[], now: ReadonlySet<string>, unlinked: ReadonlySet<string>): void {
+function dropMovedLateral(written: Record<string, unknown>, before: readonly LinkedValue[], now: ReadonlySet<string>, unlinked: ReadonlySet<string>): void {
   const stations = (written.bone as { stations?: Record<string, unknown>[] } | undefined)?.stations
   if (!Array.isArray(stations)) return
   for (const v of before) {
     const m = LATERAL_PATH.exec(v.path)
-    if (!m || now.has(v.path) || unlinked.has(v.path)) continue
+    if (!m || now.has(v.path) || unlinked.has(v.key)) continue
     const st = stations[Number(m[1])]
     if (st && st[m[2]!] === v.value) {
       const { [m[2]!]: _gone, ...rest } = st

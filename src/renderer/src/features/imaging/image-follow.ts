@@ -5,7 +5,9 @@
 // they were written at (marks.writtenAt); values typed over stay as typed.
 import type { CaseDraft } from '../../../../shared/case/types'
 import type { Follower } from '../editor/editor-store'
-import { applyImageEdit, stationsOfOtherImages, typedOverPaths, type ImageEditState } from './image-edit'
+import { STATION_PATH } from '../../../../shared/imaging'
+import { applyImageEdit, stationsOfOtherImages, typedOverKeys, writtenValues, type ImageEditState } from './image-edit'
+import { onRows, rowsByLevel } from './image-rows'
 
 const IMAGE_KEY = /^image:/
 const imagingOf = (d: CaseDraft) => JSON.stringify((d as Record<string, unknown>).imaging)
@@ -20,7 +22,7 @@ export const followImaging: Follower = (before, after, side, keys) => {
   // moves the station levels another one is matched at); then each placed again, the images that
   // own the station list before the lateral ones, whose diameters go to the stations' levels.
   const found = images.map(({ key, state }) => {
-    const unlinked = [...new Set([...(state.marks.unlinked ?? []), ...typedOverPaths(state, '', after)])]
+    const unlinked = [...new Set([...(state.marks.unlinked ?? []), ...typedOverKeys(state, '', after)])]
     return { key, state: { ...state, marks: { ...state.marks, unlinked } } }
   })
   found.sort((a, b) => Number(a.state.marks.plane === 'Lat') - Number(b.state.marks.plane === 'Lat'))
@@ -47,9 +49,27 @@ export const followImaging: Follower = (before, after, side, keys) => {
 }
 
 /** An image's stored state as the editor's history starts it: values stored before the imaging
- *  section they were written at was recorded are taken as at the case's, as the plan was opened. */
+ *  section they were written at was recorded are taken as at the case's, as the plan was opened;
+ *  typed-over entries stored as case paths (before 2026-12-01) are read as the keys of the image's
+ *  values there. */
 export function storedImageState(row: { marks: ImageEditState['marks']; calibration: ImageEditState['calibration'] }, draft: CaseDraft): ImageEditState {
-  if (row.marks.writtenAt !== undefined || !row.calibration || !row.marks.axis) return { marks: row.marks, calibration: row.calibration }
-  const imaging = (draft as Record<string, unknown>).imaging as ImageEditState['marks']['writtenAt']
-  return { marks: { ...row.marks, ...(imaging ? { writtenAt: imaging } : {}), writtenWith: row.calibration }, calibration: row.calibration }
+  let state: ImageEditState = { marks: row.marks, calibration: row.calibration }
+  if (row.marks.writtenAt === undefined && row.calibration && row.marks.axis) {
+    const imaging = (draft as Record<string, unknown>).imaging as ImageEditState['marks']['writtenAt']
+    state = { marks: { ...row.marks, ...(imaging ? { writtenAt: imaging } : {}), writtenWith: row.calibration }, calibration: row.calibration }
+  }
+  return withKeys(state, draft)
+}
+
+function withKeys(state: ImageEditState, draft: CaseDraft): ImageEditState {
+  const entries = state.marks.unlinked ?? []
+  if (!entries.some((e) => STATION_PATH.test(e))) return state
+  const written = writtenValues(state, '', draft) ?? []
+  // A path as the image wrote it (its station's position on the image, or for a lateral image the
+  // case row), else the row its station is at now; an entry matching neither is found again as
+  // typed over at the next edit (the case holds another value than the image's there).
+  const onCase = onRows(written, rowsByLevel(state.marks, written, draft))
+  const keyOf = (path: string) => written.find((v) => v.path === path)?.key ?? onCase.find((v) => v.path === path)?.key
+  const unlinked = [...new Set(entries.flatMap((e) => (STATION_PATH.test(e) ? (keyOf(e) ?? []) : [e])))]
+  return { ...state, marks: { ...state.marks, unlinked } }
 }

@@ -1,7 +1,7 @@
-// Which case row each station of an image is at. Station values are linked by case paths, and a
-// path names a list position: when stations are added or removed on the image, or rows in the
-// form, the positions move while the stations do not. These follow them.
-import { sortedStations, STATION_PATH, stationCount, type ImageMarks, type LinkedValue } from '../../../../shared/imaging'
+// Which case row each station of an image is at. A case path names a list position: when rows are
+// added or removed in the form, the positions move while the image's stations do not. These follow
+// them (what was typed over is kept by the image station's key, to-case.ts LinkedValue.key).
+import { STATION_PATH, stationCount, type ImageMarks, type LinkedValue } from '../../../../shared/imaging'
 import type { CaseDraft } from '../../../../shared/case/types'
 
 /**
@@ -39,29 +39,6 @@ export function onRows(values: readonly LinkedValue[], rows: Map<number, number>
     const j = rows.get(Number(m[1]))
     return j === undefined ? [] : [{ ...v, path: `bone.stations[${j}].${m[2]}` }]
   })
-}
-
-/** Old station position → new (null: removed), on an image that owns the station list; empty
- *  when no station was added, removed or reordered. */
-export function stationMoves(before: ImageMarks, after: ImageMarks): Map<number, number | null> {
-  const moves = new Map<number, number | null>()
-  if (after.plane === 'Lat') return moves
-  const from = sortedStations(before).map((s) => s.id)
-  const to = sortedStations(after).map((s) => s.id)
-  if (from.length === to.length && from.every((id, i) => to[i] === id)) return moves
-  from.forEach((id, i) => {
-    const j = to.indexOf(id)
-    moves.set(i, j < 0 ? null : j)
-  })
-  return moves
-}
-
-/** A station value's path after the moves (null: its station was removed). */
-export function movedPath(path: string, moves: ReadonlyMap<number, number | null>): string | null {
-  const m = STATION_PATH.exec(path)
-  if (!m || !moves.has(Number(m[1]))) return path
-  const j = moves.get(Number(m[1]))
-  return j === null || j === undefined ? null : `bone.stations[${j}].${m[2]}`
 }
 
 /** How many of the case's stations an image owns: those its values fill (the highest station

@@ -16,8 +16,8 @@ export interface ImageEdits {
   /** `gesture`: the id of a drag; its moves make one undo step. */
   setMarks: (u: Update<ImageMarks>, gesture?: string | null) => void
   setCalInput: (u: Update<CalibrationInput | null>, gesture?: string | null) => void
-  /** Takes the image's value for `path` again (after it was typed over). */
-  relink: (path: string) => void
+  /** Takes the image's value with this key again (after it was typed over). */
+  relink: (key: string) => void
 }
 
 export function useImageEdits(row: Pick<ImageRow, 'id' | 'label' | 'marks' | 'calibration'>): ImageEdits {
@@ -60,6 +60,6 @@ export function useImageEdits(row: Pick<ImageRow, 'id' | 'label' | 'marks' | 'ca
       }, gesture),
     [edit]
   )
-  const relink = useCallback((path: string) => edit((s) => s, null, [path]), [edit])
+  const relink = useCallback((key: string) => edit((s) => s, null, [key]), [edit])
   return { marks: state.marks, calInput: state.calibration, setMarks, setCalInput, relink }
 }
