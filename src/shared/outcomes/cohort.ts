@@ -6,7 +6,7 @@ import { dayNumber, DAYS_PER_YEAR } from './dates'
 import { SHIPPED_INTERVALS, scheduleStatus, type IntervalState, type IntervalStatus, type ScheduledInterval } from './schedule'
 import type { EventType, FollowUpVisit, OperationRecord, OutcomeEvent } from './types'
 import type { OutcomeSummary } from './patient-summary'
-import { ENDING, eventsFromSurgery, firstOf, INCIDENCE_TYPES, lastContact, PAIRED_INTERVAL, PAIRED_MEASURES, patientPairs, recordDates, surgeryDate, type PairedMeasureKey } from './patient-course'
+import { eventsFromSurgery, firstOf, followUpEnding, INCIDENCE_TYPES, lastContact, latestBy, PAIRED_INTERVAL, PAIRED_MEASURES, patientPairs, recordDates, surgeryDate, type PairedMeasureKey } from './patient-course'
 import { incidenceEvent } from './patient-summary'
 
 // The per-patient primitives live in patient-course.ts (the app's start-up code stores outcome
@@ -86,7 +86,7 @@ export interface Completeness {
 }
 
 function patientSchedule(p: CohortPatient, today: string, intervals: readonly ScheduledInterval[]): IntervalState[] {
-  const ending = firstOf(eventsFromSurgery(p), ENDING)
+  const ending = followUpEnding(p)
   return scheduleStatus(surgeryDate(p), p.visits.filter((v) => v.kind === 'follow-up').map((v) => v.date), today, ending?.date ?? null, intervals)
 }
 
@@ -188,7 +188,9 @@ export interface Exposure {
 }
 
 function exposureOf(planId: string, start: string, ending: string | null, contact: string, today: string, events: readonly { type: EventType; grade?: string; scaleId?: string; date: string }[]): Exposure {
-  const stop = ending ?? contact
+  // A removal or death dated after today has not happened (a recording error the audit lists):
+  // exposure runs to the last contact, as for any patient still followed.
+  const stop = ending !== null && ending <= today ? ending : contact
   const end = stop > today ? today : stop
   const counted = events.filter((e) => e.date >= start && e.date <= end).map(({ date: _date, ...e }) => ({ ...e, planId }))
   return { days: Math.max(0, dayNumber(end)! - dayNumber(start)!), counted }
@@ -403,7 +405,7 @@ export function computePatientFacts(p: CohortPatient, today: string, intervals: 
     today,
     intervals,
     schedule: patientSchedule(p, today, intervals),
-    ended: endedBy(firstOf(eventsFromSurgery(p), ENDING), today),
+    ended: endedBy(followUpEnding(p), today),
     observation: survivalObservation(p, today),
     exposure: patientExposure(p, today),
     pairs: patientPairs(p, PAIRED_INTERVAL),
@@ -424,7 +426,7 @@ function summaryEnding(s: OutcomeSummary): { type: EventType; date: string } | u
  *  summarises, tests/unit/outcomes/patient-summary.test.ts); accuracy comes from the plan and catalogue. */
 export function summaryFacts(s: OutcomeSummary, accuracy: PatientAccuracy | null, today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): PatientFacts {
   const start = dayNumber(s.surgeryDate)!
-  const contact = s.latestRecord > today ? today : s.latestRecord
+  const contact = latestBy(s.contactDates, today)
   const years = (end: string): number => Math.max(0, dayNumber(end)! - start) / DAYS_PER_YEAR
   return {
     today,

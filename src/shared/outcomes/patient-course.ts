@@ -24,15 +24,40 @@ export function firstOf(events: readonly OutcomeEvent[], types: readonly EventTy
 }
 
 /**
- * The last date the patient was known to be in follow-up: latest stage, follow-up visit or event,
- * never after today. A loss to follow-up is not a contact (its date is when the loss was declared,
- * after the patient was last seen): counting it moved the censoring and the implant-years later.
+ * The dates the patient was known to be in follow-up, from the last stage on, in date order: the
+ * last stage, the follow-up visits and the events. A loss to follow-up is not a contact (its date
+ * is when the loss was declared, after the patient was last seen): counting it moved the censoring
+ * and the implant-years later.
  */
+export function contactDates(p: Pick<CohortPatient, 'operation' | 'visits' | 'events'>): string[] {
+  const from = p.operation.stages[p.operation.stages.length - 1]!.date
+  const dates = new Set([from])
+  for (const v of p.visits) if (v.kind === 'follow-up' && v.date > from) dates.add(v.date)
+  for (const e of p.events) if (e.type !== 'lost-to-follow-up' && e.date > from) dates.add(e.date)
+  return [...dates].sort()
+}
+
+/** The latest of these dates (in date order) on or before today: a record dated after today has
+ *  not happened (a recording error the audit lists). Today when none is (an operation after today). */
+export function latestBy(dates: readonly string[], today: string): string {
+  for (let i = dates.length - 1; i >= 0; i--) if (dates[i]! <= today) return dates[i]!
+  return today
+}
+
+/** The last date the patient was known to be in follow-up, never after today (contactDates). */
 export function lastContact(p: Pick<CohortPatient, 'operation' | 'visits' | 'events'>, today: string): string {
-  let last = p.operation.stages[p.operation.stages.length - 1]!.date
-  for (const v of p.visits) if (v.kind === 'follow-up' && v.date > last) last = v.date
-  for (const e of p.events) if (e.type !== 'lost-to-follow-up' && e.date > last) last = e.date
-  return last > today ? today : last
+  return latestBy(contactDates(p), today)
+}
+
+/**
+ * What ends follow-up: the first removal or death, or a loss to follow-up after which the patient
+ * was not seen again (one lost and then seen is followed again; a later loss may end it). On one
+ * day a removal before a death before a loss (firstOf).
+ */
+export function followUpEnding(p: Pick<CohortPatient, 'operation' | 'visits' | 'events'>): OutcomeEvent | undefined {
+  const seen = contactDates(p)
+  const last = seen[seen.length - 1]!
+  return firstOf(eventsFromSurgery(p).filter((e) => e.type !== 'lost-to-follow-up' || last <= e.date), ENDING)
 }
 
 /** The events on or after the operation (stage 1): one dated before it is a recording error, not

@@ -5,7 +5,7 @@
 // of every visit. summaryFacts (cohort.ts; not re-exported here, so storing a summary does not load the cohort statistics) must give exactly computePatientFacts (tests/unit/outcomes/patient-summary.test.ts).
 import type { Pair } from '../stats'
 import type { CohortPatient } from './cohort'
-import { ENDING, eventsFromSurgery, firstOf, INCIDENCE_TYPES, lastContact, PAIRED_INTERVAL, patientPairs, recordDates, surgeryDate } from './patient-course'
+import { contactDates, eventsFromSurgery, firstOf, followUpEnding, INCIDENCE_TYPES, PAIRED_INTERVAL, patientPairs, recordDates, surgeryDate } from './patient-course'
 import type { EventType, OutcomeEvent } from './types'
 
 export interface OutcomeSummary {
@@ -15,9 +15,11 @@ export interface OutcomeSummary {
   surgeryDate: string
   /** Follow-up visit dates, in date order. */
   followUpDates: string[]
-  /** Latest of the last stage, the follow-up visits and the events (last contact before it is capped at today). */
-  latestRecord: string
-  /** First removal, death or loss to follow-up: no visit is expected after it. */
+  /** The dates the patient was known to be in follow-up, from the last stage on, in date order
+   *  (the last contact on a day is the latest of them on or before it: one after today is a
+   *  recording error). Since schema v16; before, only the latest was kept. */
+  contactDates: string[]
+  /** First removal or death, or a loss to follow-up not followed by a contact: no visit is expected after it. */
   followUpEnds: string | null
   /** First removal (the survival event). */
   removal: string | null
@@ -34,9 +36,6 @@ export interface OutcomeSummary {
   beforeOperation: number
 }
 
-/** Dates are ISO calendar days; this is after every one of them. */
-const NO_CAP = '9999-12-31'
-
 export function outcomeSummary(p: Pick<CohortPatient, 'planId' | 'operation' | 'visits' | 'events'>): OutcomeSummary {
   const events = eventsFromSurgery(p)
   const dates = recordDates(p)
@@ -45,8 +44,8 @@ export function outcomeSummary(p: Pick<CohortPatient, 'planId' | 'operation' | '
     operationId: p.operation.id,
     surgeryDate: surgeryDate(p),
     followUpDates: p.visits.filter((v) => v.kind === 'follow-up').map((v) => v.date).sort(),
-    latestRecord: lastContact(p, NO_CAP),
-    followUpEnds: firstOf(events, ENDING)?.date ?? null,
+    contactDates: contactDates(p),
+    followUpEnds: followUpEnding(p)?.date ?? null,
     removal: firstOf(events, ['removal'])?.date ?? null,
     exposureEnds: firstOf(events, ['removal', 'death'])?.date ?? null,
     incidenceEvents: events.filter((e) => INCIDENCE_TYPES.includes(e.type)).map(incidenceEvent),

@@ -54,8 +54,8 @@ export interface IntervalState {
 
 /**
  * Where each interval of one patient stands on `today`. A visit counts for an interval when it
- * falls in its window (each visit counts once, for the nearest due day). Intervals after the
- * patient left follow-up (removal, death, lost) are not expected.
+ * falls in its window (each visit counts once, for the nearest due day) and is not after today.
+ * Intervals after the patient left follow-up (removal, death, lost) are not expected.
  */
 export function scheduleStatus(
   surgeryDate: string,
@@ -71,9 +71,10 @@ export function scheduleStatus(
   // Days after surgery of the visits after it (one loop, no intermediate arrays: this runs for
   // every patient of the Audit screen).
   const visits: number[] = []
+  // A visit dated after today has not happened (a recording error the audit lists): not done.
   for (const date of visitDates) {
     const d = dayNumber(date)
-    if (d !== null && d > surgery) visits.push(d - surgery)
+    if (d !== null && d > surgery && d <= now) visits.push(d - surgery)
   }
   // In date order, so a tie goes to the earlier visit whatever order the records were read in.
   if (visits.length > 1) visits.sort((a, b) => a - b)

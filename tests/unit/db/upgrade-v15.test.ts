@@ -45,7 +45,7 @@ describe('schema upgrade → v15 (outcome summaries computed again)', () => {
     expect(await db.outcomeEvents.count()).toBe(2)
     const [patient] = await readPatients(db)
     expect(patient!.summary).toEqual(outcomeSummary({ planId: 'a', operation, visits, events }))
-    expect(patient!.summary.latestRecord).toBe('2024-01-01')
+    expect(patient!.summary.contactDates.at(-1)).toBe('2024-01-01')
     expect(patient!.summary.incidenceEvents).toEqual([{ type: 'infection', date: '2023-06-01', grade: '2', scaleId: 'al-muderis-2016' }])
     expect(patient!.plan).toEqual({ patientCode: 'P-1', level: 'transfemoral', surgeon: 'Dr Lind' })
     await db.delete()

@@ -22,21 +22,31 @@ function bothPaths(p: CohortPatient) {
 }
 
 describe('records dated after today', () => {
-  it('a removal typed 2036 for 2026 is not a removal yet, and adds no implant-years (was: 11.75 implant-years, a removal at 11.75 y)', () => {
+  it('a removal typed 2036 for 2026 is not a removal yet, nor a contact: censored at the last visit (was: 11.75 implant-years, a removal at 11.75 y; then 2.00 y, to today)', () => {
     const p = patient('a', '2024-06-01', { visits: [visit('a', '2025-06-01')], events: [event('a', 'removal', '2036-03-01')] })
     const f = bothPaths(p)
-    expect(f.observation).toEqual({ time: years(730), event: false })
-    expect(f.exposure.days).toBe(730)
-    expect(eventIncidence([p], TODAY).implantYears).toBeCloseTo(years(730), 12)
+    expect(f.observation).toEqual({ time: years(365), event: false })
+    expect(f.exposure.days).toBe(365)
+    expect(eventIncidence([p], TODAY).implantYears).toBeCloseTo(years(365), 12)
     expect(removalFreeSurvival([p], TODAY).curve.events).toBe(0)
     expect(recordsToCorrect([p], TODAY)).toEqual({ afterToday: ['A'], beforeOperation: [] })
   })
 
-  it('a death typed 2030 and an infection dated after today: exposure stops today and the infection is not counted (was: 6.0 implant-years, 1 infection)', () => {
-    const p = patient('a', '2024-01-01', { events: [event('a', 'death', '2030-01-01'), event('a', 'infection', '2026-12-01')] })
+  it('a death typed 2030 and an infection dated after today: exposure runs to the last contact, the infection is not counted (was: 6.0 implant-years, 1 infection; then 2.4, to today)', () => {
+    const p = patient('a', '2024-01-01', { visits: [visit('a', '2025-01-01')], events: [event('a', 'death', '2030-01-01'), event('a', 'infection', '2026-12-01')] })
     const f = bothPaths(p)
-    expect(f.exposure.days).toBe(882)
+    expect(f.exposure.days).toBe(366)
     expect(f.exposure.counted).toEqual([])
+    expect(f.ended).toBeNull()
+  })
+
+  it('a follow-up visit dated after today is not a visit done, nor the last contact', () => {
+    // The 12-month visit typed a month after today (in its window): the visit is still due.
+    const p = patient('a', '2025-06-01', { visits: [visit('a', '2025-07-13'), visit('a', '2026-07-01')] })
+    const f = bothPaths(p)
+    expect(f.schedule.find((s) => s.interval.label === '6 weeks')!.status).toBe('done')
+    expect(f.schedule.find((s) => s.interval.label === '12 months')!.status).toBe('due')
+    expect(f.observation).toEqual({ time: years(42), event: false })
   })
 })
 
@@ -63,6 +73,23 @@ describe('a loss to follow-up is not a contact', () => {
     expect(f.observation).toEqual({ time: years(365), event: false })
     expect(f.exposure.days).toBe(365)
     expect(f.ended).toBe('lost-to-follow-up')
+  })
+
+  it('a patient lost and then seen again is followed again: not ended, and on the list when a visit is due (was: ended for good)', () => {
+    const p = patient('a', '2023-01-01', { visits: [visit('a', '2023-12-20'), visit('a', '2025-02-01')], events: [event('a', 'lost-to-follow-up', '2024-06-01')] })
+    const f = bothPaths(p)
+    expect(f.ended).toBeNull()
+    expect(f.observation).toEqual({ time: years(762), event: false })
+    const c = followUpCompleteness([p], TODAY)
+    expect(c.ended).toEqual({ removal: 0, death: 0, 'lost-to-follow-up': 0 })
+    expect([...new Set(c.list.map((d) => d.planId))]).toEqual(['a'])
+  })
+
+  it('lost, seen again, then lost again: follow-up ends at the second loss', () => {
+    const p = patient('a', '2023-01-01', { visits: [visit('a', '2025-02-01')], events: [event('a', 'lost-to-follow-up', '2024-06-01'), event('a', 'lost-to-follow-up', '2025-09-01')] })
+    const f = bothPaths(p)
+    expect(f.ended).toBe('lost-to-follow-up')
+    expect(outcomeSummary(p).followUpEnds).toBe('2025-09-01')
   })
 })
 

@@ -140,7 +140,17 @@ export const SCHEMA_2026_12_01_V15: SchemaVersion = {
   upgrade: rebuildPages
 }
 
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_2026_11_26, SCHEMA_2026_11_26_V2, SCHEMA_2026_11_29_V3, SCHEMA_2026_11_29_V5, SCHEMA_2026_11_29_V6, SCHEMA_2026_11_30_V8, SCHEMA_2026_11_30_V10, SCHEMA_2026_11_30_V13, SCHEMA_2026_11_30_V14, SCHEMA_2026_12_01_V15]
+/** 2026-12-01 (v16): the outcome summaries computed again (rebuildPages): each keeps every contact
+ *  date, so a record dated after today no longer extends the last contact to today, and a loss
+ *  to follow-up followed by a contact no longer ends follow-up. No new table. */
+export const SCHEMA_2026_12_01_V16: SchemaVersion = {
+  version: 16,
+  date: '2026-12-01',
+  stores: {},
+  upgrade: rebuildPages
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_2026_11_26, SCHEMA_2026_11_26_V2, SCHEMA_2026_11_29_V3, SCHEMA_2026_11_29_V5, SCHEMA_2026_11_29_V6, SCHEMA_2026_11_30_V8, SCHEMA_2026_11_30_V10, SCHEMA_2026_11_30_V13, SCHEMA_2026_11_30_V14, SCHEMA_2026_12_01_V15, SCHEMA_2026_12_01_V16]
 
 /** Every table as the newest version declares it (Dexie keeps tables a later version does not
  *  mention, so a version may list only its new tables). */

@@ -26,7 +26,8 @@ type PackedSummary = [
   operationId: string,
   surgeryDate: string,
   followUpDates: string[],
-  latestRecord: string,
+  /** Since schema v16 (the latest record date before; pages are rebuilt by its upgrade). */
+  contactDates: string[],
   followUpEnds: string | null,
   removal: string | null,
   exposureEnds: string | null,
@@ -54,7 +55,7 @@ export function packPatient(p: StoredPatient): PackedPatient {
   const s = p.summary
   const f = p.facts
   return [
-    [s.planId, s.operationId, s.surgeryDate, s.followUpDates, s.latestRecord, s.followUpEnds, s.removal, s.exposureEnds, s.incidenceEvents.map((e) => (e.grade === undefined ? [e.type, e.date] : e.scaleId === undefined ? [e.type, e.date, e.grade] : [e.type, e.date, e.grade, e.scaleId])), s.pairs.map((x) => (x ? [x.before, x.after] : 0)), s.latestDate, s.beforeOperation],
+    [s.planId, s.operationId, s.surgeryDate, s.followUpDates, s.contactDates, s.followUpEnds, s.removal, s.exposureEnds, s.incidenceEvents.map((e) => (e.grade === undefined ? [e.type, e.date] : e.scaleId === undefined ? [e.type, e.date, e.grade] : [e.type, e.date, e.grade, e.scaleId])), s.pairs.map((x) => (x ? [x.before, x.after] : 0)), s.latestDate, s.beforeOperation],
     p.operation,
     f ? [f.planned ? [f.planned.systemId, f.planned.diameterMm, f.planned.lengthMm] : 0, f.calibration, f.imagingSource] : 0,
     p.plan ? [p.plan.patientCode, p.plan.level, p.plan.surgeon] : 0
@@ -67,7 +68,7 @@ export function unpackPatient([s, operation, f, plan]: PackedPatient): StoredPat
     operationId: s[1],
     surgeryDate: s[2],
     followUpDates: s[3],
-    latestRecord: s[4],
+    contactDates: s[4],
     followUpEnds: s[5],
     removal: s[6],
     exposureEnds: s[7],
