@@ -558,4 +558,11 @@ test('a value typed over in the form: the panel says so, it stays with its stati
   await rowOf(2).getByRole('button', { name: 'Use the image value' }).click()
   await expect(page.locator(fid('bone.stations[1].endosteal'))).toHaveValue(image)
   await expect(rowOf(2)).toContainText('linked')
+  // That row deleted in the form: the panel says the station is not in the form, and compares the
+  // stations after it at the rows they moved to (still linked).
+  await page.locator('button.ed-remove[aria-label="Remove station 2"]').click()
+  await expect(rowOf(2)).toContainText('row deleted in the form; written again at the image’s next edit')
+  await expect(rowOf(3)).toContainText('linked')
+  await expect(rowOf(3)).not.toContainText('typed over')
+  await values.screenshot({ path: `${process.env['E2E_RESULTS'] ?? 'test-results'}/imaging-typed-over.png` })
 })

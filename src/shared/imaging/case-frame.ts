@@ -10,7 +10,7 @@ import { formatMagnification, formatNumber } from '../format'
 import { parseLength } from '../units'
 import type { Calibration } from './calibration'
 import { matchByLevel } from './level-match'
-import { imageCaseValues, levelOf, obj, present, STATION_PATH, valuesAlsoCorrected, type Draft, type ImageCaseValues, type ImageMarks, type LinkedValue } from './to-case'
+import { imageCaseValues, levelOf, obj, onRows, present, STATION_PATH, valuesAlsoCorrected, type CaseRows, type Draft, type ImageCaseValues, type ImageMarks, type LinkedValue } from './to-case'
 
 
 /**
@@ -57,7 +57,7 @@ const scaled = (c: Calibration, k: number): Calibration => ({ ...c, scale: { row
  * may set the case's calibration (its calibration is new or changed); otherwise its values are
  * always placed at the case's magnification, which may have been typed since it was set.
  */
-export function placeImageValues(draft: CaseDraft, marks: ImageMarks, calibration: Calibration, imageLabel: string, mayCalibrate = false, owned?: number): CasePlacement {
+export function placeImageValues(draft: CaseDraft, marks: ImageMarks, calibration: Calibration, imageLabel: string, mayCalibrate = false, where: CaseRows = {}): CasePlacement {
   const own = imageCaseValues(marks, calibration, imageLabel)
   const lateral = marks.plane === 'single' && own.values.some((v) => STATION_PATH.test(v.path)) ? lateralStations(draft) : []
   if (lateral.length > 0) {
@@ -66,9 +66,10 @@ export function placeImageValues(draft: CaseDraft, marks: ImageMarks, calibratio
   }
   const onStations = (r: ImageCaseValues) => (marks.plane === 'Lat' ? onCaseStations(draft, r) : r)
   const mine = onStations(own)
-  // Values typed over are the case's own (marks.unlinked holds their keys; these are their paths).
+  // Values typed over are the case's own (marks.unlinked holds their keys; these are the rows they are on).
   const typed = new Set(marks.unlinked ?? [])
-  const others = valuesAlsoCorrected(draft, mine, marks.plane, mine.values.filter((v) => typed.has(v.key)).map((v) => v.path), owned)
+  const typedPaths = onRows(mine.values.filter((v) => typed.has(v.key)), where.rowOf).map((v) => v.path)
+  const others = valuesAlsoCorrected(draft, { ...mine, values: onRows(mine.values, where.rowOf) }, marks.plane, typedPaths, where.imageRows)
   if (others.length === 0 && mayCalibrate) return { result: mine, setsCalibration: true, note: null, refused: false }
   const caseFactor = imagingFactor((draft as Draft).imaging)
   const imageFactor = imagingFactor(calibration.imaging)

@@ -39,6 +39,9 @@ export interface ImageMarks {
    *  calibration being changed (a marker without its line yet), they are placed with the last one. */
   writtenAt?: RawImaging
   writtenWith?: CalibrationInput
+  /** The handles those values come from: an edit refused since (nothing written) moves the marks
+   *  but not the case, and what the case holds must still be recognised as the image's. */
+  writtenGeometry?: Pick<ImageMarks, 'axis' | 'stations' | 'skin'>
 }
 
 export interface LinkedValue {
@@ -122,6 +125,27 @@ export const stationOfKey = (key: string): string | null => /^station:(.+)\.\w+$
 /** A station value's case path: its station's list position and its field. */
 export const STATION_PATH = /^bone\.stations\[(\d+)\]\.(\w+)$/
 
+/** Where an AP or one-plane image's stations are in the case now (image-rows.ts): `rowOf`, station
+ *  mark id → case row (rows deleted or added in the form move them; absent or null: each at its
+ *  position on the image); `imageRows`, the rows that are the image's (absent: it wrote none yet). */
+export interface CaseRows {
+  rowOf?: ReadonlyMap<string, number> | null
+  imageRows?: ReadonlySet<number>
+}
+
+/** Station values moved to their station's row (rowOf: station mark id → case row; null: as they
+ *  are); those of a station without a row are left out. */
+export function onRows(values: readonly LinkedValue[], rowOf: ReadonlyMap<string, number> | null | undefined): LinkedValue[] {
+  if (!rowOf) return [...values]
+  return values.flatMap((v) => {
+    const m = STATION_PATH.exec(v.path)
+    const id = stationOfKey(v.key)
+    if (!m || id === null) return [v]
+    const j = rowOf.get(id)
+    return j === undefined ? [] : [{ ...v, path: `bone.stations[${j}].${m[2]}` }]
+  })
+}
+
 /** How many stations these values fill (their highest station index + 1; 0 for none). */
 export function stationCount(values: readonly LinkedValue[]): number {
   return Math.max(-1, ...values.map((v) => Number(STATION_PATH.exec(v.path)?.[1] ?? -1))) + 1
@@ -144,9 +168,9 @@ export function applyImageValues(
   skipPaths: readonly string[] = [],
   typedFrom: ReadonlyMap<string, string> = new Map(),
   /** `inPlace`: the same values again (a magnification typed since): the station list is not
-   *  rebuilt. `owned`: how many of the case's stations the image wrote last (the rest were added
-   *  in the form, and are kept after the image's); absent: all of them (its first values). */
-  options: { inPlace?: boolean; owned?: number } = {}
+   *  rebuilt. `imageRows`: the case rows the image's stations are on (the others were added in the
+   *  form, and are kept after the image's); absent: all of them (its first values). */
+  options: { inPlace?: boolean; imageRows?: ReadonlySet<number> } = {}
 ): CaseDraft {
   const next = { ...(draft as Draft) }
   next.imaging = { ...result.imaging }
@@ -156,16 +180,17 @@ export function applyImageValues(
   const inPlace = plane === 'Lat' || options.inPlace === true
   // A single-plane or AP image owns the station list it wrote; a lateral image adds to the
   // stations there (at the case station of its level: the paths come placed, case-frame.ts).
-  const old = inPlace ? all : all.slice(0, options.owned ?? all.length)
-  const added = inPlace ? [] : all.slice(options.owned ?? all.length).map((s) => ({ ...obj(s) }))
+  const mine = (j: number) => options.imageRows === undefined || options.imageRows.has(j)
+  const old = inPlace ? all : all.filter((_, j) => mine(j))
+  const added = inPlace ? [] : all.filter((_, j) => !mine(j)).map((s) => ({ ...obj(s) }))
   const stations: Draft[] = inPlace ? all.map((s) => ({ ...obj(s) })) : Array.from({ length: stationCount }, () => ({}))
   // A value typed over stays what was typed, even where the image rebuilds the station list
-  // (`typedFrom`: where the case holds it now, when its station moved in the list).
+  // (`typedFrom`: the case row that holds it now, when its station moved in the list).
   const keepTyped = (path: string) => {
     const m = STATION_PATH.exec(path)
     const from = STATION_PATH.exec(typedFrom.get(path) ?? path)
     if (m && from && stations[Number(m[1])]) {
-      const was = obj(old[Number(from[1])])[from[2]!]
+      const was = obj(all[Number(from[1])])[from[2]!]
       if (was !== undefined) stations[Number(m[1])]![m[2]!] = was
     }
   }
@@ -239,7 +264,7 @@ const LATERAL_FIELDS = new Set(['endostealLat', 'periostealLat'])
  * elsewhere or typed. While there are any, the image does not set the case's calibration: its
  * values are converted to the case's (case-frame.ts), and these are named for the surgeon.
  */
-export function valuesAlsoCorrected(draft: CaseDraft, result: ImageCaseValues, plane: ImagePlane, skipPaths: readonly string[] = [], owned?: number): string[] {
+export function valuesAlsoCorrected(draft: CaseDraft, result: ImageCaseValues, plane: ImagePlane, skipPaths: readonly string[] = [], imageRows?: ReadonlySet<number>): string[] {
   const d = draft as Draft
   const typed = new Set(skipPaths)
   const written = new Set(result.values.map((v) => v.path).filter((p) => !typed.has(p)))
@@ -256,8 +281,8 @@ export function valuesAlsoCorrected(draft: CaseDraft, result: ImageCaseValues, p
       // An AP or single-plane image with stations rebuilds the list (applyImageValues): only the
       // lateral values stay, carried by an AP image to the station at their level.
       // A value typed over is kept there (applyImageValues keepTyped): it stays the case's own.
-      // (`owned`: how many stations the image wrote; those added in the form after them are kept.)
-      if (plane !== 'Lat' && imageStations > 0 && (owned === undefined || i < owned) && !typed.has(`bone.stations[${i}].${f}`) && (plane === 'single' || !LATERAL_FIELDS.has(f))) continue
+      // (`imageRows`: the rows of the image's stations; those added in the form are kept.)
+      if (plane !== 'Lat' && imageStations > 0 && (imageRows === undefined || imageRows.has(i)) && !typed.has(`bone.stations[${i}].${f}`) && (plane === 'single' || !LATERAL_FIELDS.has(f))) continue
       if (!others.includes(i + 1)) others.push(i + 1)
     }
   })

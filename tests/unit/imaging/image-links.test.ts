@@ -28,6 +28,26 @@ const nudge = (s: ImageEditState, id: string, dx: number): ImageEditState => ({
   marks: { ...s.marks, stations: s.marks.stations.map((st) => (st.id === id ? { ...st, edges: { ...st.edges, endostealA: { x: st.edges.endostealA!.x + dx, y: st.edges.endostealA!.y } } } : st)) }
 })
 
+/** One image (one-plane unless said) that wrote stations at truth levels `n`, the follower on. */
+function oneImage(n: number[] = [0, 2, 4, 12], plane: ImageMarks['plane'] = 'single', base: CaseDraft = baseCase()) {
+  const store = createEditorStore(base, () => 0)
+  store.setFollower(followImaging)
+  store.initSide(imageSideKey('AP'), { marks: mk(plane, n), calibration: null } satisfies ImageEditState)
+  const img = (change: (s: ImageEditState) => ImageEditState) =>
+    store.edit((draft, side) => {
+      const before = side(imageSideKey('AP')) as ImageEditState
+      const r = applyImageEdit(draft, before, change(before), 'AP')
+      return { draft: r.draft, side: { [imageSideKey('AP')]: r.state } }
+    })
+  img((s) => ({ ...s, calibration: FILE_CAL }))
+  const rows = () => store.draft().bone!.stations as Record<string, unknown>[]
+  const side = () => store.side(imageSideKey('AP')) as ImageEditState
+  /** The image's value with this key as the case should hold it. */
+  const imageValue = (key: string) => imageValuesOf(side(), 'AP', store.draft())!.result.values.find((v) => v.key === key)!.value
+  return { store, img, rows, side, imageValue }
+}
+const byLevel = (rows: Record<string, unknown>[], i: number, m = 1.15) => rows.find((r) => Math.abs(Number(r.fromDistalEnd) / m - truth.stations[i]!.zMm) < 1)
+
 function twoImages() {
   const store = createEditorStore(baseCase(), () => 0)
   store.setFollower(followImaging)
@@ -88,5 +108,79 @@ describe('typed-over values follow their station, not a list position', () => {
     // As an earlier version stored it: the case path.
     const stored = { ...side('LAT'), marks: { ...side('LAT').marks, unlinked: ['bone.stations[2].endostealLat'] } }
     expect(storedImageState(stored, store.draft()).marks.unlinked).toEqual(keys)
+  })
+
+  it('a station typed over and then its row deleted in the form: the next image edit writes that station afresh, not another station’s typed value (eighth read: 16.3 for 18.3)', () => {
+    const { store, img, rows, imageValue } = oneImage()
+    store.set('bone.stations[1].endosteal', 17)
+    img((s) => nudge(s, 's12', 1))
+    store.replace('bone.stations', rows().filter((_, j) => j !== 1))
+    img((s) => nudge(s, 's12', 1))
+    expect(byLevel(rows(), 2)!.endosteal).toBe(imageValue('station:s2.endosteal'))
+    expect(byLevel(rows(), 4)!.endosteal).toBe(imageValue('station:s4.endosteal'))
+  })
+
+  it('a row of the image deleted in the form and one of the surgeon’s added: the surgeon’s row is kept at the next image edit (eighth read: lost)', () => {
+    const { store, img, rows } = oneImage([0, 2, 4, 12], 'AP')
+    store.replace('bone.stations', rows().filter((_, j) => j !== 1))
+    store.replace('bone.stations', [...rows(), { fromDistalEnd: 200, endostealAP: 15, periostealAP: 28 }])
+    img((s) => nudge(s, 's12', 1))
+    expect(rows()).toContainEqual({ fromDistalEnd: 200, endostealAP: 15, periostealAP: 28 })
+    expect(rows()).toHaveLength(5)
+  })
+
+  it('a row deleted in the form, then the next station’s distance corrected: a typed factor places that station’s diameters again (eighth read: left at the old factor, 13.58 for 14.17)', () => {
+    const { store, rows } = oneImage([0, 2, 4, 12], 'AP')
+    store.replace('bone.stations', rows().filter((_, j) => j !== 1))
+    store.set('bone.stations[1].fromDistalEnd', 116)
+    const before = rows()[1]!.endostealAP as number
+    store.set('imaging.magnification', 1.2)
+    expect(rows()[1]!.fromDistalEnd).toBe(116)
+    expect(rows()[1]!.endostealAP).toBeCloseTo((before * 1.2) / 1.15, 1)
+  })
+
+  it('a handle moved while the image’s values are refused is written once the magnification is typed back, not flagged typed over (eighth read: 16.3 kept for 18.1)', () => {
+    const base = { ...baseCase(), imaging: { source: 'xray' as const, magnification: 1.15 }, prosthesis: { ...baseCase().prosthesis, soundSideLength: 400 } }
+    const { store, img, side, imageValue } = oneImage([0, 2, 4, 12], 'single', base)
+    store.set('imaging.magnification', '')
+    const kept = store.draft().bone!.stations![2] as Record<string, unknown>
+    img((s) => nudge(s, 's4', -6))
+    expect((store.draft().bone!.stations![2] as Record<string, unknown>).endosteal).toBe(kept.endosteal)
+    store.set('imaging.magnification', 1.15)
+    expect((store.draft().bone!.stations![2] as Record<string, unknown>).endosteal).toBe(imageValue('station:s4.endosteal'))
+    expect(imageValue('station:s4.endosteal')).not.toBe(kept.endosteal)
+    expect(side().marks.unlinked).toEqual([])
+  })
+})
+
+describe('images stored with typed-over entries as case paths (before 2026-12-01)', () => {
+  it('an entry left on another station’s row (F6 as stored) is dropped, and the value really typed over is found again at the next edit', () => {
+    const { store, img, side, at, rowOf } = twoImages()
+    store.set(`bone.stations[${rowOf(4)}].endostealLat`, 12)
+    img('LAT', (s) => nudge(s, 's0', 1))
+    img('AP', (s) => ({ ...s, marks: { ...s.marks, stations: s.marks.stations.filter((st) => st.id !== 's0') } }))
+    // As the earlier version kept it: the row the typed value was on before the AP image's rows moved.
+    const stale = { ...side('LAT'), marks: { ...side('LAT').marks, unlinked: [`bone.stations[${rowOf(4) + 1}].endostealLat`] } }
+    const opened = storedImageState(stale, store.draft())
+    expect(opened.marks.unlinked).toEqual([])
+    const r = applyImageEdit(store.draft(), opened, nudge(opened, 's12', -3), 'LAT')
+    const want = imageValuesOf(r.state, 'LAT', r.draft)!.result.values.find((v) => v.key === 'station:s12.endostealLat')!
+    expect(getAt(r.draft, want.path)).toBe(want.value)
+    expect(getAt(r.draft, `bone.stations[${rowOf(4)}].endostealLat`)).toBe(12)
+    expect(r.state.marks.unlinked).toEqual(['station:s4.endostealLat'])
+    expect(at(`bone.stations[${rowOf(4)}].endostealLat`)).toBe(12)
+  })
+
+  it('an entry stored at the case row of a station after a row was deleted in the form reads as that station (eighth read: the deleted station’s, 12.50 mm for 15.9)', () => {
+    const { store, rows, side } = oneImage()
+    store.replace('bone.stations', rows().filter((_, j) => j !== 1))
+    store.set('bone.stations[1].endosteal', 15)
+    const stored = { ...side(), marks: { ...side().marks, unlinked: ['bone.stations[1].endosteal'] } }
+    const opened = storedImageState(stored, store.draft())
+    expect(opened.marks.unlinked).toEqual(['station:s4.endosteal'])
+    const r = applyImageEdit(store.draft(), opened, nudge(opened, 's12', 1), 'AP')
+    const after = r.draft.bone!.stations as Record<string, unknown>[]
+    expect(byLevel(after, 4)!.endosteal).toBe(15)
+    expect(byLevel(after, 2)!.endosteal).toBe(imageValuesOf(r.state, 'AP', r.draft)!.result.values.find((v) => v.key === 'station:s2.endosteal')!.value)
   })
 })

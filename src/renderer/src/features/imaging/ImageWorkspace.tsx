@@ -7,6 +7,8 @@ import {
   placeImageValues,
   pointOnStation,
   sortedStations,
+  STATION_PATH,
+  stationOfKey,
   stationDistances,
   suggestStationEdges,
   EDGE_NAMES,
@@ -22,8 +24,7 @@ import { imagesRepo } from '../../db'
 import { getAt } from '../editor/draft-path'
 import { useEditorForm, useEditorStore } from '../editor/form-context'
 import { CalibrationControls } from './CalibrationControls'
-import { imageSideKey, OTHERS_STATIONS_NOTE, replacesOthersStations, stationsOfOtherImages, writtenValues } from './image-edit'
-import { ownedStations } from './image-rows'
+import { imageSideKey, OTHERS_STATIONS_NOTE, replacesOthersStations, stationsOfOtherImages, writtenInCase } from './image-edit'
 import { ImageCanvas, VIEW_HEIGHT, VIEW_WIDTH } from './ImageCanvas'
 import { Overlay } from './Overlay'
 import { defaultWindow, gridOf, samplesOf, type WindowLevel } from '../../../../shared/imaging/window-level'
@@ -99,10 +100,11 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
   /** The image's values as the case holds them: at the case's magnification, on its stations. */
   const placed = useMemo(() => {
     if (!calibration?.ok || !marks.axis) return null
-    const owned = ownedStations(writtenValues({ marks, calibration: calInput }, row.label, form.draft) ?? [])
-    const p = placeImageValues(form.draft, marks, calibration.calibration, row.label, false, owned)
+    const { where } = writtenInCase({ marks, calibration: calInput }, row.label, form.draft)
+    const p = placeImageValues(form.draft, marks, calibration.calibration, row.label, false, where)
     const others = stationsOfOtherImages(store.sideEntries(), imageSideKey(row.id), form.draft)
-    return !p.refused && replacesOthersStations(marks, p.result.values, owned, others) ? { ...p, result: { ...p.result, values: [] }, note: OTHERS_STATIONS_NOTE, refused: true } : p
+    const shown = !p.refused && replacesOthersStations(marks, p.result.values, where.imageRows, others) ? { ...p, result: { ...p.result, values: [] }, note: OTHERS_STATIONS_NOTE, refused: true } : p
+    return { ...shown, rowOf: where.rowOf ?? null }
   }, [calibration, calInput, marks, row.label, row.id, form.draft, store])
   const caseValues = placed?.result ?? null
 
@@ -200,9 +202,15 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
   const stations = sortedStations(marks)
   // Typed over: unlinked already, or the case holds another value than the image gives (it is
   // unlinked for good at the next image edit).
+  // Each value is compared at the row its station is at in the form (rows deleted or added there
+  // move it); a station whose row was deleted in the form is not there until the image's next edit.
   const linkRows = caseValues?.values.map((v) => {
-    const current = getAt(form.draft, v.path)
-    return { v, current, unlinked: unlinked.includes(v.key) || current !== v.value }
+    const m = STATION_PATH.exec(v.path)
+    const id = stationOfKey(v.key)
+    const at = m && id !== null && placed?.rowOf ? placed.rowOf.get(id) : null
+    if (at === undefined) return { v, current: undefined, unlinked: false, gone: true }
+    const current = getAt(form.draft, at === null ? v.path : `bone.stations[${at}].${m![2]}`)
+    return { v, current, unlinked: unlinked.includes(v.key) || current !== v.value, gone: false }
   }) ?? []
   const toolHint: Record<Tool, string> = {
     move: 'Drag to pan, wheel to zoom.',
@@ -353,7 +361,7 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
                 </p>
                 <table className="im-values" data-testid="image-values">
                   <tbody>
-                    {linkRows.map(({ v, current, unlinked: off }) => (
+                    {linkRows.map(({ v, current, unlinked: off, gone }) => (
                       <tr key={v.key} className={off ? 'im-unlinked' : 'im-linked'}>
                         <th scope="row">{v.label}</th>
                         <td>{v.value.toFixed(1)} mm</td>
@@ -361,6 +369,8 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
                           {marks.writtenAt === undefined ? (
                             // Nothing of this image is in the case yet (its values were refused: the note says why).
                             'not written yet'
+                          ) : gone ? (
+                            'row deleted in the form; written again at the image’s next edit'
                           ) : off ? (
                             <>
                               typed over ({String(current ?? '—')}) —{' '}

@@ -5,12 +5,13 @@
 //
 // Linking: a value the image wrote stays linked while the case holds exactly that value. When the
 // case holds something else at the next image edit, the surgeon typed over it: its key (the image
-// station and field, not the case row) is unlinked (kept as typed, listed, until relinked). No memory outside the history is needed, so
-// undo and redo keep the link state right.
-import { applyImageValues, calibrate, placeImageValues, STATION_PATH, stationOfKey, type Calibration, type CalibrationInput, type CasePlacement, type ImageMarks, type LinkedValue } from '../../../../shared/imaging'
+// station and field, not the case row) is unlinked (kept as typed, listed, until relinked). What the
+// image wrote is known from its marks as they were then (marks.writtenGeometry), the calibration and
+// the imaging section; all in the history, so undo and redo keep the link state right.
+import { applyImageValues, calibrate, onRows, placeImageValues, STATION_PATH, stationOfKey, type Calibration, type CalibrationInput, type CasePlacement, type CaseRows, type ImageMarks, type LinkedValue } from '../../../../shared/imaging'
 import type { CaseDraft, RawImaging } from '../../../../shared/case/types'
 import { getAt } from '../editor/draft-path'
-import { onRows, ownedStations, rowsByLevel } from './image-rows'
+import { imageRowsOf, stationRows } from './image-rows'
 
 /** What the editor's history keeps of one image. */
 export interface ImageEditState {
@@ -22,9 +23,9 @@ export const imageSideKey = (imageId: string) => `image:${imageId}`
 
 /** The case values an image gives the case `draft` (null: not calibrated, or no axis yet):
  *  at the case's magnification, on the case's stations (placeImageValues). */
-export function imageValuesOf(state: ImageEditState, label: string, draft: CaseDraft, mayCalibrate = false, written = false, owned?: number): (CasePlacement & { input: CalibrationInput }) | null {
+export function imageValuesOf(state: ImageEditState, label: string, draft: CaseDraft, mayCalibrate = false, written = false, where: CaseRows = {}): (CasePlacement & { input: CalibrationInput }) | null {
   const usable = usableCalibration(state, written)
-  const placed = usable && state.marks.axis ? placeImageValues(draft, state.marks, usable.calibration, label, mayCalibrate, owned) : null
+  const placed = usable && state.marks.axis ? placeImageValues(draft, state.marks, usable.calibration, label, mayCalibrate, where) : null
   return placed && usable ? { ...placed, input: usable.input } : null
 }
 
@@ -44,24 +45,35 @@ const SECTIONS = ['imaging', 'bone', 'softTissue'] as const
 /** A lateral image's values that move with its stations' levels (case-frame.ts). */
 const LATERAL_PATH = /^bone\.stations\[(\d+)\]\.(endostealLat|periostealLat|lateralFromDistalEnd)$/
 
-/** What the image wrote last (null: nothing yet): at the imaging section it wrote at (the form may
- *  have changed it since), with the calibration it had. */
+/** What the image wrote last (null: nothing yet): from its marks as they were then (an edit refused
+ *  since may have moved them without writing), at the imaging section it wrote at (the form may
+ *  have changed it since), with the calibration it had. Paths at the image's own station order. */
 export function writtenValues(state: ImageEditState, label: string, draft: CaseDraft): LinkedValue[] | null {
   const at = state.marks.writtenAt
   if (at === undefined) return null
-  return imageValuesOf(state, label, draftAt(draft, at), false, true)?.result.values ?? null
+  return imageValuesOf(asWritten(state), label, draftAt(draft, at), false, true)?.result.values ?? null
 }
 
-/** The values the image wrote last, each at the case row its station is at now (a row removed in
- *  the form moves the others up: they are still the image's); null: nothing written yet. */
-function writtenOnRows(state: ImageEditState, label: string, draft: CaseDraft): LinkedValue[] | null {
+/** The image with the handles its values in the case were written from. */
+function asWritten(state: ImageEditState): ImageEditState {
+  const g = state.marks.writtenGeometry
+  return g ? { ...state, marks: { ...state.marks, ...g } } : state
+}
+
+const geometryOf = (m: ImageMarks): NonNullable<ImageMarks['writtenGeometry']> => ({ axis: m.axis, stations: m.stations, skin: m.skin })
+
+/** Where the image's values are in the case now: what it wrote, each at the case row its station is
+ *  at (rows deleted or added in the form move them; stationRows), and those rows. */
+export function writtenInCase(state: ImageEditState, label: string, draft: CaseDraft): { written: LinkedValue[] | null; onCase: LinkedValue[] | null; where: CaseRows } {
   const written = writtenValues(state, label, draft)
-  return written && onRows(written, rowsByLevel(state.marks, written, draft))
+  const rowOf = written && stationRows(state.marks, written, draft)
+  const imageRows = imageRowsOf(written, rowOf)
+  return { written, onCase: written && onRows(written, rowOf), where: { rowOf, ...(imageRows ? { imageRows } : {}) } }
 }
 
 /** Keys of the values the image wrote that the case no longer holds as written: typed over. */
 export function typedOverKeys(state: ImageEditState, label: string, draft: CaseDraft): string[] {
-  return (writtenOnRows(state, label, draft) ?? []).filter((v) => getAt(draft, v.path) !== v.value).map((v) => v.key)
+  return (writtenInCase(state, label, draft).onCase ?? []).filter((v) => getAt(draft, v.path) !== v.value).map((v) => v.key)
 }
 
 /**
@@ -80,16 +92,19 @@ export function applyImageEdit(
    *  stations would replace them, so they are not written (the panel says why). */
   othersOwnStations = false
 ): { draft: CaseDraft; state: ImageEditState } {
-  const prevRaw = follow ? null : writtenValues(before, label, draft)
-  const prev = follow ? null : writtenOnRows(before, label, draft)
-  // Typed over: kept from before (but for a station taken off the image, or one relinked now), and
-  // what the case holds now in place of what the image wrote. Keys name the image's stations, so a
-  // station added or removed anywhere moves no entry onto another station.
+  const { written: wrote, onCase, where } = writtenInCase(before, label, draft)
+  const prev = follow ? null : onCase
+  // A station whose row was deleted in the form took its typed values with it: it is written afresh.
+  const onRowsNow = new Set((onCase ?? []).map((v) => stationOfKey(v.key)))
+  const rowless = new Set((wrote ?? []).map((v) => stationOfKey(v.key)).filter((id) => id !== null && !onRowsNow.has(id)))
+  // Typed over: kept from before (but for a station taken off the image or out of the form, or one
+  // relinked now), and what the case holds now in place of what the image wrote. Keys name the
+  // image's stations, so a station added or removed anywhere moves no entry onto another station.
   const again = new Set(relink)
   const marksNow = new Set(after.marks.stations.map((st) => st.id))
   const stillThere = (key: string) => {
     const id = stationOfKey(key)
-    return id === null || marksNow.has(id)
+    return id === null || (marksNow.has(id) && (follow || !rowless.has(id)))
   }
   const unlinked = new Set((after.marks.unlinked ?? []).filter((k) => !again.has(k) && stillThere(k)))
   for (const v of prev ?? []) if (!again.has(v.key) && stillThere(v.key) && getAt(draft, v.path) !== v.value) unlinked.add(v.key)
@@ -100,18 +115,17 @@ export function applyImageEdit(
   // not on every edit: a factor typed into the form afterwards stays, and the image's values are
   // then placed at it. And only while the case holds no other radiographic value (placeImageValues).
   const mayCalibrate = !follow && (before.marks.writtenAt === undefined || JSON.stringify(before.calibration) !== JSON.stringify(state.calibration))
-  // Stations added in the form after the image's are kept: once it has written stations, the image
-  // owns only those (its first ones replace the list, as before); the others are the case's own
-  // radiographic values, which its calibration must not re-correct (placeImageValues).
-  const owned = ownedStations(prevRaw ?? [])
-  const placed = imageValuesOf(state, label, draft, mayCalibrate, follow, owned)
+  // Once it has written stations, the image owns only the rows they are on (its first ones replace
+  // the list, as before); rows added in the form are the case's own radiographic values, kept, and
+  // its calibration must not re-correct them (placeImageValues).
+  const placed = imageValuesOf(state, label, draft, mayCalibrate, follow, where)
   if (!placed || placed.refused) return { draft, state }
-  if (replacesOthersStations(state.marks, placed.result.values, owned, othersOwnStations)) return { draft, state }
-  // Following a typed magnification, each station goes to the row it is at now (rowsByLevel).
-  const next = follow ? { ...placed.result, values: onRows(placed.result.values, rowsByLevel(state.marks, writtenValues(before, label, draft) ?? [], draft)) } : placed.result
+  if (replacesOthersStations(state.marks, placed.result.values, where.imageRows, othersOwnStations)) return { draft, state }
+  // Following a typed magnification, each station goes to the row it is at now.
+  const next = follow ? { ...placed.result, values: onRows(placed.result.values, where.rowOf) } : placed.result
   // A value typed over stays as typed; on an image that owns the station list (rebuilt from its
-  // stations), it goes with its station to the station's new row (typedFrom: new path → where the
-  // case holds it now). A lateral image's typed values stay at the case's stations they are on.
+  // stations), it goes with its station to the station's new row (typedFrom: new path → the row
+  // that holds it now). A lateral image's typed values stay at the case's stations they are on.
   const typedPaths = next.values.filter((v) => unlinked.has(v.key)).map((v) => v.path)
   const typedFrom = new Map<string, string>()
   if (state.marks.plane !== 'Lat') {
@@ -121,15 +135,17 @@ export function applyImageEdit(
       if (unlinked.has(v.key) && from !== undefined && from !== v.path) typedFrom.set(v.path, from)
     }
   }
-  const written = applyImageValues(draft, next, state.marks.plane, typedPaths, typedFrom, { inPlace: follow, ...(owned !== undefined ? { owned } : {}) }) as Record<string, unknown>
+  const written = applyImageValues(draft, next, state.marks.plane, typedPaths, typedFrom, { inPlace: follow, ...(where.imageRows ? { imageRows: where.imageRows } : {}) }) as Record<string, unknown>
   const old = draft as Record<string, unknown>
   if (!placed.setsCalibration) written.imaging = old.imaging
-  // Remembered with the image: the imaging section its values are at now, and the calibration used.
+  // Remembered with the image: the imaging section its values are at now, the calibration used and
+  // the handles they come from.
   const used = placed.input
   const writtenAt = written.imaging as RawImaging | undefined
-  if (JSON.stringify(writtenAt) !== JSON.stringify(state.marks.writtenAt) || used !== state.marks.writtenWith) {
-    const { writtenAt: _a, writtenWith: _w, ...rest } = state.marks
-    state = { ...state, marks: { ...rest, ...(writtenAt !== undefined ? { writtenAt } : {}), ...(used ? { writtenWith: used } : {}) } }
+  const geometry = geometryOf(state.marks)
+  if (JSON.stringify(writtenAt) !== JSON.stringify(state.marks.writtenAt) || used !== state.marks.writtenWith || JSON.stringify(geometry) !== JSON.stringify(state.marks.writtenGeometry)) {
+    const { writtenAt: _a, writtenWith: _w, writtenGeometry: _g, ...rest } = state.marks
+    state = { ...state, marks: { ...rest, ...(writtenAt !== undefined ? { writtenAt } : {}), ...(used ? { writtenWith: used } : {}), writtenGeometry: geometry } }
   }
   // A lateral station moved to another level leaves the values it wrote at the old one: they are
   // taken out (while still as written), not left on a station they were not measured at.
@@ -166,8 +182,8 @@ function draftAt(draft: CaseDraft, imaging: RawImaging): CaseDraft {
 }
 
 /** Whether an AP or one-plane image's first stations would replace another image's in the case. */
-export function replacesOthersStations(marks: ImageMarks, values: readonly LinkedValue[], owned: number | undefined, othersOwnStations: boolean): boolean {
-  return othersOwnStations && owned === undefined && marks.plane !== 'Lat' && values.some((v) => STATION_PATH.test(v.path))
+export function replacesOthersStations(marks: ImageMarks, values: readonly LinkedValue[], imageRows: ReadonlySet<number> | undefined, othersOwnStations: boolean): boolean {
+  return othersOwnStations && imageRows === undefined && marks.plane !== 'Lat' && values.some((v) => STATION_PATH.test(v.path))
 }
 
 /** Said in the panel when replacesOthersStations holds. */

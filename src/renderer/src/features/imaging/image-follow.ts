@@ -6,8 +6,8 @@
 import type { CaseDraft } from '../../../../shared/case/types'
 import type { Follower } from '../editor/editor-store'
 import { STATION_PATH } from '../../../../shared/imaging'
-import { applyImageEdit, stationsOfOtherImages, typedOverKeys, writtenValues, type ImageEditState } from './image-edit'
-import { onRows, rowsByLevel } from './image-rows'
+import { getAt } from '../editor/draft-path'
+import { applyImageEdit, stationsOfOtherImages, typedOverKeys, writtenInCase, type ImageEditState } from './image-edit'
 
 const IMAGE_KEY = /^image:/
 const imagingOf = (d: CaseDraft) => JSON.stringify((d as Record<string, unknown>).imaging)
@@ -29,7 +29,9 @@ export const followImaging: Follower = (before, after, side, keys) => {
   let draft = after
   const states: Record<string, unknown> = {}
   for (const { key, state } of found) {
-    const r = applyImageEdit(draft, state, state, '', [], true)
+    // Stations added or removed on the image while its edits were refused (nothing written): its
+    // station list is written again, not only placed at the new magnification.
+    const r = applyImageEdit(draft, state, state, '', [], sameStations(state))
     draft = r.draft
     states[key] = r.state
   }
@@ -61,15 +63,21 @@ export function storedImageState(row: { marks: ImageEditState['marks']; calibrat
   return withKeys(state, draft)
 }
 
+/** Whether the image has the stations its values in the case were written from. */
+function sameStations(state: ImageEditState): boolean {
+  const was = state.marks.writtenGeometry?.stations
+  return !was || (was.length === state.marks.stations.length && was.every((st, i) => st.id === state.marks.stations[i]!.id))
+}
+
 function withKeys(state: ImageEditState, draft: CaseDraft): ImageEditState {
   const entries = state.marks.unlinked ?? []
   if (!entries.some((e) => STATION_PATH.test(e))) return state
-  const written = writtenValues(state, '', draft) ?? []
-  // A path as the image wrote it (its station's position on the image, or for a lateral image the
-  // case row), else the row its station is at now; an entry matching neither is found again as
-  // typed over at the next edit (the case holds another value than the image's there).
-  const onCase = onRows(written, rowsByLevel(state.marks, written, draft))
-  const keyOf = (path: string) => written.find((v) => v.path === path)?.key ?? onCase.find((v) => v.path === path)?.key
+  // A stored path named a case row, which may since have come to hold another station (rows moved
+  // after it was stored): an entry is kept only where the case holds, at that row, another value
+  // than the image's station there — typed over; the rest are found again at the next edit, by
+  // the same comparison.
+  const onCase = writtenInCase(state, '', draft).onCase ?? []
+  const keyOf = (path: string) => onCase.find((v) => v.path === path && getAt(draft, path) !== v.value)?.key
   const unlinked = [...new Set(entries.flatMap((e) => (STATION_PATH.test(e) ? (keyOf(e) ?? []) : [e])))]
   return { ...state, marks: { ...state.marks, unlinked } }
 }
