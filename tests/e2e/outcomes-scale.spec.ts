@@ -52,7 +52,7 @@ test('with 2,000 patients the Audit screen opens and filters', async ({ page }, 
     db.close()
   }, cohort)
 
-  const count = page.getByText(/patients? in this view/)
+  const count = page.getByText(/operated limbs? in this view/)
   // Each opening, timed inside the page from the click on Audit to the first frame with the
   // first figures (count, follow-up, survival; the others follow in the background), and split by
   // the screen's marks (features/outcomes/audit-marks.ts).
@@ -82,7 +82,7 @@ test('with 2,000 patients the Audit screen opens and filters', async ({ page }, 
       undefined,
       { timeout: 60_000, polling: 50 }
     )
-    await expect(count).toHaveText(`${PATIENTS} patients in this view`)
+    await expect(count).toHaveText(`${PATIENTS} operated limbs in this view`)
     const at = await page.evaluate(() => {
       const { __click: click, __counts: counts } = window as unknown as { __click: number; __counts: number[] }
       const mark = (m: string) => Math.round((performance.getEntriesByName(`osseo:audit-${m}`)[0]?.startTime ?? NaN) - click)
@@ -110,7 +110,7 @@ test('with 2,000 patients the Audit screen opens and filters', async ({ page }, 
   ]
   for (const [label, value, name, n] of steps) {
     await page.getByLabel(label).selectOption(value)
-    await expect(count).toHaveText(`${n} patient${n === 1 ? '' : 's'} in this view`)
+    await expect(count).toHaveText(`${n} operated limb${n === 1 ? '' : 's'} in this view`)
     changes.push([name, Math.round(await page.evaluate(() => {
       const w = window as unknown as { __at: number; __changed: number }
       return w.__changed - w.__at

@@ -351,8 +351,9 @@ function accuracyOf(perPatient: readonly (PatientAccuracy | null)[]): PlanningAc
 export const SMALL_N = 10
 
 export function smallNumberNote(n: number): string | null {
-  if (n === 0) return 'No patients yet.'
-  if (n < SMALL_N) return `Only ${n} patient${n === 1 ? '' : 's'}: too few for firm conclusions; read the figures as case counts.`
+  // Counted per operated limb (plan): a patient operated on both sides counts twice.
+  if (n === 0) return 'No operated limbs yet.'
+  if (n < SMALL_N) return `Only ${n} operated limb${n === 1 ? '' : 's'}: too few for firm conclusions; read the figures as case counts.`
   return null
 }
 

@@ -150,8 +150,8 @@ describe('cohort audit', () => {
   })
 
   it('says when numbers are small', () => {
-    expect(smallNumberNote(0)).toBe('No patients yet.')
-    expect(smallNumberNote(3)).toMatch(/Only 3 patients/)
+    expect(smallNumberNote(0)).toBe('No operated limbs yet.')
+    expect(smallNumberNote(3)).toMatch(/Only 3 operated limbs/)
     expect(smallNumberNote(40)).toBeNull()
   })
 })

@@ -23,6 +23,7 @@ import { formatDateTime } from '../../../../shared/format'
 import { ImagingMount } from '../imaging/ImagingMount'
 import { imagesRepo } from '../../db'
 import { useImageStateSaver } from '../imaging/use-image-state-saver'
+import { FOLLOW_FAILED_NOTE, followPlanImages } from '../imaging/follow-plan-images'
 
 function saveLabel(s: SaveState, readOnly: boolean): string {
   if (readOnly) return 'Read-only (approved plans are revised, not edited)'
@@ -48,25 +49,12 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt, base }
   useEffect(() => keepOnScreenPlan(() => ({ ...onScreen.current.plan, caseFile: onScreen.current.draft as Record<string, unknown> })), [])
   useImageStateSaver(store, readOnly)
   // A plan whose radiographs wrote values: a magnification typed in the form places them again
-  // (image-follow.ts), also for images not opened this time. Loaded only for such plans.
+  // (follow-plan-images.ts); if they cannot be read, the editor says so.
+  const [followFailed, setFollowFailed] = useState(false)
   useEffect(() => {
     if (readOnly) return
     let live = true
-    void imagesRepo()
-      .list(initialPlan.id)
-      .then(async (rows) => {
-        const measured = rows.filter((r) => r.calibration && r.marks.axis)
-        if (!live || measured.length === 0) return
-        const { followImaging, storedImageState } = await import('../imaging/image-follow')
-        const { imageSideKey } = await import('../imaging/image-edit')
-        if (!live) return
-        // Values stored without the magnification they were written at are taken as at the
-        // plan's as opened; a factor typed before this ran is followed now, in a step of its own.
-        for (const r of measured) store.initSide(imageSideKey(r.id), storedImageState(r, initial))
-        store.setFollower(followImaging)
-        store.edit((draft, side) => followImaging(initial, draft, side, measured.map((r) => imageSideKey(r.id))))
-      })
-      .catch(() => undefined)
+    void followPlanImages(store, () => imagesRepo().list(initialPlan.id), initial, () => live).then((r) => r === 'failed' && setFollowFailed(true))
     return () => {
       live = false
     }
@@ -131,6 +119,11 @@ export function EditorWorkspace({ plan: initialPlan, initial, restoredAt, base }
         {restoredAt !== null && (
           <p className="ed-restored" role="status">
             Restored your unsaved changes from {formatDateTime(restoredAt)}.
+          </p>
+        )}
+        {followFailed && (
+          <p className="ed-restored" role="alert" data-testid="follow-failed">
+            {FOLLOW_FAILED_NOTE}
           </p>
         )}
         <ImagingMount planId={plan.id} readOnly={readOnly} result={live.valid ? live.result : null} />

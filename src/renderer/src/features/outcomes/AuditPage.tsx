@@ -142,7 +142,7 @@ export function AuditPage() {
           <ExportButtons cohort={cohort} filter={filter} paperSize={paperSize} />
         </div>
         <p className="oc-note">
-          Every operated patient recorded in OsseoPlan ({cohort.length}). NICE (IPG270, IPG795) asks teams to audit the outcomes of everyone who has this procedure. {FIGURE_NOTES.limbs}
+          Every operated limb recorded in OsseoPlan ({cohort.length}). NICE (IPG270, IPG795) asks teams to audit the outcomes of everyone who has this procedure. {FIGURE_NOTES.limbs}
         </p>
         <div className="oc-filters oc-section" role="group" aria-label="Filter the cohort">
           {select('Level', filter.level, options.levels, (v) => set({ level: v }))}
@@ -151,7 +151,7 @@ export function AuditPage() {
           {select('Year of surgery', filter.year ? String(filter.year) : undefined, options.years, (v) => set({ year: v === '' ? undefined : Number(v) }))}
           {select('Surgeon', filter.surgeon, options.surgeons, (v) => set({ surgeon: v }))}
           <p aria-live="polite" {...{ elementtiming: AUDIT_COUNT_TIMING }}>
-            <strong>{audit.n}</strong> patient{audit.n === 1 ? '' : 's'} in this view
+            <strong>{audit.n}</strong> operated limb{audit.n === 1 ? '' : 's'} in this view
           </p>
         </div>
         <SmallN n={audit.n} />
@@ -214,7 +214,7 @@ export function AuditPage() {
         )}
       </div>
       {/* Printing right after opening may come before the background figures: computed here then. */}
-      {reportDrawn && <CohortReport audit={{ ...audit, ...(rest ?? auditRest(cohort, filter, today, intervals)) }} total={cohort.length} view={view.length ? view.join(', ') : 'all patients'} settings={settings} today={today} userName={userName} paperSize={paperSize} />}
+      {reportDrawn && <CohortReport audit={{ ...audit, ...(rest ?? auditRest(cohort, filter, today, intervals)) }} total={cohort.length} view={view.length ? view.join(', ') : 'all operated limbs'} settings={settings} today={today} userName={userName} paperSize={paperSize} />}
     </div>
   )
 }

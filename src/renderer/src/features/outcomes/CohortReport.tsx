@@ -18,9 +18,9 @@ const LIST_LIMIT = 60
 
 interface Props {
   audit: CohortAudit
-  /** Every operated patient recorded (before the filter). */
+  /** Every operated limb recorded (before the filter). */
   total: number
-  /** "All patients" or the filter in words. */
+  /** "all operated limbs" or the filter in words. */
   view: string
   settings: OutcomeSettings
   today: string
@@ -65,7 +65,7 @@ export function CohortReport({ audit, total, view, settings, today, userName, pa
         <dl>
           <dt>Patients in this report</dt>
           <dd>
-            {audit.n} of {total} operated patients recorded ({view})
+            {audit.n} of {total} operated limbs recorded ({view})
           </dd>
           <dt>Follow-up schedule</dt>
           <dd>
