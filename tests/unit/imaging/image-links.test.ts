@@ -153,6 +153,62 @@ describe('typed-over values follow their station, not a list position', () => {
   })
 })
 
+describe('rows deleted or added in the form, and the image’s stations (ninth read)', () => {
+  it('the image’s last row deleted and one of the surgeon’s added: the surgeon’s row stays the surgeon’s, also when that station is removed on the image (was: taken as the station’s and deleted with it)', () => {
+    const { store, img, rows } = oneImage()
+    store.replace('bone.stations', [...rows().filter((_, j) => j !== 3), { fromDistalEnd: 200, endosteal: 14, periosteal: 26 }])
+    img((s) => nudge(s, 's0', 1))
+    expect(rows()).toContainEqual({ fromDistalEnd: 200, endosteal: 14, periosteal: 26 })
+    expect(byLevel(rows(), 12)).toBeDefined()
+    img((s) => ({ ...s, marks: { ...s.marks, stations: s.marks.stations.filter((st) => st.id !== 's12') } }))
+    expect(rows()).toContainEqual({ fromDistalEnd: 200, endosteal: 14, periosteal: 26 })
+    expect(byLevel(rows(), 12)).toBeUndefined()
+  })
+
+  it('a row retyped whole (another modality’s values) and another row deleted: the retyped row stays the station’s, typed over, and the station is not written twice (was: 100 mm twice, flags on the 60 mm station)', () => {
+    const { store, img, rows, side } = oneImage()
+    const j = rows().findIndex((r) => r === byLevel(rows(), 4))
+    store.replace(`bone.stations[${j}]`, { fromDistalEnd: 116, endosteal: 16, periosteal: 29 })
+    store.replace('bone.stations', rows().filter((r) => r !== byLevel(rows(), 2)))
+    img((s) => nudge(s, 's12', 1))
+    expect(rows().filter((r) => Math.abs(Number(r.fromDistalEnd) - 116) <= 1)).toEqual([{ fromDistalEnd: 116, endosteal: 16, periosteal: 29 }])
+    expect(byLevel(rows(), 2)).toBeDefined()
+    expect([...side().marks.unlinked!].sort()).toEqual(['station:s4.endosteal', 'station:s4.fromDistalEnd', 'station:s4.periosteal'])
+  })
+
+  it('two stations with the same endosteal Ø, the first’s row deleted and the second’s distance corrected: the corrected row stays the second station’s (was: taken by the deleted one, the second written twice)', () => {
+    const { store, img, rows, side } = oneImage([0, 7, 8, 12])
+    expect(rows()[1]!.endosteal).toBe(rows()[2]!.endosteal)
+    store.replace('bone.stations', rows().filter((_, j) => j !== 1))
+    store.set('bone.stations[1].fromDistalEnd', 208)
+    store.set('bone.stations[1].periosteal', 28)
+    img((s) => nudge(s, 's12', 1))
+    expect(rows().find((r) => r.fromDistalEnd === 208)!.periosteal).toBe(28)
+    expect(byLevel(rows(), 7)).toBeDefined()
+    // The 180 mm station once (at 208, as corrected), not again at the image's 207.
+    expect(rows().filter((r) => Math.abs(Number(r.fromDistalEnd) - 207.5) <= 1)).toHaveLength(1)
+    expect([...side().marks.unlinked!].sort()).toEqual(['station:s8.fromDistalEnd', 'station:s8.periosteal'])
+  })
+
+  it('AP and lateral images, a row deleted in the form: the AP image writes it again and the lateral image fills its diameters, not flagged typed over (was: left empty, flagged)', () => {
+    const { store, img, side, at, rowOf } = twoImages()
+    store.replace('bone.stations', (store.draft().bone!.stations as unknown[]).filter((_, j) => j !== rowOf(2)))
+    img('AP', (s) => nudge(s, 's12', 1))
+    img('LAT', (s) => nudge(s, 's12', 1))
+    const lat = imageValuesOf(side('LAT'), 'LAT', store.draft())!.result.values.find((v) => v.key === 'station:s2.endostealLat')!
+    expect(at(`bone.stations[${rowOf(2)}].endostealLat`)).toBe(lat.value)
+    expect(side('LAT').marks.unlinked).toEqual([])
+  })
+
+  it('a station removed on the image whose row holds a value typed over: the row stays, the surgeon’s (a typed value is never dropped with the station)', () => {
+    const { store, img, rows } = oneImage()
+    store.set('bone.stations[2].endosteal', 15)
+    img((s) => ({ ...s, marks: { ...s.marks, stations: s.marks.stations.filter((st) => st.id !== 's4') } }))
+    expect(rows().find((r) => r.endosteal === 15)).toMatchObject({ fromDistalEnd: byLevel(rows(), 4)!.fromDistalEnd })
+    expect(rows()).toHaveLength(4)
+  })
+})
+
 describe('images stored with typed-over entries as case paths (before 2026-12-01)', () => {
   it('an entry left on another station’s row (F6 as stored) is dropped, and the value really typed over is found again at the next edit', () => {
     const { store, img, side, at, rowOf } = twoImages()

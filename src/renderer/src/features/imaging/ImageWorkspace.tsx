@@ -7,6 +7,7 @@ import {
   placeImageValues,
   pointOnStation,
   sortedStations,
+  present,
   STATION_PATH,
   stationOfKey,
   stationDistances,
@@ -14,6 +15,7 @@ import {
   EDGE_NAMES,
   type Axis,
   type EdgeName,
+  type LinkedValue,
   type PixelScale,
   type Point,
   type StationMark
@@ -204,13 +206,15 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
   // unlinked for good at the next image edit).
   // Each value is compared at the row its station is at in the form (rows deleted or added there
   // move it); a station whose row was deleted in the form is not there until the image's next edit.
-  const linkRows = caseValues?.values.map((v) => {
+  const linkRows = caseValues?.values.map((v): { v: LinkedValue; current: unknown; link: 'linked' | 'typed' | 'row-deleted' | 'empty' } => {
     const m = STATION_PATH.exec(v.path)
     const id = stationOfKey(v.key)
     const at = m && id !== null && placed?.rowOf ? placed.rowOf.get(id) : null
-    if (at === undefined) return { v, current: undefined, unlinked: false, gone: true }
+    if (at === undefined) return { v, current: undefined, link: 'row-deleted' }
     const current = getAt(form.draft, at === null ? v.path : `bone.stations[${at}].${m![2]}`)
-    return { v, current, unlinked: unlinked.includes(v.key) || current !== v.value, gone: false }
+    // An emptied field is filled again at the image's next edit (image-edit.ts typedOver).
+    if (!unlinked.includes(v.key) && current === v.value) return { v, current, link: 'linked' }
+    return { v, current, link: present(current) ? 'typed' : 'empty' }
   }) ?? []
   const toolHint: Record<Tool, string> = {
     move: 'Drag to pan, wheel to zoom.',
@@ -361,19 +365,21 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
                 </p>
                 <table className="im-values" data-testid="image-values">
                   <tbody>
-                    {linkRows.map(({ v, current, unlinked: off, gone }) => (
-                      <tr key={v.key} className={off ? 'im-unlinked' : 'im-linked'}>
+                    {linkRows.map(({ v, current, link }) => (
+                      <tr key={v.key} className={link === 'linked' ? 'im-linked' : 'im-unlinked'}>
                         <th scope="row">{v.label}</th>
                         <td>{v.value.toFixed(1)} mm</td>
                         <td>
                           {marks.writtenAt === undefined ? (
                             // Nothing of this image is in the case yet (its values were refused: the note says why).
                             'not written yet'
-                          ) : gone ? (
+                          ) : link === 'row-deleted' ? (
                             'row deleted in the form; written again at the image’s next edit'
-                          ) : off ? (
+                          ) : link === 'empty' ? (
+                            'empty in the form; written again at the image’s next edit'
+                          ) : link === 'typed' ? (
                             <>
-                              typed over ({String(current ?? '—')}) —{' '}
+                              typed over ({String(current)}) —{' '}
                               <button type="button" onClick={() => relink(v.key)} disabled={readOnly}>
                                 Use the image value
                               </button>

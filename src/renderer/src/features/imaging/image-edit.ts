@@ -8,7 +8,7 @@
 // station and field, not the case row) is unlinked (kept as typed, listed, until relinked). What the
 // image wrote is known from its marks as they were then (marks.writtenGeometry), the calibration and
 // the imaging section; all in the history, so undo and redo keep the link state right.
-import { applyImageValues, calibrate, onRows, placeImageValues, STATION_PATH, stationOfKey, type Calibration, type CalibrationInput, type CasePlacement, type CaseRows, type ImageMarks, type LinkedValue } from '../../../../shared/imaging'
+import { applyImageValues, calibrate, onRows, placeImageValues, present, STATION_PATH, stationOfKey, type Calibration, type CalibrationInput, type CasePlacement, type CaseRows, type ImageMarks, type LinkedValue } from '../../../../shared/imaging'
 import type { CaseDraft, RawImaging } from '../../../../shared/case/types'
 import { getAt } from '../editor/draft-path'
 import { imageRowsOf, stationRows } from './image-rows'
@@ -71,9 +71,17 @@ export function writtenInCase(state: ImageEditState, label: string, draft: CaseD
   return { written, onCase: written && onRows(written, rowOf), where: { rowOf, ...(imageRows ? { imageRows } : {}) } }
 }
 
+/** Whether the case holds another value than the image wrote at `v`: typed over. An emptied field
+ *  is not (a row deleted in the form and written again by one image comes back without the other
+ *  image's values, and an empty diameter is an error the plan shows): the image fills it again. */
+export const typedOver = (draft: CaseDraft, v: LinkedValue): boolean => {
+  const now = getAt(draft, v.path)
+  return now !== v.value && present(now)
+}
+
 /** Keys of the values the image wrote that the case no longer holds as written: typed over. */
 export function typedOverKeys(state: ImageEditState, label: string, draft: CaseDraft): string[] {
-  return (writtenInCase(state, label, draft).onCase ?? []).filter((v) => getAt(draft, v.path) !== v.value).map((v) => v.key)
+  return (writtenInCase(state, label, draft).onCase ?? []).filter((v) => typedOver(draft, v)).map((v) => v.key)
 }
 
 /**
@@ -106,8 +114,17 @@ export function applyImageEdit(
     const id = stationOfKey(key)
     return id === null || (marksNow.has(id) && (follow || !rowless.has(id)))
   }
-  const unlinked = new Set((after.marks.unlinked ?? []).filter((k) => !again.has(k) && stillThere(k)))
-  for (const v of prev ?? []) if (!again.has(v.key) && stillThere(v.key) && getAt(draft, v.path) !== v.value) unlinked.add(v.key)
+  const typedNow = new Set([...(after.marks.unlinked ?? []), ...(prev ?? []).filter((v) => typedOver(draft, v)).map((v) => v.key)])
+  const unlinked = new Set([...typedNow].filter((k) => !again.has(k) && stillThere(k)))
+  // A station taken off the image whose row holds values typed over keeps that row: it is the
+  // surgeon's now (the image's other values in it stay, at the case's magnification).
+  const keptRows = new Set((prev ?? []).flatMap((v) => {
+    const id = stationOfKey(v.key)
+    const m = STATION_PATH.exec(v.path)
+    return id !== null && m && !marksNow.has(id) && typedNow.has(v.key) ? [Number(m[1])] : []
+  }))
+  const imageRows = where.imageRows && keptRows.size > 0 ? new Set([...where.imageRows].filter((j) => !keptRows.has(j))) : where.imageRows
+  const at: CaseRows = { ...where, ...(imageRows ? { imageRows } : {}) }
   let state = after
   const was = after.marks.unlinked ?? []
   if (unlinked.size !== was.length || was.some((k) => !unlinked.has(k))) state = { ...after, marks: { ...after.marks, unlinked: [...unlinked] } }
@@ -118,9 +135,9 @@ export function applyImageEdit(
   // Once it has written stations, the image owns only the rows they are on (its first ones replace
   // the list, as before); rows added in the form are the case's own radiographic values, kept, and
   // its calibration must not re-correct them (placeImageValues).
-  const placed = imageValuesOf(state, label, draft, mayCalibrate, follow, where)
+  const placed = imageValuesOf(state, label, draft, mayCalibrate, follow, at)
   if (!placed || placed.refused) return { draft, state }
-  if (replacesOthersStations(state.marks, placed.result.values, where.imageRows, othersOwnStations)) return { draft, state }
+  if (replacesOthersStations(state.marks, placed.result.values, at.imageRows, othersOwnStations)) return { draft, state }
   // Following a typed magnification, each station goes to the row it is at now.
   const next = follow ? { ...placed.result, values: onRows(placed.result.values, where.rowOf) } : placed.result
   // A value typed over stays as typed; on an image that owns the station list (rebuilt from its
@@ -135,7 +152,7 @@ export function applyImageEdit(
       if (unlinked.has(v.key) && from !== undefined && from !== v.path) typedFrom.set(v.path, from)
     }
   }
-  const written = applyImageValues(draft, next, state.marks.plane, typedPaths, typedFrom, { inPlace: follow, ...(where.imageRows ? { imageRows: where.imageRows } : {}) }) as Record<string, unknown>
+  const written = applyImageValues(draft, next, state.marks.plane, typedPaths, typedFrom, { inPlace: follow, ...(at.imageRows ? { imageRows: at.imageRows } : {}) }) as Record<string, unknown>
   const old = draft as Record<string, unknown>
   if (!placed.setsCalibration) written.imaging = old.imaging
   // Remembered with the image: the imaging section its values are at now, the calibration used and
@@ -196,6 +213,6 @@ export function stationsOfOtherImages(entries: readonly { key: string; value: un
     if (k === key || !/^image:/.test(k)) return false
     const state = value as ImageEditState
     if (state.marks.plane === 'Lat') return false
-    return (writtenValues(state, '', draft) ?? []).some((v) => STATION_PATH.test(v.path) && getAt(draft, v.path) === v.value)
+    return (writtenInCase(state, '', draft).onCase ?? []).some((v) => STATION_PATH.test(v.path) && getAt(draft, v.path) === v.value)
   })
 }

@@ -6,8 +6,7 @@
 import type { CaseDraft } from '../../../../shared/case/types'
 import type { Follower } from '../editor/editor-store'
 import { STATION_PATH } from '../../../../shared/imaging'
-import { getAt } from '../editor/draft-path'
-import { applyImageEdit, stationsOfOtherImages, typedOverKeys, writtenInCase, type ImageEditState } from './image-edit'
+import { applyImageEdit, stationsOfOtherImages, typedOver, typedOverKeys, writtenInCase, type ImageEditState } from './image-edit'
 
 const IMAGE_KEY = /^image:/
 const imagingOf = (d: CaseDraft) => JSON.stringify((d as Record<string, unknown>).imaging)
@@ -77,7 +76,7 @@ function withKeys(state: ImageEditState, draft: CaseDraft): ImageEditState {
   // than the image's station there — typed over; the rest are found again at the next edit, by
   // the same comparison.
   const onCase = writtenInCase(state, '', draft).onCase ?? []
-  const keyOf = (path: string) => onCase.find((v) => v.path === path && getAt(draft, path) !== v.value)?.key
+  const keyOf = (path: string) => onCase.find((v) => v.path === path && typedOver(draft, v))?.key
   const unlinked = [...new Set(entries.flatMap((e) => (STATION_PATH.test(e) ? (keyOf(e) ?? []) : [e])))]
   return { ...state, marks: { ...state.marks, unlinked } }
 }
