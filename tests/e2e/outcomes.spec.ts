@@ -127,7 +127,7 @@ test('record the operation, visits and an event on an approved plan; the audit c
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).click()
   await expect(page.getByRole('heading', { name: 'Audit', exact: true })).toBeVisible()
   await expect(page.getByText('1 operated limb in this view')).toBeVisible()
-  await expect(page.getByText('Only 1 patient: too few').first()).toBeVisible()
+  await expect(page.getByText('Only 1 operated limb: too few').first()).toBeVisible()
   const paired = page.getByRole('table', { name: 'Paired change' })
   await expect(paired.getByRole('row', { name: /6-minute walk/ })).toContainText('120 (IQR 120 to 120)')
   await expect(page.getByRole('table', { name: 'Event incidence' }).getByRole('row', { name: /^Infection/ }).first()).toContainText('1')

@@ -6,7 +6,7 @@ import { dayNumber, DAYS_PER_YEAR } from './dates'
 import { SHIPPED_INTERVALS, scheduleStatus, type IntervalState, type IntervalStatus, type ScheduledInterval } from './schedule'
 import type { EventType, FollowUpVisit, OperationRecord, OutcomeEvent } from './types'
 import type { OutcomeSummary } from './patient-summary'
-import { eventsFromSurgery, firstOf, followUpEnding, INCIDENCE_TYPES, lastContact, latestBy, PAIRED_INTERVAL, PAIRED_MEASURES, patientPairs, recordDates, surgeryDate, type PairedMeasureKey } from './patient-course'
+import { contactDates, endingOn, endingsOf, eventsFromSurgery, INCIDENCE_TYPES, PAIRED_INTERVAL, PAIRED_MEASURES, patientPairs, recordDates, stopOn, surgeryDate, type Endings, type PairedMeasureKey } from './patient-course'
 import { incidenceEvent } from './patient-summary'
 
 // The per-patient primitives live in patient-course.ts (the app's start-up code stores outcome
@@ -85,17 +85,8 @@ export interface Completeness {
   followed: number
 }
 
-function patientSchedule(p: CohortPatient, today: string, intervals: readonly ScheduledInterval[]): IntervalState[] {
-  const ending = followUpEnding(p)
-  return scheduleStatus(surgeryDate(p), p.visits.filter((v) => v.kind === 'follow-up').map((v) => v.date), today, ending?.date ?? null, intervals)
-}
-
 /** What ended the patient's follow-up by `today` (null: still followed). */
 export type FollowUpEnd = 'removal' | 'death' | 'lost-to-follow-up' | null
-
-function endedBy(firstEnding: { type: EventType; date: string } | undefined, today: string): FollowUpEnd {
-  return firstEnding && firstEnding.date <= today ? (firstEnding.type as Exclude<FollowUpEnd, null>) : null
-}
 
 export function followUpCompleteness(patients: readonly CohortPatient[], today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): Completeness {
   return completenessOf(patients, (p) => patientFacts(p, today, intervals), intervals)
@@ -134,12 +125,11 @@ export interface RemovalFreeSurvival {
   censoringNote: string
 }
 
-/** A removal after today has not happened (a recording error the audit lists): censored at the last contact. */
-function survivalObservation(p: CohortPatient, today: string): SurvivalObservation {
-  const start = dayNumber(surgeryDate(p))!
-  const removal = firstOf(eventsFromSurgery(p), ['removal'])
-  if (removal && removal.date <= today) return { time: (dayNumber(removal.date)! - start) / DAYS_PER_YEAR, event: true }
-  return { time: Math.max(0, dayNumber(lastContact(p, today))! - start) / DAYS_PER_YEAR, event: false }
+/** Survival from the operation to the first removal (the event) on or before today, else censored
+ *  at a death or the last contact (records after today have not happened: patient-course.ts stopOn). */
+function observationOf(start: string, e: Endings, contacts: readonly string[], today: string): SurvivalObservation {
+  const stop = stopOn(e, contacts, today)
+  return { time: Math.max(0, dayNumber(stop.date)! - dayNumber(start)!) / DAYS_PER_YEAR, event: stop.removal }
 }
 
 export function removalFreeSurvival(patients: readonly CohortPatient[], today: string): RemovalFreeSurvival {
@@ -154,7 +144,7 @@ function survivalOf(observations: readonly SurvivalObservation[]): RemovalFreeSu
     curve,
     atRiskTimes,
     atRisk: numbersAtRisk(observations, atRiskTimes),
-    censoringNote: 'Patients without a removal are censored at their last contact (last visit, event or operation); deaths and losses to follow-up are censored, not counted as removals.'
+    censoringNote: 'Patients without a removal are censored at their last contact (last visit, event or operation) or at their death; losses to follow-up are censored at the last contact, not counted as removals.'
   }
 }
 
@@ -187,19 +177,12 @@ export interface Exposure {
   counted: { type: EventType; grade?: string; scaleId?: string; planId: string }[]
 }
 
-function exposureOf(planId: string, start: string, ending: string | null, contact: string, today: string, events: readonly { type: EventType; grade?: string; scaleId?: string; date: string }[]): Exposure {
-  // A removal or death dated after today has not happened (a recording error the audit lists):
-  // exposure runs to the last contact, as for any patient still followed.
-  const stop = ending !== null && ending <= today ? ending : contact
-  const end = stop > today ? today : stop
-  const counted = events.filter((e) => e.date >= start && e.date <= end).map(({ date: _date, ...e }) => ({ ...e, planId }))
+/** Implant-days from the operation to the first removal or death on or before today, else to the
+ *  last contact (stopOn), and the events counted in that time. */
+function exposureOf(planId: string, start: string, e: Endings, contacts: readonly string[], today: string, events: readonly { type: EventType; grade?: string; scaleId?: string; date: string }[]): Exposure {
+  const end = stopOn(e, contacts, today).date
+  const counted = events.filter((x) => x.date >= start && x.date <= end).map(({ date: _date, ...x }) => ({ ...x, planId }))
   return { days: Math.max(0, dayNumber(end)! - dayNumber(start)!), counted }
-}
-
-function patientExposure(p: CohortPatient, today: string): Exposure {
-  const events = eventsFromSurgery(p)
-  const ending = firstOf(events, ['removal', 'death'])
-  return exposureOf(p.planId, surgeryDate(p), ending?.date ?? null, lastContact(p, today), today, events.filter((e) => INCIDENCE_TYPES.includes(e.type)).map(incidenceEvent))
 }
 
 export function eventIncidence(patients: readonly CohortPatient[], today: string): Incidence {
@@ -402,40 +385,42 @@ function patientFacts(p: AnyPatient, today: string, intervals: readonly Schedule
 /** One patient's facts from all its visits and events (the reference the stored summary is checked against). */
 export function computePatientFacts(p: CohortPatient, today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): PatientFacts {
   const dates = recordDates(p)
-  return {
+  const events = eventsFromSurgery(p)
+  return factsOn(
+    {
+      planId: p.planId,
+      surgeryDate: surgeryDate(p),
+      followUpDates: p.visits.filter((v) => v.kind === 'follow-up').map((v) => v.date),
+      contactDates: contactDates(p),
+      ...endingsOf(p),
+      incidenceEvents: events.filter((e) => INCIDENCE_TYPES.includes(e.type)).map(incidenceEvent),
+      pairs: patientPairs(p, PAIRED_INTERVAL),
+      latestDate: dates.latest,
+      beforeOperation: dates.beforeOperation
+    },
+    patientAccuracy(p),
     today,
-    intervals,
-    schedule: patientSchedule(p, today, intervals),
-    ended: endedBy(followUpEnding(p), today),
-    observation: survivalObservation(p, today),
-    exposure: patientExposure(p, today),
-    pairs: patientPairs(p, PAIRED_INTERVAL),
-    accuracy: patientAccuracy(p),
-    problems: { afterToday: dates.latest > today, beforeOperation: dates.beforeOperation }
-  }
-}
-
-/** What ended follow-up, from the summary's dates: the first ending is a removal, else a death
- *  (the first removal or death), else a loss to follow-up. */
-function summaryEnding(s: OutcomeSummary): { type: EventType; date: string } | undefined {
-  if (s.followUpEnds === null) return undefined
-  const type: EventType = s.followUpEnds === s.removal ? 'removal' : s.followUpEnds === s.exposureEnds ? 'death' : 'lost-to-follow-up'
-  return { type, date: s.followUpEnds }
+    intervals
+  )
 }
 
 /** The patient's facts on `today` from its summary (equal to computePatientFacts on the records it
  *  summarises, tests/unit/outcomes/patient-summary.test.ts); accuracy comes from the plan and catalogue. */
 export function summaryFacts(s: OutcomeSummary, accuracy: PatientAccuracy | null, today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): PatientFacts {
-  const start = dayNumber(s.surgeryDate)!
-  const contact = latestBy(s.contactDates, today)
-  const years = (end: string): number => Math.max(0, dayNumber(end)! - start) / DAYS_PER_YEAR
+  return factsOn(s, accuracy, today, intervals)
+}
+
+/** The facts on `today` of a patient's dates (a stored summary, or the same computed from records). */
+function factsOn(s: Omit<OutcomeSummary, 'operationId'>, accuracy: PatientAccuracy | null, today: string, intervals: readonly ScheduledInterval[]): PatientFacts {
+  const endings: Endings = { removal: s.removal, death: s.death, losses: s.losses }
+  const ending = endingOn(endings, s.contactDates, today)
   return {
     today,
     intervals,
-    schedule: scheduleStatus(s.surgeryDate, s.followUpDates, today, s.followUpEnds, intervals),
-    ended: endedBy(summaryEnding(s), today),
-    observation: s.removal && s.removal <= today ? { time: years(s.removal), event: true } : { time: years(contact), event: false },
-    exposure: exposureOf(s.planId, s.surgeryDate, s.exposureEnds, contact, today, s.incidenceEvents),
+    schedule: scheduleStatus(s.surgeryDate, s.followUpDates, today, ending?.date ?? null, intervals),
+    ended: ending?.type ?? null,
+    observation: observationOf(s.surgeryDate, endings, s.contactDates, today),
+    exposure: exposureOf(s.planId, s.surgeryDate, endings, s.contactDates, today, s.incidenceEvents),
     pairs: s.pairs,
     accuracy,
     problems: { afterToday: s.latestDate > today, beforeOperation: s.beforeOperation }

@@ -24,24 +24,30 @@ export function firstOf(events: readonly OutcomeEvent[], types: readonly EventTy
 }
 
 /**
- * The dates the patient was known to be in follow-up, from the last stage on, in date order: the
- * last stage, the follow-up visits and the events. A loss to follow-up is not a contact (its date
- * is when the loss was declared, after the patient was last seen): counting it moved the censoring
- * and the implant-years later.
+ * The dates the patient was known to be in follow-up, from the operation on, in date order: the
+ * stages, the follow-up visits and the events. A loss to follow-up is not a contact (its date is
+ * when the loss was declared, after the patient was last seen): counting it moved the censoring and
+ * the implant-years later.
  */
 export function contactDates(p: Pick<CohortPatient, 'operation' | 'visits' | 'events'>): string[] {
-  const from = p.operation.stages[p.operation.stages.length - 1]!.date
-  const dates = new Set([from])
+  const from = surgeryDate(p)
+  const dates = new Set(p.operation.stages.map((s) => s.date))
   for (const v of p.visits) if (v.kind === 'follow-up' && v.date > from) dates.add(v.date)
   for (const e of p.events) if (e.type !== 'lost-to-follow-up' && e.date > from) dates.add(e.date)
   return [...dates].sort()
 }
 
-/** The latest of these dates (in date order) on or before today: a record dated after today has
- *  not happened (a recording error the audit lists). Today when none is (an operation after today). */
-export function latestBy(dates: readonly string[], today: string): string {
+/** The latest of these dates (in date order) on or before today, or null: a record dated after
+ *  today has not happened (a recording error the audit lists). */
+function latestOnOrBefore(dates: readonly string[], today: string): string | null {
   for (let i = dates.length - 1; i >= 0; i--) if (dates[i]! <= today) return dates[i]!
-  return today
+  return null
+}
+
+/** The last contact on `today` (the latest contact date on or before it); today when none is (an
+ *  operation dated after today). */
+export function latestBy(dates: readonly string[], today: string): string {
+  return latestOnOrBefore(dates, today) ?? today
 }
 
 /** The last date the patient was known to be in follow-up, never after today (contactDates). */
@@ -49,15 +55,48 @@ export function lastContact(p: Pick<CohortPatient, 'operation' | 'visits' | 'eve
   return latestBy(contactDates(p), today)
 }
 
+/** What may end follow-up or exposure, as recorded (events on or after the operation): the first
+ *  removal, the first death, and the losses to follow-up in date order. */
+export interface Endings {
+  removal: string | null
+  death: string | null
+  losses: string[]
+}
+
+export function endingsOf(p: Pick<CohortPatient, 'operation' | 'events'>): Endings {
+  const events = eventsFromSurgery(p)
+  return {
+    removal: firstOf(events, ['removal'])?.date ?? null,
+    death: firstOf(events, ['death'])?.date ?? null,
+    losses: events.filter((e) => e.type === 'lost-to-follow-up').map((e) => e.date).sort()
+  }
+}
+
 /**
- * What ends follow-up: the first removal or death, or a loss to follow-up after which the patient
- * was not seen again (one lost and then seen is followed again; a later loss may end it). On one
- * day a removal before a death before a loss (firstOf).
+ * What ended follow-up by `today` (undefined: still followed): the first removal or death on or
+ * before today, or a loss to follow-up on or before today after which the patient was not seen by
+ * today (one lost and then seen is followed again; a later loss may end it). Records after today
+ * have not happened. On one day a removal before a death before a loss.
  */
-export function followUpEnding(p: Pick<CohortPatient, 'operation' | 'visits' | 'events'>): OutcomeEvent | undefined {
-  const seen = contactDates(p)
-  const last = seen[seen.length - 1]!
-  return firstOf(eventsFromSurgery(p).filter((e) => e.type !== 'lost-to-follow-up' || last <= e.date), ENDING)
+export function endingOn(e: Endings, contacts: readonly string[], today: string): { type: 'removal' | 'death' | 'lost-to-follow-up'; date: string } | undefined {
+  const seen = latestOnOrBefore(contacts, today)
+  const loss = e.losses.find((l) => l <= today && (seen === null || seen <= l))
+  const candidates = [
+    ...(e.removal !== null && e.removal <= today ? [{ type: 'removal' as const, date: e.removal }] : []),
+    ...(e.death !== null && e.death <= today ? [{ type: 'death' as const, date: e.death }] : []),
+    ...(loss !== undefined ? [{ type: 'lost-to-follow-up' as const, date: loss }] : [])
+  ]
+  return candidates.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : ENDING.indexOf(a.type) - ENDING.indexOf(b.type)))[0]
+}
+
+/** Where follow-up and exposure stop on `today`: at the first removal or death on or before today
+ *  (records after a death are not counted), else at the last contact. `removal`: the survival event. */
+export function stopOn(e: Endings, contacts: readonly string[], today: string): { date: string; removal: boolean } {
+  const removal = e.removal !== null && e.removal <= today ? e.removal : null
+  const death = e.death !== null && e.death <= today ? e.death : null
+  if (removal !== null && (death === null || removal <= death)) return { date: removal, removal: true }
+  if (death !== null) return { date: death, removal: false }
+  return { date: latestBy(contacts, today), removal: false }
 }
 
 /** The events on or after the operation (stage 1): one dated before it is a recording error, not

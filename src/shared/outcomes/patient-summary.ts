@@ -5,7 +5,7 @@
 // of every visit. summaryFacts (cohort.ts; not re-exported here, so storing a summary does not load the cohort statistics) must give exactly computePatientFacts (tests/unit/outcomes/patient-summary.test.ts).
 import type { Pair } from '../stats'
 import type { CohortPatient } from './cohort'
-import { contactDates, eventsFromSurgery, firstOf, followUpEnding, INCIDENCE_TYPES, PAIRED_INTERVAL, patientPairs, recordDates, surgeryDate } from './patient-course'
+import { contactDates, endingsOf, eventsFromSurgery, INCIDENCE_TYPES, PAIRED_INTERVAL, patientPairs, recordDates, surgeryDate } from './patient-course'
 import type { EventType, OutcomeEvent } from './types'
 
 export interface OutcomeSummary {
@@ -15,16 +15,17 @@ export interface OutcomeSummary {
   surgeryDate: string
   /** Follow-up visit dates, in date order. */
   followUpDates: string[]
-  /** The dates the patient was known to be in follow-up, from the last stage on, in date order
+  /** The dates the patient was known to be in follow-up, from the operation on, in date order
    *  (the last contact on a day is the latest of them on or before it: one after today is a
    *  recording error). Since schema v16; before, only the latest was kept. */
   contactDates: string[]
-  /** First removal or death, or a loss to follow-up not followed by a contact: no visit is expected after it. */
-  followUpEnds: string | null
+  /** Losses to follow-up, in date order: one ends follow-up on a day when the patient was not seen
+   *  after it by that day (patient-course.ts endingOn). Since schema v16. */
+  losses: string[]
   /** First removal (the survival event). */
   removal: string | null
-  /** First removal or death: implant-years stop there. */
-  exposureEnds: string | null
+  /** First death. Since schema v16 (the first removal or death before). */
+  death: string | null
   /** Events of a counted type on or after surgery, in record order (an infection's grade with the
    *  scale it was graded on). */
   incidenceEvents: { type: EventType; grade?: string; scaleId?: string; date: string }[]
@@ -45,9 +46,7 @@ export function outcomeSummary(p: Pick<CohortPatient, 'planId' | 'operation' | '
     surgeryDate: surgeryDate(p),
     followUpDates: p.visits.filter((v) => v.kind === 'follow-up').map((v) => v.date).sort(),
     contactDates: contactDates(p),
-    followUpEnds: followUpEnding(p)?.date ?? null,
-    removal: firstOf(events, ['removal'])?.date ?? null,
-    exposureEnds: firstOf(events, ['removal', 'death'])?.date ?? null,
+    ...endingsOf(p),
     incidenceEvents: events.filter((e) => INCIDENCE_TYPES.includes(e.type)).map(incidenceEvent),
     pairs: patientPairs(p, PAIRED_INTERVAL),
     latestDate: dates.latest,

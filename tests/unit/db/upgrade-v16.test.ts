@@ -46,7 +46,7 @@ describe('schema upgrade → v16 (every contact date kept)', () => {
     const [patient] = await readPatients(db)
     expect(patient!.summary).toEqual(outcomeSummary({ planId: 'a', operation, visits, events }))
     expect(patient!.summary.contactDates).toEqual(['2023-01-01', '2023-12-20', '2025-02-01'])
-    expect(patient!.summary.followUpEnds).toBeNull()
+    expect(patient!.summary.losses).toEqual(['2024-06-01'])
     expect(summaryFacts(patient!.summary, null, '2026-12-01').ended).toBeNull()
     expect(patient!.plan).toEqual({ patientCode: 'P-1', level: 'transfemoral', surgeon: 'Dr Lind' })
     await db.delete()

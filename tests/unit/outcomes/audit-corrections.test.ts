@@ -4,7 +4,7 @@
 // (the Audit screen's path), which must agree.
 import { describe, expect, it } from 'vitest'
 import { auditCohort, computePatientFacts, DEFAULT_INFECTION_SCALE, eventIncidence, followUpCompleteness, outcomeSummary, recordsToCorrect, removalFreeSurvival, summaryFacts, UNGRADED, type AuditPatient, type CohortPatient } from '../../../src/shared/outcomes'
-import { event, patient, visit } from './fixtures'
+import { event, operation, patient, visit } from './fixtures'
 import { followUpEndedText, incidenceLabel, recordsToCorrectText } from '../../../src/renderer/src/features/outcomes/audit-format'
 
 const TODAY = '2026-06-01'
@@ -50,6 +50,49 @@ describe('records dated after today', () => {
   })
 })
 
+describe('records dated after today do not end or extend follow-up (third read)', () => {
+  const ON = '2026-12-01'
+  const both = (p: CohortPatient) => {
+    const full = computePatientFacts(p, ON)
+    expect(summaryFacts(outcomeSummary(p), full.accuracy, ON)).toEqual(full)
+    return full
+  }
+  it('a loss to follow-up stays the end when a visit is typed for next year (was: followed again, 6 visits to call)', () => {
+    const p = patient('a', '2024-01-01', { visits: [visit('a', '2024-09-01'), visit('a', '2027-02-01')], events: [event('a', 'lost-to-follow-up', '2025-03-01')] })
+    expect(both(p).ended).toBe('lost-to-follow-up')
+    expect(followUpCompleteness([p], ON).list).toEqual([])
+  })
+
+  it('a removal typed for next year does not end the schedule: year 2 is due (was: not expected, nobody to call)', () => {
+    const p = patient('a', '2025-01-01', { visits: ['2025-02-12', '2025-04-02', '2025-07-02', '2026-01-01'].map((d) => visit('a', d)), events: [event('a', 'removal', '2027-01-15')] })
+    const f = both(p)
+    expect(f.ended).toBeNull()
+    expect(f.schedule.find((i) => i.interval.label === 'year 2')!.status).toBe('due')
+  })
+
+  it('a second stage typed for next year: censored at the last visit, not today (was: 1,065 days for 152)', () => {
+    const p = patient('a', '2024-01-01', { operation: operation('a', '2024-01-01', { stages: [{ stage: 1, date: '2024-01-01' }, { stage: 2, date: '2027-01-10' }] }), visits: [visit('a', '2024-06-01')] })
+    const f = both(p)
+    expect(f.observation).toEqual({ time: years(152), event: false })
+    expect(f.exposure.days).toBe(152)
+  })
+})
+
+describe('records dated after a death (third read)', () => {
+  it('a removal dated after the death is not a removal: censored at the death, as incidence counts it (was: a removal at 1.00 y on the survival curve)', () => {
+    const p = patient('a', '2024-01-01', { events: [event('a', 'death', '2024-06-01'), event('a', 'removal', '2025-01-01')] })
+    const f = bothPaths(p)
+    expect(f.observation).toEqual({ time: years(152), event: false })
+    expect(f.exposure).toEqual({ days: 152, counted: [] })
+    expect(f.ended).toBe('death')
+  })
+
+  it('a visit dated after the death does not carry the censoring past it', () => {
+    const p = patient('a', '2024-01-01', { visits: [visit('a', '2025-01-01')], events: [event('a', 'death', '2024-06-01')] })
+    expect(bothPaths(p).observation).toEqual({ time: years(152), event: false })
+  })
+})
+
 describe('records dated before the operation', () => {
   it('a death typed 2014 for a 2024 operation neither ends follow-up nor erases the infections (was: 0 implant-years, 0 infections)', () => {
     const p = patient('a', '2024-06-01', { events: [event('a', 'infection', '2025-01-01'), event('a', 'infection', '2025-06-01'), event('a', 'death', '2014-01-01')] })
@@ -86,10 +129,14 @@ describe('a loss to follow-up is not a contact', () => {
   })
 
   it('lost, seen again, then lost again: follow-up ends at the second loss', () => {
-    const p = patient('a', '2023-01-01', { visits: [visit('a', '2025-02-01')], events: [event('a', 'lost-to-follow-up', '2024-06-01'), event('a', 'lost-to-follow-up', '2025-09-01')] })
+    // Seen 2025-05-01, after the year-2 window (to 2025-04-02) closed: that visit was missed while
+    // the patient was still followed, so it stays overdue; year 3 comes after the second loss.
+    const p = patient('a', '2023-01-01', { visits: [visit('a', '2025-05-01')], events: [event('a', 'lost-to-follow-up', '2024-06-01'), event('a', 'lost-to-follow-up', '2025-09-01')] })
     const f = bothPaths(p)
     expect(f.ended).toBe('lost-to-follow-up')
-    expect(outcomeSummary(p).followUpEnds).toBe('2025-09-01')
+    const status = (label: string) => f.schedule.find((i) => i.interval.label === label)!.status
+    expect(status('year 2')).toBe('overdue')
+    expect(status('year 3')).toBe('not-expected')
   })
 })
 
@@ -147,7 +194,7 @@ describe('what the Audit screen says of them', () => {
     const future = patient('a', '2024-06-01', { events: [event('a', 'removal', '2036-03-01')] })
     const early = patient('b', '2024-06-01', { events: [event('b', 'death', '2014-01-01')] })
     expect(recordsToCorrectText(recordsToCorrect([future, early], TODAY))).toEqual([
-      'Dated after today (not counted past today): A. Correct the date of the visit or event.',
+      'Dated after today (not counted): A. Correct the date of the visit, event or operation stage.',
       'Dated before the operation (not counted): B. Correct the date of the follow-up visit or event, or of the operation.'
     ])
     expect(recordsToCorrectText(recordsToCorrect([patient('c', '2024-06-01')], TODAY))).toEqual([])

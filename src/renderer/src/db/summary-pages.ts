@@ -28,9 +28,11 @@ type PackedSummary = [
   followUpDates: string[],
   /** Since schema v16 (the latest record date before; pages are rebuilt by its upgrade). */
   contactDates: string[],
-  followUpEnds: string | null,
+  /** Since schema v16 (the date follow-up ended before). */
+  losses: string[],
   removal: string | null,
-  exposureEnds: string | null,
+  /** Since schema v16 (the first removal or death before). */
+  death: string | null,
   /** [type, date], [type, date, grade] or [type, date, grade, scaleId]. */
   incidenceEvents: ([EventType, string] | [EventType, string, string] | [EventType, string, string, string])[],
   /** [before, after] or 0 (no pair), per paired measure. */
@@ -55,7 +57,7 @@ export function packPatient(p: StoredPatient): PackedPatient {
   const s = p.summary
   const f = p.facts
   return [
-    [s.planId, s.operationId, s.surgeryDate, s.followUpDates, s.contactDates, s.followUpEnds, s.removal, s.exposureEnds, s.incidenceEvents.map((e) => (e.grade === undefined ? [e.type, e.date] : e.scaleId === undefined ? [e.type, e.date, e.grade] : [e.type, e.date, e.grade, e.scaleId])), s.pairs.map((x) => (x ? [x.before, x.after] : 0)), s.latestDate, s.beforeOperation],
+    [s.planId, s.operationId, s.surgeryDate, s.followUpDates, s.contactDates, s.losses, s.removal, s.death, s.incidenceEvents.map((e) => (e.grade === undefined ? [e.type, e.date] : e.scaleId === undefined ? [e.type, e.date, e.grade] : [e.type, e.date, e.grade, e.scaleId])), s.pairs.map((x) => (x ? [x.before, x.after] : 0)), s.latestDate, s.beforeOperation],
     p.operation,
     f ? [f.planned ? [f.planned.systemId, f.planned.diameterMm, f.planned.lengthMm] : 0, f.calibration, f.imagingSource] : 0,
     p.plan ? [p.plan.patientCode, p.plan.level, p.plan.surgeon] : 0
@@ -69,9 +71,9 @@ export function unpackPatient([s, operation, f, plan]: PackedPatient): StoredPat
     surgeryDate: s[2],
     followUpDates: s[3],
     contactDates: s[4],
-    followUpEnds: s[5],
+    losses: s[5],
     removal: s[6],
-    exposureEnds: s[7],
+    death: s[7],
     incidenceEvents: s[8].map((e) => (e.length === 4 ? { type: e[0], grade: e[2], scaleId: e[3], date: e[1] } : e.length === 3 ? { type: e[0], grade: e[2], date: e[1] } : { type: e[0], date: e[1] })),
     pairs: s[9].map((x): Pair | null => (x ? { before: x[0], after: x[1] } : null)),
     latestDate: s[10],

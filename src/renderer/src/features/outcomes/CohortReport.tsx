@@ -63,7 +63,7 @@ export function CohortReport({ audit, total, view, settings, today, userName, pa
           {userName ? ` · printed by ${userName}` : ''}
         </p>
         <dl>
-          <dt>Patients in this report</dt>
+          <dt>Operated limbs in this report</dt>
           <dd>
             {audit.n} of {total} operated limbs recorded ({view})
           </dd>

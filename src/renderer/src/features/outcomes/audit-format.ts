@@ -84,7 +84,7 @@ export function followUpEndedText(c: CohortAudit['completeness']): string {
 /** Recording errors the figures leave out, one line per kind naming the patients (none: empty). */
 export function recordsToCorrectText(t: CohortAudit['toCorrect']): string[] {
   const out: string[] = []
-  if (t.afterToday.length > 0) out.push(`Dated after today (not counted past today): ${t.afterToday.join(', ')}. Correct the date of the visit or event.`)
+  if (t.afterToday.length > 0) out.push(`Dated after today (not counted): ${t.afterToday.join(', ')}. Correct the date of the visit, event or operation stage.`)
   if (t.beforeOperation.length > 0) out.push(`Dated before the operation (not counted): ${t.beforeOperation.join(', ')}. Correct the date of the follow-up visit or event, or of the operation.`)
   return out
 }
