@@ -6,8 +6,8 @@ import { dayNumber, DAYS_PER_YEAR } from './dates'
 import { SHIPPED_INTERVALS, scheduleStatus, type IntervalState, type IntervalStatus, type ScheduledInterval } from './schedule'
 import type { EventType, FollowUpVisit, OperationRecord, OutcomeEvent } from './types'
 import type { OutcomeSummary } from './patient-summary'
-import { contactDates, endingOn, endingsOf, eventsFromSurgery, INCIDENCE_TYPES, PAIRED_INTERVAL, PAIRED_MEASURES, patientPairs, recordDates, stopOn, surgeryDate, type Endings, type PairedMeasureKey } from './patient-course'
-import { incidenceEvent } from './patient-summary'
+import { endingOn, INCIDENCE_TYPES, PAIRED_MEASURES, patientPairs, stopOn, surgeryDate, type Endings, type PairedMeasureKey } from './patient-course'
+import { outcomeSummary } from './patient-summary'
 
 // The per-patient primitives live in patient-course.ts (the app's start-up code stores outcome
 // summaries with them); they are re-exported here for the audit's other users.
@@ -382,26 +382,10 @@ function patientFacts(p: AnyPatient, today: string, intervals: readonly Schedule
   return facts
 }
 
-/** One patient's facts from all its visits and events (the reference the stored summary is checked against). */
+/** One patient's facts from all its visits and events: its summary as a write stores it, read on
+ *  `today` (the Audit screen reads the stored one: summaryFacts; tests check the two agree). */
 export function computePatientFacts(p: CohortPatient, today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): PatientFacts {
-  const dates = recordDates(p)
-  const events = eventsFromSurgery(p)
-  return factsOn(
-    {
-      planId: p.planId,
-      surgeryDate: surgeryDate(p),
-      followUpDates: p.visits.filter((v) => v.kind === 'follow-up').map((v) => v.date),
-      contactDates: contactDates(p),
-      ...endingsOf(p),
-      incidenceEvents: events.filter((e) => INCIDENCE_TYPES.includes(e.type)).map(incidenceEvent),
-      pairs: patientPairs(p, PAIRED_INTERVAL),
-      latestDate: dates.latest,
-      beforeOperation: dates.beforeOperation
-    },
-    patientAccuracy(p),
-    today,
-    intervals
-  )
+  return factsOn(outcomeSummary(p), patientAccuracy(p), today, intervals)
 }
 
 /** The patient's facts on `today` from its summary (equal to computePatientFacts on the records it
@@ -411,7 +395,7 @@ export function summaryFacts(s: OutcomeSummary, accuracy: PatientAccuracy | null
 }
 
 /** The facts on `today` of a patient's dates (a stored summary, or the same computed from records). */
-function factsOn(s: Omit<OutcomeSummary, 'operationId'>, accuracy: PatientAccuracy | null, today: string, intervals: readonly ScheduledInterval[]): PatientFacts {
+function factsOn(s: OutcomeSummary, accuracy: PatientAccuracy | null, today: string, intervals: readonly ScheduledInterval[]): PatientFacts {
   const endings: Endings = { removal: s.removal, death: s.death, losses: s.losses }
   const ending = endingOn(endings, s.contactDates, today)
   return {
