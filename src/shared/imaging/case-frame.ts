@@ -59,7 +59,9 @@ const scaled = (c: Calibration, k: number): Calibration => ({ ...c, scale: { row
  */
 export function placeImageValues(draft: CaseDraft, marks: ImageMarks, calibration: Calibration, imageLabel: string, mayCalibrate = false, where: CaseRows = {}): CasePlacement {
   const own = imageCaseValues(marks, calibration, imageLabel)
-  const lateral = marks.plane === 'single' && own.values.some((v) => STATION_PATH.test(v.path)) ? lateralStations(draft) : []
+  // Placed again in place (a typed magnification), a one-plane image replaces nothing: its values
+  // must follow the new magnification like any other image's.
+  const lateral = !where.inPlace && marks.plane === 'single' && own.values.some((v) => STATION_PATH.test(v.path)) ? lateralStations(draft) : []
   if (lateral.length > 0) {
     const note = `This image's values are not written: as a one-plane image it would replace the case's stations, and with them the lateral diameters of ${lateral.length === 1 ? 'Station' : 'Stations'} ${lateral.join(', ')}. Mark it as the AP view (the lateral values then stay at their levels), or clear the lateral values first.`
     return { result: { ...own, values: [] }, setsCalibration: false, note, refused: true }
@@ -70,10 +72,15 @@ export function placeImageValues(draft: CaseDraft, marks: ImageMarks, calibratio
   const typed = new Set(marks.unlinked ?? [])
   const typedPaths = onRows(mine.values.filter((v) => typed.has(v.key)), where.rowOf).map((v) => v.path)
   const others = valuesAlsoCorrected(draft, { ...mine, values: onRows(mine.values, where.rowOf) }, marks.plane, typedPaths, where.imageRows)
-  if (others.length === 0 && mayCalibrate) return { result: mine, setsCalibration: true, note: null, refused: false }
   const caseFactor = imagingFactor((draft as Draft).imaging)
   const imageFactor = imagingFactor(calibration.imaging)
-  if (caseFactor === imageFactor || (typeof caseFactor === 'number' && typeof imageFactor === 'number' && Math.abs(caseFactor - imageFactor) < 1e-9)) {
+  // An AP or one-plane image's first stations replace those typed in the form. Those were measured
+  // at the case's calibration: when it is known (CT, or a stated factor), it stays the case's (values
+  // typed later are measured the same way), and this image's values are written at it.
+  const replaced = where.imageRows === undefined && marks.plane !== 'Lat' && own.values.some((v) => STATION_PATH.test(v.path)) && typedStations(draft).length > 0
+  const keepsCase = replaced && typeof caseFactor === 'number' && !sameFactor(caseFactor, imageFactor)
+  if (others.length === 0 && mayCalibrate && !keepsCase) return { result: mine, setsCalibration: true, note: null, refused: false }
+  if (sameFactor(caseFactor, imageFactor)) {
     return { result: onStations(withoutCtSoftTissue(draft, own)), setsCalibration: false, note: null, refused: false }
   }
   if (typeof caseFactor !== 'number' || typeof imageFactor !== 'number') {
@@ -89,9 +96,20 @@ export function placeImageValues(draft: CaseDraft, marks: ImageMarks, calibratio
   // Values at the image's magnification × (case's ÷ image's) are at the case's: R-MAG divides them
   // by the case's factor back to the true size the image measured.
   const converted = withoutCtSoftTissue(draft, imageCaseValues(marks, scaled(calibration, caseFactor / imageFactor), imageLabel))
-  const also = others.length > 0 ? ` The case's calibration stays as it is: it also corrects ${others.join('; ')}.` : " The case's calibration was entered in the form after this image set it, and stays."
+  const also =
+    others.length > 0
+      ? ` The case's calibration stays as it is: it also corrects ${others.join('; ')}.`
+      : " The case's calibration stays as it is: it was entered in the form, or the stations typed there (which this image's replaced) were measured at it."
   const note = `This image's values are written at the case's ${factorText(caseFactor)} (the image itself: ${factorText(imageFactor)}), which the plan corrects back to the true size the image measured.${also}`
   return { result: onStations({ ...converted, origin: `${converted.origin}; converted to the case's ${factorText(caseFactor)}` }), setsCalibration: false, note, refused: false }
+}
+
+const sameFactor = (a: number | null | undefined, b: number | null | undefined) => a === b || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) < 1e-9)
+
+/** Stations (numbered from 1) that hold a value typed in the form. */
+function typedStations(draft: CaseDraft): number[] {
+  const stations = obj(obj(draft).bone).stations
+  return (Array.isArray(stations) ? stations : []).flatMap((st, i) => (Object.values(obj(st)).some(present) ? [i + 1] : []))
 }
 
 /** Stations (numbered from 1) that hold lateral diameters. */

@@ -131,6 +131,9 @@ export const STATION_PATH = /^bone\.stations\[(\d+)\]\.(\w+)$/
 export interface CaseRows {
   rowOf?: ReadonlyMap<string, number> | null
   imageRows?: ReadonlySet<number>
+  /** The same values placed again where they are (a magnification typed since): nothing in the
+   *  case is replaced. */
+  inPlace?: boolean
 }
 
 /** Station values moved to their station's row (rowOf: station mark id → case row; null: as they

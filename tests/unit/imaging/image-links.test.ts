@@ -200,12 +200,52 @@ describe('rows deleted or added in the form, and the image’s stations (ninth r
     expect(side('LAT').marks.unlinked).toEqual([])
   })
 
-  it('a station removed on the image whose row holds a value typed over: the row stays, the surgeon’s (a typed value is never dropped with the station)', () => {
+  it('a station removed on the image whose row holds a value typed over: the row stays with what was typed, without the station’s other values (never dropped with the station, never left to be re-corrected)', async () => {
     const { store, img, rows } = oneImage()
     store.set('bone.stations[2].endosteal', 15)
     img((s) => ({ ...s, marks: { ...s.marks, stations: s.marks.stations.filter((st) => st.id !== 's4') } }))
-    expect(rows().find((r) => r.endosteal === 15)).toMatchObject({ fromDistalEnd: byLevel(rows(), 4)!.fromDistalEnd })
     expect(rows()).toHaveLength(4)
+    expect(rows()).toContainEqual({ endosteal: 15 })
+    // The form says the row has no distance: nothing is computed from it silently.
+    const { planFromRaw } = await import('../../../src/shared/plan')
+    const p = planFromRaw(store.draft())
+    const row = rows().findIndex((r) => r.endosteal === 15)
+    expect(p.ok ? [] : p.errors.map((e) => e.path)).toContain(`bone.stations[${row}].fromDistalEnd`)
+  })
+})
+
+describe('whole workflows (tenth read)', () => {
+  it('a one-plane image refused beside a lateral image still follows a typed magnification (was: left at 1.15 under a case at 1.2, 268.3 for 280)', () => {
+    const store = createEditorStore(baseCase(), () => 0)
+    store.setFollower(followImaging)
+    const img = (id: string, change: (s: ImageEditState) => ImageEditState) =>
+      store.edit((draft, side) => {
+        const before = side(imageSideKey(id)) as ImageEditState
+        const r = applyImageEdit(draft, before, change(before), id)
+        return { draft: r.draft, side: { [imageSideKey(id)]: r.state } }
+      })
+    store.initSide(imageSideKey('X'), { marks: mk('single', [0, 2, 4, 12]), calibration: null } satisfies ImageEditState)
+    store.initSide(imageSideKey('LAT'), { marks: mk('Lat', [0, 2, 4, 12]), calibration: null } satisfies ImageEditState)
+    img('X', (s) => ({ ...s, calibration: FILE_CAL }))
+    img('LAT', (s) => ({ ...s, calibration: KNOWN }))
+    store.set('imaging.magnification', 1.2)
+    expect((store.draft().bone!.residualLength as number) / 1.2).toBeCloseTo(truth.residualMm, 0)
+    expect((store.draft().softTissue!.distalThickness as number) / 1.2).toBeCloseTo(truth.softTissueMm, 0)
+    const st = store.draft().bone!.stations as Record<string, number>[]
+    expect(st.map((r) => Math.round(r.fromDistalEnd! / 1.2))).toEqual([0, 2, 4, 12].map((i) => truth.stations[i]!.zMm))
+    expect(st[1]!.endosteal! / 1.2).toBeCloseTo(truth.stations[2]!.endostealMm, 0)
+  })
+
+  it('a CT case with typed stations stays a CT case when a one-plane radiograph is added: its values are written at true size (was: turned into an X-ray case at 1.15, silently)', async () => {
+    const ct = { ...baseCase(), imaging: { source: 'ct' as const } }
+    const r = applyImageEdit(ct, { marks: mk('single', [0, 2, 4, 12]), calibration: null }, { marks: mk('single', [0, 2, 4, 12]), calibration: FILE_CAL }, 'AP-1')
+    expect(r.draft.imaging).toEqual({ source: 'ct' })
+    expect(r.draft.bone!.residualLength).toBeCloseTo(truth.residualMm, 0)
+    expect((r.draft.bone!.stations![1] as Record<string, number>).endosteal).toBeCloseTo(truth.stations[2]!.endostealMm, 0)
+    const { planFromRaw } = await import('../../../src/shared/plan')
+    const p = planFromRaw(r.draft)
+    if (!p.ok) throw new Error(JSON.stringify(p.errors))
+    expect(p.result.corrected.residualLengthMm).toBeCloseTo(truth.residualMm, 0)
   })
 })
 

@@ -51,7 +51,7 @@ const LATERAL_PATH = /^bone\.stations\[(\d+)\]\.(endostealLat|periostealLat|late
 export function writtenValues(state: ImageEditState, label: string, draft: CaseDraft): LinkedValue[] | null {
   const at = state.marks.writtenAt
   if (at === undefined) return null
-  return imageValuesOf(asWritten(state), label, draftAt(draft, at), false, true)?.result.values ?? null
+  return imageValuesOf(asWritten(state), label, draftAt(draft, at), false, true, { inPlace: true })?.result.values ?? null
 }
 
 /** The image with the handles its values in the case were written from. */
@@ -116,15 +116,17 @@ export function applyImageEdit(
   }
   const typedNow = new Set([...(after.marks.unlinked ?? []), ...(prev ?? []).filter((v) => typedOver(draft, v)).map((v) => v.key)])
   const unlinked = new Set([...typedNow].filter((k) => !again.has(k) && stillThere(k)))
-  // A station taken off the image whose row holds values typed over keeps that row: it is the
-  // surgeon's now (the image's other values in it stay, at the case's magnification).
-  const keptRows = new Set((prev ?? []).flatMap((v) => {
+  // A station taken off the image whose row holds values typed over keeps that row with what was
+  // typed: it is the surgeon's now. The station's other values leave with it (kept, they would be
+  // nobody's, and a later typed magnification would re-correct them); a row left without its
+  // distance says so in the form.
+  const removedValues = (prev ?? []).filter((v) => {
     const id = stationOfKey(v.key)
-    const m = STATION_PATH.exec(v.path)
-    return id !== null && m && !marksNow.has(id) && typedNow.has(v.key) ? [Number(m[1])] : []
-  }))
+    return id !== null && STATION_PATH.test(v.path) && !marksNow.has(id)
+  })
+  const keptRows = new Set(removedValues.filter((v) => typedNow.has(v.key)).map((v) => Number(STATION_PATH.exec(v.path)![1])))
   const imageRows = where.imageRows && keptRows.size > 0 ? new Set([...where.imageRows].filter((j) => !keptRows.has(j))) : where.imageRows
-  const at: CaseRows = { ...where, ...(imageRows ? { imageRows } : {}) }
+  const at: CaseRows = { ...where, ...(imageRows ? { imageRows } : {}), inPlace: follow }
   let state = after
   const was = after.marks.unlinked ?? []
   if (unlinked.size !== was.length || was.some((k) => !unlinked.has(k))) state = { ...after, marks: { ...after.marks, unlinked: [...unlinked] } }
@@ -152,7 +154,7 @@ export function applyImageEdit(
       if (unlinked.has(v.key) && from !== undefined && from !== v.path) typedFrom.set(v.path, from)
     }
   }
-  const written = applyImageValues(draft, next, state.marks.plane, typedPaths, typedFrom, { inPlace: follow, ...(at.imageRows ? { imageRows: at.imageRows } : {}) }) as Record<string, unknown>
+  const written = applyImageValues(withoutUntyped(draft, removedValues, keptRows, typedNow), next, state.marks.plane, typedPaths, typedFrom, { inPlace: follow, ...(at.imageRows ? { imageRows: at.imageRows } : {}) }) as Record<string, unknown>
   const old = draft as Record<string, unknown>
   if (!placed.setsCalibration) written.imaging = old.imaging
   // Remembered with the image: the imaging section its values are at now, the calibration used and
@@ -176,6 +178,21 @@ export function applyImageEdit(
     changed = true
   }
   return { draft: changed ? (out as CaseDraft) : draft, state }
+}
+
+/** The draft with the untyped values of removed stations taken out of the rows kept for what was typed. */
+function withoutUntyped(draft: CaseDraft, removed: readonly LinkedValue[], keptRows: ReadonlySet<number>, typed: ReadonlySet<string>): CaseDraft {
+  if (keptRows.size === 0) return draft
+  const stations = [...((draft.bone?.stations ?? []) as Record<string, unknown>[])]
+  for (const v of removed) {
+    const m = STATION_PATH.exec(v.path)!
+    const j = Number(m[1])
+    const row = stations[j]
+    if (!keptRows.has(j) || typed.has(v.key) || !row || row[m[2]!] !== v.value) continue
+    const { [m[2]!]: _gone, ...rest } = row
+    stations[j] = rest
+  }
+  return { ...draft, bone: { ...draft.bone, stations } } as CaseDraft
 }
 
 function dropMovedLateral(written: Record<string, unknown>, before: readonly LinkedValue[], now: ReadonlySet<string>, unlinked: ReadonlySet<string>): void {
