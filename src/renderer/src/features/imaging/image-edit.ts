@@ -8,10 +8,11 @@
 // station and field, not the case row) is unlinked (kept as typed, listed, until relinked). What the
 // image wrote is known from its marks as they were then (marks.writtenGeometry), the calibration and
 // the imaging section; all in the history, so undo and redo keep the link state right.
-import { applyImageValues, calibrate, onRows, placeImageValues, present, STATION_PATH, stationOfKey, type Calibration, type CalibrationInput, type CasePlacement, type CaseRows, type ImageMarks, type LinkedValue } from '../../../../shared/imaging'
+import { applyImageValues, calibrate, onRows, placeImageValues, STATION_PATH, type Calibration, type CalibrationInput, type CasePlacement, type CaseRows, type ImageMarks, type LinkedValue } from '../../../../shared/imaging'
 import type { CaseDraft, RawImaging } from '../../../../shared/case/types'
 import { getAt } from '../editor/draft-path'
 import { imageRowsOf, stationRows } from './image-rows'
+import { typedAfterEdit, typedOver, withoutUntyped } from './image-typed'
 
 /** What the editor's history keeps of one image. */
 export interface ImageEditState {
@@ -71,14 +72,6 @@ export function writtenInCase(state: ImageEditState, label: string, draft: CaseD
   return { written, onCase: written && onRows(written, rowOf), where: { rowOf, ...(imageRows ? { imageRows } : {}) } }
 }
 
-/** Whether the case holds another value than the image wrote at `v`: typed over. An emptied field
- *  is not (a row deleted in the form and written again by one image comes back without the other
- *  image's values, and an empty diameter is an error the plan shows): the image fills it again. */
-export const typedOver = (draft: CaseDraft, v: LinkedValue): boolean => {
-  const now = getAt(draft, v.path)
-  return now !== v.value && present(now)
-}
-
 /** Keys of the values the image wrote that the case no longer holds as written: typed over. */
 export function typedOverKeys(state: ImageEditState, label: string, draft: CaseDraft): string[] {
   return (writtenInCase(state, label, draft).onCase ?? []).filter((v) => typedOver(draft, v)).map((v) => v.key)
@@ -102,29 +95,7 @@ export function applyImageEdit(
 ): { draft: CaseDraft; state: ImageEditState } {
   const { written: wrote, onCase, where } = writtenInCase(before, label, draft)
   const prev = follow ? null : onCase
-  // A station whose row was deleted in the form took its typed values with it: it is written afresh.
-  const onRowsNow = new Set((onCase ?? []).map((v) => stationOfKey(v.key)))
-  const rowless = new Set((wrote ?? []).map((v) => stationOfKey(v.key)).filter((id) => id !== null && !onRowsNow.has(id)))
-  // Typed over: kept from before (but for a station taken off the image or out of the form, or one
-  // relinked now), and what the case holds now in place of what the image wrote. Keys name the
-  // image's stations, so a station added or removed anywhere moves no entry onto another station.
-  const again = new Set(relink)
-  const marksNow = new Set(after.marks.stations.map((st) => st.id))
-  const stillThere = (key: string) => {
-    const id = stationOfKey(key)
-    return id === null || (marksNow.has(id) && (follow || !rowless.has(id)))
-  }
-  const typedNow = new Set([...(after.marks.unlinked ?? []), ...(prev ?? []).filter((v) => typedOver(draft, v)).map((v) => v.key)])
-  const unlinked = new Set([...typedNow].filter((k) => !again.has(k) && stillThere(k)))
-  // A station taken off the image whose row holds values typed over keeps that row with what was
-  // typed: it is the surgeon's now. The station's other values leave with it (kept, they would be
-  // nobody's, and a later typed magnification would re-correct them); a row left without its
-  // distance says so in the form.
-  const removedValues = (prev ?? []).filter((v) => {
-    const id = stationOfKey(v.key)
-    return id !== null && STATION_PATH.test(v.path) && !marksNow.has(id)
-  })
-  const keptRows = new Set(removedValues.filter((v) => typedNow.has(v.key)).map((v) => Number(STATION_PATH.exec(v.path)![1])))
+  const { unlinked, typedNow, removedValues, keptRows } = typedAfterEdit({ draft, after, wrote, onCase, prev, relink, follow })
   const imageRows = where.imageRows && keptRows.size > 0 ? new Set([...where.imageRows].filter((j) => !keptRows.has(j))) : where.imageRows
   const at: CaseRows = { ...where, ...(imageRows ? { imageRows } : {}), inPlace: follow }
   let state = after
@@ -178,21 +149,6 @@ export function applyImageEdit(
     changed = true
   }
   return { draft: changed ? (out as CaseDraft) : draft, state }
-}
-
-/** The draft with the untyped values of removed stations taken out of the rows kept for what was typed. */
-function withoutUntyped(draft: CaseDraft, removed: readonly LinkedValue[], keptRows: ReadonlySet<number>, typed: ReadonlySet<string>): CaseDraft {
-  if (keptRows.size === 0) return draft
-  const stations = [...((draft.bone?.stations ?? []) as Record<string, unknown>[])]
-  for (const v of removed) {
-    const m = STATION_PATH.exec(v.path)!
-    const j = Number(m[1])
-    const row = stations[j]
-    if (!keptRows.has(j) || typed.has(v.key) || !row || row[m[2]!] !== v.value) continue
-    const { [m[2]!]: _gone, ...rest } = row
-    stations[j] = rest
-  }
-  return { ...draft, bone: { ...draft.bone, stations } } as CaseDraft
 }
 
 function dropMovedLateral(written: Record<string, unknown>, before: readonly LinkedValue[], now: ReadonlySet<string>, unlinked: ReadonlySet<string>): void {

@@ -6,7 +6,8 @@
 import type { CaseDraft } from '../../../../shared/case/types'
 import type { Follower } from '../editor/editor-store'
 import { STATION_PATH } from '../../../../shared/imaging'
-import { applyImageEdit, stationsOfOtherImages, typedOver, typedOverKeys, writtenInCase, type ImageEditState } from './image-edit'
+import { applyImageEdit, stationsOfOtherImages, typedOverKeys, writtenInCase, type ImageEditState } from './image-edit'
+import { typedOver } from './image-typed'
 
 const IMAGE_KEY = /^image:/
 const imagingOf = (d: CaseDraft) => JSON.stringify((d as Record<string, unknown>).imaging)
