@@ -130,6 +130,8 @@ export const STATION_PATH = /^bone\.stations\[(\d+)\]\.(\w+)$/
  *  position on the image); `imageRows`, the rows that are the image's (absent: it wrote none yet). */
 export interface CaseRows {
   rowOf?: ReadonlyMap<string, number> | null
+  /** Stations whose row was found by level alone (none of their values left there: retyped). */
+  levelOnly?: ReadonlySet<string>
   imageRows?: ReadonlySet<number>
   /** The same values placed again where they are (a magnification typed since): nothing in the
    *  case is replaced. */
@@ -216,8 +218,9 @@ export function applyImageValues(
     }
   }
   if (plane === 'AP' && stationCount > 0 && !inPlace) carryLateral(old, stations)
-  // An image with no stations yet leaves the stations typed in the form alone.
-  if (stationCount > 0 || inPlace) bone.stations = [...stations, ...added]
+  // An image with no stations yet leaves the stations typed in the form alone; one whose last
+  // station was removed takes its rows out (the form's own stay).
+  if (stationCount > 0 || inPlace || options.imageRows !== undefined) bone.stations = [...stations, ...added]
   next.bone = bone
   if ('distalThickness' in soft) next.softTissue = soft
   return next as CaseDraft

@@ -249,6 +249,76 @@ describe('whole workflows (tenth read)', () => {
   })
 })
 
+describe('after the fixes of the tenth read (eleventh read)', () => {
+  const ctCase = () => ({ ...baseCase(), imaging: { source: 'ct' as const } })
+
+  it('a CT case that kept its calibration keeps it when the image is recalibrated (was: became X-ray 1.15 silently, a CT value then read at 1.15)', () => {
+    const first = applyImageEdit(ctCase(), { marks: mk('single', [0, 2, 4, 12]), calibration: null }, { marks: mk('single', [0, 2, 4, 12]), calibration: FILE_CAL }, 'X')
+    expect(first.draft.imaging).toEqual({ source: 'ct' })
+    const MARKER: CalibrationInput = { kind: 'marker', trueSizeMm: 25, from: truth.marker.from, to: truth.marker.to, detector }
+    const again = applyImageEdit(first.draft, first.state, { ...first.state, calibration: MARKER }, 'X')
+    expect(again.draft.imaging).toEqual({ source: 'ct' })
+    expect(again.draft.bone!.residualLength).toBeCloseTo(truth.residualMm, 0)
+  })
+
+  it('a one-plane image refused beside a lateral image, with a station removed meanwhile, still follows a typed magnification (was: every value left at 1.15, 268.3 for 280)', () => {
+    const store = createEditorStore(baseCase(), () => 0)
+    store.setFollower(followImaging)
+    const img = (id: string, change: (s: ImageEditState) => ImageEditState) =>
+      store.edit((draft, side) => {
+        const before = side(imageSideKey(id)) as ImageEditState
+        const r = applyImageEdit(draft, before, change(before), id)
+        return { draft: r.draft, side: { [imageSideKey(id)]: r.state } }
+      })
+    store.initSide(imageSideKey('X'), { marks: mk('single', [0, 2, 4, 12]), calibration: null } satisfies ImageEditState)
+    store.initSide(imageSideKey('LAT'), { marks: mk('Lat', [0, 2, 4, 12]), calibration: null } satisfies ImageEditState)
+    img('X', (s) => ({ ...s, calibration: FILE_CAL }))
+    img('LAT', (s) => ({ ...s, calibration: KNOWN }))
+    img('X', (s) => ({ ...s, marks: { ...s.marks, stations: s.marks.stations.filter((st) => st.id !== 's4') } }))
+    store.set('imaging.magnification', 1.2)
+    expect((store.draft().bone!.residualLength as number) / 1.2).toBeCloseTo(truth.residualMm, 0)
+    const st = store.draft().bone!.stations as Record<string, number>[]
+    expect(st.every((r) => Math.abs(r.fromDistalEnd! / 1.2 - Math.round(r.fromDistalEnd! / 1.2 / 20) * 20) < 0.5)).toBe(true)
+  })
+
+  it('the image’s last station removed: its rows leave with it, the surgeon’s stay (was: the last row stayed, nobody’s, re-corrected by a later factor)', () => {
+    const { store, img, rows } = oneImage()
+    store.replace('bone.stations', [...rows(), { fromDistalEnd: 200, endosteal: 14, periosteal: 26 }])
+    img((s) => ({ ...s, marks: { ...s.marks, stations: [] } }))
+    expect(rows()).toEqual([{ fromDistalEnd: 200, endosteal: 14, periosteal: 26 }])
+  })
+
+  it('the surgeon’s own row within 5 mm of a deleted image row, only partly typed: it stays the surgeon’s as typed, not completed with the image’s value from another level (was: periosteal measured at 69 filled in at 72)', () => {
+    const { store, img, rows } = oneImage()
+    const deleted = byLevel(rows(), 2)!
+    store.replace('bone.stations', [...rows().filter((r) => r !== deleted), { fromDistalEnd: 72, endosteal: 17 }])
+    img((s) => nudge(s, 's12', 1))
+    expect(rows()).toContainEqual({ fromDistalEnd: 72, endosteal: 17 })
+  })
+
+  it('a case at a stated factor switched to CT in the form: the image’s soft tissue, which a CT case does not take, is taken out, not left to the site default (was: 46.96 for 45)', () => {
+    const stated = { ...baseCase(), imaging: { source: 'xray' as const, magnification: 1.2 } }
+    const store = createEditorStore(stated, () => 0)
+    store.setFollower(followImaging)
+    store.initSide(imageSideKey('X'), { marks: mk('single', [0, 2, 4, 12]), calibration: null } satisfies ImageEditState)
+    store.edit((draft, side) => {
+      const before = side(imageSideKey('X')) as ImageEditState
+      const r = applyImageEdit(draft, before, { ...before, calibration: FILE_CAL }, 'X')
+      return { draft: r.draft, side: { [imageSideKey('X')]: r.state } }
+    })
+    expect(store.draft().softTissue!.distalThickness).toBeDefined()
+    store.set('imaging', { source: 'ct' })
+    expect(store.draft().softTissue!.distalThickness).toBeUndefined()
+  })
+
+  it('the skin point removed on the image: its soft tissue leaves the case with it', () => {
+    const { store, img } = oneImage()
+    expect(store.draft().softTissue!.distalThickness).toBeDefined()
+    img((s) => ({ ...s, marks: { ...s.marks, skin: null } }))
+    expect(store.draft().softTissue!.distalThickness).toBeUndefined()
+  })
+})
+
 describe('images stored with typed-over entries as case paths (before 2026-12-01)', () => {
   it('an entry left on another station’s row (F6 as stored) is dropped, and the value really typed over is found again at the next edit', () => {
     const { store, img, side, at, rowOf } = twoImages()

@@ -102,11 +102,11 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
   /** The image's values as the case holds them: at the case's magnification, on its stations. */
   const placed = useMemo(() => {
     if (!calibration?.ok || !marks.axis) return null
-    const { where } = writtenInCase({ marks, calibration: calInput }, row.label, form.draft)
+    const { where, onCase } = writtenInCase({ marks, calibration: calInput }, row.label, form.draft)
     const p = placeImageValues(form.draft, marks, calibration.calibration, row.label, false, where)
     const others = stationsOfOtherImages(store.sideEntries(), imageSideKey(row.id), form.draft)
     const shown = !p.refused && replacesOthersStations(marks, p.result.values, where.imageRows, others) ? { ...p, result: { ...p.result, values: [] }, note: OTHERS_STATIONS_NOTE, refused: true } : p
-    return { ...shown, rowOf: where.rowOf ?? null }
+    return { ...shown, rowOf: where.rowOf ?? null, levelOnly: where.levelOnly ?? new Set<string>(), written: new Map((onCase ?? []).map((w) => [w.key, w.value])) }
   }, [calibration, calInput, marks, row.label, row.id, form.draft, store])
   const caseValues = placed?.result ?? null
 
@@ -206,7 +206,7 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
   // unlinked for good at the next image edit).
   // Each value is compared at the row its station is at in the form (rows deleted or added there
   // move it); a station whose row was deleted in the form is not there until the image's next edit.
-  const linkRows = caseValues?.values.map((v): { v: LinkedValue; current: unknown; link: 'linked' | 'typed' | 'row-deleted' | 'empty' } => {
+  const linkRows = caseValues?.values.map((v): { v: LinkedValue; current: unknown; link: 'linked' | 'typed' | 'row-deleted' | 'empty' | 'pending' } => {
     const m = STATION_PATH.exec(v.path)
     const id = stationOfKey(v.key)
     const at = m && id !== null && placed?.rowOf ? placed.rowOf.get(id) : null
@@ -214,7 +214,10 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
     const current = getAt(form.draft, at === null ? v.path : `bone.stations[${at}].${m![2]}`)
     // An emptied field is filled again at the image's next edit (image-edit.ts typedOver).
     if (!unlinked.includes(v.key) && current === v.value) return { v, current, link: 'linked' }
-    return { v, current, link: present(current) ? 'typed' : 'empty' }
+    // What the image wrote last is still in the case: its later edit was not written (refused).
+    if (!unlinked.includes(v.key) && placed?.written.get(v.key) === current) return { v, current, link: 'pending' }
+    // A row found by its level alone was retyped whole: an empty value there is the surgeon's too.
+    return { v, current, link: present(current) || (id !== null && placed?.levelOnly.has(id)) ? 'typed' : 'empty' }
   }) ?? []
   const toolHint: Record<Tool, string> = {
     move: 'Drag to pan, wheel to zoom.',
@@ -375,11 +378,13 @@ export function ImageWorkspace({ row, result, saving = false, onRemove }: { row:
                             'not written yet'
                           ) : link === 'row-deleted' ? (
                             'row deleted in the form; written again at the image’s next edit'
+                          ) : link === 'pending' ? (
+                            `not written yet (the case holds ${String(current)}, from before the image’s last edit)`
                           ) : link === 'empty' ? (
                             'empty in the form; written again at the image’s next edit'
                           ) : link === 'typed' ? (
                             <>
-                              typed over ({String(current)}) —{' '}
+                              typed over ({String(current ?? '—')}) —{' '}
                               <button type="button" onClick={() => relink(v.key)} disabled={readOnly}>
                                 Use the image value
                               </button>

@@ -55,6 +55,14 @@ export function writtenValues(state: ImageEditState, label: string, draft: CaseD
   return imageValuesOf(asWritten(state), label, draftAt(draft, at), false, true, { inPlace: true })?.result.values ?? null
 }
 
+/** Whether the case's calibration is the one this image gave it at its last write, unchanged since. */
+function gaveCaseCalibration(state: ImageEditState, draft: CaseDraft): boolean {
+  const cal = state.marks.writtenWith ? calibrate(state.marks.writtenWith) : null
+  if (!cal?.ok) return false
+  const own = JSON.stringify(cal.calibration.imaging)
+  return own === JSON.stringify(state.marks.writtenAt) && own === JSON.stringify((draft as Record<string, unknown>).imaging)
+}
+
 /** The image with the handles its values in the case were written from. */
 function asWritten(state: ImageEditState): ImageEditState {
   const g = state.marks.writtenGeometry
@@ -69,12 +77,13 @@ export function writtenInCase(state: ImageEditState, label: string, draft: CaseD
   const written = writtenValues(state, label, draft)
   const rowOf = written && stationRows(state.marks, written, draft)
   const imageRows = imageRowsOf(written, rowOf)
-  return { written, onCase: written && onRows(written, rowOf), where: { rowOf, ...(imageRows ? { imageRows } : {}) } }
+  return { written, onCase: written && onRows(written, rowOf), where: { rowOf, ...(rowOf ? { levelOnly: rowOf.levelOnly } : {}), ...(imageRows ? { imageRows } : {}) } }
 }
 
 /** Keys of the values the image wrote that the case no longer holds as written: typed over. */
 export function typedOverKeys(state: ImageEditState, label: string, draft: CaseDraft): string[] {
-  return (writtenInCase(state, label, draft).onCase ?? []).filter((v) => typedOver(draft, v)).map((v) => v.key)
+  const { onCase, where } = writtenInCase(state, label, draft)
+  return (onCase ?? []).filter((v) => typedOver(draft, v, where.levelOnly)).map((v) => v.key)
 }
 
 /**
@@ -95,7 +104,7 @@ export function applyImageEdit(
 ): { draft: CaseDraft; state: ImageEditState } {
   const { written: wrote, onCase, where } = writtenInCase(before, label, draft)
   const prev = follow ? null : onCase
-  const { unlinked, typedNow, removedValues, keptRows } = typedAfterEdit({ draft, after, wrote, onCase, prev, relink, follow })
+  const { unlinked, typedNow, removedValues, keptRows } = typedAfterEdit({ draft, after, wrote, onCase, prev, relink, follow, levelOnly: where.levelOnly })
   const imageRows = where.imageRows && keptRows.size > 0 ? new Set([...where.imageRows].filter((j) => !keptRows.has(j))) : where.imageRows
   const at: CaseRows = { ...where, ...(imageRows ? { imageRows } : {}), inPlace: follow }
   let state = after
@@ -104,13 +113,19 @@ export function applyImageEdit(
   // The image may set the case's calibration when its calibration changes (or first gives values),
   // not on every edit: a factor typed into the form afterwards stays, and the image's values are
   // then placed at it. And only while the case holds no other radiographic value (placeImageValues).
-  const mayCalibrate = !follow && (before.marks.writtenAt === undefined || JSON.stringify(before.calibration) !== JSON.stringify(state.calibration))
+  // A calibration changed later resets the case's only while the case's is still the one this image
+  // gave it: one the case kept (CT, a stated factor) or typed since stays, and values are converted.
+  const recalibrated = JSON.stringify(before.calibration) !== JSON.stringify(state.calibration)
+  const mayCalibrate = !follow && (before.marks.writtenAt === undefined || (recalibrated && gaveCaseCalibration(before, draft)))
   // Once it has written stations, the image owns only the rows they are on (its first ones replace
   // the list, as before); rows added in the form are the case's own radiographic values, kept, and
   // its calibration must not re-correct them (placeImageValues).
-  const placed = imageValuesOf(state, label, draft, mayCalibrate, follow, at)
+  // Following a typed magnification, what the image wrote is placed again (its handles then): an
+  // edit refused since is written at its next edit, not here.
+  const source = follow ? asWritten(state) : state
+  const placed = imageValuesOf(source, label, draft, mayCalibrate, follow, at)
   if (!placed || placed.refused) return { draft, state }
-  if (replacesOthersStations(state.marks, placed.result.values, at.imageRows, othersOwnStations)) return { draft, state }
+  if (replacesOthersStations(source.marks, placed.result.values, at.imageRows, othersOwnStations)) return { draft, state }
   // Following a typed magnification, each station goes to the row it is at now.
   const next = follow ? { ...placed.result, values: onRows(placed.result.values, where.rowOf) } : placed.result
   // A value typed over stays as typed; on an image that owns the station list (rebuilt from its
@@ -132,14 +147,15 @@ export function applyImageEdit(
   // the handles they come from.
   const used = placed.input
   const writtenAt = written.imaging as RawImaging | undefined
-  const geometry = geometryOf(state.marks)
+  const geometry = geometryOf(source.marks)
   if (JSON.stringify(writtenAt) !== JSON.stringify(state.marks.writtenAt) || used !== state.marks.writtenWith || JSON.stringify(geometry) !== JSON.stringify(state.marks.writtenGeometry)) {
     const { writtenAt: _a, writtenWith: _w, writtenGeometry: _g, ...rest } = state.marks
     state = { ...state, marks: { ...rest, ...(writtenAt !== undefined ? { writtenAt } : {}), ...(used ? { writtenWith: used } : {}), writtenGeometry: geometry } }
   }
-  // A lateral station moved to another level leaves the values it wrote at the old one: they are
-  // taken out (while still as written), not left on a station they were not measured at.
-  if (state.marks.plane === 'Lat' && prev) dropMovedLateral(written, prev, new Set(next.values.map((v) => v.path)), unlinked)
+  // Values the image wrote and writes no more there are taken out while still as written: left in,
+  // they would be nobody's, and a later typed magnification would re-correct them (a skin point
+  // removed; a soft tissue the case, now CT, does not take; a lateral station moved to another level).
+  dropUnwritten(written, prev ?? onCase ?? [], new Set(next.values.map((v) => v.path)), unlinked, state.marks.plane)
   // Sections the edit did not change keep their identity (their fields do not re-render).
   let changed = false
   const out: Record<string, unknown> = { ...old }
@@ -151,16 +167,25 @@ export function applyImageEdit(
   return { draft: changed ? (out as CaseDraft) : draft, state }
 }
 
-function dropMovedLateral(written: Record<string, unknown>, before: readonly LinkedValue[], now: ReadonlySet<string>, unlinked: ReadonlySet<string>): void {
+function dropUnwritten(written: Record<string, unknown>, before: readonly LinkedValue[], now: ReadonlySet<string>, unlinked: ReadonlySet<string>, plane: ImageMarks['plane']): void {
   const stations = (written.bone as { stations?: Record<string, unknown>[] } | undefined)?.stations
-  if (!Array.isArray(stations)) return
   for (const v of before) {
+    if (now.has(v.path) || unlinked.has(v.key)) continue
     const m = LATERAL_PATH.exec(v.path)
-    if (!m || now.has(v.path) || unlinked.has(v.key)) continue
-    const st = stations[Number(m[1])]
-    if (st && st[m[2]!] === v.value) {
-      const { [m[2]!]: _gone, ...rest } = st
-      stations[Number(m[1])] = rest
+    // Stations an AP or one-plane image rebuilt are gone with it; a lateral image's stay the case's.
+    if (m && plane === 'Lat' && Array.isArray(stations)) {
+      const st = stations[Number(m[1])]
+      if (st && st[m[2]!] === v.value) {
+        const { [m[2]!]: _gone, ...rest } = st
+        stations[Number(m[1])] = rest
+      }
+    } else if (!STATION_PATH.test(v.path)) {
+      const [section, field] = v.path.split('.') as [string, string]
+      const holder = written[section] as Record<string, unknown> | undefined
+      if (holder && holder[field] === v.value) {
+        const { [field]: _gone, ...rest } = holder
+        written[section] = rest
+      }
     }
   }
 }

@@ -29,9 +29,10 @@ export const followImaging: Follower = (before, after, side, keys) => {
   let draft = after
   const states: Record<string, unknown> = {}
   for (const { key, state } of found) {
-    // Stations added or removed on the image while its edits were refused (nothing written): its
-    // station list is written again, not only placed at the new magnification.
-    const r = applyImageEdit(draft, state, state, '', [], sameStations(state))
+    // An image edited while its values were refused (nothing written) is written as it is now when
+    // it may be; else what it wrote is placed again at the new magnification.
+    let r = pendingEdit(state) ? applyImageEdit(draft, state, state, '', [], false) : null
+    if (!r || r.draft === draft) r = applyImageEdit(draft, state, state, '', [], true)
     draft = r.draft
     states[key] = r.state
   }
@@ -63,10 +64,10 @@ export function storedImageState(row: { marks: ImageEditState['marks']; calibrat
   return withKeys(state, draft)
 }
 
-/** Whether the image has the stations its values in the case were written from. */
-function sameStations(state: ImageEditState): boolean {
-  const was = state.marks.writtenGeometry?.stations
-  return !was || (was.length === state.marks.stations.length && was.every((st, i) => st.id === state.marks.stations[i]!.id))
+/** Whether the image was edited since its values in the case were written (an edit refused). */
+function pendingEdit(state: ImageEditState): boolean {
+  const g = state.marks.writtenGeometry
+  return g !== undefined && JSON.stringify(g) !== JSON.stringify({ axis: state.marks.axis, stations: state.marks.stations, skin: state.marks.skin })
 }
 
 function withKeys(state: ImageEditState, draft: CaseDraft): ImageEditState {

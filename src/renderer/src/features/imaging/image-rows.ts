@@ -14,7 +14,7 @@ import type { CaseDraft } from '../../../../shared/case/types'
  * A station whose row was deleted in the form has none. Null for a lateral image (its values come
  * placed at their levels).
  */
-export function stationRows(marks: ImageMarks, written: readonly LinkedValue[], draft: CaseDraft): Map<string, number> | null {
+export function stationRows(marks: ImageMarks, written: readonly LinkedValue[], draft: CaseDraft): StationRows | null {
   if (marks.plane === 'Lat') return null
   const caseRows = ((draft.bone?.stations ?? []) as unknown[]).map((r) => (r !== null && typeof r === 'object' ? (r as Record<string, unknown>) : {}))
   const fields = new Map<string, [string, number][]>()
@@ -53,9 +53,17 @@ export function stationRows(marks: ImageMarks, written: readonly LinkedValue[], 
     })
   }
   near.sort((a, b) => a.d - b.d)
-  for (const { id, j } of near) claim(id, j)
-  return rows
+  const byLevel = new Set<string>()
+  for (const { id, j } of near) {
+    if (!rows.has(id) && !taken.has(j)) byLevel.add(id)
+    claim(id, j)
+  }
+  return Object.assign(rows, { levelOnly: byLevel })
 }
+
+/** Station mark id → case row; `levelOnly`: stations whose row holds none of their values (found by
+ *  level alone: the surgeon retyped it, so every value there is theirs, even an empty one). */
+export type StationRows = Map<string, number> & { levelOnly: ReadonlySet<string> }
 
 /** The case rows an image's stations are on now (`written`: the values it wrote, `rowOf`: their
  *  stationRows; null: at their positions); undefined when it wrote no station (its first stations

@@ -10,8 +10,11 @@ import type { ImageEditState } from './image-edit'
 /** Whether the case holds another value than the image wrote at `v`: typed over. An emptied field
  *  is not (a row deleted in the form and written again by one image comes back without the other
  *  image's values, and an empty diameter is an error the plan shows): the image fills it again. */
-export const typedOver = (draft: CaseDraft, v: LinkedValue): boolean => {
+export const typedOver = (draft: CaseDraft, v: LinkedValue, levelOnly?: ReadonlySet<string>): boolean => {
   const now = getAt(draft, v.path)
+  const id = stationOfKey(v.key)
+  // A row found by its level alone was retyped whole: what it holds is the surgeon's, empty or not.
+  if (id !== null && levelOnly?.has(id)) return now !== v.value
   return now !== v.value && present(now)
 }
 
@@ -30,6 +33,7 @@ export function typedAfterEdit(e: {
   prev: readonly LinkedValue[] | null
   relink: readonly string[]
   follow: boolean
+  levelOnly?: ReadonlySet<string> | undefined
 }): { unlinked: Set<string>; typedNow: Set<string>; removedValues: LinkedValue[]; keptRows: Set<number> } {
   // A station whose row was deleted in the form took its typed values with it: it is written afresh.
   const onRowsNow = new Set((e.onCase ?? []).map((v) => stationOfKey(v.key)))
@@ -40,7 +44,7 @@ export function typedAfterEdit(e: {
     const id = stationOfKey(key)
     return id === null || (marksNow.has(id) && (e.follow || !rowless.has(id)))
   }
-  const typedNow = new Set([...(e.after.marks.unlinked ?? []), ...(e.prev ?? []).filter((v) => typedOver(e.draft, v)).map((v) => v.key)])
+  const typedNow = new Set([...(e.after.marks.unlinked ?? []), ...(e.prev ?? []).filter((v) => typedOver(e.draft, v, e.levelOnly)).map((v) => v.key)])
   const unlinked = new Set([...typedNow].filter((k) => !again.has(k) && stillThere(k)))
   // A station taken off the image whose row holds values typed over keeps that row with what was
   // typed: it is the surgeon's now. The station's other values leave with it (kept, they would be
