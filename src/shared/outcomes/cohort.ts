@@ -11,7 +11,7 @@ import { outcomeSummary } from './patient-summary'
 
 // The per-patient primitives live in patient-course.ts (the app's start-up code stores outcome
 // summaries with them); they are re-exported here for the audit's other users.
-export { ENDING, firstOf, INCIDENCE_TYPES, lastContact, PAIRED_INTERVAL, PAIRED_MEASURES, patientPairs, surgeryDate, visitMeasure, type PairedMeasureKey } from './patient-course'
+export { ENDING, firstOf, INCIDENCE_TYPES, PAIRED_INTERVAL, PAIRED_MEASURES, patientPairs, surgeryDate, visitMeasure, type PairedMeasureKey } from './patient-course'
 
 /** One operated patient (one plan) with everything the audit reads. */
 export interface CohortPatient {

@@ -44,16 +44,6 @@ function latestOnOrBefore(dates: readonly string[], today: string): string | nul
   return null
 }
 
-/** The last contact on `today` (the latest contact date on or before it); today when none is (an
- *  operation dated after today). */
-export function latestBy(dates: readonly string[], today: string): string {
-  return latestOnOrBefore(dates, today) ?? today
-}
-
-/** The last date the patient was known to be in follow-up, never after today (contactDates). */
-export function lastContact(p: Pick<CohortPatient, 'operation' | 'visits' | 'events'>, today: string): string {
-  return latestBy(contactDates(p), today)
-}
 
 /** What may end follow-up or exposure, as recorded (events on or after the operation): the first
  *  removal, the first death, and the losses to follow-up in date order. */
@@ -96,7 +86,8 @@ export function stopOn(e: Endings, contacts: readonly string[], today: string): 
   const death = e.death !== null && e.death <= today ? e.death : null
   if (removal !== null && (death === null || removal <= death)) return { date: removal, removal: true }
   if (death !== null) return { date: death, removal: false }
-  return { date: latestBy(contacts, today), removal: false }
+  // The last contact on or before today; today when none is (an operation dated after today).
+  return { date: latestOnOrBefore(contacts, today) ?? today, removal: false }
 }
 
 /** The events on or after the operation (stage 1): one dated before it is a recording error, not
