@@ -6,7 +6,7 @@ import { dayNumber, DAYS_PER_YEAR } from './dates'
 import { SHIPPED_INTERVALS, scheduleStatus, type IntervalState, type IntervalStatus, type ScheduledInterval } from './schedule'
 import type { EventType, FollowUpVisit, OperationRecord, OutcomeEvent } from './types'
 import type { OutcomeSummary } from './patient-summary'
-import { endingOn, INCIDENCE_TYPES, PAIRED_MEASURES, patientPairs, stopOn, surgeryDate, type Endings, type PairedMeasureKey } from './patient-course'
+import { contactDates, endingOn, endingsOf, INCIDENCE_TYPES, PAIRED_MEASURES, patientPairs, stopOn, surgeryDate, type Endings, type PairedMeasureKey } from './patient-course'
 import { outcomeSummary } from './patient-summary'
 
 // The per-patient primitives live in patient-course.ts (the app's start-up code stores outcome
@@ -89,7 +89,7 @@ export interface Completeness {
 export type FollowUpEnd = 'removal' | 'death' | 'lost-to-follow-up' | null
 
 export function followUpCompleteness(patients: readonly CohortPatient[], today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): Completeness {
-  return completenessOf(patients, (p) => patientFacts(p, today, intervals), intervals)
+  return completenessOf(operatedBy(patients, today), (p) => patientFacts(p, today, intervals), intervals)
 }
 
 function completenessOf<P extends AnyPatient>(patients: readonly P[], factsOf: (p: P) => Pick<PatientFacts, 'schedule' | 'ended'>, intervals: readonly ScheduledInterval[]): Completeness {
@@ -133,7 +133,7 @@ function observationOf(start: string, e: Endings, contacts: readonly string[], t
 }
 
 export function removalFreeSurvival(patients: readonly CohortPatient[], today: string): RemovalFreeSurvival {
-  return survivalOf(patients.map((p) => patientFacts(p, today).observation))
+  return survivalOf(operatedBy(patients, today).map((p) => patientFacts(p, today).observation))
 }
 
 function survivalOf(observations: readonly SurvivalObservation[]): RemovalFreeSurvival {
@@ -186,7 +186,7 @@ function exposureOf(planId: string, start: string, e: Endings, contacts: readonl
 }
 
 export function eventIncidence(patients: readonly CohortPatient[], today: string): Incidence {
-  return incidenceOf(patients.map((p) => patientFacts(p, today).exposure))
+  return incidenceOf(operatedBy(patients, today).map((p) => patientFacts(p, today).exposure))
 }
 
 function incidenceOf(exposures: readonly Exposure[]): Incidence {
@@ -236,12 +236,19 @@ export interface PairedRow {
 
 /**
  * Baseline (the last baseline visit on or before surgery) against the visit that counts for the
- * chosen interval (default 12 months), for patients who have both values.
+ * chosen interval (default 12 months), for patients who have both values; with `today`, only pairs
+ * whose later visit is counted on that day (not after today, nor after the removal, death or loss
+ * that ended follow-up: stopOn).
  */
-export function pairedChanges(patients: readonly CohortPatient[], intervalLabel = '12 months', intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): PairedRow[] {
+export function pairedChanges(patients: readonly CohortPatient[], intervalLabel = '12 months', intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS, today?: string): PairedRow[] {
   const interval = intervals.find((i) => i.label === intervalLabel)
   if (!interval) throw new RangeError(`No follow-up interval "${intervalLabel}"`)
-  return pairedOf(patients.map((p) => patientPairs(p, interval)))
+  return pairedOf(
+    patients.map((p) => {
+      const stop = today === undefined ? null : stopOn(endingsOf(p), contactDates(p), today).date
+      return patientPairs(p, interval).map((x) => (x && (stop === null || x.date <= stop) ? x : null))
+    })
+  )
 }
 
 function pairedOf(perPatient: readonly (readonly (Pair | null)[])[]): PairedRow[] {
@@ -366,7 +373,7 @@ export interface PatientFacts {
   pairs: (Pair | null)[]
   accuracy: PatientAccuracy | null
   /** Recording errors to correct: a record dated after today; records dated before the operation. */
-  problems: { afterToday: boolean; beforeOperation: number }
+  problems: { afterToday: boolean; beforeOperation: number; afterDeath: number }
 }
 
 const factsCache = new WeakMap<CohortPatient | AuditPatient, PatientFacts>()
@@ -398,16 +405,20 @@ export function summaryFacts(s: OutcomeSummary, accuracy: PatientAccuracy | null
 function factsOn(s: OutcomeSummary, accuracy: PatientAccuracy | null, today: string, intervals: readonly ScheduledInterval[]): PatientFacts {
   const endings: Endings = { removal: s.removal, death: s.death, losses: s.losses }
   const ending = endingOn(endings, s.contactDates, today)
+  const stop = stopOn(endings, s.contactDates, today).date
+  // A visit after the removal or death that ended follow-up is not a visit done (a recording error
+  // after a death, listed), nor is a pair whose later visit comes after where follow-up stops.
+  const visits = ending && ending.type !== 'lost-to-follow-up' ? s.followUpDates.filter((d) => d <= ending.date) : s.followUpDates
   return {
     today,
     intervals,
-    schedule: scheduleStatus(s.surgeryDate, s.followUpDates, today, ending?.date ?? null, intervals),
+    schedule: scheduleStatus(s.surgeryDate, visits, today, ending?.date ?? null, intervals),
     ended: ending?.type ?? null,
     observation: observationOf(s.surgeryDate, endings, s.contactDates, today),
     exposure: exposureOf(s.planId, s.surgeryDate, endings, s.contactDates, today, s.incidenceEvents),
-    pairs: s.pairs,
+    pairs: s.pairs.map((x) => (x && x.date <= stop ? { before: x.before, after: x.after } : null)),
     accuracy,
-    problems: { afterToday: s.latestDate > today, beforeOperation: s.beforeOperation }
+    problems: { afterToday: s.latestDate > today, beforeOperation: s.beforeOperation, afterDeath: s.afterDeath }
   }
 }
 
@@ -429,6 +440,7 @@ export type CohortAuditRest = Omit<CohortAudit, keyof CohortAuditHead>
 export interface RecordsToCorrect {
   afterToday: string[]
   beforeOperation: string[]
+  afterDeath: string[]
 }
 
 export function recordsToCorrect(patients: readonly CohortPatient[], today: string): RecordsToCorrect {
@@ -437,21 +449,28 @@ export function recordsToCorrect(patients: readonly CohortPatient[], today: stri
 
 function toCorrectOf<P extends AnyPatient>(patients: readonly P[], factsOf: (p: P) => PatientFacts): RecordsToCorrect {
   const codes = (pick: (f: PatientFacts) => boolean) => [...new Set(patients.filter((p) => pick(factsOf(p))).map((p) => p.patientCode))].sort()
-  return { afterToday: codes((f) => f.problems.afterToday), beforeOperation: codes((f) => f.problems.beforeOperation > 0) }
+  return { afterToday: codes((f) => f.problems.afterToday), beforeOperation: codes((f) => f.problems.beforeOperation > 0), afterDeath: codes((f) => f.problems.afterDeath > 0) }
 }
 
 export function auditHead(all: readonly AnyPatient[], filter: CohortFilter, today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): CohortAuditHead {
   const patients = all.filter((p) => matchesFilter(p, filter))
+  const counted = operatedBy(patients, today)
   return {
-    n: patients.length,
-    completeness: completenessOf(patients, (p) => patientFacts(p, today, intervals), intervals),
-    survival: survivalOf(patients.map((p) => patientFacts(p, today, intervals).observation)),
+    n: counted.length,
+    completeness: completenessOf(counted, (p) => patientFacts(p, today, intervals), intervals),
+    survival: survivalOf(counted.map((p) => patientFacts(p, today, intervals).observation)),
     toCorrect: toCorrectOf(patients, (p) => patientFacts(p, today, intervals))
   }
 }
 
+/** The patients operated on or before today: an operation dated after today is a recording error
+ *  (listed under Records to correct), not counted in any figure. */
+function operatedBy<P extends PatientHead>(patients: readonly P[], today: string): P[] {
+  return patients.filter((p) => surgeryDate(p) <= today)
+}
+
 export function auditRest(all: readonly AnyPatient[], filter: CohortFilter, today: string, intervals: readonly ScheduledInterval[] = SHIPPED_INTERVALS): CohortAuditRest {
-  const facts = all.filter((p) => matchesFilter(p, filter)).map((p) => patientFacts(p, today, intervals))
+  const facts = operatedBy(all.filter((p) => matchesFilter(p, filter)), today).map((p) => patientFacts(p, today, intervals))
   return {
     incidence: incidenceOf(facts.map((f) => f.exposure)),
     paired: pairedOf(facts.map((f) => f.pairs)),

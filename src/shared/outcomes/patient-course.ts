@@ -26,14 +26,15 @@ export function firstOf(events: readonly OutcomeEvent[], types: readonly EventTy
 /**
  * The dates the patient was known to be in follow-up, from the operation on, in date order: the
  * stages, the follow-up visits and the events. A loss to follow-up is not a contact (its date is
- * when the loss was declared, after the patient was last seen): counting it moved the censoring and
- * the implant-years later.
+ * when the loss was declared, after the patient was last seen: counting it moved the censoring and
+ * the implant-years later), nor is a death (it may be learnt of long after the last visit: a death
+ * after a loss does not undo the loss).
  */
 export function contactDates(p: Pick<CohortPatient, 'operation' | 'visits' | 'events'>): string[] {
   const from = surgeryDate(p)
   const dates = new Set(p.operation.stages.map((s) => s.date))
   for (const v of p.visits) if (v.kind === 'follow-up' && v.date > from) dates.add(v.date)
-  for (const e of p.events) if (e.type !== 'lost-to-follow-up' && e.date > from) dates.add(e.date)
+  for (const e of p.events) if (e.type !== 'lost-to-follow-up' && e.type !== 'death' && e.date > from) dates.add(e.date)
   return [...dates].sort()
 }
 
@@ -79,15 +80,16 @@ export function endingOn(e: Endings, contacts: readonly string[], today: string)
   return candidates.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : ENDING.indexOf(a.type) - ENDING.indexOf(b.type)))[0]
 }
 
-/** Where follow-up and exposure stop on `today`: at the first removal or death on or before today
- *  (records after a death are not counted), else at the last contact. `removal`: the survival event. */
+/** Where follow-up and exposure stop on `today` (endingOn): at a removal (the survival event) or a
+ *  death that ended it (nothing recorded after counts); at the last contact before a loss that ended
+ *  it; else at the last contact on or before today. */
 export function stopOn(e: Endings, contacts: readonly string[], today: string): { date: string; removal: boolean } {
-  const removal = e.removal !== null && e.removal <= today ? e.removal : null
-  const death = e.death !== null && e.death <= today ? e.death : null
-  if (removal !== null && (death === null || removal <= death)) return { date: removal, removal: true }
-  if (death !== null) return { date: death, removal: false }
-  // The last contact on or before today; today when none is (an operation dated after today).
-  return { date: latestOnOrBefore(contacts, today) ?? today, removal: false }
+  const end = endingOn(e, contacts, today)
+  if (end?.type === 'removal') return { date: end.date, removal: true }
+  if (end?.type === 'death') return { date: end.date, removal: false }
+  const until = end?.date ?? today
+  // Today when no contact is on or before it (an operation dated after today: not counted).
+  return { date: latestOnOrBefore(contacts, until) ?? until, removal: false }
 }
 
 /** The events on or after the operation (stage 1): one dated before it is a recording error, not
@@ -98,20 +100,25 @@ export function eventsFromSurgery(p: Pick<CohortPatient, 'operation' | 'events'>
 }
 
 /** What the audit lists as records to correct: the latest date of any record (after today is an
- *  error), and how many events and follow-up visits are dated before the operation. */
-export function recordDates(p: Pick<CohortPatient, 'operation' | 'visits' | 'events'>): { latest: string; beforeOperation: number } {
+ *  error), how many events and follow-up visits are dated before the operation, and how many after
+ *  the patient's death (neither is counted). */
+export function recordDates(p: Pick<CohortPatient, 'operation' | 'visits' | 'events'>): { latest: string; beforeOperation: number; afterDeath: number } {
   const start = surgeryDate(p)
+  const death = firstOf(eventsFromSurgery(p), ['death'])?.date ?? null
   let latest = p.operation.stages[p.operation.stages.length - 1]!.date
   let beforeOperation = 0
+  let afterDeath = 0
   for (const v of p.visits) {
     if (v.date > latest) latest = v.date
     if (v.kind === 'follow-up' && v.date < start) beforeOperation++
+    if (v.kind === 'follow-up' && death !== null && v.date > death) afterDeath++
   }
   for (const e of p.events) {
     if (e.date > latest) latest = e.date
     if (e.date < start) beforeOperation++
+    if (death !== null && e.date > death) afterDeath++
   }
-  return { latest, beforeOperation }
+  return { latest, beforeOperation, afterDeath }
 }
 
 /** Events that count for incidence per 100 implant-years. */
@@ -147,6 +154,9 @@ export function visitMeasure(v: FollowUpVisit, key: PairedMeasureKey): number | 
   }
 }
 
+/** A before/after pair with the date of the visit after (counted only when that visit is counted). */
+export type DatedPair = Pair & { date: string }
+
 /** The paired interval: the 12-month visit (± its window) against the baseline. */
 export const PAIRED_INTERVAL = { label: '12 months', dueDay: Math.round(DAYS_PER_YEAR), windowDays: 61 } as const
 
@@ -155,7 +165,7 @@ export const PAIRED_INTERVAL = { label: '12 months', dueDay: Math.round(DAYS_PER
  * baseline visit on or before surgery that recorded the measure, against the visit in the
  * interval's window nearest its due day that recorded it.
  */
-export function patientPairs(p: Pick<CohortPatient, 'operation' | 'visits'>, interval: ScheduledInterval): (Pair | null)[] {
+export function patientPairs(p: Pick<CohortPatient, 'operation' | 'visits'>, interval: ScheduledInterval): (DatedPair | null)[] {
   const surgery = surgeryDate(p)
   const start = dayNumber(surgery)!
   // Ties are broken by date, then id, so the figures never depend on the order records are read in.
@@ -170,6 +180,6 @@ export function patientPairs(p: Pick<CohortPatient, 'operation' | 'visits'>, int
   return PAIRED_MEASURES.map((m) => {
     const before = baselines.find((v) => visitMeasure(v, m.key) !== undefined)
     const later = before && after.find((v) => visitMeasure(v, m.key) !== undefined)
-    return before && later ? { before: visitMeasure(before, m.key)!, after: visitMeasure(later, m.key)! } : null
+    return before && later ? { before: visitMeasure(before, m.key)!, after: visitMeasure(later, m.key)!, date: later.date } : null
   })
 }

@@ -3,9 +3,8 @@
 // incidence and the before/after pairs. It does not depend on the day it is read, so it changes
 // only when the patient's records change — small enough to be stored beside them and read instead
 // of every visit. summaryFacts (cohort.ts; not re-exported here, so storing a summary does not load the cohort statistics) must give exactly computePatientFacts (tests/unit/outcomes/patient-summary.test.ts).
-import type { Pair } from '../stats'
 import type { CohortPatient } from './cohort'
-import { contactDates, endingsOf, eventsFromSurgery, INCIDENCE_TYPES, PAIRED_INTERVAL, patientPairs, recordDates, surgeryDate } from './patient-course'
+import { contactDates, endingsOf, type DatedPair, eventsFromSurgery, INCIDENCE_TYPES, PAIRED_INTERVAL, patientPairs, recordDates, surgeryDate } from './patient-course'
 import type { EventType, OutcomeEvent } from './types'
 
 export interface OutcomeSummary {
@@ -30,11 +29,13 @@ export interface OutcomeSummary {
    *  scale it was graded on). */
   incidenceEvents: { type: EventType; grade?: string; scaleId?: string; date: string }[]
   /** Baseline against 12-month value per paired measure (PAIRED_MEASURES order). */
-  pairs: (Pair | null)[]
+  pairs: (DatedPair | null)[]
   /** The latest date of any record (one after today is a recording error the audit lists). */
   latestDate: string
   /** Events and follow-up visits dated before the operation (recording errors, not counted). */
   beforeOperation: number
+  /** Follow-up visits and events dated after the death (recording errors, not counted). Since schema v16. */
+  afterDeath: number
 }
 
 export function outcomeSummary(p: Pick<CohortPatient, 'planId' | 'operation' | 'visits' | 'events'>): OutcomeSummary {
@@ -50,7 +51,8 @@ export function outcomeSummary(p: Pick<CohortPatient, 'planId' | 'operation' | '
     incidenceEvents: events.filter((e) => INCIDENCE_TYPES.includes(e.type)).map(incidenceEvent),
     pairs: patientPairs(p, PAIRED_INTERVAL),
     latestDate: dates.latest,
-    beforeOperation: dates.beforeOperation
+    beforeOperation: dates.beforeOperation,
+    afterDeath: dates.afterDeath
   }
 }
 

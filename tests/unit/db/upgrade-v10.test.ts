@@ -57,7 +57,7 @@ describe('schema upgrade → v10 (outcome summaries for the Audit screen)', () =
       expect((await readPatients(db)).map((p) => p.summary)).toEqual([outcomeSummary({ planId: 'a', operation, visits: visits.slice(0, 3), events })])
       expect((await readPatient(db, 'a'))!.summary).toMatchObject({ operationId: 'o1', surgeryDate: '2025-03-03', followUpDates: ['2025-04-14', '2026-03-05'], contactDates: ['2025-03-03', '2025-04-14', '2025-09-01', '2026-03-05'], incidenceEvents: [{ type: 'infection', grade: '1', date: '2025-09-01' }] })
       const [patient] = await repo.loadCohort()
-      expect(patient!.summary.pairs[0]).toEqual({ before: 250, after: 390 })
+      expect(patient!.summary.pairs[0]).toMatchObject({ before: 250, after: 390 })
     } else {
       expect(await readPatients(db)).toEqual([])
       await repo.saveOperation(operation)

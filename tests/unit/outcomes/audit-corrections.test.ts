@@ -29,7 +29,7 @@ describe('records dated after today', () => {
     expect(f.exposure.days).toBe(365)
     expect(eventIncidence([p], TODAY).implantYears).toBeCloseTo(years(365), 12)
     expect(removalFreeSurvival([p], TODAY).curve.events).toBe(0)
-    expect(recordsToCorrect([p], TODAY)).toEqual({ afterToday: ['A'], beforeOperation: [] })
+    expect(recordsToCorrect([p], TODAY)).toEqual({ afterToday: ['A'], beforeOperation: [], afterDeath: [] })
   })
 
   it('a death typed 2030 and an infection dated after today: exposure runs to the last contact, the infection is not counted (was: 6.0 implant-years, 1 infection; then 2.4, to today)', () => {
@@ -93,6 +93,45 @@ describe('records dated after a death (third read)', () => {
   })
 })
 
+describe('deaths, pairs and operations on the audit’s day (fourth read)', () => {
+  it('a death recorded after a loss does not undo the loss: censored at the last visit, ended by the loss (was: 1,216 days of unobserved time, ended by the death)', () => {
+    const p = patient('a', '2023-01-01', { visits: [visit('a', '2023-12-01')], events: [event('a', 'lost-to-follow-up', '2024-06-01'), event('a', 'death', '2026-05-01')] })
+    const f = bothPaths(p)
+    expect(f.ended).toBe('lost-to-follow-up')
+    expect(f.observation).toEqual({ time: years(334), event: false })
+    expect(f.exposure.days).toBe(334)
+  })
+
+  it('a 12-month visit dated after today, or after the death, gives no before/after pair (was: counted)', () => {
+    const walk = (date: string, m: number) => visit('a', date, { sixMinuteWalkM: m })
+    const baseline = visit('a', '2025-05-01', { kind: 'baseline', sixMinuteWalkM: 200 })
+    const future = patient('a', '2025-06-10', { visits: [baseline, walk('2026-06-20', 350)] })
+    expect(bothPaths(future).pairs[0]).toBeNull()
+    const dead = patient('a', '2023-01-01', { visits: [{ ...baseline, date: '2022-12-01' }, walk('2024-01-01', 350)], events: [event('a', 'death', '2023-06-01')] })
+    expect(bothPaths(dead).pairs[0]).toBeNull()
+    const seen = patient('a', '2025-05-20', { visits: [baseline, walk('2026-05-20', 350)] })
+    expect(bothPaths(seen).pairs[0]).toEqual({ before: 200, after: 350 })
+  })
+
+  it('a visit dated after the death is not a visit done, and is listed to correct', () => {
+    const p = patient('a', '2024-01-01', { visits: [visit('a', '2025-01-01')], events: [event('a', 'death', '2024-06-01')] })
+    const f = bothPaths(p)
+    expect(f.schedule.find((i) => i.interval.label === '12 months')!.status).toBe('not-expected')
+    expect(recordsToCorrect([p], TODAY)).toEqual({ afterToday: [], beforeOperation: [], afterDeath: ['A'] })
+    expect(recordsToCorrectText(recordsToCorrect([p], TODAY))).toEqual(['Dated after the death (not counted): A. Correct the date of the follow-up visit or event, or of the death.'])
+  })
+
+  it('an operation dated after today is in no figure, only under Records to correct (was: counted as followed, at risk at year 0)', () => {
+    const later = patient('b', '2026-09-01')
+    const now = patient('a', '2025-01-01', { visits: [visit('a', '2025-02-12')] })
+    const audit = auditCohort([now, later], {}, TODAY)
+    expect(audit.n).toBe(1)
+    expect(audit.completeness.followed).toBe(1)
+    expect(audit.survival.atRisk[0]).toBe(1)
+    expect(audit.toCorrect.afterToday).toEqual(['B'])
+  })
+})
+
 describe('records dated before the operation', () => {
   it('a death typed 2014 for a 2024 operation neither ends follow-up nor erases the infections (was: 0 implant-years, 0 infections)', () => {
     const p = patient('a', '2024-06-01', { events: [event('a', 'infection', '2025-01-01'), event('a', 'infection', '2025-06-01'), event('a', 'death', '2014-01-01')] })
@@ -100,7 +139,7 @@ describe('records dated before the operation', () => {
     expect(f.exposure.counted).toHaveLength(2)
     expect(f.exposure.days).toBe(365)
     expect(f.ended).toBeNull()
-    expect(recordsToCorrect([p], TODAY)).toEqual({ afterToday: [], beforeOperation: ['A'] })
+    expect(recordsToCorrect([p], TODAY)).toEqual({ afterToday: [], beforeOperation: ['A'], afterDeath: [] })
   })
 
   it('a removal typed 2014 is not a removal at time 0 (was: survival 0 %)', () => {

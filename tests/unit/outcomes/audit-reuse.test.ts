@@ -29,7 +29,7 @@ describe('audit figures from per-patient facts', () => {
         completeness: followUpCompleteness(patients, TODAY),
         survival: removalFreeSurvival(patients, TODAY),
         incidence: eventIncidence(patients, TODAY),
-        paired: pairedChanges(patients),
+        paired: pairedChanges(patients, '12 months', undefined, TODAY),
         accuracy: planningAccuracy(patients),
         toCorrect: recordsToCorrect(patients, TODAY)
       })

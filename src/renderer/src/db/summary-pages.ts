@@ -5,7 +5,6 @@
 // row and per byte, and 2,000 rows of JSON text took 3–5 × as long to read as the same patients on
 // 16–32 pages (measured in the page, docs/performance.md). A write of one patient rewrites one page
 // (1/32 of the cohort), in the same transaction as the records it derives from.
-import type { Pair } from '../../../shared/stats'
 import type { OutcomeSummary } from '../../../shared/outcomes/patient-summary'
 import type { PlanFacts } from '../../../shared/outcomes/plan-link'
 import type { EventType, OperationRecord } from '../../../shared/outcomes/types'
@@ -36,10 +35,12 @@ type PackedSummary = [
   /** [type, date], [type, date, grade] or [type, date, grade, scaleId]. */
   incidenceEvents: ([EventType, string] | [EventType, string, string] | [EventType, string, string, string])[],
   /** [before, after] or 0 (no pair), per paired measure. */
-  pairs: ([number, number] | 0)[],
+  pairs: ([number, number, string] | 0)[],
   /** Since schema v15 (older pages are rebuilt by its upgrade). */
   latestDate: string,
-  beforeOperation: number
+  beforeOperation: number,
+  /** Since schema v16. */
+  afterDeath: number
 ]
 type PackedFacts = [planned: [systemId: string, diameterMm: number, lengthMm: number] | 0, calibration: string, imagingSource: string]
 type PackedPlan = [patientCode: string, level: string, surgeon: string]
@@ -57,7 +58,7 @@ export function packPatient(p: StoredPatient): PackedPatient {
   const s = p.summary
   const f = p.facts
   return [
-    [s.planId, s.operationId, s.surgeryDate, s.followUpDates, s.contactDates, s.losses, s.removal, s.death, s.incidenceEvents.map((e) => (e.grade === undefined ? [e.type, e.date] : e.scaleId === undefined ? [e.type, e.date, e.grade] : [e.type, e.date, e.grade, e.scaleId])), s.pairs.map((x) => (x ? [x.before, x.after] : 0)), s.latestDate, s.beforeOperation],
+    [s.planId, s.operationId, s.surgeryDate, s.followUpDates, s.contactDates, s.losses, s.removal, s.death, s.incidenceEvents.map((e) => (e.grade === undefined ? [e.type, e.date] : e.scaleId === undefined ? [e.type, e.date, e.grade] : [e.type, e.date, e.grade, e.scaleId])), s.pairs.map((x) => (x ? [x.before, x.after, x.date] : 0)), s.latestDate, s.beforeOperation, s.afterDeath],
     p.operation,
     f ? [f.planned ? [f.planned.systemId, f.planned.diameterMm, f.planned.lengthMm] : 0, f.calibration, f.imagingSource] : 0,
     p.plan ? [p.plan.patientCode, p.plan.level, p.plan.surgeon] : 0
@@ -75,9 +76,10 @@ export function unpackPatient([s, operation, f, plan]: PackedPatient): StoredPat
     removal: s[6],
     death: s[7],
     incidenceEvents: s[8].map((e) => (e.length === 4 ? { type: e[0], grade: e[2], scaleId: e[3], date: e[1] } : e.length === 3 ? { type: e[0], grade: e[2], date: e[1] } : { type: e[0], date: e[1] })),
-    pairs: s[9].map((x): Pair | null => (x ? { before: x[0], after: x[1] } : null)),
+    pairs: s[9].map((x) => (x ? { before: x[0], after: x[1], date: x[2] } : null)),
     latestDate: s[10],
-    beforeOperation: s[11]
+    beforeOperation: s[11],
+    afterDeath: s[12]
   }
   const facts: PlanFacts | null = f ? { planned: f[0] ? { systemId: f[0][0], diameterMm: f[0][1], lengthMm: f[0][2] } : null, calibration: f[1], imagingSource: f[2] } : null
   return { summary, operation, facts, plan: plan ? { patientCode: plan[0], level: plan[1], surgeon: plan[2] } : null }

@@ -86,6 +86,7 @@ export function recordsToCorrectText(t: CohortAudit['toCorrect']): string[] {
   const out: string[] = []
   if (t.afterToday.length > 0) out.push(`Dated after today (not counted): ${t.afterToday.join(', ')}. Correct the date of the visit, event or operation stage.`)
   if (t.beforeOperation.length > 0) out.push(`Dated before the operation (not counted): ${t.beforeOperation.join(', ')}. Correct the date of the follow-up visit or event, or of the operation.`)
+  if (t.afterDeath.length > 0) out.push(`Dated after the death (not counted): ${t.afterDeath.join(', ')}. Correct the date of the follow-up visit or event, or of the death.`)
   return out
 }
 
