@@ -175,7 +175,9 @@ export function applyImageValues(
   /** `inPlace`: the same values again (a magnification typed since): the station list is not
    *  rebuilt. `imageRows`: the case rows the image's stations are on (the others were added in the
    *  form, and are kept after the image's); absent: all of them (its first values). */
-  options: { inPlace?: boolean; imageRows?: ReadonlySet<number> } = {}
+  /** `fromRow`: when the list is rebuilt, the case row each image station (by its new position) is
+   *  on now: the fields there the image does not write (typed by the surgeon) go with it. */
+  options: { inPlace?: boolean; imageRows?: ReadonlySet<number>; fromRow?: ReadonlyMap<number, number> } = {}
 ): CaseDraft {
   const next = { ...(draft as Draft) }
   next.imaging = { ...result.imaging }
@@ -217,6 +219,7 @@ export function applyImageValues(
       soft.method = 'xray'
     }
   }
+  if (!inPlace && options.fromRow) keepOtherFields(all, stations, options.fromRow, new Set(plane === 'single' ? ['fromDistalEnd', 'endosteal', 'periosteal'] : ['fromDistalEnd', 'endostealAP', 'periostealAP']))
   if (plane === 'AP' && stationCount > 0 && !inPlace) carryLateral(old, stations)
   // An image with no stations yet leaves the stations typed in the form alone; one whose last
   // station was removed takes its rows out (the form's own stay).
@@ -227,6 +230,18 @@ export function applyImageValues(
 }
 
 const LATERAL_KEYS = ['endostealLat', 'periostealLat', 'lateralFromDistalEnd'] as const
+
+/** A rebuilt station keeps the fields of its row its image's plane does not write (`written`): values the
+ *  surgeon typed there (a one-value diameter in a row an AP image measured). Lateral values are
+ *  carried by level instead (carryLateral). */
+function keepOtherFields(all: readonly unknown[], stations: Draft[], fromRow: ReadonlyMap<number, number>, written: ReadonlySet<string>): void {
+  for (const [i, j] of fromRow) {
+    const row = obj(all[j])
+    const st = stations[i]
+    if (!st) continue
+    for (const [f, x] of Object.entries(row)) if (!written.has(f) && !(LATERAL_KEYS as readonly string[]).includes(f) && !(f in st) && present(x)) st[f] = x
+  }
+}
 /** A distance from the distal end as the draft holds it (a number in mm or a text with a unit), in mm; null if not one. */
 export const levelOf = (x: unknown): number | null => {
   const z = parseLength(x, 'level')

@@ -7,7 +7,7 @@ import type { CalibrationInput, ImageMarks, StationMark } from '../../../src/sha
 import type { CaseDraft } from '../../../src/shared/case/types'
 import { createEditorStore } from '../../../src/renderer/src/features/editor/editor-store'
 import { getAt } from '../../../src/renderer/src/features/editor/draft-path'
-import { applyImageEdit, imageSideKey, imageValuesOf, type ImageEditState } from '../../../src/renderer/src/features/imaging/image-edit'
+import { applyImageEdit, imageSideKey, imageValuesOf, stationsOfOtherImages, type ImageEditState } from '../../../src/renderer/src/features/imaging/image-edit'
 import { followImaging, storedImageState } from '../../../src/renderer/src/features/imaging/image-follow'
 import { truth } from './phantoms'
 
@@ -316,6 +316,35 @@ describe('after the fixes of the tenth read (eleventh read)', () => {
     expect(store.draft().softTissue!.distalThickness).toBeDefined()
     img((s) => ({ ...s, marks: { ...s.marks, skin: null } }))
     expect(store.draft().softTissue!.distalThickness).toBeUndefined()
+  })
+})
+
+describe('twelfth read', () => {
+  it('a second one-plane image refused beside the first, with stations added meanwhile, does not replace the first image’s stations when a factor is typed (was: all silently replaced)', () => {
+    const store = createEditorStore(baseCase(), () => 0)
+    store.setFollower(followImaging)
+    const img = (id: string, change: (s: ImageEditState) => ImageEditState) =>
+      store.edit((draft, side) => {
+        const before = side(imageSideKey(id)) as ImageEditState
+        const r = applyImageEdit(draft, before, change(before), id, [], false, stationsOfOtherImages(store.sideEntries(), imageSideKey(id), draft))
+        return { draft: r.draft, side: { [imageSideKey(id)]: r.state } }
+      })
+    store.initSide(imageSideKey('A'), { marks: mk('single', [0, 2, 4, 12]), calibration: null } satisfies ImageEditState)
+    store.initSide(imageSideKey('B'), { marks: mk('single', []), calibration: null } satisfies ImageEditState)
+    img('A', (s) => ({ ...s, calibration: FILE_CAL }))
+    img('B', (s) => ({ ...s, calibration: FILE_CAL }))
+    img('B', (s) => ({ ...s, marks: { ...s.marks, stations: [station(7), station(9)] } }))
+    store.set('imaging.magnification', 1.2)
+    const st = store.draft().bone!.stations as Record<string, number>[]
+    expect(st.map((r) => Math.round(r.fromDistalEnd! / 1.2))).toEqual([0, 2, 4, 12].map((i) => truth.stations[i]!.zMm))
+  })
+
+  it('a row the surgeon retyped with one value for both planes, found by level by an AP image, keeps those values when the AP image rebuilds its list (was: left with the distance only)', () => {
+    const { store, img, rows } = oneImage([0, 2, 4, 12], 'AP')
+    const deleted = byLevel(rows(), 2)!
+    store.replace('bone.stations', [...rows().filter((r) => r !== deleted), { fromDistalEnd: 72, endosteal: 17, periosteal: 30 }])
+    img((s) => ({ ...s, marks: { ...s.marks, stations: [...s.marks.stations, station(7)] } }))
+    expect(rows()).toContainEqual({ fromDistalEnd: 72, endosteal: 17, periosteal: 30 })
   })
 })
 

@@ -133,14 +133,18 @@ export function applyImageEdit(
   // that holds it now). A lateral image's typed values stay at the case's stations they are on.
   const typedPaths = next.values.filter((v) => unlinked.has(v.key)).map((v) => v.path)
   const typedFrom = new Map<string, string>()
+  const fromRow = new Map<number, number>()
   if (state.marks.plane !== 'Lat') {
     const now = new Map((prev ?? []).map((v) => [v.key, v.path]))
     for (const v of next.values) {
       const from = now.get(v.key)
       if (unlinked.has(v.key) && from !== undefined && from !== v.path) typedFrom.set(v.path, from)
+      const to = STATION_PATH.exec(v.path)
+      const at = from === undefined ? null : STATION_PATH.exec(from)
+      if (to && at && !keptRows.has(Number(at[1]))) fromRow.set(Number(to[1]), Number(at[1]))
     }
   }
-  const written = applyImageValues(withoutUntyped(draft, removedValues, keptRows, typedNow), next, state.marks.plane, typedPaths, typedFrom, { inPlace: follow, ...(at.imageRows ? { imageRows: at.imageRows } : {}) }) as Record<string, unknown>
+  const written = applyImageValues(withoutUntyped(draft, removedValues, keptRows, typedNow), next, state.marks.plane, typedPaths, typedFrom, { inPlace: follow, fromRow, ...(at.imageRows ? { imageRows: at.imageRows } : {}) }) as Record<string, unknown>
   const old = draft as Record<string, unknown>
   if (!placed.setsCalibration) written.imaging = old.imaging
   // Remembered with the image: the imaging section its values are at now, the calibration used and

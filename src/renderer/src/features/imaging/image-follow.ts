@@ -28,17 +28,17 @@ export const followImaging: Follower = (before, after, side, keys) => {
   found.sort((a, b) => Number(a.state.marks.plane === 'Lat') - Number(b.state.marks.plane === 'Lat'))
   let draft = after
   const states: Record<string, unknown> = {}
+  const entries = () => keys.map((key) => ({ key, value: states[key] ?? side(key) }))
   for (const { key, state } of found) {
     // An image edited while its values were refused (nothing written) is written as it is now when
     // it may be; else what it wrote is placed again at the new magnification.
-    let r = pendingEdit(state) ? applyImageEdit(draft, state, state, '', [], false) : null
+    let r = pendingEdit(state) ? applyImageEdit(draft, state, state, '', [], false, stationsOfOtherImages(entries(), key, draft)) : null
     if (!r || r.draft === draft) r = applyImageEdit(draft, state, state, '', [], true)
     draft = r.draft
     states[key] = r.state
   }
   // An image whose values were refused (nothing written yet) may be accepted now: its note asked
   // for this very edit (the magnification of the case's other values). It is placed as a first write.
-  const entries = () => keys.map((key) => ({ key, value: states[key] ?? side(key) }))
   for (const key of keys.filter((k) => IMAGE_KEY.test(k))) {
     const state = side(key) as ImageEditState | undefined
     if (!state || state.marks.writtenAt !== undefined || !state.calibration || !state.marks.axis) continue
