@@ -28,20 +28,28 @@ const nudge = (s: ImageEditState, id: string, dx: number): ImageEditState => ({
   marks: { ...s.marks, stations: s.marks.stations.map((st) => (st.id === id ? { ...st, edges: { ...st.edges, endostealA: { x: st.edges.endostealA!.x + dx, y: st.edges.endostealA!.y } } } : st)) }
 })
 
-/** One image (one-plane unless said) that wrote stations at truth levels `n`, the follower on. */
-function oneImage(n: number[] = [0, 2, 4, 12], plane: ImageMarks['plane'] = 'single', base: CaseDraft = baseCase()) {
+/** A plan's editor with these images, the follower on; each image's calibration is then chosen
+ *  (its first edit), in order. `img` does what the panel does for one edit (use-image-edits.ts). */
+function images(list: { id: string; marks: ImageMarks; cal: CalibrationInput }[], base: CaseDraft = baseCase()) {
   const store = createEditorStore(base, () => 0)
   store.setFollower(followImaging)
-  store.initSide(imageSideKey('AP'), { marks: mk(plane, n), calibration: null } satisfies ImageEditState)
-  const img = (change: (s: ImageEditState) => ImageEditState) =>
+  const img = (id: string, change: (s: ImageEditState) => ImageEditState) =>
     store.edit((draft, side) => {
-      const before = side(imageSideKey('AP')) as ImageEditState
-      const r = applyImageEdit(draft, before, change(before), 'AP')
-      return { draft: r.draft, side: { [imageSideKey('AP')]: r.state } }
+      const before = side(imageSideKey(id)) as ImageEditState
+      const r = applyImageEdit(draft, before, change(before), id, [], false, stationsOfOtherImages(store.sideEntries(), imageSideKey(id), draft))
+      return { draft: r.draft, side: { [imageSideKey(id)]: r.state } }
     })
-  img((s) => ({ ...s, calibration: FILE_CAL }))
+  for (const { id, marks } of list) store.initSide(imageSideKey(id), { marks, calibration: null } satisfies ImageEditState)
+  for (const { id, cal } of list) img(id, (s) => ({ ...s, calibration: cal }))
+  return { store, img, side: (id: string) => store.side(imageSideKey(id)) as ImageEditState }
+}
+
+/** One image (one-plane unless said) that wrote stations at truth levels `n`, the follower on. */
+function oneImage(n: number[] = [0, 2, 4, 12], plane: ImageMarks['plane'] = 'single', base: CaseDraft = baseCase()) {
+  const { store, img: edit, side: sideOf } = images([{ id: 'AP', marks: mk(plane, n), cal: FILE_CAL }], base)
+  const img = (change: (s: ImageEditState) => ImageEditState) => edit('AP', change)
   const rows = () => store.draft().bone!.stations as Record<string, unknown>[]
-  const side = () => store.side(imageSideKey('AP')) as ImageEditState
+  const side = () => sideOf('AP')
   /** The image's value with this key as the case should hold it. */
   const imageValue = (key: string) => imageValuesOf(side(), 'AP', store.draft())!.result.values.find((v) => v.key === key)!.value
   return { store, img, rows, side, imageValue }
@@ -49,19 +57,10 @@ function oneImage(n: number[] = [0, 2, 4, 12], plane: ImageMarks['plane'] = 'sin
 const byLevel = (rows: Record<string, unknown>[], i: number, m = 1.15) => rows.find((r) => Math.abs(Number(r.fromDistalEnd) / m - truth.stations[i]!.zMm) < 1)
 
 function twoImages() {
-  const store = createEditorStore(baseCase(), () => 0)
-  store.setFollower(followImaging)
-  const img = (id: string, change: (s: ImageEditState) => ImageEditState) =>
-    store.edit((draft, side) => {
-      const before = side(imageSideKey(id)) as ImageEditState
-      const r = applyImageEdit(draft, before, change(before), id)
-      return { draft: r.draft, side: { [imageSideKey(id)]: r.state } }
-    })
-  store.initSide(imageSideKey('AP'), { marks: mk('AP', [0, 2, 4, 12]), calibration: null } satisfies ImageEditState)
-  store.initSide(imageSideKey('LAT'), { marks: mk('Lat', [0, 2, 4, 12]), calibration: null } satisfies ImageEditState)
-  img('AP', (s) => ({ ...s, calibration: FILE_CAL }))
-  img('LAT', (s) => ({ ...s, calibration: KNOWN }))
-  const side = (id: string) => store.side(imageSideKey(id)) as ImageEditState
+  const { store, img, side } = images([
+    { id: 'AP', marks: mk('AP', [0, 2, 4, 12]), cal: FILE_CAL },
+    { id: 'LAT', marks: mk('Lat', [0, 2, 4, 12]), cal: KNOWN }
+  ])
   const at = (path: string) => getAt(store.draft(), path)
   /** Case row of the station at truth level `i` (the case holds lengths at the AP image's 1.15×). */
   const rowOf = (i: number) => (store.draft().bone!.stations as { fromDistalEnd?: unknown }[]).findIndex((r) => Math.abs(Number(r.fromDistalEnd) / 1.15 - truth.stations[i]!.zMm) < 1)
@@ -216,18 +215,10 @@ describe('rows deleted or added in the form, and the image’s stations (ninth r
 
 describe('whole workflows (tenth read)', () => {
   it('a one-plane image refused beside a lateral image still follows a typed magnification (was: left at 1.15 under a case at 1.2, 268.3 for 280)', () => {
-    const store = createEditorStore(baseCase(), () => 0)
-    store.setFollower(followImaging)
-    const img = (id: string, change: (s: ImageEditState) => ImageEditState) =>
-      store.edit((draft, side) => {
-        const before = side(imageSideKey(id)) as ImageEditState
-        const r = applyImageEdit(draft, before, change(before), id)
-        return { draft: r.draft, side: { [imageSideKey(id)]: r.state } }
-      })
-    store.initSide(imageSideKey('X'), { marks: mk('single', [0, 2, 4, 12]), calibration: null } satisfies ImageEditState)
-    store.initSide(imageSideKey('LAT'), { marks: mk('Lat', [0, 2, 4, 12]), calibration: null } satisfies ImageEditState)
-    img('X', (s) => ({ ...s, calibration: FILE_CAL }))
-    img('LAT', (s) => ({ ...s, calibration: KNOWN }))
+    const { store } = images([
+      { id: 'X', marks: mk('single', [0, 2, 4, 12]), cal: FILE_CAL },
+      { id: 'LAT', marks: mk('Lat', [0, 2, 4, 12]), cal: KNOWN }
+    ])
     store.set('imaging.magnification', 1.2)
     expect((store.draft().bone!.residualLength as number) / 1.2).toBeCloseTo(truth.residualMm, 0)
     expect((store.draft().softTissue!.distalThickness as number) / 1.2).toBeCloseTo(truth.softTissueMm, 0)
@@ -262,18 +253,10 @@ describe('after the fixes of the tenth read (eleventh read)', () => {
   })
 
   it('a one-plane image refused beside a lateral image, with a station removed meanwhile, still follows a typed magnification (was: every value left at 1.15, 268.3 for 280)', () => {
-    const store = createEditorStore(baseCase(), () => 0)
-    store.setFollower(followImaging)
-    const img = (id: string, change: (s: ImageEditState) => ImageEditState) =>
-      store.edit((draft, side) => {
-        const before = side(imageSideKey(id)) as ImageEditState
-        const r = applyImageEdit(draft, before, change(before), id)
-        return { draft: r.draft, side: { [imageSideKey(id)]: r.state } }
-      })
-    store.initSide(imageSideKey('X'), { marks: mk('single', [0, 2, 4, 12]), calibration: null } satisfies ImageEditState)
-    store.initSide(imageSideKey('LAT'), { marks: mk('Lat', [0, 2, 4, 12]), calibration: null } satisfies ImageEditState)
-    img('X', (s) => ({ ...s, calibration: FILE_CAL }))
-    img('LAT', (s) => ({ ...s, calibration: KNOWN }))
+    const { store, img } = images([
+      { id: 'X', marks: mk('single', [0, 2, 4, 12]), cal: FILE_CAL },
+      { id: 'LAT', marks: mk('Lat', [0, 2, 4, 12]), cal: KNOWN }
+    ])
     img('X', (s) => ({ ...s, marks: { ...s.marks, stations: s.marks.stations.filter((st) => st.id !== 's4') } }))
     store.set('imaging.magnification', 1.2)
     expect((store.draft().bone!.residualLength as number) / 1.2).toBeCloseTo(truth.residualMm, 0)
@@ -298,14 +281,7 @@ describe('after the fixes of the tenth read (eleventh read)', () => {
 
   it('a case at a stated factor switched to CT in the form: the image’s soft tissue, which a CT case does not take, is taken out, not left to the site default (was: 46.96 for 45)', () => {
     const stated = { ...baseCase(), imaging: { source: 'xray' as const, magnification: 1.2 } }
-    const store = createEditorStore(stated, () => 0)
-    store.setFollower(followImaging)
-    store.initSide(imageSideKey('X'), { marks: mk('single', [0, 2, 4, 12]), calibration: null } satisfies ImageEditState)
-    store.edit((draft, side) => {
-      const before = side(imageSideKey('X')) as ImageEditState
-      const r = applyImageEdit(draft, before, { ...before, calibration: FILE_CAL }, 'X')
-      return { draft: r.draft, side: { [imageSideKey('X')]: r.state } }
-    })
+    const { store } = images([{ id: 'X', marks: mk('single', [0, 2, 4, 12]), cal: FILE_CAL }], stated)
     expect(store.draft().softTissue!.distalThickness).toBeDefined()
     store.set('imaging', { source: 'ct' })
     expect(store.draft().softTissue!.distalThickness).toBeUndefined()
@@ -321,18 +297,10 @@ describe('after the fixes of the tenth read (eleventh read)', () => {
 
 describe('twelfth read', () => {
   it('a second one-plane image refused beside the first, with stations added meanwhile, does not replace the first image’s stations when a factor is typed (was: all silently replaced)', () => {
-    const store = createEditorStore(baseCase(), () => 0)
-    store.setFollower(followImaging)
-    const img = (id: string, change: (s: ImageEditState) => ImageEditState) =>
-      store.edit((draft, side) => {
-        const before = side(imageSideKey(id)) as ImageEditState
-        const r = applyImageEdit(draft, before, change(before), id, [], false, stationsOfOtherImages(store.sideEntries(), imageSideKey(id), draft))
-        return { draft: r.draft, side: { [imageSideKey(id)]: r.state } }
-      })
-    store.initSide(imageSideKey('A'), { marks: mk('single', [0, 2, 4, 12]), calibration: null } satisfies ImageEditState)
-    store.initSide(imageSideKey('B'), { marks: mk('single', []), calibration: null } satisfies ImageEditState)
-    img('A', (s) => ({ ...s, calibration: FILE_CAL }))
-    img('B', (s) => ({ ...s, calibration: FILE_CAL }))
+    const { store, img } = images([
+      { id: 'A', marks: mk('single', [0, 2, 4, 12]), cal: FILE_CAL },
+      { id: 'B', marks: mk('single', []), cal: FILE_CAL }
+    ])
     img('B', (s) => ({ ...s, marks: { ...s.marks, stations: [station(7), station(9)] } }))
     store.set('imaging.magnification', 1.2)
     const st = store.draft().bone!.stations as Record<string, number>[]
