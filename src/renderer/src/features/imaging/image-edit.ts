@@ -8,7 +8,7 @@
 // station and field, not the case row) is unlinked (kept as typed, listed, until relinked). What the
 // image wrote is known from its marks as they were then (marks.writtenGeometry), the calibration and
 // the imaging section; all in the history, so undo and redo keep the link state right.
-import { applyImageValues, calibrate, onRows, placeImageValues, STATION_PATH, type Calibration, type CalibrationInput, type CasePlacement, type CaseRows, type ImageMarks, type LinkedValue } from '../../../../shared/imaging'
+import { applyImageValues, calibrate, onRows, placeImageValues, STATION_PATH, stationKey, stationOfKey, type Calibration, type CalibrationInput, type CasePlacement, type CaseRows, type ImageMarks, type LinkedValue } from '../../../../shared/imaging'
 import type { CaseDraft, RawImaging } from '../../../../shared/case/types'
 import { getAt } from '../editor/draft-path'
 import { imageRowsOf, stationRows } from './image-rows'
@@ -139,9 +139,13 @@ export function applyImageEdit(
     for (const v of next.values) {
       const from = now.get(v.key)
       if (unlinked.has(v.key) && from !== undefined && from !== v.path) typedFrom.set(v.path, from)
+      // A station keeps its row's other fields only where it stays at the level it wrote: moved,
+      // they were measured elsewhere (and may be another image's), so they are not carried along.
       const to = STATION_PATH.exec(v.path)
       const at = from === undefined ? null : STATION_PATH.exec(from)
-      if (to && at && !keptRows.has(Number(at[1]))) fromRow.set(Number(to[1]), Number(at[1]))
+      const wasAt = (prev ?? []).find((w) => w.key === stationKey(stationOfKey(v.key) ?? '', 'fromDistalEnd'))?.value
+      const nowAt = next.values.find((w) => w.key === stationKey(stationOfKey(v.key) ?? '', 'fromDistalEnd'))?.value
+      if (to && at && !keptRows.has(Number(at[1])) && wasAt !== undefined && wasAt === nowAt) fromRow.set(Number(to[1]), Number(at[1]))
     }
   }
   const written = applyImageValues(withoutUntyped(draft, removedValues, keptRows, typedNow), next, state.marks.plane, typedPaths, typedFrom, { inPlace: follow, fromRow, ...(at.imageRows ? { imageRows: at.imageRows } : {}) }) as Record<string, unknown>
